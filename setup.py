@@ -1,0 +1,54 @@
+"""Builds the two native parts of timconv_nb:
+
+* ``timconv_nb/engine/libtimconv.so``: the local engine, a plain C11 shared library (SQLite and
+  pthreads, no Python), built from ``timconv_nb/engine/src`` with ``-Wall -Wextra``;
+* ``timconv_nb._callbacks``: the cffi API-mode module holding the Python callbacks.
+
+Metadata lives in pyproject.toml.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+ENGINE_DIR = Path("timconv_nb") / "engine"
+ENGINE_NAME = "timconv_nb.engine.libtimconv"
+
+engine = Extension(
+    ENGINE_NAME,
+    sources=sorted(str(p) for p in (ENGINE_DIR / "src").glob("*.c")),
+    include_dirs=[str(ENGINE_DIR / "include")],
+    libraries=["sqlite3", "pthread"],
+    extra_compile_args=["-std=c11", "-Wall", "-Wextra", "-fvisibility=hidden"],
+)
+
+
+class BuildExt(build_ext):
+    """build_ext that names the engine ``libtimconv.so`` and links it without Python."""
+
+    def get_ext_filename(self, fullname: str) -> str:
+        # Called with the full dotted name by setuptools and with its last part by distutils.
+        *package, last = fullname.split(".")
+        if last == ENGINE_NAME.rsplit(".", 1)[1]:
+            return os.path.join(*package, "libtimconv.so")
+        return super().get_ext_filename(fullname)
+
+    def get_export_symbols(self, ext: Extension) -> list:
+        # The engine exports its TIM* functions by visibility, not a PyInit_ symbol.
+        return [] if ext.name == ENGINE_NAME else super().get_export_symbols(ext)
+
+    def get_libraries(self, ext: Extension) -> list:
+        return list(ext.libraries) if ext.name == ENGINE_NAME else super().get_libraries(ext)
+
+
+if sys.platform != "linux":
+    sys.exit("timconv_nb's engine builds on Linux only")
+
+setup(
+    ext_modules=[engine],
+    cffi_modules=[str(ENGINE_DIR / "cffi_build.py") + ":ffibuilder"],
+    cmdclass={"build_ext": BuildExt},
+)

@@ -1,0 +1,1 @@
+"""The local engine's C sources, headers and cffi declarations (data, not Python code)."""

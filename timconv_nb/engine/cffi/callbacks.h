@@ -1,0 +1,6 @@
+/* cffi declarations: the Python functions the C side calls back (API mode only; see types.h).
+ * Each receives, as user_data, a handle that names the Python object it is for. */
+
+extern "Python" void timconv_comm_callback(int32_t code, const char* desc, const char* json_params, const void* user_data);
+extern "Python" void timconv_log_callback(enum TIMLogLevel level, const char* log, const void* user_data);
+extern "Python" void timconv_conv_event_callback(enum TIMConvEvent conv_event, const char* json_conv_array, const void* user_data);

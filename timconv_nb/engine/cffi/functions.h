@@ -1,0 +1,19 @@
+/* cffi declarations: the functions of the C API (ABI mode only; see types.h). */
+
+void TIMSetLogCallback(TIMLogCallback cb, const void* user_data);
+int TIMInit(uint64_t sdk_app_id, const char* json_sdk_config);
+int TIMUninit(void);
+const char* TIMGetSDKVersion(void);
+uint64_t TIMGetServerTime(void);
+int TIMLogin(const char* user_id, const char* user_sig, TIMCommCallback cb, const void* user_data);
+int TIMLogout(TIMCommCallback cb, const void* user_data);
+int TIMGetLoginUserID(char* user_id_buffer);
+TIMLoginStatus TIMGetLoginStatus(void);
+
+void TIMSetConvEventCallback(TIMConvEventCallback cb, const void* user_data);
+int TIMConvGetConvList(TIMCommCallback cb, const void* user_data);
+int TIMConvGetConvInfo(const char* json_get_conv_list_param, TIMCommCallback cb, const void* user_data);
+int TIMConvDelete(const char* conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void* user_data);
+int TIMConvSetDraft(const char* conv_id, enum TIMConvType conv_type, const char* json_draft_param);
+int TIMConvCancelDraft(const char* conv_id, enum TIMConvType conv_type);
+int TIMConvCreate(const char* conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void* user_data);

@@ -1,0 +1,129 @@
+/* Conversations: the part of the vendor SDK's TIMConversationManager.h that the local engine
+ * implements, with the vendor's names, signatures, enum values and JSON keys.
+ *
+ * Every call validates its arguments synchronously (order: not initialised, not logged in,
+ * bad id, bad conversation type, missing or over-size JSON, bad JSON, then -- for the
+ * synchronous draft calls -- unknown conversation). Only on TIM_SUCC is the callback invoked,
+ * exactly once, on the engine's worker thread, in the order the calls were accepted. */
+#ifndef TIMCONV_TIM_CONVERSATION_MANAGER_H_
+#define TIMCONV_TIM_CONVERSATION_MANAGER_H_
+
+#include "TIMCloudDef.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum TIMConvEvent {
+    kTIMConvEvent_Add,
+    kTIMConvEvent_Del,
+    kTIMConvEvent_Update,
+    kTIMConvEvent_Start,
+    kTIMConvEvent_Finish,
+};
+
+enum TIMConversationMarkType {
+    kTIMConversationMarkTypeStar = 0x1,
+    kTIMConversationMarkTypeUnread = 0x1 << 1,
+    kTIMConversationMarkTypeFold = 0x1 << 2,
+    kTIMConversationMarkTypeHide = 0x1 << 3,
+};
+
+enum TIMGroupAtType {
+    kTIMGroup_At_Me = 1,
+    kTIMGroup_At_All,
+    kTIMGroup_At_All_At_ME,
+};
+
+#ifndef __cplusplus
+typedef enum TIMConvEvent TIMConvEvent;
+typedef enum TIMConversationMarkType TIMConversationMarkType;
+typedef enum TIMGroupAtType TIMGroupAtType;
+#endif
+
+/* Conversation events; json_conv_array is an array of the changed conversations' ConvInfo.
+ * Runs on the worker thread, before the callback of the call that caused it. */
+typedef void (*TIMConvEventCallback)(enum TIMConvEvent conv_event, const char* json_conv_array, const void* user_data);
+
+/* Sets (or, with NULL, clears) the conversation event callback. */
+TIM_API void TIMSetConvEventCallback(TIMConvEventCallback cb, const void* user_data);
+
+/* Callback JSON: array of ConvInfo, pinned first, then most recently active first. */
+TIM_API int TIMConvGetConvList(TIMCommCallback cb, const void* user_data);
+
+/* json_get_conv_list_param: array of {get_conversation_list_param_conv_id,
+ * get_conversation_list_param_conv_type}. Callback JSON: array of the ConvInfo found, in the
+ * order asked. */
+TIM_API int TIMConvGetConvInfo(const char* json_get_conv_list_param, TIMCommCallback cb, const void* user_data);
+
+/* Removes the conversation and its messages (event Del). Unknown: callback 6004. */
+TIM_API int TIMConvDelete(const char* conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void* user_data);
+
+/* Synchronous. json_draft_param: {draft_msg: {message_elem_array: [...]}, draft_user_define,
+ * draft_edit_time (filled with the current time when absent)}. Event Update. */
+TIM_API int TIMConvSetDraft(const char* conv_id, enum TIMConvType conv_type, const char* json_draft_param);
+
+/* Synchronous. Removes the draft (no draft: still TIM_SUCC). Event Update. */
+TIM_API int TIMConvCancelDraft(const char* conv_id, enum TIMConvType conv_type);
+
+/* Creates the conversation if it is new (event Add), or gets it. Callback JSON: one ConvInfo. */
+TIM_API int TIMConvCreate(const char* conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void* user_data);
+
+/* Draft JSON keys */
+static const char* kTIMDraftMsg TIM_KEY_ATTR = "draft_msg";
+static const char* kTIMDraftUserDefine TIM_KEY_ATTR = "draft_user_define";
+static const char* kTIMDraftEditTime TIM_KEY_ATTR = "draft_edit_time";
+
+/* GroupAtInfo JSON keys */
+static const char* kTIMGroupAtInfoSeq TIM_KEY_ATTR = "conv_group_at_info_seq";
+static const char* kTIMGroupAtInfoAtType TIM_KEY_ATTR = "conv_group_at_info_at_type";
+
+/* ConvInfo JSON keys */
+static const char* kTIMConvId TIM_KEY_ATTR = "conv_id";
+static const char* kTIMConvType TIM_KEY_ATTR = "conv_type";
+static const char* kTIMConvOwner TIM_KEY_ATTR = "conv_owner";
+static const char* kTIMConvFaceUrl TIM_KEY_ATTR = "conv_face_url";
+static const char* kTIMConvUnReadNum TIM_KEY_ATTR = "conv_unread_num";
+static const char* kTIMConvActiveTime TIM_KEY_ATTR = "conv_active_time";
+static const char* kTIMConvIsHasLastMsg TIM_KEY_ATTR = "conv_is_has_lastmsg";
+static const char* kTIMConvLastMsg TIM_KEY_ATTR = "conv_last_msg";
+static const char* kTIMConvIsHasDraft TIM_KEY_ATTR = "conv_is_has_draft";
+static const char* kTIMConvDraft TIM_KEY_ATTR = "conv_draft";
+static const char* kTIMConvRecvOpt TIM_KEY_ATTR = "conv_recv_opt";
+static const char* kTIMConvGroupType TIM_KEY_ATTR = "conv_group_type";
+static const char* kTIMConvGroupAtInfoArray TIM_KEY_ATTR = "conv_group_at_info_array";
+static const char* kTIMConvIsPinned TIM_KEY_ATTR = "conv_is_pinned";
+static const char* kTIMConvShowName TIM_KEY_ATTR = "conv_show_name";
+static const char* kTIMConvMarkArray TIM_KEY_ATTR = "conv_mark_array";
+static const char* kTIMConvCustomData TIM_KEY_ATTR = "conv_custom_data";
+static const char* kTIMConvConversationGroupArray TIM_KEY_ATTR = "conv_conversation_group_array";
+
+/* ConversationListFilter JSON keys */
+static const char* kTIMConversationListFilterConvType TIM_KEY_ATTR = "conversation_list_filter_conv_type";
+static const char* kTIMConversationListFilterConversationGroup TIM_KEY_ATTR = "conversation_list_filter_conversation_group";
+static const char* kTIMConversationListFilterMarkType TIM_KEY_ATTR = "conversation_list_filter_mark_type";
+static const char* kTIMConversationListFilterHasUnreadCount TIM_KEY_ATTR = "conversation_list_filter_has_unread_count";
+static const char* kTIMConversationListFilterHasGroupAtInfo TIM_KEY_ATTR = "conversation_list_filter_has_group_at_info";
+
+/* ConversationListResult JSON keys (the vendor spells these without the leading k) */
+static const char* TIMConversationListResultConvList TIM_KEY_ATTR = "conversation_list_result_conv_list";
+static const char* TIMConversationListResultNextSeq TIM_KEY_ATTR = "conversation_list_result_next_seq";
+static const char* TIMConversationListResultIsFinished TIM_KEY_ATTR = "conversation_list_result_is_finished";
+
+/* GetConversationListParam JSON keys */
+static const char* kTIMGetConversationListParamConvId TIM_KEY_ATTR = "get_conversation_list_param_conv_id";
+static const char* kTIMGetConversationListParamConvType TIM_KEY_ATTR = "get_conversation_list_param_conv_type";
+
+/* ConvGetTotalUnreadMessageCountResult JSON keys */
+static const char* kTIMConvGetTotalUnreadMessageCountResultUnreadCount TIM_KEY_ATTR = "conv_get_total_unread_message_count_result_unread_count";
+
+/* ConversationOperationResult JSON keys */
+static const char* kTIMConversationOperationResultConversationID TIM_KEY_ATTR = "conversation_operation_result_conversation_id";
+static const char* kTIMConversationOperationResultResultCode TIM_KEY_ATTR = "conversation_operation_result_result_code";
+static const char* kTIMConversationOperationResultResultInfo TIM_KEY_ATTR = "conversation_operation_result_result_info";
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif  /* TIMCONV_TIM_CONVERSATION_MANAGER_H_ */

@@ -1,0 +1,79 @@
+/* Lifecycle, login and logging: the part of the vendor SDK's TIMManager.h that the local
+ * engine implements. */
+#ifndef TIMCONV_TIM_MANAGER_H_
+#define TIMCONV_TIM_MANAGER_H_
+
+#include "TIMCloudDef.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum TIMLoginStatus {
+    kTIMLoginStatus_Logined = 1,
+    kTIMLoginStatus_Logining = 2,
+    kTIMLoginStatus_UnLogined = 3,
+    kTIMLoginStatus_Logouting = 4,
+};
+
+enum TIMLogLevel {
+    kTIMLog_Off,
+    kTIMLog_Test,
+    kTIMLog_Verbose,
+    kTIMLog_Debug,
+    kTIMLog_Info,
+    kTIMLog_Warn,
+    kTIMLog_Error,
+    kTIMLog_Assert,
+};
+
+#ifndef __cplusplus
+typedef enum TIMLoginStatus TIMLoginStatus;
+typedef enum TIMLogLevel TIMLogLevel;
+#endif
+
+/* Receives the engine's log lines (Info and above). Runs on the engine's worker thread. */
+typedef void (*TIMLogCallback)(enum TIMLogLevel level, const char* log, const void* user_data);
+
+/* Sets (or, with NULL, clears) the log callback. May be called before TIMInit. */
+TIM_API void TIMSetLogCallback(TIMLogCallback cb, const void* user_data);
+
+/* Starts the engine. json_sdk_config may be NULL or "": keys sdk_config_config_file_path (the
+ * data root, default the current directory) and sdk_config_log_file_path (a folder that gets a
+ * log file). sdk_app_id 0 -> TIM_ERR_PARAM. A second TIMInit while initialised changes
+ * nothing and returns TIM_SUCC. */
+TIM_API int TIMInit(uint64_t sdk_app_id, const char* json_sdk_config);
+
+/* Stops the engine. Accepted calls not yet executed get their callback with
+ * ERR_SDK_NOT_INITIALIZED; when it returns no callback is running or will run. Refused with
+ * TIM_ERR_PARAM from inside a callback, TIM_ERR_SDKUNINIT when not initialised. */
+TIM_API int TIMUninit(void);
+
+/* A static string naming the engine and its version. */
+TIM_API const char* TIMGetSDKVersion(void);
+
+/* Seconds since the epoch. */
+TIM_API uint64_t TIMGetServerTime(void);
+
+/* Logs user_id in (1-127 bytes of UTF-8), opening its store; another user logged in is logged
+ * out first. user_sig must not be NULL. A login while another is in progress calls back with
+ * ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS. */
+TIM_API int TIMLogin(const char* user_id, const char* user_sig, TIMCommCallback cb, const void* user_data);
+
+/* Logs the current user out (succeeds with nobody logged in). */
+TIM_API int TIMLogout(TIMCommCallback cb, const void* user_data);
+
+/* Copies the logged-in user's id, NUL-terminated, into a buffer of at least 128 bytes.
+ * TIM_ERR_NOTLOGIN until the login callback has fired. */
+TIM_API int TIMGetLoginUserID(char* user_id_buffer);
+
+TIM_API TIMLoginStatus TIMGetLoginStatus(void);
+
+static const char* kTIMSdkConfigConfigFilePath TIM_KEY_ATTR = "sdk_config_config_file_path";
+static const char* kTIMSdkConfigLogFilePath TIM_KEY_ATTR = "sdk_config_log_file_path";
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif  /* TIMCONV_TIM_MANAGER_H_ */

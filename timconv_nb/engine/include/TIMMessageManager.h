@@ -1,0 +1,76 @@
+/* Messages, only as far as conversations need them: enums and JSON keys of the vendor SDK's
+ * TIMMessageManager.h. */
+#ifndef TIMCONV_TIM_MESSAGE_MANAGER_H_
+#define TIMCONV_TIM_MESSAGE_MANAGER_H_
+
+#include "TIMCloudDef.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum TIMMsgStatus {
+    kTIMMsg_Sending = 1,
+    kTIMMsg_SendSucc = 2,
+    kTIMMsg_SendFail = 3,
+    kTIMMsg_Deleted = 4,
+    kTIMMsg_LocalImported = 5,
+    kTIMMsg_Revoked = 6,
+    kTIMMsg_Cancel = 7,
+};
+
+enum TIMElemType {
+    kTIMElem_Text,
+    kTIMElem_Image,
+    kTIMElem_Sound,
+    kTIMElem_Custom,
+    kTIMElem_File,
+    kTIMElem_GroupTips,
+    kTIMElem_Face,
+    kTIMElem_Location,
+    kTIMElem_GroupReport,
+    kTIMElem_Video,
+    kTIMElem_FriendChange,
+    kTIMElem_ProfileChange,
+    kTIMElem_Merge,
+    kTIMElem_Invalid = -1,
+};
+
+#ifndef __cplusplus
+typedef enum TIMMsgStatus TIMMsgStatus;
+typedef enum TIMElemType TIMElemType;
+#endif
+
+/* Elem JSON keys */
+static const char* kTIMElemType TIM_KEY_ATTR = "elem_type";
+static const char* kTIMTextElemContent TIM_KEY_ATTR = "text_elem_content";
+static const char* kTIMCustomElemData TIM_KEY_ATTR = "custom_elem_data";
+static const char* kTIMCustomElemDesc TIM_KEY_ATTR = "custom_elem_desc";
+static const char* kTIMCustomElemExt TIM_KEY_ATTR = "custom_elem_ext";
+
+/* Message JSON keys (kTIMMsgIsFormSelf is the vendor's spelling) */
+static const char* kTIMMsgElemArray TIM_KEY_ATTR = "message_elem_array";
+static const char* kTIMMsgConvId TIM_KEY_ATTR = "message_conv_id";
+static const char* kTIMMsgConvType TIM_KEY_ATTR = "message_conv_type";
+static const char* kTIMMsgSender TIM_KEY_ATTR = "message_sender";
+static const char* kTIMMsgPriority TIM_KEY_ATTR = "message_priority";
+static const char* kTIMMsgClientTime TIM_KEY_ATTR = "message_client_time";
+static const char* kTIMMsgServerTime TIM_KEY_ATTR = "message_server_time";
+static const char* kTIMMsgIsFormSelf TIM_KEY_ATTR = "message_is_from_self";
+static const char* kTIMMsgPlatform TIM_KEY_ATTR = "message_platform";
+static const char* kTIMMsgIsRead TIM_KEY_ATTR = "message_is_read";
+static const char* kTIMMsgIsOnlineMsg TIM_KEY_ATTR = "message_is_online_msg";
+static const char* kTIMMsgIsPeerRead TIM_KEY_ATTR = "message_is_peer_read";
+static const char* kTIMMsgStatus TIM_KEY_ATTR = "message_status";
+static const char* kTIMMsgUniqueId TIM_KEY_ATTR = "message_unique_id";
+static const char* kTIMMsgMsgId TIM_KEY_ATTR = "message_msg_id";
+static const char* kTIMMsgRand TIM_KEY_ATTR = "message_rand";
+static const char* kTIMMsgSeq TIM_KEY_ATTR = "message_seq";
+static const char* kTIMMsgCustomInt TIM_KEY_ATTR = "message_custom_int";
+static const char* kTIMMsgCustomStr TIM_KEY_ATTR = "message_custom_str";
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif  /* TIMCONV_TIM_MESSAGE_MANAGER_H_ */

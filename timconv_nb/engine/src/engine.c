@@ -1,0 +1,501 @@
+/* Engine state, lifecycle, login, the call queue and the worker thread.
+ *
+ * Lock discipline. One mutex, `E.lock`, guards every field of `E` that more than one thread
+ * touches: the flags, login status and user, the registered callbacks, the queue and the task
+ * being run, and the store's reader connection (through `E.store`). Rules:
+ *  - it is never held while a user callback runs, nor while the worker runs a task's SQL on the
+ *    writer connection, so any API may be called from inside any callback;
+ *  - it may be held while taking json_check.c's checker lock (TIMInit), never the reverse;
+ *  - `E.store` is written only by the worker (under the lock), so the worker reads it without
+ *    the lock; other threads use it, and its reader connection, only under the lock;
+ *  - the settings fixed at TIMInit (app id, data root, log file) are written only while no
+ *    worker runs, so the worker reads them without the lock.
+ * The worker is the only thread that invokes user callbacks (call results, events, log), which
+ * is what lets TIMUninit promise that none runs once it has joined the worker. */
+#define _POSIX_C_SOURCE 200809L
+#include "engine.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "json_check.h"
+#include "store.h"
+
+#define ENGINE_VERSION "timconv_nb local engine 0.1.0"
+/* Longest data root accepted: leaves room for the store's own path below it. */
+#define ROOT_MAX 3072
+
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t wake; /* signalled when a task is queued or stopping is set */
+    bool initialized;
+    bool stopping;       /* TIMUninit is draining the queue */
+    pthread_t worker;
+
+    /* fixed while initialised */
+    uint64_t app_id;
+    char *data_root;
+    FILE *log_file;
+
+    enum TIMLoginStatus login_status;
+    char user_id[TEXT_ID_MAX + 1]; /* the logged-in user, "" when none */
+    struct store *store;           /* that user's store, written by the worker only */
+
+    struct task *head, *tail; /* accepted calls not yet run */
+    struct task *current;     /* the call being run, for the existence checks */
+
+    TIMLogCallback log_cb;
+    const void *log_ud;
+    TIMConvEventCallback conv_event_cb;
+    const void *conv_event_ud;
+} E = {
+    .lock = PTHREAD_MUTEX_INITIALIZER,
+    .wake = PTHREAD_COND_INITIALIZER,
+    .login_status = kTIMLoginStatus_UnLogined,
+};
+
+/* ---- tasks and results ---- */
+
+struct task *task_new(const char *api, task_run_fn run, TIMCommCallback cb, const void *user_data) {
+    struct task *t = calloc(1, sizeof *t);
+    if (t == NULL) return NULL;
+    t->api = api;
+    t->run = run;
+    t->has_callback = true;
+    t->cb = cb;
+    t->user_data = user_data;
+    t->accepted_at = (uint64_t)time(NULL);
+    return t;
+}
+
+void task_free(struct task *t) {
+    if (t == NULL) return;
+    free(t->json);
+    free(t);
+}
+
+void task_result_fail(struct task_result *r, int32_t code, const char *fmt, ...) {
+    r->code = code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->desc, sizeof r->desc, fmt, ap);
+    va_end(ap);
+}
+
+void task_result_event(struct task_result *r, enum TIMConvEvent event, char *info) {
+    for (int i = 0; i < TASK_MAX_EVENTS; i++) {
+        if (r->conv_events[i].fire) continue;
+        size_t n = strlen(info);
+        char *array = malloc(n + 3);
+        if (array != NULL) {
+            array[0] = '[';
+            memcpy(array + 1, info, n);
+            memcpy(array + 1 + n, "]", 2);
+            r->conv_events[i].fire = true;
+            r->conv_events[i].event = event;
+            r->conv_events[i].json = array;
+        }
+        break;
+    }
+    free(info);
+}
+
+static void task_result_clear(struct task_result *r) {
+    free(r->json);
+    for (int i = 0; i < TASK_MAX_EVENTS; i++) free(r->conv_events[i].json);
+}
+
+/* ---- log ---- */
+
+static const char *level_name(enum TIMLogLevel level) {
+    static const char *const names[] = {"off", "test", "verbose", "debug", "info", "warn", "error", "assert"};
+    return (unsigned)level < sizeof names / sizeof names[0] ? names[level] : "?";
+}
+
+void engine_log(enum TIMLogLevel level, const char *fmt, ...) {
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (E.log_file != NULL) {
+        fprintf(E.log_file, "%llu [%s] %s\n", (unsigned long long)time(NULL), level_name(level), line);
+        fflush(E.log_file);
+    }
+    pthread_mutex_lock(&E.lock);
+    TIMLogCallback cb = E.log_cb;
+    const void *ud = E.log_ud;
+    pthread_mutex_unlock(&E.lock);
+    if (cb != NULL) cb(level, line, ud);
+}
+
+void TIMSetLogCallback(TIMLogCallback cb, const void *user_data) {
+    pthread_mutex_lock(&E.lock);
+    E.log_cb = cb;
+    E.log_ud = cb != NULL ? user_data : NULL;
+    pthread_mutex_unlock(&E.lock);
+}
+
+void TIMSetConvEventCallback(TIMConvEventCallback cb, const void *user_data) {
+    pthread_mutex_lock(&E.lock);
+    E.conv_event_cb = cb;
+    E.conv_event_ud = cb != NULL ? user_data : NULL;
+    pthread_mutex_unlock(&E.lock);
+}
+
+/* ---- submission ---- */
+
+static int state_check_locked(bool needs_login) {
+    if (!E.initialized || E.stopping) return TIM_ERR_SDKUNINIT;
+    if (needs_login && E.login_status != kTIMLoginStatus_Logined) return TIM_ERR_NOTLOGIN;
+    return TIM_SUCC;
+}
+
+int engine_precheck(bool needs_login) {
+    pthread_mutex_lock(&E.lock);
+    int code = state_check_locked(needs_login);
+    pthread_mutex_unlock(&E.lock);
+    return code;
+}
+
+static void enqueue_locked(struct task *t) {
+    t->next = NULL;
+    if (E.tail != NULL) {
+        E.tail->next = t;
+    } else {
+        E.head = t;
+    }
+    E.tail = t;
+    pthread_cond_signal(&E.wake);
+}
+
+int engine_submit(struct task *t, bool needs_login) {
+    pthread_mutex_lock(&E.lock);
+    int code = state_check_locked(needs_login);
+    if (code == TIM_SUCC) enqueue_locked(t);
+    pthread_mutex_unlock(&E.lock);
+    if (code != TIM_SUCC) task_free(t);
+    return code;
+}
+
+/* 1 or 0 when the task changes whether (id, type) exists, else -1. */
+static int task_effect_on(const struct task *t, const char *conv_id, int conv_type) {
+    if (t->effect == EFFECT_NONE || t->conv_type != conv_type || strcmp(t->conv_id, conv_id) != 0) return -1;
+    return t->effect == EFFECT_CREATES;
+}
+
+int engine_submit_if_conv_exists(struct task *t) {
+    pthread_mutex_lock(&E.lock);
+    int code = state_check_locked(true);
+    if (code == TIM_SUCC) {
+        int exists = E.current != NULL ? task_effect_on(E.current, t->conv_id, t->conv_type) : -1;
+        for (const struct task *q = E.head; q != NULL; q = q->next) {
+            int effect = task_effect_on(q, t->conv_id, t->conv_type);
+            if (effect >= 0) exists = effect;
+        }
+        if (exists < 0) {
+            bool stored = false;
+            /* A reader failure counts as unknown: the call is refused rather than queued blind. */
+            exists = store_reader_conv_exists(E.store, t->conv_id, t->conv_type, &stored) == ERR_SUCC && stored;
+        }
+        code = exists ? TIM_SUCC : TIM_ERR_CONV;
+    }
+    if (code == TIM_SUCC) enqueue_locked(t);
+    pthread_mutex_unlock(&E.lock);
+    if (code != TIM_SUCC) task_free(t);
+    return code;
+}
+
+/* ---- the worker ---- */
+
+static void deliver(struct task *t, struct task_result *r) {
+    pthread_mutex_lock(&E.lock);
+    TIMConvEventCallback event_cb = E.conv_event_cb;
+    const void *event_ud = E.conv_event_ud;
+    pthread_mutex_unlock(&E.lock);
+    if (event_cb != NULL) {
+        for (int i = 0; i < TASK_MAX_EVENTS; i++) {
+            if (r->conv_events[i].fire) event_cb(r->conv_events[i].event, r->conv_events[i].json, event_ud);
+        }
+    }
+    if (t->has_callback) {
+        if (t->cb != NULL) t->cb(r->code, r->desc, r->json != NULL ? r->json : "", t->user_data);
+    } else if (r->code != ERR_SUCC) {
+        engine_log(kTIMLog_Error, "%s(%s) failed after it was accepted: %d %s", t->api, t->conv_id, r->code, r->desc);
+    }
+}
+
+static void run_task(struct task *t, bool cancelled) {
+    struct task_result r = {.code = ERR_SUCC};
+    if (cancelled && t->has_callback) {
+        task_result_fail(&r, ERR_SDK_NOT_INITIALIZED, "TIMUninit ran before %s was executed", t->api);
+    } else if (t->answer_code != ERR_SUCC) {
+        task_result_fail(&r, t->answer_code, "%s", t->answer_desc);
+    } else if (t->needs_store && E.store == NULL) {
+        task_result_fail(&r, ERR_SDK_NOT_LOGGED_IN, "nobody was logged in when %s was executed", t->api);
+    } else {
+        t->run(t, E.store, &r);
+    }
+    pthread_mutex_lock(&E.lock);
+    E.current = NULL;
+    pthread_mutex_unlock(&E.lock);
+    deliver(t, &r);
+    task_result_clear(&r);
+    task_free(t);
+}
+
+/* Closes the current user's store and forgets the user. Worker thread only. */
+static void detach_store(void) {
+    pthread_mutex_lock(&E.lock);
+    struct store *s = E.store;
+    E.store = NULL;
+    E.user_id[0] = '\0';
+    pthread_mutex_unlock(&E.lock);
+    store_close(s);
+}
+
+static void *worker_main(void *unused) {
+    (void)unused;
+    pthread_mutex_lock(&E.lock);
+    for (;;) {
+        while (E.head == NULL && !E.stopping) pthread_cond_wait(&E.wake, &E.lock);
+        struct task *t = E.head;
+        if (t == NULL) break; /* stopping, and the queue is drained */
+        E.head = t->next;
+        if (E.head == NULL) E.tail = NULL;
+        E.current = t;
+        bool cancelled = E.stopping;
+        pthread_mutex_unlock(&E.lock);
+        run_task(t, cancelled);
+        pthread_mutex_lock(&E.lock);
+    }
+    pthread_mutex_unlock(&E.lock);
+    detach_store();
+    pthread_mutex_lock(&E.lock);
+    E.login_status = kTIMLoginStatus_UnLogined;
+    pthread_mutex_unlock(&E.lock);
+    return NULL;
+}
+
+/* ---- lifecycle ---- */
+
+/* Makes path absolute (relative to the current directory). NULL when too long or unreadable. */
+static char *absolute_path(const char *path) {
+    char cwd[PATH_MAX];
+    if (path != NULL && path[0] == '/') return strnlen(path, ROOT_MAX + 1) <= ROOT_MAX ? strdup(path) : NULL;
+    if (getcwd(cwd, sizeof cwd) == NULL) return NULL;
+    size_t n = strlen(cwd) + (path != NULL ? strlen(path) + 1 : 0);
+    if (n > ROOT_MAX) return NULL;
+    char *out = malloc(n + 1);
+    if (out == NULL) return NULL;
+    if (path != NULL && path[0] != '\0') {
+        snprintf(out, n + 1, "%s/%s", cwd, path);
+    } else {
+        snprintf(out, n + 1, "%s", cwd);
+    }
+    return out;
+}
+
+static FILE *open_log_file(const char *folder) {
+    char *dir = absolute_path(folder);
+    if (dir == NULL || fs_make_private_dirs(dir) != 0) {
+        free(dir);
+        return NULL;
+    }
+    size_t n = strlen(dir) + sizeof "/timconv_nb.log";
+    char *path = malloc(n);
+    FILE *f = NULL;
+    if (path != NULL) {
+        snprintf(path, n, "%s/timconv_nb.log", dir);
+        int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd >= 0 && (f = fdopen(fd, "a")) == NULL) close(fd);
+    }
+    free(path);
+    free(dir);
+    return f;
+}
+
+/* Parses the config and fixes the settings. Engine lock held, no worker running. */
+static int configure_locked(uint64_t app_id, const char *json_sdk_config) {
+    char *config_path = NULL, *log_path = NULL;
+    if (json_sdk_config != NULL && json_sdk_config[0] != '\0') {
+        if (!text_is_json_size_ok(json_sdk_config)) return TIM_ERR_PARAM;
+        int code = json_check_sdk_config(json_sdk_config, &config_path, &log_path);
+        if (code != TIM_SUCC) return code;
+    }
+    int code = TIM_SUCC;
+    E.data_root = absolute_path(config_path);
+    if (E.data_root == NULL) code = TIM_ERR_PARAM;
+    if (code == TIM_SUCC && log_path != NULL && (E.log_file = open_log_file(log_path)) == NULL) code = TIM_ERR_PARAM;
+    free(config_path);
+    free(log_path);
+    E.app_id = app_id;
+    return code;
+}
+
+static void release_settings_locked(void) {
+    free(E.data_root);
+    E.data_root = NULL;
+    if (E.log_file != NULL) fclose(E.log_file);
+    E.log_file = NULL;
+}
+
+int TIMInit(uint64_t sdk_app_id, const char *json_sdk_config) {
+    if (sdk_app_id == 0) return TIM_ERR_PARAM;
+    pthread_mutex_lock(&E.lock);
+    int code = TIM_SUCC;
+    if (E.stopping) {
+        code = TIM_ERR_SDKUNINIT; /* TIMUninit is still running on another thread */
+    } else if (!E.initialized) {
+        code = json_check_open() == 0 ? configure_locked(sdk_app_id, json_sdk_config) : TIM_ERR_PARAM;
+        if (code == TIM_SUCC && pthread_create(&E.worker, NULL, worker_main, NULL) != 0) code = TIM_ERR_PARAM;
+        if (code == TIM_SUCC) {
+            E.initialized = true;
+            E.login_status = kTIMLoginStatus_UnLogined;
+        } else {
+            release_settings_locked();
+            json_check_close();
+        }
+    }
+    pthread_mutex_unlock(&E.lock);
+    return code;
+}
+
+int TIMUninit(void) {
+    pthread_mutex_lock(&E.lock);
+    if (!E.initialized || E.stopping) {
+        pthread_mutex_unlock(&E.lock);
+        return TIM_ERR_SDKUNINIT;
+    }
+    if (pthread_equal(pthread_self(), E.worker)) {
+        pthread_mutex_unlock(&E.lock);
+        return TIM_ERR_PARAM; /* from inside a callback it would wait for itself */
+    }
+    E.stopping = true;
+    pthread_cond_signal(&E.wake);
+    pthread_mutex_unlock(&E.lock);
+
+    pthread_join(E.worker, NULL);
+
+    pthread_mutex_lock(&E.lock);
+    release_settings_locked();
+    E.initialized = false;
+    E.stopping = false;
+    pthread_mutex_unlock(&E.lock);
+    json_check_close();
+    return TIM_SUCC;
+}
+
+const char *TIMGetSDKVersion(void) { return ENGINE_VERSION; }
+
+uint64_t TIMGetServerTime(void) { return (uint64_t)time(NULL); }
+
+/* ---- login ---- */
+
+static void run_login(struct task *t, struct store *unused, struct task_result *r) {
+    (void)unused;
+    if (E.store != NULL && strcmp(E.user_id, t->conv_id) == 0) {
+        pthread_mutex_lock(&E.lock);
+        E.login_status = kTIMLoginStatus_Logined;
+        pthread_mutex_unlock(&E.lock);
+        return;
+    }
+    if (E.store != NULL) {
+        engine_log(kTIMLog_Info, "logging %s out to log %s in", E.user_id, t->conv_id);
+        detach_store();
+    }
+    struct store *s = NULL;
+    char err[512] = "";
+    int code = store_open(E.data_root, E.app_id, t->conv_id, &s, err, sizeof err);
+    pthread_mutex_lock(&E.lock);
+    if (code == ERR_SUCC) {
+        E.store = s;
+        snprintf(E.user_id, sizeof E.user_id, "%s", t->conv_id);
+        E.login_status = kTIMLoginStatus_Logined;
+    } else {
+        E.login_status = kTIMLoginStatus_UnLogined;
+    }
+    pthread_mutex_unlock(&E.lock);
+    if (code != ERR_SUCC) {
+        task_result_fail(r, code, "%s", err);
+        engine_log(kTIMLog_Error, "login of %s failed: %s", t->conv_id, err);
+    } else {
+        engine_log(kTIMLog_Info, "%s logged in", t->conv_id);
+    }
+}
+
+int TIMLogin(const char *user_id, const char *user_sig, TIMCommCallback cb, const void *user_data) {
+    int code = engine_precheck(false);
+    if (code != TIM_SUCC) return code;
+    if (!text_is_valid_id(user_id) || !text_is_json_size_ok(user_sig)) return TIM_ERR_PARAM;
+    struct task *t = task_new("TIMLogin", run_login, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    snprintf(t->conv_id, sizeof t->conv_id, "%s", user_id);
+    pthread_mutex_lock(&E.lock);
+    code = state_check_locked(false);
+    if (code == TIM_SUCC) {
+        if (E.login_status == kTIMLoginStatus_Logining) {
+            t->answer_code = ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS; /* answered in order, changing nothing */
+            t->answer_desc = "another login is in progress";
+        } else if (!(E.login_status == kTIMLoginStatus_Logined && strcmp(E.user_id, user_id) == 0)) {
+            E.login_status = kTIMLoginStatus_Logining;
+        }
+        enqueue_locked(t);
+    }
+    pthread_mutex_unlock(&E.lock);
+    if (code != TIM_SUCC) task_free(t);
+    return code;
+}
+
+static void run_logout(struct task *t, struct store *unused, struct task_result *r) {
+    (void)t;
+    (void)unused;
+    (void)r;
+    if (E.store != NULL) {
+        engine_log(kTIMLog_Info, "%s logged out", E.user_id);
+        detach_store();
+    }
+    pthread_mutex_lock(&E.lock);
+    /* A login accepted after this logout owns the status from then on. */
+    if (E.login_status != kTIMLoginStatus_Logining) E.login_status = kTIMLoginStatus_UnLogined;
+    pthread_mutex_unlock(&E.lock);
+}
+
+int TIMLogout(TIMCommCallback cb, const void *user_data) {
+    struct task *t = task_new("TIMLogout", run_logout, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    pthread_mutex_lock(&E.lock);
+    int code = state_check_locked(false);
+    if (code == TIM_SUCC) {
+        if (E.login_status == kTIMLoginStatus_Logined) E.login_status = kTIMLoginStatus_Logouting;
+        enqueue_locked(t);
+    }
+    pthread_mutex_unlock(&E.lock);
+    if (code != TIM_SUCC) task_free(t);
+    return code;
+}
+
+int TIMGetLoginUserID(char *user_id_buffer) {
+    pthread_mutex_lock(&E.lock);
+    int code = state_check_locked(true);
+    if (code == TIM_SUCC && user_id_buffer == NULL) code = TIM_ERR_PARAM;
+    if (code == TIM_SUCC) memcpy(user_id_buffer, E.user_id, strlen(E.user_id) + 1);
+    pthread_mutex_unlock(&E.lock);
+    return code;
+}
+
+TIMLoginStatus TIMGetLoginStatus(void) {
+    pthread_mutex_lock(&E.lock);
+    enum TIMLoginStatus status = E.login_status;
+    pthread_mutex_unlock(&E.lock);
+    return status;
+}

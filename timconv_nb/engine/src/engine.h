@@ -1,0 +1,82 @@
+/* The engine's internal interface between the API files (conversation.c, ...) and the state,
+ * queue and worker thread that engine.c owns.
+ *
+ * A call is validated on the caller's thread, becomes a task, and is submitted; the worker
+ * thread runs tasks one by one in submission order, fires the events a task produced, then
+ * its callback. */
+#ifndef TIMCONV_ENGINE_H_
+#define TIMCONV_ENGINE_H_
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "TIMCloud.h"
+#include "text.h"
+
+struct store;
+
+/* How a task changes which conversations exist, for the synchronous existence checks. */
+enum conv_effect { EFFECT_NONE, EFFECT_CREATES, EFFECT_DELETES };
+
+#define TASK_MAX_EVENTS 2
+
+struct task_result {
+    int32_t code;    /* ERR_SUCC or a TIMErrCode */
+    char desc[512];  /* "" on success */
+    char *json;      /* malloc'd callback JSON; NULL means "" */
+    struct {
+        bool fire;
+        enum TIMConvEvent event;
+        char *json; /* malloc'd JSON array of ConvInfo */
+    } conv_events[TASK_MAX_EVENTS];
+};
+
+struct task;
+/* Runs on the worker thread. store is the logged-in user's store (never NULL when the task
+ * needs a store). */
+typedef void (*task_run_fn)(struct task *t, struct store *store, struct task_result *r);
+
+struct task {
+    struct task *next;
+    const char *api;     /* the API function's name, for the log */
+    task_run_fn run;
+    bool needs_store;    /* without a logged-in user it fails with ERR_SDK_NOT_LOGGED_IN */
+    bool has_callback;   /* false for the synchronous calls: their failures go to the log */
+    TIMCommCallback cb;
+    const void *user_data;
+    char conv_id[TEXT_ID_MAX + 1];
+    int conv_type;
+    enum conv_effect effect;
+    char *json;          /* malloc'd copy of the call's JSON argument, or NULL */
+    uint64_t accepted_at; /* seconds since the epoch when the call was accepted */
+    int32_t answer_code;  /* when not ERR_SUCC: answered with this code instead of being run */
+    const char *answer_desc;
+};
+
+/* A zeroed task with accepted_at set; NULL when out of memory. */
+struct task *task_new(const char *api, task_run_fn run, TIMCommCallback cb, const void *user_data);
+void task_free(struct task *t);
+
+/* The first checks of every call: TIM_ERR_SDKUNINIT, TIM_ERR_NOTLOGIN (when needs_login and
+ * no login callback has fired), or TIM_SUCC. */
+int engine_precheck(bool needs_login);
+
+/* Queues t (taking ownership in every case). Returns TIM_SUCC, or the precheck's code when
+ * the state changed since the call's precheck (the task is then freed, nothing calls back). */
+int engine_submit(struct task *t, bool needs_login);
+
+/* For the synchronous draft calls: queues t only when its conversation exists once every call
+ * accepted before it has run (pending creates and deletes count); else TIM_ERR_CONV. Takes
+ * ownership in every case. */
+int engine_submit_if_conv_exists(struct task *t);
+
+/* Sets r's code and a printf-style description. */
+void task_result_fail(struct task_result *r, int32_t code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Records an event of r holding the one-element array [info]; takes ownership of info. */
+void task_result_event(struct task_result *r, enum TIMConvEvent event, char *info);
+
+/* Writes a line to the log file and log callback. Worker thread only. */
+void engine_log(enum TIMLogLevel level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif  /* TIMCONV_ENGINE_H_ */

@@ -1,0 +1,30 @@
+/* Synchronous shape checks of the JSON arguments, run on the caller's thread before a call is
+ * accepted. Parsing is SQLite's (json_valid, json_type, json_each): no JSON parser of our own. */
+#ifndef TIMCONV_JSON_CHECK_H_
+#define TIMCONV_JSON_CHECK_H_
+
+#include <stddef.h>
+
+/* Opens the checker's private in-memory SQLite connection. 0 on success. */
+int json_check_open(void);
+
+/* Closes it; checks made afterwards fail with TIM_ERR_SDKUNINIT. */
+void json_check_close(void);
+
+/* Each returns TIM_SUCC, TIM_ERR_JSON for text that is not UTF-8, does not parse or has the
+ * wrong shape, or TIM_ERR_SDKUNINIT when the checker is closed. The caller has already
+ * checked that json is not NULL and within TEXT_JSON_MAX. */
+
+/* A Draft: object; draft_msg an object whose message_elem_array is an array of objects with an
+ * integer elem_type; draft_user_define a string and draft_edit_time a non-negative integer
+ * when present. */
+int json_check_draft(const char *json);
+
+/* A GetConversationListParam array: objects with a string conv id and an integer conv type. */
+int json_check_conv_info_param(const char *json);
+
+/* An SDK config object whose path keys, when present, are strings without NUL. On success
+ * *config_path and *log_path are malloc'd copies of those keys' values, or NULL when absent. */
+int json_check_sdk_config(const char *json, char **config_path, char **log_path);
+
+#endif  /* TIMCONV_JSON_CHECK_H_ */

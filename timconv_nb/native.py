@@ -1,0 +1,189 @@
+"""The cffi binding: one set of declarations for every library with the engine's C ABI.
+
+``ffi`` is an ABI-mode FFI built from ``engine/cffi/types.h`` and ``functions.h``; calls made
+through a library it opened go to that library and nothing else. Callbacks come from the
+compiled API-mode module ``timconv_nb._callbacks`` (``extern "Python"``: no writable and
+executable memory needed), cast once to this ffi's function-pointer types.
+
+Each callback receives, as ``user_data``, a handle naming the Python object it is for; handles
+stay in a registry until their callback has run, so nothing is collected too early and
+nothing leaks (``NativeLibrary.pending_callbacks``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Any, Callable, Optional, Union
+
+import cffi
+
+from . import _callbacks
+
+__all__ = ["ffi", "get_include", "library_path", "open_library", "NativeLibrary", "LOCAL_ENGINE_VERSION_PREFIX"]
+
+log = logging.getLogger(__name__)
+
+_ENGINE_DIR = Path(__file__).resolve().parent / "engine"
+_DECLARATIONS = _ENGINE_DIR / "cffi"
+
+#: What the local engine's TIMGetSDKVersion() starts with.
+LOCAL_ENGINE_VERSION_PREFIX = "timconv_nb local engine"
+
+ffi = cffi.FFI()
+ffi.cdef((_DECLARATIONS / "types.h").read_text() + (_DECLARATIONS / "functions.h").read_text())
+
+_api_ffi = _callbacks.ffi
+# The API module's enum types are distinct objects from this ffi's, so its function pointers
+# are cast once to the identical types declared here.
+_COMM_CALLBACK = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_comm_callback)
+_LOG_CALLBACK = ffi.cast("TIMLogCallback", _callbacks.lib.timconv_log_callback)
+_CONV_EVENT_CALLBACK = ffi.cast("TIMConvEventCallback", _callbacks.lib.timconv_conv_event_callback)
+
+CommHandler = Callable[[int, str, str], None]
+LogHandler = Callable[[int, str], None]
+ConvEventHandler = Callable[[int, str], None]
+
+
+def get_include() -> str:
+    """The folder holding ``TIMCloud.h`` and the headers it includes."""
+    return str(_ENGINE_DIR / "include")
+
+
+def library_path() -> str:
+    """The local engine's shared library file."""
+    path = _ENGINE_DIR / "libtimconv.so"
+    if not path.is_file():
+        raise FileNotFoundError(f"the local engine was not built: {path} is missing (reinstall timconv_nb)")
+    return str(path)
+
+
+def _text(ptr: Any) -> str:
+    """A C string from a callback as str (invalid UTF-8 replaced, NULL as "")."""
+    if ptr == _api_ffi.NULL:
+        return ""
+    return _api_ffi.string(ptr).decode("utf-8", "replace")
+
+
+class _Pending:
+    """One registered callback target and the registry that keeps its handle alive."""
+
+    __slots__ = ("registry", "handler", "handle")
+
+    def __init__(self, registry: "_HandleRegistry", handler: Callable[..., None]) -> None:
+        self.registry = registry
+        self.handler = handler
+        self.handle = _api_ffi.new_handle(self)
+
+
+class _HandleRegistry:
+    """Handles whose callback has not run yet. Its lock guards only the dict."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._live: dict[int, _Pending] = {}
+
+    def register(self, handler: Callable[..., None]) -> _Pending:
+        pending = _Pending(self, handler)
+        with self._lock:
+            self._live[id(pending)] = pending
+        return pending
+
+    def release(self, pending: _Pending) -> None:
+        with self._lock:
+            self._live.pop(id(pending), None)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._live)
+
+
+def _report_callback_error(exc_type: type, exc: BaseException, tb: Any) -> None:
+    log.error("exception in a C callback handler", exc_info=(exc_type, exc, tb))
+
+
+@_api_ffi.def_extern(onerror=_report_callback_error)
+def timconv_comm_callback(code: int, desc: Any, json_params: Any, user_data: Any) -> None:
+    pending: _Pending = _api_ffi.from_handle(user_data)
+    pending.registry.release(pending)  # a call's callback runs exactly once
+    pending.handler(code, _text(desc), _text(json_params))
+
+
+@_api_ffi.def_extern(onerror=_report_callback_error)
+def timconv_log_callback(level: int, text: Any, user_data: Any) -> None:
+    _api_ffi.from_handle(user_data).handler(level, _text(text))
+
+
+@_api_ffi.def_extern(onerror=_report_callback_error)
+def timconv_conv_event_callback(event: int, json_conv_array: Any, user_data: Any) -> None:
+    _api_ffi.from_handle(user_data).handler(event, _text(json_conv_array))
+
+
+class NativeLibrary:
+    """A C library with the engine's ABI, opened by path: the local engine or the vendor's
+    ``libImSDK.so``. ``lib`` exposes the raw functions; ``call`` adds the callback plumbing."""
+
+    def __init__(self, path: Union[str, os.PathLike]) -> None:
+        self.path = str(Path(path).resolve())
+        self.lib = ffi.dlopen(self.path)
+        self._calls = _HandleRegistry()
+        # Global handlers stay referenced here while the library may call them.
+        self._log_target: Optional[_Pending] = None
+        self._event_target: Optional[_Pending] = None
+
+    def __repr__(self) -> str:
+        return f"<NativeLibrary {self.version()!r} at {self.path}>"
+
+    def version(self) -> str:
+        """What TIMGetSDKVersion() returns."""
+        return ffi.string(self.lib.TIMGetSDKVersion()).decode("utf-8", "replace")
+
+    @property
+    def is_local_engine(self) -> bool:
+        return self.version().startswith(LOCAL_ENGINE_VERSION_PREFIX)
+
+    @property
+    def pending_callbacks(self) -> int:
+        """How many accepted calls have not called back yet."""
+        return len(self._calls)
+
+    def call(self, name: str, *args: Any, on_done: CommHandler) -> int:
+        """Calls C function ``name`` with ``args`` plus a callback and its user_data; returns
+        the TIMResult. ``on_done(code, desc, json)`` runs exactly once, on the library's
+        thread, when (and only when) the result is TIM_SUCC."""
+        pending = self._calls.register(on_done)
+        try:
+            result = getattr(self.lib, name)(*args, _COMM_CALLBACK, pending.handle)
+        except BaseException:
+            self._calls.release(pending)
+            raise
+        if result != 0:
+            self._calls.release(pending)
+        return int(result)
+
+    def set_log_handler(self, handler: Optional[LogHandler]) -> None:
+        """Routes the library's log lines to ``handler(level, text)`` (None: stop)."""
+        if handler is None:
+            self.lib.TIMSetLogCallback(ffi.NULL, ffi.NULL)
+            self._log_target = None
+            return
+        target = _Pending(self._calls, handler)
+        self.lib.TIMSetLogCallback(_LOG_CALLBACK, target.handle)
+        self._log_target = target
+
+    def set_conv_event_handler(self, handler: Optional[ConvEventHandler]) -> None:
+        """Routes conversation events to ``handler(event, json_conv_array)`` (None: stop)."""
+        if handler is None:
+            self.lib.TIMSetConvEventCallback(ffi.NULL, ffi.NULL)
+            self._event_target = None
+            return
+        target = _Pending(self._calls, handler)
+        self.lib.TIMSetConvEventCallback(_CONV_EVENT_CALLBACK, target.handle)
+        self._event_target = target
+
+
+def open_library(path: Union[str, os.PathLike, None] = None) -> NativeLibrary:
+    """Opens the local engine (``path`` None) or any library with the same C ABI by path."""
+    return NativeLibrary(library_path() if path is None else path)
