@@ -290,18 +290,21 @@ static void *worker_main(void *unused) {
 
 /* Makes path absolute (relative to the current directory). NULL when too long or unreadable. */
 static char *absolute_path(const char *path) {
-    char cwd[PATH_MAX];
     if (path != NULL && path[0] == '/') return strnlen(path, ROOT_MAX + 1) <= ROOT_MAX ? strdup(path) : NULL;
+    char cwd[PATH_MAX];
     if (getcwd(cwd, sizeof cwd) == NULL) return NULL;
-    size_t n = strlen(cwd) + (path != NULL ? strlen(path) + 1 : 0);
+    size_t cwd_len = strlen(cwd);
+    size_t path_len = path != NULL ? strlen(path) : 0;
+    size_t n = cwd_len + (path_len > 0 ? path_len + 1 : 0);
     if (n > ROOT_MAX) return NULL;
     char *out = malloc(n + 1);
     if (out == NULL) return NULL;
-    if (path != NULL && path[0] != '\0') {
-        snprintf(out, n + 1, "%s/%s", cwd, path);
-    } else {
-        snprintf(out, n + 1, "%s", cwd);
+    memcpy(out, cwd, cwd_len);
+    if (path_len > 0) {
+        out[cwd_len] = '/';
+        memcpy(out + cwd_len + 1, path, path_len);
     }
+    out[n] = '\0';
     return out;
 }
 

@@ -2,6 +2,7 @@
  *
  * Lock discipline: `checker_lock` guards `checker` and its prepared statements; it is held
  * only for the duration of one check and never while taking another lock. */
+#define _POSIX_C_SOURCE 200809L
 #include "json_check.h"
 
 #include <pthread.h>
@@ -78,22 +79,12 @@ void json_check_close(void) {
     pthread_mutex_unlock(&checker_lock);
 }
 
-/* Copies a text column into a malloc'd string; NULL for SQL NULL. *ok turns false when the
- * value holds a NUL (it came from a \u0000 escape) or memory runs out. */
+/* Copies a text column into a malloc'd string; NULL for SQL NULL. *ok turns false when memory
+ * runs out. */
 static char *copy_text_column(sqlite3_stmt *stmt, int col, int *ok) {
     if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return NULL;
-    const char *text = (const char *)sqlite3_column_text(stmt, col);
-    int bytes = sqlite3_column_bytes(stmt, col);
-    if (text == NULL || strlen(text) != (size_t)bytes) {
-        *ok = 0;
-        return NULL;
-    }
-    char *copy = malloc((size_t)bytes + 1);
-    if (copy == NULL) {
-        *ok = 0;
-        return NULL;
-    }
-    memcpy(copy, text, (size_t)bytes + 1);
+    char *copy = strdup((const char *)sqlite3_column_text(stmt, col));
+    if (copy == NULL) *ok = 0;
     return copy;
 }
 
@@ -133,5 +124,7 @@ int json_check_conv_info_param(const char *json) { return run_check(CHECK_CONV_I
 
 int json_check_sdk_config(const char *json, char **config_path, char **log_path) {
     *config_path = *log_path = NULL;
+    /* SQLite cuts decoded strings at an escaped NUL, which would silently shorten a path. */
+    if (strstr(json, "\\u0000") != NULL) return TIM_ERR_PARAM;
     return run_check(CHECK_SDK_CONFIG, json, config_path, log_path);
 }

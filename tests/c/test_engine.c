@@ -1,0 +1,384 @@
+/* The engine's own test program: drives every implemented function through the public C API
+ * (TIMCloud.h) and checks return codes, callback codes, JSON and threads. Built by the test
+ * suite against the installed headers and library, and again from source under ASan + UBSan.
+ * Usage: test_engine DATA_FOLDER (an empty folder it may write to). */
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "TIMCloud.h"
+#include "check.h"
+
+#define APP_ID 1400000001ULL
+
+/* ---- waiting for callbacks ---- */
+
+struct recorder {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    int count;
+    int32_t last_code;
+    char last_desc[512];
+    char *last_json;
+    pthread_t last_thread;
+    int order_errors; /* callbacks whose user_data did not follow the previous one */
+    long expected_next;
+};
+
+static struct recorder rec = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, "", NULL, 0, 0, 0};
+
+static void record(int32_t code, const char *desc, const char *json, const void *user_data) {
+    pthread_mutex_lock(&rec.lock);
+    rec.count++;
+    rec.last_code = code;
+    snprintf(rec.last_desc, sizeof rec.last_desc, "%s", desc);
+    free(rec.last_json);
+    rec.last_json = strdup(json);
+    rec.last_thread = pthread_self();
+    long seq = (long)(intptr_t)user_data;
+    if (seq > 0) {
+        if (seq != rec.expected_next) rec.order_errors++;
+        rec.expected_next = seq + 1;
+    }
+    pthread_cond_broadcast(&rec.cond);
+    pthread_mutex_unlock(&rec.lock);
+}
+
+/* Waits until `count` callbacks have arrived in all (5 s at most). */
+static int wait_for(int count) {
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += 5;
+    pthread_mutex_lock(&rec.lock);
+    while (rec.count < count) {
+        if (pthread_cond_timedwait(&rec.cond, &rec.lock, &deadline) != 0) break;
+    }
+    int got = rec.count;
+    pthread_mutex_unlock(&rec.lock);
+    return got >= count;
+}
+
+static int callbacks_so_far(void) {
+    pthread_mutex_lock(&rec.lock);
+    int count = rec.count;
+    pthread_mutex_unlock(&rec.lock);
+    return count;
+}
+
+/* Makes a call that must be accepted, then waits for its callback. */
+#define EXPECT_CALLBACK(call)                   \
+    do {                                        \
+        int expect_base_ = callbacks_so_far();  \
+        CHECK_EQ_INT((call), TIM_SUCC);         \
+        CHECK(wait_for(expect_base_ + 1));      \
+    } while (0)
+
+/* ---- JSON through SQLite, so the test needs no parser either ---- */
+
+static sqlite3 *jdb;
+
+/* json_extract(json, path) as text, in a static buffer ("<null>" when absent). */
+static const char *jget(const char *json, const char *path) {
+    static char out[4096];
+    sqlite3_stmt *st;
+    snprintf(out, sizeof out, "<error>");
+    if (sqlite3_prepare_v2(jdb, "SELECT coalesce(json_extract(?1, ?2), '<null>'), json_type(?1, ?2)", -1, &st, NULL) ==
+        SQLITE_OK) {
+        sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            const char *type = (const char *)sqlite3_column_text(st, 1);
+            const char *value = (const char *)sqlite3_column_text(st, 0);
+            if (type != NULL && (strcmp(type, "true") == 0 || strcmp(type, "false") == 0)) value = type;
+            snprintf(out, sizeof out, "%s", value);
+        }
+        sqlite3_finalize(st);
+    }
+    return out;
+}
+
+/* ---- events ---- */
+
+static int event_counts[5];
+static char last_event_json[4096];
+
+static void on_event(enum TIMConvEvent ev, const char *json, const void *ud) {
+    (void)ud;
+    pthread_mutex_lock(&rec.lock);
+    if ((unsigned)ev < 5) event_counts[ev]++;
+    snprintf(last_event_json, sizeof last_event_json, "%s", json);
+    pthread_mutex_unlock(&rec.lock);
+}
+
+/* ---- callbacks that call the API ---- */
+
+static int nested_uninit_result = 99;
+static int nested_create_result = 99;
+
+static void call_api_inside(int32_t code, const char *desc, const char *json, const void *ud) {
+    nested_uninit_result = TIMUninit();
+    nested_create_result = TIMConvCreate("nested", kTIMConv_C2C, record, NULL);
+    record(code, desc, json, ud);
+}
+
+static char config[4096];
+
+static void test_before_init(void) {
+    CHECK_EQ_INT(TIMConvCreate("a", kTIMConv_C2C, record, NULL), TIM_ERR_SDKUNINIT);
+    CHECK_EQ_INT(TIMLogin("a", "sig", record, NULL), TIM_ERR_SDKUNINIT);
+    CHECK_EQ_INT(TIMConvSetDraft("a", kTIMConv_C2C, "{}"), TIM_ERR_SDKUNINIT);
+    CHECK_EQ_INT(TIMUninit(), TIM_ERR_SDKUNINIT);
+    CHECK_EQ_INT(TIMInit(0, NULL), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMInit(APP_ID, "{not json"), TIM_ERR_JSON);
+    CHECK_EQ_INT(TIMInit(APP_ID, "[1,2]"), TIM_ERR_JSON);
+    CHECK_EQ_INT(TIMInit(APP_ID, "{\"sdk_config_config_file_path\": 5}"), TIM_ERR_JSON);
+    CHECK_EQ_INT(TIMInit(APP_ID, "{\"sdk_config_config_file_path\": \"a\\u0000b\"}"), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMGetLoginStatus(), kTIMLoginStatus_UnLogined);
+    CHECK(strstr(TIMGetSDKVersion(), "timconv_nb") != NULL);
+    CHECK(TIMGetServerTime() >= (uint64_t)time(NULL) - 1);
+}
+
+static void test_login(void) {
+    CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC);
+    CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC); /* second init changes nothing */
+    char buffer[128];
+    CHECK_EQ_INT(TIMGetLoginUserID(buffer), TIM_ERR_NOTLOGIN);
+    CHECK_EQ_INT(TIMConvCreate("a", kTIMConv_C2C, record, NULL), TIM_ERR_NOTLOGIN);
+    CHECK_EQ_INT(TIMConvGetConvList(record, NULL), TIM_ERR_NOTLOGIN);
+    CHECK_EQ_INT(TIMLogin(NULL, "sig", record, NULL), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMLogin("", "sig", record, NULL), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMLogin("\xff\xfe", "sig", record, NULL), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMLogin("alice", NULL, record, NULL), TIM_ERR_PARAM);
+    char long_id[129];
+    memset(long_id, 'x', 128);
+    long_id[128] = '\0';
+    CHECK_EQ_INT(TIMLogin(long_id, "sig", record, NULL), TIM_ERR_PARAM);
+    long_id[127] = '\0'; /* 127 bytes is the longest valid id */
+    int base = callbacks_so_far();
+    CHECK_EQ_INT(TIMLogin(long_id, "sig", record, NULL), TIM_SUCC);
+    CHECK_EQ_INT(TIMLogin("alice", "sig", record, NULL), TIM_SUCC); /* while the first is in progress */
+    CHECK(wait_for(base + 2));
+    CHECK_EQ_INT(rec.last_code, ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS);
+    CHECK_EQ_INT(TIMGetLoginUserID(buffer), TIM_SUCC);
+    CHECK_EQ_STR(buffer, long_id);
+    EXPECT_CALLBACK(TIMLogin("alice", "sig", record, NULL)); /* switches user */
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    CHECK_EQ_STR(rec.last_desc, "");
+    CHECK(!pthread_equal(rec.last_thread, pthread_self()));
+    CHECK_EQ_INT(TIMGetLoginStatus(), kTIMLoginStatus_Logined);
+    CHECK_EQ_INT(TIMGetLoginUserID(NULL), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMGetLoginUserID(buffer), TIM_SUCC);
+    CHECK_EQ_STR(buffer, "alice");
+}
+
+static void test_create_and_list(void) {
+    CHECK_EQ_INT(TIMConvCreate(NULL, kTIMConv_C2C, record, NULL), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMConvCreate("", kTIMConv_C2C, record, NULL), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMConvCreate("bob", kTIMConv_Invalid, record, NULL), TIM_ERR_CONV);
+    CHECK_EQ_INT(TIMConvCreate("bob", kTIMConv_System, record, NULL), TIM_ERR_CONV);
+    CHECK_EQ_INT(TIMConvCreate("bob", (enum TIMConvType)99, record, NULL), TIM_ERR_CONV);
+    CHECK_EQ_INT(TIMConvCreate("bob", (enum TIMConvType)-1, record, NULL), TIM_ERR_CONV);
+
+    EXPECT_CALLBACK(TIMConvCreate("bob", kTIMConv_C2C, record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    const char *j = rec.last_json;
+    CHECK_EQ_STR(jget(j, "$.conv_id"), "bob");
+    CHECK_EQ_STR(jget(j, "$.conv_type"), "1");
+    CHECK_EQ_STR(jget(j, "$.conv_owner"), "alice");
+    CHECK_EQ_STR(jget(j, "$.conv_unread_num"), "0");
+    CHECK(atoll(jget(j, "$.conv_active_time")) >= (long long)time(NULL) - 5);
+    CHECK_EQ_STR(jget(j, "$.conv_is_has_lastmsg"), "false");
+    CHECK_EQ_STR(jget(j, "$.conv_is_has_draft"), "false");
+    CHECK_EQ_STR(jget(j, "$.conv_is_pinned"), "false");
+    CHECK_EQ_STR(jget(j, "$.conv_recv_opt"), "0");
+    CHECK_EQ_STR(jget(j, "$.conv_mark_array"), "[]");
+    CHECK_EQ_STR(jget(j, "$.conv_draft"), "<null>");
+    CHECK_EQ_STR(jget(j, "$.conv_group_type"), "<null>");
+    CHECK_EQ_INT(event_counts[kTIMConvEvent_Add], 1);
+    CHECK_EQ_STR(jget(last_event_json, "$[0].conv_id"), "bob");
+
+    EXPECT_CALLBACK(TIMConvCreate("bob", kTIMConv_C2C, record, NULL)); /* gets it: no new event */
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_id"), "bob");
+    CHECK_EQ_INT(event_counts[kTIMConvEvent_Add], 1);
+
+    EXPECT_CALLBACK(TIMConvCreate("team", kTIMConv_Group, record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_group_type"), "0");
+
+    EXPECT_CALLBACK(TIMConvGetConvList(record, NULL));
+    /* Same second: the one that became active later comes first. */
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conv_id"), "team");
+    CHECK_EQ_STR(jget(rec.last_json, "$[1].conv_id"), "bob");
+    CHECK_EQ_STR(jget(rec.last_json, "$[2]"), "<null>");
+
+    CHECK_EQ_INT(TIMConvGetConvInfo(NULL, record, NULL), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMConvGetConvInfo("{", record, NULL), TIM_ERR_JSON);
+    CHECK_EQ_INT(TIMConvGetConvInfo("{}", record, NULL), TIM_ERR_JSON);
+    CHECK_EQ_INT(TIMConvGetConvInfo("[{\"get_conversation_list_param_conv_id\": 1}]", record, NULL), TIM_ERR_JSON);
+    EXPECT_CALLBACK(TIMConvGetConvInfo("[{\"get_conversation_list_param_conv_id\":\"team\","
+                                    "\"get_conversation_list_param_conv_type\":2},"
+                                    "{\"get_conversation_list_param_conv_id\":\"ghost\","
+                                    "\"get_conversation_list_param_conv_type\":1},"
+                                    "{\"get_conversation_list_param_conv_id\":\"bob\","
+                                    "\"get_conversation_list_param_conv_type\":1}]",
+                                    record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conv_id"), "team");
+    CHECK_EQ_STR(jget(rec.last_json, "$[1].conv_id"), "bob");
+    CHECK_EQ_STR(jget(rec.last_json, "$[2]"), "<null>");
+}
+
+static void test_drafts(void) {
+    const char *draft = "{\"draft_msg\":{\"message_elem_array\":[{\"elem_type\":0,\"text_elem_content\":\"hi\"}]},"
+                        "\"draft_user_define\":\"ud\"}";
+    CHECK_EQ_INT(TIMConvSetDraft("bob", kTIMConv_C2C, NULL), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMConvSetDraft("bob", kTIMConv_Invalid, draft), TIM_ERR_CONV);
+    CHECK_EQ_INT(TIMConvSetDraft(NULL, kTIMConv_C2C, draft), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMConvSetDraft("bob", kTIMConv_C2C, "{\"draft_msg\":"), TIM_ERR_JSON);
+    CHECK_EQ_INT(TIMConvSetDraft("bob", kTIMConv_C2C, "{\"draft_msg\":\"text\"}"), TIM_ERR_JSON);
+    CHECK_EQ_INT(TIMConvSetDraft("bob", kTIMConv_C2C, "{\"draft_msg\":{\"message_elem_array\":[1]}}"), TIM_ERR_JSON);
+    CHECK_EQ_INT(TIMConvSetDraft("bob", kTIMConv_C2C, "{\"draft_msg\":{\"message_elem_array\":[]},\"draft_edit_time\":-1}"),
+                 TIM_ERR_JSON);
+    CHECK_EQ_INT(TIMConvSetDraft("bob", kTIMConv_C2C, "{\"draft_msg\":{\"message_elem_array\":[]}}\xff"), TIM_ERR_JSON);
+    size_t depth = 100000;
+    char *deep = malloc(2 * depth + 1);
+    memset(deep, '[', depth);
+    memset(deep + depth, ']', depth);
+    deep[2 * depth] = '\0';
+    CHECK_EQ_INT(TIMConvSetDraft("bob", kTIMConv_C2C, deep), TIM_ERR_JSON);
+    free(deep);
+    size_t huge = 1024 * 1024 + 1;
+    char *big = malloc(huge + 1);
+    memset(big, ' ', huge);
+    big[huge] = '\0';
+    CHECK_EQ_INT(TIMConvSetDraft("bob", kTIMConv_C2C, big), TIM_ERR_PARAM);
+    free(big);
+    CHECK_EQ_INT(TIMConvSetDraft("ghost", kTIMConv_C2C, draft), TIM_ERR_CONV);
+    CHECK_EQ_INT(TIMConvCancelDraft("ghost", kTIMConv_C2C), TIM_ERR_CONV);
+    CHECK_EQ_INT(TIMConvSetDraft("bob", kTIMConv_Group, draft), TIM_ERR_CONV); /* bob is C2C */
+
+    int updates = event_counts[kTIMConvEvent_Update];
+    CHECK_EQ_INT(TIMConvSetDraft("bob", kTIMConv_C2C, draft), TIM_SUCC);
+    EXPECT_CALLBACK(TIMConvGetConvList(record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[1].conv_is_has_draft"), "true");
+    CHECK_EQ_STR(jget(rec.last_json, "$[1].conv_draft.draft_user_define"), "ud");
+    CHECK_EQ_STR(jget(rec.last_json, "$[1].conv_draft.draft_msg.message_elem_array[0].text_elem_content"), "hi");
+    CHECK(atoll(jget(rec.last_json, "$[1].conv_draft.draft_edit_time")) >= (long long)time(NULL) - 5);
+    CHECK_EQ_INT(event_counts[kTIMConvEvent_Update], updates + 1);
+
+    /* A draft on a conversation whose create is still queued is accepted, in order. */
+    CHECK_EQ_INT(TIMConvCreate("carol", kTIMConv_C2C, NULL, NULL), TIM_SUCC);
+    CHECK_EQ_INT(TIMConvSetDraft("carol", kTIMConv_C2C,
+                                 "{\"draft_msg\":{\"message_elem_array\":[]},\"draft_edit_time\":12345}"),
+                 TIM_SUCC);
+    CHECK_EQ_INT(TIMConvDelete("carol", kTIMConv_C2C, NULL, NULL), TIM_SUCC);
+    CHECK_EQ_INT(TIMConvCancelDraft("carol", kTIMConv_C2C), TIM_ERR_CONV); /* its delete is queued */
+    CHECK_EQ_INT(TIMConvCancelDraft("bob", kTIMConv_C2C), TIM_SUCC);
+    CHECK_EQ_INT(TIMConvCancelDraft("bob", kTIMConv_C2C), TIM_SUCC); /* no draft: still success */
+    EXPECT_CALLBACK(TIMConvGetConvList(record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[1].conv_id"), "bob");
+    CHECK_EQ_STR(jget(rec.last_json, "$[1].conv_is_has_draft"), "false");
+    CHECK_EQ_STR(jget(rec.last_json, "$[2]"), "<null>");
+}
+
+static void test_delete(void) {
+    CHECK_EQ_INT(TIMConvDelete(NULL, kTIMConv_C2C, record, NULL), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMConvDelete("bob", (enum TIMConvType)7, record, NULL), TIM_ERR_CONV);
+    int deletes = event_counts[kTIMConvEvent_Del];
+    EXPECT_CALLBACK(TIMConvDelete("team", kTIMConv_Group, record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    CHECK_EQ_INT(event_counts[kTIMConvEvent_Del], deletes + 1);
+    CHECK_EQ_STR(jget(last_event_json, "$[0].conv_id"), "team");
+    EXPECT_CALLBACK(TIMConvDelete("team", kTIMConv_Group, record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_INVALID_CONVERSATION);
+    CHECK(strlen(rec.last_desc) > 0);
+}
+
+static void test_order_and_reentry(void) {
+    pthread_mutex_lock(&rec.lock);
+    rec.expected_next = 1;
+    rec.order_errors = 0;
+    pthread_mutex_unlock(&rec.lock);
+    int base = callbacks_so_far();
+    char id[32];
+    for (long i = 1; i <= 200; i++) {
+        snprintf(id, sizeof id, "peer%ld", i);
+        CHECK_EQ_INT(TIMConvCreate(id, kTIMConv_C2C, record, (const void *)(intptr_t)i), TIM_SUCC);
+    }
+    CHECK(wait_for(base + 200));
+    CHECK_EQ_INT(rec.order_errors, 0);
+
+    base = callbacks_so_far();
+    CHECK_EQ_INT(TIMConvGetConvList(call_api_inside, NULL), TIM_SUCC);
+    CHECK(wait_for(base + 2)); /* its own callback, then the nested create's */
+    CHECK_EQ_INT(nested_uninit_result, TIM_ERR_PARAM);
+    CHECK_EQ_INT(nested_create_result, TIM_SUCC);
+}
+
+static int late_callbacks;
+static int uninit_returned;
+
+static void count_late(int32_t code, const char *desc, const char *json, const void *ud) {
+    __atomic_add_fetch(&late_callbacks, __atomic_load_n(&uninit_returned, __ATOMIC_SEQ_CST) ? 1000000 : 1,
+                       __ATOMIC_SEQ_CST);
+    record(code, desc, json, ud);
+}
+
+static void test_uninit_with_pending_calls(void) {
+    int base = callbacks_so_far();
+    char id[32];
+    int accepted = 0;
+    for (int i = 0; i < 1000; i++) {
+        snprintf(id, sizeof id, "burst%d", i);
+        accepted += TIMConvCreate(id, kTIMConv_C2C, count_late, NULL) == TIM_SUCC;
+    }
+    CHECK_EQ_INT(accepted, 1000);
+    CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
+    __atomic_store_n(&uninit_returned, 1, __ATOMIC_SEQ_CST);
+    CHECK_EQ_INT(callbacks_so_far() - base, 1000); /* every accepted call answered before TIMUninit returned */
+    CHECK_EQ_INT(late_callbacks, 1000);   /* and none after */
+    CHECK_EQ_INT(TIMGetLoginStatus(), kTIMLoginStatus_UnLogined);
+    CHECK_EQ_INT(TIMConvGetConvList(record, NULL), TIM_ERR_SDKUNINIT);
+}
+
+static void test_persistence(void) {
+    CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC);
+    EXPECT_CALLBACK(TIMLogin("alice", "sig", record, NULL));
+    EXPECT_CALLBACK(TIMConvGetConvInfo("[{\"get_conversation_list_param_conv_id\":\"bob\","
+                                    "\"get_conversation_list_param_conv_type\":1},"
+                                    "{\"get_conversation_list_param_conv_id\":\"team\","
+                                    "\"get_conversation_list_param_conv_type\":2}]",
+                                    record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conv_id"), "bob");
+    CHECK_EQ_STR(jget(rec.last_json, "$[1]"), "<null>"); /* deleted stays deleted */
+    EXPECT_CALLBACK(TIMLogout(record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    CHECK_EQ_INT(TIMGetLoginStatus(), kTIMLoginStatus_UnLogined);
+    EXPECT_CALLBACK(TIMLogout(record, NULL)); /* nobody logged in: still succeeds */
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
+}
+
+int main(int argc, char **argv) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s DATA_FOLDER\n", argv[0]);
+        return 2;
+    }
+    snprintf(config, sizeof config, "{\"sdk_config_config_file_path\": \"%s\"}", argv[1]);
+    sqlite3_open(":memory:", &jdb);
+    TIMSetConvEventCallback(on_event, NULL);
+    test_before_init();
+    test_login();
+    test_create_and_list();
+    test_drafts();
+    test_delete();
+    test_order_and_reentry();
+    test_uninit_with_pending_calls();
+    test_persistence();
+    TIMSetConvEventCallback(NULL, NULL);
+    free(rec.last_json);
+    sqlite3_close(jdb);
+    return check_summary("test_engine");
+}

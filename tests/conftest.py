@@ -1,0 +1,104 @@
+"""Shared fixtures. The engine is one instance per process (as the vendor SDK is), so every
+fixture that initialises it also uninitialises it before the next test."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+import pytest
+
+from timconv_nb import native
+
+APP_ID = 1400000001
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Reply:
+    """One callback: its code, description, parsed JSON (None for "") and thread."""
+
+    code: int
+    desc: str
+    json: Any
+    thread: int
+
+
+class RawEngine:
+    """The local engine driven through the raw cffi binding, as a user of the C API would."""
+
+    def __init__(self, lib: native.NativeLibrary, root: Path) -> None:
+        self.native = lib
+        self.lib = lib.lib
+        self.root = root
+        self.events: list[tuple[int, Any]] = []
+        self.logs: list[tuple[int, str]] = []
+        self._events_lock = threading.Lock()
+        lib.set_conv_event_handler(self._on_event)
+        lib.set_log_handler(lambda level, text: self.logs.append((level, text)))
+
+    def _on_event(self, event: int, payload: str) -> None:
+        with self._events_lock:
+            self.events.append((event, json.loads(payload) if payload else None))
+
+    def init(self, config: Optional[dict] = None) -> int:
+        cfg = config if config is not None else {"sdk_config_config_file_path": str(self.root)}
+        return self.lib.TIMInit(APP_ID, json.dumps(cfg).encode())
+
+    def start(self, name: str, *args: Any) -> tuple[int, threading.Event, list[Reply]]:
+        """Makes an async call; returns its TIMResult, an event set on callback, the replies."""
+        done = threading.Event()
+        replies: list[Reply] = []
+
+        def on_done(code: int, desc: str, payload: str) -> None:
+            replies.append(Reply(code, desc, json.loads(payload) if payload else None, threading.get_ident()))
+            done.set()
+
+        return self.native.call(name, *args, on_done=on_done), done, replies
+
+    def call(self, name: str, *args: Any, timeout: float = 10) -> Reply:
+        """Makes an async call that must be accepted and waits for its callback."""
+        result, done, replies = self.start(name, *args)
+        assert result == 0, f"{name} refused with {result}"
+        assert done.wait(timeout), f"{name} did not call back within {timeout}s"
+        assert len(replies) == 1
+        return replies[0]
+
+    def login(self, user: str = "alice") -> Reply:
+        reply = self.call("TIMLogin", user.encode(), b"sig")
+        assert reply.code == 0, reply
+        return reply
+
+    def conv_list(self) -> list[dict]:
+        reply = self.call("TIMConvGetConvList")
+        assert reply.code == 0, reply
+        return reply.json
+
+
+def engine_library_path() -> Optional[str]:
+    """TIMCONV_TEST_ENGINE names an alternative build of the engine (e.g. a sanitizer build)."""
+    return os.environ.get("TIMCONV_TEST_ENGINE") or None
+
+
+@pytest.fixture
+def raw(tmp_path: Path):
+    """An initialised local engine (nobody logged in) over a fresh data folder."""
+    lib = native.open_library(engine_library_path())
+    engine = RawEngine(lib, tmp_path)
+    assert engine.init() == 0
+    yield engine
+    lib.lib.TIMUninit()
+    lib.set_conv_event_handler(None)
+    lib.set_log_handler(None)
+    assert lib.pending_callbacks == 0
+
+
+@pytest.fixture
+def alice(raw: RawEngine) -> RawEngine:
+    """The engine with alice logged in."""
+    raw.login("alice")
+    return raw

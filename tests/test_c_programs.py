@@ -1,0 +1,98 @@
+"""C and C++ programs against the engine: its own test program (linked against the installed
+library, and rebuilt from source under AddressSanitizer + UndefinedBehaviorSanitizer and under
+ThreadSanitizer), the seed document's C++ examples, and the headers as C11 and C++11."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from timconv_nb import native
+
+from conftest import REPO
+
+C_TESTS = REPO / "tests" / "c"
+ENGINE_SOURCES = sorted((REPO / "timconv_nb" / "engine" / "src").glob("*.c"))
+WARNINGS = ["-Wall", "-Wextra", "-Werror"]
+
+
+def build(command: list[str]) -> None:
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0, f"{' '.join(command)}\n{result.stderr}"
+
+
+def run(binary: Path, data: Path, env: dict | None = None) -> str:
+    data.mkdir()
+    result = subprocess.run([str(binary), str(data)], capture_output=True, text=True, timeout=300,
+                            env={**os.environ, **(env or {})})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "failed" in result.stdout and " 0 failed" in result.stdout, result.stdout
+    return result.stdout + result.stderr
+
+
+def link_installed() -> list[str]:
+    library = Path(native.library_path())
+    return [f"-I{native.get_include()}", str(library), f"-Wl,-rpath,{library.parent}"]
+
+
+def test_engine_test_program_against_installed_library(tmp_path: Path) -> None:
+    binary = tmp_path / "test_engine"
+    build(["gcc", "-std=c11", *WARNINGS, f"-I{C_TESTS}", str(C_TESTS / "test_engine.c"), *link_installed(),
+           "-lsqlite3", "-lpthread", "-o", str(binary)])
+    out = run(binary, tmp_path / "data")
+    assert re.search(r"test_engine: \d+ checks, \d+ passed, 0 failed", out)
+
+
+@pytest.mark.parametrize(
+    "sanitizer,flags,env",
+    [
+        ("asan-ubsan", ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined"],
+         {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "print_stacktrace=1"}),
+        ("tsan", ["-fsanitize=thread"], {"TSAN_OPTIONS": "halt_on_error=1"}),
+    ],
+)
+def test_engine_test_program_under_sanitizers(tmp_path: Path, sanitizer: str, flags: list[str], env: dict) -> None:
+    binary = tmp_path / f"test_engine_{sanitizer}"
+    build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags,
+           f"-I{REPO / 'timconv_nb' / 'engine' / 'include'}", f"-I{C_TESTS}", str(C_TESTS / "test_engine.c"),
+           *map(str, ENGINE_SOURCES), "-lsqlite3", "-lpthread", "-o", str(binary)])
+    out = run(binary, tmp_path / "data", env)
+    assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out and "WARNING: ThreadSanitizer" not in out
+
+
+def test_seed_cpp_examples_compile_unchanged_and_run(tmp_path: Path) -> None:
+    binary = tmp_path / "seed_examples"
+    build(["g++", "-std=c++11", "-Wall", "-I/usr/include/jsoncpp", str(C_TESTS / "seed_examples.cpp"),
+           *link_installed(), "-ljsoncpp", "-lpthread", "-o", str(binary)])
+    out = run(binary, tmp_path / "data")
+    assert re.search(r"seed_examples: \d+ passed, 0 failed", out)
+
+
+@pytest.mark.parametrize("compiler,std", [("gcc", "-std=c11"), ("g++", "-std=c++11")])
+def test_headers_compile_cleanly(tmp_path: Path, compiler: str, std: str) -> None:
+    source = tmp_path / ("use.c" if compiler == "gcc" else "use.cpp")
+    source.write_text(
+        '#include "TIMCloud.h"\n'
+        "int use(void);\n"
+        "int use(void) {\n"
+        "    TIMConvType type = kTIMConv_C2C;\n"
+        "    TIMLoginStatus status = TIMGetLoginStatus();\n"
+        "    return (int)type + (int)status + (kTIMConvId[0] == 'c') + ERR_INVALID_CONVERSATION;\n"
+        "}\n"
+    )
+    build([compiler, std, "-pedantic", *WARNINGS, f"-I{native.get_include()}", "-c", str(source),
+           "-o", str(tmp_path / "use.o")])
+
+
+def test_engine_library_has_no_python_dependency() -> None:
+    dynamic = subprocess.run(["readelf", "-d", native.library_path()], capture_output=True, text=True, check=True)
+    assert "libpython" not in dynamic.stdout and "libsqlite3" in dynamic.stdout
+    symbols = subprocess.run(["nm", "-D", native.library_path()], capture_output=True, text=True, check=True).stdout
+    assert not re.search(r"\bPy\w+", symbols)
+    exported = set(re.findall(r" T (\w+)", symbols))
+    assert {"TIMInit", "TIMConvCreate", "TIMConvSetDraft"} <= exported
+    assert all(name.startswith("TIM") for name in exported), exported

@@ -1,0 +1,65 @@
+"""An acknowledged write survives the process being killed with SIGKILL at any instant."""
+
+from __future__ import annotations
+
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import REPO, RawEngine
+
+C2C = 1
+ROUNDS = 8
+
+
+def kill_child_at_random(root: Path, rng: random.Random) -> list[str]:
+    """Runs the child until it has acknowledged something, kills it at a random moment, and
+    returns the complete lines it printed."""
+    child = subprocess.Popen(
+        [sys.executable, str(REPO / "tests" / "durability_child.py"), str(root)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    first = child.stdout.readline()  # started and acknowledging
+    assert first.startswith("created"), first
+    time.sleep(rng.uniform(0.01, 0.4))
+    child.send_signal(signal.SIGKILL)
+    rest = child.stdout.read()
+    child.wait()
+    assert child.returncode == -signal.SIGKILL
+    return [first.strip()] + [line for line in rest.split("\n")[:-1]]  # the last piece may be cut
+
+
+def test_acknowledged_writes_survive_sigkill(raw: RawEngine, tmp_path: Path) -> None:
+    rng = random.Random(20261125)
+    acknowledged = 0
+    for round_number in range(ROUNDS):
+        root = tmp_path / f"round{round_number}"
+        lines = kill_child_at_random(root, rng)
+        acknowledged += len(lines)
+        seen: dict[str, set[int]] = {"created": set(), "deleted": set(), "draft": set()}
+        for line in lines:
+            kind, number = line.split()
+            seen[kind].add(int(number))
+        assert integrity(root) == "ok"
+        assert raw.lib.TIMUninit() == 0
+        assert raw.init({"sdk_config_config_file_path": str(root)}) == 0
+        raw.login("alice")
+        stored = {c["conv_id"]: c for c in raw.conv_list()}
+        for n in seen["created"] - seen["deleted"]:
+            assert f"peer{n}" in stored, (round_number, n)
+        for n in seen["deleted"]:
+            assert f"peer{n}" not in stored, (round_number, n)
+        for n in seen["draft"] - seen["deleted"]:
+            assert stored[f"peer{n}"]["conv_is_has_draft"] is True, (round_number, n)
+    assert acknowledged > ROUNDS
+
+
+def integrity(root: Path) -> str:
+    (store,) = root.glob("timconv/*/*/store.db")
+    with sqlite3.connect(store) as db:
+        return db.execute("PRAGMA integrity_check").fetchone()[0]
