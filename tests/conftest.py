@@ -102,3 +102,14 @@ def alice(raw: RawEngine) -> RawEngine:
     """The engine with alice logged in."""
     raw.login("alice")
     return raw
+
+
+@pytest.fixture
+def client(tmp_path: Path):
+    """A Client over the local engine with alice logged in, in a fresh data folder."""
+    from timconv_nb import Client
+
+    with Client(tmp_path / "data", library=engine_library_path()) as opened:
+        opened.login("alice")
+        yield opened
+        assert opened.native.pending_callbacks == 0

@@ -1,3 +1,46 @@
-"""timconv_nb: Tencent Cloud Chat's conversation C API as a Jupyter experience."""
+"""timconv_nb: Tencent Cloud Chat's conversation C API as a Jupyter experience.
+
+``Client`` over the local engine (or the vendor's libImSDK.so), conversation lists as pandas
+DataFrames, and ipywidgets forms. The raw cffi binding is :mod:`timconv_nb.native`.
+"""
+
+from .client import DEFAULT_APP_ID, Client, default_data_dir
+from .errors import (
+    CallTimeoutError,
+    ClientAlreadyOpenError,
+    InvalidConversationError,
+    InvalidJSONError,
+    InvalidParameterError,
+    LoginInProgressError,
+    NotLoggedInError,
+    SDKNotInitializedError,
+    StorageError,
+    TIMError,
+)
+from .frames import CONVERSATION_COLUMNS, conversations_frame
+from .model import Conversation, ConvEvent, ConvType, Draft, LoginStatus
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "Client",
+    "DEFAULT_APP_ID",
+    "default_data_dir",
+    "TIMError",
+    "SDKNotInitializedError",
+    "NotLoggedInError",
+    "InvalidJSONError",
+    "InvalidParameterError",
+    "InvalidConversationError",
+    "LoginInProgressError",
+    "StorageError",
+    "CallTimeoutError",
+    "ClientAlreadyOpenError",
+    "CONVERSATION_COLUMNS",
+    "conversations_frame",
+    "Conversation",
+    "ConvEvent",
+    "ConvType",
+    "Draft",
+    "LoginStatus",
+]

@@ -1,0 +1,449 @@
+"""The Pythonic client: one class over the local engine or any library with its C ABI.
+
+Every call validates its arguments in Python, calls C through :mod:`timconv_nb.native`, and
+turns the callback into a :class:`concurrent.futures.Future`. Sync methods wait on it with the
+client's timeout and raise :class:`~timconv_nb.errors.CallTimeoutError` naming the call when it
+expires; each has an ``*_async`` twin to ``await`` (also at a notebook's top level).
+
+The C SDK is one instance per process, so at most one Client is open at a time: opening a
+second raises :class:`~timconv_nb.errors.ClientAlreadyOpenError`, unless ``replace=True``
+closes the first (handy when a notebook cell is run again).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import html
+import json
+import logging
+import os
+import threading
+import weakref
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Optional, Union
+
+import pandas as pd
+
+from . import native
+from .errors import CODE_MEANINGS, CallTimeoutError, ClientAlreadyOpenError, InvalidConversationError, error_for
+from .frames import conversations_frame
+from .model import Conversation, ConvEvent, ConvType, LoginStatus, text_message
+
+__all__ = ["Client", "DEFAULT_APP_ID", "default_data_dir", "EventHandler"]
+
+log = logging.getLogger(__name__)
+engine_log = logging.getLogger("timconv_nb.engine")
+
+#: App id of the local engine when none is given (any non-zero number works locally).
+DEFAULT_APP_ID = 1400000001
+ID_MAX_BYTES = 127
+
+EventHandler = Callable[[ConvEvent, list], None]
+ConvTypeLike = Union[ConvType, int, str]
+
+# TIMLogLevel -> logging level
+_LOG_LEVELS = {0: logging.NOTSET, 1: logging.DEBUG, 2: logging.DEBUG, 3: logging.DEBUG, 4: logging.INFO,
+               5: logging.WARNING, 6: logging.ERROR, 7: logging.CRITICAL}
+
+# The one open client of this process (the C SDK's own state is per process).
+_open_lock = threading.Lock()
+_open_client: Optional["weakref.ref[Client]"] = None
+
+
+def default_data_dir() -> Path:
+    """Where the local engine keeps its stores unless told otherwise: ``$TIMCONV_DATA_DIR``, else
+    ``$XDG_DATA_HOME/timconv_nb`` (``~/.local/share/timconv_nb``)."""
+    if os.environ.get("TIMCONV_DATA_DIR"):
+        return Path(os.environ["TIMCONV_DATA_DIR"])
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "timconv_nb"
+
+
+def _check_id(value: Any, what: str) -> bytes:
+    """A user or conversation id as the bytes C expects, or TypeError/ValueError saying why not."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be str, not {type(value).__name__}")
+    if "\0" in value:
+        raise ValueError(f"{what} must not contain NUL characters: {value!r}")
+    try:
+        encoded = value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"{what} is not valid Unicode text: {exc}") from None
+    if not 1 <= len(encoded) <= ID_MAX_BYTES:
+        raise ValueError(f"{what} must be 1 to {ID_MAX_BYTES} bytes of UTF-8, not {len(encoded)}: {value!r}")
+    return encoded
+
+
+def _check_text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be str, not {type(value).__name__}")
+    if "\0" in value:
+        raise ValueError(f"{what} must not contain NUL characters")
+    return value
+
+
+def _epoch_seconds(value: Union[None, int, float, datetime], what: str) -> Optional[int]:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"{what} must be timezone-aware (e.g. datetime.now(timezone.utc))")
+        value = value.timestamp()
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{what} must be a datetime or seconds since the epoch, not {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{what} must not be before 1970")
+    return int(value)
+
+
+def _check_message(message: Any) -> dict:
+    """A Message dict for a draft: an object with a list of element objects, each with an int
+    elem_type."""
+    if not isinstance(message, dict):
+        raise TypeError(f"a draft message must be a dict, not {type(message).__name__}")
+    elems = message.get("message_elem_array")
+    if not isinstance(elems, list):
+        raise ValueError("a draft message needs a 'message_elem_array' list")
+    for elem in elems:
+        if not isinstance(elem, dict) or isinstance(elem.get("elem_type"), bool) or not isinstance(elem.get("elem_type"), int):
+            raise ValueError(f"each element of 'message_elem_array' needs an int 'elem_type': {elem!r}")
+    return message
+
+
+class Client:
+    """A session with the conversation API of the local engine (default) or of a library
+    with the same C ABI opened by path (``library=`` or ``$TIMCONV_SDK_LIB``).
+
+    Calls TIMInit when created and TIMUninit on :meth:`close` (or leaving a ``with`` block).
+    """
+
+    def __init__(
+        self,
+        data_dir: Union[str, os.PathLike, None] = None,
+        app_id: int = DEFAULT_APP_ID,
+        *,
+        library: Union[str, os.PathLike, None] = None,
+        timeout: float = 10.0,
+        replace: bool = False,
+    ) -> None:
+        if isinstance(app_id, bool) or not isinstance(app_id, int):
+            raise TypeError(f"app_id must be int, not {type(app_id).__name__}")
+        if not 0 < app_id < 2**64:
+            raise ValueError(f"app_id must be a positive 64-bit number, not {app_id}")
+        self.timeout = self._check_timeout(timeout)
+        self.app_id = app_id
+        self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        self._handlers: dict[ConvEvent, list[EventHandler]] = {event: [] for event in ConvEvent}
+        self._handlers_lock = threading.Lock()
+        self._closed = True
+        self._claim_process_slot(replace)
+        try:
+            self.native = native.open_library(library or os.environ.get("TIMCONV_SDK_LIB") or None)
+            self.native.set_log_handler(self._on_log)
+            self.native.set_conv_event_handler(self._on_conv_event)
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            config = json.dumps({"sdk_config_config_file_path": str(self.data_dir.resolve())}).encode()
+            result = self.native.lib.TIMInit(app_id, config)
+            if result != 0:
+                raise error_for(result, call="TIMInit")
+        except BaseException:
+            self._release_process_slot()
+            raise
+        self._closed = False
+        log.info("opened %s (app id %s, data in %s)", self.version, app_id, self.data_dir)
+
+    # ---- the process-wide slot ----
+
+    def _claim_process_slot(self, replace: bool) -> None:
+        global _open_client
+        with _open_lock:
+            current = _open_client() if _open_client is not None else None
+            if current is not None and not current._closed:
+                if not replace:
+                    raise ClientAlreadyOpenError(
+                        f"another Client is open in this process ({current!r}); the C SDK is one instance per "
+                        "process: close it first (client.close()), or pass replace=True to close it and open this one"
+                    )
+                current._close_locked()
+            _open_client = weakref.ref(self)
+
+    def _release_process_slot(self) -> None:
+        global _open_client
+        with _open_lock:
+            if _open_client is not None and _open_client() is self:
+                _open_client = None
+
+    # ---- lifecycle ----
+
+    def close(self) -> None:
+        """TIMUninit: waits until every accepted call has called back and releases every
+        handle. Closing twice is harmless."""
+        with _open_lock:
+            self._close_locked()
+
+    def _close_locked(self) -> None:
+        global _open_client
+        if self._closed:
+            return
+        self._closed = True
+        result = self.native.lib.TIMUninit()
+        self.native.set_conv_event_handler(None)
+        self.native.set_log_handler(None)
+        if _open_client is not None and _open_client() is self:
+            _open_client = None
+        if result != 0:
+            raise error_for(result, call="TIMUninit")
+        log.info("closed %s", self.version)
+
+    def __enter__(self) -> "Client":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    # ---- facts ----
+
+    @property
+    def version(self) -> str:
+        """The library's TIMGetSDKVersion()."""
+        return self.native.version()
+
+    @property
+    def is_local(self) -> bool:
+        """True on the local engine, False on another library (the vendor's)."""
+        return self.native.is_local_engine
+
+    @property
+    def login_status(self) -> LoginStatus:
+        return LoginStatus(self.native.lib.TIMGetLoginStatus())
+
+    @property
+    def user_id(self) -> Optional[str]:
+        """The logged-in user, or None."""
+        buffer = native.ffi.new("char[128]")
+        if self._closed or self.native.lib.TIMGetLoginUserID(buffer) != 0:
+            return None
+        return native.ffi.string(buffer).decode("utf-8", "replace")
+
+    def _facts(self) -> list[tuple[str, Any]]:
+        state = "closed" if self._closed else (self.user_id or "nobody logged in")
+        return [
+            ("library", f"{'local engine' if self.is_local else 'vendor SDK'}: {self.version}"),
+            ("path", self.native.path),
+            ("app id", self.app_id),
+            ("user", state),
+        ]
+
+    def __repr__(self) -> str:
+        facts = dict(self._facts())
+        return f"<Client {facts['library']!r} app_id={self.app_id} user={facts['user']!r}>"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
+            for k, v in self._facts()
+        )
+        return f"<table class='tc-client'>{rows}</table>"
+
+    # ---- the call plumbing ----
+
+    @staticmethod
+    def _check_timeout(timeout: Any) -> float:
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
+            raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
+        return float(timeout)
+
+    def _start(self, name: str, *args: Any) -> "concurrent.futures.Future[Any]":
+        """Calls ``name`` and returns a future of its parsed callback JSON (None for ""). A
+        refused call raises at once; a failed one sets the exception on the future."""
+        future: concurrent.futures.Future = concurrent.futures.Future()
+
+        def on_done(code: int, desc: str, payload: str) -> None:
+            if code != 0:
+                future.set_exception(error_for(code, desc, name))
+                return
+            try:
+                future.set_result(json.loads(payload) if payload else None)
+            except ValueError as exc:
+                future.set_exception(exc)
+
+        result = self.native.call(name, *args, on_done=on_done)
+        if result != 0:
+            raise error_for(result, call=name)
+        return future
+
+    def _wait(self, name: str, future: "concurrent.futures.Future[Any]") -> Any:
+        try:
+            return future.result(self.timeout)
+        except concurrent.futures.TimeoutError:
+            raise CallTimeoutError(call=name, desc=f"no callback within {self.timeout:g}s; its outcome is unknown") from None
+
+    def _call(self, name: str, *args: Any) -> Any:
+        return self._wait(name, self._start(name, *args))
+
+    @staticmethod
+    async def _await(future: "concurrent.futures.Future[Any]") -> Any:
+        return await asyncio.wrap_future(future)
+
+    def _sync(self, name: str, conv_id: bytes, conv_type: ConvType, *args: Any) -> None:
+        """A synchronous C call on one conversation (the draft calls): raises unless it
+        returns TIM_SUCC, naming the conversation."""
+        result = getattr(self.native.lib, name)(conv_id, conv_type, *args)
+        if result != 0:
+            key = f"{conv_type.prefix}_{conv_id.decode()}"
+            raise error_for(result, f"{CODE_MEANINGS.get(result, 'refused')} (conversation {key})", name)
+
+    # ---- login ----
+
+    def login(self, user_id: str, user_sig: str = "") -> None:
+        """TIMLogin. On the local engine any ``user_sig`` is accepted."""
+        self._wait("TIMLogin", self._start("TIMLogin", _check_id(user_id, "user_id"), _check_text(user_sig, "user_sig").encode()))
+
+    async def login_async(self, user_id: str, user_sig: str = "") -> None:
+        await self._await(self._start("TIMLogin", _check_id(user_id, "user_id"), _check_text(user_sig, "user_sig").encode()))
+
+    def logout(self) -> None:
+        """TIMLogout (succeeds with nobody logged in)."""
+        self._call("TIMLogout")
+
+    async def logout_async(self) -> None:
+        await self._await(self._start("TIMLogout"))
+
+    # ---- conversations ----
+
+    @staticmethod
+    def _key(conv_id: str, conv_type: ConvTypeLike) -> tuple[bytes, ConvType]:
+        return _check_id(conv_id, "conv_id"), ConvType.parse(conv_type)
+
+    def create_conversation(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> Conversation:
+        """TIMConvCreate: creates the conversation, or gets it when it exists."""
+        return Conversation.from_json(self._call("TIMConvCreate", *self._key(conv_id, conv_type)))
+
+    async def create_conversation_async(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> Conversation:
+        return Conversation.from_json(await self._await(self._start("TIMConvCreate", *self._key(conv_id, conv_type))))
+
+    def delete_conversation(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> None:
+        """TIMConvDelete. Unknown: InvalidConversationError (a LookupError)."""
+        self._call("TIMConvDelete", *self._key(conv_id, conv_type))
+
+    async def delete_conversation_async(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> None:
+        await self._await(self._start("TIMConvDelete", *self._key(conv_id, conv_type)))
+
+    def conversation_list(self) -> list[Conversation]:
+        """TIMConvGetConvList as value objects."""
+        return [Conversation.from_json(info) for info in self._call("TIMConvGetConvList")]
+
+    async def conversation_list_async(self) -> list[Conversation]:
+        return [Conversation.from_json(info) for info in await self._await(self._start("TIMConvGetConvList"))]
+
+    def conversations(self) -> pd.DataFrame:
+        """TIMConvGetConvList as a DataFrame (schema: docs/api.md)."""
+        return conversations_frame(self._call("TIMConvGetConvList"))
+
+    async def conversations_async(self) -> pd.DataFrame:
+        return conversations_frame(await self._await(self._start("TIMConvGetConvList")))
+
+    def _info_param(self, conv_id: str, conv_type: ConvTypeLike) -> bytes:
+        key, kind = self._key(conv_id, conv_type)
+        return json.dumps([{"get_conversation_list_param_conv_id": key.decode(),
+                            "get_conversation_list_param_conv_type": int(kind)}]).encode()
+
+    @staticmethod
+    def _one(found: list, conv_id: str, conv_type: ConvTypeLike) -> Conversation:
+        if not found:
+            raise InvalidConversationError(6004, f"no {ConvType.parse(conv_type).prefix} conversation {conv_id!r}",
+                                           "TIMConvGetConvInfo")
+        return Conversation.from_json(found[0])
+
+    def conversation(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> Conversation:
+        """TIMConvGetConvInfo for one conversation. Unknown: InvalidConversationError."""
+        return self._one(self._call("TIMConvGetConvInfo", self._info_param(conv_id, conv_type)), conv_id, conv_type)
+
+    async def conversation_async(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> Conversation:
+        found = await self._await(self._start("TIMConvGetConvInfo", self._info_param(conv_id, conv_type)))
+        return self._one(found, conv_id, conv_type)
+
+    # ---- drafts ----
+
+    def set_draft(
+        self,
+        conv_id: str,
+        draft: Union[str, dict],
+        conv_type: ConvTypeLike = ConvType.C2C,
+        *,
+        user_define: str = "",
+        edit_time: Union[None, int, float, datetime] = None,
+    ) -> None:
+        """TIMConvSetDraft: ``draft`` is plain text or a Message dict; ``edit_time`` defaults to
+        now. Synchronous in C: when it returns, a later list sees the draft."""
+        key, kind = self._key(conv_id, conv_type)
+        message = text_message(_check_text(draft, "draft")) if isinstance(draft, str) else _check_message(draft)
+        body: dict[str, Any] = {"draft_msg": message, "draft_user_define": _check_text(user_define, "user_define")}
+        seconds = _epoch_seconds(edit_time, "edit_time")
+        if seconds is not None:
+            body["draft_edit_time"] = seconds
+        self._sync("TIMConvSetDraft", key, kind, json.dumps(body, ensure_ascii=False).encode())
+
+    async def set_draft_async(self, *args: Any, **kwargs: Any) -> None:
+        """The C call is synchronous; this twin exists so every call can be awaited."""
+        self.set_draft(*args, **kwargs)
+
+    def cancel_draft(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> None:
+        """TIMConvCancelDraft (no draft: nothing happens)."""
+        self._sync("TIMConvCancelDraft", *self._key(conv_id, conv_type))
+
+    async def cancel_draft_async(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> None:
+        self.cancel_draft(conv_id, conv_type)
+
+    # ---- events ----
+
+    def on(self, event: Union[ConvEvent, str], handler: EventHandler) -> EventHandler:
+        """Calls ``handler(event, conversations)`` for each conversation event of that kind
+        ("add", "del", "update", ...). Handlers run on the engine's thread; one that raises is
+        logged and harms nothing else. Returns the handler (usable as a decorator)."""
+        kind = self._event(event)
+        if not callable(handler):
+            raise TypeError("handler must be callable")
+        with self._handlers_lock:
+            self._handlers[kind] = self._handlers[kind] + [handler]
+        return handler
+
+    def off(self, event: Union[ConvEvent, str], handler: EventHandler) -> None:
+        """Stops calling ``handler`` for that event (ValueError when it was not subscribed)."""
+        kind = self._event(event)
+        with self._handlers_lock:
+            handlers = list(self._handlers[kind])
+            handlers.remove(handler)
+            self._handlers[kind] = handlers
+
+    @staticmethod
+    def _event(event: Union[ConvEvent, str]) -> ConvEvent:
+        if isinstance(event, str):
+            try:
+                return ConvEvent[event.upper()]
+            except KeyError:
+                raise ValueError(f"unknown event {event!r}: use one of {[e.name.lower() for e in ConvEvent]}") from None
+        return ConvEvent(event)
+
+    def _on_conv_event(self, event: int, payload: str) -> None:
+        kind = ConvEvent(event)
+        with self._handlers_lock:
+            handlers = self._handlers[kind]
+        if not handlers:
+            return
+        conversations = [Conversation.from_json(info) for info in json.loads(payload)] if payload else []
+        for handler in handlers:
+            try:
+                handler(kind, conversations)
+            except Exception:
+                log.exception("conversation event handler %r raised", handler)
+
+    @staticmethod
+    def _on_log(level: int, text: str) -> None:
+        engine_log.log(_LOG_LEVELS.get(level, logging.INFO), "%s", text)

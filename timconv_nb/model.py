@@ -1,0 +1,197 @@
+"""Value objects for what the C API returns: conversation types, events, conversations and
+drafts, built from the API's JSON (ConvInfo, Draft, Message)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from enum import IntEnum
+from typing import Any, Optional, Union
+
+__all__ = [
+    "ConvType",
+    "ConvEvent",
+    "LoginStatus",
+    "Draft",
+    "Conversation",
+    "message_text",
+    "text_message",
+    "epoch_seconds",
+    "epoch_to_datetime",
+]
+
+#: The vendor SDK marks pinned conversations' ``conv_active_time`` with this bit (a sort key).
+VENDOR_PIN_BIT = 1 << 62
+
+
+class ConvType(IntEnum):
+    """``enum TIMConvType`` (the values the conversation API accepts)."""
+
+    C2C = 1
+    GROUP = 2
+
+    @property
+    def prefix(self) -> str:
+        """The prefix of Tencent's conversation ids: ``c2c`` or ``group``."""
+        return "c2c" if self is ConvType.C2C else "group"
+
+    @classmethod
+    def parse(cls, value: Union["ConvType", int, str]) -> "ConvType":
+        """A ConvType from itself, 1/2, or "c2c"/"group" (any case)."""
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise TypeError(f"conversation type must be ConvType, int or str, not {type(value).__name__}")
+        if isinstance(value, str):
+            names = {"c2c": cls.C2C, "group": cls.GROUP}
+            if value.lower() not in names:
+                raise ValueError(f"conversation type must be 'c2c' or 'group', not {value!r}")
+            return names[value.lower()]
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"conversation type must be 1 (C2C) or 2 (Group), not {value}") from None
+
+
+class ConvEvent(IntEnum):
+    """``enum TIMConvEvent``."""
+
+    ADD = 0
+    DEL = 1
+    UPDATE = 2
+    START = 3
+    FINISH = 4
+
+
+class LoginStatus(IntEnum):
+    """``enum TIMLoginStatus``."""
+
+    LOGINED = 1
+    LOGINING = 2
+    UNLOGINED = 3
+    LOGOUTING = 4
+
+
+#: The last second a datetime (and a pandas Timestamp in seconds) can hold: 9999-12-31.
+MAX_EPOCH_SECONDS = 253402300799
+
+
+def epoch_seconds(value: Any) -> Optional[int]:
+    """API seconds as an int for datetimes, with the vendor's pin bit dropped; None when absent
+    or beyond year 9999 (the API's uint64 allows more than a datetime holds)."""
+    if value is None:
+        return None
+    seconds = int(value) & (VENDOR_PIN_BIT - 1)
+    return seconds if seconds <= MAX_EPOCH_SECONDS else None
+
+
+def epoch_to_datetime(value: Any) -> Optional[datetime]:
+    """UTC datetime for API seconds (see :func:`epoch_seconds`)."""
+    seconds = epoch_seconds(value)
+    return None if seconds is None else datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
+def message_text(message: Optional[dict]) -> str:
+    """The text of a Message: its text elements' contents, joined."""
+    if not message:
+        return ""
+    return "".join(
+        str(elem.get("text_elem_content", ""))
+        for elem in message.get("message_elem_array", [])
+        if isinstance(elem, dict) and elem.get("elem_type") == 0
+    )
+
+
+def text_message(text: str) -> dict:
+    """A Message holding one text element."""
+    return {"message_elem_array": [{"elem_type": 0, "text_elem_content": text}]}
+
+
+def _row(label: str, value: Any) -> str:
+    return f"<tr><th style='text-align:left'>{html.escape(label)}</th><td>{html.escape(str(value))}</td></tr>"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A conversation's draft (Draft JSON)."""
+
+    text: str
+    user_define: str
+    edit_time: Optional[datetime]
+    message: dict
+    raw: dict = field(repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Draft":
+        message = data.get("draft_msg") or {}
+        return cls(
+            text=message_text(message),
+            user_define=str(data.get("draft_user_define", "")),
+            edit_time=epoch_to_datetime(data.get("draft_edit_time")),
+            message=message,
+            raw=data,
+        )
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """One conversation (ConvInfo JSON). ``raw`` keeps the JSON as the SDK returned it."""
+
+    conv_id: str
+    conv_type: ConvType
+    show_name: str
+    owner: str
+    unread: int
+    active_time: Optional[datetime]
+    pinned: bool
+    recv_opt: int
+    draft: Optional[Draft]
+    last_message: Optional[dict]
+    raw: dict = field(repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Conversation":
+        draft = data.get("conv_draft")
+        return cls(
+            conv_id=str(data["conv_id"]),
+            conv_type=ConvType(data["conv_type"]),
+            show_name=str(data.get("conv_show_name", "")),
+            owner=str(data.get("conv_owner", "")),
+            unread=int(data.get("conv_unread_num", 0)),
+            active_time=epoch_to_datetime(data.get("conv_active_time")),
+            pinned=bool(data.get("conv_is_pinned", False)),
+            recv_opt=int(data.get("conv_recv_opt", 0)),
+            draft=Draft.from_json(draft) if data.get("conv_is_has_draft") and draft else None,
+            last_message=data.get("conv_last_msg") if data.get("conv_is_has_lastmsg") else None,
+            raw=data,
+        )
+
+    @property
+    def key(self) -> str:
+        """Tencent's conversation id: ``c2c_<id>`` or ``group_<id>``."""
+        return f"{self.conv_type.prefix}_{self.conv_id}"
+
+    @property
+    def last_message_text(self) -> str:
+        return message_text(self.last_message)
+
+    def _facts(self) -> list[tuple[str, Any]]:
+        active = self.active_time.isoformat() if self.active_time else None
+        facts = [
+            ("id", self.key),
+            ("show_name", self.show_name),
+            ("unread", self.unread),
+            ("active_time", active),
+            ("pinned", self.pinned),
+        ]
+        if self.draft is not None:
+            facts.append(("draft", self.draft.text))
+        if self.last_message is not None:
+            facts.append(("last_message", self.last_message_text))
+        return facts
+
+    def __repr__(self) -> str:
+        return "Conversation(" + ", ".join(f"{label}={value!r}" for label, value in self._facts()) + ")"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(_row(label, value) for label, value in self._facts())
+        return f"<table class='tc-conversation'>{rows}</table>"
