@@ -13,7 +13,7 @@ from pathlib import Path
 from conftest import REPO, RawEngine
 
 C2C = 1
-ROUNDS = 8
+ROUNDS = 12
 
 
 def kill_child_at_random(root: Path, rng: random.Random) -> list[str]:
@@ -50,11 +50,14 @@ def test_acknowledged_writes_survive_sigkill(raw: RawEngine, tmp_path: Path) -> 
         assert raw.init({"sdk_config_config_file_path": str(root)}) == 0
         raw.login("alice")
         stored = {c["conv_id"]: c for c in raw.conv_list()}
-        for n in seen["created"] - seen["deleted"]:
+        # The child deletes peer N-2 after creating peer N when N % 4 == 3: a delete that was
+        # not acknowledged when the child died may or may not have happened.
+        unacknowledged_delete = {n - 2 for n in seen["created"] if n % 4 == 3} - seen["deleted"]
+        for n in seen["created"] - seen["deleted"] - unacknowledged_delete:
             assert f"peer{n}" in stored, (round_number, n)
         for n in seen["deleted"]:
             assert f"peer{n}" not in stored, (round_number, n)
-        for n in seen["draft"] - seen["deleted"]:
+        for n in seen["draft"] - seen["deleted"] - unacknowledged_delete:
             assert stored[f"peer{n}"]["conv_is_has_draft"] is True, (round_number, n)
     assert acknowledged > ROUNDS
 

@@ -421,3 +421,10 @@ def test_header_and_library_locations() -> None:
     for header in ["TIMCloudDef.h", "TIMErrorCode.h", "TIMManager.h", "TIMConversationManager.h", "TIMMessageManager.h"]:
         assert (include / header).is_file()
     assert Path(native.library_path()).name == "libtimconv.so"
+
+
+def test_fixture_uses_the_engine_under_test(raw: RawEngine) -> None:
+    # Under test_sanitized_python.py this is the sanitizer build, not the installed library.
+    from conftest import engine_library_path
+
+    assert raw.native.path == str(Path(engine_library_path() or native.library_path()).resolve())

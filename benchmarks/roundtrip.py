@@ -1,0 +1,87 @@
+"""Round trips through the sync Python API, against a floor measured in the same run.
+
+For each operation: operations per second, median and p99 latency over --count calls. The
+floor is one autocommit upsert through Python's sqlite3 in WAL mode (synchronous=NORMAL, as
+the engine), the least a durable write from Python costs on this machine. Ratios are the
+operation's median over the floor's median.
+
+    python benchmarks/roundtrip.py            # 10,000 calls per operation
+    python benchmarks/roundtrip.py --count 500
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+from timconv_nb import Client
+
+log = logging.getLogger("benchmarks.roundtrip")
+
+
+def timed(operation: Callable[[int], object], count: int) -> list[float]:
+    """Seconds each of `count` calls took."""
+    samples = []
+    for i in range(count):
+        start = time.perf_counter()
+        operation(i)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def summary(name: str, samples: list[float], floor_median: float) -> str:
+    ordered = sorted(samples)
+    median = statistics.median(ordered)
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    rate = len(samples) / sum(samples)
+    return f"| {name} | {rate:,.0f} | {median * 1e6:.1f} | {p99 * 1e6:.1f} | {median / floor_median:.2f}x |"
+
+
+def floor_samples(folder: Path, count: int) -> list[float]:
+    db = sqlite3.connect(folder / "floor.db", isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
+    upsert = "INSERT INTO t (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v"
+    samples = timed(lambda i: db.execute(upsert, (f"peer{i}", "draft")), count)
+    db.close()
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=10_000, help="calls per operation")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    with tempfile.TemporaryDirectory(prefix="timconv-bench-") as folder:
+        floor = floor_samples(Path(folder), args.count)
+        floor_median = statistics.median(floor)
+        with Client(Path(folder) / "data", replace=True) as client:
+            client.login("bench")
+            results = {
+                "create (new)": timed(lambda i: client.create_conversation(f"peer{i}"), args.count),
+                "create (existing)": timed(lambda i: client.create_conversation(f"peer{i}"), args.count),
+                "set draft": timed(lambda i: client.set_draft(f"peer{i}", "draft"), args.count),
+                "get one": timed(lambda i: client.conversation(f"peer{i}"), args.count),
+                "cancel draft": timed(lambda i: client.cancel_draft(f"peer{i}"), args.count),
+            }
+    lines = [
+        f"round trips, {args.count:,} calls each (latencies in microseconds)",
+        "| operation | ops/s | median | p99 | median / floor |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        summary("floor: sqlite3 upsert (WAL)", floor, floor_median),
+    ]
+    lines += [summary(name, samples, floor_median) for name, samples in results.items()]
+    worst = max(statistics.median(s) for s in results.values())
+    lines.append(f"summary: slowest operation's median is {worst / floor_median:.2f}x the floor's")
+    log.info("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

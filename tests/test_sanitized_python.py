@@ -1,0 +1,42 @@
+"""The Python-driven tests again, over an engine built with AddressSanitizer and
+UndefinedBehaviorSanitizer (loaded into an ordinary Python with the sanitizer runtimes
+preloaded), so every path the binding and client take is checked for memory errors and UB."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from test_c_programs import ENGINE_SOURCES, REPO, build
+
+
+def runtime(name: str) -> str:
+    return subprocess.run(["gcc", f"-print-file-name={name}"], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path) -> None:
+    engine = tmp_path / "libtimconv_asan.so"
+    build(["gcc", "-std=c11", "-g", "-O1", "-fPIC", "-shared", "-fvisibility=hidden", "-fno-omit-frame-pointer",
+           "-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-Wall", "-Wextra", "-Werror",
+           f"-I{REPO / 'timconv_nb' / 'engine' / 'include'}", *map(str, ENGINE_SOURCES), "-lsqlite3", "-lpthread",
+           "-o", str(engine)])
+    env = {
+        **os.environ,
+        "TIMCONV_TEST_ENGINE": str(engine),
+        "LD_PRELOAD": f"{runtime('libasan.so')} {runtime('libubsan.so')}",
+        "PYTHONMALLOC": "malloc",
+        # CPython itself is not built for LeakSanitizer; memory errors and UB still abort.
+        "ASAN_OPTIONS": "detect_leaks=0:abort_on_error=1",
+        "UBSAN_OPTIONS": "print_stacktrace=1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_engine_native.py",
+         "tests/test_client.py"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-5000:]
+    assert "AddressSanitizer" not in output and "runtime error" not in output
+    assert " passed" in output and " failed" not in output
