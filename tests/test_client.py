@@ -303,7 +303,7 @@ def test_no_handle_leaks_over_10000_calls(tmp_path: Path) -> None:
                 client.conversation("bob")
         assert client.native.pending_callbacks == 0
         lib = client.native
-    assert lib._event_target is None and lib._log_target is None
+    assert lib.global_handlers == []
     del client, handler
     gc.collect()
     assert handler_ref() is None

@@ -1,4 +1,4 @@
-"""The Python-driven tests again, over an engine built with AddressSanitizer and
+"""The Python-driven tests (engine, client, messages) again, over an engine built with AddressSanitizer and
 UndefinedBehaviorSanitizer (loaded into an ordinary Python with the sanitizer runtimes
 preloaded), so every path the binding and client take is checked for memory errors and UB."""
 
@@ -33,7 +33,7 @@ def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path) -> None:
     }
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_engine_native.py",
-         "tests/test_client.py"],
+         "tests/test_client.py", "tests/test_messages.py"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
     output = result.stdout + result.stderr

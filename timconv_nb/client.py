@@ -28,8 +28,8 @@ import pandas as pd
 
 from . import native
 from .errors import CODE_MEANINGS, CallTimeoutError, ClientAlreadyOpenError, InvalidConversationError, error_for
-from .frames import conversations_frame
-from .model import Conversation, ConvEvent, ConvType, LoginStatus, text_message
+from .frames import conversations_frame, messages_frame
+from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, text_message
 
 __all__ = ["Client", "DEFAULT_APP_ID", "default_data_dir", "EventHandler"]
 
@@ -40,7 +40,9 @@ engine_log = logging.getLogger("timconv_nb.engine")
 DEFAULT_APP_ID = 1400000001
 ID_MAX_BYTES = 127
 
-EventHandler = Callable[[ConvEvent, list], None]
+EventHandler = Callable[..., None]
+#: The events ``Client.on`` accepts: the conversation events, new messages, the unread total.
+EVENTS = tuple(e.name.lower() for e in ConvEvent) + ("message", "total_unread")
 ConvTypeLike = Union[ConvType, int, str]
 
 # TIMLogLevel -> logging level
@@ -135,7 +137,7 @@ class Client:
         self.timeout = self._check_timeout(timeout)
         self.app_id = app_id
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-        self._handlers: dict[ConvEvent, list[EventHandler]] = {event: [] for event in ConvEvent}
+        self._handlers: dict[str, list[EventHandler]] = {event: [] for event in EVENTS}
         self._handlers_lock = threading.Lock()
         self._closed = True
         self._claim_process_slot(replace)
@@ -143,6 +145,8 @@ class Client:
             self.native = native.open_library(library or os.environ.get("TIMCONV_SDK_LIB") or None)
             self.native.set_log_handler(self._on_log)
             self.native.set_conv_event_handler(self._on_conv_event)
+            self.native.set_recv_msg_handler(self._on_messages)
+            self.native.set_total_unread_handler(self._on_total_unread)
             self.data_dir.mkdir(parents=True, exist_ok=True)
             config = json.dumps({"sdk_config_config_file_path": str(self.data_dir.resolve())}).encode()
             result = self.native.lib.TIMInit(app_id, config)
@@ -190,6 +194,8 @@ class Client:
         self._closed = True
         result = self.native.lib.TIMUninit()
         self.native.set_conv_event_handler(None)
+        self.native.set_recv_msg_handler(None)
+        self.native.set_total_unread_handler(None)
         self.native.set_log_handler(None)
         if _open_client is not None and _open_client() is self:
             _open_client = None
@@ -401,12 +407,167 @@ class Client:
     async def cancel_draft_async(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> None:
         self.cancel_draft(conv_id, conv_type)
 
+    # ---- messages ----
+
+    def send_message(self, conv_id: str, message: dict, conv_type: ConvTypeLike = ConvType.C2C) -> Message:
+        """TIMMsgSendMessage with a Message dict (``{"message_elem_array": [...]}``); creates the
+        conversation if needed. On the local engine the peer (or the group's local members)
+        receives it."""
+        key, kind = self._key(conv_id, conv_type)
+        body = json.dumps(_check_message(message), ensure_ascii=False).encode()
+        return Message.from_json(self._call("TIMMsgSendMessage", key, kind, body, native.ffi.NULL))
+
+    async def send_message_async(self, conv_id: str, message: dict, conv_type: ConvTypeLike = ConvType.C2C) -> Message:
+        key, kind = self._key(conv_id, conv_type)
+        body = json.dumps(_check_message(message), ensure_ascii=False).encode()
+        return Message.from_json(await self._await(self._start("TIMMsgSendMessage", key, kind, body, native.ffi.NULL)))
+
+    def send_text(self, conv_id: str, text: str, conv_type: ConvTypeLike = ConvType.C2C) -> Message:
+        """Sends a text message (see :meth:`send_message`)."""
+        return self.send_message(conv_id, text_message(_check_text(text, "text")), conv_type)
+
+    async def send_text_async(self, conv_id: str, text: str, conv_type: ConvTypeLike = ConvType.C2C) -> Message:
+        return await self.send_message_async(conv_id, text_message(_check_text(text, "text")), conv_type)
+
+    @staticmethod
+    def _msg_list_param(count: int) -> bytes:
+        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 1_000_000:
+            raise ValueError(f"count must be an int from 1 to 1,000,000, not {count!r}")
+        return json.dumps({"msg_getmsglist_param_count": count}).encode()
+
+    def messages(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, count: int = 20) -> pd.DataFrame:
+        """TIMMsgGetMsgList: the newest ``count`` messages as a DataFrame (schema: docs/api.md)."""
+        key, kind = self._key(conv_id, conv_type)
+        return messages_frame(self._call("TIMMsgGetMsgList", key, kind, self._msg_list_param(count)))
+
+    async def messages_async(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, count: int = 20) -> pd.DataFrame:
+        key, kind = self._key(conv_id, conv_type)
+        return messages_frame(await self._await(self._start("TIMMsgGetMsgList", key, kind, self._msg_list_param(count))))
+
+    def mark_read(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> None:
+        """TIMMsgReportReaded: the conversation's unread count drops to 0."""
+        self._call("TIMMsgReportReaded", *self._key(conv_id, conv_type), native.ffi.NULL)
+
+    async def mark_read_async(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> None:
+        await self._await(self._start("TIMMsgReportReaded", *self._key(conv_id, conv_type), native.ffi.NULL))
+
+    def mark_all_read(self) -> None:
+        """TIMMsgMarkAllMessageAsRead."""
+        self._call("TIMMsgMarkAllMessageAsRead")
+
+    async def mark_all_read_async(self) -> None:
+        await self._await(self._start("TIMMsgMarkAllMessageAsRead"))
+
+    # ---- pinning, unread, batch delete, paging ----
+
+    def pin(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, pinned: bool = True) -> None:
+        """TIMConvPinConversation: pinned conversations list first."""
+        self._call("TIMConvPinConversation", *self._key(conv_id, conv_type), bool(pinned))
+
+    async def pin_async(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, pinned: bool = True) -> None:
+        await self._await(self._start("TIMConvPinConversation", *self._key(conv_id, conv_type), bool(pinned)))
+
+    def total_unread(self) -> int:
+        """TIMConvGetTotalUnreadMessageCount."""
+        return int(self._call("TIMConvGetTotalUnreadMessageCount")["conv_get_total_unread_message_count_result_unread_count"])
+
+    async def total_unread_async(self) -> int:
+        result = await self._await(self._start("TIMConvGetTotalUnreadMessageCount"))
+        return int(result["conv_get_total_unread_message_count_result_unread_count"])
+
+    @staticmethod
+    def _keys_param(keys: Any) -> bytes:
+        if isinstance(keys, (str, bytes)):
+            raise TypeError("keys must be a list of conversation ids like 'c2c_bob', not a single string")
+        keys = list(keys)
+        for key in keys:
+            _check_id(key, "conversation id")
+        if len(keys) > 100:
+            raise ValueError(f"at most 100 conversations per call, not {len(keys)}")
+        return json.dumps(keys, ensure_ascii=False).encode()
+
+    @staticmethod
+    def _batch_results(results: list) -> dict:
+        return {
+            r["conversation_operation_result_conversation_id"]:
+                None if r["conversation_operation_result_result_code"] == 0
+                else error_for(r["conversation_operation_result_result_code"],
+                               r["conversation_operation_result_result_info"], "TIMConvDeleteConversationList")
+            for r in results
+        }
+
+    def delete_conversations(self, keys: Any, clear_messages: bool = True) -> dict:
+        """TIMConvDeleteConversationList for up to 100 ids like ``"c2c_bob"``/``"group_team"``.
+        Returns {id: None on success, else the TIMError for that id}."""
+        return self._batch_results(self._call("TIMConvDeleteConversationList", self._keys_param(keys), bool(clear_messages)))
+
+    async def delete_conversations_async(self, keys: Any, clear_messages: bool = True) -> dict:
+        results = await self._await(
+            self._start("TIMConvDeleteConversationList", self._keys_param(keys), bool(clear_messages)))
+        return self._batch_results(results)
+
+    @staticmethod
+    def _filter_param(conv_type: Optional[ConvTypeLike], has_unread: bool, mark: int, group: str) -> bytes:
+        body: dict[str, Any] = {}
+        if conv_type is not None:
+            body["conversation_list_filter_conv_type"] = int(ConvType.parse(conv_type))
+        if has_unread:
+            body["conversation_list_filter_has_unread_count"] = True
+        if mark:
+            body["conversation_list_filter_mark_type"] = int(mark)
+        if group:
+            body["conversation_list_filter_conversation_group"] = _check_text(group, "group")
+        return json.dumps(body, ensure_ascii=False).encode()
+
+    def conversation_page(
+        self,
+        next_seq: int = 0,
+        count: int = 100,
+        *,
+        conv_type: Optional[ConvTypeLike] = None,
+        has_unread: bool = False,
+        mark: int = 0,
+        group: str = "",
+    ) -> tuple[pd.DataFrame, int, bool]:
+        """TIMConvGetConversationListByFilter: one page as (frame, next_seq, finished)."""
+        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count < 2**32:
+            raise ValueError(f"count must be a positive int, not {count!r}")
+        result = self._call("TIMConvGetConversationListByFilter", self._filter_param(conv_type, has_unread, mark, group),
+                            int(next_seq), count)
+        return (conversations_frame(result["conversation_list_result_conv_list"]),
+                int(result["conversation_list_result_next_seq"]), bool(result["conversation_list_result_is_finished"]))
+
+    def iter_conversation_pages(self, page_size: int = 100, **filters: Any):
+        """Yields the filtered list page by page (DataFrames), each conversation once, in order.
+        Filters as for :meth:`conversation_page`."""
+        next_seq = 0
+        while True:
+            frame, next_seq, finished = self.conversation_page(next_seq, page_size, **filters)
+            if len(frame):
+                yield frame
+            if finished:
+                return
+
+    # ---- the local engine's clock ----
+
+    def set_clock(self, when: Union[None, int, float, datetime]) -> None:
+        """Local engine only: makes its clock read ``when`` (a timezone-aware datetime or epoch
+        seconds) until set again; None returns to the real clock. For reproducible notebooks."""
+        if not self.is_local:
+            raise NotImplementedError("set_clock is an extension of the local engine; the vendor SDK has no such call")
+        seconds = _epoch_seconds(when, "when")
+        self.native.lib.timconv_set_clock(seconds or 0)
+
     # ---- events ----
 
     def on(self, event: Union[ConvEvent, str], handler: EventHandler) -> EventHandler:
-        """Calls ``handler(event, conversations)`` for each conversation event of that kind
-        ("add", "del", "update", ...). Handlers run on the engine's thread; one that raises is
-        logged and harms nothing else. Returns the handler (usable as a decorator)."""
+        """Subscribes ``handler`` to an event and returns it (usable as a decorator):
+
+        * ``"add"``, ``"del"``, ``"update"`` (or a ConvEvent): ``handler(event, conversations)``;
+        * ``"message"``: ``handler(messages)``, new messages for the logged-in user;
+        * ``"total_unread"``: ``handler(total)``, when the unread total changes.
+
+        Handlers run on the engine's thread; one that raises is logged and harms nothing else."""
         kind = self._event(event)
         if not callable(handler):
             raise TypeError("handler must be callable")
@@ -423,26 +584,34 @@ class Client:
             self._handlers[kind] = handlers
 
     @staticmethod
-    def _event(event: Union[ConvEvent, str]) -> ConvEvent:
-        if isinstance(event, str):
+    def _event(event: Union[ConvEvent, str]) -> str:
+        if isinstance(event, ConvEvent):
+            return event.name.lower()
+        if isinstance(event, str) and event.lower() in EVENTS:
+            return event.lower()
+        raise ValueError(f"unknown event {event!r}: use one of {list(EVENTS)}")
+
+    def _emit(self, kind: str, *args: Any) -> None:
+        with self._handlers_lock:
+            handlers = self._handlers[kind]
+        for handler in handlers:
             try:
-                return ConvEvent[event.upper()]
-            except KeyError:
-                raise ValueError(f"unknown event {event!r}: use one of {[e.name.lower() for e in ConvEvent]}") from None
-        return ConvEvent(event)
+                handler(*args)
+            except Exception:
+                log.exception("%s handler %r raised", kind, handler)
 
     def _on_conv_event(self, event: int, payload: str) -> None:
         kind = ConvEvent(event)
-        with self._handlers_lock:
-            handlers = self._handlers[kind]
-        if not handlers:
-            return
-        conversations = [Conversation.from_json(info) for info in json.loads(payload)] if payload else []
-        for handler in handlers:
-            try:
-                handler(kind, conversations)
-            except Exception:
-                log.exception("conversation event handler %r raised", handler)
+        if self._handlers[kind.name.lower()]:
+            conversations = [Conversation.from_json(info) for info in json.loads(payload)] if payload else []
+            self._emit(kind.name.lower(), kind, conversations)
+
+    def _on_messages(self, payload: str) -> None:
+        if self._handlers["message"]:
+            self._emit("message", [Message.from_json(m) for m in json.loads(payload)])
+
+    def _on_total_unread(self, total: int) -> None:
+        self._emit("total_unread", total)
 
     @staticmethod
     def _on_log(level: int, text: str) -> None:

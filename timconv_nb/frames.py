@@ -15,7 +15,7 @@ import pandas as pd
 
 from .model import ConvType, epoch_seconds, message_text
 
-__all__ = ["CONVERSATION_COLUMNS", "conversations_frame"]
+__all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "conversations_frame", "messages_frame"]
 
 _TIME = pd.DatetimeTZDtype(unit="s", tz="UTC")
 _CONV_TYPE = pd.CategoricalDtype(["c2c", "group"])
@@ -39,10 +39,75 @@ CONVERSATION_COLUMNS: dict[str, Any] = {
 }
 
 
+#: Column name -> dtype of the message frame.
+MESSAGE_COLUMNS: dict[str, Any] = {
+    "conv_id": "string",
+    "conv_type": _CONV_TYPE,
+    "seq": "int64",
+    "sender": "string",
+    "text": "string",
+    "elem_types": "string",
+    "server_time": _TIME,
+    "client_time": _TIME,
+    "is_from_self": "bool",
+    "is_read": "bool",
+    "status": "int64",
+    "unique_id": "uint64",
+    "priority": "int64",
+    "custom_str": "string",
+    "custom_int": "int64",
+}
+
+
+def _frame(columns: dict[str, list], schema: dict[str, Any], index: list, index_name: str, raw_json: str) -> pd.DataFrame:
+    """A frame of the given column lists, typed by ``schema``, keeping the JSON it came from."""
+    data = {}
+    for name, dtype in schema.items():
+        if dtype is _TIME:
+            data[name] = pd.to_datetime(pd.array(columns[name], dtype="Int64"), unit="s", utc=True).as_unit("s")
+        else:
+            data[name] = pd.array(columns[name], dtype=dtype)
+    frame = pd.DataFrame(data, index=pd.Index(index, dtype="string", name=index_name))
+    frame.attrs["json"] = raw_json
+    return frame
+
+
+def _parsed(data: Union[str, bytes, list]) -> tuple[list, str]:
+    items = json.loads(data) if isinstance(data, (str, bytes)) else data
+    raw_json = data if isinstance(data, str) else json.dumps(items, ensure_ascii=False)
+    return items, raw_json
+
+
+def messages_frame(messages: Union[str, bytes, list]) -> pd.DataFrame:
+    """A DataFrame of Message objects (a JSON array text, or the parsed list), indexed by
+    message id, in their order (``TIMMsgGetMsgList`` gives newest first)."""
+    items, raw_json = _parsed(messages)
+    columns: dict[str, list] = {name: [] for name in MESSAGE_COLUMNS}
+    index: list[str] = []
+    for msg in items:
+        index.append(str(msg.get("message_msg_id", "")))
+        columns["conv_id"].append(msg.get("message_conv_id", ""))
+        columns["conv_type"].append(ConvType(msg.get("message_conv_type", 1)).prefix)
+        columns["seq"].append(msg.get("message_seq", 0))
+        columns["sender"].append(msg.get("message_sender", ""))
+        columns["text"].append(message_text(msg))
+        columns["elem_types"].append(",".join(str(e.get("elem_type")) for e in msg.get("message_elem_array", [])
+                                              if isinstance(e, dict)))
+        columns["server_time"].append(epoch_seconds(msg.get("message_server_time")))
+        columns["client_time"].append(epoch_seconds(msg.get("message_client_time")))
+        columns["is_from_self"].append(bool(msg.get("message_is_from_self", False)))
+        columns["is_read"].append(bool(msg.get("message_is_read", False)))
+        columns["status"].append(msg.get("message_status", 0))
+        columns["unique_id"].append(msg.get("message_unique_id", 0))
+        columns["priority"].append(msg.get("message_priority", 0))
+        columns["custom_str"].append(msg.get("message_custom_str", ""))
+        columns["custom_int"].append(msg.get("message_custom_int", 0))
+    return _frame(columns, MESSAGE_COLUMNS, index, "msg_id", raw_json)
+
+
 def conversations_frame(conv_infos: Union[str, bytes, list]) -> pd.DataFrame:
     """A DataFrame of ConvInfo objects (a JSON array text, or the parsed list), in their order."""
-    infos = json.loads(conv_infos) if isinstance(conv_infos, (str, bytes)) else conv_infos
-    raw_json = conv_infos if isinstance(conv_infos, str) else json.dumps(infos, ensure_ascii=False)
+    infos, raw_json = _parsed(conv_infos)
     columns: dict[str, list] = {name: [] for name in CONVERSATION_COLUMNS}
     index: list[str] = []
     for info in infos:
@@ -64,12 +129,4 @@ def conversations_frame(conv_infos: Union[str, bytes, list]) -> pd.DataFrame:
         columns["last_msg_sender"].append(last.get("message_sender", "") if last else None)
         columns["last_msg_time"].append(epoch_seconds(last.get("message_server_time")) if last else None)
         columns["recv_opt"].append(info.get("conv_recv_opt", 0))
-    data = {}
-    for name, dtype in CONVERSATION_COLUMNS.items():
-        if dtype is _TIME:
-            data[name] = pd.to_datetime(pd.array(columns[name], dtype="Int64"), unit="s", utc=True).as_unit("s")
-        else:
-            data[name] = pd.array(columns[name], dtype=dtype)
-    frame = pd.DataFrame(data, index=pd.Index(index, dtype="string", name="conversation"))
-    frame.attrs["json"] = raw_json
-    return frame
+    return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", raw_json)

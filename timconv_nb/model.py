@@ -15,6 +15,7 @@ __all__ = [
     "LoginStatus",
     "Draft",
     "Conversation",
+    "Message",
     "message_text",
     "text_message",
     "epoch_seconds",
@@ -195,3 +196,46 @@ class Conversation:
     def _repr_html_(self) -> str:
         rows = "".join(_row(label, value) for label, value in self._facts())
         return f"<table class='tc-conversation'>{rows}</table>"
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message (Message JSON). ``raw`` keeps the JSON as the SDK returned it."""
+
+    msg_id: str
+    conv_id: str
+    conv_type: ConvType
+    sender: str
+    text: str
+    seq: int
+    server_time: Optional[datetime]
+    is_from_self: bool
+    is_read: bool
+    raw: dict = field(repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Message":
+        return cls(
+            msg_id=str(data.get("message_msg_id", "")),
+            conv_id=str(data.get("message_conv_id", "")),
+            conv_type=ConvType(data.get("message_conv_type", 1)),
+            sender=str(data.get("message_sender", "")),
+            text=message_text(data),
+            seq=int(data.get("message_seq", 0)),
+            server_time=epoch_to_datetime(data.get("message_server_time")),
+            is_from_self=bool(data.get("message_is_from_self", False)),
+            is_read=bool(data.get("message_is_read", False)),
+            raw=data,
+        )
+
+    def _facts(self) -> list[tuple[str, Any]]:
+        when = self.server_time.isoformat() if self.server_time else None
+        return [("sender", self.sender), ("text", self.text), ("seq", self.seq), ("server_time", when),
+                ("is_read", self.is_read)]
+
+    def __repr__(self) -> str:
+        return "Message(" + ", ".join(f"{label}={value!r}" for label, value in self._facts()) + ")"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(_row(label, value) for label, value in self._facts())
+        return f"<table class='tc-message'>{rows}</table>"

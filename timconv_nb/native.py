@@ -34,6 +34,8 @@ LOCAL_ENGINE_VERSION_PREFIX = "timconv_nb local engine"
 
 ffi = cffi.FFI()
 ffi.cdef((_DECLARATIONS / "types.h").read_text() + (_DECLARATIONS / "functions.h").read_text())
+# The local engine's extensions: resolved only when used, so other libraries load without them.
+ffi.cdef((_DECLARATIONS / "extensions.h").read_text())
 
 _api_ffi = _callbacks.ffi
 # The API module's enum types are distinct objects from this ffi's, so its function pointers
@@ -41,10 +43,16 @@ _api_ffi = _callbacks.ffi
 _COMM_CALLBACK = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_comm_callback)
 _LOG_CALLBACK = ffi.cast("TIMLogCallback", _callbacks.lib.timconv_log_callback)
 _CONV_EVENT_CALLBACK = ffi.cast("TIMConvEventCallback", _callbacks.lib.timconv_conv_event_callback)
+_TOTAL_UNREAD_CALLBACK = ffi.cast(
+    "TIMConvTotalUnreadMessageCountChangedCallback", _callbacks.lib.timconv_total_unread_callback
+)
+_RECV_MSG_CALLBACK = ffi.cast("TIMRecvNewMsgCallback", _callbacks.lib.timconv_recv_msg_callback)
 
 CommHandler = Callable[[int, str, str], None]
 LogHandler = Callable[[int, str], None]
 ConvEventHandler = Callable[[int, str], None]
+TotalUnreadHandler = Callable[[int], None]
+RecvMsgHandler = Callable[[str], None]
 
 
 def get_include() -> str:
@@ -121,6 +129,16 @@ def timconv_conv_event_callback(event: int, json_conv_array: Any, user_data: Any
     _api_ffi.from_handle(user_data).handler(event, _text(json_conv_array))
 
 
+@_api_ffi.def_extern(onerror=_report_callback_error)
+def timconv_total_unread_callback(total: int, user_data: Any) -> None:
+    _api_ffi.from_handle(user_data).handler(total)
+
+
+@_api_ffi.def_extern(onerror=_report_callback_error)
+def timconv_recv_msg_callback(json_msg_array: Any, user_data: Any) -> None:
+    _api_ffi.from_handle(user_data).handler(_text(json_msg_array))
+
+
 class NativeLibrary:
     """A C library with the engine's ABI, opened by path: the local engine or the vendor's
     ``libImSDK.so``. ``lib`` exposes the raw functions; ``call`` adds the callback plumbing."""
@@ -129,9 +147,8 @@ class NativeLibrary:
         self.path = str(Path(path).resolve())
         self.lib = ffi.dlopen(self.path)
         self._calls = _HandleRegistry()
-        # Global handlers stay referenced here while the library may call them.
-        self._log_target: Optional[_Pending] = None
-        self._event_target: Optional[_Pending] = None
+        # Global handlers, by kind, stay referenced here while the library may call them.
+        self._targets: dict[str, _Pending] = {}
 
     def __repr__(self) -> str:
         return f"<NativeLibrary {self.version()!r} at {self.path}>"
@@ -163,25 +180,47 @@ class NativeLibrary:
             self._calls.release(pending)
         return int(result)
 
-    def set_log_handler(self, handler: Optional[LogHandler]) -> None:
-        """Routes the library's log lines to ``handler(level, text)`` (None: stop)."""
+    def _set_target(self, kind: str, handler: Optional[Callable[..., None]], install: Callable[[Any], None]) -> None:
+        """Installs (or, with None, removes) the global handler of one kind; ``install`` gets
+        the handle to register, or None to unregister."""
         if handler is None:
-            self.lib.TIMSetLogCallback(ffi.NULL, ffi.NULL)
-            self._log_target = None
+            install(None)
+            self._targets.pop(kind, None)
             return
         target = _Pending(self._calls, handler)
-        self.lib.TIMSetLogCallback(_LOG_CALLBACK, target.handle)
-        self._log_target = target
+        install(target.handle)
+        self._targets[kind] = target
+
+    def set_log_handler(self, handler: Optional[LogHandler]) -> None:
+        """Routes the library's log lines to ``handler(level, text)`` (None: stop)."""
+        self._set_target("log", handler, lambda h: self.lib.TIMSetLogCallback(
+            ffi.NULL if h is None else _LOG_CALLBACK, ffi.NULL if h is None else h))
 
     def set_conv_event_handler(self, handler: Optional[ConvEventHandler]) -> None:
         """Routes conversation events to ``handler(event, json_conv_array)`` (None: stop)."""
-        if handler is None:
-            self.lib.TIMSetConvEventCallback(ffi.NULL, ffi.NULL)
-            self._event_target = None
-            return
-        target = _Pending(self._calls, handler)
-        self.lib.TIMSetConvEventCallback(_CONV_EVENT_CALLBACK, target.handle)
-        self._event_target = target
+        self._set_target("conv_event", handler, lambda h: self.lib.TIMSetConvEventCallback(
+            ffi.NULL if h is None else _CONV_EVENT_CALLBACK, ffi.NULL if h is None else h))
+
+    def set_total_unread_handler(self, handler: Optional[TotalUnreadHandler]) -> None:
+        """Routes changes of the total unread count to ``handler(total)`` (None: stop)."""
+        self._set_target("total_unread", handler, lambda h: self.lib.TIMSetConvTotalUnreadMessageCountChangedCallback(
+            ffi.NULL if h is None else _TOTAL_UNREAD_CALLBACK, ffi.NULL if h is None else h))
+
+    def set_recv_msg_handler(self, handler: Optional[RecvMsgHandler]) -> None:
+        """Routes new messages to ``handler(json_msg_array)`` (None: stop)."""
+
+        def install(handle: Any) -> None:
+            if handle is None:
+                self.lib.TIMRemoveRecvNewMsgCallback(_RECV_MSG_CALLBACK)
+            else:
+                self.lib.TIMAddRecvNewMsgCallback(_RECV_MSG_CALLBACK, handle)
+
+        self._set_target("recv_msg", handler, install)
+
+    @property
+    def global_handlers(self) -> list[str]:
+        """The kinds of global handler installed (log, conv_event, total_unread, recv_msg)."""
+        return sorted(self._targets)
 
 
 def open_library(path: Union[str, os.PathLike, None] = None) -> NativeLibrary:

@@ -361,6 +361,64 @@ static void test_persistence(void) {
     CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
 }
 
+static int received_messages;
+static int last_total_unread = -1;
+
+static void on_messages(const char *json, const void *ud) {
+    (void)json;
+    (void)ud;
+    __atomic_add_fetch(&received_messages, 1, __ATOMIC_SEQ_CST);
+}
+
+static void on_total_unread(int total, const void *ud) {
+    (void)ud;
+    __atomic_store_n(&last_total_unread, total, __ATOMIC_SEQ_CST);
+}
+
+static void test_messages_and_the_rest(void) {
+    const char *text = "{\"message_elem_array\":[{\"elem_type\":0,\"text_elem_content\":\"hi\"}]}";
+    char msg_id[128] = "";
+    CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC);
+    TIMAddRecvNewMsgCallback(on_messages, NULL);
+    TIMSetConvTotalUnreadMessageCountChangedCallback(on_total_unread, NULL);
+    EXPECT_CALLBACK(TIMLogin("bob", "sig", record, NULL));
+    CHECK_EQ_INT(TIMMsgSendMessage("alice", kTIMConv_C2C, "{}", msg_id, record, NULL), TIM_ERR_JSON);
+    CHECK_EQ_INT(TIMMsgSendMessage("alice", kTIMConv_C2C, NULL, msg_id, record, NULL), TIM_ERR_PARAM);
+    CHECK_EQ_INT(TIMMsgSendMessage("alice", kTIMConv_System, text, msg_id, record, NULL), TIM_ERR_CONV);
+    EXPECT_CALLBACK(TIMMsgSendMessage("alice", kTIMConv_C2C, text, msg_id, record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$.message_msg_id"), msg_id);
+    CHECK_EQ_STR(jget(rec.last_json, "$.message_sender"), "bob");
+    EXPECT_CALLBACK(TIMConvCreate("team", kTIMConv_Group, record, NULL));
+    EXPECT_CALLBACK(TIMLogin("alice", "sig", record, NULL));
+    EXPECT_CALLBACK(TIMConvCreate("team", kTIMConv_Group, record, NULL));
+    EXPECT_CALLBACK(TIMConvGetTotalUnreadMessageCount(record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_get_total_unread_message_count_result_unread_count"), "1");
+    EXPECT_CALLBACK(TIMMsgSendMessage("team", kTIMConv_Group, text, NULL, record, NULL));
+    EXPECT_CALLBACK(TIMMsgGetMsgList("bob", kTIMConv_C2C, "{\"msg_getmsglist_param_count\": 5}", record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].message_is_from_self"), "false");
+    CHECK_EQ_STR(jget(rec.last_json, "$[1]"), "<null>");
+    EXPECT_CALLBACK(TIMConvPinConversation("team", kTIMConv_Group, true, record, NULL));
+    EXPECT_CALLBACK(TIMConvGetConversationListByFilter("{\"conversation_list_filter_has_unread_count\": true}", 0, 10,
+                                                       record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$.conversation_list_result_conv_list[0].conv_id"), "bob");
+    CHECK_EQ_STR(jget(rec.last_json, "$.conversation_list_result_is_finished"), "true");
+    EXPECT_CALLBACK(TIMMsgReportReaded("bob", kTIMConv_C2C, NULL, record, NULL));
+    CHECK_EQ_INT(__atomic_load_n(&last_total_unread, __ATOMIC_SEQ_CST), 0);
+    EXPECT_CALLBACK(TIMMsgMarkAllMessageAsRead(record, NULL));
+    EXPECT_CALLBACK(TIMConvDeleteConversationList("[\"c2c_bob\", \"group_team\", \"c2c_ghost\", \"bad\"]", true,
+                                                  record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conversation_operation_result_result_code"), "0");
+    CHECK_EQ_STR(jget(rec.last_json, "$[2].conversation_operation_result_result_code"), "6004");
+    CHECK_EQ_STR(jget(rec.last_json, "$[3].conversation_operation_result_result_code"), "6017");
+    EXPECT_CALLBACK(TIMLogin("bob", "sig", record, NULL));
+    EXPECT_CALLBACK(TIMConvGetConvInfo("[{\"get_conversation_list_param_conv_id\":\"team\","
+                                       "\"get_conversation_list_param_conv_type\":2}]", record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conv_unread_num"), "1"); /* alice's group message */
+    TIMRemoveRecvNewMsgCallback(on_messages);
+    TIMSetConvTotalUnreadMessageCountChangedCallback(NULL, NULL);
+    CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
+}
+
 int main(int argc, char **argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: %s DATA_FOLDER\n", argv[0]);
@@ -377,6 +435,7 @@ int main(int argc, char **argv) {
     test_order_and_reentry();
     test_uninit_with_pending_calls();
     test_persistence();
+    test_messages_and_the_rest();
     TIMSetConvEventCallback(NULL, NULL);
     free(rec.last_json);
     sqlite3_close(jdb);

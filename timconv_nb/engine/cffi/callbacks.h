@@ -4,3 +4,5 @@
 extern "Python" void timconv_comm_callback(int32_t code, const char* desc, const char* json_params, const void* user_data);
 extern "Python" void timconv_log_callback(enum TIMLogLevel level, const char* log, const void* user_data);
 extern "Python" void timconv_conv_event_callback(enum TIMConvEvent conv_event, const char* json_conv_array, const void* user_data);
+extern "Python" void timconv_total_unread_callback(int total_unread_count, const void* user_data);
+extern "Python" void timconv_recv_msg_callback(const char* json_msg_array, const void* user_data);

@@ -17,3 +17,15 @@ int TIMConvDelete(const char* conv_id, enum TIMConvType conv_type, TIMCommCallba
 int TIMConvSetDraft(const char* conv_id, enum TIMConvType conv_type, const char* json_draft_param);
 int TIMConvCancelDraft(const char* conv_id, enum TIMConvType conv_type);
 int TIMConvCreate(const char* conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void* user_data);
+void TIMSetConvTotalUnreadMessageCountChangedCallback(TIMConvTotalUnreadMessageCountChangedCallback cb, const void* user_data);
+int TIMConvGetConversationListByFilter(const char* filter, uint64_t next_seq, uint32_t count, TIMCommCallback cb, const void* user_data);
+int TIMConvDeleteConversationList(const char* conversation_id_array, bool clear_message, TIMCommCallback cb, const void* user_data);
+int TIMConvPinConversation(const char* conv_id, TIMConvType conv_type, bool is_pinned, TIMCommCallback cb, const void* user_data);
+int TIMConvGetTotalUnreadMessageCount(TIMCommCallback cb, const void* user_data);
+
+void TIMAddRecvNewMsgCallback(TIMRecvNewMsgCallback cb, const void* user_data);
+void TIMRemoveRecvNewMsgCallback(TIMRecvNewMsgCallback cb);
+int TIMMsgSendMessage(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, char* message_id_buffer, TIMCommCallback cb, const void* user_data);
+int TIMMsgReportReaded(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, TIMCommCallback cb, const void* user_data);
+int TIMMsgMarkAllMessageAsRead(TIMCommCallback cb, const void* user_data);
+int TIMMsgGetMsgList(const char* conv_id, enum TIMConvType conv_type, const char* json_get_msg_param, TIMCommCallback cb, const void* user_data);

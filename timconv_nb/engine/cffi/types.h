@@ -58,3 +58,5 @@ typedef enum TIMLoginStatus TIMLoginStatus;
 typedef void (*TIMCommCallback)(int32_t code, const char* desc, const char* json_params, const void* user_data);
 typedef void (*TIMLogCallback)(enum TIMLogLevel level, const char* log, const void* user_data);
 typedef void (*TIMConvEventCallback)(enum TIMConvEvent conv_event, const char* json_conv_array, const void* user_data);
+typedef void (*TIMConvTotalUnreadMessageCountChangedCallback)(int total_unread_count, const void* user_data);
+typedef void (*TIMRecvNewMsgCallback)(const char* json_msg_array, const void* user_data);

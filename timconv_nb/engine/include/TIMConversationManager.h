@@ -45,8 +45,14 @@ typedef enum TIMGroupAtType TIMGroupAtType;
  * Runs on the worker thread, before the callback of the call that caused it. */
 typedef void (*TIMConvEventCallback)(enum TIMConvEvent conv_event, const char* json_conv_array, const void* user_data);
 
+/* The total of unread messages changed (conversations set not to notify do not count). */
+typedef void (*TIMConvTotalUnreadMessageCountChangedCallback)(int total_unread_count, const void* user_data);
+
 /* Sets (or, with NULL, clears) the conversation event callback. */
 TIM_API void TIMSetConvEventCallback(TIMConvEventCallback cb, const void* user_data);
+
+/* Sets (or, with NULL, clears) the callback told when the total unread count changes. */
+TIM_API void TIMSetConvTotalUnreadMessageCountChangedCallback(TIMConvTotalUnreadMessageCountChangedCallback cb, const void* user_data);
 
 /* Callback JSON: array of ConvInfo, pinned first, then most recently active first. */
 TIM_API int TIMConvGetConvList(TIMCommCallback cb, const void* user_data);
@@ -56,8 +62,20 @@ TIM_API int TIMConvGetConvList(TIMCommCallback cb, const void* user_data);
  * order asked. */
 TIM_API int TIMConvGetConvInfo(const char* json_get_conv_list_param, TIMCommCallback cb, const void* user_data);
 
+/* Pages of the list, pinned first then most recently active, keeping those that pass `filter`
+ * (a ConversationListFilter; NULL or "" keeps all). next_seq 0 starts at the top; count >= 1.
+ * Callback JSON: a ConversationListResult (conv list, next_seq for the next page,
+ * is_finished). */
+TIM_API int TIMConvGetConversationListByFilter(const char* filter, uint64_t next_seq, uint32_t count, TIMCommCallback cb, const void* user_data);
+
 /* Removes the conversation and its messages (event Del). Unknown: callback 6004. */
 TIM_API int TIMConvDelete(const char* conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void* user_data);
+
+/* Deletes up to 100 conversations named c2c_<id> / group_<id> (more: TIM_ERR_PARAM), with
+ * their messages when clear_message. Callback JSON: one ConversationOperationResult per id, in
+ * order (result code 0, 6004 unknown, or 6017 not a conversation id); one Del event lists those
+ * deleted. */
+TIM_API int TIMConvDeleteConversationList(const char* conversation_id_array, bool clear_message, TIMCommCallback cb, const void* user_data);
 
 /* Synchronous. json_draft_param: {draft_msg: {message_elem_array: [...]}, draft_user_define,
  * draft_edit_time (filled with the current time when absent)}. Event Update. */
@@ -65,6 +83,12 @@ TIM_API int TIMConvSetDraft(const char* conv_id, enum TIMConvType conv_type, con
 
 /* Synchronous. Removes the draft (no draft: still TIM_SUCC). Event Update. */
 TIM_API int TIMConvCancelDraft(const char* conv_id, enum TIMConvType conv_type);
+
+/* Pins or unpins (event Update). Unknown: callback 6004. */
+TIM_API int TIMConvPinConversation(const char* conv_id, TIMConvType conv_type, bool is_pinned, TIMCommCallback cb, const void* user_data);
+
+/* Callback JSON: {conv_get_total_unread_message_count_result_unread_count: n}. */
+TIM_API int TIMConvGetTotalUnreadMessageCount(TIMCommCallback cb, const void* user_data);
 
 /* Creates the conversation if it is new (event Add), or gets it. Callback JSON: one ConvInfo. */
 TIM_API int TIMConvCreate(const char* conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void* user_data);

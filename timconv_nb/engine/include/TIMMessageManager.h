@@ -41,6 +41,33 @@ typedef enum TIMMsgStatus TIMMsgStatus;
 typedef enum TIMElemType TIMElemType;
 #endif
 
+/* New messages for the logged-in user; json_msg_array is an array of Messages. */
+typedef void (*TIMRecvNewMsgCallback)(const char* json_msg_array, const void* user_data);
+
+/* Adds a receive callback (up to 16; adding one again replaces its user_data). */
+TIM_API void TIMAddRecvNewMsgCallback(TIMRecvNewMsgCallback cb, const void* user_data);
+
+/* Removes a receive callback. */
+TIM_API void TIMRemoveRecvNewMsgCallback(TIMRecvNewMsgCallback cb);
+
+/* Sends a Message (json_msg_param: at least message_elem_array): stores it as the conversation's
+ * last message, creating the conversation if needed (event Add, else Update), and delivers it to
+ * the local peer (C2C) or to every local member of the group. message_id_buffer (128 bytes),
+ * when not NULL, receives the message id at once. Callback JSON: the sent Message. */
+TIM_API int TIMMsgSendMessage(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, char* message_id_buffer, TIMCommCallback cb, const void* user_data);
+
+/* Marks the conversation read (json_msg_param may be NULL or ""): unread to 0, events Update and
+ * total unread. Unknown: callback 6004. */
+TIM_API int TIMMsgReportReaded(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, TIMCommCallback cb, const void* user_data);
+
+/* Marks every conversation read. */
+TIM_API int TIMMsgMarkAllMessageAsRead(TIMCommCallback cb, const void* user_data);
+
+/* Messages of a conversation, newest first. json_get_msg_param (NULL or "": defaults):
+ * msg_getmsglist_param_count (default 20) and msg_getmsglist_param_last_msg (start before it).
+ * Callback JSON: array of Messages. */
+TIM_API int TIMMsgGetMsgList(const char* conv_id, enum TIMConvType conv_type, const char* json_get_msg_param, TIMCommCallback cb, const void* user_data);
+
 /* Elem JSON keys */
 static const char* kTIMElemType TIM_KEY_ATTR = "elem_type";
 static const char* kTIMTextElemContent TIM_KEY_ATTR = "text_elem_content";
@@ -68,6 +95,10 @@ static const char* kTIMMsgRand TIM_KEY_ATTR = "message_rand";
 static const char* kTIMMsgSeq TIM_KEY_ATTR = "message_seq";
 static const char* kTIMMsgCustomInt TIM_KEY_ATTR = "message_custom_int";
 static const char* kTIMMsgCustomStr TIM_KEY_ATTR = "message_custom_str";
+
+/* MsgGetMsgListParam JSON keys */
+static const char* kTIMMsgGetMsgListParamLastMsg TIM_KEY_ATTR = "msg_getmsglist_param_last_msg";
+static const char* kTIMMsgGetMsgListParamCount TIM_KEY_ATTR = "msg_getmsglist_param_count";
 
 #ifdef __cplusplus
 }

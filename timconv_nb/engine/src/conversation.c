@@ -5,36 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
+#include "calls.h"
 #include "json_check.h"
 #include "store.h"
-
-/* TIM_ERR_PARAM for a bad id, TIM_ERR_CONV for a type other than C2C or Group. */
-static int check_conv_key(const char *conv_id, int conv_type) {
-    if (!text_is_valid_id(conv_id)) return TIM_ERR_PARAM;
-    if (conv_type != kTIMConv_C2C && conv_type != kTIMConv_Group) return TIM_ERR_CONV;
-    return TIM_SUCC;
-}
-
-/* Builds the task of a call on one conversation; NULL when out of memory. */
-static struct task *conv_task(const char *api, task_run_fn run, const char *conv_id, int conv_type, TIMCommCallback cb,
-                              const void *user_data) {
-    struct task *t = task_new(api, run, cb, user_data);
-    if (t == NULL) return NULL;
-    t->needs_store = true;
-    snprintf(t->conv_id, sizeof t->conv_id, "%s", conv_id);
-    t->conv_type = conv_type;
-    return t;
-}
-
-/* Maps a store failure onto the task's result, naming the conversation. */
-static void store_failed(struct task_result *r, struct store *s, int code, const struct task *t) {
-    if (code == ERR_INVALID_CONVERSATION) {
-        task_result_fail(r, code, "conversation %s of type %d does not exist", t->conv_id, t->conv_type);
-    } else {
-        task_result_fail(r, code, "%s", store_error(s));
-    }
-}
 
 /* ---- create ---- */
 
@@ -67,12 +40,13 @@ int TIMConvCreate(const char *conv_id, enum TIMConvType conv_type, TIMCommCallba
 
 static void run_delete(struct task *t, struct store *s, struct task_result *r) {
     char *info = NULL;
-    int code = store_conv_delete(s, t->conv_id, t->conv_type, &info);
+    int code = store_conv_delete(s, t->conv_id, t->conv_type, true, &info);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
     }
     task_result_event(r, kTIMConvEvent_Del, info);
+    r->unread_may_change = true;
 }
 
 int TIMConvDelete(const char *conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void *user_data) {
@@ -85,7 +59,129 @@ int TIMConvDelete(const char *conv_id, enum TIMConvType conv_type, TIMCommCallba
     return engine_submit(t, true);
 }
 
+/* At most this many conversations per TIMConvDeleteConversationList. */
+#define DELETE_LIST_MAX 100
+
+static void run_delete_list(struct task *t, struct store *s, struct task_result *r) {
+    char *deleted = NULL;
+    int code = store_conv_delete_batch(s, t->json, t->flag, &r->json, &deleted);
+    if (code != ERR_SUCC) {
+        store_failed(r, s, code, t);
+        return;
+    }
+    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Del, deleted);
+    r->unread_may_change = true;
+}
+
+int TIMConvDeleteConversationList(const char *conversation_id_array, bool clear_message, TIMCommCallback cb,
+                                  const void *user_data) {
+    int code = engine_precheck(true);
+    if (code != TIM_SUCC) return code;
+    if (!text_is_json_size_ok(conversation_id_array)) return TIM_ERR_PARAM;
+    int64_t count = 0;
+    code = json_check_id_array(conversation_id_array, &count);
+    if (code != TIM_SUCC) return code;
+    if (count > DELETE_LIST_MAX) return TIM_ERR_PARAM;
+    struct task *t = task_new("TIMConvDeleteConversationList", run_delete_list, cb, user_data);
+    if (t == NULL || (t->json = strdup(conversation_id_array)) == NULL) {
+        task_free(t);
+        return TIM_ERR_PARAM;
+    }
+    t->needs_store = true;
+    t->flag = clear_message;
+    return engine_submit(t, true);
+}
+
+/* ---- pin and unread ---- */
+
+static void run_pin(struct task *t, struct store *s, struct task_result *r) {
+    char *info = NULL;
+    int code = store_conv_pin(s, t->conv_id, t->conv_type, t->flag, &info);
+    if (code != ERR_SUCC) {
+        store_failed(r, s, code, t);
+        return;
+    }
+    task_result_event(r, kTIMConvEvent_Update, info);
+}
+
+int TIMConvPinConversation(const char *conv_id, TIMConvType conv_type, bool is_pinned, TIMCommCallback cb,
+                           const void *user_data) {
+    int code = engine_precheck(true);
+    if (code == TIM_SUCC) code = check_conv_key(conv_id, (int)conv_type);
+    if (code != TIM_SUCC) return code;
+    struct task *t = conv_task("TIMConvPinConversation", run_pin, conv_id, (int)conv_type, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->flag = is_pinned;
+    return engine_submit(t, true);
+}
+
+static void run_total_unread(struct task *t, struct store *s, struct task_result *r) {
+    int64_t total = 0;
+    int code = store_total_unread(s, &total);
+    if (code != ERR_SUCC) {
+        store_failed(r, s, code, t);
+        return;
+    }
+    char json[96];
+    snprintf(json, sizeof json, "{\"conv_get_total_unread_message_count_result_unread_count\":%lld}", (long long)total);
+    r->json = strdup(json);
+}
+
+int TIMConvGetTotalUnreadMessageCount(TIMCommCallback cb, const void *user_data) {
+    int code = engine_precheck(true);
+    if (code != TIM_SUCC) return code;
+    struct task *t = task_new("TIMConvGetTotalUnreadMessageCount", run_total_unread, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->needs_store = true;
+    return engine_submit(t, true);
+}
+
 /* ---- list and info ---- */
+
+/* numbers[]: next_seq, count, then the filter's conv type, mark type and has_group_at_info;
+ * flag: has_unread; text: the conversation group. */
+static void run_page(struct task *t, struct store *s, struct task_result *r) {
+    struct conv_filter filter = {
+        .conv_type = (int)t->numbers[2],
+        .has_unread = t->flag,
+        .mark_type = t->numbers[3],
+        .group = t->text,
+        .has_group_at_info = t->numbers[4] != 0,
+    };
+    int code = store_conv_page(s, &filter, t->numbers[0], (uint32_t)t->numbers[1], &r->json);
+    if (code != ERR_SUCC) store_failed(r, s, code, t);
+}
+
+int TIMConvGetConversationListByFilter(const char *filter, uint64_t next_seq, uint32_t count, TIMCommCallback cb,
+                                       const void *user_data) {
+    int code = engine_precheck(true);
+    if (code != TIM_SUCC) return code;
+    int conv_type = 0;
+    bool has_unread = false, has_at = false;
+    uint64_t mark_type = 0;
+    char *group = NULL;
+    if (filter != NULL && filter[0] != '\0') {
+        if (!text_is_json_size_ok(filter)) return TIM_ERR_PARAM;
+        code = json_check_filter(filter, &conv_type, &has_unread, &mark_type, &has_at, &group);
+        if (code != TIM_SUCC) return code;
+    }
+    if (count == 0 || (group != NULL && group[0] != '\0' && !text_is_valid_id(group))) code = TIM_ERR_PARAM;
+    struct task *t = code == TIM_SUCC ? task_new("TIMConvGetConversationListByFilter", run_page, cb, user_data) : NULL;
+    if (code == TIM_SUCC && t == NULL) code = TIM_ERR_PARAM;
+    if (t != NULL) {
+        t->needs_store = true;
+        t->numbers[0] = next_seq;
+        t->numbers[1] = count;
+        t->numbers[2] = (uint64_t)conv_type;
+        t->numbers[3] = mark_type;
+        t->flag = has_unread;
+        t->numbers[4] = has_at;
+        snprintf(t->text, sizeof t->text, "%s", group != NULL ? group : "");
+    }
+    free(group);
+    return t != NULL ? engine_submit(t, true) : code;
+}
+
 
 static void run_list(struct task *t, struct store *s, struct task_result *r) {
     int code = store_conv_list(s, &r->json);

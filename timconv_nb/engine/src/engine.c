@@ -29,10 +29,16 @@
 #include "fsutil.h"
 #include "json_check.h"
 #include "store.h"
+#include "store_cache.h"
+#include "timconv_ext.h"
 
 #define ENGINE_VERSION "timconv_nb local engine 0.1.0"
 /* Longest data root accepted: leaves room for the store's own path below it. */
 #define ROOT_MAX 3072
+/* How many receive-message callbacks may be registered at once. */
+#define RECV_CALLBACKS_MAX 16
+/* How often a logged-in worker looks for messages other processes delivered. */
+#define POLL_INTERVAL_MS 100
 
 static struct {
     pthread_mutex_t lock;
@@ -57,6 +63,16 @@ static struct {
     const void *log_ud;
     TIMConvEventCallback conv_event_cb;
     const void *conv_event_ud;
+    TIMConvTotalUnreadMessageCountChangedCallback unread_cb;
+    const void *unread_ud;
+    struct {
+        TIMRecvNewMsgCallback cb;
+        const void *ud;
+    } recv[RECV_CALLBACKS_MAX];
+
+    /* worker thread only */
+    int64_t last_total_unread; /* the total last announced (or found at login) */
+    int64_t inbox_last_id;     /* the last inbox row announced */
 } E = {
     .lock = PTHREAD_MUTEX_INITIALIZER,
     .wake = PTHREAD_COND_INITIALIZER,
@@ -73,7 +89,7 @@ struct task *task_new(const char *api, task_run_fn run, TIMCommCallback cb, cons
     t->has_callback = true;
     t->cb = cb;
     t->user_data = user_data;
-    t->accepted_at = (uint64_t)time(NULL);
+    t->accepted_at = engine_now();
     return t;
 }
 
@@ -91,28 +107,45 @@ void task_result_fail(struct task_result *r, int32_t code, const char *fmt, ...)
     va_end(ap);
 }
 
+void task_result_note(struct task_result *r, enum note_kind kind, enum TIMConvEvent event, char *array) {
+    if (array == NULL) return;
+    for (int i = 0; i < TASK_MAX_NOTES; i++) {
+        if (r->notes[i].kind != NOTE_NONE) continue;
+        r->notes[i].kind = kind;
+        r->notes[i].event = event;
+        r->notes[i].json = array;
+        return;
+    }
+    free(array); /* every task records fewer notes than TASK_MAX_NOTES */
+}
+
 void task_result_event(struct task_result *r, enum TIMConvEvent event, char *info) {
-    for (int i = 0; i < TASK_MAX_EVENTS; i++) {
-        if (r->conv_events[i].fire) continue;
-        size_t n = strlen(info);
-        char *array = malloc(n + 3);
-        if (array != NULL) {
-            array[0] = '[';
-            memcpy(array + 1, info, n);
-            memcpy(array + 1 + n, "]", 2);
-            r->conv_events[i].fire = true;
-            r->conv_events[i].event = event;
-            r->conv_events[i].json = array;
-        }
-        break;
+    size_t n = strlen(info);
+    char *array = malloc(n + 3);
+    if (array != NULL) {
+        array[0] = '[';
+        memcpy(array + 1, info, n);
+        memcpy(array + 1 + n, "]", 2);
     }
     free(info);
+    task_result_note(r, NOTE_CONV_EVENT, event, array);
 }
 
 static void task_result_clear(struct task_result *r) {
     free(r->json);
-    for (int i = 0; i < TASK_MAX_EVENTS; i++) free(r->conv_events[i].json);
+    for (int i = 0; i < TASK_MAX_NOTES; i++) free(r->notes[i].json);
 }
+
+/* ---- clock ---- */
+
+static _Atomic uint64_t fixed_clock; /* 0: the real clock */
+
+uint64_t engine_now(void) {
+    uint64_t fixed = fixed_clock;
+    return fixed != 0 ? fixed : (uint64_t)time(NULL);
+}
+
+void timconv_set_clock(uint64_t epoch_seconds) { fixed_clock = epoch_seconds; }
 
 /* ---- log ---- */
 
@@ -149,6 +182,39 @@ void TIMSetConvEventCallback(TIMConvEventCallback cb, const void *user_data) {
     pthread_mutex_lock(&E.lock);
     E.conv_event_cb = cb;
     E.conv_event_ud = cb != NULL ? user_data : NULL;
+    pthread_mutex_unlock(&E.lock);
+}
+
+void TIMSetConvTotalUnreadMessageCountChangedCallback(TIMConvTotalUnreadMessageCountChangedCallback cb,
+                                                      const void *user_data) {
+    pthread_mutex_lock(&E.lock);
+    E.unread_cb = cb;
+    E.unread_ud = cb != NULL ? user_data : NULL;
+    pthread_mutex_unlock(&E.lock);
+}
+
+/* Adding a callback that is registered already replaces its user_data; past the limit the
+ * callback is not added (the vendor's signature leaves no way to say so). */
+void TIMAddRecvNewMsgCallback(TIMRecvNewMsgCallback cb, const void *user_data) {
+    if (cb == NULL) return;
+    pthread_mutex_lock(&E.lock);
+    int slot = -1;
+    for (int i = 0; i < RECV_CALLBACKS_MAX; i++) {
+        if (E.recv[i].cb == cb || (slot < 0 && E.recv[i].cb == NULL)) slot = i;
+        if (E.recv[i].cb == cb) break;
+    }
+    if (slot >= 0) {
+        E.recv[slot].cb = cb;
+        E.recv[slot].ud = user_data;
+    }
+    pthread_mutex_unlock(&E.lock);
+}
+
+void TIMRemoveRecvNewMsgCallback(TIMRecvNewMsgCallback cb) {
+    pthread_mutex_lock(&E.lock);
+    for (int i = 0; i < RECV_CALLBACKS_MAX; i++) {
+        if (E.recv[i].cb == cb) E.recv[i].cb = NULL, E.recv[i].ud = NULL;
+    }
     pthread_mutex_unlock(&E.lock);
 }
 
@@ -217,21 +283,74 @@ int engine_submit_if_conv_exists(struct task *t) {
 
 /* ---- the worker ---- */
 
-static void deliver(struct task *t, struct task_result *r) {
+/* Announces a change of the total unread count. Worker thread only. */
+static void announce_total_unread(void) {
+    int64_t total = 0;
+    if (E.store == NULL || store_total_unread(E.store, &total) != ERR_SUCC || total == E.last_total_unread) return;
+    E.last_total_unread = total;
     pthread_mutex_lock(&E.lock);
-    TIMConvEventCallback event_cb = E.conv_event_cb;
-    const void *event_ud = E.conv_event_ud;
+    TIMConvTotalUnreadMessageCountChangedCallback cb = E.unread_cb;
+    const void *ud = E.unread_ud;
     pthread_mutex_unlock(&E.lock);
-    if (event_cb != NULL) {
-        for (int i = 0; i < TASK_MAX_EVENTS; i++) {
-            if (r->conv_events[i].fire) event_cb(r->conv_events[i].event, r->conv_events[i].json, event_ud);
+    if (cb != NULL) cb((int)(total > INT32_MAX ? INT32_MAX : total), ud);
+}
+
+/* Fires a result's notes: conversation events, then new messages, then the unread total. */
+static void announce(struct task_result *r) {
+    for (int i = 0; i < TASK_MAX_NOTES; i++) {
+        if (r->notes[i].kind == NOTE_CONV_EVENT) {
+            pthread_mutex_lock(&E.lock);
+            TIMConvEventCallback cb = E.conv_event_cb;
+            const void *ud = E.conv_event_ud;
+            pthread_mutex_unlock(&E.lock);
+            if (cb != NULL) cb(r->notes[i].event, r->notes[i].json, ud);
+        } else if (r->notes[i].kind == NOTE_NEW_MESSAGES) {
+            for (int k = 0; k < RECV_CALLBACKS_MAX; k++) {
+                pthread_mutex_lock(&E.lock);
+                TIMRecvNewMsgCallback cb = E.recv[k].cb;
+                const void *ud = E.recv[k].ud;
+                pthread_mutex_unlock(&E.lock);
+                if (cb != NULL) cb(r->notes[i].json, ud);
+            }
         }
     }
+    if (r->unread_may_change) announce_total_unread();
+}
+
+static void deliver(struct task *t, struct task_result *r) {
+    announce(r);
     if (t->has_callback) {
         if (t->cb != NULL) t->cb(r->code, r->desc, r->json != NULL ? r->json : "", t->user_data);
     } else if (r->code != ERR_SUCC) {
         engine_log(kTIMLog_Error, "%s(%s) failed after it was accepted: %d %s", t->api, t->conv_id, r->code, r->desc);
     }
+}
+
+/* Announces what other processes delivered to the logged-in user since the last look.
+ * Worker thread only. */
+static void poll_deliveries(void) {
+    bool changed = false;
+    if (E.store == NULL || store_changed_elsewhere(E.store, &changed) != ERR_SUCC || !changed) return;
+    char *messages = NULL, *added = NULL, *updated = NULL;
+    int64_t before = E.inbox_last_id;
+    if (store_inbox_since(E.store, &E.inbox_last_id, &messages, &added, &updated) != ERR_SUCC) {
+        engine_log(kTIMLog_Error, "cannot read delivered messages: %s", store_error(E.store));
+        return;
+    }
+    struct task_result r = {.code = ERR_SUCC, .unread_may_change = true};
+    if (E.inbox_last_id != before) {
+        task_result_note(&r, NOTE_CONV_EVENT, kTIMConvEvent_Add, strcmp(added, "[]") != 0 ? added : NULL);
+        task_result_note(&r, NOTE_CONV_EVENT, kTIMConvEvent_Update, strcmp(updated, "[]") != 0 ? updated : NULL);
+        task_result_note(&r, NOTE_NEW_MESSAGES, kTIMConvEvent_Update, messages);
+        if (strcmp(added, "[]") == 0) free(added);
+        if (strcmp(updated, "[]") == 0) free(updated);
+    } else {
+        free(messages);
+        free(added);
+        free(updated);
+    }
+    announce(&r);
+    task_result_clear(&r);
 }
 
 static void run_task(struct task *t, bool cancelled) {
@@ -253,21 +372,40 @@ static void run_task(struct task *t, bool cancelled) {
     task_free(t);
 }
 
-/* Closes the current user's store and forgets the user. Worker thread only. */
+/* Forgets the current user (its store stays in the worker's cache). Worker thread only. */
 static void detach_store(void) {
     pthread_mutex_lock(&E.lock);
-    struct store *s = E.store;
     E.store = NULL;
     E.user_id[0] = '\0';
     pthread_mutex_unlock(&E.lock);
-    store_close(s);
+}
+
+/* Waits for the next task; while a user is logged in, wakes every POLL_INTERVAL_MS to announce
+ * deliveries from other processes. Engine lock held. */
+static void wait_for_work_locked(void) {
+    while (E.head == NULL && !E.stopping) {
+        if (E.store == NULL) {
+            pthread_cond_wait(&E.wake, &E.lock);
+            continue;
+        }
+        struct timespec deadline;
+        clock_gettime(CLOCK_MONOTONIC, &deadline);
+        deadline.tv_nsec += POLL_INTERVAL_MS * 1000000L;
+        deadline.tv_sec += deadline.tv_nsec / 1000000000L;
+        deadline.tv_nsec %= 1000000000L;
+        if (pthread_cond_timedwait(&E.wake, &E.lock, &deadline) == ETIMEDOUT) {
+            pthread_mutex_unlock(&E.lock);
+            poll_deliveries();
+            pthread_mutex_lock(&E.lock);
+        }
+    }
 }
 
 static void *worker_main(void *unused) {
     (void)unused;
     pthread_mutex_lock(&E.lock);
     for (;;) {
-        while (E.head == NULL && !E.stopping) pthread_cond_wait(&E.wake, &E.lock);
+        wait_for_work_locked();
         struct task *t = E.head;
         if (t == NULL) break; /* stopping, and the queue is drained */
         E.head = t->next;
@@ -280,6 +418,7 @@ static void *worker_main(void *unused) {
     }
     pthread_mutex_unlock(&E.lock);
     detach_store();
+    store_cache_close_all();
     pthread_mutex_lock(&E.lock);
     E.login_status = kTIMLoginStatus_UnLogined;
     pthread_mutex_unlock(&E.lock);
@@ -359,6 +498,13 @@ int TIMInit(uint64_t sdk_app_id, const char *json_sdk_config) {
     if (E.stopping) {
         code = TIM_ERR_SDKUNINIT; /* TIMUninit is still running on another thread */
     } else if (!E.initialized) {
+        /* The worker's timed waits measure on the monotonic clock. */
+        pthread_condattr_t attr;
+        pthread_condattr_init(&attr);
+        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+        pthread_cond_destroy(&E.wake);
+        pthread_cond_init(&E.wake, &attr);
+        pthread_condattr_destroy(&attr);
         code = json_check_open() == 0 ? configure_locked(sdk_app_id, json_sdk_config) : TIM_ERR_PARAM;
         if (code == TIM_SUCC && pthread_create(&E.worker, NULL, worker_main, NULL) != 0) code = TIM_ERR_PARAM;
         if (code == TIM_SUCC) {
@@ -400,7 +546,13 @@ int TIMUninit(void) {
 
 const char *TIMGetSDKVersion(void) { return ENGINE_VERSION; }
 
-uint64_t TIMGetServerTime(void) { return (uint64_t)time(NULL); }
+uint64_t TIMGetServerTime(void) { return engine_now(); }
+
+const char *engine_data_root(void) { return E.data_root; }
+
+uint64_t engine_app_id(void) { return E.app_id; }
+
+const char *engine_user_id(void) { return E.user_id; }
 
 /* ---- login ---- */
 
@@ -416,9 +568,23 @@ static void run_login(struct task *t, struct store *unused, struct task_result *
         engine_log(kTIMLog_Info, "logging %s out to log %s in", E.user_id, t->conv_id);
         detach_store();
     }
-    struct store *s = NULL;
     char err[512] = "";
-    int code = store_open(E.data_root, E.app_id, t->conv_id, &s, err, sizeof err);
+    int code = ERR_SUCC;
+    struct store *s = store_cache_open(E.data_root, E.app_id, t->conv_id, NULL, &code, err, sizeof err);
+    if (code == ERR_SUCC) {
+        /* Deliveries made while nobody was logged in are in the store; there is no one to tell. */
+        int64_t total = 0;
+        bool ignored;
+        code = store_inbox_reset(s);
+        if (code == ERR_SUCC) code = store_total_unread(s, &total);
+        if (code == ERR_SUCC) code = store_changed_elsewhere(s, &ignored); /* the baseline for polling */
+        if (code != ERR_SUCC) {
+            snprintf(err, sizeof err, "%s", store_error(s));
+            s = NULL;
+        }
+        E.last_total_unread = total;
+        E.inbox_last_id = 0;
+    }
     pthread_mutex_lock(&E.lock);
     if (code == ERR_SUCC) {
         E.store = s;

@@ -18,17 +18,21 @@ struct store;
 /* How a task changes which conversations exist, for the synchronous existence checks. */
 enum conv_effect { EFFECT_NONE, EFFECT_CREATES, EFFECT_DELETES };
 
-#define TASK_MAX_EVENTS 2
+#define TASK_MAX_NOTES 4
+
+/* Something a task tells the global callbacks: a conversation event or new messages. */
+enum note_kind { NOTE_NONE, NOTE_CONV_EVENT, NOTE_NEW_MESSAGES };
 
 struct task_result {
     int32_t code;    /* ERR_SUCC or a TIMErrCode */
     char desc[512];  /* "" on success */
     char *json;      /* malloc'd callback JSON; NULL means "" */
     struct {
-        bool fire;
+        enum note_kind kind;
         enum TIMConvEvent event;
-        char *json; /* malloc'd JSON array of ConvInfo */
-    } conv_events[TASK_MAX_EVENTS];
+        char *json; /* malloc'd JSON array (of ConvInfo, or of Messages) */
+    } notes[TASK_MAX_NOTES];
+    bool unread_may_change; /* the worker then checks the total and announces a change */
 };
 
 struct task;
@@ -51,6 +55,9 @@ struct task {
     uint64_t accepted_at; /* seconds since the epoch when the call was accepted */
     int32_t answer_code;  /* when not ERR_SUCC: answered with this code instead of being run */
     const char *answer_desc;
+    bool flag;            /* the call's bool argument */
+    uint64_t numbers[6];  /* the call's numeric arguments, or values fixed when it was accepted */
+    char text[TEXT_ID_MAX + 1]; /* a second string argument (a group name, a message id) */
 };
 
 /* A zeroed task with accepted_at set; NULL when out of memory. */
@@ -75,6 +82,20 @@ void task_result_fail(struct task_result *r, int32_t code, const char *fmt, ...)
 
 /* Records an event of r holding the one-element array [info]; takes ownership of info. */
 void task_result_event(struct task_result *r, enum TIMConvEvent event, char *info);
+
+/* Records a note of r: a conversation event (NOTE_CONV_EVENT) or new messages
+ * (NOTE_NEW_MESSAGES) with a JSON array; takes ownership of array (NULL is ignored). */
+void task_result_note(struct task_result *r, enum note_kind kind, enum TIMConvEvent event, char *array);
+
+/* The engine's current time in seconds: the real clock, or the one set by timconv_set_clock. */
+uint64_t engine_now(void);
+
+/* The data root and app id fixed at TIMInit (worker thread, or while a call is running). */
+const char *engine_data_root(void);
+uint64_t engine_app_id(void);
+
+/* The logged-in user's id ("" when none). Worker thread only. */
+const char *engine_user_id(void);
 
 /* Writes a line to the log file and log callback. Worker thread only. */
 void engine_log(enum TIMLogLevel level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -13,7 +13,23 @@
 #include "TIMCloudDef.h"
 #include "text.h"
 
-enum check_kind { CHECK_DRAFT, CHECK_CONV_INFO_PARAM, CHECK_SDK_CONFIG, CHECK_COUNT };
+enum check_kind {
+    CHECK_DRAFT,
+    CHECK_CONV_INFO_PARAM,
+    CHECK_SDK_CONFIG,
+    CHECK_MESSAGE,
+    CHECK_FILTER,
+    CHECK_ID_ARRAY,
+    CHECK_MSG_LIST_PARAM,
+    CHECK_COUNT
+};
+
+/* A Message's element array: objects, each with an integer elem_type. ?1 is the JSON, the
+ * path is spliced in as a literal below. */
+#define ELEMS_OK(path)                                                                 \
+    " json_type(?1, '" path "') = 'array'"                                             \
+    " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '" path "')"                        \
+    "   WHERE type <> 'object' OR json_type(value, '$.elem_type') IS NOT 'integer')"
 
 /* Each query yields 1 in its first column when ?1 has the right shape. CASE guards every
  * json_* call behind json_valid, since those raise an error on malformed text. */
@@ -22,12 +38,10 @@ static const char *const check_sql[CHECK_COUNT] = {
         "SELECT CASE WHEN json_valid(?1) THEN"
         " json_type(?1) = 'object'"
         " AND json_type(?1, '$.draft_msg') = 'object'"
-        " AND json_type(?1, '$.draft_msg.message_elem_array') = 'array'"
+        " AND" ELEMS_OK("$.draft_msg.message_elem_array")
         " AND coalesce(json_type(?1, '$.draft_user_define'), 'text') = 'text'"
         " AND coalesce(json_type(?1, '$.draft_edit_time'), 'integer') = 'integer'"
         " AND coalesce(json_extract(?1, '$.draft_edit_time'), 0) >= 0"
-        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.draft_msg.message_elem_array')"
-        "   WHERE type <> 'object' OR json_type(value, '$.elem_type') IS NOT 'integer')"
         " ELSE 0 END",
     [CHECK_CONV_INFO_PARAM] =
         "SELECT CASE WHEN json_valid(?1) THEN"
@@ -44,6 +58,45 @@ static const char *const check_sql[CHECK_COUNT] = {
         " ELSE 0 END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.sdk_config_config_file_path') END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.sdk_config_log_file_path') END",
+    [CHECK_MESSAGE] =
+        "SELECT CASE WHEN json_valid(?1) THEN"
+        " json_type(?1) = 'object' AND" ELEMS_OK("$.message_elem_array")
+        " AND json_array_length(?1, '$.message_elem_array') > 0"
+        " ELSE 0 END",
+    /* Columns: ok, conv_type, has_unread, mark_type, has_group_at_info, group. */
+    [CHECK_FILTER] =
+        "SELECT CASE WHEN json_valid(?1) THEN"
+        " json_type(?1) = 'object'"
+        " AND coalesce(json_type(?1, '$.conversation_list_filter_conv_type'), 'integer') = 'integer'"
+        " AND coalesce(json_extract(?1, '$.conversation_list_filter_conv_type'), 0) IN (0, 1, 2)"
+        " AND coalesce(json_type(?1, '$.conversation_list_filter_has_unread_count'), 'false') IN ('true', 'false')"
+        " AND coalesce(json_type(?1, '$.conversation_list_filter_mark_type'), 'integer') = 'integer'"
+        " AND coalesce(json_extract(?1, '$.conversation_list_filter_mark_type'), 0) >= 0"
+        " AND coalesce(json_type(?1, '$.conversation_list_filter_conversation_group'), 'text') = 'text'"
+        " AND coalesce(json_type(?1, '$.conversation_list_filter_has_group_at_info'), 'false') IN ('true', 'false')"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.conversation_list_filter_conv_type'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.conversation_list_filter_has_unread_count'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.conversation_list_filter_mark_type'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.conversation_list_filter_has_group_at_info'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.conversation_list_filter_conversation_group'), '') END",
+    /* Columns: ok, length. */
+    [CHECK_ID_ARRAY] =
+        "SELECT CASE WHEN json_valid(?1) THEN"
+        " json_type(?1) = 'array' AND NOT EXISTS (SELECT 1 FROM json_each(?1) WHERE type <> 'text')"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) AND json_type(?1) = 'array' THEN json_array_length(?1) END",
+    /* Columns: ok, count (default 20), seq of the message to start before (0: the newest). */
+    [CHECK_MSG_LIST_PARAM] =
+        "SELECT CASE WHEN json_valid(?1) THEN"
+        " json_type(?1) = 'object'"
+        " AND coalesce(json_type(?1, '$.msg_getmsglist_param_count'), 'integer') = 'integer'"
+        " AND coalesce(json_extract(?1, '$.msg_getmsglist_param_count'), 20) BETWEEN 1 AND 1000000"
+        " AND coalesce(json_type(?1, '$.msg_getmsglist_param_last_msg'), 'object') = 'object'"
+        " AND coalesce(json_type(?1, '$.msg_getmsglist_param_last_msg.message_seq'), 'integer') = 'integer'"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_getmsglist_param_count'), 20) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_getmsglist_param_last_msg.message_seq'), 0) END",
 };
 
 static pthread_mutex_t checker_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -88,7 +141,9 @@ static char *copy_text_column(sqlite3_stmt *stmt, int col, int *ok) {
     return copy;
 }
 
-static int run_check(enum check_kind kind, const char *json, char **col1, char **col2) {
+/* Runs one check. On success, columns 1.. go to ints[] (integer columns) or texts[] (the
+ * trailing text columns), as each check's comment lays them out. */
+static int run_check(enum check_kind kind, const char *json, int64_t *ints, int n_ints, char **texts, int n_texts) {
     if (!text_is_utf8(json, strlen(json))) return TIM_ERR_JSON;
     int result = TIM_ERR_JSON;
     pthread_mutex_lock(&checker_lock);
@@ -100,16 +155,12 @@ static int run_check(enum check_kind kind, const char *json, char **col1, char *
     if (sqlite3_bind_text(stmt, 1, json, -1, SQLITE_STATIC) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW &&
         sqlite3_column_int(stmt, 0) == 1) {
         result = TIM_SUCC;
-        if (col1 != NULL) {
-            int ok = 1;
-            *col1 = copy_text_column(stmt, 1, &ok);
-            *col2 = copy_text_column(stmt, 2, &ok);
-            if (!ok) {
-                free(*col1);
-                free(*col2);
-                *col1 = *col2 = NULL;
-                result = TIM_ERR_PARAM;
-            }
+        int ok = 1;
+        for (int i = 0; i < n_ints; i++) ints[i] = sqlite3_column_int64(stmt, 1 + i);
+        for (int i = 0; i < n_texts; i++) texts[i] = copy_text_column(stmt, 1 + n_ints + i, &ok);
+        if (!ok) {
+            for (int i = 0; i < n_texts; i++) free(texts[i]), texts[i] = NULL;
+            result = TIM_ERR_PARAM;
         }
     }
     sqlite3_reset(stmt);
@@ -118,13 +169,44 @@ static int run_check(enum check_kind kind, const char *json, char **col1, char *
     return result;
 }
 
-int json_check_draft(const char *json) { return run_check(CHECK_DRAFT, json, NULL, NULL); }
+int json_check_draft(const char *json) { return run_check(CHECK_DRAFT, json, NULL, 0, NULL, 0); }
 
-int json_check_conv_info_param(const char *json) { return run_check(CHECK_CONV_INFO_PARAM, json, NULL, NULL); }
+int json_check_conv_info_param(const char *json) { return run_check(CHECK_CONV_INFO_PARAM, json, NULL, 0, NULL, 0); }
+
+int json_check_message(const char *json) { return run_check(CHECK_MESSAGE, json, NULL, 0, NULL, 0); }
 
 int json_check_sdk_config(const char *json, char **config_path, char **log_path) {
     *config_path = *log_path = NULL;
     /* SQLite cuts decoded strings at an escaped NUL, which would silently shorten a path. */
     if (strstr(json, "\\u0000") != NULL) return TIM_ERR_PARAM;
-    return run_check(CHECK_SDK_CONFIG, json, config_path, log_path);
+    char *texts[2] = {NULL, NULL};
+    int code = run_check(CHECK_SDK_CONFIG, json, NULL, 0, texts, 2);
+    *config_path = texts[0];
+    *log_path = texts[1];
+    return code;
+}
+
+int json_check_filter(const char *json, int *conv_type, bool *has_unread, uint64_t *mark_type,
+                      bool *has_group_at_info, char **group) {
+    int64_t ints[4] = {0, 0, 0, 0};
+    *group = NULL;
+    int code = run_check(CHECK_FILTER, json, ints, 4, group, 1);
+    *conv_type = (int)ints[0];
+    *has_unread = ints[1] != 0;
+    *mark_type = (uint64_t)ints[2];
+    *has_group_at_info = ints[3] != 0;
+    return code;
+}
+
+int json_check_id_array(const char *json, int64_t *length) {
+    *length = 0;
+    return run_check(CHECK_ID_ARRAY, json, length, 1, NULL, 0);
+}
+
+int json_check_msg_list_param(const char *json, int64_t *count, int64_t *before_seq) {
+    int64_t ints[2] = {20, 0};
+    int code = run_check(CHECK_MSG_LIST_PARAM, json, ints, 2, NULL, 0);
+    *count = ints[0];
+    *before_seq = ints[1];
+    return code;
 }

@@ -3,7 +3,9 @@
 #ifndef TIMCONV_JSON_CHECK_H_
 #define TIMCONV_JSON_CHECK_H_
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Opens the checker's private in-memory SQLite connection. 0 on success. */
 int json_check_open(void);
@@ -26,5 +28,21 @@ int json_check_conv_info_param(const char *json);
 /* An SDK config object whose path keys, when present, are strings without NUL. On success
  * *config_path and *log_path are malloc'd copies of those keys' values, or NULL when absent. */
 int json_check_sdk_config(const char *json, char **config_path, char **log_path);
+
+/* A Message to send: an object whose message_elem_array is a non-empty array of objects with
+ * an integer elem_type. */
+int json_check_message(const char *json);
+
+/* A ConversationListFilter: an object whose keys, when present, have the right types (conv
+ * type 0, 1 or 2). Outputs its values, absent keys as 0/false/"" (*group is malloc'd). */
+int json_check_filter(const char *json, int *conv_type, bool *has_unread, uint64_t *mark_type,
+                      bool *has_group_at_info, char **group);
+
+/* An array of strings; *length is its length. */
+int json_check_id_array(const char *json, int64_t *length);
+
+/* A MsgGetMsgListParam object: msg_getmsglist_param_count (1 to 1,000,000, default 20) and
+ * msg_getmsglist_param_last_msg (a Message whose message_seq, when present, starts the page). */
+int json_check_msg_list_param(const char *json, int64_t *count, int64_t *before_seq);
 
 #endif  /* TIMCONV_JSON_CHECK_H_ */

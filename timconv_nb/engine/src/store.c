@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "store.h"
 
+#include <dirent.h>
 #include <inttypes.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -40,11 +41,23 @@ static const char schema_sql[] =
     " draft TEXT,"    /* Draft JSON, NULL when none */
     " last_msg TEXT," /* Message JSON, NULL when none */
     " PRIMARY KEY (conv_type, conv_id)) WITHOUT ROWID;"
-    "CREATE INDEX IF NOT EXISTS conversation_list_order"
-    " ON conversation (pinned DESC, active_time DESC, active_order DESC);"
+    "CREATE INDEX IF NOT EXISTS conversation_list_order ON conversation (pinned DESC, active_order DESC);"
+    "CREATE TABLE IF NOT EXISTS message ("
+    " conv_type INTEGER NOT NULL,"
+    " conv_id TEXT NOT NULL,"
+    " seq INTEGER NOT NULL,"      /* per conversation, from 1 */
+    " msg TEXT NOT NULL,"         /* Message JSON */
+    " PRIMARY KEY (conv_type, conv_id, seq)) WITHOUT ROWID;"
+    /* Messages other processes delivered here, for the owner's process to announce. */
+    "CREATE TABLE IF NOT EXISTS inbox ("
+    " id INTEGER PRIMARY KEY,"
+    " conv_type INTEGER NOT NULL,"
+    " conv_id TEXT NOT NULL,"
+    " created INTEGER NOT NULL,"  /* the delivery created the conversation */
+    " msg TEXT NOT NULL);"
     "INSERT OR IGNORE INTO meta (key, value) VALUES ('active_order', 0);"
     "CREATE VIEW IF NOT EXISTS conv_info AS"
-    " SELECT conv_type, conv_id, pinned, active_time, active_order,"
+    " SELECT conv_type, conv_id, pinned, active_time, active_order, unread, recv_opt, mark_array, group_array,"
     "  CASE WHEN draft IS NULL THEN with_msg ELSE json_insert(with_msg, '$.conv_draft', json(draft)) END AS info"
     " FROM (SELECT *,"
     "  CASE WHEN last_msg IS NULL THEN with_type"
@@ -79,6 +92,26 @@ enum stmt_id {
     ST_CONV_INFO_BATCH,
     ST_DRAFT_SET,
     ST_DRAFT_CLEAR,
+    ST_MSG_DELETE_ALL,
+    ST_CONV_PIN,
+    ST_TOTAL_UNREAD,
+    ST_CONV_PAGE,
+    ST_NEXT_SEQ,
+    ST_MSG_BUILD,
+    ST_MSG_INSERT,
+    ST_CONV_ACTIVATE,
+    ST_CONV_RECORD_MSG,
+    ST_INBOX_INSERT,
+    ST_MSG_LIST,
+    ST_CONV_MARK_READ,
+    ST_MSG_MARK_READ,
+    ST_UNREAD_KEYS,
+    ST_DATA_VERSION,
+    ST_INBOX_MAX,
+    ST_INBOX_SINCE,
+    ST_INBOX_CLEAR,
+    ST_ARRAY_ITEMS,
+    ST_OP_RESULT,
     ST_COUNT
 };
 
@@ -96,7 +129,7 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_CONV_DELETE] = "DELETE FROM conversation WHERE conv_type = ?1 AND conv_id = ?2",
     [ST_CONV_LIST] =
         "SELECT '[' || coalesce(group_concat(info, ','), '') || ']' FROM"
-        " (SELECT info FROM conv_info ORDER BY pinned DESC, active_time DESC, active_order DESC)",
+        " (SELECT info FROM conv_info ORDER BY pinned DESC, active_order DESC)",
     [ST_CONV_INFO_BATCH] =
         "SELECT '[' || coalesce(group_concat(info, ','), '') || ']' FROM"
         " (SELECT c.info FROM json_each(?1) AS p JOIN conv_info AS c"
@@ -108,6 +141,80 @@ static const char *const stmt_sql[ST_COUNT] = {
         " json_set(json(?3), '$.draft_edit_time', coalesce(json_extract(?3, '$.draft_edit_time'), ?4))"
         " WHERE conv_type = ?1 AND conv_id = ?2",
     [ST_DRAFT_CLEAR] = "UPDATE conversation SET draft = NULL WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_MSG_DELETE_ALL] = "DELETE FROM message WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_CONV_PIN] = "UPDATE conversation SET pinned = ?3 WHERE conv_type = ?1 AND conv_id = ?2",
+    /* Conversations set not to notify (recv_opt other than Receive) do not count, as in the vendor SDK. */
+    [ST_TOTAL_UNREAD] = "SELECT coalesce(sum(unread), 0) FROM conversation WHERE recv_opt = 0",
+    /* One page of the filtered list. Cursor: (pinned << 62) | active_order of the last row given;
+     * ?1 = 0 starts at the top. */
+    [ST_CONV_PAGE] =
+        "WITH page AS (SELECT info, (pinned << 62) | active_order AS cursor,"
+        "  row_number() OVER (ORDER BY pinned DESC, active_order DESC) AS rn FROM ("
+        "  SELECT * FROM conv_info"
+        "  WHERE (?1 = 0 OR pinned < (?1 >> 62) OR (pinned = (?1 >> 62) AND active_order < (?1 & 4611686018427387903)))"
+        "  AND (?2 = 0 OR conv_type = ?2)"
+        "  AND (?3 = 0 OR unread > 0)"
+        "  AND (?4 = 0 OR EXISTS (SELECT 1 FROM json_each(mark_array) WHERE value = ?4))"
+        "  AND (?5 = '' OR EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?5))"
+        "  AND ?6 = 0" /* has_group_at_info: local groups carry no @ information */
+        "  ORDER BY pinned DESC, active_order DESC LIMIT ?7 + 1))"
+        " SELECT json_object("
+        "  'conversation_list_result_conv_list',"
+        "   (SELECT json_group_array(json(info)) FROM (SELECT info FROM page WHERE rn <= ?7 ORDER BY rn)),"
+        "  'conversation_list_result_next_seq', coalesce((SELECT cursor FROM page WHERE rn = min(?7, (SELECT count(*) FROM page))), 0),"
+        "  'conversation_list_result_is_finished', json(CASE WHEN (SELECT count(*) FROM page) <= ?7 THEN 'true' ELSE 'false' END))",
+    [ST_NEXT_SEQ] = "SELECT coalesce(max(seq), 0) + 1 FROM message WHERE conv_type = ?1 AND conv_id = ?2",
+    /* A Message as stored: the caller's JSON with defaults for what it left out and the fields the
+     * SDK owns set. ?1 msg, ?2 conv id, ?3 conv type, ?4 sender, ?5 from self, ?6 now, ?7 msg id,
+     * ?8 seq, ?9 rand, ?10 unique id. */
+    [ST_MSG_BUILD] =
+        "SELECT json_set(json_insert(json(?1),"
+        "  '$.message_client_time', ?6, '$.message_priority', 1, '$.message_platform', 0,"
+        "  '$.message_custom_str', '', '$.message_custom_int', 0),"
+        " '$.message_conv_id', ?2, '$.message_conv_type', ?3, '$.message_sender', ?4, '$.message_server_time', ?6,"
+        " '$.message_is_from_self', json(CASE WHEN ?5 THEN 'true' ELSE 'false' END),"
+        " '$.message_is_read', json(CASE WHEN ?5 THEN 'true' ELSE 'false' END),"
+        " '$.message_status', 2, '$.message_msg_id', ?7, '$.message_seq', ?8, '$.message_rand', ?9,"
+        " '$.message_unique_id', ?10, '$.message_is_peer_read', json('false'), '$.message_is_online_msg', json('false'))",
+    [ST_MSG_INSERT] = "INSERT INTO message (conv_type, conv_id, seq, msg) VALUES (?1, ?2, ?3, ?4)",
+    /* Creates the conversation or makes it the most recently active. */
+    [ST_CONV_ACTIVATE] =
+        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name) VALUES (?1, ?2, ?3, ?4, ?2)"
+        " ON CONFLICT (conv_type, conv_id) DO UPDATE SET active_time = excluded.active_time, active_order = excluded.active_order",
+    [ST_CONV_RECORD_MSG] = "UPDATE conversation SET last_msg = ?3, unread = unread + ?4 WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_INBOX_INSERT] = "INSERT INTO inbox (conv_type, conv_id, created, msg) VALUES (?1, ?2, ?3, ?4)",
+    /* Newest first, older than seq ?4 (0: from the newest). */
+    [ST_MSG_LIST] =
+        "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
+        " (SELECT msg FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND (?4 = 0 OR seq < ?4)"
+        "  ORDER BY seq DESC LIMIT ?3)",
+    [ST_CONV_MARK_READ] =
+        "UPDATE conversation SET unread = 0,"
+        " last_msg = CASE WHEN last_msg IS NULL THEN NULL ELSE json_set(last_msg, '$.message_is_read', json('true')) END"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND unread > 0",
+    [ST_MSG_MARK_READ] =
+        "UPDATE message SET msg = json_set(msg, '$.message_is_read', json('true'))"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND json_extract(msg, '$.message_is_read') = 0",
+    [ST_UNREAD_KEYS] = "SELECT conv_type, conv_id FROM conversation WHERE unread > 0",
+    [ST_DATA_VERSION] = "PRAGMA data_version",
+    [ST_INBOX_MAX] = "SELECT coalesce(max(id), 0) FROM inbox",
+    /* What other processes delivered since ?1: the new messages, and the ConvInfo of the
+     * conversations they created and of those they updated. */
+    [ST_INBOX_SINCE] =
+        "SELECT coalesce(max(i.id), ?1),"
+        " '[' || coalesce(group_concat(i.msg, ','), '') || ']',"
+        " (SELECT '[' || coalesce(group_concat(c.info, ','), '') || ']' FROM conv_info c WHERE EXISTS"
+        "   (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.created AND j.conv_type = c.conv_type AND j.conv_id = c.conv_id)),"
+        " (SELECT '[' || coalesce(group_concat(c.info, ','), '') || ']' FROM conv_info c WHERE EXISTS"
+        "   (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.conv_type = c.conv_type AND j.conv_id = c.conv_id)"
+        "   AND NOT EXISTS (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.created AND j.conv_type = c.conv_type"
+        "   AND j.conv_id = c.conv_id))"
+        " FROM (SELECT * FROM inbox WHERE id > ?1 ORDER BY id) AS i",
+    [ST_INBOX_CLEAR] = "DELETE FROM inbox",
+    [ST_ARRAY_ITEMS] = "SELECT value FROM json_each(?1) ORDER BY key",
+    [ST_OP_RESULT] =
+        "SELECT json_object('conversation_operation_result_conversation_id', ?1,"
+        " 'conversation_operation_result_result_code', ?2, 'conversation_operation_result_result_info', ?3)",
 };
 
 struct store {
@@ -115,10 +222,22 @@ struct store {
     sqlite3 *reader; /* reader: engine lock held */
     sqlite3_stmt *stmt[ST_COUNT];
     sqlite3_stmt *reader_exists;
+    int64_t data_version; /* the writer's PRAGMA data_version when last polled */
     char error[256];
 };
 
 const char *store_error(const struct store *s) { return s->error; }
+
+/* The prepared statement `id`, compiled on first use: most stores (a recipient's, say) need only
+ * a few, and compiling the view-based ones is most of the cost of opening a store. NULL only when
+ * SQLite cannot compile it (out of memory); SQLite then refuses the NULL statement with
+ * SQLITE_MISUSE, which the callers report as a failure. */
+static sqlite3_stmt *stmt(struct store *s, enum stmt_id id) {
+    if (s->stmt[id] == NULL) {
+        sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[id], NULL);
+    }
+    return s->stmt[id];
+}
 
 /* Records the writer's last error and returns the TIMErrCode for it. */
 static int fail(struct store *s, const char *what) {
@@ -128,7 +247,7 @@ static int fail(struct store *s, const char *what) {
 }
 
 static sqlite3_stmt *bind_key(struct store *s, enum stmt_id id, const char *conv_id, int conv_type) {
-    sqlite3_stmt *st = s->stmt[id];
+    sqlite3_stmt *st = stmt(s, id);
     sqlite3_bind_int(st, 1, conv_type);
     sqlite3_bind_text(st, 2, conv_id, -1, SQLITE_STATIC);
     return st;
@@ -164,15 +283,15 @@ static int query_text(struct store *s, sqlite3_stmt *st, char **out, const char 
     return result;
 }
 
-static int begin(struct store *s) { return exec_stmt(s, s->stmt[ST_BEGIN], "begin"); }
+static int begin(struct store *s) { return exec_stmt(s, stmt(s, ST_BEGIN), "begin"); }
 
 /* Commits when everything so far succeeded, else rolls back; returns the first failure. */
 static int finish(struct store *s, int result) {
     if (result == ERR_SUCC) {
-        result = exec_stmt(s, s->stmt[ST_COMMIT], "commit");
+        result = exec_stmt(s, stmt(s, ST_COMMIT), "commit");
         if (result == ERR_SUCC) return ERR_SUCC;
     }
-    if (!sqlite3_get_autocommit(s->db)) exec_stmt(s, s->stmt[ST_ROLLBACK], "rollback");
+    if (!sqlite3_get_autocommit(s->db)) exec_stmt(s, stmt(s, ST_ROLLBACK), "rollback");
     return result;
 }
 
@@ -187,7 +306,7 @@ int store_conv_create(struct store *s, const char *conv_id, int conv_type, uint6
     if (result != ERR_SUCC) return result;
     result = conv_info(s, conv_id, conv_type, info);
     if (result == ERR_SUCC && *info == NULL) {
-        sqlite3_stmt *order = s->stmt[ST_NEXT_ACTIVE_ORDER];
+        sqlite3_stmt *order = stmt(s, ST_NEXT_ACTIVE_ORDER);
         int64_t active_order = 0;
         if (sqlite3_step(order) == SQLITE_ROW) {
             active_order = sqlite3_column_int64(order, 0);
@@ -213,14 +332,22 @@ int store_conv_create(struct store *s, const char *conv_id, int conv_type, uint6
     return result;
 }
 
-int store_conv_delete(struct store *s, const char *conv_id, int conv_type, char **info) {
+/* Deletes inside an open transaction; *info: the ConvInfo before the delete. */
+static int delete_conv(struct store *s, const char *conv_id, int conv_type, bool clear_messages, char **info) {
+    int result = conv_info(s, conv_id, conv_type, info);
+    if (result == ERR_SUCC && *info == NULL) result = ERR_INVALID_CONVERSATION;
+    if (result == ERR_SUCC) result = exec_stmt(s, bind_key(s, ST_CONV_DELETE, conv_id, conv_type), "delete conversation");
+    if (result == ERR_SUCC && clear_messages) {
+        result = exec_stmt(s, bind_key(s, ST_MSG_DELETE_ALL, conv_id, conv_type), "delete messages");
+    }
+    return result;
+}
+
+int store_conv_delete(struct store *s, const char *conv_id, int conv_type, bool clear_messages, char **info) {
     *info = NULL;
     int result = begin(s);
     if (result != ERR_SUCC) return result;
-    result = conv_info(s, conv_id, conv_type, info);
-    if (result == ERR_SUCC && *info == NULL) result = ERR_INVALID_CONVERSATION;
-    if (result == ERR_SUCC) result = exec_stmt(s, bind_key(s, ST_CONV_DELETE, conv_id, conv_type), "delete conversation");
-    result = finish(s, result);
+    result = finish(s, delete_conv(s, conv_id, conv_type, clear_messages, info));
     if (result != ERR_SUCC) {
         free(*info);
         *info = NULL;
@@ -229,11 +356,11 @@ int store_conv_delete(struct store *s, const char *conv_id, int conv_type, char 
 }
 
 int store_conv_list(struct store *s, char **list) {
-    return query_text(s, s->stmt[ST_CONV_LIST], list, "list conversations");
+    return query_text(s, stmt(s, ST_CONV_LIST), list, "list conversations");
 }
 
 int store_conv_info_batch(struct store *s, const char *param_json, char **list) {
-    sqlite3_stmt *st = s->stmt[ST_CONV_INFO_BATCH];
+    sqlite3_stmt *st = stmt(s, ST_CONV_INFO_BATCH);
     sqlite3_bind_text(st, 1, param_json, -1, SQLITE_STATIC);
     return query_text(s, st, list, "read conversations");
 }
@@ -262,6 +389,343 @@ int store_draft_write(struct store *s, const char *conv_id, int conv_type, const
     return result;
 }
 
+/* Steps a statement expected to yield one integer; resets it. */
+static int query_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char *what) {
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *out = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_ROW ? ERR_SUCC : fail(s, what);
+}
+
+/* Appends text to a growing JSON array (kept as "[a,b" until closed). */
+static int append_item(char **array, size_t *len, const char *item) {
+    size_t n = strlen(item);
+    char *grown = realloc(*array, *len + n + 3);
+    if (grown == NULL) return ERR_OUT_OF_MEMORY;
+    grown[*len] = *len == 0 ? '[' : ',';
+    memcpy(grown + *len + 1, item, n + 1);
+    *array = grown;
+    *len += n + 1;
+    return ERR_SUCC;
+}
+
+static int next_active_order(struct store *s, int64_t *order) {
+    return query_int(s, stmt(s, ST_NEXT_ACTIVE_ORDER), order, "next active order");
+}
+
+int store_conv_delete_batch(struct store *s, const char *keys_json, bool clear_messages, char **results,
+                            char **deleted) {
+    *results = *deleted = NULL;
+    size_t results_len = 0, deleted_len = 0;
+    int result = begin(s);
+    if (result != ERR_SUCC) return result;
+    /* Collect the keys first: the deletes below must not run under an open SELECT. */
+    sqlite3_stmt *items = stmt(s, ST_ARRAY_ITEMS);
+    sqlite3_bind_text(items, 1, keys_json, -1, SQLITE_STATIC);
+    char **keys = NULL;
+    size_t count = 0;
+    int rc;
+    while (result == ERR_SUCC && (rc = sqlite3_step(items)) == SQLITE_ROW) {
+        char **grown = realloc(keys, (count + 1) * sizeof *keys);
+        char *key = strdup((const char *)sqlite3_column_text(items, 0));
+        if (grown != NULL) keys = grown;
+        if (grown == NULL || key == NULL) {
+            free(key);
+            result = ERR_OUT_OF_MEMORY;
+            break;
+        }
+        keys[count++] = key;
+    }
+    if (result == ERR_SUCC && rc != SQLITE_DONE) result = fail(s, "read conversation ids");
+    sqlite3_reset(items);
+    sqlite3_clear_bindings(items);
+    for (size_t i = 0; result == ERR_SUCC && i < count; i++) {
+        int conv_type = 0;
+        char conv_id[TEXT_ID_MAX + 1];
+        int code = ERR_INVALID_PARAMETERS;
+        const char *info_text = "not a conversation id: expected c2c_<id> or group_<id>";
+        char *info = NULL;
+        if (text_parse_conv_key(keys[i], &conv_type, conv_id)) {
+            code = delete_conv(s, conv_id, conv_type, clear_messages, &info);
+            info_text = code == ERR_SUCC ? "" : code == ERR_INVALID_CONVERSATION ? "conversation does not exist" : s->error;
+        }
+        if (code != ERR_SUCC && code != ERR_INVALID_CONVERSATION && code != ERR_INVALID_PARAMETERS) {
+            result = code; /* a storage failure ends the batch */
+        }
+        if (result == ERR_SUCC && info != NULL && code == ERR_SUCC) result = append_item(deleted, &deleted_len, info);
+        free(info);
+        if (result == ERR_SUCC) {
+            sqlite3_stmt *st = stmt(s, ST_OP_RESULT);
+            sqlite3_bind_text(st, 1, keys[i], -1, SQLITE_STATIC);
+            sqlite3_bind_int(st, 2, code);
+            sqlite3_bind_text(st, 3, info_text, -1, SQLITE_TRANSIENT);
+            char *item = NULL;
+            result = query_text(s, st, &item, "build result");
+            if (result == ERR_SUCC) result = append_item(results, &results_len, item);
+            free(item);
+        }
+    }
+    for (size_t i = 0; i < count; i++) free(keys[i]);
+    free(keys);
+    result = finish(s, result);
+    if (result == ERR_SUCC) {
+        if (*results == NULL) *results = strdup("[]"); else strcat(*results, "]");
+        if (*deleted != NULL) strcat(*deleted, "]");
+        if (*results == NULL) result = ERR_OUT_OF_MEMORY;
+    }
+    if (result != ERR_SUCC) {
+        free(*results);
+        free(*deleted);
+        *results = *deleted = NULL;
+    }
+    return result;
+}
+
+int store_conv_pin(struct store *s, const char *conv_id, int conv_type, bool pinned, char **info) {
+    *info = NULL;
+    int result = begin(s);
+    if (result != ERR_SUCC) return result;
+    sqlite3_stmt *st = bind_key(s, ST_CONV_PIN, conv_id, conv_type);
+    sqlite3_bind_int(st, 3, pinned ? 1 : 0);
+    result = exec_stmt(s, st, "pin conversation");
+    if (result == ERR_SUCC && sqlite3_changes(s->db) == 0) result = ERR_INVALID_CONVERSATION;
+    if (result == ERR_SUCC) result = conv_info(s, conv_id, conv_type, info);
+    result = finish(s, result);
+    if (result != ERR_SUCC) {
+        free(*info);
+        *info = NULL;
+    }
+    return result;
+}
+
+int store_total_unread(struct store *s, int64_t *total) {
+    return query_int(s, stmt(s, ST_TOTAL_UNREAD), total, "count unread messages");
+}
+
+int store_conv_page(struct store *s, const struct conv_filter *filter, uint64_t next_seq, uint32_t count, char **page) {
+    sqlite3_stmt *st = stmt(s, ST_CONV_PAGE);
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)next_seq);
+    sqlite3_bind_int(st, 2, filter->conv_type);
+    sqlite3_bind_int(st, 3, filter->has_unread ? 1 : 0);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)filter->mark_type);
+    sqlite3_bind_text(st, 5, filter->group, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 6, filter->has_group_at_info ? 1 : 0);
+    sqlite3_bind_int64(st, 7, count);
+    return query_text(s, st, page, "list a page of conversations");
+}
+
+/* Records a message in conversation (conv_type, conv_id), creating or activating it. `source`
+ * is the caller's Message JSON (or the sender's stored copy, for a delivery). */
+static int record_message(struct store *s, int conv_type, const char *conv_id, const char *source,
+                          const struct message_fields *f, bool from_self, bool *created, char **stored) {
+    *stored = NULL;
+    sqlite3_stmt *exists = bind_key(s, ST_CONV_EXISTS, conv_id, conv_type);
+    int rc = sqlite3_step(exists);
+    *created = rc == SQLITE_DONE;
+    sqlite3_reset(exists);
+    sqlite3_clear_bindings(exists);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(s, "read conversation");
+
+    int64_t order = 0, seq = 0;
+    int result = next_active_order(s, &order);
+    if (result == ERR_SUCC) {
+        sqlite3_stmt *st = bind_key(s, ST_CONV_ACTIVATE, conv_id, conv_type);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)f->now);
+        sqlite3_bind_int64(st, 4, order);
+        result = exec_stmt(s, st, "activate conversation");
+    }
+    if (result == ERR_SUCC) result = query_int(s, bind_key(s, ST_NEXT_SEQ, conv_id, conv_type), &seq, "next message seq");
+    if (result == ERR_SUCC) {
+        sqlite3_stmt *st = stmt(s, ST_MSG_BUILD);
+        sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, conv_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 3, conv_type);
+        sqlite3_bind_text(st, 4, f->sender, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 5, from_self ? 1 : 0);
+        sqlite3_bind_int64(st, 6, (sqlite3_int64)f->now);
+        sqlite3_bind_text(st, 7, f->msg_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 8, seq);
+        sqlite3_bind_int64(st, 9, f->rand);
+        sqlite3_bind_int64(st, 10, (sqlite3_int64)f->unique_id);
+        result = query_text(s, st, stored, "build message");
+        if (result == ERR_SUCC && *stored == NULL) result = fail(s, "build message");
+    }
+    if (result == ERR_SUCC) {
+        sqlite3_stmt *st = bind_key(s, ST_MSG_INSERT, conv_id, conv_type);
+        sqlite3_bind_int64(st, 3, seq);
+        sqlite3_bind_text(st, 4, *stored, -1, SQLITE_STATIC);
+        result = exec_stmt(s, st, "store message");
+    }
+    if (result == ERR_SUCC) {
+        sqlite3_stmt *st = bind_key(s, ST_CONV_RECORD_MSG, conv_id, conv_type);
+        sqlite3_bind_text(st, 3, *stored, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 4, from_self ? 0 : 1);
+        result = exec_stmt(s, st, "update last message");
+    }
+    if (result != ERR_SUCC) {
+        free(*stored);
+        *stored = NULL;
+    }
+    return result;
+}
+
+int store_msg_send(struct store *s, const char *conv_id, int conv_type, const char *msg_json,
+                   const struct message_fields *f, bool *created, char **sent, char **info) {
+    *sent = *info = NULL;
+    int result = begin(s);
+    if (result != ERR_SUCC) return result;
+    result = record_message(s, conv_type, conv_id, msg_json, f, true, created, sent);
+    if (result == ERR_SUCC) result = conv_info(s, conv_id, conv_type, info);
+    result = finish(s, result);
+    if (result != ERR_SUCC) {
+        free(*sent);
+        free(*info);
+        *sent = *info = NULL;
+    }
+    return result;
+}
+
+int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const char *sent,
+                      const struct message_fields *f, bool only_if_conv_exists) {
+    int result = begin(s);
+    if (result != ERR_SUCC) return result;
+    bool known = true;
+    if (only_if_conv_exists) {
+        sqlite3_stmt *exists = bind_key(s, ST_CONV_EXISTS, conv_id, conv_type);
+        int rc = sqlite3_step(exists);
+        known = rc == SQLITE_ROW;
+        sqlite3_reset(exists);
+        sqlite3_clear_bindings(exists);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) result = fail(s, "read conversation");
+    }
+    if (result == ERR_SUCC && known) {
+        bool created = false;
+        char *stored = NULL;
+        result = record_message(s, conv_type, conv_id, sent, f, false, &created, &stored);
+        if (result == ERR_SUCC) {
+            sqlite3_stmt *st = bind_key(s, ST_INBOX_INSERT, conv_id, conv_type);
+            sqlite3_bind_int(st, 3, created ? 1 : 0);
+            sqlite3_bind_text(st, 4, stored, -1, SQLITE_STATIC);
+            result = exec_stmt(s, st, "announce message");
+        }
+        free(stored);
+    }
+    return finish(s, result);
+}
+
+int store_msg_list(struct store *s, const char *conv_id, int conv_type, int64_t count, int64_t before_seq, char **list) {
+    sqlite3_stmt *st = bind_key(s, ST_MSG_LIST, conv_id, conv_type);
+    sqlite3_bind_int64(st, 3, count);
+    sqlite3_bind_int64(st, 4, before_seq);
+    return query_text(s, st, list, "list messages");
+}
+
+/* Marks one conversation read inside an open transaction; *changed tells whether it had unread. */
+static int mark_read(struct store *s, const char *conv_id, int conv_type, bool *changed) {
+    int result = exec_stmt(s, bind_key(s, ST_CONV_MARK_READ, conv_id, conv_type), "mark conversation read");
+    *changed = result == ERR_SUCC && sqlite3_changes(s->db) > 0;
+    if (result == ERR_SUCC && *changed) {
+        result = exec_stmt(s, bind_key(s, ST_MSG_MARK_READ, conv_id, conv_type), "mark messages read");
+    }
+    return result;
+}
+
+int store_mark_read(struct store *s, const char *conv_id, int conv_type, char **info) {
+    *info = NULL;
+    int result = begin(s);
+    if (result != ERR_SUCC) return result;
+    bool changed = false;
+    result = conv_info(s, conv_id, conv_type, info);
+    if (result == ERR_SUCC && *info == NULL) result = ERR_INVALID_CONVERSATION;
+    if (result == ERR_SUCC) result = mark_read(s, conv_id, conv_type, &changed);
+    free(*info);
+    *info = NULL;
+    if (result == ERR_SUCC && changed) result = conv_info(s, conv_id, conv_type, info);
+    result = finish(s, result);
+    if (result != ERR_SUCC) {
+        free(*info);
+        *info = NULL;
+    }
+    return result;
+}
+
+int store_mark_all_read(struct store *s, char **infos) {
+    *infos = NULL;
+    int result = begin(s);
+    if (result != ERR_SUCC) return result;
+    size_t len = 0;
+    sqlite3_stmt *keys = stmt(s, ST_UNREAD_KEYS);
+    /* Collect the keys first: the updates below would disturb a running SELECT over them. */
+    struct key { int type; char id[TEXT_ID_MAX + 1]; } *list = NULL;
+    size_t count = 0;
+    int rc;
+    while (result == ERR_SUCC && (rc = sqlite3_step(keys)) == SQLITE_ROW) {
+        struct key *grown = realloc(list, (count + 1) * sizeof *list);
+        if (grown == NULL) {
+            result = ERR_OUT_OF_MEMORY;
+            break;
+        }
+        list = grown;
+        list[count].type = sqlite3_column_int(keys, 0);
+        snprintf(list[count].id, sizeof list[count].id, "%s", (const char *)sqlite3_column_text(keys, 1));
+        count++;
+    }
+    if (result == ERR_SUCC && rc != SQLITE_DONE) result = fail(s, "find unread conversations");
+    sqlite3_reset(keys);
+    for (size_t i = 0; result == ERR_SUCC && i < count; i++) {
+        bool changed = false;
+        char *info = NULL;
+        result = mark_read(s, list[i].id, list[i].type, &changed);
+        if (result == ERR_SUCC) result = conv_info(s, list[i].id, list[i].type, &info);
+        if (result == ERR_SUCC && info != NULL) result = append_item(infos, &len, info);
+        free(info);
+    }
+    free(list);
+    result = finish(s, result);
+    if (result == ERR_SUCC && *infos != NULL) strcat(*infos, "]");
+    if (result != ERR_SUCC) {
+        free(*infos);
+        *infos = NULL;
+    }
+    return result;
+}
+
+int store_changed_elsewhere(struct store *s, bool *changed) {
+    int64_t version = 0;
+    int result = query_int(s, stmt(s, ST_DATA_VERSION), &version, "read data version");
+    *changed = result == ERR_SUCC && version != s->data_version;
+    if (result == ERR_SUCC) s->data_version = version;
+    return result;
+}
+
+int store_inbox_reset(struct store *s) { return exec_stmt(s, stmt(s, ST_INBOX_CLEAR), "clear inbox"); }
+
+int store_inbox_since(struct store *s, int64_t *last_id, char **messages, char **added, char **updated) {
+    *messages = *added = *updated = NULL;
+    sqlite3_stmt *st = stmt(s, ST_INBOX_SINCE);
+    sqlite3_bind_int64(st, 1, *last_id);
+    int result = ERR_SUCC;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *last_id = sqlite3_column_int64(st, 0);
+        *messages = strdup((const char *)sqlite3_column_text(st, 1));
+        *added = strdup((const char *)sqlite3_column_text(st, 2));
+        *updated = strdup((const char *)sqlite3_column_text(st, 3));
+        if (*messages == NULL || *added == NULL || *updated == NULL) result = ERR_OUT_OF_MEMORY;
+    } else {
+        result = fail(s, "read inbox");
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (result != ERR_SUCC) {
+        free(*messages);
+        free(*added);
+        free(*updated);
+        *messages = *added = *updated = NULL;
+    }
+    return result;
+}
+
 int store_reader_conv_exists(struct store *s, const char *conv_id, int conv_type, bool *exists) {
     sqlite3_stmt *st = s->reader_exists;
     sqlite3_bind_int(st, 1, conv_type);
@@ -276,6 +740,9 @@ int store_reader_conv_exists(struct store *s, const char *conv_id, int conv_type
 static int open_connection(const char *path, sqlite3 **db) {
     int rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_busy_timeout(*db, 5000);
+    /* Closing would otherwise checkpoint (and fsync) the WAL each time a user logs out or a
+     * delivery closes a recipient's store; automatic checkpoints still keep the WAL short. */
+    if (rc == SQLITE_OK) rc = sqlite3_db_config(*db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(*db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
     return rc;
 }
@@ -296,14 +763,11 @@ static int prepare(struct store *s, const char *user_id) {
     } else if (found != SCHEMA_VERSION) {
         rc = SQLITE_MISMATCH;
     }
-    for (int i = 0; rc == SQLITE_OK && i < ST_COUNT; i++) {
-        rc = sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[i], NULL);
-    }
     if (rc == SQLITE_OK) {
-        sqlite3_bind_text(s->stmt[ST_SET_OWNER], 1, user_id, -1, SQLITE_STATIC);
-        rc = sqlite3_step(s->stmt[ST_SET_OWNER]) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
-        sqlite3_reset(s->stmt[ST_SET_OWNER]);
-        sqlite3_clear_bindings(s->stmt[ST_SET_OWNER]);
+        sqlite3_bind_text(stmt(s, ST_SET_OWNER), 1, user_id, -1, SQLITE_STATIC);
+        rc = sqlite3_step(stmt(s, ST_SET_OWNER)) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
+        sqlite3_reset(stmt(s, ST_SET_OWNER));
+        sqlite3_clear_bindings(stmt(s, ST_SET_OWNER));
     }
     if (rc == SQLITE_OK) rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK && !sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -357,11 +821,47 @@ int store_open(const char *root, uint64_t app_id, const char *user_id, struct st
         }
     }
     free(dir);
+    bool ignored;
+    if (result == ERR_SUCC) result = store_changed_elsewhere(s, &ignored); /* the baseline for polling */
     if (result != ERR_SUCC) {
+        if (err[0] == '\0') snprintf(err, err_size, "%s", s->error);
         store_close(s);
         return result;
     }
     *out = s;
+    return ERR_SUCC;
+}
+
+static int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+int store_for_each_user(const char *root, uint64_t app_id, void (*fn)(const char *user_id, void *ctx), void *ctx) {
+    size_t n = strlen(root) + 64;
+    char *path = malloc(n);
+    if (path == NULL) return ERR_OUT_OF_MEMORY;
+    snprintf(path, n, "%s/timconv/%" PRIu64, root, app_id);
+    DIR *dir = opendir(path);
+    free(path);
+    if (dir == NULL) return ERR_SUCC; /* nobody has a store yet */
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL) {
+        const char *name = entry->d_name;
+        size_t len = strlen(name);
+        if (len == 0 || len % 2 != 0 || len > 2 * TEXT_ID_MAX) continue;
+        char user[TEXT_ID_MAX + 1];
+        bool ok = true;
+        for (size_t i = 0; ok && i < len; i += 2) {
+            int hi = hex_value(name[i]), lo = hex_value(name[i + 1]);
+            ok = hi >= 0 && lo >= 0;
+            user[i / 2] = (char)(ok ? hi * 16 + lo : 0);
+        }
+        user[len / 2] = '\0';
+        if (ok && text_is_valid_id(user)) fn(user, ctx);
+    }
+    closedir(dir);
     return ERR_SUCC;
 }
 

@@ -16,6 +16,24 @@
 
 struct store;
 
+/* The keys of a ConversationListFilter; 0, false and "" mean "any". */
+struct conv_filter {
+    int conv_type;
+    bool has_unread;
+    uint64_t mark_type;
+    const char *group;
+    bool has_group_at_info;
+};
+
+/* What the SDK assigns to a message when it is sent. */
+struct message_fields {
+    const char *sender;
+    uint64_t now;
+    const char *msg_id;
+    uint32_t rand;
+    uint64_t unique_id; /* below 2^63 */
+};
+
 /* Opens (creating if needed) the store of user_id under root. On failure *out is NULL and
  * err receives a description. */
 int store_open(const char *root, uint64_t app_id, const char *user_id, struct store **out, char *err, size_t err_size);
@@ -29,9 +47,62 @@ const char *store_error(const struct store *s);
 /* Creates the conversation unless it exists; *created tells which. *info: its ConvInfo. */
 int store_conv_create(struct store *s, const char *conv_id, int conv_type, uint64_t now, bool *created, char **info);
 
-/* Deletes the conversation; ERR_INVALID_CONVERSATION when unknown. *info: its ConvInfo as it
- * was before the delete. */
-int store_conv_delete(struct store *s, const char *conv_id, int conv_type, char **info);
+/* Deletes the conversation (and, with clear_messages, its messages); ERR_INVALID_CONVERSATION
+ * when unknown. *info: its ConvInfo as it was before the delete. */
+int store_conv_delete(struct store *s, const char *conv_id, int conv_type, bool clear_messages, char **info);
+
+/* Deletes the conversations named by a JSON array of c2c_<id> / group_<id> strings, in one
+ * transaction. *results: one ConversationOperationResult per key, in order (code 0, 6004 for an
+ * unknown conversation, 6017 for a malformed key). *deleted: JSON array of the ConvInfo of those
+ * deleted, or NULL when none was. */
+int store_conv_delete_batch(struct store *s, const char *keys_json, bool clear_messages, char **results,
+                            char **deleted);
+
+/* Pins or unpins; ERR_INVALID_CONVERSATION when unknown. *info: the updated ConvInfo. */
+int store_conv_pin(struct store *s, const char *conv_id, int conv_type, bool pinned, char **info);
+
+/* Unread messages over the conversations whose receive option is Receive. */
+int store_total_unread(struct store *s, int64_t *total);
+
+/* *page: a ConversationListResult object with up to `count` conversations after cursor next_seq
+ * (0: from the top) that pass the filter. */
+int store_conv_page(struct store *s, const struct conv_filter *filter, uint64_t next_seq, uint32_t count, char **page);
+
+/* Stores a message the owner sends, creating the conversation if needed (*created), making it
+ * the last message and the conversation the most recently active. *sent: the stored Message;
+ * *info: the conversation's ConvInfo. */
+int store_msg_send(struct store *s, const char *conv_id, int conv_type, const char *msg_json,
+                   const struct message_fields *f, bool *created, char **sent, char **info);
+
+/* Stores a message delivered to the owner (unread +1) and records it in the inbox for the
+ * owner's process to announce. With only_if_conv_exists, does nothing unless the conversation
+ * is already there (group messages reach only the group's members). */
+int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const char *sent,
+                      const struct message_fields *f, bool only_if_conv_exists);
+
+/* *list: up to `count` Messages, newest first, older than before_seq (0: from the newest). */
+int store_msg_list(struct store *s, const char *conv_id, int conv_type, int64_t count, int64_t before_seq, char **list);
+
+/* Marks a conversation read; ERR_INVALID_CONVERSATION when unknown. *info: the updated ConvInfo,
+ * or NULL when nothing was unread. */
+int store_mark_read(struct store *s, const char *conv_id, int conv_type, char **info);
+
+/* Marks every conversation read. *infos: JSON array of the ConvInfo of those that changed, or
+ * NULL when none did. */
+int store_mark_all_read(struct store *s, char **infos);
+
+/* Whether another connection (another process) committed since the last call. */
+int store_changed_elsewhere(struct store *s, bool *changed);
+
+/* Forgets what the inbox holds (at login: nobody was there to announce it). */
+int store_inbox_reset(struct store *s);
+
+/* What the inbox received after *last_id (which it advances): JSON arrays of the new messages,
+ * of the ConvInfo of conversations the deliveries created, and of those they updated. */
+int store_inbox_since(struct store *s, int64_t *last_id, char **messages, char **added, char **updated);
+
+/* Calls fn for every user with a store under root for app_id. */
+int store_for_each_user(const char *root, uint64_t app_id, void (*fn)(const char *user_id, void *ctx), void *ctx);
 
 /* *list: the JSON array of every ConvInfo, pinned first, then most recently active first. */
 int store_conv_list(struct store *s, char **list);

@@ -58,3 +58,19 @@ void text_hex_encode(const char *s, char *out) {
     }
     *out = '\0';
 }
+
+bool text_parse_conv_key(const char *key, int *conv_type, char *id) {
+    static const struct {
+        const char *prefix;
+        int type;
+    } kinds[] = {{"c2c_", 1}, {"group_", 2}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        size_t n = strlen(kinds[i].prefix);
+        if (strncmp(key, kinds[i].prefix, n) == 0 && text_is_valid_id(key + n)) {
+            *conv_type = kinds[i].type;
+            memcpy(id, key + n, strlen(key + n) + 1);
+            return true;
+        }
+    }
+    return false;
+}

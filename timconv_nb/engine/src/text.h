@@ -24,4 +24,9 @@ bool text_is_json_size_ok(const char *json);
  * 2 * strlen(s) + 1 bytes. */
 void text_hex_encode(const char *s, char *out);
 
+/* Splits Tencent's conversation id ("c2c_<id>" or "group_<id>") into its type (1 or 2) and id,
+ * copied into id (TEXT_ID_MAX + 1 bytes). False when key is not of that form or the id is
+ * invalid. */
+bool text_parse_conv_key(const char *key, int *conv_type, char *id);
+
 #endif  /* TIMCONV_TEXT_H_ */

@@ -1,0 +1,309 @@
+"""Messages, local delivery (within one process and between processes), unread counts,
+pinning, batch delete and paged, filtered listing, against the real engine."""
+
+from __future__ import annotations
+
+import json
+import queue
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from timconv_nb import Client, InvalidConversationError, native
+from timconv_nb.frames import MESSAGE_COLUMNS
+
+from conftest import REPO, RawEngine
+
+MESSAGE_KEYS = {
+    "message_elem_array", "message_conv_id", "message_conv_type", "message_sender", "message_client_time",
+    "message_server_time", "message_is_from_self", "message_is_read", "message_status", "message_msg_id",
+    "message_seq", "message_rand", "message_unique_id", "message_priority", "message_platform",
+    "message_is_peer_read", "message_is_online_msg", "message_custom_str", "message_custom_int",
+}
+
+
+class Peer:
+    """A user logged in from a child process (tests/peer_child.py)."""
+
+    def __init__(self, root: Path, user: str) -> None:
+        self.process = subprocess.Popen([sys.executable, str(REPO / "tests" / "peer_child.py"), str(root), user],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.lines: "queue.Queue[dict]" = queue.Queue()
+        self.unclaimed: list[dict] = []  # lines read while waiting for another kind
+        threading.Thread(target=self._read, daemon=True).start()
+        assert self.next(lambda m: "ready" in m, timeout=30)["ready"] == user
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(json.loads(line))
+
+    def next(self, match, timeout: float = 5.0) -> dict:
+        """The first line not yet claimed that matches (waiting for it when needed)."""
+        for i, line in enumerate(self.unclaimed):
+            if match(line):
+                return self.unclaimed.pop(i)
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, "the peer process did not report in time"
+            line = self.lines.get(timeout=remaining)
+            if match(line):
+                return line
+            self.unclaimed.append(line)
+
+    def command(self, text: str, answer_key: str) -> dict:
+        self.process.stdin.write(text + "\n")
+        self.process.stdin.flush()
+        return self.next(lambda m: answer_key in m)
+
+    def close(self) -> None:
+        self.process.stdin.write("quit\n")
+        self.process.stdin.flush()
+        self.process.wait(10)
+        assert self.process.returncode == 0
+
+
+def test_sent_message_json_and_conversation(client: Client) -> None:
+    sent = client.send_text("bob", "hello bob")
+    raw = sent.raw
+    assert MESSAGE_KEYS <= set(raw)
+    assert raw["message_conv_id"] == "bob" and raw["message_conv_type"] == 1 and raw["message_sender"] == "alice"
+    assert raw["message_is_from_self"] is True and raw["message_status"] == 2 and raw["message_seq"] == 1
+    assert 0 < raw["message_unique_id"] < 2**63 and raw["message_msg_id"]
+    conv = client.conversation("bob")
+    assert conv.last_message_text == "hello bob" and conv.unread == 0
+    assert conv.last_message["message_msg_id"] == raw["message_msg_id"]
+    frame = client.conversations()
+    assert frame.loc["c2c_bob", "last_msg_text"] == "hello bob"
+    assert frame.loc["c2c_bob", "last_msg_sender"] == "alice"
+    assert frame.loc["c2c_bob", "last_msg_time"] == pd.Timestamp(raw["message_server_time"], unit="s", tz="UTC")
+
+
+def test_send_fills_the_message_id_buffer_at_once(alice: RawEngine) -> None:
+    buffer = native.ffi.new("char[128]")
+    message = json.dumps({"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}]}).encode()
+    reply = alice.call("TIMMsgSendMessage", b"bob", 1, message, buffer)
+    assert native.ffi.string(buffer).decode() == reply.json["message_msg_id"]
+    assert alice.lib.TIMMsgSendMessage(b"bob", 1, b'{"message_elem_array": []}', native.ffi.NULL, native.ffi.NULL,
+                                       native.ffi.NULL) == -3  # an empty message is refused
+
+
+def test_delivery_within_one_process_one_login_after_another(tmp_path: Path) -> None:
+    with Client(tmp_path) as client:
+        client.login("alice")
+        client.send_text("bob", "first")
+        client.send_text("bob", "second")
+        client.login("bob")
+        conv = client.conversation("alice")
+        assert conv.unread == 2 and conv.last_message_text == "second" and not conv.last_message["message_is_from_self"]
+        assert client.total_unread() == 2
+        frame = client.messages("alice")
+        assert list(frame.text) == ["second", "first"]  # newest first
+        assert list(frame.sender) == ["alice", "alice"] and not frame.is_read.any()
+        client.mark_read("alice")
+        assert client.conversation("alice").unread == 0 and client.total_unread() == 0
+        assert client.messages("alice").is_read.all()
+
+
+def test_messages_frame_schema_and_paging(client: Client, alice: None = None) -> None:
+    for i in range(5):
+        client.send_text("bob", f"m{i}")
+    frame = client.messages("bob", count=3)
+    assert list(frame.columns) == list(MESSAGE_COLUMNS)
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in MESSAGE_COLUMNS.items()}
+    assert list(frame.text) == ["m4", "m3", "m2"] and list(frame.seq) == [5, 4, 3]
+    assert frame.index.name == "msg_id" and frame.is_from_self.all()
+    empty = client.messages("nobody")
+    assert empty.empty and (empty.dtypes == frame.dtypes).all()
+
+
+def test_group_delivery_reaches_only_local_members(tmp_path: Path) -> None:
+    with Client(tmp_path) as client:
+        for member in ("bob", "carol"):
+            client.login(member)
+            client.create_conversation("team", "group")
+        client.login("dave")  # dave has a store but not the group
+        client.login("alice")
+        client.send_text("team", "meeting at 5", "group")
+        for member in ("bob", "carol"):
+            client.login(member)
+            team = client.conversation("team", "group")
+            assert team.unread == 1 and team.last_message_text == "meeting at 5"
+            assert team.last_message["message_sender"] == "alice"
+        client.login("dave")
+        with pytest.raises(InvalidConversationError):
+            client.conversation("team", "group")
+
+
+def test_two_processes_exchange_messages_with_events(tmp_path: Path) -> None:
+    bob = Peer(tmp_path, "bob")
+    seen: "queue.Queue[tuple]" = queue.Queue()
+    try:
+        with Client(tmp_path) as alice:
+            alice.login("alice")
+            alice.on("message", lambda msgs: seen.put(("message", [m.text for m in msgs])))
+            alice.on("update", lambda event, convs: seen.put(("update", {c.key: c.unread for c in convs})))
+            alice.on("total_unread", lambda total: seen.put(("total_unread", total)))
+
+            started = time.monotonic()
+            alice.send_text("bob", "hi bob")
+            got = bob.next(lambda m: m.get("event") == "message")
+            assert time.monotonic() - started < 0.5 + 0.4  # within half a second of the send returning
+            assert got["texts"] == ["hi bob"] and got["senders"] == ["alice"]
+            assert bob.next(lambda m: m.get("event") == "add")["unread"] == {"c2c_alice": 1}
+            assert bob.next(lambda m: m.get("event") == "total_unread")["total"] == 1
+            state = bob.command("state", "state")
+            assert state["state"] == {"c2c_alice": 1} and state["total"] == 1
+
+            bob.command("send alice hi alice", "sent")
+            deadline = time.monotonic() + 2
+            observed = []
+            while len({kind for kind, _ in observed}) < 3 and time.monotonic() < deadline:
+                observed.append(seen.get(timeout=max(0.01, deadline - time.monotonic())))
+            assert ("message", ["hi alice"]) in observed
+            assert ("update", {"c2c_bob": 1}) in observed
+            assert ("total_unread", 1) in observed
+            assert alice.conversation("bob").unread == 1 and alice.total_unread() == 1
+
+            bob.command("mark_read alice", "marked")
+            assert bob.next(lambda m: m.get("event") == "total_unread")["total"] == 0
+            assert bob.command("state", "state") == {"state": {"c2c_alice": 0}, "total": 0}
+            alice.mark_read("bob")
+            assert alice.total_unread() == 0
+            while (event := seen.get(timeout=2)) != ("total_unread", 0):
+                pass  # the update events that came before it
+    finally:
+        bob.close()
+
+
+def test_pinned_conversations_list_first(client: Client) -> None:
+    for name in ["a", "b", "c"]:
+        client.create_conversation(name)
+    client.pin("a")
+    assert [c.conv_id for c in client.conversation_list()] == ["a", "c", "b"]
+    assert client.conversation("a").pinned and client.conversations().loc["c2c_a", "pinned"]
+    client.pin("a", pinned=False)
+    assert [c.conv_id for c in client.conversation_list()] == ["c", "b", "a"]
+    with pytest.raises(InvalidConversationError):
+        client.pin("zed")
+
+
+def test_paging_10000_conversations_each_once_in_order(client: Client) -> None:
+    for i in range(10_000):
+        client.create_conversation(f"p{i:05d}", "group" if i % 7 == 0 else "c2c")
+    client.pin("p00043")
+    expected = [c.key for c in client.conversation_list()]
+    pages = list(client.iter_conversation_pages(page_size=333))
+    assert [len(p) for p in pages[:-1]] == [333] * (len(pages) - 1)
+    assert [key for page in pages for key in page.index] == expected
+    groups = [key for page in client.iter_conversation_pages(page_size=500, conv_type="group") for key in page.index]
+    assert groups == [key for key in expected if key.startswith("group_")]
+
+
+def test_filters(tmp_path: Path) -> None:
+    with Client(tmp_path) as client:
+        client.login("bob")
+        client.send_text("alice", "unread for alice")
+        client.login("alice")
+        client.create_conversation("carol")
+        client.create_conversation("team", "group")
+        keys = lambda **f: [k for page in client.iter_conversation_pages(**f) for k in page.index]  # noqa: E731
+        assert keys() == ["group_team", "c2c_carol", "c2c_bob"]
+        assert keys(conv_type="c2c") == ["c2c_carol", "c2c_bob"]
+        assert keys(conv_type="group") == ["group_team"]
+        assert keys(has_unread=True) == ["c2c_bob"]
+        assert keys(has_unread=True, conv_type="group") == []
+        # Nothing is marked or grouped yet: those filters keep nothing.
+        assert keys(mark=1) == [] and keys(group="friends") == []
+        frame, next_seq, finished = client.conversation_page(0, 2)
+        assert list(frame.index) == ["group_team", "c2c_carol"] and not finished and next_seq != 0
+        frame, _, finished = client.conversation_page(next_seq, 2)
+        assert list(frame.index) == ["c2c_bob"] and finished
+
+
+def test_filter_input_checks(alice: RawEngine) -> None:
+    call = lambda f, seq=0, count=10: alice.lib.TIMConvGetConversationListByFilter(f, seq, count, native.ffi.NULL, native.ffi.NULL)  # noqa: E501,E731
+    assert call(native.ffi.NULL) == 0 and call(b"") == 0 and call(b"{}") == 0
+    assert call(b"{}", 0, 0) == -4
+    assert call(b"[") == -3 and call(b"[]") == -3
+    assert call(b'{"conversation_list_filter_conv_type": 3}') == -3
+    assert call(b'{"conversation_list_filter_has_unread_count": 1}') == -3
+    assert call(b'{"conversation_list_filter_mark_type": -1}') == -3
+    assert call(b'{"conversation_list_filter_conversation_group": 5}') == -3
+    reply = alice.call("TIMConvGetConversationListByFilter", b'{"conversation_list_filter_has_group_at_info": true}', 0, 10)
+    assert reply.json == {"conversation_list_result_conv_list": [], "conversation_list_result_next_seq": 0,
+                          "conversation_list_result_is_finished": True}
+
+
+def test_batch_delete_100_mixed_and_101_refused(client: Client) -> None:
+    for i in range(50):
+        client.create_conversation(f"c{i}")
+    for i in range(30):
+        client.create_conversation(f"g{i}", "group")
+    keys = [f"c2c_c{i}" for i in range(50)] + [f"group_g{i}" for i in range(30)]
+    keys += [f"c2c_ghost{i}" for i in range(10)] + [f"nonsense{i}" for i in range(9)] + ["group_"]
+    deleted_events = []
+    client.on("del", lambda event, convs: deleted_events.append([c.key for c in convs]))
+    results = client.delete_conversations(keys)
+    assert list(results) == keys
+    assert all(results[k] is None for k in keys[:80])
+    assert all(results[k].code == 6004 and isinstance(results[k], LookupError) for k in keys[80:90])
+    assert all(results[k].code == 6017 for k in keys[90:])
+    assert deleted_events == [keys[:80]]
+    assert client.conversation_list() == []
+    with pytest.raises(ValueError, match="at most 100"):
+        client.delete_conversations([f"c2c_x{i}" for i in range(101)])
+    raw = json.dumps([f"c2c_x{i}" for i in range(101)]).encode()
+    assert client.native.lib.TIMConvDeleteConversationList(raw, True, native.ffi.NULL, native.ffi.NULL) == -4
+    assert client.native.lib.TIMConvDeleteConversationList(b'["c2c_a", 5]', True, native.ffi.NULL, native.ffi.NULL) == -3
+
+
+def test_delete_is_final_across_relogin_and_restart(tmp_path: Path) -> None:
+    with Client(tmp_path) as client:
+        client.login("bob")
+        client.send_text("alice", "hello")
+        client.login("alice")
+        client.send_text("bob", "hi")
+        client.delete_conversation("bob")
+        client.delete_conversations(["c2c_carol"])
+        client.logout()
+        client.login("alice")
+        assert client.conversation_list() == []
+    with Client(tmp_path) as client:
+        client.login("alice")
+        assert client.conversation_list() == [] and client.total_unread() == 0
+        assert client.messages("bob").empty  # its messages went with it
+
+
+def test_mark_all_read_and_total_unread_events(tmp_path: Path) -> None:
+    with Client(tmp_path) as client:
+        for sender in ("bob", "carol"):
+            client.login(sender)
+            client.send_text("alice", f"from {sender}")
+            client.send_text("alice", f"again from {sender}")
+        client.login("alice")
+        totals = []
+        client.on("total_unread", totals.append)
+        assert client.total_unread() == 4
+        client.mark_read("bob")
+        client.mark_all_read()
+        assert totals == [2, 0]
+        assert client.total_unread() == 0 and all(c.unread == 0 for c in client.conversation_list())
+
+
+def test_set_clock_fixes_the_engine_time(client: Client) -> None:
+    when = datetime(2025, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    client.set_clock(when)
+    try:
+        assert client.create_conversation("bob").active_time == when
+        assert client.send_text("bob", "x").server_time == when
+        assert client.native.lib.TIMGetServerTime() == int(when.timestamp())
+    finally:
+        client.set_clock(None)
+    assert abs(client.native.lib.TIMGetServerTime() - time.time()) < 5

@@ -1,0 +1,164 @@
+/* The message calls conversations need (TIMMessageManager.h), and local delivery: the data
+ * root plays the server's part, so a message sent to a C2C peer lands in that user's store,
+ * and a group message in the store of every local user who has the group conversation. The
+ * recipient's process (this one later, or another one now) announces it. */
+#define _DEFAULT_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "calls.h"
+#include "json_check.h"
+#include "store.h"
+#include "store_cache.h"
+
+/* ---- delivery ---- */
+
+struct delivery {
+    const struct store *sender_store; /* kept open while delivering */
+    const char *sender;
+    const char *conv_id; /* as the recipient sees it */
+    int conv_type;
+    const char *sent;
+    const struct message_fields *fields;
+};
+
+static void deliver_to(const char *recipient, void *ctx) {
+    const struct delivery *d = ctx;
+    if (strcmp(recipient, d->sender) == 0) return;
+    char err[512] = "";
+    int code = ERR_SUCC;
+    struct store *s = store_cache_open(engine_data_root(), engine_app_id(), recipient, d->sender_store, &code, err,
+                                       sizeof err);
+    if (code == ERR_SUCC) {
+        code = store_msg_receive(s, d->conv_id, d->conv_type, d->sent, d->fields, d->conv_type == kTIMConv_Group);
+        if (code != ERR_SUCC) snprintf(err, sizeof err, "%s", store_error(s));
+    }
+    if (code != ERR_SUCC) engine_log(kTIMLog_Error, "cannot deliver a message to %s: %s", recipient, err);
+}
+
+/* ---- send ---- */
+
+/* numbers[]: unique id, rand; text: the message id. */
+static void run_send(struct task *t, struct store *s, struct task_result *r) {
+    struct message_fields fields = {
+        .sender = engine_user_id(),
+        .now = t->accepted_at,
+        .msg_id = t->text,
+        .rand = (uint32_t)t->numbers[1],
+        .unique_id = t->numbers[0],
+    };
+    bool created = false;
+    char *info = NULL;
+    int code = store_msg_send(s, t->conv_id, t->conv_type, t->json, &fields, &created, &r->json, &info);
+    if (code != ERR_SUCC) {
+        store_failed(r, s, code, t);
+        return;
+    }
+    task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
+    struct delivery d = {s, fields.sender, t->conv_type == kTIMConv_C2C ? fields.sender : t->conv_id, t->conv_type, r->json,
+                         &fields};
+    if (t->conv_type == kTIMConv_C2C) {
+        deliver_to(t->conv_id, &d);
+    } else {
+        store_for_each_user(engine_data_root(), engine_app_id(), deliver_to, &d);
+    }
+}
+
+int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const char *json_msg_param,
+                      char *message_id_buffer, TIMCommCallback cb, const void *user_data) {
+    int code = engine_precheck(true);
+    if (code == TIM_SUCC) code = check_conv_key(conv_id, (int)conv_type);
+    if (code == TIM_SUCC && !text_is_json_size_ok(json_msg_param)) code = TIM_ERR_PARAM;
+    if (code == TIM_SUCC) code = json_check_message(json_msg_param);
+    if (code != TIM_SUCC) return code;
+    struct task *t = conv_task("TIMMsgSendMessage", run_send, conv_id, (int)conv_type, cb, user_data);
+    if (t == NULL || (t->json = strdup(json_msg_param)) == NULL) {
+        task_free(t);
+        return TIM_ERR_PARAM;
+    }
+    uint64_t random_bits[2] = {0, 0};
+    if (getrandom(random_bits, sizeof random_bits, 0) != (ssize_t)sizeof random_bits) {
+        random_bits[0] ^= (uint64_t)(uintptr_t)t ^ t->accepted_at; /* unique enough without entropy */
+    }
+    t->numbers[0] = random_bits[0] >> 1; /* unique id: below 2^63, as SQLite stores integers */
+    t->numbers[1] = (uint32_t)random_bits[1];
+    snprintf(t->text, sizeof t->text, "%llu-%llu-%u", (unsigned long long)t->numbers[0],
+             (unsigned long long)t->accepted_at, (unsigned)t->numbers[1]);
+    t->effect = EFFECT_CREATES;
+    char message_id[sizeof t->text];
+    memcpy(message_id, t->text, sizeof message_id);
+    code = engine_submit(t, true);
+    if (code == TIM_SUCC && message_id_buffer != NULL) memcpy(message_id_buffer, message_id, strlen(message_id) + 1);
+    return code;
+}
+
+/* ---- read reports ---- */
+
+static void run_report_read(struct task *t, struct store *s, struct task_result *r) {
+    char *info = NULL;
+    int code = store_mark_read(s, t->conv_id, t->conv_type, &info);
+    if (code != ERR_SUCC) {
+        store_failed(r, s, code, t);
+        return;
+    }
+    if (info != NULL) task_result_event(r, kTIMConvEvent_Update, info);
+    r->unread_may_change = true;
+}
+
+int TIMMsgReportReaded(const char *conv_id, enum TIMConvType conv_type, const char *json_msg_param, TIMCommCallback cb,
+                       const void *user_data) {
+    int code = engine_precheck(true);
+    if (code == TIM_SUCC) code = check_conv_key(conv_id, (int)conv_type);
+    /* The message, when given, only says up to where: the local engine marks all read. */
+    if (code == TIM_SUCC && json_msg_param != NULL && !text_is_json_size_ok(json_msg_param)) code = TIM_ERR_PARAM;
+    if (code != TIM_SUCC) return code;
+    struct task *t = conv_task("TIMMsgReportReaded", run_report_read, conv_id, (int)conv_type, cb, user_data);
+    return t != NULL ? engine_submit(t, true) : TIM_ERR_PARAM;
+}
+
+static void run_mark_all_read(struct task *t, struct store *s, struct task_result *r) {
+    char *infos = NULL;
+    int code = store_mark_all_read(s, &infos);
+    if (code != ERR_SUCC) {
+        store_failed(r, s, code, t);
+        return;
+    }
+    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, infos);
+    r->unread_may_change = true;
+}
+
+int TIMMsgMarkAllMessageAsRead(TIMCommCallback cb, const void *user_data) {
+    int code = engine_precheck(true);
+    if (code != TIM_SUCC) return code;
+    struct task *t = task_new("TIMMsgMarkAllMessageAsRead", run_mark_all_read, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->needs_store = true;
+    return engine_submit(t, true);
+}
+
+/* ---- message list ---- */
+
+/* numbers[]: count, seq to start before (0: the newest). */
+static void run_msg_list(struct task *t, struct store *s, struct task_result *r) {
+    int code = store_msg_list(s, t->conv_id, t->conv_type, (int64_t)t->numbers[0], (int64_t)t->numbers[1], &r->json);
+    if (code != ERR_SUCC) store_failed(r, s, code, t);
+}
+
+int TIMMsgGetMsgList(const char *conv_id, enum TIMConvType conv_type, const char *json_get_msg_param,
+                     TIMCommCallback cb, const void *user_data) {
+    int code = engine_precheck(true);
+    if (code == TIM_SUCC) code = check_conv_key(conv_id, (int)conv_type);
+    int64_t count = 20, before_seq = 0;
+    if (code == TIM_SUCC && json_get_msg_param != NULL && json_get_msg_param[0] != '\0') {
+        code = text_is_json_size_ok(json_get_msg_param) ? json_check_msg_list_param(json_get_msg_param, &count, &before_seq)
+                                                        : TIM_ERR_PARAM;
+    }
+    if (code != TIM_SUCC) return code;
+    struct task *t = conv_task("TIMMsgGetMsgList", run_msg_list, conv_id, (int)conv_type, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->numbers[0] = (uint64_t)count;
+    t->numbers[1] = (uint64_t)(before_seq > 0 ? before_seq : 0);
+    return engine_submit(t, true);
+}

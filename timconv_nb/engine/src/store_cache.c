@@ -1,0 +1,53 @@
+/* The worker's open stores: see store_cache.h. Worker thread only, so no lock. */
+#define _POSIX_C_SOURCE 200809L
+#include "store_cache.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "TIMErrorCode.h"
+#include "store.h"
+#include "text.h"
+
+#define CACHE_SIZE 32
+
+static struct {
+    struct store *store;
+    char user_id[TEXT_ID_MAX + 1];
+    uint64_t app_id;
+    uint64_t last_used;
+} cache[CACHE_SIZE];
+static uint64_t use_counter;
+
+struct store *store_cache_open(const char *root, uint64_t app_id, const char *user_id, const struct store *keep,
+                               int *code, char *err, size_t err_size) {
+    int victim = -1;
+    for (int i = 0; i < CACHE_SIZE; i++) {
+        if (cache[i].store != NULL && cache[i].app_id == app_id && strcmp(cache[i].user_id, user_id) == 0) {
+            cache[i].last_used = ++use_counter;
+            *code = ERR_SUCC;
+            return cache[i].store;
+        }
+        if (cache[i].store == keep && keep != NULL) continue;
+        if (victim < 0 || cache[i].store == NULL ||
+            (cache[victim].store != NULL && cache[i].last_used < cache[victim].last_used)) {
+            victim = i;
+        }
+    }
+    struct store *s = NULL;
+    *code = store_open(root, app_id, user_id, &s, err, err_size);
+    if (*code != ERR_SUCC) return NULL;
+    store_close(cache[victim].store);
+    cache[victim].store = s;
+    cache[victim].app_id = app_id;
+    snprintf(cache[victim].user_id, sizeof cache[victim].user_id, "%s", user_id);
+    cache[victim].last_used = ++use_counter;
+    return s;
+}
+
+void store_cache_close_all(void) {
+    for (int i = 0; i < CACHE_SIZE; i++) {
+        store_close(cache[i].store);
+        cache[i].store = NULL;
+    }
+}

@@ -1,0 +1,19 @@
+/* The worker's open stores, by user: logging back in and delivering to a recent recipient reuse
+ * an open store instead of opening (and preparing) it again. Worker thread only: no lock. */
+#ifndef TIMCONV_STORE_CACHE_H_
+#define TIMCONV_STORE_CACHE_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+/* The store of user_id under root for app_id, opened if needed (the least recently used other
+ * than `keep` is closed to make room). NULL on failure, with *code and err set. */
+struct store *store_cache_open(const char *root, uint64_t app_id, const char *user_id, const struct store *keep,
+                               int *code, char *err, size_t err_size);
+
+/* Closes every cached store (TIMUninit). */
+void store_cache_close_all(void);
+
+#endif  /* TIMCONV_STORE_CACHE_H_ */
