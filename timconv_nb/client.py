@@ -139,6 +139,7 @@ class Client:
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self._handlers: dict[str, list[EventHandler]] = {event: [] for event in EVENTS}
         self._handlers_lock = threading.Lock()
+        self._engine_thread: Optional[int] = None  # learnt from the first callback
         self._closed = True
         self._claim_process_slot(replace)
         try:
@@ -271,6 +272,7 @@ class Client:
         future: concurrent.futures.Future = concurrent.futures.Future()
 
         def on_done(code: int, desc: str, payload: str) -> None:
+            self._engine_thread = threading.get_ident()
             if code != 0:
                 future.set_exception(error_for(code, desc, name))
                 return
@@ -284,14 +286,22 @@ class Client:
             raise error_for(result, call=name)
         return future
 
-    def _wait(self, name: str, future: "concurrent.futures.Future[Any]") -> Any:
+    def on_engine_thread(self) -> bool:
+        """True inside event handlers and callbacks: the engine's own thread."""
+        return self._engine_thread == threading.get_ident()
+
+    def _call(self, name: str, *args: Any) -> Any:
+        """Calls ``name`` and waits for its callback (the sync methods)."""
+        if self.on_engine_thread():
+            raise RuntimeError(
+                f"{name}: a blocking call from an event handler would wait for the engine's own thread; "
+                "use the *_async method without waiting, or hand the work to another thread"
+            )
+        future = self._start(name, *args)
         try:
             return future.result(self.timeout)
         except concurrent.futures.TimeoutError:
             raise CallTimeoutError(call=name, desc=f"no callback within {self.timeout:g}s; its outcome is unknown") from None
-
-    def _call(self, name: str, *args: Any) -> Any:
-        return self._wait(name, self._start(name, *args))
 
     @staticmethod
     async def _await(future: "concurrent.futures.Future[Any]") -> Any:
@@ -309,7 +319,7 @@ class Client:
 
     def login(self, user_id: str, user_sig: str = "") -> None:
         """TIMLogin. On the local engine any ``user_sig`` is accepted."""
-        self._wait("TIMLogin", self._start("TIMLogin", _check_id(user_id, "user_id"), _check_text(user_sig, "user_sig").encode()))
+        self._call("TIMLogin", _check_id(user_id, "user_id"), _check_text(user_sig, "user_sig").encode())
 
     async def login_async(self, user_id: str, user_sig: str = "") -> None:
         await self._await(self._start("TIMLogin", _check_id(user_id, "user_id"), _check_text(user_sig, "user_sig").encode()))
@@ -592,6 +602,7 @@ class Client:
         raise ValueError(f"unknown event {event!r}: use one of {list(EVENTS)}")
 
     def _emit(self, kind: str, *args: Any) -> None:
+        self._engine_thread = threading.get_ident()
         with self._handlers_lock:
             handlers = self._handlers[kind]
         for handler in handlers:

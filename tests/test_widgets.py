@@ -1,0 +1,185 @@
+"""The widgets at widget level, over the real engine: set values, click, and check both the
+engine's state and what the widget shows. Events from the engine's thread (and from calls
+made outside the widgets) update them."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from timconv_nb import Client
+from timconv_nb.widgets import ConversationBrowser, CreateConversationForm, DeleteConversationForm, DraftEditor
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def wait_until(condition, timeout: float = 3.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return condition()
+
+
+def classes(widget) -> set:
+    return set(widget._dom_classes)
+
+
+def test_create_form(client: Client) -> None:
+    form = CreateConversationForm(client)
+    assert "tc-create" in classes(form) and "tc-create-id" in classes(form.conv_id)
+    assert "tc-create-button" in classes(form.button) and "tc-create-type" in classes(form.conv_type)
+    form.conv_id.value = "book-club"
+    form.conv_type.value = "group"
+    form.button.click()
+    assert form.message == "Created group_book-club (book-club)."
+    assert "tc-ok" in form._message.value and not form.button.disabled
+    assert [c.key for c in client.conversation_list()] == ["group_book-club"]
+
+
+@pytest.mark.parametrize("value,message", [("", "Enter a conversation id."), ("   ", "Enter a conversation id."),
+                                           ("x" * 128, "too long"), ("a\0b", "NUL")])
+def test_create_form_validates_before_calling(client: Client, value: str, message: str) -> None:
+    form = CreateConversationForm(client)
+    form.conv_id.value = value
+    form.button.click()
+    assert message in form.message and "tc-error" in form._message.value
+    assert client.conversation_list() == []
+
+
+def test_sdk_errors_show_code_and_description(client: Client) -> None:
+    form = DraftEditor(client)
+    form.save.click()  # nothing to pick
+    assert form.message == "Error: Pick a conversation first."
+    client.create_conversation("bob")
+    form.refresh()
+    client.delete_conversation("bob")
+    form._picker.options = [("c2c_bob", "c2c_bob")]  # a stale choice, as after a race
+    form._picker.value = "c2c_bob"
+    form.save.click()
+    assert form.message.startswith("Error -5 TIM_ERR_CONV:") and "c2c_bob" in form.message
+    assert "tc-error" in form._message.value
+
+
+def test_delete_form_asks_then_deletes(client: Client) -> None:
+    client.create_conversation("bob")
+    client.create_conversation("carol")
+    form = DeleteConversationForm(client)
+    assert form.selected == "c2c_carol"
+    form.selected = "c2c_bob"
+    form.button.click()
+    assert form.confirming and form.message == "Delete c2c_bob and its messages?"
+    form.cancel.click()
+    assert not form.confirming and form.message == "Nothing was deleted."
+    assert len(client.conversation_list()) == 2
+    form.button.click()
+    form.confirm.click()
+    assert form.message == "Deleted c2c_bob." and not form.confirming
+    assert [c.key for c in client.conversation_list()] == ["c2c_carol"]
+    assert wait_until(lambda: [key for _, key in form._picker.options] == ["c2c_carol"])
+
+
+def test_draft_editor_loads_saves_and_cancels(client: Client) -> None:
+    client.create_conversation("bob")
+    client.set_draft("bob", "existing", user_define="ud")
+    editor = DraftEditor(client)
+    assert editor.selected == "c2c_bob"
+    assert (editor.text.value, editor.user_define.value) == ("existing", "ud")
+    assert editor.edit_time.value.startswith("Last edited ")
+    editor.text.value = "new text"
+    editor.user_define.value = "mine"
+    editor.save.click()
+    assert editor.message == "Draft saved for c2c_bob."
+    draft = client.conversation("bob").draft
+    assert (draft.text, draft.user_define) == ("new text", "mine")
+    editor.cancel.click()
+    assert editor.message == "Draft removed from c2c_bob."
+    assert client.conversation("bob").draft is None
+    assert editor.text.value == "" and editor.edit_time.value == "No draft"
+
+
+def test_browser_filters_searches_and_drives_the_forms(client: Client) -> None:
+    for name, kind in [("bob", "c2c"), ("carol", "c2c"), ("book-club", "group")]:
+        client.create_conversation(name, kind)
+    browser = ConversationBrowser(client)
+    assert browser.keys == ["group_book-club", "c2c_carol", "c2c_bob"]
+    assert browser.count.value == "3 of 3 conversations"
+    browser.type_filter.value = "c2c"
+    assert browser.keys == ["c2c_carol", "c2c_bob"]
+    browser.search.value = "BO"
+    assert browser.keys == ["c2c_bob"]
+    browser.type_filter.value = "all"
+    assert browser.keys == ["group_book-club", "c2c_bob"]
+    browser.search.value = ""
+    browser.table.value = "c2c_bob"
+    assert browser.delete_form.selected == "c2c_bob" and browser.draft_editor.selected == "c2c_bob"
+    browser.create_form.conv_id.value = "dave"
+    browser.create_form.button.click()
+    assert wait_until(lambda: browser.keys[0] == "c2c_dave")
+    browser.close()
+
+
+def test_browser_applies_events_from_other_calls_and_threads(client: Client) -> None:
+    client.create_conversation("bob")
+    browser = ConversationBrowser(client)
+    reloads = []
+    browser.reload = lambda: reloads.append(1)  # events must not list everything again
+
+    def elsewhere() -> None:
+        client.create_conversation("carol")
+        client.set_draft("bob", "typed elsewhere")
+        client.send_text("bob", "ping")
+
+    worker = threading.Thread(target=elsewhere)
+    worker.start()
+    worker.join()
+    assert wait_until(lambda: browser.keys == ["c2c_bob", "c2c_carol"])
+    label = dict((key, label) for label, key in browser.table.options)["c2c_bob"]
+    assert "typed elsewhere" in label and "ping" in label
+    client.delete_conversation("carol")
+    assert wait_until(lambda: browser.keys == ["c2c_bob"])
+    assert reloads == []
+    browser.close()
+
+
+def test_user_text_is_never_markup(client: Client) -> None:
+    client.create_conversation(XSS)
+    client.set_draft(XSS, XSS, user_define=XSS)
+    browser = ConversationBrowser(client)
+    create = browser.create_form
+    create.conv_id.value = XSS + "2"
+    create.button.click()
+    assert XSS not in create._message.value and "&lt;img" in create._message.value
+    browser.table.value = "c2c_" + XSS
+    browser.draft_editor.save.click()
+    for widget in (browser.count, browser.draft_editor._message, browser.delete_form._message,
+                   browser.draft_editor.edit_time):
+        assert "<img" not in widget.value
+    browser.delete_form.button.click()
+    assert "<img" not in browser.delete_form._message.value and XSS in browser.delete_form.message
+    browser.close()
+
+
+def test_blocking_call_from_an_event_handler_is_refused_clearly(client: Client) -> None:
+    errors = []
+
+    def handler(event, conversations):
+        try:
+            client.conversation_list()
+        except RuntimeError as exc:
+            errors.append(str(exc))
+
+    client.on("add", handler)
+    client.create_conversation("bob")
+    assert errors and "would wait for the engine's own thread" in errors[0]
+
+
+def test_widgets_need_a_client() -> None:
+    with pytest.raises(TypeError, match="timconv_nb.Client"):
+        CreateConversationForm("not a client")
+    with pytest.raises(TypeError, match="timconv_nb.Client"):
+        ConversationBrowser(None)

@@ -1,0 +1,428 @@
+"""ipywidgets forms over a :class:`~timconv_nb.Client`: create and delete conversations, edit
+drafts, and a live conversation browser that holds them.
+
+Every widget is a ``VBox`` with stable CSS classes (``tc-create-id``, ``tc-draft-save``, ...)
+for tests and users' styling. Forms check their input before calling and show the outcome in
+an inline message; SDK errors show their code and description; no traceback reaches the cell.
+Buttons are disabled while a call runs. Everything user-supplied is shown as text or escaped.
+
+Conversation events arrive on the engine's thread; widgets apply them by setting traits, which
+ipywidgets sends to the front end from any thread (never through ``with output:``).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import threading
+from typing import Any, Callable, Optional
+
+import ipywidgets as W
+
+from .client import Client
+from .errors import TIMError
+from .model import Conversation, ConvEvent, ConvType
+
+__all__ = ["CreateConversationForm", "DeleteConversationForm", "DraftEditor", "ConversationBrowser"]
+
+log = logging.getLogger(__name__)
+
+ID_MAX_BYTES = 127
+
+
+def _classed(widget: W.Widget, *classes: str) -> W.Widget:
+    for name in classes:
+        widget.add_class(name)
+    return widget
+
+
+def _message_html(text: str, kind: str) -> str:
+    """An inline message: kind is "ok", "error" or "info"; the text is escaped."""
+    colors = {"ok": "#1a7f37", "error": "#cf222e", "info": "#57606a"}
+    return f"<span class='tc-{kind}' style='color:{colors[kind]}'>{html.escape(text)}</span>"
+
+
+def _id_problem(conv_id: str) -> Optional[str]:
+    """Why an id typed into a form cannot be used, or None."""
+    if not conv_id.strip():
+        return "Enter a conversation id."
+    if "\0" in conv_id:
+        return "The id must not contain NUL characters."
+    if len(conv_id.encode("utf-8", "surrogatepass")) > ID_MAX_BYTES:
+        return f"The id is too long: at most {ID_MAX_BYTES} bytes of UTF-8."
+    return None
+
+
+def _error_text(exc: BaseException) -> str:
+    if isinstance(exc, TIMError):
+        return f"Error {exc.code if exc.code is not None else ''} {exc.name}: {exc.desc}".replace("  ", " ")
+    return f"Error: {exc}"
+
+
+class _Form(W.VBox):
+    """What every form shares: a client, an inline message, guarded calls, and a list of
+    conversations kept current by the client's events."""
+
+    _prefix = "tc-form"
+
+    def __init__(self, client: Client, children: list, **kwargs: Any) -> None:
+        if not isinstance(client, Client):
+            raise TypeError(f"client must be a timconv_nb.Client, not {type(client).__name__}")
+        self._client = client
+        self._message = _classed(W.HTML(""), f"{self._prefix}-message")
+        self.message = ""
+        super().__init__(children=children + [self._message], **kwargs)
+        self.add_class(self._prefix)
+
+    def _show(self, text: str, kind: str = "info") -> None:
+        self.message = text  # the inline message as plain text
+        self._message.value = _message_html(text, kind)
+
+    def _guarded(self, buttons: list[W.Button], action: Callable[[], Optional[str]]) -> None:
+        """Runs action with the buttons disabled; shows its result or its error."""
+        for button in buttons:
+            button.disabled = True
+        try:
+            done = action()
+            if done:
+                self._show(done, "ok")
+        except (TIMError, ValueError, TypeError) as exc:
+            self._show(_error_text(exc), "error")
+        except Exception as exc:  # a widget must never put a traceback in the cell
+            log.exception("%s failed", type(self).__name__)
+            self._show(_error_text(exc), "error")
+        finally:
+            for button in buttons:
+                button.disabled = False
+
+
+class _PickerForm(_Form):
+    """A form that acts on a conversation picked from a dropdown of the client's conversations,
+    kept current by conversation events."""
+
+    _subscriptions: list = []  # (event, handler) pairs to undo on close; none until subscribed
+
+    def __init__(self, client: Client, children: list, **kwargs: Any) -> None:
+        self._picker = _classed(W.Dropdown(options=[], description="Conversation"), f"{self._prefix}-select")
+        self._known: dict[str, Conversation] = {}  # what the picker lists, by key
+        self._known_lock = threading.Lock()
+        super().__init__(client, [self._picker] + children, **kwargs)
+        self._subscriptions = [(kind, client.on(kind, self._on_event)) for kind in ("add", "del", "update")]
+        self.refresh()
+
+    @property
+    def selected(self) -> Optional[str]:
+        """The picked conversation's key (``c2c_<id>`` / ``group_<id>``), or None."""
+        return self._picker.value
+
+    @selected.setter
+    def selected(self, key: Optional[str]) -> None:
+        if key is not None and key not in self._known:
+            self.refresh()
+        self._picker.value = key
+
+    def refresh(self) -> None:
+        """Lists the client's conversations again."""
+        try:
+            conversations = self._client.conversation_list()
+        except TIMError as exc:
+            self._show(_error_text(exc), "error")
+            return
+        with self._known_lock:
+            self._known = {c.key: c for c in conversations}
+        self._sync_options()
+
+    def _sync_options(self) -> None:
+        with self._known_lock:
+            keys = list(self._known)
+        current = self._picker.value
+        if [key for _, key in self._picker.options] != keys:
+            self._picker.options = [(key, key) for key in keys]
+        self._picker.value = current if current in keys else (keys[0] if keys else None)
+
+    def _on_event(self, event: ConvEvent, conversations: list[Conversation]) -> None:
+        with self._known_lock:
+            for conv in conversations:
+                if event is ConvEvent.DEL:
+                    self._known.pop(conv.key, None)
+                elif event is ConvEvent.ADD:
+                    self._known = {conv.key: conv, **self._known}
+                else:
+                    self._known[conv.key] = conv
+        self._sync_options()
+
+    def _picked(self) -> tuple[str, ConvType]:
+        key = self._picker.value
+        if key is None:
+            raise ValueError("Pick a conversation first.")
+        prefix, conv_id = key.split("_", 1)
+        return conv_id, ConvType.parse(prefix)
+
+    def _current(self) -> Optional[Conversation]:
+        """The picked conversation: asked of the client, or, on the engine's thread (inside an
+        event), as the last event told it."""
+        key = self._picker.value
+        if key is None:
+            return None
+        if not self._client.on_engine_thread():
+            conv_id, conv_type = self._picked()
+            conv = self._client.conversation(conv_id, conv_type)
+            with self._known_lock:
+                self._known[key] = conv
+            return conv
+        with self._known_lock:
+            return self._known.get(key)
+
+    def close(self) -> None:
+        for kind, handler in self._subscriptions:
+            self._client.off(kind, handler)
+        self._subscriptions = []
+        super().close()
+
+
+class CreateConversationForm(_Form):
+    """An id, a type (C2C or Group) and a Create button (TIMConvCreate)."""
+
+    _prefix = "tc-create"
+
+    def __init__(self, client: Client, **kwargs: Any) -> None:
+        self.conv_id = _classed(W.Text(placeholder="conversation id", description="Id"), "tc-create-id")
+        self.conv_type = _classed(W.ToggleButtons(options=[("C2C", "c2c"), ("Group", "group")], value="c2c",
+                                                  description="Type"), "tc-create-type")
+        self.button = _classed(W.Button(description="Create", button_style="primary", icon="plus"),
+                               "tc-create-button")
+        self.created: Optional[Conversation] = None
+        super().__init__(client, [self.conv_id, self.conv_type, self.button], **kwargs)
+        self.button.on_click(lambda _: self.create())
+
+    def create(self) -> None:
+        """What clicking Create does."""
+        problem = _id_problem(self.conv_id.value)
+        if problem:
+            self._show(problem, "error")
+            return
+
+        def action() -> str:
+            self.created = self._client.create_conversation(self.conv_id.value, self.conv_type.value)
+            return f"Created {self.created.key} ({self.created.show_name})."
+
+        self._guarded([self.button], action)
+
+
+class DeleteConversationForm(_PickerForm):
+    """Pick a conversation, Delete, then Confirm (TIMConvDelete)."""
+
+    _prefix = "tc-delete"
+
+    def __init__(self, client: Client, **kwargs: Any) -> None:
+        self.button = _classed(W.Button(description="Delete", button_style="danger", icon="trash"), "tc-delete-button")
+        self.confirm = _classed(W.Button(description="Confirm delete", button_style="danger"), "tc-delete-confirm")
+        self.cancel = _classed(W.Button(description="Keep it"), "tc-delete-cancel")
+        self._confirm_row = W.HBox([self.confirm, self.cancel], layout=W.Layout(display="none"))
+        super().__init__(client, [self.button, self._confirm_row], **kwargs)
+        self.button.on_click(lambda _: self.ask())
+        self.confirm.on_click(lambda _: self.delete())
+        self.cancel.on_click(lambda _: self._ask_done("Nothing was deleted."))
+
+    @property
+    def confirming(self) -> bool:
+        return self._confirm_row.layout.display != "none"
+
+    def ask(self) -> None:
+        """What clicking Delete does: asks for confirmation."""
+        if self.selected is None:
+            self._show("Pick a conversation first.", "error")
+            return
+        self._confirm_row.layout.display = "flex"
+        self._show(f"Delete {self.selected} and its messages?", "info")
+
+    def _ask_done(self, text: str) -> None:
+        self._confirm_row.layout.display = "none"
+        self._show(text, "info")
+
+    def delete(self) -> None:
+        """What clicking Confirm does."""
+        self._confirm_row.layout.display = "none"
+
+        def action() -> str:
+            conv_id, conv_type = self._picked()
+            key = self.selected
+            self._client.delete_conversation(conv_id, conv_type)
+            return f"Deleted {key}."
+
+        self._guarded([self.button, self.confirm], action)
+
+
+class DraftEditor(_PickerForm):
+    """Pick a conversation; edit its draft's text and user-define; Save or Cancel the draft
+    (TIMConvSetDraft, TIMConvCancelDraft). Shows when the draft was last edited."""
+
+    _prefix = "tc-draft"
+
+    def __init__(self, client: Client, **kwargs: Any) -> None:
+        self.text = _classed(W.Textarea(placeholder="draft text", description="Draft"), "tc-draft-text")
+        self.user_define = _classed(W.Text(placeholder="your own data", description="User define"),
+                                    "tc-draft-user-define")
+        self.edit_time = _classed(W.HTML(""), "tc-draft-edit-time")
+        self.save = _classed(W.Button(description="Save draft", button_style="primary", icon="save"), "tc-draft-save")
+        self.cancel = _classed(W.Button(description="Cancel draft", icon="times"), "tc-draft-cancel")
+        super().__init__(client, [self.text, self.user_define, self.edit_time, W.HBox([self.save, self.cancel])],
+                         **kwargs)
+        self._picker.observe(lambda change: self.load(), names="value")
+        self.save.on_click(lambda _: self.save_draft())
+        self.cancel.on_click(lambda _: self.cancel_draft())
+        self.load()
+
+    def load(self) -> None:
+        """Shows the picked conversation's draft (empty fields when it has none)."""
+        try:
+            conv = self._current()
+        except (TIMError, ValueError) as exc:
+            self._show(_error_text(exc), "error")
+            return
+        draft = conv.draft if conv is not None else None
+        self.text.value = draft.text if draft else ""
+        self.user_define.value = draft.user_define if draft else ""
+        when = draft.edit_time.strftime("%Y-%m-%d %H:%M:%S UTC") if draft and draft.edit_time else None
+        self.edit_time.value = html.escape(f"Last edited {when}" if when else "No draft")
+
+    def save_draft(self) -> None:
+        """What clicking Save does."""
+
+        def action() -> str:
+            conv_id, conv_type = self._picked()
+            self._client.set_draft(conv_id, self.text.value, conv_type, user_define=self.user_define.value)
+            key = self.selected
+            self.load()
+            return f"Draft saved for {key}."
+
+        self._guarded([self.save, self.cancel], action)
+
+    def cancel_draft(self) -> None:
+        """What clicking Cancel draft does."""
+
+        def action() -> str:
+            conv_id, conv_type = self._picked()
+            self._client.cancel_draft(conv_id, conv_type)
+            key = self.selected
+            self.load()
+            return f"Draft removed from {key}."
+
+        self._guarded([self.save, self.cancel], action)
+
+
+def _activity(conv: Conversation) -> tuple:
+    """What changes when a conversation becomes active: its active time or its last message."""
+    return conv.active_time, (conv.last_message or {}).get("message_msg_id")
+
+
+def _row_label(conv: Conversation) -> str:
+    """One line of the browser's list (shown as text by the browser: no HTML)."""
+    flags = ("📌 " if conv.pinned else "") + (f"✎ {conv.draft.text!r} " if conv.draft else "")
+    last = conv.last_message_text
+    active = conv.active_time.strftime("%Y-%m-%d %H:%M") if conv.active_time else ""
+    return f"{conv.key:<28} {conv.unread:>4} unread  {active}  {flags}{last}"
+
+
+class ConversationBrowser(W.VBox):
+    """The conversation list, filterable by type and searchable by id or name, kept current by
+    conversation events (each event updates only the rows it names). Selecting a row picks
+    that conversation in the delete form and the draft editor, which sit below it."""
+
+    _subscriptions: list = []  # (event, handler) pairs to undo on close; none until subscribed
+
+    def __init__(self, client: Client, rows: int = 12, max_rows: int = 500, **kwargs: Any) -> None:
+        if not isinstance(client, Client):
+            raise TypeError(f"client must be a timconv_nb.Client, not {type(client).__name__}")
+        self._client = client
+        self._lock = threading.Lock()
+        self._rows: dict[str, Conversation] = {}  # most recently added or active first
+        self.max_rows = max_rows
+        self.type_filter = _classed(W.ToggleButtons(options=[("All", "all"), ("C2C", "c2c"), ("Group", "group")],
+                                                    value="all", description="Show"), "tc-browser-type")
+        self.search = _classed(W.Text(placeholder="search id or name", description="Search"), "tc-browser-search")
+        self.count = _classed(W.HTML(""), "tc-browser-count")
+        self.table = _classed(W.Select(options=[], rows=rows, layout=W.Layout(width="100%")), "tc-browser-table")
+        self.create_form = CreateConversationForm(client)
+        self.delete_form = DeleteConversationForm(client)
+        self.draft_editor = DraftEditor(client)
+        forms = W.Tab(children=[self.create_form, self.delete_form, self.draft_editor])
+        for i, title in enumerate(["Create", "Delete", "Draft"]):
+            forms.set_title(i, title)
+        super().__init__(children=[W.HBox([self.type_filter, self.search]), self.count, self.table, forms], **kwargs)
+        self.add_class("tc-browser")
+        self.type_filter.observe(lambda _: self._render(), names="value")
+        self.search.observe(lambda _: self._render(), names="value")
+        self.table.observe(self._on_select, names="value")
+        self._subscriptions = [(kind, client.on(kind, self._on_event)) for kind in ("add", "del", "update")]
+        self.reload()
+
+    @property
+    def keys(self) -> list[str]:
+        """The keys of the rows shown, in order."""
+        return [key for _, key in self.table.options]
+
+    @property
+    def selected(self) -> Optional[str]:
+        return self.table.value
+
+    def reload(self) -> None:
+        """Lists every conversation again (events keep the rows current afterwards)."""
+        conversations = self._client.conversation_list()
+        with self._lock:
+            self._rows = {c.key: c for c in conversations}
+        self._render()
+
+    def apply_event(self, event: ConvEvent, conversations: list[Conversation]) -> None:
+        """Applies one conversation event to the rows it names."""
+        with self._lock:
+            for conv in conversations:
+                old = self._rows.pop(conv.key, None)
+                if event is ConvEvent.DEL:
+                    continue
+                if old is None or _activity(old) != _activity(conv):
+                    self._rows = {conv.key: conv, **self._rows}  # became active: first among equals
+                else:
+                    self._rows[conv.key] = conv
+        self._render()
+
+    def _on_event(self, event: ConvEvent, conversations: list[Conversation]) -> None:
+        try:
+            self.apply_event(event, conversations)
+        except Exception:  # runs on the engine's thread: log, never raise into it
+            log.exception("ConversationBrowser could not apply %s", event)
+
+    def _visible(self) -> list[Conversation]:
+        kind, needle = self.type_filter.value, self.search.value.strip().lower()
+        with self._lock:
+            rows = list(self._rows.values())
+        # Stable: among equal keys the order of _rows (most recently active first) stays.
+        rows.sort(key=lambda c: (c.pinned, c.active_time.timestamp() if c.active_time else 0), reverse=True)
+        return [c for c in rows
+                if (kind == "all" or c.conv_type.prefix == kind)
+                and (not needle or needle in c.conv_id.lower() or needle in c.show_name.lower())]
+
+    def _render(self) -> None:
+        visible = self._visible()
+        shown = visible[: self.max_rows]
+        with self._lock:
+            current = self.table.value
+            self.table.options = [(_row_label(c), c.key) for c in shown]
+            keys = [c.key for c in shown]
+            self.table.value = current if current in keys else None
+        more = f", the first {len(shown)} shown" if len(shown) < len(visible) else ""
+        self.count.value = html.escape(f"{len(visible)} of {len(self._rows)} conversations{more}")
+
+    def _on_select(self, change: dict) -> None:
+        key = change["new"]
+        if key is not None:
+            self.delete_form.selected = key
+            self.draft_editor.selected = key
+
+    def close(self) -> None:
+        for kind, handler in self._subscriptions:
+            self._client.off(kind, handler)
+        self._subscriptions = []
+        for form in (self.create_form, self.delete_form, self.draft_editor):
+            form.close()
+        super().close()
