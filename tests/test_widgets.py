@@ -106,20 +106,20 @@ def test_browser_filters_searches_and_drives_the_forms(client: Client) -> None:
     for name, kind in [("bob", "c2c"), ("carol", "c2c"), ("book-club", "group")]:
         client.create_conversation(name, kind)
     browser = ConversationBrowser(client)
-    assert browser.keys == ["group_book-club", "c2c_carol", "c2c_bob"]
+    assert browser.row_keys == ["group_book-club", "c2c_carol", "c2c_bob"]
     assert browser.count.value == "3 of 3 conversations"
     browser.type_filter.value = "c2c"
-    assert browser.keys == ["c2c_carol", "c2c_bob"]
+    assert browser.row_keys == ["c2c_carol", "c2c_bob"]
     browser.search.value = "BO"
-    assert browser.keys == ["c2c_bob"]
+    assert browser.row_keys == ["c2c_bob"]
     browser.type_filter.value = "all"
-    assert browser.keys == ["group_book-club", "c2c_bob"]
+    assert browser.row_keys == ["group_book-club", "c2c_bob"]
     browser.search.value = ""
     browser.table.value = "c2c_bob"
     assert browser.delete_form.selected == "c2c_bob" and browser.draft_editor.selected == "c2c_bob"
     browser.create_form.conv_id.value = "dave"
     browser.create_form.button.click()
-    assert wait_until(lambda: browser.keys[0] == "c2c_dave")
+    assert wait_until(lambda: browser.row_keys[0] == "c2c_dave")
     browser.close()
 
 
@@ -137,11 +137,11 @@ def test_browser_applies_events_from_other_calls_and_threads(client: Client) -> 
     worker = threading.Thread(target=elsewhere)
     worker.start()
     worker.join()
-    assert wait_until(lambda: browser.keys == ["c2c_bob", "c2c_carol"])
+    assert wait_until(lambda: browser.row_keys == ["c2c_bob", "c2c_carol"])
     label = dict((key, label) for label, key in browser.table.options)["c2c_bob"]
     assert "typed elsewhere" in label and "ping" in label
     client.delete_conversation("carol")
-    assert wait_until(lambda: browser.keys == ["c2c_bob"])
+    assert wait_until(lambda: browser.row_keys == ["c2c_bob"])
     assert reloads == []
     browser.close()
 

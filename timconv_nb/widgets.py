@@ -330,6 +330,7 @@ class ConversationBrowser(W.VBox):
     that conversation in the delete form and the draft editor, which sit below it."""
 
     _subscriptions: list = []  # (event, handler) pairs to undo on close; none until subscribed
+    _forms: tuple = ()  # the forms it holds, closed with it
 
     def __init__(self, client: Client, rows: int = 12, max_rows: int = 500, **kwargs: Any) -> None:
         if not isinstance(client, Client):
@@ -346,10 +347,14 @@ class ConversationBrowser(W.VBox):
         self.create_form = CreateConversationForm(client)
         self.delete_form = DeleteConversationForm(client)
         self.draft_editor = DraftEditor(client)
+        self._forms = (self.create_form, self.delete_form, self.draft_editor)
         forms = W.Tab(children=[self.create_form, self.delete_form, self.draft_editor])
         for i, title in enumerate(["Create", "Delete", "Draft"]):
             forms.set_title(i, title)
-        super().__init__(children=[W.HBox([self.type_filter, self.search]), self.count, self.table, forms], **kwargs)
+        # Fixed-width rows line the columns up; the CSS is ours, no user text is in it.
+        style = W.HTML("<style>.tc-browser-table select { font-family: monospace; }</style>")
+        super().__init__(children=[style, W.HBox([self.type_filter, self.search]), self.count, self.table, forms],
+                         **kwargs)
         self.add_class("tc-browser")
         self.type_filter.observe(lambda _: self._render(), names="value")
         self.search.observe(lambda _: self._render(), names="value")
@@ -358,7 +363,7 @@ class ConversationBrowser(W.VBox):
         self.reload()
 
     @property
-    def keys(self) -> list[str]:
+    def row_keys(self) -> list[str]:
         """The keys of the rows shown, in order."""
         return [key for _, key in self.table.options]
 
@@ -423,6 +428,6 @@ class ConversationBrowser(W.VBox):
         for kind, handler in self._subscriptions:
             self._client.off(kind, handler)
         self._subscriptions = []
-        for form in (self.create_form, self.delete_form, self.draft_editor):
+        for form in self._forms:
             form.close()
         super().close()
