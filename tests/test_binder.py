@@ -1,0 +1,42 @@
+"""Replays what mybinder.org does with binder/: a fresh virtual environment, the binder
+requirements, binder/postBuild in a fresh copy of the repository (repo2docker does not install
+the package itself), then every notebook under nbval with that environment."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+
+def run(command: list[str], cwd: Path, env: dict, timeout: int = 900) -> str:
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, f"{' '.join(command)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    return result.stdout
+
+
+def test_binder_replay(tmp_path: Path) -> None:
+    checkout = tmp_path / "repo"
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    for name in filter(None, files.split("\0")):
+        target = checkout / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, target)
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    env = {**os.environ, "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": str(venv)}
+    env.pop("PYTHONPATH", None)
+    python = str(venv / "bin" / "python")
+    run([python, "-m", "pip", "install", "-q", "-r", "binder/requirements.txt"], checkout, env)
+    run(["bash", "binder/postBuild"], checkout, env)
+    run([python, "-m", "pip", "install", "-q", "pytest", "nbval"], checkout, env)
+    out = run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "--nbval",
+               "--nbval-sanitize-with", "notebooks/nbval-sanitize.cfg", "notebooks"], checkout, env)
+    assert " passed" in out and "failed" not in out
+    # The notebooks ran against the installed package, not the copy's sources.
+    where = run([python, "-c", "import timconv_nb, sys; print(timconv_nb.__file__)"], tmp_path, env)
+    assert str(venv) in where
