@@ -1,0 +1,125 @@
+"""Our declarations against Tencent's own SDK (spec section 7): every function we declare for
+cffi exists in libImSDK.so with the prototype of the vendor's headers; every enum value and
+JSON key our headers declare equals the vendor's; and the binding opened on the vendor library
+reports the vendor's version (so the call went there). Nothing else is called on it: no TIMInit,
+no login. Skipped, with the reason, when the library has not been fetched
+(``python -m timconv_nb.vendor fetch``; .ci/setup does it)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from timconv_nb import native, vendor
+
+LIBRARY = vendor.cached_library()
+pytestmark = pytest.mark.skipif(LIBRARY is None, reason="the vendor library is not fetched: python -m timconv_nb.vendor fetch")
+
+OURS = Path(native.get_include())
+CFFI = OURS.parent / "cffi"
+
+
+def vendor_text() -> str:
+    return "\n".join(p.read_text(errors="replace") for p in sorted((LIBRARY.parent.parent / "include").glob("*.h")))
+
+
+def our_text() -> str:
+    return "\n".join(p.read_text() for p in sorted(OURS.glob("*.h")))
+
+
+def strip_comments(text: str) -> str:
+    return re.sub(r"//[^\n]*", "", re.sub(r"/\*.*?\*/", "", text, flags=re.S))
+
+
+def normalize_type(text: str) -> str:
+    text = re.sub(r"\benum\s+", "", text.strip())
+    text = re.sub(r"\s*\*\s*", "* ", text).strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def parameter_types(params: str) -> tuple[str, ...]:
+    params = params.strip()
+    if params in ("", "void"):
+        return ()
+    types = []
+    for param in params.split(","):
+        param = param.strip()
+        without_name = re.sub(r"\s*\b\w+\s*$", "", param) if re.search(r"[\w*]\s+\*?\s*\w+\s*$", param) else param
+        types.append(normalize_type(without_name))
+    return tuple(types)
+
+
+def prototypes(text: str, prefix: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    found = {}
+    pattern = prefix + r"([\w\s\*]+?)\s*\b(\w+)\s*\(([^)]*)\)\s*;"
+    for ret, name, params in re.findall(pattern, strip_comments(text), flags=re.M):
+        found[name] = (normalize_type(ret), parameter_types(params))
+    return found
+
+
+def enums(text: str) -> dict[str, dict[str, int]]:
+    result = {}
+    for name, body in re.findall(r"enum\s+(\w+)\s*\{([^}]*)\}", strip_comments(text)):
+        values, next_value = {}, 0
+        for entry in filter(None, (e.strip() for e in body.split(","))):
+            key, _, expr = entry.partition("=")
+            expr = re.sub(r"\b(0x[0-9a-fA-F]+|\d+)[uUlL]+\b", r"\1", expr)  # C literal suffixes
+            try:
+                value = eval(expr, {"__builtins__": {}}, dict(values)) if expr.strip() else next_value
+            except (NameError, SyntaxError):
+                value = None  # an expression over other headers' names: not one we declare
+            if value is None:
+                values[key.strip()] = None
+                continue
+            values[key.strip()] = value
+            next_value = value + 1
+        result[name] = values
+    return result
+
+
+def keys(text: str) -> dict[str, str]:
+    return dict(re.findall(r'static\s+const\s+char\s*\*\s*(\w+)(?:\s+TIM_KEY_ATTR)?\s*=\s*"([^"]*)"', text))
+
+
+def test_every_declared_function_exists_with_the_vendor_prototype() -> None:
+    ours = prototypes((CFFI / "functions.h").read_text(), r"^\s*")
+    assert len(ours) > 20
+    theirs = prototypes(vendor_text(), r"TIM_API\s+")
+    library = native.open_library(LIBRARY)
+    for name, signature in ours.items():
+        assert name in theirs, f"{name} is not in the vendor's headers"
+        assert signature == theirs[name], f"{name}: ours {signature}, vendor {theirs[name]}"
+        getattr(library.lib, name)  # resolves the symbol in libImSDK.so; calls nothing
+
+
+def test_our_headers_agree_with_the_vendor_headers() -> None:
+    ours, theirs = prototypes(our_text(), r"TIM_API\s+"), prototypes(vendor_text(), r"TIM_API\s+")
+    ours.pop("timconv_set_clock")  # our extension, declared apart (timconv_ext.h)
+    for name, signature in ours.items():
+        assert signature == theirs.get(name), f"{name}: ours {signature}, vendor {theirs.get(name)}"
+
+
+def test_enum_values_equal_the_vendors() -> None:
+    theirs = enums(vendor_text())
+    for source in (our_text(), (CFFI / "types.h").read_text()):
+        for enum, values in enums(source).items():
+            assert enum in theirs, enum
+            for name, value in values.items():
+                assert theirs[enum].get(name) == value, f"{enum}.{name}: ours {value}, vendor {theirs[enum].get(name)}"
+
+
+def test_json_keys_equal_the_vendors() -> None:
+    ours, theirs = keys(our_text()), keys(vendor_text())
+    assert len(ours) > 60
+    for name, value in ours.items():
+        assert theirs.get(name) == value, f"{name}: ours {value!r}, vendor {theirs.get(name)!r}"
+
+
+def test_the_binding_reaches_the_vendor_library() -> None:
+    library = native.open_library(LIBRARY)
+    version = library.version()
+    assert not library.is_local_engine
+    assert version and version != native.open_library().version()
+    assert re.match(r"^\d+\.\d+", version), version
