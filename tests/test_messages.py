@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timconv_nb import Client, InvalidConversationError, native
+from timconv_nb import Client, InvalidConversationError, MarkType, native
 from timconv_nb.frames import MESSAGE_COLUMNS
 
 from conftest import REPO, RawEngine
@@ -220,7 +220,23 @@ def test_filters(tmp_path: Path) -> None:
         assert keys(has_unread=True) == ["c2c_bob"]
         assert keys(has_unread=True, conv_type="group") == []
         # Nothing is marked or grouped yet: those filters keep nothing.
-        assert keys(mark=1) == [] and keys(group="friends") == []
+        assert keys(mark=MarkType.STAR) == [] and keys(group="friends") == []
+        marked = client.mark_conversations(["c2c_carol", "group_team", "c2c_nobody"], MarkType.STAR)
+        assert marked["c2c_carol"] is None and marked["group_team"] is None and marked["c2c_nobody"].code == 6004
+        client.mark_conversations(["c2c_bob"], 1 << 40)  # a custom mark bit
+        assert keys(mark=MarkType.STAR) == ["group_team", "c2c_carol"]
+        assert keys(mark=MarkType.STAR, conv_type="c2c") == ["c2c_carol"]
+        assert keys(mark=1 << 40, has_unread=True) == ["c2c_bob"]
+        client.mark_conversations(["group_team"], MarkType.STAR, enable=False)
+        assert keys(mark=MarkType.STAR) == ["c2c_carol"]
+        assert client.conversation("carol").raw["conv_mark_array"] == [1]
+        results = client.create_conversation_group("friends", ["c2c_bob", "c2c_carol", "bogus"])
+        assert results["c2c_bob"] is None and results["c2c_carol"] is None and results["bogus"].code == 6017
+        assert keys(group="friends") == ["c2c_carol", "c2c_bob"]
+        assert keys(group="friends", has_unread=True) == ["c2c_bob"]
+        client.add_to_conversation_group("friends", ["group_team"])
+        assert keys(group="friends", conv_type="group", mark=0) == ["group_team"]
+        assert client.conversation("team", "group").raw["conv_conversation_group_array"] == ["friends"]
         frame, next_seq, finished = client.conversation_page(0, 2)
         assert list(frame.index) == ["group_team", "c2c_carol"] and not finished and next_seq != 0
         frame, _, finished = client.conversation_page(next_seq, 2)
@@ -307,3 +323,29 @@ def test_set_clock_fixes_the_engine_time(client: Client) -> None:
     finally:
         client.set_clock(None)
     assert abs(client.native.lib.TIMGetServerTime() - time.time()) < 5
+
+
+def test_mark_and_group_limits(client: Client) -> None:
+    client.create_conversation("bob")
+    with pytest.raises(ValueError, match="at most 100"):
+        client.mark_conversations([f"c2c_x{i}" for i in range(101)], MarkType.STAR)
+    raw = json.dumps([f"c2c_x{i}" for i in range(101)]).encode()
+    reply = {}
+    done = threading.Event()
+    assert client.native.call("TIMConvMarkConversation", raw, 1, True,
+                              on_done=lambda code, desc, js: (reply.update(code=code), done.set())) == 0
+    assert done.wait(5) and reply["code"] == 51006
+    with pytest.raises(ValueError, match="32 bytes"):
+        client.create_conversation_group("x" * 33, ["c2c_bob"])
+    for i in range(20):
+        client.create_conversation_group(f"g{i}", ["c2c_bob"])
+    with pytest.raises(ValueError, match="20 conversation groups"):
+        client.create_conversation_group("one-too-many", ["c2c_bob"])
+    with pytest.raises(LookupError, match="no conversation group"):
+        client.add_to_conversation_group("nope", ["c2c_bob"])
+    with pytest.raises(ValueError, match="exists"):
+        client.create_conversation_group("g0", ["c2c_bob"])
+    assert len(client.conversation("bob").raw["conv_conversation_group_array"]) == 20
+    assert client.native.lib.TIMConvMarkConversation(b'["c2c_bob"]', 0, True, native.ffi.NULL, native.ffi.NULL) == -4
+    assert client.native.lib.TIMConvCreateConversationGroup(b"", b'["c2c_bob"]', native.ffi.NULL, native.ffi.NULL) == -4
+    assert client.native.lib.TIMConvCreateConversationGroup(b"g", b"[]", native.ffi.NULL, native.ffi.NULL) == -4

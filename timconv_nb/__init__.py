@@ -18,7 +18,7 @@ from .errors import (
     TIMError,
 )
 from .frames import CONVERSATION_COLUMNS, conversations_frame
-from .model import Conversation, ConvEvent, ConvType, Draft, LoginStatus
+from .model import Conversation, ConvEvent, ConvType, Draft, LoginStatus, MarkType, Message
 
 __version__ = "0.1.0"
 
@@ -43,4 +43,6 @@ __all__ = [
     "ConvType",
     "Draft",
     "LoginStatus",
+    "MarkType",
+    "Message",
 ]

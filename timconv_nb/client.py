@@ -497,24 +497,44 @@ class Client:
         return json.dumps(keys, ensure_ascii=False).encode()
 
     @staticmethod
-    def _batch_results(results: list) -> dict:
+    def _batch_results(results: list, call: str) -> dict:
         return {
             r["conversation_operation_result_conversation_id"]:
                 None if r["conversation_operation_result_result_code"] == 0
                 else error_for(r["conversation_operation_result_result_code"],
-                               r["conversation_operation_result_result_info"], "TIMConvDeleteConversationList")
+                               r["conversation_operation_result_result_info"], call)
             for r in results
         }
 
     def delete_conversations(self, keys: Any, clear_messages: bool = True) -> dict:
         """TIMConvDeleteConversationList for up to 100 ids like ``"c2c_bob"``/``"group_team"``.
         Returns {id: None on success, else the TIMError for that id}."""
-        return self._batch_results(self._call("TIMConvDeleteConversationList", self._keys_param(keys), bool(clear_messages)))
+        return self._batch_results(self._call("TIMConvDeleteConversationList", self._keys_param(keys), bool(clear_messages)),
+                                   "TIMConvDeleteConversationList")
 
     async def delete_conversations_async(self, keys: Any, clear_messages: bool = True) -> dict:
         results = await self._await(
             self._start("TIMConvDeleteConversationList", self._keys_param(keys), bool(clear_messages)))
-        return self._batch_results(results)
+        return self._batch_results(results, "TIMConvDeleteConversationList")
+
+    def mark_conversations(self, keys: Any, mark: int, enable: bool = True) -> dict:
+        """TIMConvMarkConversation: sets (or clears) a mark (``MarkType.STAR``, ..., or a custom
+        bit) on up to 100 conversations. Returns {id: None or TIMError}."""
+        if isinstance(mark, bool) or not isinstance(mark, int) or not 0 < mark < 2**63:
+            raise ValueError(f"mark must be a positive int below 2**63 (one bit), not {mark!r}")
+        return self._batch_results(
+            self._call("TIMConvMarkConversation", self._keys_param(keys), mark, bool(enable)), "TIMConvMarkConversation")
+
+    def create_conversation_group(self, name: str, keys: Any) -> dict:
+        """TIMConvCreateConversationGroup: a named group (1 to 32 bytes; at most 20 groups) of
+        conversations. Returns {id: None or TIMError}."""
+        return self._batch_results(self._call("TIMConvCreateConversationGroup", _check_id(name, "group name"),
+                                              self._keys_param(keys)), "TIMConvCreateConversationGroup")
+
+    def add_to_conversation_group(self, name: str, keys: Any) -> dict:
+        """TIMConvAddConversationsToGroup. Returns {id: None or TIMError}."""
+        return self._batch_results(self._call("TIMConvAddConversationsToGroup", _check_id(name, "group name"),
+                                              self._keys_param(keys)), "TIMConvAddConversationsToGroup")
 
     @staticmethod
     def _filter_param(conv_type: Optional[ConvTypeLike], has_unread: bool, mark: int, group: str) -> bytes:

@@ -119,6 +119,10 @@ CODE_NAMES: dict[Optional[int], str] = {
     6028: "ERR_OUT_OF_MEMORY",
     7012: "ERR_SDK_INTERNAL_ERROR",
     7501: "ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS",
+    51006: "ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT",
+    51009: "ERR_SVR_CONV_CONV_GROUP_NOT_EXIST",
+    51010: "ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT",
+    51011: "ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH",
 }
 
 CODE_MEANINGS: dict[Optional[int], str] = {
@@ -137,6 +141,10 @@ CODE_MEANINGS: dict[Optional[int], str] = {
     6028: "out of memory",
     7012: "internal SDK error",
     7501: "another login is in progress",
+    51006: "more than 100 conversations in one call",
+    51009: "no such conversation group",
+    51010: "more than 20 conversation groups",
+    51011: "a conversation group name is longer than 32 bytes",
 }
 
 _CLASSES: dict[int, type[TIMError]] = {
@@ -155,6 +163,10 @@ _CLASSES: dict[int, type[TIMError]] = {
     6028: OutOfMemoryError,
     7012: SDKInternalError,
     7501: LoginInProgressError,
+    51006: InvalidParameterError,
+    51009: InvalidGroupError,
+    51010: InvalidParameterError,
+    51011: InvalidParameterError,
 }
 
 

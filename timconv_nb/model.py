@@ -13,6 +13,7 @@ __all__ = [
     "ConvType",
     "ConvEvent",
     "LoginStatus",
+    "MarkType",
     "Draft",
     "Conversation",
     "Message",
@@ -61,6 +62,15 @@ class ConvEvent(IntEnum):
     UPDATE = 2
     START = 3
     FINISH = 4
+
+
+class MarkType(IntEnum):
+    """``enum TIMConversationMarkType``: the standard marks (custom marks use other bits)."""
+
+    STAR = 0x1
+    UNREAD = 0x1 << 1
+    FOLD = 0x1 << 2
+    HIDE = 0x1 << 3
 
 
 class LoginStatus(IntEnum):

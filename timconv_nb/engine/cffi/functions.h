@@ -22,6 +22,9 @@ int TIMConvGetConversationListByFilter(const char* filter, uint64_t next_seq, ui
 int TIMConvDeleteConversationList(const char* conversation_id_array, bool clear_message, TIMCommCallback cb, const void* user_data);
 int TIMConvPinConversation(const char* conv_id, TIMConvType conv_type, bool is_pinned, TIMCommCallback cb, const void* user_data);
 int TIMConvGetTotalUnreadMessageCount(TIMCommCallback cb, const void* user_data);
+int TIMConvMarkConversation(const char* conversation_id_array, uint64_t mark_type, bool enable_mark, TIMCommCallback cb, const void* user_data);
+int TIMConvCreateConversationGroup(const char* group_name, const char* conversation_id_array, TIMCommCallback cb, const void* user_data);
+int TIMConvAddConversationsToGroup(const char* group_name, const char* conversation_id_array, TIMCommCallback cb, const void* user_data);
 
 void TIMAddRecvNewMsgCallback(TIMRecvNewMsgCallback cb, const void* user_data);
 void TIMRemoveRecvNewMsgCallback(TIMRecvNewMsgCallback cb);

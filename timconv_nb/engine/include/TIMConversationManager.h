@@ -84,6 +84,20 @@ TIM_API int TIMConvSetDraft(const char* conv_id, enum TIMConvType conv_type, con
 /* Synchronous. Removes the draft (no draft: still TIM_SUCC). Event Update. */
 TIM_API int TIMConvCancelDraft(const char* conv_id, enum TIMConvType conv_type);
 
+/* Sets (enable_mark) or clears mark_type (a TIMConversationMarkType bit, or a custom bit) on up
+ * to 100 conversations (more: callback 51006). Callback JSON: one ConversationOperationResult per
+ * id; one Update event lists those changed. */
+TIM_API int TIMConvMarkConversation(const char* conversation_id_array, uint64_t mark_type, bool enable_mark, TIMCommCallback cb, const void* user_data);
+
+/* Creates conversation group group_name (1 to 32 bytes: longer, callback 51011; at most 20
+ * groups: 51010) holding up to 100 conversations. Callback JSON: one
+ * ConversationOperationResult per id; one Update event lists those added. */
+TIM_API int TIMConvCreateConversationGroup(const char* group_name, const char* conversation_id_array, TIMCommCallback cb, const void* user_data);
+
+/* Adds up to 100 conversations to an existing conversation group (unknown group: callback
+ * 51009). Results and event as for TIMConvCreateConversationGroup. */
+TIM_API int TIMConvAddConversationsToGroup(const char* group_name, const char* conversation_id_array, TIMCommCallback cb, const void* user_data);
+
 /* Pins or unpins (event Update). Unknown: callback 6004. */
 TIM_API int TIMConvPinConversation(const char* conv_id, TIMConvType conv_type, bool is_pinned, TIMCommCallback cb, const void* user_data);
 

@@ -14,6 +14,10 @@ enum TIMErrCode {
     ERR_OUT_OF_MEMORY = 6028,
     ERR_SDK_INTERNAL_ERROR = 7012,
     ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS = 7501, /* TIMLogin while another login is in progress */
+    ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT = 51006,    /* more than 100 conversations in one call */
+    ERR_SVR_CONV_CONV_GROUP_NOT_EXIST = 51009,                /* no such conversation group */
+    ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT = 51010, /* more than 20 conversation groups */
+    ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH = 51011,       /* a group name over 32 bytes */
 };
 
 #ifndef __cplusplus

@@ -64,7 +64,8 @@ int TIMConvDelete(const char *conv_id, enum TIMConvType conv_type, TIMCommCallba
 
 static void run_delete_list(struct task *t, struct store *s, struct task_result *r) {
     char *deleted = NULL;
-    int code = store_conv_delete_batch(s, t->json, t->flag, &r->json, &deleted);
+    bool clear_messages = t->flag;
+    int code = store_conv_batch(s, t->json, store_op_delete, &clear_messages, &r->json, &deleted);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
@@ -90,6 +91,105 @@ int TIMConvDeleteConversationList(const char *conversation_id_array, bool clear_
     t->needs_store = true;
     t->flag = clear_message;
     return engine_submit(t, true);
+}
+
+/* ---- marks and conversation groups ---- */
+
+/* The vendor's limits: conversations per call, bytes of a group name. */
+#define BATCH_MAX 100
+#define GROUP_NAME_MAX 32
+
+/* Checks a JSON array of conversation ids: TIM_ERR_PARAM when missing, over-size or empty,
+ * TIM_ERR_JSON when not an array of strings; *count is its length. */
+static int check_id_array(const char *json, int64_t *count) {
+    if (!text_is_json_size_ok(json)) return TIM_ERR_PARAM;
+    int code = json_check_id_array(json, count);
+    return code == TIM_SUCC && *count == 0 ? TIM_ERR_PARAM : code;
+}
+
+/* The task of a batch call over conversation ids; answered with 51006 past BATCH_MAX ids. */
+static struct task *batch_task(const char *api, task_run_fn run, const char *ids, int64_t count, TIMCommCallback cb,
+                               const void *user_data) {
+    struct task *t = task_new(api, run, cb, user_data);
+    if (t == NULL || (t->json = strdup(ids)) == NULL) {
+        task_free(t);
+        return NULL;
+    }
+    t->needs_store = true;
+    if (count > BATCH_MAX) {
+        t->answer_code = ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT;
+        t->answer_desc = "at most 100 conversations per call";
+    }
+    return t;
+}
+
+static void run_mark(struct task *t, struct store *s, struct task_result *r) {
+    struct conv_mark mark = {t->numbers[0], t->flag};
+    char *changed = NULL;
+    int code = store_conv_batch(s, t->json, store_op_mark, &mark, &r->json, &changed);
+    if (code != ERR_SUCC) {
+        store_failed(r, s, code, t);
+        return;
+    }
+    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
+}
+
+int TIMConvMarkConversation(const char *conversation_id_array, uint64_t mark_type, bool enable_mark,
+                            TIMCommCallback cb, const void *user_data) {
+    int code = engine_precheck(true);
+    int64_t count = 0;
+    if (code == TIM_SUCC) code = check_id_array(conversation_id_array, &count);
+    /* Marks are stored as SQLite integers: the top bit cannot be one. */
+    if (code == TIM_SUCC && (mark_type == 0 || mark_type > INT64_MAX)) code = TIM_ERR_PARAM;
+    if (code != TIM_SUCC) return code;
+    struct task *t = batch_task("TIMConvMarkConversation", run_mark, conversation_id_array, count, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->numbers[0] = mark_type;
+    t->flag = enable_mark;
+    return engine_submit(t, true);
+}
+
+/* flag: create the group first. */
+static void run_group_add(struct task *t, struct store *s, struct task_result *r) {
+    char *changed = NULL;
+    int code = store_group_add(s, t->text, t->flag, t->json, &r->json, &changed);
+    if (code != ERR_SUCC) {
+        task_result_fail(r, code, "%s", store_error(s));
+        return;
+    }
+    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
+}
+
+static int submit_group_add(const char *api, const char *group_name, const char *ids, bool create, TIMCommCallback cb,
+                            const void *user_data) {
+    int code = engine_precheck(true);
+    int64_t count = 0;
+    if (code == TIM_SUCC && (group_name == NULL || group_name[0] == '\0' ||
+                             !text_is_utf8(group_name, strnlen(group_name, TEXT_ID_MAX + 1)) ||
+                             strnlen(group_name, TEXT_ID_MAX + 1) > TEXT_ID_MAX)) {
+        code = TIM_ERR_PARAM;
+    }
+    if (code == TIM_SUCC) code = check_id_array(ids, &count);
+    if (code != TIM_SUCC) return code;
+    struct task *t = batch_task(api, run_group_add, ids, count, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    snprintf(t->text, sizeof t->text, "%s", group_name);
+    t->flag = create;
+    if (t->answer_code == ERR_SUCC && strlen(group_name) > GROUP_NAME_MAX) {
+        t->answer_code = ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH;
+        t->answer_desc = "a conversation group name is at most 32 bytes";
+    }
+    return engine_submit(t, true);
+}
+
+int TIMConvCreateConversationGroup(const char *group_name, const char *conversation_id_array, TIMCommCallback cb,
+                                   const void *user_data) {
+    return submit_group_add("TIMConvCreateConversationGroup", group_name, conversation_id_array, true, cb, user_data);
+}
+
+int TIMConvAddConversationsToGroup(const char *group_name, const char *conversation_id_array, TIMCommCallback cb,
+                                   const void *user_data) {
+    return submit_group_add("TIMConvAddConversationsToGroup", group_name, conversation_id_array, false, cb, user_data);
 }
 
 /* ---- pin and unread ---- */

@@ -55,6 +55,7 @@ static const char schema_sql[] =
     " conv_id TEXT NOT NULL,"
     " created INTEGER NOT NULL,"  /* the delivery created the conversation */
     " msg TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS conv_group (name TEXT PRIMARY KEY) WITHOUT ROWID;"
     "INSERT OR IGNORE INTO meta (key, value) VALUES ('active_order', 0);"
     "CREATE VIEW IF NOT EXISTS conv_info AS"
     " SELECT conv_type, conv_id, pinned, active_time, active_order, unread, recv_opt, mark_array, group_array,"
@@ -112,6 +113,11 @@ enum stmt_id {
     ST_INBOX_CLEAR,
     ST_ARRAY_ITEMS,
     ST_OP_RESULT,
+    ST_CONV_MARK,
+    ST_CONV_ADD_TO_GROUP,
+    ST_GROUP_COUNT,
+    ST_GROUP_EXISTS,
+    ST_GROUP_INSERT,
     ST_COUNT
 };
 
@@ -215,6 +221,18 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_OP_RESULT] =
         "SELECT json_object('conversation_operation_result_conversation_id', ?1,"
         " 'conversation_operation_result_result_code', ?2, 'conversation_operation_result_result_info', ?3)",
+    /* Sets (?4 true) or clears mark ?3, keeping the others in their order. */
+    [ST_CONV_MARK] =
+        "UPDATE conversation SET mark_array = (SELECT json_group_array(value) FROM"
+        " (SELECT value FROM json_each(mark_array) WHERE value <> ?3 UNION ALL SELECT ?3 WHERE ?4))"
+        " WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_CONV_ADD_TO_GROUP] =
+        "UPDATE conversation SET group_array = (SELECT json_group_array(value) FROM"
+        " (SELECT value FROM json_each(group_array) WHERE value <> ?3 UNION ALL SELECT ?3))"
+        " WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_GROUP_COUNT] = "SELECT count(*) FROM conv_group",
+    [ST_GROUP_EXISTS] = "SELECT count(*) FROM conv_group WHERE name = ?1",
+    [ST_GROUP_INSERT] = "INSERT INTO conv_group (name) VALUES (?1)",
 };
 
 struct store {
@@ -414,19 +432,20 @@ static int next_active_order(struct store *s, int64_t *order) {
     return query_int(s, stmt(s, ST_NEXT_ACTIVE_ORDER), order, "next active order");
 }
 
-int store_conv_delete_batch(struct store *s, const char *keys_json, bool clear_messages, char **results,
-                            char **deleted) {
-    *results = *deleted = NULL;
-    size_t results_len = 0, deleted_len = 0;
-    int result = begin(s);
-    if (result != ERR_SUCC) return result;
-    /* Collect the keys first: the deletes below must not run under an open SELECT. */
+/* Runs op for each key of a JSON array of c2c_<id> / group_<id> strings, inside the caller's
+ * transaction. Appends one ConversationOperationResult per key to *results and the ConvInfo op
+ * reports for each success to *changed (both left open, "[a,b"). Codes 6004 and 6017 are
+ * per-key results; any other failure ends the batch and is returned. */
+static int run_batch(struct store *s, const char *keys_json, store_conv_op op, const void *arg, char **results,
+                     size_t *results_len, char **changed, size_t *changed_len) {
+    int result = ERR_SUCC;
+    /* Collect the keys first: the changes below must not run under an open SELECT. */
     sqlite3_stmt *items = stmt(s, ST_ARRAY_ITEMS);
     sqlite3_bind_text(items, 1, keys_json, -1, SQLITE_STATIC);
     char **keys = NULL;
     size_t count = 0;
     int rc;
-    while (result == ERR_SUCC && (rc = sqlite3_step(items)) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(items)) == SQLITE_ROW) {
         char **grown = realloc(keys, (count + 1) * sizeof *keys);
         char *key = strdup((const char *)sqlite3_column_text(items, 0));
         if (grown != NULL) keys = grown;
@@ -447,13 +466,13 @@ int store_conv_delete_batch(struct store *s, const char *keys_json, bool clear_m
         const char *info_text = "not a conversation id: expected c2c_<id> or group_<id>";
         char *info = NULL;
         if (text_parse_conv_key(keys[i], &conv_type, conv_id)) {
-            code = delete_conv(s, conv_id, conv_type, clear_messages, &info);
+            code = op(s, conv_id, conv_type, arg, &info);
             info_text = code == ERR_SUCC ? "" : code == ERR_INVALID_CONVERSATION ? "conversation does not exist" : s->error;
         }
         if (code != ERR_SUCC && code != ERR_INVALID_CONVERSATION && code != ERR_INVALID_PARAMETERS) {
             result = code; /* a storage failure ends the batch */
         }
-        if (result == ERR_SUCC && info != NULL && code == ERR_SUCC) result = append_item(deleted, &deleted_len, info);
+        if (result == ERR_SUCC && info != NULL && code == ERR_SUCC) result = append_item(changed, changed_len, info);
         free(info);
         if (result == ERR_SUCC) {
             sqlite3_stmt *st = stmt(s, ST_OP_RESULT);
@@ -462,24 +481,107 @@ int store_conv_delete_batch(struct store *s, const char *keys_json, bool clear_m
             sqlite3_bind_text(st, 3, info_text, -1, SQLITE_TRANSIENT);
             char *item = NULL;
             result = query_text(s, st, &item, "build result");
-            if (result == ERR_SUCC) result = append_item(results, &results_len, item);
+            if (result == ERR_SUCC) result = append_item(results, results_len, item);
             free(item);
         }
     }
     for (size_t i = 0; i < count; i++) free(keys[i]);
     free(keys);
-    result = finish(s, result);
+    return result;
+}
+
+/* Closes the batch's arrays (an empty result list is "[]"), or frees them on failure. */
+static int close_batch(int result, char **results, char **changed) {
     if (result == ERR_SUCC) {
-        if (*results == NULL) *results = strdup("[]"); else strcat(*results, "]");
-        if (*deleted != NULL) strcat(*deleted, "]");
-        if (*results == NULL) result = ERR_OUT_OF_MEMORY;
+        if (*results == NULL) {
+            *results = strdup("[]");
+            if (*results == NULL) result = ERR_OUT_OF_MEMORY;
+        } else {
+            strcat(*results, "]");
+        }
+        if (*changed != NULL) strcat(*changed, "]");
     }
     if (result != ERR_SUCC) {
         free(*results);
-        free(*deleted);
-        *results = *deleted = NULL;
+        free(*changed);
+        *results = *changed = NULL;
     }
     return result;
+}
+
+int store_conv_batch(struct store *s, const char *keys_json, store_conv_op op, const void *arg, char **results,
+                     char **changed) {
+    *results = *changed = NULL;
+    size_t results_len = 0, changed_len = 0;
+    int result = begin(s);
+    if (result != ERR_SUCC) return result;
+    result = finish(s, run_batch(s, keys_json, op, arg, results, &results_len, changed, &changed_len));
+    return close_batch(result, results, changed);
+}
+
+int store_op_delete(struct store *s, const char *conv_id, int conv_type, const void *clear_messages, char **info) {
+    return delete_conv(s, conv_id, conv_type, *(const bool *)clear_messages, info);
+}
+
+/* Applies an UPDATE bound as (type, id, ?3, ?4) and reports the updated ConvInfo. */
+static int update_conv(struct store *s, enum stmt_id id, const char *conv_id, int conv_type, sqlite3_int64 third,
+                       const char *third_text, sqlite3_int64 fourth, char **info) {
+    sqlite3_stmt *st = bind_key(s, id, conv_id, conv_type);
+    if (third_text != NULL) {
+        sqlite3_bind_text(st, 3, third_text, -1, SQLITE_STATIC);
+    } else {
+        sqlite3_bind_int64(st, 3, third);
+    }
+    sqlite3_bind_int64(st, 4, fourth);
+    int result = exec_stmt(s, st, "update conversation");
+    if (result == ERR_SUCC && sqlite3_changes(s->db) == 0) result = ERR_INVALID_CONVERSATION;
+    if (result == ERR_SUCC) result = conv_info(s, conv_id, conv_type, info);
+    return result;
+}
+
+int store_op_mark(struct store *s, const char *conv_id, int conv_type, const void *mark, char **info) {
+    const struct conv_mark *m = mark;
+    return update_conv(s, ST_CONV_MARK, conv_id, conv_type, (sqlite3_int64)m->mark_type, NULL, m->enable, info);
+}
+
+int store_op_add_to_group(struct store *s, const char *conv_id, int conv_type, const void *group, char **info) {
+    return update_conv(s, ST_CONV_ADD_TO_GROUP, conv_id, conv_type, 0, group, 0, info);
+}
+
+int store_group_add(struct store *s, const char *name, bool create, const char *keys_json, char **results,
+                    char **changed) {
+    *results = *changed = NULL;
+    size_t results_len = 0, changed_len = 0;
+    int result = begin(s);
+    if (result != ERR_SUCC) return result;
+    int64_t groups = 0, exists = 0;
+    result = query_int(s, stmt(s, ST_GROUP_COUNT), &groups, "count conversation groups");
+    if (result == ERR_SUCC) {
+        sqlite3_stmt *st = stmt(s, ST_GROUP_EXISTS);
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        result = query_int(s, st, &exists, "find conversation group");
+    }
+    if (result == ERR_SUCC && !create && !exists) {
+        snprintf(s->error, sizeof s->error, "no conversation group %s", name);
+        result = ERR_SVR_CONV_CONV_GROUP_NOT_EXIST;
+    } else if (result == ERR_SUCC && !create) {
+        /* the group is there: only the conversations are added */
+    } else if (result == ERR_SUCC && exists) {
+        snprintf(s->error, sizeof s->error, "conversation group %s exists", name);
+        result = ERR_INVALID_PARAMETERS;
+    } else if (result == ERR_SUCC && groups >= STORE_GROUPS_MAX) {
+        snprintf(s->error, sizeof s->error, "at most %d conversation groups", STORE_GROUPS_MAX);
+        result = ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT;
+    }
+    if (result == ERR_SUCC && create) {
+        sqlite3_stmt *st = stmt(s, ST_GROUP_INSERT);
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        result = exec_stmt(s, st, "create conversation group");
+    }
+    if (result == ERR_SUCC) {
+        result = run_batch(s, keys_json, store_op_add_to_group, name, results, &results_len, changed, &changed_len);
+    }
+    return close_batch(finish(s, result), results, changed);
 }
 
 int store_conv_pin(struct store *s, const char *conv_id, int conv_type, bool pinned, char **info) {

@@ -51,12 +51,37 @@ int store_conv_create(struct store *s, const char *conv_id, int conv_type, uint6
  * when unknown. *info: its ConvInfo as it was before the delete. */
 int store_conv_delete(struct store *s, const char *conv_id, int conv_type, bool clear_messages, char **info);
 
-/* Deletes the conversations named by a JSON array of c2c_<id> / group_<id> strings, in one
+/* One conversation's part of a batch call, inside the batch's transaction: a TIMErrCode, and
+ * in *info the ConvInfo to report (as it was before a delete, as it is after other changes). */
+typedef int (*store_conv_op)(struct store *s, const char *conv_id, int conv_type, const void *arg, char **info);
+
+/* Runs op for each conversation named by a JSON array of c2c_<id> / group_<id> strings, in one
  * transaction. *results: one ConversationOperationResult per key, in order (code 0, 6004 for an
- * unknown conversation, 6017 for a malformed key). *deleted: JSON array of the ConvInfo of those
- * deleted, or NULL when none was. */
-int store_conv_delete_batch(struct store *s, const char *keys_json, bool clear_messages, char **results,
-                            char **deleted);
+ * unknown conversation, 6017 for a malformed key). *changed: JSON array of the ConvInfo op
+ * reported for each success, or NULL when none succeeded. */
+int store_conv_batch(struct store *s, const char *keys_json, store_conv_op op, const void *arg, char **results,
+                     char **changed);
+
+/* Batch operations: delete (arg: bool clear_messages), set or clear a mark (arg: struct
+ * conv_mark), add to a conversation group (arg: its name). */
+struct conv_mark {
+    uint64_t mark_type;
+    bool enable;
+};
+int store_op_delete(struct store *s, const char *conv_id, int conv_type, const void *clear_messages, char **info);
+int store_op_mark(struct store *s, const char *conv_id, int conv_type, const void *mark, char **info);
+int store_op_add_to_group(struct store *s, const char *conv_id, int conv_type, const void *group, char **info);
+
+/* The vendor's limit on conversation groups. */
+#define STORE_GROUPS_MAX 20
+
+/* Adds the conversations of keys_json to conversation group `name` (results as for
+ * store_conv_batch). With create, makes the group first: an existing name is then
+ * ERR_INVALID_PARAMETERS, and more than STORE_GROUPS_MAX groups
+ * ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT; without, an unknown group is
+ * ERR_SVR_CONV_CONV_GROUP_NOT_EXIST. */
+int store_group_add(struct store *s, const char *name, bool create, const char *keys_json, char **results,
+                    char **changed);
 
 /* Pins or unpins; ERR_INVALID_CONVERSATION when unknown. *info: the updated ConvInfo. */
 int store_conv_pin(struct store *s, const char *conv_id, int conv_type, bool pinned, char **info);
