@@ -108,7 +108,6 @@ enum stmt_id {
     ST_MSG_MARK_READ,
     ST_UNREAD_KEYS,
     ST_DATA_VERSION,
-    ST_INBOX_MAX,
     ST_INBOX_SINCE,
     ST_INBOX_CLEAR,
     ST_ARRAY_ITEMS,
@@ -203,7 +202,6 @@ static const char *const stmt_sql[ST_COUNT] = {
         " WHERE conv_type = ?1 AND conv_id = ?2 AND json_extract(msg, '$.message_is_read') = 0",
     [ST_UNREAD_KEYS] = "SELECT conv_type, conv_id FROM conversation WHERE unread > 0",
     [ST_DATA_VERSION] = "PRAGMA data_version",
-    [ST_INBOX_MAX] = "SELECT coalesce(max(id), 0) FROM inbox",
     /* What other processes delivered since ?1: the new messages, and the ConvInfo of the
      * conversations they created and of those they updated. */
     [ST_INBOX_SINCE] =
