@@ -1,7 +1,8 @@
 """Builds the two native parts of timconv_nb:
 
-* ``timconv_nb/engine/libtimconv.so``: the local engine, a plain C11 shared library (SQLite and
-  pthreads, no Python), built from ``timconv_nb/engine/src`` with ``-Wall -Wextra``;
+* ``timconv_nb/engine/libtimconv.so``: the local engine, a plain C11 shared library (SQLite,
+  pthreads, and OpenSSL's libcrypto with zlib for UserSigs; no Python), built from
+  ``timconv_nb/engine/src`` with ``-Wall -Wextra``;
 * ``timconv_nb._callbacks``: the cffi API-mode module holding the Python callbacks.
 
 Metadata lives in pyproject.toml.
@@ -21,7 +22,7 @@ engine = Extension(
     ENGINE_NAME,
     sources=sorted(str(p) for p in (ENGINE_DIR / "src").glob("*.c")),
     include_dirs=[str(ENGINE_DIR / "include")],
-    libraries=["sqlite3", "pthread"],
+    libraries=["sqlite3", "crypto", "z", "pthread"],
     extra_compile_args=["-std=c11", "-Wall", "-Wextra", "-fvisibility=hidden"],
 )
 

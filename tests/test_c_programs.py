@@ -42,7 +42,7 @@ def link_installed() -> list[str]:
 def test_engine_test_program_against_installed_library(tmp_path: Path) -> None:
     binary = tmp_path / "test_engine"
     build(["gcc", "-std=c11", *WARNINGS, f"-I{C_TESTS}", str(C_TESTS / "test_engine.c"), *link_installed(),
-           "-lsqlite3", "-lpthread", "-o", str(binary)])
+           "-lsqlite3", "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
     out = run(binary, tmp_path / "data")
     assert re.search(r"test_engine: \d+ checks, \d+ passed, 0 failed", out)
 
@@ -59,7 +59,7 @@ def test_engine_test_program_under_sanitizers(tmp_path: Path, sanitizer: str, fl
     binary = tmp_path / f"test_engine_{sanitizer}"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags,
            f"-I{REPO / 'timconv_nb' / 'engine' / 'include'}", f"-I{C_TESTS}", str(C_TESTS / "test_engine.c"),
-           *map(str, ENGINE_SOURCES), "-lsqlite3", "-lpthread", "-o", str(binary)])
+           *map(str, ENGINE_SOURCES), "-lsqlite3", "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
     out = run(binary, tmp_path / "data", env)
     assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out and "WARNING: ThreadSanitizer" not in out
 

@@ -20,7 +20,7 @@ def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path) -> None:
     engine = tmp_path / "libtimconv_asan.so"
     build(["gcc", "-std=c11", "-g", "-O1", "-fPIC", "-shared", "-fvisibility=hidden", "-fno-omit-frame-pointer",
            "-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-Wall", "-Wextra", "-Werror",
-           f"-I{REPO / 'timconv_nb' / 'engine' / 'include'}", *map(str, ENGINE_SOURCES), "-lsqlite3", "-lpthread",
+           f"-I{REPO / 'timconv_nb' / 'engine' / 'include'}", *map(str, ENGINE_SOURCES), "-lsqlite3", "-lcrypto", "-lz", "-lpthread",
            "-o", str(engine)])
     env = {
         **os.environ,
@@ -33,7 +33,7 @@ def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path) -> None:
     }
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_engine_native.py",
-         "tests/test_client.py", "tests/test_messages.py"],
+         "tests/test_client.py", "tests/test_messages.py", "tests/test_usersig.py"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
     output = result.stdout + result.stderr

@@ -16,6 +16,7 @@ from .errors import (
     SDKNotInitializedError,
     StorageError,
     TIMError,
+    UserSigError,
 )
 from .frames import CONVERSATION_COLUMNS, conversations_frame
 from .model import Conversation, ConvEvent, ConvType, Draft, LoginStatus, MarkType, Message
@@ -27,6 +28,7 @@ __all__ = [
     "DEFAULT_APP_ID",
     "default_data_dir",
     "TIMError",
+    "UserSigError",
     "SDKNotInitializedError",
     "NotLoggedInError",
     "InvalidJSONError",

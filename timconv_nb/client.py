@@ -119,6 +119,8 @@ class Client:
     with the same C ABI opened by path (``library=`` or ``$TIMCONV_SDK_LIB``).
 
     Calls TIMInit when created and TIMUninit on :meth:`close` (or leaving a ``with`` block).
+    With ``secret_key`` (local engine only, for teaching) logins must bring a valid UserSig
+    (:func:`timconv_nb.usersig.gen_user_sig`), as on the real service.
     """
 
     def __init__(
@@ -129,6 +131,7 @@ class Client:
         library: Union[str, os.PathLike, None] = None,
         timeout: float = 10.0,
         replace: bool = False,
+        secret_key: Optional[str] = None,
     ) -> None:
         if isinstance(app_id, bool) or not isinstance(app_id, int):
             raise TypeError(f"app_id must be int, not {type(app_id).__name__}")
@@ -149,7 +152,12 @@ class Client:
             self.native.set_recv_msg_handler(self._on_messages)
             self.native.set_total_unread_handler(self._on_total_unread)
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            config = json.dumps({"sdk_config_config_file_path": str(self.data_dir.resolve())}).encode()
+            settings: dict[str, Any] = {"sdk_config_config_file_path": str(self.data_dir.resolve())}
+            if secret_key is not None:
+                if not self.native.is_local_engine:
+                    raise ValueError("secret_key is for the local engine; Tencent's servers hold the real one")
+                settings["timconv_secret_key"] = _check_text(secret_key, "secret_key")
+            config = json.dumps(settings).encode()
             result = self.native.lib.TIMInit(app_id, config)
             if result != 0:
                 raise error_for(result, call="TIMInit")

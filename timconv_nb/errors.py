@@ -21,6 +21,7 @@ __all__ = [
     "OutOfMemoryError",
     "SDKInternalError",
     "LoginInProgressError",
+    "UserSigError",
     "CallTimeoutError",
     "ClientAlreadyOpenError",
     "error_for",
@@ -91,6 +92,11 @@ class LoginInProgressError(TIMError):
     """TIMLogin while another login is in progress (7501)."""
 
 
+class UserSigError(TIMError, PermissionError):
+    """The UserSig was refused: expired, empty, malformed, or made for another user, app or key
+    (700xx)."""
+
+
 class CallTimeoutError(TIMError, TimeoutError):
     """A call did not call back within the client's timeout. Its outcome is unknown."""
 
@@ -119,6 +125,12 @@ CODE_NAMES: dict[Optional[int], str] = {
     6028: "ERR_OUT_OF_MEMORY",
     7012: "ERR_SDK_INTERNAL_ERROR",
     7501: "ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS",
+    70001: "ERR_SVR_ACCOUNT_USERSIG_EXPIRED",
+    70002: "ERR_SVR_ACCOUNT_USERSIG_EMPTY",
+    70003: "ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED",
+    70009: "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY",
+    70013: "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID",
+    70014: "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID",
     51006: "ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT",
     51009: "ERR_SVR_CONV_CONV_GROUP_NOT_EXIST",
     51010: "ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT",
@@ -163,6 +175,12 @@ _CLASSES: dict[int, type[TIMError]] = {
     6028: OutOfMemoryError,
     7012: SDKInternalError,
     7501: LoginInProgressError,
+    70001: UserSigError,
+    70002: UserSigError,
+    70003: UserSigError,
+    70009: UserSigError,
+    70013: UserSigError,
+    70014: UserSigError,
     51006: InvalidParameterError,
     51009: InvalidGroupError,
     51010: InvalidParameterError,

@@ -14,6 +14,12 @@ enum TIMErrCode {
     ERR_OUT_OF_MEMORY = 6028,
     ERR_SDK_INTERNAL_ERROR = 7012,
     ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS = 7501, /* TIMLogin while another login is in progress */
+    ERR_SVR_ACCOUNT_USERSIG_EXPIRED = 70001,             /* the UserSig has expired */
+    ERR_SVR_ACCOUNT_USERSIG_EMPTY = 70002,               /* the UserSig is empty */
+    ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED = 70003,        /* not a UserSig */
+    ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY = 70009,  /* signed with another key */
+    ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID = 70013,         /* made for another user */
+    ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID = 70014,   /* made for another app */
     ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT = 51006,    /* more than 100 conversations in one call */
     ERR_SVR_CONV_CONV_GROUP_NOT_EXIST = 51009,                /* no such conversation group */
     ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT = 51010, /* more than 20 conversation groups */

@@ -31,6 +31,7 @@
 #include "store.h"
 #include "store_cache.h"
 #include "timconv_ext.h"
+#include "usersig.h"
 
 #define ENGINE_VERSION "timconv_nb local engine 0.1.0"
 /* Longest data root accepted: leaves room for the store's own path below it. */
@@ -51,6 +52,7 @@ static struct {
     uint64_t app_id;
     char *data_root;
     FILE *log_file;
+    char *secret_key; /* when set, TIMLogin verifies UserSigs */
 
     enum TIMLoginStatus login_status;
     char user_id[TEXT_ID_MAX + 1]; /* the logged-in user, "" when none */
@@ -471,7 +473,7 @@ static int configure_locked(uint64_t app_id, const char *json_sdk_config) {
     char *config_path = NULL, *log_path = NULL;
     if (json_sdk_config != NULL && json_sdk_config[0] != '\0') {
         if (!text_is_json_size_ok(json_sdk_config)) return TIM_ERR_PARAM;
-        int code = json_check_sdk_config(json_sdk_config, &config_path, &log_path);
+        int code = json_check_sdk_config(json_sdk_config, &config_path, &log_path, &E.secret_key);
         if (code != TIM_SUCC) return code;
     }
     int code = TIM_SUCC;
@@ -487,6 +489,8 @@ static int configure_locked(uint64_t app_id, const char *json_sdk_config) {
 static void release_settings_locked(void) {
     free(E.data_root);
     E.data_root = NULL;
+    free(E.secret_key);
+    E.secret_key = NULL;
     if (E.log_file != NULL) fclose(E.log_file);
     E.log_file = NULL;
 }
@@ -558,6 +562,19 @@ const char *engine_user_id(void) { return E.user_id; }
 
 static void run_login(struct task *t, struct store *unused, struct task_result *r) {
     (void)unused;
+    if (E.secret_key != NULL) {
+        char why[256];
+        int refused = usersig_verify(t->json, E.secret_key, E.app_id, t->conv_id, engine_now(), why, sizeof why);
+        if (refused != ERR_SUCC) {
+            pthread_mutex_lock(&E.lock);
+            if (E.login_status == kTIMLoginStatus_Logining) E.login_status = E.store != NULL ? kTIMLoginStatus_Logined
+                                                                                             : kTIMLoginStatus_UnLogined;
+            pthread_mutex_unlock(&E.lock);
+            task_result_fail(r, refused, "%s", why);
+            engine_log(kTIMLog_Warn, "login of %s refused: %s", t->conv_id, why);
+            return;
+        }
+    }
     if (E.store != NULL && strcmp(E.user_id, t->conv_id) == 0) {
         pthread_mutex_lock(&E.lock);
         E.login_status = kTIMLoginStatus_Logined;
@@ -607,7 +624,10 @@ int TIMLogin(const char *user_id, const char *user_sig, TIMCommCallback cb, cons
     if (code != TIM_SUCC) return code;
     if (!text_is_valid_id(user_id) || !text_is_json_size_ok(user_sig)) return TIM_ERR_PARAM;
     struct task *t = task_new("TIMLogin", run_login, cb, user_data);
-    if (t == NULL) return TIM_ERR_PARAM;
+    if (t == NULL || (t->json = strdup(user_sig)) == NULL) {
+        task_free(t);
+        return TIM_ERR_PARAM;
+    }
     snprintf(t->conv_id, sizeof t->conv_id, "%s", user_id);
     pthread_mutex_lock(&E.lock);
     code = state_check_locked(false);

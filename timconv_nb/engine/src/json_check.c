@@ -21,6 +21,7 @@ enum check_kind {
     CHECK_FILTER,
     CHECK_ID_ARRAY,
     CHECK_MSG_LIST_PARAM,
+    CHECK_USERSIG,
     CHECK_COUNT
 };
 
@@ -55,9 +56,11 @@ static const char *const check_sql[CHECK_COUNT] = {
         " json_type(?1) = 'object'"
         " AND coalesce(json_type(?1, '$.sdk_config_config_file_path'), 'text') = 'text'"
         " AND coalesce(json_type(?1, '$.sdk_config_log_file_path'), 'text') = 'text'"
+        " AND coalesce(json_type(?1, '$.timconv_secret_key'), 'text') = 'text'"
         " ELSE 0 END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.sdk_config_config_file_path') END,"
-        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.sdk_config_log_file_path') END",
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.sdk_config_log_file_path') END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.timconv_secret_key') END",
     [CHECK_MESSAGE] =
         "SELECT CASE WHEN json_valid(?1) THEN"
         " json_type(?1) = 'object' AND" ELEMS_OK("$.message_elem_array")
@@ -97,6 +100,19 @@ static const char *const check_sql[CHECK_COUNT] = {
         " ELSE 0 END,"
         " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_getmsglist_param_count'), 20) END,"
         " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_getmsglist_param_last_msg.message_seq'), 0) END",
+    /* Columns: ok, sdkappid, expire, time, identifier, sig. */
+    [CHECK_USERSIG] =
+        "SELECT CASE WHEN json_valid(?1) THEN"
+        " json_type(?1) = 'object' AND json_extract(?1, '$.\"TLS.ver\"') = '2.0'"
+        " AND json_type(?1, '$.\"TLS.identifier\"') = 'text' AND json_type(?1, '$.\"TLS.sig\"') = 'text'"
+        " AND json_type(?1, '$.\"TLS.sdkappid\"') = 'integer' AND json_type(?1, '$.\"TLS.expire\"') = 'integer'"
+        " AND json_type(?1, '$.\"TLS.time\"') = 'integer'"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.sdkappid\"') END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.expire\"') END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.time\"') END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.identifier\"') END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.sig\"') END",
 };
 
 static pthread_mutex_t checker_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -175,14 +191,28 @@ int json_check_conv_info_param(const char *json) { return run_check(CHECK_CONV_I
 
 int json_check_message(const char *json) { return run_check(CHECK_MESSAGE, json, NULL, 0, NULL, 0); }
 
-int json_check_sdk_config(const char *json, char **config_path, char **log_path) {
-    *config_path = *log_path = NULL;
+int json_check_sdk_config(const char *json, char **config_path, char **log_path, char **secret_key) {
+    *config_path = *log_path = *secret_key = NULL;
     /* SQLite cuts decoded strings at an escaped NUL, which would silently shorten a path. */
     if (strstr(json, "\\u0000") != NULL) return TIM_ERR_PARAM;
-    char *texts[2] = {NULL, NULL};
-    int code = run_check(CHECK_SDK_CONFIG, json, NULL, 0, texts, 2);
+    char *texts[3] = {NULL, NULL, NULL};
+    int code = run_check(CHECK_SDK_CONFIG, json, NULL, 0, texts, 3);
     *config_path = texts[0];
     *log_path = texts[1];
+    *secret_key = texts[2];
+    return code;
+}
+
+int json_check_usersig(const char *json, int64_t *sdk_app_id, int64_t *expire, int64_t *issued, char **identifier,
+                       char **signature) {
+    int64_t ints[3] = {0, 0, 0};
+    char *texts[2] = {NULL, NULL};
+    int code = run_check(CHECK_USERSIG, json, ints, 3, texts, 2);
+    *sdk_app_id = ints[0];
+    *expire = ints[1];
+    *issued = ints[2];
+    *identifier = texts[0];
+    *signature = texts[1];
     return code;
 }
 

@@ -25,9 +25,15 @@ int json_check_draft(const char *json);
 /* A GetConversationListParam array: objects with a string conv id and an integer conv type. */
 int json_check_conv_info_param(const char *json);
 
-/* An SDK config object whose path keys, when present, are strings without NUL. On success
- * *config_path and *log_path are malloc'd copies of those keys' values, or NULL when absent. */
-int json_check_sdk_config(const char *json, char **config_path, char **log_path);
+/* An SDK config object whose path keys (and the engine's own timconv_secret_key), when present,
+ * are strings without NUL. On success each output is a malloc'd copy of its key's value, or NULL
+ * when absent. */
+int json_check_sdk_config(const char *json, char **config_path, char **log_path, char **secret_key);
+
+/* The document inside a UserSig: TLS.ver "2.0", string TLS.identifier and TLS.sig, integer
+ * TLS.sdkappid, TLS.expire and TLS.time (texts malloc'd). */
+int json_check_usersig(const char *json, int64_t *sdk_app_id, int64_t *expire, int64_t *issued, char **identifier,
+                       char **signature);
 
 /* A Message to send: an object whose message_elem_array is a non-empty array of objects with
  * an integer elem_type. */
