@@ -4,6 +4,8 @@
 DataFrames, and ipywidgets forms. The raw cffi binding is :mod:`timconv_nb.native`.
 """
 
+import logging
+
 from .client import DEFAULT_APP_ID, Client, default_data_dir
 from .errors import (
     CallTimeoutError,
@@ -22,6 +24,9 @@ from .frames import CONVERSATION_COLUMNS, conversations_frame
 from .model import Conversation, ConvEvent, ConvType, Draft, LoginStatus, MarkType, Message
 
 __version__ = "0.1.0"
+
+# A library leaves output to the application: nothing is printed unless logging is configured.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Client",
