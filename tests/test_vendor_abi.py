@@ -123,3 +123,14 @@ def test_the_binding_reaches_the_vendor_library() -> None:
     assert not library.is_local_engine
     assert version and version != native.open_library().version()
     assert re.match(r"^\d+\.\d+", version), version
+
+
+def test_client_reports_the_vendor_library_without_starting_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timconv_nb import Client
+
+    info = Client.library_info(LIBRARY)
+    assert info["path"] == str(LIBRARY) and not info["is_local"]
+    assert info["version"] == native.open_library(LIBRARY).version()
+    monkeypatch.setenv("TIMCONV_SDK_LIB", str(LIBRARY))
+    assert Client.library_info()["version"] == info["version"]
+    assert Client.library_info(native.library_path())["is_local"]

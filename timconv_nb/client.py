@@ -167,6 +167,13 @@ class Client:
         self._closed = False
         log.info("opened %s (app id %s, data in %s)", self.version, app_id, self.data_dir)
 
+    @staticmethod
+    def library_info(library: Union[str, os.PathLike, None] = None) -> dict:
+        """What a Client would run on, without starting it (no TIMInit, so safe on the vendor
+        library too): its path, ``TIMGetSDKVersion()``, and whether it is the local engine."""
+        lib = native.open_library(library or os.environ.get("TIMCONV_SDK_LIB") or None)
+        return {"path": lib.path, "version": lib.version(), "is_local": lib.is_local_engine}
+
     # ---- the process-wide slot ----
 
     def _claim_process_slot(self, replace: bool) -> None:
