@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
+import orjson
 import pandas as pd
 
 from . import native
@@ -148,9 +149,6 @@ class Client:
         try:
             self.native = native.open_library(library or os.environ.get("TIMCONV_SDK_LIB") or None)
             self.native.set_log_handler(self._on_log)
-            self.native.set_conv_event_handler(self._on_conv_event)
-            self.native.set_recv_msg_handler(self._on_messages)
-            self.native.set_total_unread_handler(self._on_total_unread)
             self.data_dir.mkdir(parents=True, exist_ok=True)
             settings: dict[str, Any] = {"sdk_config_config_file_path": str(self.data_dir.resolve())}
             if secret_key is not None:
@@ -281,9 +279,10 @@ class Client:
             raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
         return float(timeout)
 
-    def _start(self, name: str, *args: Any) -> "concurrent.futures.Future[Any]":
-        """Calls ``name`` and returns a future of its parsed callback JSON (None for ""). A
-        refused call raises at once; a failed one sets the exception on the future."""
+    def _start(self, name: str, *args: Any, parse: bool = True) -> "concurrent.futures.Future[Any]":
+        """Calls ``name`` and returns a future of its callback JSON, parsed (None for "") or, with
+        parse=False, as text. A refused call raises at once; a failed one sets the exception on
+        the future."""
         future: concurrent.futures.Future = concurrent.futures.Future()
 
         def on_done(code: int, desc: str, payload: str) -> None:
@@ -292,7 +291,7 @@ class Client:
                 future.set_exception(error_for(code, desc, name))
                 return
             try:
-                future.set_result(json.loads(payload) if payload else None)
+                future.set_result((orjson.loads(payload) if payload else None) if parse else payload)
             except ValueError as exc:
                 future.set_exception(exc)
 
@@ -305,18 +304,23 @@ class Client:
         """True inside event handlers and callbacks: the engine's own thread."""
         return self._engine_thread == threading.get_ident()
 
-    def _call(self, name: str, *args: Any) -> Any:
-        """Calls ``name`` and waits for its callback (the sync methods)."""
+    def _call(self, name: str, *args: Any, parse: bool = True) -> Any:
+        """Calls ``name`` and waits for its callback (the sync methods). The wait happens in C
+        with the GIL released (``NativeLibrary.call_and_wait``)."""
         if self.on_engine_thread():
             raise RuntimeError(
                 f"{name}: a blocking call from an event handler would wait for the engine's own thread; "
                 "use the *_async method without waiting, or hand the work to another thread"
             )
-        future = self._start(name, *args)
-        try:
-            return future.result(self.timeout)
-        except concurrent.futures.TimeoutError:
-            raise CallTimeoutError(call=name, desc=f"no callback within {self.timeout:g}s; its outcome is unknown") from None
+        result, reply = self.native.call_and_wait(name, *args, timeout=self.timeout)
+        if result != 0:
+            raise error_for(result, call=name)
+        if reply is None:
+            raise CallTimeoutError(call=name, desc=f"no callback within {self.timeout:g}s; its outcome is unknown")
+        code, desc, payload = reply
+        if code != 0:
+            raise error_for(code, desc, name)
+        return (orjson.loads(payload) if payload else None) if parse else payload
 
     @staticmethod
     async def _await(future: "concurrent.futures.Future[Any]") -> Any:
@@ -375,10 +379,10 @@ class Client:
 
     def conversations(self) -> pd.DataFrame:
         """TIMConvGetConvList as a DataFrame (schema: docs/api.md)."""
-        return conversations_frame(self._call("TIMConvGetConvList"))
+        return conversations_frame(self._call("TIMConvGetConvList", parse=False))
 
     async def conversations_async(self) -> pd.DataFrame:
-        return conversations_frame(await self._await(self._start("TIMConvGetConvList")))
+        return conversations_frame(await self._await(self._start("TIMConvGetConvList", parse=False)))
 
     def _info_param(self, conv_id: str, conv_type: ConvTypeLike) -> bytes:
         key, kind = self._key(conv_id, conv_type)
@@ -463,11 +467,12 @@ class Client:
     def messages(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, count: int = 20) -> pd.DataFrame:
         """TIMMsgGetMsgList: the newest ``count`` messages as a DataFrame (schema: docs/api.md)."""
         key, kind = self._key(conv_id, conv_type)
-        return messages_frame(self._call("TIMMsgGetMsgList", key, kind, self._msg_list_param(count)))
+        return messages_frame(self._call("TIMMsgGetMsgList", key, kind, self._msg_list_param(count), parse=False))
 
     async def messages_async(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, count: int = 20) -> pd.DataFrame:
         key, kind = self._key(conv_id, conv_type)
-        return messages_frame(await self._await(self._start("TIMMsgGetMsgList", key, kind, self._msg_list_param(count))))
+        return messages_frame(await self._await(self._start("TIMMsgGetMsgList", key, kind, self._msg_list_param(count),
+                                                            parse=False)))
 
     def mark_read(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> None:
         """TIMMsgReportReaded: the conversation's unread count drops to 0."""
@@ -618,6 +623,7 @@ class Client:
             raise TypeError("handler must be callable")
         with self._handlers_lock:
             self._handlers[kind] = self._handlers[kind] + [handler]
+            self._install_callbacks()
         return handler
 
     def off(self, event: Union[ConvEvent, str], handler: EventHandler) -> None:
@@ -627,6 +633,25 @@ class Client:
             handlers = list(self._handlers[kind])
             handlers.remove(handler)
             self._handlers[kind] = handlers
+            self._install_callbacks()
+
+    def _install_callbacks(self) -> None:
+        """Registers with C exactly the global callbacks some handler needs (handlers lock held):
+        an unobserved event then costs no call into Python on the engine's thread."""
+        wanted = {
+            "conv_event": any(self._handlers[e.name.lower()] for e in ConvEvent),
+            "recv_msg": bool(self._handlers["message"]),
+            "total_unread": bool(self._handlers["total_unread"]),
+        }
+        installers = {
+            "conv_event": (self.native.set_conv_event_handler, self._on_conv_event),
+            "recv_msg": (self.native.set_recv_msg_handler, self._on_messages),
+            "total_unread": (self.native.set_total_unread_handler, self._on_total_unread),
+        }
+        for kind, needed in wanted.items():
+            if needed != (kind in self.native.global_handlers) and not self._closed:
+                install, handler = installers[kind]
+                install(handler if needed else None)
 
     @staticmethod
     def _event(event: Union[ConvEvent, str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Union
 
+import orjson
 import pandas as pd
 
 from .model import ConvType, epoch_seconds, message_text
@@ -73,9 +74,12 @@ def _frame(columns: dict[str, list], schema: dict[str, Any], index: list, index_
 
 
 def _parsed(data: Union[str, bytes, list]) -> tuple[list, str]:
-    items = json.loads(data) if isinstance(data, (str, bytes)) else data
-    raw_json = data if isinstance(data, str) else json.dumps(items, ensure_ascii=False)
-    return items, raw_json
+    """The items and the JSON text of a JSON array given as text or already parsed. orjson keeps
+    every integer exact, as json does, and parses several times faster."""
+    if isinstance(data, (str, bytes)):
+        text = data.decode() if isinstance(data, bytes) else data
+        return orjson.loads(text), text
+    return data, json.dumps(data, ensure_ascii=False)
 
 
 def messages_frame(messages: Union[str, bytes, list]) -> pd.DataFrame:

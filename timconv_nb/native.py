@@ -47,6 +47,8 @@ _TOTAL_UNREAD_CALLBACK = ffi.cast(
     "TIMConvTotalUnreadMessageCountChangedCallback", _callbacks.lib.timconv_total_unread_callback
 )
 _RECV_MSG_CALLBACK = ffi.cast("TIMRecvNewMsgCallback", _callbacks.lib.timconv_recv_msg_callback)
+_WAITER_CALLBACK = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_waiter_done)
+_waiters = _callbacks.lib
 
 CommHandler = Callable[[int, str, str], None]
 LogHandler = Callable[[int, str], None]
@@ -190,6 +192,33 @@ class NativeLibrary:
         target = _Pending(self._calls, handler)
         install(target.handle)
         self._targets[kind] = target
+
+    def call_and_wait(self, name: str, *args: Any, timeout: float) -> tuple[int, Optional[tuple[int, str, str]]]:
+        """Calls C function ``name`` with ``args`` plus a C waiter as callback, and waits for it
+        with the GIL released, up to ``timeout`` seconds; the library's thread completes it
+        without entering Python. Returns (TIMResult, None) when refused, (0, (code, desc,
+        json)) when it called back, and (0, None) when the timeout expired first."""
+        waiter = _waiters.timconv_waiter_new()
+        if waiter == _api_ffi.NULL:
+            raise MemoryError("no memory for a call's waiter")
+        try:
+            result = int(getattr(self.lib, name)(*args, _WAITER_CALLBACK, waiter))
+        except BaseException:
+            result = -1
+            raise
+        finally:
+            if result != 0:  # refused (or never made): no callback will drop its reference
+                _waiters.timconv_waiter_release(waiter)
+        if result != 0:
+            _waiters.timconv_waiter_release(waiter)
+            return result, None
+        try:
+            if not _waiters.timconv_waiter_wait(waiter, timeout):
+                return 0, None
+            return 0, (int(_waiters.timconv_waiter_code(waiter)), _text(_waiters.timconv_waiter_desc(waiter)),
+                       _text(_waiters.timconv_waiter_json(waiter)))
+        finally:
+            _waiters.timconv_waiter_release(waiter)
 
     def set_log_handler(self, handler: Optional[LogHandler]) -> None:
         """Routes the library's log lines to ``handler(level, text)`` (None: stop)."""

@@ -12,7 +12,9 @@ ipywidgets sends to the front end from any thread (never through ``with output:`
 
 from __future__ import annotations
 
+import bisect
 import html
+import itertools
 import logging
 import threading
 from typing import Any, Callable, Optional
@@ -332,12 +334,18 @@ class ConversationBrowser(W.VBox):
     _subscriptions: list = []  # (event, handler) pairs to undo on close; none until subscribed
     _forms: tuple = ()  # the forms it holds, closed with it
 
-    def __init__(self, client: Client, rows: int = 12, max_rows: int = 500, **kwargs: Any) -> None:
+    def __init__(self, client: Client, rows: int = 12, max_rows: int = 200, **kwargs: Any) -> None:
         if not isinstance(client, Client):
             raise TypeError(f"client must be a timconv_nb.Client, not {type(client).__name__}")
         self._client = client
-        self._lock = threading.Lock()
-        self._rows: dict[str, Conversation] = {}  # most recently added or active first
+        self._lock = threading.Lock()  # guards the three row structures below
+        self._rows: dict[str, Conversation] = {}
+        self._sort_keys: dict[str, tuple] = {}
+        self._labels: dict[str, str] = {}  # each row's text, made when the row changes
+        # (sort key, conversation key) in display order: pinned first, then latest activity,
+        # then the one that became active later; kept sorted so an event costs O(log n) to place.
+        self._order: list[tuple[tuple, str]] = []
+        self._activations = itertools.count(1)
         self.max_rows = max_rows
         self.type_filter = _classed(W.ToggleButtons(options=[("All", "all"), ("C2C", "c2c"), ("Group", "group")],
                                                     value="all", description="Show"), "tc-browser-type")
@@ -375,20 +383,45 @@ class ConversationBrowser(W.VBox):
         """Lists every conversation again (events keep the rows current afterwards)."""
         conversations = self._client.conversation_list()
         with self._lock:
-            self._rows = {c.key: c for c in conversations}
+            self._rows, self._sort_keys, self._labels, self._order = {}, {}, {}, []
+            # The engine's order is the display order: later rows count as activated earlier.
+            for conv in reversed(conversations):
+                self._place(conv, next(self._activations))
         self._render()
 
+    @staticmethod
+    def _sort_key(conv: Conversation, activation: int) -> tuple:
+        active = conv.active_time.timestamp() if conv.active_time else 0.0
+        return (not conv.pinned, -active, -activation)
+
+    def _place(self, conv: Conversation, activation: int) -> None:
+        """Inserts a row at its place in the order (lock held)."""
+        key = self._sort_key(conv, activation)
+        self._rows[conv.key] = conv
+        self._sort_keys[conv.key] = key
+        self._labels[conv.key] = _row_label(conv)
+        bisect.insort(self._order, (key, conv.key))
+
+    def _remove(self, conv_key: str) -> Optional[Conversation]:
+        """Takes a row out of the order (lock held); returns it, or None."""
+        old = self._rows.pop(conv_key, None)
+        self._labels.pop(conv_key, None)
+        if old is not None:
+            entry = (self._sort_keys.pop(conv_key), conv_key)
+            del self._order[bisect.bisect_left(self._order, entry)]
+        return old
+
     def apply_event(self, event: ConvEvent, conversations: list[Conversation]) -> None:
-        """Applies one conversation event to the rows it names."""
+        """Applies one conversation event to the rows it names: O(log n) to find each row's
+        place, and the list is redrawn only when the rows shown change."""
         with self._lock:
             for conv in conversations:
-                old = self._rows.pop(conv.key, None)
+                old_key = self._sort_keys.get(conv.key)
+                old = self._remove(conv.key)
                 if event is ConvEvent.DEL:
                     continue
-                if old is None or _activity(old) != _activity(conv):
-                    self._rows = {conv.key: conv, **self._rows}  # became active: first among equals
-                else:
-                    self._rows[conv.key] = conv
+                became_active = old is None or _activity(old) != _activity(conv)
+                self._place(conv, next(self._activations) if became_active else -old_key[2])
         self._render()
 
     def _on_event(self, event: ConvEvent, conversations: list[Conversation]) -> None:
@@ -397,26 +430,38 @@ class ConversationBrowser(W.VBox):
         except Exception:  # runs on the engine's thread: log, never raise into it
             log.exception("ConversationBrowser could not apply %s", event)
 
-    def _visible(self) -> list[Conversation]:
-        kind, needle = self.type_filter.value, self.search.value.strip().lower()
-        with self._lock:
-            rows = list(self._rows.values())
-        # Stable: among equal keys the order of _rows (most recently active first) stays.
-        rows.sort(key=lambda c: (c.pinned, c.active_time.timestamp() if c.active_time else 0), reverse=True)
-        return [c for c in rows
-                if (kind == "all" or c.conv_type.prefix == kind)
-                and (not needle or needle in c.conv_id.lower() or needle in c.show_name.lower())]
+    @staticmethod
+    def _matches(conv: Conversation, kind: str, needle: str) -> bool:
+        return (kind == "all" or conv.conv_type.prefix == kind) and (
+            not needle or needle in conv.conv_id.lower() or needle in conv.show_name.lower())
 
     def _render(self) -> None:
-        visible = self._visible()
-        shown = visible[: self.max_rows]
+        """Shows the first max_rows rows that pass the filters. Without a filter this reads only
+        those rows; with a type filter or a search it counts every match."""
+        kind, needle = self.type_filter.value, self.search.value.strip().lower()
+        filtered = kind != "all" or bool(needle)
         with self._lock:
-            current = self.table.value
-            self.table.options = [(_row_label(c), c.key) for c in shown]
-            keys = [c.key for c in shown]
-            self.table.value = current if current in keys else None
-        more = f", the first {len(shown)} shown" if len(shown) < len(visible) else ""
-        self.count.value = html.escape(f"{len(visible)} of {len(self._rows)} conversations{more}")
+            total = len(self._rows)
+            shown: list[Conversation] = []
+            matches = 0
+            for _, key in self._order:
+                conv = self._rows[key]
+                if not self._matches(conv, kind, needle):
+                    continue
+                if len(shown) == self.max_rows and not filtered:
+                    matches = total
+                    break
+                matches += 1
+                if len(shown) < self.max_rows:
+                    shown.append(conv)
+            options = [(self._labels[c.key], c.key) for c in shown]
+            if options != list(self.table.options):
+                current = self.table.value
+                self.table.options = options
+                keys = [c.key for c in shown]
+                self.table.value = current if current in keys else None
+        more = f", the first {len(shown)} shown" if len(shown) < matches else ""
+        self.count.value = html.escape(f"{matches} of {total} conversations{more}")
 
     def _on_select(self, change: dict) -> None:
         key = change["new"]

@@ -135,12 +135,13 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_CONV_LIST] =
         "SELECT '[' || coalesce(group_concat(info, ','), '') || ']' FROM"
         " (SELECT info FROM conv_info ORDER BY pinned DESC, active_order DESC)",
+    /* A correlated lookup per entry, so each one uses the primary key. */
     [ST_CONV_INFO_BATCH] =
         "SELECT '[' || coalesce(group_concat(info, ','), '') || ']' FROM"
-        " (SELECT c.info FROM json_each(?1) AS p JOIN conv_info AS c"
-        "  ON c.conv_type = json_extract(p.value, '$.get_conversation_list_param_conv_type')"
-        "  AND c.conv_id = json_extract(p.value, '$.get_conversation_list_param_conv_id')"
-        "  ORDER BY p.key)",
+        " (SELECT (SELECT c.info FROM conv_info AS c"
+        "   WHERE c.conv_type = json_extract(p.value, '$.get_conversation_list_param_conv_type')"
+        "   AND c.conv_id = json_extract(p.value, '$.get_conversation_list_param_conv_id')) AS info"
+        "  FROM json_each(?1) AS p ORDER BY p.key)",
     [ST_DRAFT_SET] =
         "UPDATE conversation SET draft ="
         " json_set(json(?3), '$.draft_edit_time', coalesce(json_extract(?3, '$.draft_edit_time'), ?4))"

@@ -1,0 +1,95 @@
+/* The waiter: see waiter.h. Compiled into timconv_nb._callbacks (not the engine), so it serves
+ * every library with the engine's ABI.
+ *
+ * Lifetime: a waiter starts with two references, the waiting thread's and the pending
+ * callback's. timconv_waiter_done drops the callback's after storing the result; the waiting
+ * side drops its own with timconv_waiter_release, also after a timeout, when the callback may
+ * still come. Whoever drops the last one frees it. `lock` guards every field. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct timconv_waiter timconv_waiter;
+
+struct timconv_waiter {
+    pthread_mutex_t lock;
+    pthread_cond_t done_cond;
+    int done;
+    int references;
+    int32_t code;
+    char* desc;
+    char* json;
+};
+
+/* How long a waiter watches before sleeping: a reply that comes within it costs no wake-up. */
+#define WAITER_SPIN_NS 50000
+
+static long long monotonic_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+
+timconv_waiter* timconv_waiter_new(void) {
+    timconv_waiter* w = calloc(1, sizeof *w);
+    if (w == NULL) return NULL;
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_mutex_init(&w->lock, NULL);
+    pthread_cond_init(&w->done_cond, &attr);
+    pthread_condattr_destroy(&attr);
+    w->references = 2;
+    return w;
+}
+
+static void drop_reference(timconv_waiter* w) {
+    pthread_mutex_lock(&w->lock);
+    int left = --w->references;
+    pthread_mutex_unlock(&w->lock);
+    if (left == 0) {
+        free(w->desc);
+        free(w->json);
+        pthread_cond_destroy(&w->done_cond);
+        pthread_mutex_destroy(&w->lock);
+        free(w);
+    }
+}
+
+void timconv_waiter_done(int32_t code, const char* desc, const char* json_params, const void* user_data) {
+    timconv_waiter* w = (timconv_waiter*)user_data;
+    char* desc_copy = strdup(desc != NULL ? desc : "");
+    char* json_copy = strdup(json_params != NULL ? json_params : "");
+    pthread_mutex_lock(&w->lock);
+    w->code = (desc_copy == NULL || json_copy == NULL) ? 6028 : code; /* ERR_OUT_OF_MEMORY */
+    w->desc = desc_copy;
+    w->json = json_copy;
+    w->done = 1;
+    pthread_cond_signal(&w->done_cond);
+    pthread_mutex_unlock(&w->lock);
+    drop_reference(w);
+}
+
+int timconv_waiter_wait(timconv_waiter* w, double timeout_seconds) {
+    long long start = monotonic_ns();
+    long long deadline = start + (long long)(timeout_seconds * 1e9);
+    pthread_mutex_lock(&w->lock);
+    while (!w->done && monotonic_ns() - start < WAITER_SPIN_NS) {
+        pthread_mutex_unlock(&w->lock);
+        pthread_mutex_lock(&w->lock);
+    }
+    struct timespec until = {(time_t)(deadline / 1000000000LL), (long)(deadline % 1000000000LL)};
+    while (!w->done) {
+        if (pthread_cond_timedwait(&w->done_cond, &w->lock, &until) != 0 && !w->done) break;
+    }
+    int done = w->done;
+    pthread_mutex_unlock(&w->lock);
+    return done;
+}
+
+int32_t timconv_waiter_code(timconv_waiter* w) { return w->code; }
+const char* timconv_waiter_desc(timconv_waiter* w) { return w->desc != NULL ? w->desc : ""; }
+const char* timconv_waiter_json(timconv_waiter* w) { return w->json != NULL ? w->json : ""; }
+
+void timconv_waiter_release(timconv_waiter* w) { drop_reference(w); }

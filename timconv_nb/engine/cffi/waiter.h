@@ -1,0 +1,13 @@
+/* cffi declarations: the waiter, a C completion object for blocking calls (API mode; the code is
+ * waiter.c). Passing timconv_waiter_done as the callback and a waiter as user_data lets a Python
+ * thread wait for a call with the GIL released, and the library's thread complete it without
+ * entering Python at all. */
+
+typedef struct timconv_waiter timconv_waiter;
+timconv_waiter* timconv_waiter_new(void);
+void timconv_waiter_done(int32_t code, const char* desc, const char* json_params, const void* user_data);
+int timconv_waiter_wait(timconv_waiter* waiter, double timeout_seconds);
+int32_t timconv_waiter_code(timconv_waiter* waiter);
+const char* timconv_waiter_desc(timconv_waiter* waiter);
+const char* timconv_waiter_json(timconv_waiter* waiter);
+void timconv_waiter_release(timconv_waiter* waiter);
