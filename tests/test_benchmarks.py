@@ -1,0 +1,27 @@
+"""Keeps the benchmark scripts alive: each runs at a small size and prints its table and
+summary. (Performance itself is judged by the scripts' ratios, never by timed assertions.)"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO
+
+
+@pytest.mark.parametrize(
+    "script,args",
+    [
+        ("roundtrip.py", ["--count", "200"]),
+        ("listing.py", ["--sizes", "200", "--repeats", "1"]),
+        ("events.py", ["--sizes", "200", "--events", "20"]),
+    ],
+)
+def test_benchmark_runs(script: str, args: list[str]) -> None:
+    result = subprocess.run([sys.executable, str(REPO / "benchmarks" / script), *args], capture_output=True,
+                            text=True, timeout=300, cwd=REPO)
+    assert result.returncode == 0, result.stderr[-3000:]
+    output = result.stdout + result.stderr
+    assert "| ---" in output and "summary:" in output, output[-2000:]
