@@ -17,11 +17,15 @@ from conftest import REPO
         ("roundtrip.py", ["--count", "200"]),
         ("listing.py", ["--sizes", "200", "--repeats", "1"]),
         ("events.py", ["--sizes", "200", "--events", "20"]),
+        ("growth.py", ["--sizes", "100", "400", "--repeats", "1", "--calls", "20", "--plot", "PLOT"]),
     ],
 )
-def test_benchmark_runs(script: str, args: list[str]) -> None:
+def test_benchmark_runs(script: str, args: list[str], tmp_path) -> None:
+    args = [str(tmp_path / "growth.png") if a == "PLOT" else a for a in args]
     result = subprocess.run([sys.executable, str(REPO / "benchmarks" / script), *args], capture_output=True,
                             text=True, timeout=300, cwd=REPO)
     assert result.returncode == 0, result.stderr[-3000:]
     output = result.stdout + result.stderr
     assert "| ---" in output and "summary:" in output, output[-2000:]
+    if script == "growth.py":
+        assert (tmp_path / "growth.png").stat().st_size > 1000

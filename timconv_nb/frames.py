@@ -112,25 +112,26 @@ def messages_frame(messages: Union[str, bytes, list]) -> pd.DataFrame:
 def conversations_frame(conv_infos: Union[str, bytes, list]) -> pd.DataFrame:
     """A DataFrame of ConvInfo objects (a JSON array text, or the parsed list), in their order."""
     infos, raw_json = _parsed(conv_infos)
-    columns: dict[str, list] = {name: [] for name in CONVERSATION_COLUMNS}
-    index: list[str] = []
-    for info in infos:
-        conv_type = ConvType(info["conv_type"])
-        draft = info.get("conv_draft") if info.get("conv_is_has_draft") else None
-        last = info.get("conv_last_msg") if info.get("conv_is_has_lastmsg") else None
-        index.append(f"{conv_type.prefix}_{info['conv_id']}")
-        columns["conv_id"].append(info["conv_id"])
-        columns["conv_type"].append(conv_type.prefix)
-        columns["show_name"].append(info.get("conv_show_name", ""))
-        columns["unread"].append(info.get("conv_unread_num", 0))
-        columns["active_time"].append(epoch_seconds(info.get("conv_active_time")))
-        columns["pinned"].append(bool(info.get("conv_is_pinned", False)))
-        columns["has_draft"].append(draft is not None)
-        columns["draft_text"].append(message_text(draft.get("draft_msg")) if draft else None)
-        columns["draft_user_define"].append(draft.get("draft_user_define", "") if draft else None)
-        columns["draft_edit_time"].append(epoch_seconds(draft.get("draft_edit_time")) if draft else None)
-        columns["last_msg_text"].append(message_text(last) if last else None)
-        columns["last_msg_sender"].append(last.get("message_sender", "") if last else None)
-        columns["last_msg_time"].append(epoch_seconds(last.get("message_server_time")) if last else None)
-        columns["recv_opt"].append(info.get("conv_recv_opt", 0))
+    # One comprehension per column: several times faster than appending row by row.
+    prefixes = {ConvType.C2C: "c2c", ConvType.GROUP: "group"}
+    kinds = [prefixes[ConvType(info["conv_type"])] for info in infos]
+    drafts = [info.get("conv_draft") if info.get("conv_is_has_draft") else None for info in infos]
+    lasts = [info.get("conv_last_msg") if info.get("conv_is_has_lastmsg") else None for info in infos]
+    index = [f"{kind}_{info['conv_id']}" for kind, info in zip(kinds, infos)]
+    columns: dict[str, list] = {
+        "conv_id": [info["conv_id"] for info in infos],
+        "conv_type": kinds,
+        "show_name": [info.get("conv_show_name", "") for info in infos],
+        "unread": [info.get("conv_unread_num", 0) for info in infos],
+        "active_time": [epoch_seconds(info.get("conv_active_time")) for info in infos],
+        "pinned": [bool(info.get("conv_is_pinned", False)) for info in infos],
+        "has_draft": [draft is not None for draft in drafts],
+        "draft_text": [message_text(d.get("draft_msg")) if d else None for d in drafts],
+        "draft_user_define": [d.get("draft_user_define", "") if d else None for d in drafts],
+        "draft_edit_time": [epoch_seconds(d.get("draft_edit_time")) if d else None for d in drafts],
+        "last_msg_text": [message_text(m) if m else None for m in lasts],
+        "last_msg_sender": [m.get("message_sender", "") if m else None for m in lasts],
+        "last_msg_time": [epoch_seconds(m.get("message_server_time")) if m else None for m in lasts],
+        "recv_opt": [info.get("conv_recv_opt", 0) for info in infos],
+    }
     return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", raw_json)
