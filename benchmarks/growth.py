@@ -41,7 +41,8 @@ def median_call(action, calls: int) -> float:
 
 
 def measure(size: int, repeats: int, calls: int, folder: Path) -> dict:
-    with Client(folder / f"data{size}", replace=True) as client:
+    # Listing a million conversations takes longer than the default 10 s timeout.
+    with Client(folder / f"data{size}", replace=True, timeout=600) as client:
         client.login("bench")
         populate(client, size)
         rng = random.Random(size)
