@@ -522,7 +522,8 @@ int store_op_delete(struct store *s, const char *conv_id, int conv_type, const v
     return delete_conv(s, conv_id, conv_type, *(const bool *)clear_messages, info);
 }
 
-/* Applies an UPDATE bound as (type, id, ?3, ?4) and reports the updated ConvInfo. */
+/* Applies an UPDATE bound as (type, id, ?3[, ?4]) inside an open transaction and reports the
+ * updated ConvInfo; ERR_INVALID_CONVERSATION when no row matched. */
 static int update_conv(struct store *s, enum stmt_id id, const char *conv_id, int conv_type, sqlite3_int64 third,
                        const char *third_text, sqlite3_int64 fourth, char **info) {
     sqlite3_stmt *st = bind_key(s, id, conv_id, conv_type);
@@ -531,7 +532,7 @@ static int update_conv(struct store *s, enum stmt_id id, const char *conv_id, in
     } else {
         sqlite3_bind_int64(st, 3, third);
     }
-    sqlite3_bind_int64(st, 4, fourth);
+    if (sqlite3_bind_parameter_count(st) >= 4) sqlite3_bind_int64(st, 4, fourth);
     int result = exec_stmt(s, st, "update conversation");
     if (result == ERR_SUCC && sqlite3_changes(s->db) == 0) result = ERR_INVALID_CONVERSATION;
     if (result == ERR_SUCC) result = conv_info(s, conv_id, conv_type, info);
@@ -587,12 +588,7 @@ int store_conv_pin(struct store *s, const char *conv_id, int conv_type, bool pin
     *info = NULL;
     int result = begin(s);
     if (result != ERR_SUCC) return result;
-    sqlite3_stmt *st = bind_key(s, ST_CONV_PIN, conv_id, conv_type);
-    sqlite3_bind_int(st, 3, pinned ? 1 : 0);
-    result = exec_stmt(s, st, "pin conversation");
-    if (result == ERR_SUCC && sqlite3_changes(s->db) == 0) result = ERR_INVALID_CONVERSATION;
-    if (result == ERR_SUCC) result = conv_info(s, conv_id, conv_type, info);
-    result = finish(s, result);
+    result = finish(s, update_conv(s, ST_CONV_PIN, conv_id, conv_type, pinned ? 1 : 0, NULL, 0, info));
     if (result != ERR_SUCC) {
         free(*info);
         *info = NULL;
@@ -845,6 +841,9 @@ static int open_connection(const char *path, sqlite3 **db) {
      * delivery closes a recipient's store; automatic checkpoints still keep the WAL short. */
     if (rc == SQLITE_OK) rc = sqlite3_db_config(*db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(*db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+    /* SQLite's default 2 MiB page cache is outgrown by large accounts (a million conversations
+     * make a 1 GB store); pages beyond it come back from the OS at a syscall each. */
+    if (rc == SQLITE_OK) rc = sqlite3_exec(*db, "PRAGMA cache_size=-16384", NULL, NULL, NULL);
     return rc;
 }
 
