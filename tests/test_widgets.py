@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from timconv_nb import Client
-from timconv_nb.widgets import ConversationBrowser, CreateConversationForm, DeleteConversationForm, DraftEditor
+from timconv_nb.widgets import (ConversationBrowser, CreateConversationForm, DeleteConversationForm, DraftEditor,
+                                OrganizeForm)
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -176,6 +177,68 @@ def test_blocking_call_from_an_event_handler_is_refused_clearly(client: Client) 
     client.on("add", handler)
     client.create_conversation("bob")
     assert errors and "would wait for the engine's own thread" in errors[0]
+
+
+def test_organize_form_marks_groups_and_custom_data(client: Client) -> None:
+    client.create_conversation("bob")
+    form = OrganizeForm(client)
+    assert form.selected == "c2c_bob" and "Marks: none" in form.summary.value
+    form.set_mark.click()
+    assert form.message == "Marked c2c_bob star." and client.conversation("bob").marks == ("star",)
+    form.group.value = "friends"
+    form.add_group.click()  # creates the group
+    assert form.message == "Added c2c_bob to group 'friends'." and client.conversation_groups() == ["friends"]
+    client.create_conversation("carol")
+    form.selected = "c2c_carol"
+    form.add_group.click()  # adds to the existing group
+    assert client.conversation("carol").groups == ("friends",)
+    form.custom_data.value = XSS
+    form.save_custom.click()
+    assert client.conversation("carol").custom_data == XSS
+    form.selected = "c2c_bob"
+    assert "Marks: star" in form.summary.value and "Groups: friends" in form.summary.value
+    form.remove_group.click()
+    form.clear_mark.click()
+    assert client.conversation("bob").marks == () and client.conversation("bob").groups == ()
+    # errors are messages, never tracebacks
+    form.group.value = "x" * 33
+    form.add_group.click()
+    assert "at most 32 bytes" in form.message and "tc-error" in form._message.value
+    form.group.value = "nope"
+    form.remove_group.click()
+    assert form.message.startswith("Error 51009")
+    form.custom_data.value = "é" * 200
+    form.save_custom.click()
+    assert "at most 256 bytes" in form.message
+    form.selected = "c2c_carol"
+    assert XSS not in form.summary.value and html_free(form._message.value)
+
+
+def html_free(markup: str) -> bool:
+    return "<img" not in markup
+
+
+def test_browser_group_filter_follows_group_events(client: Client) -> None:
+    for peer in ("bob", "carol", "dave"):
+        client.create_conversation(peer)
+    browser = ConversationBrowser(client)
+    assert [label for label, _ in browser.group_filter.options] == ["All groups"]
+    client.create_conversation_group("friends", ["c2c_bob", "c2c_dave"])
+    assert wait_until(lambda: "friends" in [v for _, v in browser.group_filter.options])
+    browser.group_filter.value = "friends"
+    assert wait_until(lambda: browser.row_keys == ["c2c_dave", "c2c_bob"])
+    assert "[friends]" in browser.table.options[0][0]
+    client.rename_conversation_group("friends", "pals")
+    assert wait_until(lambda: [v for _, v in browser.group_filter.options] == ["", "pals"])
+    assert browser.group_filter.value == ""  # the renamed choice is gone: all rows again
+    browser.group_filter.value = "pals"
+    assert wait_until(lambda: browser.row_keys == ["c2c_dave", "c2c_bob"])
+    client.delete_conversation_group("pals")
+    assert wait_until(lambda: [v for _, v in browser.group_filter.options] == [""])
+    assert wait_until(lambda: len(browser.row_keys) == 3)
+    browser.table.value = "c2c_carol"
+    assert browser.organize_form.selected == "c2c_carol"
+    browser.close()
 
 
 def test_widgets_need_a_client() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import html
 import json
 import logging
@@ -42,8 +43,21 @@ DEFAULT_APP_ID = 1400000001
 ID_MAX_BYTES = 127
 
 EventHandler = Callable[..., None]
-#: The events ``Client.on`` accepts: the conversation events, new messages, the unread total.
-EVENTS = tuple(e.name.lower() for e in ConvEvent) + ("message", "total_unread")
+#: The events ``Client.on`` accepts besides the conversation events (add, del, update, start,
+#: finish), each with the global C callback that feeds it (see NativeLibrary.set_handler).
+_EVENT_SOURCES = {
+    "message": "recv_msg",
+    "total_unread": "total_unread",
+    "unread_by_filter": "unread_by_filter",
+    "group_created": "group_created",
+    "group_deleted": "group_deleted",
+    "group_renamed": "group_renamed",
+    "group_added": "group_added",
+    "group_removed": "group_removed",
+}
+EVENTS = tuple(e.name.lower() for e in ConvEvent) + tuple(_EVENT_SOURCES)
+#: The vendor's limit on conv_custom_data, in bytes.
+CUSTOM_DATA_MAX_BYTES = 256
 ConvTypeLike = Union[ConvType, int, str]
 
 # TIMLogLevel -> logging level
@@ -207,10 +221,8 @@ class Client:
             return
         self._closed = True
         result = self.native.lib.TIMUninit()
-        self.native.set_conv_event_handler(None)
-        self.native.set_recv_msg_handler(None)
-        self.native.set_total_unread_handler(None)
-        self.native.set_log_handler(None)
+        for kind in self.native.global_handlers:
+            self.native.set_handler(kind, None)
         if _open_client is not None and _open_client() is self:
             _open_client = None
         if result != 0:
@@ -333,6 +345,12 @@ class Client:
         if result != 0:
             key = f"{conv_type.prefix}_{conv_id.decode()}"
             raise error_for(result, f"{CODE_MEANINGS.get(result, 'refused')} (conversation {key})", name)
+
+    def _sync_call(self, name: str, *args: Any) -> None:
+        """A synchronous C call without a callback: raises unless it returns TIM_SUCC."""
+        result = getattr(self.native.lib, name)(*args)
+        if result != 0:
+            raise error_for(result, call=name)
 
     # ---- login ----
 
@@ -537,24 +555,94 @@ class Client:
             self._start("TIMConvDeleteConversationList", self._keys_param(keys), bool(clear_messages)))
         return self._batch_results(results, "TIMConvDeleteConversationList")
 
+    def _batch(self, name: str, *args: Any) -> dict:
+        """A batch call, waited for: {id: None or the TIMError for that id}."""
+        return self._batch_results(self._call(name, *args), name)
+
+    async def _batch_async(self, name: str, *args: Any) -> dict:
+        return self._batch_results(await self._await(self._start(name, *args)), name)
+
+    @staticmethod
+    def _mark_args(keys: Any, mark: int, enable: bool) -> tuple:
+        if isinstance(mark, bool) or not isinstance(mark, int) or not 0 < mark < 2**63:
+            raise ValueError(f"mark must be a positive int below 2**63 (one bit), not {mark!r}")
+        return Client._keys_param(keys), mark, bool(enable)
+
     def mark_conversations(self, keys: Any, mark: int, enable: bool = True) -> dict:
         """TIMConvMarkConversation: sets (or clears) a mark (``MarkType.STAR``, ..., or a custom
         bit) on up to 100 conversations. Returns {id: None or TIMError}."""
-        if isinstance(mark, bool) or not isinstance(mark, int) or not 0 < mark < 2**63:
-            raise ValueError(f"mark must be a positive int below 2**63 (one bit), not {mark!r}")
-        return self._batch_results(
-            self._call("TIMConvMarkConversation", self._keys_param(keys), mark, bool(enable)), "TIMConvMarkConversation")
+        return self._batch("TIMConvMarkConversation", *self._mark_args(keys, mark, enable))
+
+    async def mark_conversations_async(self, keys: Any, mark: int, enable: bool = True) -> dict:
+        return await self._batch_async("TIMConvMarkConversation", *self._mark_args(keys, mark, enable))
+
+    @staticmethod
+    def _custom_data_args(keys: Any, data: str) -> tuple:
+        encoded = _check_text(data, "custom data").encode("utf-8")
+        if len(encoded) > CUSTOM_DATA_MAX_BYTES:
+            raise ValueError(f"custom data is at most {CUSTOM_DATA_MAX_BYTES} bytes of UTF-8, not {len(encoded)}")
+        return Client._keys_param(keys), encoded
+
+    def set_custom_data(self, keys: Any, data: str) -> dict:
+        """TIMConvSetConversationCustomData: the ``custom_data`` column of up to 100
+        conversations (at most 256 bytes; "" clears it). Returns {id: None or TIMError}."""
+        return self._batch("TIMConvSetConversationCustomData", *self._custom_data_args(keys, data))
+
+    async def set_custom_data_async(self, keys: Any, data: str) -> dict:
+        return await self._batch_async("TIMConvSetConversationCustomData", *self._custom_data_args(keys, data))
+
+    @staticmethod
+    def _group_args(name: str, keys: Any) -> tuple:
+        return _check_id(name, "group name"), Client._keys_param(keys)
 
     def create_conversation_group(self, name: str, keys: Any) -> dict:
         """TIMConvCreateConversationGroup: a named group (1 to 32 bytes; at most 20 groups) of
         conversations. Returns {id: None or TIMError}."""
-        return self._batch_results(self._call("TIMConvCreateConversationGroup", _check_id(name, "group name"),
-                                              self._keys_param(keys)), "TIMConvCreateConversationGroup")
+        return self._batch("TIMConvCreateConversationGroup", *self._group_args(name, keys))
+
+    async def create_conversation_group_async(self, name: str, keys: Any) -> dict:
+        return await self._batch_async("TIMConvCreateConversationGroup", *self._group_args(name, keys))
 
     def add_to_conversation_group(self, name: str, keys: Any) -> dict:
-        """TIMConvAddConversationsToGroup. Returns {id: None or TIMError}."""
-        return self._batch_results(self._call("TIMConvAddConversationsToGroup", _check_id(name, "group name"),
-                                              self._keys_param(keys)), "TIMConvAddConversationsToGroup")
+        """TIMConvAddConversationsToGroup (a group holds at most 1,000 conversations: past it,
+        error 51008 for those ids). Returns {id: None or TIMError}."""
+        return self._batch("TIMConvAddConversationsToGroup", *self._group_args(name, keys))
+
+    async def add_to_conversation_group_async(self, name: str, keys: Any) -> dict:
+        return await self._batch_async("TIMConvAddConversationsToGroup", *self._group_args(name, keys))
+
+    def remove_from_conversation_group(self, name: str, keys: Any) -> dict:
+        """TIMConvDeleteConversationsFromGroup (one not in the group succeeds unchanged).
+        Returns {id: None or TIMError}."""
+        return self._batch("TIMConvDeleteConversationsFromGroup", *self._group_args(name, keys))
+
+    async def remove_from_conversation_group_async(self, name: str, keys: Any) -> dict:
+        return await self._batch_async("TIMConvDeleteConversationsFromGroup", *self._group_args(name, keys))
+
+    def conversation_groups(self) -> list[str]:
+        """TIMConvGetConversationGroupList: the group names, in name order."""
+        return list(self._call("TIMConvGetConversationGroupList"))
+
+    async def conversation_groups_async(self) -> list[str]:
+        return list(await self._await(self._start("TIMConvGetConversationGroupList")))
+
+    def delete_conversation_group(self, name: str) -> None:
+        """TIMConvDeleteConversationGroup: its conversations stay, outside any group of that name."""
+        self._call("TIMConvDeleteConversationGroup", _check_id(name, "group name"))
+
+    async def delete_conversation_group_async(self, name: str) -> None:
+        await self._await(self._start("TIMConvDeleteConversationGroup", _check_id(name, "group name")))
+
+    def rename_conversation_group(self, old_name: str, new_name: str) -> None:
+        """TIMConvRenameConversationGroup."""
+        self._call("TIMConvRenameConversationGroup", _check_id(old_name, "old group name"),
+                   _check_id(new_name, "new group name"))
+
+    async def rename_conversation_group_async(self, old_name: str, new_name: str) -> None:
+        await self._await(self._start("TIMConvRenameConversationGroup", _check_id(old_name, "old group name"),
+                                      _check_id(new_name, "new group name")))
+
+    # ---- filters, unread by filter, cleaning unread ----
 
     @staticmethod
     def _filter_param(conv_type: Optional[ConvTypeLike], has_unread: bool, mark: int, group: str) -> bytes:
@@ -568,6 +656,52 @@ class Client:
         if group:
             body["conversation_list_filter_conversation_group"] = _check_text(group, "group")
         return json.dumps(body, ensure_ascii=False).encode()
+
+    def unread_count(self, *, conv_type: Optional[ConvTypeLike] = None, mark: int = 0, group: str = "") -> int:
+        """TIMConvGetUnreadMessageCountByFilter: the unread total of the conversations passing
+        the filter (no filter: the same as :meth:`total_unread`)."""
+        result = self._call("TIMConvGetUnreadMessageCountByFilter", self._filter_param(conv_type, False, mark, group))
+        return int(result["conv_get_total_unread_message_count_result_unread_count"])
+
+    async def unread_count_async(self, *, conv_type: Optional[ConvTypeLike] = None, mark: int = 0,
+                                 group: str = "") -> int:
+        result = await self._await(self._start("TIMConvGetUnreadMessageCountByFilter",
+                                               self._filter_param(conv_type, False, mark, group)))
+        return int(result["conv_get_total_unread_message_count_result_unread_count"])
+
+    def subscribe_unread(self, *, conv_type: Optional[ConvTypeLike] = None, mark: int = 0, group: str = "") -> None:
+        """TIMConvSubscribeUnreadMessageCountByFilter: from now on the ``unread_by_filter`` event
+        tells each change of this filter's unread total (at most 32 filters at once)."""
+        self._sync_call("TIMConvSubscribeUnreadMessageCountByFilter", self._filter_param(conv_type, False, mark, group))
+
+    def unsubscribe_unread(self, *, conv_type: Optional[ConvTypeLike] = None, mark: int = 0, group: str = "") -> None:
+        """TIMConvUnsubscribeUnreadMessageCountByFilter (not subscribed: nothing happens)."""
+        self._sync_call("TIMConvUnsubscribeUnreadMessageCountByFilter",
+                        self._filter_param(conv_type, False, mark, group))
+
+    @staticmethod
+    def _clean_args(conversation: str, timestamp: Union[int, float, datetime], sequence: int) -> tuple:
+        if conversation not in ("", "c2c", "group"):
+            _check_id(conversation, "conversation")
+            if not conversation.startswith(("c2c_", "group_")):
+                raise ValueError(f"conversation must be 'c2c_<id>', 'group_<id>', 'c2c', 'group' or '', "
+                                 f"not {conversation!r}")
+        if isinstance(sequence, bool) or not isinstance(sequence, int) or not 0 <= sequence < 2**64:
+            raise ValueError(f"sequence must be a message seq (an int >= 0), not {sequence!r}")
+        return conversation.encode("utf-8"), _epoch_seconds(timestamp, "timestamp") or 0, sequence
+
+    def clean_unread(self, conversation: str = "", *, timestamp: Union[int, float, datetime] = 0,
+                     sequence: int = 0) -> None:
+        """TIMConvCleanConversationUnreadMessageCount: marks read the messages of one conversation
+        (``"c2c_bob"``), of every c2c or group conversation (``"c2c"``, ``"group"``), or of all
+        (``""``); a c2c conversation up to ``timestamp``, a group up to message ``sequence``
+        (0: everything)."""
+        self._call("TIMConvCleanConversationUnreadMessageCount", *self._clean_args(conversation, timestamp, sequence))
+
+    async def clean_unread_async(self, conversation: str = "", *, timestamp: Union[int, float, datetime] = 0,
+                                 sequence: int = 0) -> None:
+        await self._await(self._start("TIMConvCleanConversationUnreadMessageCount",
+                                      *self._clean_args(conversation, timestamp, sequence)))
 
     def conversation_page(
         self,
@@ -615,7 +749,13 @@ class Client:
 
         * ``"add"``, ``"del"``, ``"update"`` (or a ConvEvent): ``handler(event, conversations)``;
         * ``"message"``: ``handler(messages)``, new messages for the logged-in user;
-        * ``"total_unread"``: ``handler(total)``, when the unread total changes.
+        * ``"total_unread"``: ``handler(total)``, when the unread total changes;
+        * ``"unread_by_filter"``: ``handler(filter, total)``, when the total of a filter given to
+          :meth:`subscribe_unread` changes (``filter``: dict with conv_type, mark and group);
+        * ``"group_created"``, ``"group_added"``: ``handler(name, conversations)``;
+          ``"group_removed"``: ``handler(name, conversations, reason)`` (reason 0: removed by a
+          call); ``"group_deleted"``: ``handler(name)``; ``"group_renamed"``:
+          ``handler(old_name, new_name)``.
 
         Handlers run on the engine's thread; one that raises is logged and harms nothing else."""
         kind = self._event(event)
@@ -638,20 +778,17 @@ class Client:
     def _install_callbacks(self) -> None:
         """Registers with C exactly the global callbacks some handler needs (handlers lock held):
         an unobserved event then costs no call into Python on the engine's thread."""
-        wanted = {
-            "conv_event": any(self._handlers[e.name.lower()] for e in ConvEvent),
-            "recv_msg": bool(self._handlers["message"]),
-            "total_unread": bool(self._handlers["total_unread"]),
-        }
-        installers = {
-            "conv_event": (self.native.set_conv_event_handler, self._on_conv_event),
-            "recv_msg": (self.native.set_recv_msg_handler, self._on_messages),
-            "total_unread": (self.native.set_total_unread_handler, self._on_total_unread),
-        }
+        wanted = {"conv_event": any(self._handlers[e.name.lower()] for e in ConvEvent)}
+        wanted.update({source: bool(self._handlers[event]) for event, source in _EVENT_SOURCES.items()})
+        handlers = {"conv_event": self._on_conv_event, "recv_msg": self._on_messages,
+                    "unread_by_filter": self._on_unread_by_filter,
+                    "group_created": self._on_group_change("group_created"),
+                    "group_added": self._on_group_change("group_added"),
+                    "group_removed": self._on_group_change("group_removed")}
         for kind, needed in wanted.items():
             if needed != (kind in self.native.global_handlers) and not self._closed:
-                install, handler = installers[kind]
-                install(handler if needed else None)
+                handler = handlers.get(kind, functools.partial(self._emit, kind))
+                self.native.set_handler(kind, handler if needed else None)
 
     @staticmethod
     def _event(event: Union[ConvEvent, str]) -> str:
@@ -681,8 +818,22 @@ class Client:
         if self._handlers["message"]:
             self._emit("message", [Message.from_json(m) for m in json.loads(payload)])
 
-    def _on_total_unread(self, total: int) -> None:
-        self._emit("total_unread", total)
+    def _on_unread_by_filter(self, payload: str, total: int) -> None:
+        body = json.loads(payload) if payload else {}
+        kind = body.get("conversation_list_filter_conv_type", 0)
+        described = {"conv_type": ConvType(kind) if kind else None,
+                     "mark": body.get("conversation_list_filter_mark_type", 0),
+                     "group": body.get("conversation_list_filter_conversation_group", "")}
+        self._emit("unread_by_filter", described, total)
+
+    def _on_group_change(self, kind: str) -> Callable[..., None]:
+        """The handler of a group callback carrying (name, conversation array[, reason])."""
+
+        def handle(name: str, payload: str, *reason: int) -> None:
+            conversations = [Conversation.from_json(info) for info in json.loads(payload)] if payload else []
+            self._emit(kind, name, conversations, *reason)
+
+        return handle
 
     @staticmethod
     def _on_log(level: int, text: str) -> None:

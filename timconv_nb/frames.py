@@ -14,7 +14,7 @@ from typing import Any, Union
 import orjson
 import pandas as pd
 
-from .model import ConvType, epoch_seconds, message_text
+from .model import ConvType, epoch_seconds, mark_names, message_text
 
 __all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "conversations_frame", "messages_frame"]
 
@@ -37,6 +37,9 @@ CONVERSATION_COLUMNS: dict[str, Any] = {
     "last_msg_sender": "string",
     "last_msg_time": _TIME,
     "recv_opt": "int64",
+    "marks": "string",
+    "groups": "object",
+    "custom_data": "string",
 }
 
 
@@ -133,5 +136,9 @@ def conversations_frame(conv_infos: Union[str, bytes, list]) -> pd.DataFrame:
         "last_msg_sender": [m.get("message_sender", "") if m else None for m in lasts],
         "last_msg_time": [epoch_seconds(m.get("message_server_time")) if m else None for m in lasts],
         "recv_opt": [info.get("conv_recv_opt", 0) for info in infos],
+        # Mark names never hold commas; group names may, so groups stay tuples.
+        "marks": [",".join(mark_names(info.get("conv_mark_array"))) for info in infos],
+        "groups": [tuple(info.get("conv_conversation_group_array") or ()) for info in infos],
+        "custom_data": [info.get("conv_custom_data", "") for info in infos],
     }
     return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", raw_json)

@@ -73,6 +73,17 @@ class MarkType(IntEnum):
     HIDE = 0x1 << 3
 
 
+def mark_names(marks: Any) -> tuple[str, ...]:
+    """The names of the bits set in a conv_mark_array (``star``, ``unread``, ``fold``, ``hide``,
+    and ``custom<n>`` for custom bit n), in bit order, each once."""
+    bits = 0
+    for value in marks or ():
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            bits |= value
+    names = {m.value: m.name.lower() for m in MarkType}
+    return tuple(names.get(1 << n, f"custom{n}") for n in range(bits.bit_length()) if bits >> n & 1)
+
+
 class LoginStatus(IntEnum):
     """``enum TIMLoginStatus``."""
 
@@ -157,6 +168,9 @@ class Conversation:
     recv_opt: int
     draft: Optional[Draft]
     last_message: Optional[dict]
+    marks: tuple[str, ...]
+    groups: tuple[str, ...]
+    custom_data: str
     raw: dict = field(repr=False, compare=False)
 
     @classmethod
@@ -173,6 +187,9 @@ class Conversation:
             recv_opt=int(data.get("conv_recv_opt", 0)),
             draft=Draft.from_json(draft) if data.get("conv_is_has_draft") and draft else None,
             last_message=data.get("conv_last_msg") if data.get("conv_is_has_lastmsg") else None,
+            marks=mark_names(data.get("conv_mark_array")),
+            groups=tuple(str(g) for g in data.get("conv_conversation_group_array") or ()),
+            custom_data=str(data.get("conv_custom_data", "")),
             raw=data,
         )
 
@@ -198,6 +215,9 @@ class Conversation:
             facts.append(("draft", self.draft.text))
         if self.last_message is not None:
             facts.append(("last_message", self.last_message_text))
+        for label in ("marks", "groups", "custom_data"):
+            if getattr(self, label):
+                facts.append((label, getattr(self, label)))
         return facts
 
     def __repr__(self) -> str:

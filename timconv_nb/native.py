@@ -41,12 +41,27 @@ _api_ffi = _callbacks.ffi
 # The API module's enum types are distinct objects from this ffi's, so its function pointers
 # are cast once to the identical types declared here.
 _COMM_CALLBACK = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_comm_callback)
-_LOG_CALLBACK = ffi.cast("TIMLogCallback", _callbacks.lib.timconv_log_callback)
-_CONV_EVENT_CALLBACK = ffi.cast("TIMConvEventCallback", _callbacks.lib.timconv_conv_event_callback)
-_TOTAL_UNREAD_CALLBACK = ffi.cast(
-    "TIMConvTotalUnreadMessageCountChangedCallback", _callbacks.lib.timconv_total_unread_callback
-)
 _RECV_MSG_CALLBACK = ffi.cast("TIMRecvNewMsgCallback", _callbacks.lib.timconv_recv_msg_callback)
+
+#: The global notifications with one registration each: kind -> (setter, callback type, callback).
+_GLOBAL_CALLBACKS = {
+    kind: (setter, ffi.cast(ctype, getattr(_callbacks.lib, f"timconv_{kind}_callback")))
+    for kind, setter, ctype in [
+        ("log", "TIMSetLogCallback", "TIMLogCallback"),
+        ("conv_event", "TIMSetConvEventCallback", "TIMConvEventCallback"),
+        ("total_unread", "TIMSetConvTotalUnreadMessageCountChangedCallback",
+         "TIMConvTotalUnreadMessageCountChangedCallback"),
+        ("unread_by_filter", "TIMSetConvUnreadMessageCountChangedByFilterCallback",
+         "TIMConvTotalUnreadMessageCountChangedByFilterCallback"),
+        ("group_created", "TIMSetConvConversationGroupCreatedCallback", "TIMConvConversationGroupCreatedCallback"),
+        ("group_deleted", "TIMSetConvConversationGroupDeletedCallback", "TIMConvConversationGroupDeletedCallback"),
+        ("group_renamed", "TIMSetConvConversationGroupNameChangedCallback",
+         "TIMConvConversationGroupNameChangedCallback"),
+        ("group_added", "TIMSetConvConversationsAddedToGroupCallback", "TIMConvConversationsAddedToGroupCallback"),
+        ("group_removed", "TIMSetConvConversationsDeletedFromGroupCallback",
+         "TIMConvConversationsDeletedFromGroupCallback"),
+    ]
+}
 _WAITER_CALLBACK = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_waiter_done)
 _waiters = _callbacks.lib
 
@@ -55,6 +70,8 @@ LogHandler = Callable[[int, str], None]
 ConvEventHandler = Callable[[int, str], None]
 TotalUnreadHandler = Callable[[int], None]
 RecvMsgHandler = Callable[[str], None]
+UnreadByFilterHandler = Callable[[str, int], None]
+GroupHandler = Callable[..., None]
 
 
 def get_include() -> str:
@@ -141,6 +158,36 @@ def timconv_recv_msg_callback(json_msg_array: Any, user_data: Any) -> None:
     _api_ffi.from_handle(user_data).handler(_text(json_msg_array))
 
 
+@_api_ffi.def_extern(onerror=_report_callback_error)
+def timconv_unread_by_filter_callback(filter_json: Any, total: int, user_data: Any) -> None:
+    _api_ffi.from_handle(user_data).handler(_text(filter_json), total)
+
+
+@_api_ffi.def_extern(onerror=_report_callback_error)
+def timconv_group_created_callback(name: Any, conv_array: Any, user_data: Any) -> None:
+    _api_ffi.from_handle(user_data).handler(_text(name), _text(conv_array))
+
+
+@_api_ffi.def_extern(onerror=_report_callback_error)
+def timconv_group_deleted_callback(name: Any, user_data: Any) -> None:
+    _api_ffi.from_handle(user_data).handler(_text(name))
+
+
+@_api_ffi.def_extern(onerror=_report_callback_error)
+def timconv_group_renamed_callback(old_name: Any, new_name: Any, user_data: Any) -> None:
+    _api_ffi.from_handle(user_data).handler(_text(old_name), _text(new_name))
+
+
+@_api_ffi.def_extern(onerror=_report_callback_error)
+def timconv_group_added_callback(name: Any, conv_array: Any, user_data: Any) -> None:
+    _api_ffi.from_handle(user_data).handler(_text(name), _text(conv_array))
+
+
+@_api_ffi.def_extern(onerror=_report_callback_error)
+def timconv_group_removed_callback(name: Any, conv_array: Any, reason: int, user_data: Any) -> None:
+    _api_ffi.from_handle(user_data).handler(_text(name), _text(conv_array), reason)
+
+
 class NativeLibrary:
     """A C library with the engine's ABI, opened by path: the local engine or the vendor's
     ``libImSDK.so``. ``lib`` exposes the raw functions; ``call`` adds the callback plumbing."""
@@ -220,20 +267,32 @@ class NativeLibrary:
         finally:
             _waiters.timconv_waiter_release(waiter)
 
+    def set_handler(self, kind: str, handler: Optional[Callable[..., None]]) -> None:
+        """Routes one kind of global notification to ``handler`` (None: stop). Kinds and the
+        handler's arguments: ``log`` (level, text), ``conv_event`` (event, json_conv_array),
+        ``total_unread`` (total), ``unread_by_filter`` (filter_json, total), ``group_created``
+        and ``group_added`` (name, json_conv_array), ``group_deleted`` (name),
+        ``group_renamed`` (old_name, new_name), ``group_removed`` (name, json_conv_array,
+        reason); ``recv_msg``: see set_recv_msg_handler."""
+        if kind == "recv_msg":
+            self.set_recv_msg_handler(handler)
+            return
+        setter_name, callback = _GLOBAL_CALLBACKS[kind]
+        setter = getattr(self.lib, setter_name)
+        self._set_target(kind, handler, lambda h: setter(
+            ffi.NULL if h is None else callback, ffi.NULL if h is None else h))
+
     def set_log_handler(self, handler: Optional[LogHandler]) -> None:
         """Routes the library's log lines to ``handler(level, text)`` (None: stop)."""
-        self._set_target("log", handler, lambda h: self.lib.TIMSetLogCallback(
-            ffi.NULL if h is None else _LOG_CALLBACK, ffi.NULL if h is None else h))
+        self.set_handler("log", handler)
 
     def set_conv_event_handler(self, handler: Optional[ConvEventHandler]) -> None:
         """Routes conversation events to ``handler(event, json_conv_array)`` (None: stop)."""
-        self._set_target("conv_event", handler, lambda h: self.lib.TIMSetConvEventCallback(
-            ffi.NULL if h is None else _CONV_EVENT_CALLBACK, ffi.NULL if h is None else h))
+        self.set_handler("conv_event", handler)
 
     def set_total_unread_handler(self, handler: Optional[TotalUnreadHandler]) -> None:
         """Routes changes of the total unread count to ``handler(total)`` (None: stop)."""
-        self._set_target("total_unread", handler, lambda h: self.lib.TIMSetConvTotalUnreadMessageCountChangedCallback(
-            ffi.NULL if h is None else _TOTAL_UNREAD_CALLBACK, ffi.NULL if h is None else h))
+        self.set_handler("total_unread", handler)
 
     def set_recv_msg_handler(self, handler: Optional[RecvMsgHandler]) -> None:
         """Routes new messages to ``handler(json_msg_array)`` (None: stop)."""
@@ -248,7 +307,7 @@ class NativeLibrary:
 
     @property
     def global_handlers(self) -> list[str]:
-        """The kinds of global handler installed (log, conv_event, total_unread, recv_msg)."""
+        """The kinds of global handler installed (see set_handler)."""
         return sorted(self._targets)
 
 

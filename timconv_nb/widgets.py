@@ -1,5 +1,6 @@
 """ipywidgets forms over a :class:`~timconv_nb.Client`: create and delete conversations, edit
-drafts, and a live conversation browser that holds them.
+drafts, organise conversations (marks, conversation groups, custom data), and a live
+conversation browser that holds them.
 
 Every widget is a ``VBox`` with stable CSS classes (``tc-create-id``, ``tc-draft-save``, ...)
 for tests and users' styling. Forms check their input before calling and show the outcome in
@@ -23,9 +24,9 @@ import ipywidgets as W
 
 from .client import Client
 from .errors import TIMError
-from .model import Conversation, ConvEvent, ConvType
+from .model import Conversation, ConvEvent, ConvType, MarkType
 
-__all__ = ["CreateConversationForm", "DeleteConversationForm", "DraftEditor", "ConversationBrowser"]
+__all__ = ["CreateConversationForm", "DeleteConversationForm", "DraftEditor", "OrganizeForm", "ConversationBrowser"]
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,18 @@ class _PickerForm(_Form):
         with self._known_lock:
             return self._known.get(key)
 
+    def load(self) -> None:
+        """Shows the picked conversation (see _show_conversation), or why it cannot."""
+        try:
+            conv = self._current()
+        except (TIMError, ValueError) as exc:
+            self._show(_error_text(exc), "error")
+            return
+        self._show_conversation(conv)
+
+    def _show_conversation(self, conv: Optional[Conversation]) -> None:
+        """What the form shows of the picked conversation (None: nothing picked)."""
+
     def close(self) -> None:
         for kind, handler in self._subscriptions:
             self._client.off(kind, handler)
@@ -275,13 +288,8 @@ class DraftEditor(_PickerForm):
         self.cancel.on_click(lambda _: self.cancel_draft())
         self.load()
 
-    def load(self) -> None:
-        """Shows the picked conversation's draft (empty fields when it has none)."""
-        try:
-            conv = self._current()
-        except (TIMError, ValueError) as exc:
-            self._show(_error_text(exc), "error")
-            return
+    def _show_conversation(self, conv: Optional[Conversation]) -> None:
+        """Its draft (empty fields when it has none)."""
         draft = conv.draft if conv is not None else None
         self.text.value = draft.text if draft else ""
         self.user_define.value = draft.user_define if draft else ""
@@ -313,6 +321,104 @@ class DraftEditor(_PickerForm):
         self._guarded([self.save, self.cancel], action)
 
 
+def _batch_outcome(results: dict, key: str, done: str) -> str:
+    """The message of a batch call made for one conversation: raises its per-id error."""
+    error = results.get(key)
+    if error is not None:
+        raise error
+    return done
+
+
+class OrganizeForm(_PickerForm):
+    """Pick a conversation; set or clear a mark (TIMConvMarkConversation), add it to or remove it
+    from a conversation group (TIMConvAddConversationsToGroup, creating the group when needed,
+    TIMConvDeleteConversationsFromGroup), and edit its custom data
+    (TIMConvSetConversationCustomData). Shows its marks, groups and custom data."""
+
+    _prefix = "tc-organize"
+
+    def __init__(self, client: Client, **kwargs: Any) -> None:
+        self.summary = _classed(W.HTML(""), "tc-organize-summary")
+        self.mark = _classed(W.Dropdown(options=[(m.name.capitalize(), int(m)) for m in MarkType],
+                                        value=int(MarkType.STAR), description="Mark"), "tc-organize-mark")
+        self.set_mark = _classed(W.Button(description="Set mark", icon="star"), "tc-organize-set-mark")
+        self.clear_mark = _classed(W.Button(description="Clear mark"), "tc-organize-clear-mark")
+        self.group = _classed(W.Text(placeholder="group name (1 to 32 bytes)", description="Group"),
+                              "tc-organize-group")
+        self.add_group = _classed(W.Button(description="Add to group", icon="folder-plus"), "tc-organize-add-group")
+        self.remove_group = _classed(W.Button(description="Remove from group"), "tc-organize-remove-group")
+        self.custom_data = _classed(W.Text(placeholder="at most 256 bytes", description="Custom data"),
+                                    "tc-organize-custom-data")
+        self.save_custom = _classed(W.Button(description="Save custom data", icon="save"), "tc-organize-save-custom")
+        self._buttons = [self.set_mark, self.clear_mark, self.add_group, self.remove_group, self.save_custom]
+        super().__init__(client, [self.summary, W.HBox([self.mark, self.set_mark, self.clear_mark]),
+                                  W.HBox([self.group, self.add_group, self.remove_group]),
+                                  W.HBox([self.custom_data, self.save_custom])], **kwargs)
+        self._picker.observe(lambda change: self.load(), names="value")
+        self.set_mark.on_click(lambda _: self.mark_selected(True))
+        self.clear_mark.on_click(lambda _: self.mark_selected(False))
+        self.add_group.on_click(lambda _: self.add_to_group())
+        self.remove_group.on_click(lambda _: self.remove_from_group())
+        self.save_custom.on_click(lambda _: self.save_custom_data())
+        self.load()
+
+    def _show_conversation(self, conv: Optional[Conversation]) -> None:
+        """Its marks, groups and custom data."""
+        if conv is None:
+            self.summary.value = html.escape("No conversation picked")
+            return
+        self.summary.value = html.escape(f"Marks: {', '.join(conv.marks) or 'none'} · "
+                                         f"Groups: {', '.join(conv.groups) or 'none'}")
+        self.custom_data.value = conv.custom_data
+
+    def _act(self, call: Callable[[str], dict], done: str) -> None:
+        """Runs a batch call for the picked conversation and reloads what it shows."""
+
+        def action() -> str:
+            self._picked()
+            key = self.selected
+            outcome = _batch_outcome(call(key), key, done.format(key=key))
+            self.load()
+            return outcome
+
+        self._guarded(self._buttons, action)
+
+    def mark_selected(self, enable: bool) -> None:
+        """What clicking Set mark (enable) or Clear mark does."""
+        name = MarkType(self.mark.value).name.lower()
+        self._act(lambda key: self._client.mark_conversations([key], self.mark.value, enable),
+                  f"{'Marked' if enable else 'Unmarked'} {{key}} {name}.")
+
+    def _group_name(self) -> str:
+        name = self.group.value.strip()
+        if not name:
+            raise ValueError("Enter a group name.")
+        if len(name.encode("utf-8", "surrogatepass")) > 32:
+            raise ValueError("A group name is at most 32 bytes of UTF-8.")
+        return name
+
+    def add_to_group(self) -> None:
+        """What clicking Add to group does: creates the group when it does not exist yet."""
+
+        def call(key: str) -> dict:
+            name = self._group_name()
+            if name in self._client.conversation_groups():
+                return self._client.add_to_conversation_group(name, [key])
+            return self._client.create_conversation_group(name, [key])
+
+        self._act(call, f"Added {{key}} to group {self.group.value.strip()!r}.")
+
+    def remove_from_group(self) -> None:
+        """What clicking Remove from group does."""
+        self._act(lambda key: self._client.remove_from_conversation_group(self._group_name(), [key]),
+                  f"Removed {{key}} from group {self.group.value.strip()!r}.")
+
+    def save_custom_data(self) -> None:
+        """What clicking Save custom data does."""
+        self._act(lambda key: self._client.set_custom_data([key], self.custom_data.value),
+                  "Custom data saved for {key}.")
+
+
 def _activity(conv: Conversation) -> tuple:
     """What changes when a conversation becomes active: its active time or its last message."""
     return conv.active_time, (conv.last_message or {}).get("message_msg_id")
@@ -320,16 +426,17 @@ def _activity(conv: Conversation) -> tuple:
 
 def _row_label(conv: Conversation) -> str:
     """One line of the browser's list (shown as text by the browser: no HTML)."""
-    flags = ("📌 " if conv.pinned else "") + (f"✎ {conv.draft.text!r} " if conv.draft else "")
+    flags = ("📌 " if conv.pinned else "") + ("★ " if "star" in conv.marks else "") + (
+        f"[{', '.join(conv.groups)}] " if conv.groups else "") + (f"✎ {conv.draft.text!r} " if conv.draft else "")
     last = conv.last_message_text
     active = conv.active_time.strftime("%Y-%m-%d %H:%M") if conv.active_time else ""
     return f"{conv.key:<28} {conv.unread:>4} unread  {active}  {flags}{last}"
 
 
 class ConversationBrowser(W.VBox):
-    """The conversation list, filterable by type and searchable by id or name, kept current by
-    conversation events (each event updates only the rows it names). Selecting a row picks
-    that conversation in the delete form and the draft editor, which sit below it."""
+    """The conversation list, filterable by type and conversation group and searchable by id or
+    name, kept current by conversation and group events (each event updates only the rows it
+    names). Selecting a row picks that conversation in the forms below it."""
 
     _subscriptions: list = []  # (event, handler) pairs to undo on close; none until subscribed
     _forms: tuple = ()  # the forms it holds, closed with it
@@ -350,25 +457,42 @@ class ConversationBrowser(W.VBox):
         self.type_filter = _classed(W.ToggleButtons(options=[("All", "all"), ("C2C", "c2c"), ("Group", "group")],
                                                     value="all", description="Show"), "tc-browser-type")
         self.search = _classed(W.Text(placeholder="search id or name", description="Search"), "tc-browser-search")
+        self.group_filter = _classed(W.Dropdown(options=[("All groups", "")], value="", description="Group"),
+                                     "tc-browser-group")
         self.count = _classed(W.HTML(""), "tc-browser-count")
         self.table = _classed(W.Select(options=[], rows=rows, layout=W.Layout(width="100%")), "tc-browser-table")
         self.create_form = CreateConversationForm(client)
         self.delete_form = DeleteConversationForm(client)
         self.draft_editor = DraftEditor(client)
-        self._forms = (self.create_form, self.delete_form, self.draft_editor)
-        forms = W.Tab(children=[self.create_form, self.delete_form, self.draft_editor])
-        for i, title in enumerate(["Create", "Delete", "Draft"]):
+        self.organize_form = OrganizeForm(client)
+        self._forms = (self.create_form, self.delete_form, self.draft_editor, self.organize_form)
+        forms = W.Tab(children=list(self._forms))
+        for i, title in enumerate(["Create", "Delete", "Draft", "Organize"]):
             forms.set_title(i, title)
         # Fixed-width rows line the columns up; the CSS is ours, no user text is in it.
         style = W.HTML("<style>.tc-browser-table select { font-family: monospace; }</style>")
-        super().__init__(children=[style, W.HBox([self.type_filter, self.search]), self.count, self.table, forms],
-                         **kwargs)
+        super().__init__(children=[style, W.HBox([self.type_filter, self.group_filter, self.search]), self.count,
+                                   self.table, forms], **kwargs)
         self.add_class("tc-browser")
         self.type_filter.observe(lambda _: self._render(), names="value")
+        self.group_filter.observe(lambda _: self._render(), names="value")
         self.search.observe(lambda _: self._render(), names="value")
         self.table.observe(self._on_select, names="value")
         self._subscriptions = [(kind, client.on(kind, self._on_event)) for kind in ("add", "del", "update")]
+        self._subscriptions += [
+            ("group_created", client.on("group_created", lambda name, convs: self._groups_changed(add=name))),
+            ("group_deleted", client.on("group_deleted", lambda name: self._groups_changed(drop=name))),
+            ("group_renamed", client.on("group_renamed", lambda old, new: self._groups_changed(add=new, drop=old))),
+        ]
         self.reload()
+
+    def _groups_changed(self, add: str = "", drop: str = "") -> None:
+        """Keeps the group filter's choices current (from group events, on the engine's thread:
+        no blocking call to the client here)."""
+        names = sorted({name for _, name in self.group_filter.options if name and name != drop} | ({add} - {""}))
+        current = self.group_filter.value
+        self.group_filter.options = [("All groups", "")] + [(name, name) for name in names]
+        self.group_filter.value = current if current in names else ""
 
     @property
     def row_keys(self) -> list[str]:
@@ -382,6 +506,10 @@ class ConversationBrowser(W.VBox):
     def reload(self) -> None:
         """Lists every conversation again (events keep the rows current afterwards)."""
         conversations = self._client.conversation_list()
+        groups = self._client.conversation_groups()
+        current = self.group_filter.value
+        self.group_filter.options = [("All groups", "")] + [(name, name) for name in groups]
+        self.group_filter.value = current if current in groups else ""
         with self._lock:
             self._rows, self._sort_keys, self._labels, self._order = {}, {}, {}, []
             # The engine's order is the display order: later rows count as activated earlier.
@@ -431,22 +559,22 @@ class ConversationBrowser(W.VBox):
             log.exception("ConversationBrowser could not apply %s", event)
 
     @staticmethod
-    def _matches(conv: Conversation, kind: str, needle: str) -> bool:
-        return (kind == "all" or conv.conv_type.prefix == kind) and (
+    def _matches(conv: Conversation, kind: str, group: str, needle: str) -> bool:
+        return (kind == "all" or conv.conv_type.prefix == kind) and (not group or group in conv.groups) and (
             not needle or needle in conv.conv_id.lower() or needle in conv.show_name.lower())
 
     def _render(self) -> None:
         """Shows the first max_rows rows that pass the filters. Without a filter this reads only
         those rows; with a type filter or a search it counts every match."""
-        kind, needle = self.type_filter.value, self.search.value.strip().lower()
-        filtered = kind != "all" or bool(needle)
+        kind, group, needle = self.type_filter.value, self.group_filter.value, self.search.value.strip().lower()
+        filtered = kind != "all" or bool(group) or bool(needle)
         with self._lock:
             total = len(self._rows)
             shown: list[Conversation] = []
             matches = 0
             for _, key in self._order:
                 conv = self._rows[key]
-                if not self._matches(conv, kind, needle):
+                if not self._matches(conv, kind, group, needle):
                     continue
                 if len(shown) == self.max_rows and not filtered:
                     matches = total
@@ -466,8 +594,8 @@ class ConversationBrowser(W.VBox):
     def _on_select(self, change: dict) -> None:
         key = change["new"]
         if key is not None:
-            self.delete_form.selected = key
-            self.draft_editor.selected = key
+            for form in (self.delete_form, self.draft_editor, self.organize_form):
+                form.selected = key
 
     def close(self) -> None:
         for kind, handler in self._subscriptions:

@@ -48,11 +48,32 @@ typedef void (*TIMConvEventCallback)(enum TIMConvEvent conv_event, const char* j
 /* The total of unread messages changed (conversations set not to notify do not count). */
 typedef void (*TIMConvTotalUnreadMessageCountChangedCallback)(int total_unread_count, const void* user_data);
 
+/* The unread total of the conversations passing a subscribed filter changed. filter: the
+ * subscribed ConversationListFilter's conv type, mark type and conversation group. */
+typedef void (*TIMConvTotalUnreadMessageCountChangedByFilterCallback)(const char* filter, int total_unread_count, const void* user_data);
+
+/* Conversation groups changed. conversation_array: JSON array of the ConvInfo concerned.
+ * reason (removed): 0, the application removed them (the local engine never evicts). */
+typedef void (*TIMConvConversationGroupCreatedCallback)(const char* group_name, const char* conversation_array, const void* user_data);
+typedef void (*TIMConvConversationGroupDeletedCallback)(const char* group_name, const void* user_data);
+typedef void (*TIMConvConversationGroupNameChangedCallback)(const char* old_name, const char* new_name, const void* user_data);
+typedef void (*TIMConvConversationsAddedToGroupCallback)(const char* group_name, const char* conversation_array, const void* user_data);
+typedef void (*TIMConvConversationsDeletedFromGroupCallback)(const char* group_name, const char* conversation_array, uint32_t reason, const void* user_data);
+
 /* Sets (or, with NULL, clears) the conversation event callback. */
 TIM_API void TIMSetConvEventCallback(TIMConvEventCallback cb, const void* user_data);
 
 /* Sets (or, with NULL, clears) the callback told when the total unread count changes. */
 TIM_API void TIMSetConvTotalUnreadMessageCountChangedCallback(TIMConvTotalUnreadMessageCountChangedCallback cb, const void* user_data);
+
+/* Set (or, with NULL, clear) the callbacks above. Like every callback they run on the engine's
+ * thread, after the change is stored and before the callback of the call that made it. */
+TIM_API void TIMSetConvUnreadMessageCountChangedByFilterCallback(TIMConvTotalUnreadMessageCountChangedByFilterCallback cb, const void* user_data);
+TIM_API void TIMSetConvConversationGroupCreatedCallback(TIMConvConversationGroupCreatedCallback cb, const void* user_data);
+TIM_API void TIMSetConvConversationGroupDeletedCallback(TIMConvConversationGroupDeletedCallback cb, const void* user_data);
+TIM_API void TIMSetConvConversationGroupNameChangedCallback(TIMConvConversationGroupNameChangedCallback cb, const void* user_data);
+TIM_API void TIMSetConvConversationsAddedToGroupCallback(TIMConvConversationsAddedToGroupCallback cb, const void* user_data);
+TIM_API void TIMSetConvConversationsDeletedFromGroupCallback(TIMConvConversationsDeletedFromGroupCallback cb, const void* user_data);
 
 /* Callback JSON: array of ConvInfo, pinned first, then most recently active first. */
 TIM_API int TIMConvGetConvList(TIMCommCallback cb, const void* user_data);
@@ -98,11 +119,45 @@ TIM_API int TIMConvCreateConversationGroup(const char* group_name, const char* c
  * 51009). Results and event as for TIMConvCreateConversationGroup. */
 TIM_API int TIMConvAddConversationsToGroup(const char* group_name, const char* conversation_id_array, TIMCommCallback cb, const void* user_data);
 
+/* Sets conv_custom_data (UTF-8, at most 256 bytes: longer, TIM_ERR_PARAM; NULL clears it) on up
+ * to 100 conversations (more: callback 51006). Results and event as for TIMConvMarkConversation. */
+TIM_API int TIMConvSetConversationCustomData(const char* conversation_id_array, const char* custom_data, TIMCommCallback cb, const void* user_data);
+
+/* Callback JSON: array of the conversation group names, in name order. */
+TIM_API int TIMConvGetConversationGroupList(TIMCommCallback cb, const void* user_data);
+
+/* Deletes a conversation group (unknown: callback 51009); its conversations stay and leave it
+ * (Update event), then the group-deleted callback. */
+TIM_API int TIMConvDeleteConversationGroup(const char* group_name, TIMCommCallback cb, const void* user_data);
+
+/* Renames a conversation group (unknown: 51009; new name taken: 6017; over 32 bytes: 51011). */
+TIM_API int TIMConvRenameConversationGroup(const char* old_name, const char* new_name, TIMCommCallback cb, const void* user_data);
+
+/* Removes up to 100 conversations from a conversation group (unknown group: 51009). A
+ * conversation not in the group succeeds unchanged. Results and events as for adding. */
+TIM_API int TIMConvDeleteConversationsFromGroup(const char* group_name, const char* conversation_id_array, TIMCommCallback cb, const void* user_data);
+
 /* Pins or unpins (event Update). Unknown: callback 6004. */
 TIM_API int TIMConvPinConversation(const char* conv_id, TIMConvType conv_type, bool is_pinned, TIMCommCallback cb, const void* user_data);
 
 /* Callback JSON: {conv_get_total_unread_message_count_result_unread_count: n}. */
 TIM_API int TIMConvGetTotalUnreadMessageCount(TIMCommCallback cb, const void* user_data);
+
+/* The unread total over the conversations passing `filter` (a ConversationListFilter; NULL or
+ * "" counts all; has_unread_count does not change a sum). Callback JSON as above. */
+TIM_API int TIMConvGetUnreadMessageCountByFilter(const char* filter, TIMCommCallback cb, const void* user_data);
+
+/* Synchronous. Watches (or stops watching) the unread total of `filter`; filters are told apart by
+ * conv type, mark type and conversation group. At most 32 at once (more: TIM_ERR_PARAM).
+ * Unsubscribing a filter not subscribed is TIM_SUCC. */
+TIM_API int TIMConvSubscribeUnreadMessageCountByFilter(const char* filter);
+TIM_API int TIMConvUnsubscribeUnreadMessageCountByFilter(const char* filter);
+
+/* Marks read the messages of one conversation ("c2c_<id>", "group_<id>"), of every c2c or group
+ * conversation ("c2c", "group"), or of all ("" or NULL): for c2c up to clean_timestamp
+ * (seconds), for groups up to clean_sequence (message seq); 0 means all. Update events list the
+ * conversations changed. Unknown conversation: callback 6004. */
+TIM_API int TIMConvCleanConversationUnreadMessageCount(const char* conversation_id, uint64_t clean_timestamp, uint64_t clean_sequence, TIMCommCallback cb, const void* user_data);
 
 /* Creates the conversation if it is new (event Add), or gets it. Callback JSON: one ConvInfo. */
 TIM_API int TIMConvCreate(const char* conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void* user_data);

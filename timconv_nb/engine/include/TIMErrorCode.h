@@ -21,6 +21,7 @@ enum TIMErrCode {
     ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID = 70013,         /* made for another user */
     ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID = 70014,   /* made for another app */
     ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT = 51006,    /* more than 100 conversations in one call */
+    ERR_SVR_CONV_CONV_MARK_TOTAL_COUNT_EXCEED_LIMIT = 51008,  /* a conversation group past 1,000 conversations */
     ERR_SVR_CONV_CONV_GROUP_NOT_EXIST = 51009,                /* no such conversation group */
     ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT = 51010, /* more than 20 conversation groups */
     ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH = 51011,       /* a group name over 32 bytes */

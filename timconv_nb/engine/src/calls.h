@@ -4,8 +4,7 @@
 #define TIMCONV_CALLS_H_
 
 #include "engine.h"
-
-struct store;
+#include "store.h"
 
 /* TIM_ERR_PARAM for a bad id, TIM_ERR_CONV for a type other than C2C or Group, else TIM_SUCC. */
 int check_conv_key(const char *conv_id, int conv_type);
@@ -16,5 +15,26 @@ struct task *conv_task(const char *api, task_run_fn run, const char *conv_id, in
 
 /* Sets r from a store failure, naming the conversation when it does not exist. */
 void store_failed(struct task_result *r, struct store *s, int code, const struct task *t);
+
+/* The vendor's limits: conversations per batch call, bytes of a conversation group name. */
+#define BATCH_MAX 100
+#define GROUP_NAME_MAX 32
+
+/* Checks a JSON array of conversation ids: TIM_ERR_PARAM when missing, over-size or empty,
+ * TIM_ERR_JSON when not an array of strings; *count is its length. */
+int check_id_array(const char *json, int64_t *count);
+
+/* TIM_ERR_PARAM unless name is a valid conversation group name argument (a valid id; names
+ * over GROUP_NAME_MAX bytes are refused later, with the vendor's callback code). */
+int check_group_name(const char *name);
+
+/* The task of a batch call over conversation ids (json: a copy of ids); answered with 51006 past
+ * BATCH_MAX ids. NULL when out of memory. */
+struct task *batch_task(const char *api, task_run_fn run, const char *ids, int64_t count, TIMCommCallback cb,
+                        const void *user_data);
+
+/* Parses a ConversationListFilter (NULL or "" passes everything) into *filter, whose group then
+ * points into group_buffer. TIM_SUCC, TIM_ERR_JSON or TIM_ERR_PARAM. */
+int parse_filter(const char *json, struct conv_filter *filter, char group_buffer[TEXT_ID_MAX + 1]);
 
 #endif  /* TIMCONV_CALLS_H_ */

@@ -93,35 +93,7 @@ int TIMConvDeleteConversationList(const char *conversation_id_array, bool clear_
     return engine_submit(t, true);
 }
 
-/* ---- marks and conversation groups ---- */
-
-/* The vendor's limits: conversations per call, bytes of a group name. */
-#define BATCH_MAX 100
-#define GROUP_NAME_MAX 32
-
-/* Checks a JSON array of conversation ids: TIM_ERR_PARAM when missing, over-size or empty,
- * TIM_ERR_JSON when not an array of strings; *count is its length. */
-static int check_id_array(const char *json, int64_t *count) {
-    if (!text_is_json_size_ok(json)) return TIM_ERR_PARAM;
-    int code = json_check_id_array(json, count);
-    return code == TIM_SUCC && *count == 0 ? TIM_ERR_PARAM : code;
-}
-
-/* The task of a batch call over conversation ids; answered with 51006 past BATCH_MAX ids. */
-static struct task *batch_task(const char *api, task_run_fn run, const char *ids, int64_t count, TIMCommCallback cb,
-                               const void *user_data) {
-    struct task *t = task_new(api, run, cb, user_data);
-    if (t == NULL || (t->json = strdup(ids)) == NULL) {
-        task_free(t);
-        return NULL;
-    }
-    t->needs_store = true;
-    if (count > BATCH_MAX) {
-        t->answer_code = ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT;
-        t->answer_desc = "at most 100 conversations per call";
-    }
-    return t;
-}
+/* ---- marks and custom data ---- */
 
 static void run_mark(struct task *t, struct store *s, struct task_result *r) {
     struct conv_mark mark = {t->numbers[0], t->flag};
@@ -149,50 +121,39 @@ int TIMConvMarkConversation(const char *conversation_id_array, uint64_t mark_typ
     return engine_submit(t, true);
 }
 
-/* flag: create the group first. */
-static void run_group_add(struct task *t, struct store *s, struct task_result *r) {
+/* The vendor's limit on conv_custom_data, in bytes. */
+#define CUSTOM_DATA_MAX 256
+
+static void run_custom_data(struct task *t, struct store *s, struct task_result *r) {
     char *changed = NULL;
-    int code = store_group_add(s, t->text, t->flag, t->json, &r->json, &changed);
+    int code = store_conv_batch(s, t->json, store_op_custom_data, t->extra, &r->json, &changed);
     if (code != ERR_SUCC) {
-        task_result_fail(r, code, "%s", store_error(s));
+        store_failed(r, s, code, t);
         return;
     }
     task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
 }
 
-static int submit_group_add(const char *api, const char *group_name, const char *ids, bool create, TIMCommCallback cb,
-                            const void *user_data) {
+int TIMConvSetConversationCustomData(const char *conversation_id_array, const char *custom_data, TIMCommCallback cb,
+                                     const void *user_data) {
     int code = engine_precheck(true);
     int64_t count = 0;
-    if (code == TIM_SUCC && (group_name == NULL || group_name[0] == '\0' ||
-                             !text_is_utf8(group_name, strnlen(group_name, TEXT_ID_MAX + 1)) ||
-                             strnlen(group_name, TEXT_ID_MAX + 1) > TEXT_ID_MAX)) {
+    if (code == TIM_SUCC) code = check_id_array(conversation_id_array, &count);
+    size_t len = custom_data != NULL ? strnlen(custom_data, CUSTOM_DATA_MAX + 1) : 0;
+    if (code == TIM_SUCC && (len > CUSTOM_DATA_MAX || (len > 0 && !text_is_utf8(custom_data, len)))) {
         code = TIM_ERR_PARAM;
     }
-    if (code == TIM_SUCC) code = check_id_array(ids, &count);
     if (code != TIM_SUCC) return code;
-    struct task *t = batch_task(api, run_group_add, ids, count, cb, user_data);
-    if (t == NULL) return TIM_ERR_PARAM;
-    snprintf(t->text, sizeof t->text, "%s", group_name);
-    t->flag = create;
-    if (t->answer_code == ERR_SUCC && strlen(group_name) > GROUP_NAME_MAX) {
-        t->answer_code = ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH;
-        t->answer_desc = "a conversation group name is at most 32 bytes";
+    struct task *t = batch_task("TIMConvSetConversationCustomData", run_custom_data, conversation_id_array, count, cb,
+                                user_data);
+    if (t == NULL || (t->extra = strndup(len > 0 ? custom_data : "", len)) == NULL) {
+        task_free(t);
+        return TIM_ERR_PARAM;
     }
     return engine_submit(t, true);
 }
 
-int TIMConvCreateConversationGroup(const char *group_name, const char *conversation_id_array, TIMCommCallback cb,
-                                   const void *user_data) {
-    return submit_group_add("TIMConvCreateConversationGroup", group_name, conversation_id_array, true, cb, user_data);
-}
-
-int TIMConvAddConversationsToGroup(const char *group_name, const char *conversation_id_array, TIMCommCallback cb,
-                                   const void *user_data) {
-    return submit_group_add("TIMConvAddConversationsToGroup", group_name, conversation_id_array, false, cb, user_data);
-}
-
-/* ---- pin and unread ---- */
+/* ---- pin ---- */
 
 static void run_pin(struct task *t, struct store *s, struct task_result *r) {
     char *info = NULL;
@@ -215,27 +176,6 @@ int TIMConvPinConversation(const char *conv_id, TIMConvType conv_type, bool is_p
     return engine_submit(t, true);
 }
 
-static void run_total_unread(struct task *t, struct store *s, struct task_result *r) {
-    int64_t total = 0;
-    int code = store_total_unread(s, &total);
-    if (code != ERR_SUCC) {
-        store_failed(r, s, code, t);
-        return;
-    }
-    char json[96];
-    snprintf(json, sizeof json, "{\"conv_get_total_unread_message_count_result_unread_count\":%lld}", (long long)total);
-    r->json = strdup(json);
-}
-
-int TIMConvGetTotalUnreadMessageCount(TIMCommCallback cb, const void *user_data) {
-    int code = engine_precheck(true);
-    if (code != TIM_SUCC) return code;
-    struct task *t = task_new("TIMConvGetTotalUnreadMessageCount", run_total_unread, cb, user_data);
-    if (t == NULL) return TIM_ERR_PARAM;
-    t->needs_store = true;
-    return engine_submit(t, true);
-}
-
 /* ---- list and info ---- */
 
 /* numbers[]: next_seq, count, then the filter's conv type, mark type and has_group_at_info;
@@ -255,33 +195,23 @@ static void run_page(struct task *t, struct store *s, struct task_result *r) {
 int TIMConvGetConversationListByFilter(const char *filter, uint64_t next_seq, uint32_t count, TIMCommCallback cb,
                                        const void *user_data) {
     int code = engine_precheck(true);
+    struct conv_filter f;
+    char group[TEXT_ID_MAX + 1];
+    if (code == TIM_SUCC) code = parse_filter(filter, &f, group);
+    if (code == TIM_SUCC && count == 0) code = TIM_ERR_PARAM;
     if (code != TIM_SUCC) return code;
-    int conv_type = 0;
-    bool has_unread = false, has_at = false;
-    uint64_t mark_type = 0;
-    char *group = NULL;
-    if (filter != NULL && filter[0] != '\0') {
-        if (!text_is_json_size_ok(filter)) return TIM_ERR_PARAM;
-        code = json_check_filter(filter, &conv_type, &has_unread, &mark_type, &has_at, &group);
-        if (code != TIM_SUCC) return code;
-    }
-    if (count == 0 || (group != NULL && group[0] != '\0' && !text_is_valid_id(group))) code = TIM_ERR_PARAM;
-    struct task *t = code == TIM_SUCC ? task_new("TIMConvGetConversationListByFilter", run_page, cb, user_data) : NULL;
-    if (code == TIM_SUCC && t == NULL) code = TIM_ERR_PARAM;
-    if (t != NULL) {
-        t->needs_store = true;
-        t->numbers[0] = next_seq;
-        t->numbers[1] = count;
-        t->numbers[2] = (uint64_t)conv_type;
-        t->numbers[3] = mark_type;
-        t->flag = has_unread;
-        t->numbers[4] = has_at;
-        snprintf(t->text, sizeof t->text, "%s", group != NULL ? group : "");
-    }
-    free(group);
-    return t != NULL ? engine_submit(t, true) : code;
+    struct task *t = task_new("TIMConvGetConversationListByFilter", run_page, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->needs_store = true;
+    t->numbers[0] = next_seq;
+    t->numbers[1] = count;
+    t->numbers[2] = (uint64_t)f.conv_type;
+    t->numbers[3] = f.mark_type;
+    t->flag = f.has_unread;
+    t->numbers[4] = f.has_group_at_info;
+    snprintf(t->text, sizeof t->text, "%s", group);
+    return engine_submit(t, true);
 }
-
 
 static void run_list(struct task *t, struct store *s, struct task_result *r) {
     int code = store_conv_list(s, &r->json);

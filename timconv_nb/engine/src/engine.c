@@ -1,11 +1,12 @@
 /* Engine state, lifecycle, login, the call queue and the worker thread.
  *
  * Lock discipline. One mutex, `E.lock`, guards every field of `E` that more than one thread
- * touches: the flags, login status and user, the registered callbacks, the queue and the task
- * being run, and the store's reader connection (through `E.store`). Rules:
+ * touches: the flags, login status and user, the queue and the task being run, and the store's
+ * reader connection (through `E.store`). Rules:
  *  - it is never held while a user callback runs, nor while the worker runs a task's SQL on the
  *    writer connection, so any API may be called from inside any callback;
- *  - it may be held while taking json_check.c's checker lock (TIMInit), never the reverse;
+ *  - it may be held while taking the leaf locks of json_check.c (TIMInit), listeners.c and
+ *    unread_filters.c, never the reverse;
  *  - `E.store` is written only by the worker (under the lock), so the worker reads it without
  *    the lock; other threads use it, and its reader connection, only under the lock;
  *  - the settings fixed at TIMInit (app id, data root, log file) are written only while no
@@ -28,16 +29,16 @@
 
 #include "fsutil.h"
 #include "json_check.h"
+#include "listeners.h"
 #include "store.h"
 #include "store_cache.h"
 #include "timconv_ext.h"
+#include "unread_filters.h"
 #include "usersig.h"
 
 #define ENGINE_VERSION "timconv_nb local engine 0.1.0"
 /* Longest data root accepted: leaves room for the store's own path below it. */
 #define ROOT_MAX 3072
-/* How many receive-message callbacks may be registered at once. */
-#define RECV_CALLBACKS_MAX 16
 /* How often a logged-in worker looks for messages other processes delivered. */
 #define POLL_INTERVAL_MS 100
 /* How long an idle worker watches for the next call before sleeping: a caller making calls one
@@ -66,17 +67,6 @@ static struct {
     _Atomic unsigned long enqueued; /* calls ever queued: read without the lock by a spinning worker */
     struct task *current;     /* the call being run, for the existence checks */
 
-    TIMLogCallback log_cb;
-    const void *log_ud;
-    TIMConvEventCallback conv_event_cb;
-    const void *conv_event_ud;
-    TIMConvTotalUnreadMessageCountChangedCallback unread_cb;
-    const void *unread_ud;
-    struct {
-        TIMRecvNewMsgCallback cb;
-        const void *ud;
-    } recv[RECV_CALLBACKS_MAX];
-
     /* worker thread only */
     int64_t last_total_unread; /* the total last announced (or found at login) */
     int64_t inbox_last_id;     /* the last inbox row announced */
@@ -103,6 +93,7 @@ struct task *task_new(const char *api, task_run_fn run, TIMCommCallback cb, cons
 void task_free(struct task *t) {
     if (t == NULL) return;
     free(t->json);
+    free(t->extra);
     free(t);
 }
 
@@ -138,9 +129,26 @@ void task_result_event(struct task_result *r, enum TIMConvEvent event, char *inf
     task_result_note(r, NOTE_CONV_EVENT, event, array);
 }
 
+void task_result_group_note(struct task_result *r, enum note_kind kind, const char *group_name,
+                            const char *new_group_name, char *array) {
+    for (int i = 0; i < TASK_MAX_NOTES; i++) {
+        if (r->notes[i].kind != NOTE_NONE) continue;
+        r->notes[i].kind = kind;
+        r->notes[i].json = array;
+        r->notes[i].group_name = strdup(group_name);
+        r->notes[i].new_group_name = new_group_name != NULL ? strdup(new_group_name) : NULL;
+        return;
+    }
+    free(array); /* every task records fewer notes than TASK_MAX_NOTES */
+}
+
 static void task_result_clear(struct task_result *r) {
     free(r->json);
-    for (int i = 0; i < TASK_MAX_NOTES; i++) free(r->notes[i].json);
+    for (int i = 0; i < TASK_MAX_NOTES; i++) {
+        free(r->notes[i].json);
+        free(r->notes[i].group_name);
+        free(r->notes[i].new_group_name);
+    }
 }
 
 /* ---- clock ---- */
@@ -171,58 +179,8 @@ void engine_log(enum TIMLogLevel level, const char *fmt, ...) {
         fprintf(E.log_file, "%llu [%s] %s\n", (unsigned long long)time(NULL), level_name(level), line);
         fflush(E.log_file);
     }
-    pthread_mutex_lock(&E.lock);
-    TIMLogCallback cb = E.log_cb;
-    const void *ud = E.log_ud;
-    pthread_mutex_unlock(&E.lock);
-    if (cb != NULL) cb(level, line, ud);
-}
-
-void TIMSetLogCallback(TIMLogCallback cb, const void *user_data) {
-    pthread_mutex_lock(&E.lock);
-    E.log_cb = cb;
-    E.log_ud = cb != NULL ? user_data : NULL;
-    pthread_mutex_unlock(&E.lock);
-}
-
-void TIMSetConvEventCallback(TIMConvEventCallback cb, const void *user_data) {
-    pthread_mutex_lock(&E.lock);
-    E.conv_event_cb = cb;
-    E.conv_event_ud = cb != NULL ? user_data : NULL;
-    pthread_mutex_unlock(&E.lock);
-}
-
-void TIMSetConvTotalUnreadMessageCountChangedCallback(TIMConvTotalUnreadMessageCountChangedCallback cb,
-                                                      const void *user_data) {
-    pthread_mutex_lock(&E.lock);
-    E.unread_cb = cb;
-    E.unread_ud = cb != NULL ? user_data : NULL;
-    pthread_mutex_unlock(&E.lock);
-}
-
-/* Adding a callback that is registered already replaces its user_data; past the limit the
- * callback is not added (the vendor's signature leaves no way to say so). */
-void TIMAddRecvNewMsgCallback(TIMRecvNewMsgCallback cb, const void *user_data) {
-    if (cb == NULL) return;
-    pthread_mutex_lock(&E.lock);
-    int slot = -1;
-    for (int i = 0; i < RECV_CALLBACKS_MAX; i++) {
-        if (E.recv[i].cb == cb || (slot < 0 && E.recv[i].cb == NULL)) slot = i;
-        if (E.recv[i].cb == cb) break;
-    }
-    if (slot >= 0) {
-        E.recv[slot].cb = cb;
-        E.recv[slot].ud = user_data;
-    }
-    pthread_mutex_unlock(&E.lock);
-}
-
-void TIMRemoveRecvNewMsgCallback(TIMRecvNewMsgCallback cb) {
-    pthread_mutex_lock(&E.lock);
-    for (int i = 0; i < RECV_CALLBACKS_MAX; i++) {
-        if (E.recv[i].cb == cb) E.recv[i].cb = NULL, E.recv[i].ud = NULL;
-    }
-    pthread_mutex_unlock(&E.lock);
+    struct listener listener = listener_get(LISTENER_LOG);
+    if (listener.fn != NULL) ((TIMLogCallback)listener.fn)(level, line, listener.user_data);
 }
 
 /* ---- submission ---- */
@@ -299,33 +257,56 @@ static void announce_total_unread(void) {
     int64_t total = 0;
     if (E.store == NULL || store_total_unread(E.store, &total) != ERR_SUCC || total == E.last_total_unread) return;
     E.last_total_unread = total;
-    pthread_mutex_lock(&E.lock);
-    TIMConvTotalUnreadMessageCountChangedCallback cb = E.unread_cb;
-    const void *ud = E.unread_ud;
-    pthread_mutex_unlock(&E.lock);
-    if (cb != NULL) cb((int)(total > INT32_MAX ? INT32_MAX : total), ud);
+    struct listener listener = listener_get(LISTENER_TOTAL_UNREAD);
+    if (listener.fn != NULL) {
+        ((TIMConvTotalUnreadMessageCountChangedCallback)listener.fn)((int)(total > INT32_MAX ? INT32_MAX : total),
+                                                                      listener.user_data);
+    }
 }
 
-/* Fires a result's notes: conversation events, then new messages, then the unread total. */
+/* Fires one note through the callback registered for its kind. */
+static void announce_note(enum note_kind kind, enum TIMConvEvent event, const char *json, const char *name,
+                          const char *new_name) {
+    static const enum listener_kind listener_of[] = {
+        [NOTE_CONV_EVENT] = LISTENER_CONV_EVENT,       [NOTE_GROUP_CREATED] = LISTENER_GROUP_CREATED,
+        [NOTE_GROUP_DELETED] = LISTENER_GROUP_DELETED, [NOTE_GROUP_RENAMED] = LISTENER_GROUP_RENAMED,
+        [NOTE_GROUP_ADDED] = LISTENER_GROUP_ADDED,     [NOTE_GROUP_REMOVED] = LISTENER_GROUP_REMOVED,
+    };
+    if (kind == NOTE_NEW_MESSAGES) {
+        struct listener recv[RECV_LISTENERS_MAX];
+        int n = listeners_recv(recv);
+        for (int k = 0; k < n; k++) ((TIMRecvNewMsgCallback)recv[k].fn)(json, recv[k].user_data);
+        return;
+    }
+    struct listener l = listener_get(listener_of[kind]);
+    const char *array = json != NULL ? json : "[]";
+    if (l.fn != NULL && kind == NOTE_CONV_EVENT) ((TIMConvEventCallback)l.fn)(event, array, l.user_data);
+    /* A group note whose name could not be copied (out of memory) is not announced. */
+    if (l.fn == NULL || kind == NOTE_CONV_EVENT || name == NULL) return;
+    switch (kind) {
+    case NOTE_GROUP_CREATED: ((TIMConvConversationGroupCreatedCallback)l.fn)(name, array, l.user_data); break;
+    case NOTE_GROUP_DELETED: ((TIMConvConversationGroupDeletedCallback)l.fn)(name, l.user_data); break;
+    case NOTE_GROUP_RENAMED:
+        if (new_name != NULL) ((TIMConvConversationGroupNameChangedCallback)l.fn)(name, new_name, l.user_data);
+        break;
+    case NOTE_GROUP_ADDED: ((TIMConvConversationsAddedToGroupCallback)l.fn)(name, array, l.user_data); break;
+    case NOTE_GROUP_REMOVED: ((TIMConvConversationsDeletedFromGroupCallback)l.fn)(name, array, 0, l.user_data); break;
+    default: break;
+    }
+}
+
+/* Fires a result's notes in order, then the unread totals that may have changed. */
 static void announce(struct task_result *r) {
+    bool changed_conversations = r->unread_may_change;
     for (int i = 0; i < TASK_MAX_NOTES; i++) {
-        if (r->notes[i].kind == NOTE_CONV_EVENT) {
-            pthread_mutex_lock(&E.lock);
-            TIMConvEventCallback cb = E.conv_event_cb;
-            const void *ud = E.conv_event_ud;
-            pthread_mutex_unlock(&E.lock);
-            if (cb != NULL) cb(r->notes[i].event, r->notes[i].json, ud);
-        } else if (r->notes[i].kind == NOTE_NEW_MESSAGES) {
-            for (int k = 0; k < RECV_CALLBACKS_MAX; k++) {
-                pthread_mutex_lock(&E.lock);
-                TIMRecvNewMsgCallback cb = E.recv[k].cb;
-                const void *ud = E.recv[k].ud;
-                pthread_mutex_unlock(&E.lock);
-                if (cb != NULL) cb(r->notes[i].json, ud);
-            }
-        }
+        if (r->notes[i].kind == NOTE_NONE) continue;
+        announce_note(r->notes[i].kind, r->notes[i].event, r->notes[i].json, r->notes[i].group_name,
+                      r->notes[i].new_group_name);
+        changed_conversations = true;
     }
     if (r->unread_may_change) announce_total_unread();
+    /* Marks and groups decide which filters a conversation passes: any change may move a total. */
+    if (changed_conversations) unread_filters_check(E.store);
 }
 
 static void deliver(struct task *t, struct task_result *r) {
@@ -566,6 +547,7 @@ int TIMUninit(void) {
     E.initialized = false;
     E.stopping = false;
     pthread_mutex_unlock(&E.lock);
+    unread_filters_clear();
     json_check_close();
     return TIM_SUCC;
 }
@@ -623,6 +605,7 @@ static void run_login(struct task *t, struct store *unused, struct task_result *
         }
         E.last_total_unread = total;
         E.inbox_last_id = 0;
+        unread_filters_rebase();
     }
     pthread_mutex_lock(&E.lock);
     if (code == ERR_SUCC) {
@@ -638,6 +621,7 @@ static void run_login(struct task *t, struct store *unused, struct task_result *
         engine_log(kTIMLog_Error, "login of %s failed: %s", t->conv_id, err);
     } else {
         engine_log(kTIMLog_Info, "%s logged in", t->conv_id);
+        unread_filters_check(E.store); /* the new user's totals, taken silently */
     }
 }
 

@@ -20,8 +20,18 @@ enum conv_effect { EFFECT_NONE, EFFECT_CREATES, EFFECT_DELETES };
 
 #define TASK_MAX_NOTES 4
 
-/* Something a task tells the global callbacks: a conversation event or new messages. */
-enum note_kind { NOTE_NONE, NOTE_CONV_EVENT, NOTE_NEW_MESSAGES };
+/* Something a task tells the global callbacks: a conversation event, new messages, or a change
+ * of conversation groups. */
+enum note_kind {
+    NOTE_NONE,
+    NOTE_CONV_EVENT,
+    NOTE_NEW_MESSAGES,
+    NOTE_GROUP_CREATED,
+    NOTE_GROUP_DELETED,
+    NOTE_GROUP_RENAMED,
+    NOTE_GROUP_ADDED,
+    NOTE_GROUP_REMOVED,
+};
 
 struct task_result {
     int32_t code;    /* ERR_SUCC or a TIMErrCode */
@@ -31,6 +41,8 @@ struct task_result {
         enum note_kind kind;
         enum TIMConvEvent event;
         char *json; /* malloc'd JSON array (of ConvInfo, or of Messages) */
+        char *group_name; /* malloc'd; group notes only */
+        char *new_group_name; /* malloc'd; NOTE_GROUP_RENAMED only */
     } notes[TASK_MAX_NOTES];
     bool unread_may_change; /* the worker then checks the total and announces a change */
 };
@@ -58,6 +70,7 @@ struct task {
     bool flag;            /* the call's bool argument */
     uint64_t numbers[6];  /* the call's numeric arguments, or values fixed when it was accepted */
     char text[TEXT_ID_MAX + 1]; /* a second string argument (a group name, a message id) */
+    char *extra;          /* malloc'd copy of a further string argument (custom data, a new group name), or NULL */
 };
 
 /* A zeroed task with accepted_at set; NULL when out of memory. */
@@ -86,6 +99,11 @@ void task_result_event(struct task_result *r, enum TIMConvEvent event, char *inf
 /* Records a note of r: a conversation event (NOTE_CONV_EVENT) or new messages
  * (NOTE_NEW_MESSAGES) with a JSON array; takes ownership of array (NULL is ignored). */
 void task_result_note(struct task_result *r, enum note_kind kind, enum TIMConvEvent event, char *array);
+
+/* Records a conversation-group note of r: its group name (and new name, for a rename) are
+ * copied; array (the ConvInfo concerned; NULL means none) is taken. */
+void task_result_group_note(struct task_result *r, enum note_kind kind, const char *group_name,
+                            const char *new_group_name, char *array);
 
 /* The engine's current time in seconds: the real clock, or the one set by timconv_set_clock. */
 uint64_t engine_now(void);

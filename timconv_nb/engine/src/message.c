@@ -97,13 +97,13 @@ int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const cha
 /* ---- read reports ---- */
 
 static void run_report_read(struct task *t, struct store *s, struct task_result *r) {
-    char *info = NULL;
-    int code = store_mark_read(s, t->conv_id, t->conv_type, &info);
+    char *changed = NULL;
+    int code = store_clean_unread(s, t->conv_type, t->conv_id, 0, 0, &changed);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
     }
-    if (info != NULL) task_result_event(r, kTIMConvEvent_Update, info);
+    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
     r->unread_may_change = true;
 }
 
@@ -120,7 +120,7 @@ int TIMMsgReportReaded(const char *conv_id, enum TIMConvType conv_type, const ch
 
 static void run_mark_all_read(struct task *t, struct store *s, struct task_result *r) {
     char *infos = NULL;
-    int code = store_mark_all_read(s, &infos);
+    int code = store_clean_unread(s, 0, NULL, 0, 0, &infos);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;

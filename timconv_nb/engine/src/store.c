@@ -5,7 +5,7 @@
  * survives the process being killed at any instant (power loss would need synchronous=FULL).
  * Every statement binds its parameters; no value ever becomes part of an SQL text. */
 #define _POSIX_C_SOURCE 200809L
-#include "store.h"
+#include "store_internal.h"
 
 #include <dirent.h>
 #include <inttypes.h>
@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "TIMCloudDef.h"
 #include "TIMErrorCode.h"
 #include "fsutil.h"
 #include "text.h"
@@ -79,46 +80,17 @@ static const char schema_sql[] =
     "  'conv_group_at_info_array', json('[]')) AS base"
     " FROM conversation)));";
 
-enum stmt_id {
-    ST_BEGIN,
-    ST_COMMIT,
-    ST_ROLLBACK,
-    ST_SET_OWNER,
-    ST_CONV_EXISTS,
-    ST_CONV_INFO,
-    ST_NEXT_ACTIVE_ORDER,
-    ST_CONV_INSERT,
-    ST_CONV_DELETE,
-    ST_CONV_LIST,
-    ST_CONV_INFO_BATCH,
-    ST_DRAFT_SET,
-    ST_DRAFT_CLEAR,
-    ST_MSG_DELETE_ALL,
-    ST_CONV_PIN,
-    ST_TOTAL_UNREAD,
-    ST_CONV_PAGE,
-    ST_NEXT_SEQ,
-    ST_MSG_BUILD,
-    ST_MSG_INSERT,
-    ST_CONV_ACTIVATE,
-    ST_CONV_RECORD_MSG,
-    ST_INBOX_INSERT,
-    ST_MSG_LIST,
-    ST_CONV_MARK_READ,
-    ST_MSG_MARK_READ,
-    ST_UNREAD_KEYS,
-    ST_DATA_VERSION,
-    ST_INBOX_SINCE,
-    ST_INBOX_CLEAR,
-    ST_ARRAY_ITEMS,
-    ST_OP_RESULT,
-    ST_CONV_MARK,
-    ST_CONV_ADD_TO_GROUP,
-    ST_GROUP_COUNT,
-    ST_GROUP_EXISTS,
-    ST_GROUP_INSERT,
-    ST_COUNT
-};
+/* Whether a conversation passes a ConversationListFilter bound as ?2 conv type, ?3 has unread,
+ * ?4 mark, ?5 conversation group, ?6 has group @ info (0 and '' mean "any"). */
+#define FILTER_PREDICATE \
+    "(?2 = 0 OR conv_type = ?2)" \
+    " AND (?3 = 0 OR unread > 0)" \
+    " AND (?4 = 0 OR EXISTS (SELECT 1 FROM json_each(mark_array) WHERE value = ?4))" \
+    " AND (?5 = '' OR EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?5))" \
+    " AND ?6 = 0" /* has_group_at_info: local groups carry no @ information */
+
+/* Whether conversation group ?N holds the conversation. */
+#define IN_GROUP(n) "EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?" #n ")"
 
 static const char *const stmt_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -158,11 +130,7 @@ static const char *const stmt_sql[ST_COUNT] = {
         "  row_number() OVER (ORDER BY pinned DESC, active_order DESC) AS rn FROM ("
         "  SELECT * FROM conv_info"
         "  WHERE (?1 = 0 OR pinned < (?1 >> 62) OR (pinned = (?1 >> 62) AND active_order < (?1 & 4611686018427387903)))"
-        "  AND (?2 = 0 OR conv_type = ?2)"
-        "  AND (?3 = 0 OR unread > 0)"
-        "  AND (?4 = 0 OR EXISTS (SELECT 1 FROM json_each(mark_array) WHERE value = ?4))"
-        "  AND (?5 = '' OR EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?5))"
-        "  AND ?6 = 0" /* has_group_at_info: local groups carry no @ information */
+        "  AND " FILTER_PREDICATE
         "  ORDER BY pinned DESC, active_order DESC LIMIT ?7 + 1))"
         " SELECT json_object("
         "  'conversation_list_result_conv_list',"
@@ -194,14 +162,20 @@ static const char *const stmt_sql[ST_COUNT] = {
         "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
         " (SELECT msg FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND (?4 = 0 OR seq < ?4)"
         "  ORDER BY seq DESC LIMIT ?3)",
-    [ST_CONV_MARK_READ] =
-        "UPDATE conversation SET unread = 0,"
-        " last_msg = CASE WHEN last_msg IS NULL THEN NULL ELSE json_set(last_msg, '$.message_is_read', json('true')) END"
-        " WHERE conv_type = ?1 AND conv_id = ?2 AND unread > 0",
-    [ST_MSG_MARK_READ] =
+    /* Marks read the messages up to ?3 (0: all): the server time (seconds) of a c2c message, the
+     * seq of a group message. */
+    [ST_MSG_CLEAN_UNREAD] =
         "UPDATE message SET msg = json_set(msg, '$.message_is_read', json('true'))"
-        " WHERE conv_type = ?1 AND conv_id = ?2 AND json_extract(msg, '$.message_is_read') = 0",
-    [ST_UNREAD_KEYS] = "SELECT conv_type, conv_id FROM conversation WHERE unread > 0",
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND json_extract(msg, '$.message_is_read') = 0"
+        " AND (?3 = 0 OR CASE WHEN ?1 = 1 THEN json_extract(msg, '$.message_server_time') ELSE seq END <= ?3)",
+    /* The conversation's side of the same: ?4 messages were marked read. */
+    [ST_CONV_CLEAN_UNREAD] =
+        "UPDATE conversation SET unread = CASE WHEN ?3 = 0 THEN 0 ELSE max(0, unread - ?4) END,"
+        " last_msg = CASE WHEN last_msg IS NOT NULL AND (?3 = 0 OR CASE WHEN ?1 = 1"
+        "  THEN json_extract(last_msg, '$.message_server_time') ELSE json_extract(last_msg, '$.message_seq') END <= ?3)"
+        "  THEN json_set(last_msg, '$.message_is_read', json('true')) ELSE last_msg END"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND unread > 0",
+    [ST_UNREAD_KEYS] = "SELECT conv_type, conv_id FROM conversation WHERE unread > 0 AND (?1 = 0 OR conv_type = ?1)",
     [ST_DATA_VERSION] = "PRAGMA data_version",
     /* What other processes delivered since ?1: the new messages, and the ConvInfo of the
      * conversations they created and of those they updated. */
@@ -232,15 +206,32 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_GROUP_COUNT] = "SELECT count(*) FROM conv_group",
     [ST_GROUP_EXISTS] = "SELECT count(*) FROM conv_group WHERE name = ?1",
     [ST_GROUP_INSERT] = "INSERT INTO conv_group (name) VALUES (?1)",
-};
-
-struct store {
-    sqlite3 *db;     /* writer: worker thread only */
-    sqlite3 *reader; /* reader: engine lock held */
-    sqlite3_stmt *stmt[ST_COUNT];
-    sqlite3_stmt *reader_exists;
-    int64_t data_version; /* the writer's PRAGMA data_version when last polled */
-    char error[256];
+    [ST_GROUP_LIST] = "SELECT json_group_array(name) FROM (SELECT name FROM conv_group ORDER BY name)",
+    [ST_GROUP_DELETE] = "DELETE FROM conv_group WHERE name = ?1",
+    [ST_GROUP_RENAME] = "UPDATE conv_group SET name = ?2 WHERE name = ?1",
+    [ST_GROUP_MEMBER_COUNT] = "SELECT count(*) FROM conversation WHERE " IN_GROUP(1),
+    /* The group's conversations as a JSON array of c2c_<id> / group_<id> keys. */
+    [ST_GROUP_MEMBER_KEYS] =
+        "SELECT json_group_array(CASE conv_type WHEN 1 THEN 'c2c_' ELSE 'group_' END || conv_id)"
+        " FROM conversation WHERE " IN_GROUP(1),
+    [ST_GROUP_MEMBER_INFOS] =
+        "SELECT '[' || coalesce(group_concat(info, ','), '') || ']' FROM conv_info WHERE " IN_GROUP(1),
+    [ST_CONV_IN_GROUP] = "SELECT count(*) FROM conversation WHERE conv_type = ?1 AND conv_id = ?2 AND " IN_GROUP(3),
+    [ST_CONV_REMOVE_FROM_GROUP] =
+        "UPDATE conversation SET group_array = (SELECT json_group_array(value) FROM json_each(group_array) WHERE value <> ?3)"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND " IN_GROUP(3),
+    /* Renames group ?1 to ?2 in every conversation, keeping its place in each list. */
+    [ST_CONVS_RENAME_GROUP] =
+        "UPDATE conversation SET group_array ="
+        " (SELECT json_group_array(CASE WHEN value = ?1 THEN ?2 ELSE value END) FROM json_each(group_array))"
+        " WHERE " IN_GROUP(1),
+    [ST_CONV_CUSTOM_DATA] = "UPDATE conversation SET custom_data = ?3 WHERE conv_type = ?1 AND conv_id = ?2",
+    /* The unread total of a filter (bound as for ST_CONV_PAGE), and the filter as the callback
+     * names it: conv type, mark type and group. */
+    [ST_FILTER_UNREAD] =
+        "SELECT coalesce(sum(unread), 0), json_object('conversation_list_filter_conv_type', ?2,"
+        " 'conversation_list_filter_mark_type', ?4, 'conversation_list_filter_conversation_group', ?5)"
+        " FROM conversation WHERE recv_opt = 0 AND " FILTER_PREDICATE,
 };
 
 const char *store_error(const struct store *s) { return s->error; }
@@ -249,7 +240,7 @@ const char *store_error(const struct store *s) { return s->error; }
  * a few, and compiling the view-based ones is most of the cost of opening a store. NULL only when
  * SQLite cannot compile it (out of memory); SQLite then refuses the NULL statement with
  * SQLITE_MISUSE, which the callers report as a failure. */
-static sqlite3_stmt *stmt(struct store *s, enum stmt_id id) {
+sqlite3_stmt *stmt(struct store *s, enum stmt_id id) {
     if (s->stmt[id] == NULL) {
         sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[id], NULL);
     }
@@ -257,13 +248,13 @@ static sqlite3_stmt *stmt(struct store *s, enum stmt_id id) {
 }
 
 /* Records the writer's last error and returns the TIMErrCode for it. */
-static int fail(struct store *s, const char *what) {
+int fail(struct store *s, const char *what) {
     int rc = sqlite3_errcode(s->db);
     snprintf(s->error, sizeof s->error, "%s: %s", what, sqlite3_errmsg(s->db));
     return rc == SQLITE_NOMEM ? ERR_OUT_OF_MEMORY : ERR_IO_OPERATION_FAILED;
 }
 
-static sqlite3_stmt *bind_key(struct store *s, enum stmt_id id, const char *conv_id, int conv_type) {
+sqlite3_stmt *bind_key(struct store *s, enum stmt_id id, const char *conv_id, int conv_type) {
     sqlite3_stmt *st = stmt(s, id);
     sqlite3_bind_int(st, 1, conv_type);
     sqlite3_bind_text(st, 2, conv_id, -1, SQLITE_STATIC);
@@ -271,7 +262,7 @@ static sqlite3_stmt *bind_key(struct store *s, enum stmt_id id, const char *conv
 }
 
 /* Steps a statement that returns no rows (or whose rows are ignored) and resets it. */
-static int exec_stmt(struct store *s, sqlite3_stmt *st, const char *what) {
+int exec_stmt(struct store *s, sqlite3_stmt *st, const char *what) {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     }
@@ -282,7 +273,7 @@ static int exec_stmt(struct store *s, sqlite3_stmt *st, const char *what) {
 
 /* Steps a statement expected to yield one text value; *out is a malloc'd copy, or NULL when
  * there is no row. */
-static int query_text(struct store *s, sqlite3_stmt *st, char **out, const char *what) {
+int query_text(struct store *s, sqlite3_stmt *st, char **out, const char *what) {
     *out = NULL;
     int rc = sqlite3_step(st);
     int result = ERR_SUCC;
@@ -300,10 +291,10 @@ static int query_text(struct store *s, sqlite3_stmt *st, char **out, const char 
     return result;
 }
 
-static int begin(struct store *s) { return exec_stmt(s, stmt(s, ST_BEGIN), "begin"); }
+int begin(struct store *s) { return exec_stmt(s, stmt(s, ST_BEGIN), "begin"); }
 
 /* Commits when everything so far succeeded, else rolls back; returns the first failure. */
-static int finish(struct store *s, int result) {
+int finish(struct store *s, int result) {
     if (result == ERR_SUCC) {
         result = exec_stmt(s, stmt(s, ST_COMMIT), "commit");
         if (result == ERR_SUCC) return ERR_SUCC;
@@ -312,7 +303,7 @@ static int finish(struct store *s, int result) {
     return result;
 }
 
-static int conv_info(struct store *s, const char *conv_id, int conv_type, char **info) {
+int conv_info(struct store *s, const char *conv_id, int conv_type, char **info) {
     return query_text(s, bind_key(s, ST_CONV_INFO, conv_id, conv_type), info, "read conversation");
 }
 
@@ -407,7 +398,7 @@ int store_draft_write(struct store *s, const char *conv_id, int conv_type, const
 }
 
 /* Steps a statement expected to yield one integer; resets it. */
-static int query_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char *what) {
+int query_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char *what) {
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) *out = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
@@ -416,7 +407,7 @@ static int query_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char
 }
 
 /* Appends text to a growing JSON array (kept as "[a,b" until closed). */
-static int append_item(char **array, size_t *len, const char *item) {
+int append_item(char **array, size_t *len, const char *item) {
     size_t n = strlen(item);
     char *grown = realloc(*array, *len + n + 3);
     if (grown == NULL) return ERR_OUT_OF_MEMORY;
@@ -433,9 +424,9 @@ static int next_active_order(struct store *s, int64_t *order) {
 
 /* Runs op for each key of a JSON array of c2c_<id> / group_<id> strings, inside the caller's
  * transaction. Appends one ConversationOperationResult per key to *results and the ConvInfo op
- * reports for each success to *changed (both left open, "[a,b"). Codes 6004 and 6017 are
- * per-key results; any other failure ends the batch and is returned. */
-static int run_batch(struct store *s, const char *keys_json, store_conv_op op, const void *arg, char **results,
+ * reports for each success to *changed (both left open, "[a,b"). A storage failure (I/O, out of
+ * memory) ends the batch and is returned; other codes (6004, 6017, ...) are per-key results. */
+int run_batch(struct store *s, const char *keys_json, store_conv_op op, const void *arg, char **results,
                      size_t *results_len, char **changed, size_t *changed_len) {
     int result = ERR_SUCC;
     /* Collect the keys first: the changes below must not run under an open SELECT. */
@@ -468,8 +459,8 @@ static int run_batch(struct store *s, const char *keys_json, store_conv_op op, c
             code = op(s, conv_id, conv_type, arg, &info);
             info_text = code == ERR_SUCC ? "" : code == ERR_INVALID_CONVERSATION ? "conversation does not exist" : s->error;
         }
-        if (code != ERR_SUCC && code != ERR_INVALID_CONVERSATION && code != ERR_INVALID_PARAMETERS) {
-            result = code; /* a storage failure ends the batch */
+        if (code == ERR_IO_OPERATION_FAILED || code == ERR_OUT_OF_MEMORY) {
+            result = code; /* a storage failure ends the batch; other codes are this key's result */
         }
         if (result == ERR_SUCC && info != NULL && code == ERR_SUCC) result = append_item(changed, changed_len, info);
         free(info);
@@ -490,7 +481,7 @@ static int run_batch(struct store *s, const char *keys_json, store_conv_op op, c
 }
 
 /* Closes the batch's arrays (an empty result list is "[]"), or frees them on failure. */
-static int close_batch(int result, char **results, char **changed) {
+int close_batch(int result, char **results, char **changed) {
     if (result == ERR_SUCC) {
         if (*results == NULL) {
             *results = strdup("[]");
@@ -524,7 +515,7 @@ int store_op_delete(struct store *s, const char *conv_id, int conv_type, const v
 
 /* Applies an UPDATE bound as (type, id, ?3[, ?4]) inside an open transaction and reports the
  * updated ConvInfo; ERR_INVALID_CONVERSATION when no row matched. */
-static int update_conv(struct store *s, enum stmt_id id, const char *conv_id, int conv_type, sqlite3_int64 third,
+int update_conv(struct store *s, enum stmt_id id, const char *conv_id, int conv_type, sqlite3_int64 third,
                        const char *third_text, sqlite3_int64 fourth, char **info) {
     sqlite3_stmt *st = bind_key(s, id, conv_id, conv_type);
     if (third_text != NULL) {
@@ -544,46 +535,6 @@ int store_op_mark(struct store *s, const char *conv_id, int conv_type, const voi
     return update_conv(s, ST_CONV_MARK, conv_id, conv_type, (sqlite3_int64)m->mark_type, NULL, m->enable, info);
 }
 
-int store_op_add_to_group(struct store *s, const char *conv_id, int conv_type, const void *group, char **info) {
-    return update_conv(s, ST_CONV_ADD_TO_GROUP, conv_id, conv_type, 0, group, 0, info);
-}
-
-int store_group_add(struct store *s, const char *name, bool create, const char *keys_json, char **results,
-                    char **changed) {
-    *results = *changed = NULL;
-    size_t results_len = 0, changed_len = 0;
-    int result = begin(s);
-    if (result != ERR_SUCC) return result;
-    int64_t groups = 0, exists = 0;
-    result = query_int(s, stmt(s, ST_GROUP_COUNT), &groups, "count conversation groups");
-    if (result == ERR_SUCC) {
-        sqlite3_stmt *st = stmt(s, ST_GROUP_EXISTS);
-        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-        result = query_int(s, st, &exists, "find conversation group");
-    }
-    if (result == ERR_SUCC && !create && !exists) {
-        snprintf(s->error, sizeof s->error, "no conversation group %s", name);
-        result = ERR_SVR_CONV_CONV_GROUP_NOT_EXIST;
-    } else if (result == ERR_SUCC && !create) {
-        /* the group is there: only the conversations are added */
-    } else if (result == ERR_SUCC && exists) {
-        snprintf(s->error, sizeof s->error, "conversation group %s exists", name);
-        result = ERR_INVALID_PARAMETERS;
-    } else if (result == ERR_SUCC && groups >= STORE_GROUPS_MAX) {
-        snprintf(s->error, sizeof s->error, "at most %d conversation groups", STORE_GROUPS_MAX);
-        result = ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT;
-    }
-    if (result == ERR_SUCC && create) {
-        sqlite3_stmt *st = stmt(s, ST_GROUP_INSERT);
-        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-        result = exec_stmt(s, st, "create conversation group");
-    }
-    if (result == ERR_SUCC) {
-        result = run_batch(s, keys_json, store_op_add_to_group, name, results, &results_len, changed, &changed_len);
-    }
-    return close_batch(finish(s, result), results, changed);
-}
-
 int store_conv_pin(struct store *s, const char *conv_id, int conv_type, bool pinned, char **info) {
     *info = NULL;
     int result = begin(s);
@@ -600,16 +551,39 @@ int store_total_unread(struct store *s, int64_t *total) {
     return query_int(s, stmt(s, ST_TOTAL_UNREAD), total, "count unread messages");
 }
 
-int store_conv_page(struct store *s, const struct conv_filter *filter, uint64_t next_seq, uint32_t count, char **page) {
-    sqlite3_stmt *st = stmt(s, ST_CONV_PAGE);
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)next_seq);
+/* Binds a ConversationListFilter as FILTER_PREDICATE expects it. */
+static void bind_filter(sqlite3_stmt *st, const struct conv_filter *filter) {
     sqlite3_bind_int(st, 2, filter->conv_type);
     sqlite3_bind_int(st, 3, filter->has_unread ? 1 : 0);
     sqlite3_bind_int64(st, 4, (sqlite3_int64)filter->mark_type);
-    sqlite3_bind_text(st, 5, filter->group, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, filter->group != NULL ? filter->group : "", -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 6, filter->has_group_at_info ? 1 : 0);
+}
+
+int store_conv_page(struct store *s, const struct conv_filter *filter, uint64_t next_seq, uint32_t count, char **page) {
+    sqlite3_stmt *st = stmt(s, ST_CONV_PAGE);
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)next_seq);
+    bind_filter(st, filter);
     sqlite3_bind_int64(st, 7, count);
     return query_text(s, st, page, "list a page of conversations");
+}
+
+int store_unread_by_filter(struct store *s, const struct conv_filter *filter, int64_t *total, char **filter_json) {
+    sqlite3_stmt *st = stmt(s, ST_FILTER_UNREAD);
+    bind_filter(st, filter);
+    int result = ERR_SUCC;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *total = sqlite3_column_int64(st, 0);
+        if (filter_json != NULL) {
+            *filter_json = strdup((const char *)sqlite3_column_text(st, 1));
+            if (*filter_json == NULL) result = ERR_OUT_OF_MEMORY;
+        }
+    } else {
+        result = fail(s, "count unread messages by filter");
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return result;
 }
 
 /* Records a message in conversation (conv_type, conv_id), creating or activating it. `source`
@@ -718,63 +692,91 @@ int store_msg_list(struct store *s, const char *conv_id, int conv_type, int64_t 
     return query_text(s, st, list, "list messages");
 }
 
-/* Marks one conversation read inside an open transaction; *changed tells whether it had unread. */
-static int mark_read(struct store *s, const char *conv_id, int conv_type, bool *changed) {
-    int result = exec_stmt(s, bind_key(s, ST_CONV_MARK_READ, conv_id, conv_type), "mark conversation read");
+/* Marks a conversation's messages read up to `upto` (0: all; see ST_MSG_CLEAN_UNREAD) inside an
+ * open transaction; *changed tells whether its unread count changed. */
+static int clean_unread(struct store *s, const char *conv_id, int conv_type, uint64_t upto, bool *changed) {
+    int result = ERR_SUCC;
+    int64_t marked = 0;
+    if (upto != 0) {
+        sqlite3_stmt *st = bind_key(s, ST_MSG_CLEAN_UNREAD, conv_id, conv_type);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)upto);
+        result = exec_stmt(s, st, "mark messages read");
+        marked = sqlite3_changes(s->db);
+    }
+    if (result == ERR_SUCC) {
+        sqlite3_stmt *st = bind_key(s, ST_CONV_CLEAN_UNREAD, conv_id, conv_type);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)upto);
+        sqlite3_bind_int64(st, 4, marked);
+        result = exec_stmt(s, st, "mark conversation read");
+    }
     *changed = result == ERR_SUCC && sqlite3_changes(s->db) > 0;
-    if (result == ERR_SUCC && *changed) {
-        result = exec_stmt(s, bind_key(s, ST_MSG_MARK_READ, conv_id, conv_type), "mark messages read");
+    /* Marking all: the messages only when there was something unread (most calls find nothing). */
+    if (result == ERR_SUCC && upto == 0 && *changed) {
+        sqlite3_stmt *st = bind_key(s, ST_MSG_CLEAN_UNREAD, conv_id, conv_type);
+        sqlite3_bind_int64(st, 3, 0);
+        result = exec_stmt(s, st, "mark messages read");
     }
     return result;
 }
 
-int store_mark_read(struct store *s, const char *conv_id, int conv_type, char **info) {
-    *info = NULL;
-    int result = begin(s);
-    if (result != ERR_SUCC) return result;
-    bool changed = false;
-    result = conv_info(s, conv_id, conv_type, info);
-    if (result == ERR_SUCC && *info == NULL) result = ERR_INVALID_CONVERSATION;
-    if (result == ERR_SUCC) result = mark_read(s, conv_id, conv_type, &changed);
-    free(*info);
-    *info = NULL;
-    if (result == ERR_SUCC && changed) result = conv_info(s, conv_id, conv_type, info);
-    result = finish(s, result);
-    if (result != ERR_SUCC) {
-        free(*info);
-        *info = NULL;
-    }
-    return result;
-}
-
-int store_mark_all_read(struct store *s, char **infos) {
-    *infos = NULL;
-    int result = begin(s);
-    if (result != ERR_SUCC) return result;
-    size_t len = 0;
+/* Collects the keys of the conversations with unread messages (of conv_type; 0: all). */
+struct conv_key {
+    int type;
+    char id[TEXT_ID_MAX + 1];
+};
+static int unread_keys(struct store *s, int conv_type, struct conv_key **list, size_t *count) {
+    *list = NULL;
+    *count = 0;
     sqlite3_stmt *keys = stmt(s, ST_UNREAD_KEYS);
-    /* Collect the keys first: the updates below would disturb a running SELECT over them. */
-    struct key { int type; char id[TEXT_ID_MAX + 1]; } *list = NULL;
-    size_t count = 0;
+    sqlite3_bind_int(keys, 1, conv_type);
+    int result = ERR_SUCC;
     int rc;
-    while (result == ERR_SUCC && (rc = sqlite3_step(keys)) == SQLITE_ROW) {
-        struct key *grown = realloc(list, (count + 1) * sizeof *list);
+    while ((rc = sqlite3_step(keys)) == SQLITE_ROW) {
+        struct conv_key *grown = realloc(*list, (*count + 1) * sizeof **list);
         if (grown == NULL) {
             result = ERR_OUT_OF_MEMORY;
             break;
         }
-        list = grown;
-        list[count].type = sqlite3_column_int(keys, 0);
-        snprintf(list[count].id, sizeof list[count].id, "%s", (const char *)sqlite3_column_text(keys, 1));
-        count++;
+        *list = grown;
+        grown[*count].type = sqlite3_column_int(keys, 0);
+        snprintf(grown[*count].id, sizeof grown[*count].id, "%s", (const char *)sqlite3_column_text(keys, 1));
+        (*count)++;
     }
     if (result == ERR_SUCC && rc != SQLITE_DONE) result = fail(s, "find unread conversations");
     sqlite3_reset(keys);
+    sqlite3_clear_bindings(keys);
+    return result;
+}
+
+int store_clean_unread(struct store *s, int conv_type, const char *conv_id, uint64_t clean_timestamp,
+                       uint64_t clean_sequence, char **infos) {
+    *infos = NULL;
+    int result = begin(s);
+    if (result != ERR_SUCC) return result;
+    struct conv_key *list = NULL;
+    size_t count = 0, len = 0;
+    if (conv_id != NULL) {
+        char *info = NULL;
+        result = conv_info(s, conv_id, conv_type, &info);
+        if (result == ERR_SUCC && info == NULL) result = ERR_INVALID_CONVERSATION;
+        free(info);
+        list = result == ERR_SUCC ? malloc(sizeof *list) : NULL;
+        if (result == ERR_SUCC && list == NULL) result = ERR_OUT_OF_MEMORY;
+        if (result == ERR_SUCC) {
+            list[0].type = conv_type;
+            snprintf(list[0].id, sizeof list[0].id, "%s", conv_id);
+            count = 1;
+        }
+    } else {
+        /* Collect the keys first: the updates below would disturb a running SELECT over them. */
+        result = unread_keys(s, conv_type, &list, &count);
+    }
     for (size_t i = 0; result == ERR_SUCC && i < count; i++) {
         bool changed = false;
         char *info = NULL;
-        result = mark_read(s, list[i].id, list[i].type, &changed);
-        if (result == ERR_SUCC) result = conv_info(s, list[i].id, list[i].type, &info);
+        uint64_t upto = list[i].type == kTIMConv_C2C ? clean_timestamp : clean_sequence;
+        result = clean_unread(s, list[i].id, list[i].type, upto, &changed);
+        if (result == ERR_SUCC && changed) result = conv_info(s, list[i].id, list[i].type, &info);
         if (result == ERR_SUCC && info != NULL) result = append_item(infos, &len, info);
         free(info);
     }

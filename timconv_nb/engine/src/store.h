@@ -63,14 +63,13 @@ int store_conv_batch(struct store *s, const char *keys_json, store_conv_op op, c
                      char **changed);
 
 /* Batch operations: delete (arg: bool clear_messages), set or clear a mark (arg: struct
- * conv_mark), add to a conversation group (arg: its name). */
+ * conv_mark). */
 struct conv_mark {
     uint64_t mark_type;
     bool enable;
 };
 int store_op_delete(struct store *s, const char *conv_id, int conv_type, const void *clear_messages, char **info);
 int store_op_mark(struct store *s, const char *conv_id, int conv_type, const void *mark, char **info);
-int store_op_add_to_group(struct store *s, const char *conv_id, int conv_type, const void *group, char **info);
 
 /* The vendor's limit on conversation groups. */
 #define STORE_GROUPS_MAX 20
@@ -83,6 +82,29 @@ int store_op_add_to_group(struct store *s, const char *conv_id, int conv_type, c
 int store_group_add(struct store *s, const char *name, bool create, const char *keys_json, char **results,
                     char **changed);
 
+/* The vendor's limit on conversations in one conversation group: adding past it is a per-id
+ * ERR_SVR_CONV_CONV_MARK_TOTAL_COUNT_EXCEED_LIMIT. */
+#define STORE_GROUP_CONVS_MAX 1000
+
+/* Removes the conversations of keys_json from group `name` (results as for store_conv_batch; a
+ * conversation not in the group succeeds unchanged and is not in *changed).
+ * ERR_SVR_CONV_CONV_GROUP_NOT_EXIST when there is no such group. */
+int store_group_remove(struct store *s, const char *name, const char *keys_json, char **results, char **changed);
+
+/* *list: JSON array of the conversation group names, in name order. */
+int store_group_list(struct store *s, char **list);
+
+/* Deletes group `name`, taking it out of every conversation. *changed: JSON array of the ConvInfo
+ * of those conversations (NULL when none). ERR_SVR_CONV_CONV_GROUP_NOT_EXIST when unknown. */
+int store_group_delete(struct store *s, const char *name, char **changed);
+
+/* Renames group old_name to new_name everywhere. *changed as for store_group_delete. Unknown:
+ * ERR_SVR_CONV_CONV_GROUP_NOT_EXIST; new_name taken: ERR_INVALID_PARAMETERS. */
+int store_group_rename(struct store *s, const char *old_name, const char *new_name, char **changed);
+
+/* Batch operation setting conv_custom_data (arg: the text). */
+int store_op_custom_data(struct store *s, const char *conv_id, int conv_type, const void *custom_data, char **info);
+
 /* Pins or unpins; ERR_INVALID_CONVERSATION when unknown. *info: the updated ConvInfo. */
 int store_conv_pin(struct store *s, const char *conv_id, int conv_type, bool pinned, char **info);
 
@@ -92,6 +114,10 @@ int store_total_unread(struct store *s, int64_t *total);
 /* *page: a ConversationListResult object with up to `count` conversations after cursor next_seq
  * (0: from the top) that pass the filter. */
 int store_conv_page(struct store *s, const struct conv_filter *filter, uint64_t next_seq, uint32_t count, char **page);
+
+/* *total: unread messages over the conversations passing the filter whose receive option is
+ * Receive. *filter_json (when not NULL): the filter's conv type, mark type and group as JSON. */
+int store_unread_by_filter(struct store *s, const struct conv_filter *filter, int64_t *total, char **filter_json);
 
 /* Stores a message the owner sends, creating the conversation if needed (*created), making it
  * the last message and the conversation the most recently active. *sent: the stored Message;
@@ -108,13 +134,13 @@ int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const
 /* *list: up to `count` Messages, newest first, older than before_seq (0: from the newest). */
 int store_msg_list(struct store *s, const char *conv_id, int conv_type, int64_t count, int64_t before_seq, char **list);
 
-/* Marks a conversation read; ERR_INVALID_CONVERSATION when unknown. *info: the updated ConvInfo,
- * or NULL when nothing was unread. */
-int store_mark_read(struct store *s, const char *conv_id, int conv_type, char **info);
-
-/* Marks every conversation read. *infos: JSON array of the ConvInfo of those that changed, or
- * NULL when none did. */
-int store_mark_all_read(struct store *s, char **infos);
+/* Marks read the messages of conversation (conv_type, conv_id), or with conv_id NULL of every
+ * conversation of conv_type (0: all types): c2c messages up to server time clean_timestamp,
+ * group messages up to seq clean_sequence (0: all). ERR_INVALID_CONVERSATION when a named
+ * conversation is unknown. *infos: JSON array of the ConvInfo of those whose unread count
+ * changed, or NULL when none did. */
+int store_clean_unread(struct store *s, int conv_type, const char *conv_id, uint64_t clean_timestamp,
+                       uint64_t clean_sequence, char **infos);
 
 /* Whether another connection (another process) committed since the last call. */
 int store_changed_elsewhere(struct store *s, bool *changed);

@@ -1,0 +1,138 @@
+/* Unread counts (TIMConversationManager.h, sections 6.11 to 6.15): the total, the total by
+ * filter and its subscriptions, and cleaning unread counts. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calls.h"
+#include "store.h"
+#include "unread_filters.h"
+
+/* Callback JSON of both totals: a GetTotalUnreadNumberResult. */
+static void answer_total(struct task_result *r, int64_t total) {
+    char json[96];
+    snprintf(json, sizeof json, "{\"conv_get_total_unread_message_count_result_unread_count\":%lld}", (long long)total);
+    r->json = strdup(json);
+}
+
+static void run_total_unread(struct task *t, struct store *s, struct task_result *r) {
+    int64_t total = 0;
+    int code = store_total_unread(s, &total);
+    if (code != ERR_SUCC) {
+        store_failed(r, s, code, t);
+        return;
+    }
+    answer_total(r, total);
+}
+
+int TIMConvGetTotalUnreadMessageCount(TIMCommCallback cb, const void *user_data) {
+    int code = engine_precheck(true);
+    if (code != TIM_SUCC) return code;
+    struct task *t = task_new("TIMConvGetTotalUnreadMessageCount", run_total_unread, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->needs_store = true;
+    return engine_submit(t, true);
+}
+
+/* numbers[]: conv type, mark type; text: the group. */
+static void run_unread_by_filter(struct task *t, struct store *s, struct task_result *r) {
+    struct conv_filter filter = {.conv_type = (int)t->numbers[0], .mark_type = t->numbers[1], .group = t->text,
+                                 .has_group_at_info = t->flag};
+    int64_t total = 0;
+    int code = store_unread_by_filter(s, &filter, &total, NULL);
+    if (code != ERR_SUCC) {
+        store_failed(r, s, code, t);
+        return;
+    }
+    answer_total(r, total);
+}
+
+int TIMConvGetUnreadMessageCountByFilter(const char *filter, TIMCommCallback cb, const void *user_data) {
+    int code = engine_precheck(true);
+    struct conv_filter f;
+    char group[TEXT_ID_MAX + 1];
+    if (code == TIM_SUCC) code = parse_filter(filter, &f, group);
+    if (code != TIM_SUCC) return code;
+    struct task *t = task_new("TIMConvGetUnreadMessageCountByFilter", run_unread_by_filter, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->needs_store = true;
+    t->numbers[0] = (uint64_t)f.conv_type;
+    t->numbers[1] = f.mark_type;
+    t->flag = f.has_group_at_info;
+    snprintf(t->text, sizeof t->text, "%s", group);
+    return engine_submit(t, true);
+}
+
+/* Takes the totals of filters subscribed since the last check, in call order, so that every
+ * change after the subscription is announced. */
+static void run_take_totals(struct task *t, struct store *s, struct task_result *r) {
+    (void)t;
+    (void)r;
+    unread_filters_check(s);
+}
+
+int TIMConvSubscribeUnreadMessageCountByFilter(const char *filter) {
+    int code = engine_precheck(true);
+    struct conv_filter f;
+    char group[TEXT_ID_MAX + 1];
+    if (code == TIM_SUCC) code = parse_filter(filter, &f, group);
+    if (code == TIM_SUCC) code = unread_filters_add(&f);
+    if (code != TIM_SUCC) return code;
+    struct task *t = task_new("TIMConvSubscribeUnreadMessageCountByFilter", run_take_totals, NULL, NULL);
+    if (t == NULL) {
+        unread_filters_remove(&f);
+        return TIM_ERR_PARAM;
+    }
+    t->needs_store = true;
+    t->has_callback = false;
+    return engine_submit(t, true);
+}
+
+int TIMConvUnsubscribeUnreadMessageCountByFilter(const char *filter) {
+    int code = engine_precheck(false);
+    struct conv_filter f;
+    char group[TEXT_ID_MAX + 1];
+    if (code == TIM_SUCC) code = parse_filter(filter, &f, group);
+    if (code == TIM_SUCC) unread_filters_remove(&f);
+    return code;
+}
+
+/* conv_type (0: any) and conv_id ("": every conversation of the type); numbers[]: the clean
+ * timestamp and sequence. */
+static void run_clean_unread(struct task *t, struct store *s, struct task_result *r) {
+    char *changed = NULL;
+    int code = store_clean_unread(s, t->conv_type, t->conv_id[0] != '\0' ? t->conv_id : NULL, t->numbers[0],
+                                  t->numbers[1], &changed);
+    if (code != ERR_SUCC) {
+        store_failed(r, s, code, t);
+        return;
+    }
+    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
+    r->unread_may_change = true;
+}
+
+int TIMConvCleanConversationUnreadMessageCount(const char *conversation_id, uint64_t clean_timestamp,
+                                               uint64_t clean_sequence, TIMCommCallback cb, const void *user_data) {
+    int code = engine_precheck(true);
+    if (code != TIM_SUCC) return code;
+    int conv_type = 0;
+    char conv_id[TEXT_ID_MAX + 1] = "";
+    if (conversation_id == NULL || conversation_id[0] == '\0') {
+        conv_type = 0;
+    } else if (strcmp(conversation_id, "c2c") == 0) {
+        conv_type = kTIMConv_C2C;
+    } else if (strcmp(conversation_id, "group") == 0) {
+        conv_type = kTIMConv_Group;
+    } else if (!text_parse_conv_key(conversation_id, &conv_type, conv_id)) {
+        return TIM_ERR_PARAM;
+    }
+    struct task *t = task_new("TIMConvCleanConversationUnreadMessageCount", run_clean_unread, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->needs_store = true;
+    t->conv_type = conv_type;
+    snprintf(t->conv_id, sizeof t->conv_id, "%s", conv_id);
+    t->numbers[0] = clean_timestamp;
+    t->numbers[1] = clean_sequence;
+    return engine_submit(t, true);
+}

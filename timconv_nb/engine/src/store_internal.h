@@ -1,0 +1,112 @@
+/* What the store's source files share: the statement ids (their SQL is in store.c), the store
+ * itself, and the helpers every store operation is made of. Writer connection only (worker
+ * thread); see store.h. */
+#ifndef TIMCONV_STORE_INTERNAL_H_
+#define TIMCONV_STORE_INTERNAL_H_
+
+#include <sqlite3.h>
+
+#include "TIMErrorCode.h"
+#include "store.h"
+#include "text.h"
+
+enum stmt_id {
+    ST_BEGIN,
+    ST_COMMIT,
+    ST_ROLLBACK,
+    ST_SET_OWNER,
+    ST_CONV_EXISTS,
+    ST_CONV_INFO,
+    ST_NEXT_ACTIVE_ORDER,
+    ST_CONV_INSERT,
+    ST_CONV_DELETE,
+    ST_CONV_LIST,
+    ST_CONV_INFO_BATCH,
+    ST_DRAFT_SET,
+    ST_DRAFT_CLEAR,
+    ST_MSG_DELETE_ALL,
+    ST_CONV_PIN,
+    ST_TOTAL_UNREAD,
+    ST_CONV_PAGE,
+    ST_NEXT_SEQ,
+    ST_MSG_BUILD,
+    ST_MSG_INSERT,
+    ST_CONV_ACTIVATE,
+    ST_CONV_RECORD_MSG,
+    ST_INBOX_INSERT,
+    ST_MSG_LIST,
+    ST_CONV_CLEAN_UNREAD,
+    ST_MSG_CLEAN_UNREAD,
+    ST_UNREAD_KEYS,
+    ST_DATA_VERSION,
+    ST_INBOX_SINCE,
+    ST_INBOX_CLEAR,
+    ST_ARRAY_ITEMS,
+    ST_OP_RESULT,
+    ST_CONV_MARK,
+    ST_CONV_ADD_TO_GROUP,
+    ST_GROUP_COUNT,
+    ST_GROUP_EXISTS,
+    ST_GROUP_INSERT,
+    ST_GROUP_LIST,
+    ST_GROUP_DELETE,
+    ST_GROUP_RENAME,
+    ST_GROUP_MEMBER_COUNT,
+    ST_GROUP_MEMBER_KEYS,
+    ST_GROUP_MEMBER_INFOS,
+    ST_CONV_IN_GROUP,
+    ST_CONV_REMOVE_FROM_GROUP,
+    ST_CONVS_RENAME_GROUP,
+    ST_CONV_CUSTOM_DATA,
+    ST_FILTER_UNREAD,
+    ST_COUNT
+};
+
+struct store {
+    sqlite3 *db;     /* writer: worker thread only */
+    sqlite3 *reader; /* reader: engine lock held */
+    sqlite3_stmt *stmt[ST_COUNT];
+    sqlite3_stmt *reader_exists;
+    int64_t data_version; /* the writer's PRAGMA data_version when last polled */
+    char error[256];
+};
+
+/* The prepared statement `id`, compiled on first use (NULL only when SQLite cannot compile it). */
+sqlite3_stmt *stmt(struct store *s, enum stmt_id id);
+
+/* Records the writer's last error as "what: message" and returns its TIMErrCode. */
+int fail(struct store *s, const char *what);
+
+/* Statement `id` with ?1 = conv_type and ?2 = conv_id bound. */
+sqlite3_stmt *bind_key(struct store *s, enum stmt_id id, const char *conv_id, int conv_type);
+
+/* Step a statement, then reset it and clear its bindings: exec_stmt ignores rows; query_text
+ * gives the first column of the first row as a malloc'd copy (NULL: no row); query_int gives an
+ * integer (no row is a failure). */
+int exec_stmt(struct store *s, sqlite3_stmt *st, const char *what);
+int query_text(struct store *s, sqlite3_stmt *st, char **out, const char *what);
+int query_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char *what);
+
+/* BEGIN IMMEDIATE; finish commits when result is ERR_SUCC, else rolls back, and returns the
+ * first failure. */
+int begin(struct store *s);
+int finish(struct store *s, int result);
+
+/* The ConvInfo of one conversation (*info NULL when it does not exist). */
+int conv_info(struct store *s, const char *conv_id, int conv_type, char **info);
+
+/* Appends item to a JSON array being built (kept open as "[a,b" until closed with "]"). */
+int append_item(char **array, size_t *len, const char *item);
+
+/* The body of store_conv_batch inside the caller's transaction, arrays left open; close_batch
+ * closes them (or frees them when result is a failure) and returns result. */
+int run_batch(struct store *s, const char *keys_json, store_conv_op op, const void *arg, char **results,
+              size_t *results_len, char **changed, size_t *changed_len);
+int close_batch(int result, char **results, char **changed);
+
+/* Applies UPDATE `id` bound as (type, id, ?3 = third or third_text[, ?4 = fourth]) and reports
+ * the updated ConvInfo; ERR_INVALID_CONVERSATION when no row matched. */
+int update_conv(struct store *s, enum stmt_id id, const char *conv_id, int conv_type, sqlite3_int64 third,
+                const char *third_text, sqlite3_int64 fourth, char **info);
+
+#endif  /* TIMCONV_STORE_INTERNAL_H_ */

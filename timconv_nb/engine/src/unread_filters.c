@@ -1,0 +1,107 @@
+/* Unread totals by filter: see unread_filters.h (lock discipline included). */
+#include "unread_filters.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "listeners.h"
+
+struct subscription {
+    uint64_t id;      /* tells a copy's entry apart from one re-added meanwhile */
+    int conv_type;
+    uint64_t mark_type;
+    char group[TEXT_ID_MAX + 1];
+    int64_t last_total; /* -1: not taken yet */
+};
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct subscription subs[UNREAD_FILTERS_MAX];
+static int sub_count;
+static uint64_t next_id = 1;
+
+static int find_locked(const struct conv_filter *f) {
+    const char *group = f->group != NULL ? f->group : "";
+    for (int i = 0; i < sub_count; i++) {
+        if (subs[i].conv_type == f->conv_type && subs[i].mark_type == f->mark_type && strcmp(subs[i].group, group) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+int unread_filters_add(const struct conv_filter *filter) {
+    const char *group = filter->group != NULL ? filter->group : "";
+    int code = TIM_SUCC;
+    pthread_mutex_lock(&lock);
+    if (find_locked(filter) < 0) {
+        if (sub_count == UNREAD_FILTERS_MAX) {
+            code = TIM_ERR_PARAM;
+        } else {
+            struct subscription *s = &subs[sub_count++];
+            s->id = next_id++;
+            s->conv_type = filter->conv_type;
+            s->mark_type = filter->mark_type;
+            snprintf(s->group, sizeof s->group, "%s", group);
+            s->last_total = -1;
+        }
+    }
+    pthread_mutex_unlock(&lock);
+    return code;
+}
+
+void unread_filters_remove(const struct conv_filter *filter) {
+    pthread_mutex_lock(&lock);
+    int i = find_locked(filter);
+    if (i >= 0) subs[i] = subs[--sub_count];
+    pthread_mutex_unlock(&lock);
+}
+
+void unread_filters_clear(void) {
+    pthread_mutex_lock(&lock);
+    sub_count = 0;
+    pthread_mutex_unlock(&lock);
+}
+
+void unread_filters_rebase(void) {
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < sub_count; i++) subs[i].last_total = -1;
+    pthread_mutex_unlock(&lock);
+}
+
+void unread_filters_check(struct store *s) {
+    struct subscription copy[UNREAD_FILTERS_MAX];
+    pthread_mutex_lock(&lock);
+    int n = sub_count;
+    memcpy(copy, subs, (size_t)n * sizeof copy[0]);
+    pthread_mutex_unlock(&lock);
+    if (n == 0 || s == NULL) return;
+
+    struct listener listener = listener_get(LISTENER_UNREAD_BY_FILTER);
+    for (int i = 0; i < n; i++) {
+        struct conv_filter filter = {.conv_type = copy[i].conv_type, .mark_type = copy[i].mark_type, .group = copy[i].group};
+        int64_t total = 0;
+        char *filter_json = NULL;
+        if (store_unread_by_filter(s, &filter, &total, &filter_json) != ERR_SUCC) {
+            engine_log(kTIMLog_Error, "cannot count unread messages by filter: %s", store_error(s));
+            continue;
+        }
+        bool announce = false;
+        pthread_mutex_lock(&lock);
+        for (int k = 0; k < sub_count; k++) {
+            if (subs[k].id != copy[i].id) continue;
+            announce = subs[k].last_total >= 0 && subs[k].last_total != total;
+            subs[k].last_total = total;
+        }
+        pthread_mutex_unlock(&lock);
+        if (announce && listener.fn != NULL) {
+            TIMConvTotalUnreadMessageCountChangedByFilterCallback cb =
+                (TIMConvTotalUnreadMessageCountChangedByFilterCallback)listener.fn;
+            cb(filter_json, (int)(total > INT32_MAX ? INT32_MAX : total), listener.user_data);
+        }
+        free(filter_json);
+    }
+}
