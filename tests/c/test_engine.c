@@ -419,6 +419,101 @@ static void test_messages_and_the_rest(void) {
     CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
 }
 
+/* ---- groups, custom data, unread by filter, from several threads ---- */
+
+static int group_created, group_deleted, group_renamed, group_added, group_removed;
+static int filter_total = -1;
+
+static void on_group_created(const char *name, const char *convs, const void *ud) {
+    (void)name, (void)convs, (void)ud;
+    __atomic_add_fetch(&group_created, 1, __ATOMIC_SEQ_CST);
+}
+static void on_group_deleted(const char *name, const void *ud) {
+    (void)name, (void)ud;
+    __atomic_add_fetch(&group_deleted, 1, __ATOMIC_SEQ_CST);
+}
+static void on_group_renamed(const char *old_name, const char *new_name, const void *ud) {
+    (void)ud;
+    if (strcmp(old_name, "work") == 0 && strcmp(new_name, "office") == 0) {
+        __atomic_add_fetch(&group_renamed, 1, __ATOMIC_SEQ_CST);
+    }
+}
+static void on_group_added(const char *name, const char *convs, const void *ud) {
+    (void)name, (void)convs, (void)ud;
+    __atomic_add_fetch(&group_added, 1, __ATOMIC_SEQ_CST);
+}
+static void on_group_removed(const char *name, const char *convs, uint32_t reason, const void *ud) {
+    (void)name, (void)convs, (void)ud;
+    if (reason == 0) __atomic_add_fetch(&group_removed, 1, __ATOMIC_SEQ_CST);
+}
+static void on_filter_total(const char *filter, int total, const void *ud) {
+    (void)filter, (void)ud;
+    __atomic_store_n(&filter_total, total, __ATOMIC_SEQ_CST);
+}
+
+/* Subscribes, unsubscribes and re-registers callbacks while the worker announces changes. */
+static void *churn_subscriptions(void *unused) {
+    (void)unused;
+    for (int i = 0; i < 200; i++) {
+        TIMConvSubscribeUnreadMessageCountByFilter("{\"conversation_list_filter_conv_type\": 1}");
+        TIMConvUnsubscribeUnreadMessageCountByFilter("{\"conversation_list_filter_conv_type\": 1}");
+        TIMSetConvConversationGroupDeletedCallback(on_group_deleted, NULL);
+    }
+    return NULL;
+}
+
+static void test_groups_and_unread_by_filter(void) {
+    const char *text = "{\"message_elem_array\":[{\"elem_type\":0,\"text_elem_content\":\"hi\"}]}";
+    CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC);
+    TIMSetConvConversationGroupCreatedCallback(on_group_created, NULL);
+    TIMSetConvConversationGroupDeletedCallback(on_group_deleted, NULL);
+    TIMSetConvConversationGroupNameChangedCallback(on_group_renamed, NULL);
+    TIMSetConvConversationsAddedToGroupCallback(on_group_added, NULL);
+    TIMSetConvConversationsDeletedFromGroupCallback(on_group_removed, NULL);
+    TIMSetConvUnreadMessageCountChangedByFilterCallback(on_filter_total, NULL);
+    EXPECT_CALLBACK(TIMLogin("dan", "sig", record, NULL));
+    EXPECT_CALLBACK(TIMMsgSendMessage("erin", kTIMConv_C2C, text, NULL, record, NULL));
+    EXPECT_CALLBACK(TIMLogin("erin", "sig", record, NULL));
+    CHECK_EQ_INT(TIMConvSubscribeUnreadMessageCountByFilter("{\"conversation_list_filter_conversation_group\": \"work\"}"),
+                 TIM_SUCC);
+    CHECK_EQ_INT(TIMConvSubscribeUnreadMessageCountByFilter("{"), TIM_ERR_JSON);
+    EXPECT_CALLBACK(TIMConvCreateConversationGroup("work", "[\"c2c_dan\"]", record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conversation_operation_result_result_code"), "0");
+    CHECK_EQ_INT(__atomic_load_n(&filter_total, __ATOMIC_SEQ_CST), 1); /* dan's message joined "work" */
+    EXPECT_CALLBACK(TIMConvSetConversationCustomData("[\"c2c_dan\"]", "note", record, NULL));
+    EXPECT_CALLBACK(TIMConvGetUnreadMessageCountByFilter("{\"conversation_list_filter_conv_type\": 2}", record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_get_total_unread_message_count_result_unread_count"), "0");
+
+    pthread_t churner;
+    CHECK_EQ_INT(pthread_create(&churner, NULL, churn_subscriptions, NULL), 0);
+    for (int i = 0; i < 20; i++) {
+        EXPECT_CALLBACK(TIMConvAddConversationsToGroup("work", "[\"c2c_dan\"]", record, NULL));
+        EXPECT_CALLBACK(TIMConvDeleteConversationsFromGroup("work", "[\"c2c_dan\"]", record, NULL));
+    }
+    pthread_join(churner, NULL);
+
+    EXPECT_CALLBACK(TIMConvRenameConversationGroup("work", "office", record, NULL));
+    EXPECT_CALLBACK(TIMConvGetConversationGroupList(record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[0]"), "office");
+    EXPECT_CALLBACK(TIMConvDeleteConversationGroup("office", record, NULL));
+    EXPECT_CALLBACK(TIMConvDeleteConversationGroup("office", record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SVR_CONV_CONV_GROUP_NOT_EXIST);
+    EXPECT_CALLBACK(TIMConvCleanConversationUnreadMessageCount("c2c", 0, 0, record, NULL));
+    CHECK_EQ_INT(TIMConvCleanConversationUnreadMessageCount("c2c_", 0, 0, record, NULL), TIM_ERR_PARAM);
+    CHECK_EQ_INT(__atomic_load_n(&group_created, __ATOMIC_SEQ_CST), 1);
+    CHECK_EQ_INT(__atomic_load_n(&group_added, __ATOMIC_SEQ_CST), 20);
+    CHECK_EQ_INT(__atomic_load_n(&group_removed, __ATOMIC_SEQ_CST), 20);
+    CHECK_EQ_INT(__atomic_load_n(&group_renamed, __ATOMIC_SEQ_CST), 1);
+    CHECK_EQ_INT(__atomic_load_n(&group_deleted, __ATOMIC_SEQ_CST), 1);
+    TIMSetConvConversationGroupCreatedCallback(NULL, NULL);
+    TIMSetConvConversationGroupDeletedCallback(NULL, NULL);
+    TIMSetConvConversationGroupNameChangedCallback(NULL, NULL);
+    TIMSetConvConversationsAddedToGroupCallback(NULL, NULL);
+    TIMSetConvConversationsDeletedFromGroupCallback(NULL, NULL);
+    TIMSetConvUnreadMessageCountChangedByFilterCallback(NULL, NULL);
+    CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
+}
+
 int main(int argc, char **argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: %s DATA_FOLDER\n", argv[0]);
@@ -436,6 +531,7 @@ int main(int argc, char **argv) {
     test_uninit_with_pending_calls();
     test_persistence();
     test_messages_and_the_rest();
+    test_groups_and_unread_by_filter();
     TIMSetConvEventCallback(NULL, NULL);
     free(rec.last_json);
     sqlite3_close(jdb);
