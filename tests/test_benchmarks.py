@@ -17,6 +17,7 @@ from conftest import REPO
         ("roundtrip.py", ["--count", "200"]),
         ("listing.py", ["--sizes", "200", "--repeats", "1"]),
         ("events.py", ["--sizes", "200", "--events", "20"]),
+        ("recording.py", ["--rounds", "1", "--count", "50"]),
         ("growth.py", ["--sizes", "100", "400", "--repeats", "1", "--calls", "20", "--plot", "PLOT"]),
     ],
 )

@@ -6,7 +6,7 @@ DataFrames, and ipywidgets forms. The raw cffi binding is :mod:`timconv_nb.nativ
 
 import logging
 
-from .client import DEFAULT_APP_ID, Client, default_data_dir
+from .client import DEFAULT_APP_ID, Client, Faults, default_data_dir
 from .errors import (
     CallTimeoutError,
     ClientAlreadyOpenError,
@@ -22,6 +22,7 @@ from .errors import (
 )
 from .frames import CONVERSATION_COLUMNS, conversations_frame
 from .model import Conversation, ConvEvent, ConvType, Draft, LoginStatus, MarkType, Message
+from .recording import CallRecord, Recorder
 
 __version__ = "0.1.0"
 
@@ -32,6 +33,9 @@ __all__ = [
     "Client",
     "DEFAULT_APP_ID",
     "default_data_dir",
+    "Faults",
+    "CallRecord",
+    "Recorder",
     "TIMError",
     "UserSigError",
     "SDKNotInitializedError",

@@ -23,7 +23,7 @@ import threading
 import weakref
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, ContextManager, Optional, Union
 
 import orjson
 import pandas as pd
@@ -32,8 +32,9 @@ from . import native
 from .errors import CODE_MEANINGS, CallTimeoutError, ClientAlreadyOpenError, InvalidConversationError, error_for
 from .frames import conversations_frame, messages_frame
 from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, text_message
+from .recording import Recorder
 
-__all__ = ["Client", "DEFAULT_APP_ID", "default_data_dir", "EventHandler"]
+__all__ = ["Client", "DEFAULT_APP_ID", "default_data_dir", "EventHandler", "Faults"]
 
 log = logging.getLogger(__name__)
 engine_log = logging.getLogger("timconv_nb.engine")
@@ -742,6 +743,32 @@ class Client:
         seconds = _epoch_seconds(when, "when")
         self.native.lib.timconv_set_clock(seconds or 0)
 
+    # ---- recording the C traffic, scripted faults ----
+
+    @property
+    def recorder(self) -> Optional[Recorder]:
+        """The recorder of this client's C traffic, or None when not recording."""
+        return self.native.recorder
+
+    def start_recording(self, recorder: Optional[Recorder] = None) -> Recorder:
+        """Records every C call, callback and event from now on (see timconv_nb.recording)."""
+        return self.native.start_recording(recorder)
+
+    def stop_recording(self) -> Optional[Recorder]:
+        """Stops recording; returns the recorder with what it recorded."""
+        return self.native.stop_recording()
+
+    def recording(self, recorder: Optional[Recorder] = None) -> ContextManager[Recorder]:
+        """``with client.recording() as recorder:`` records the C traffic of the block."""
+        return self.native.recording(recorder)
+
+    @property
+    def faults(self) -> "Faults":
+        """Scripted faults of the local engine, to show failure on demand (see :class:`Faults`)."""
+        if not self.is_local:
+            raise NotImplementedError("scripted faults are an extension of the local engine; the vendor SDK has none")
+        return Faults(self)
+
     # ---- events ----
 
     def on(self, event: Union[ConvEvent, str], handler: EventHandler) -> EventHandler:
@@ -838,3 +865,43 @@ class Client:
     @staticmethod
     def _on_log(level: int, text: str) -> None:
         engine_log.log(_LOG_LEVELS.get(level, logging.INFO), "%s", text)
+
+
+class Faults:
+    """The local engine's scripted faults (``timconv_fault_*``, not part of the vendor API), made
+    for teaching: each lasts until used up or :meth:`clear`. Get it as ``client.faults``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def _check(self, result: int, call: str) -> None:
+        if result != 0:
+            raise error_for(result, call=call)
+
+    def fail_next(self, function: str, code: int, count: int = 1) -> None:
+        """The next ``count`` calls of C function ``function`` (e.g. ``"TIMConvCreate"``) fail
+        with ``code``: a TIMResult below 0 (e.g. -4) is returned at once, a callback code above 0
+        (e.g. 6022) answers the call in its turn without running it."""
+        name = _check_text(function, "function").encode()
+        if isinstance(code, bool) or not isinstance(code, int) or code == 0 or not -2**31 <= code < 2**31:
+            raise ValueError(f"code must be a non-zero 32-bit int, not {code!r}")
+        if isinstance(count, bool) or not isinstance(count, int) or not 0 < count < 2**32:
+            raise ValueError(f"count must be a positive int, not {count!r}")
+        self._check(self._client.native.lib.timconv_fault_fail_next(name, count, code), "timconv_fault_fail_next")
+
+    def delay(self, seconds: float, function: Optional[str] = None) -> None:
+        """Holds back the events and callback of every call of ``function`` (None: of every
+        call) by ``seconds`` (at most 60; 0 removes the delay)."""
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds <= 60:
+            raise ValueError(f"seconds must be from 0 to 60, not {seconds!r}")
+        name = _check_text(function, "function").encode() if function is not None else native.ffi.NULL
+        self._check(self._client.native.lib.timconv_fault_delay(name, round(seconds * 1000)), "timconv_fault_delay")
+
+    def drop_login(self) -> None:
+        """Drops the login as a lost session would: once the calls made before it have run,
+        nobody is logged in and calls raise NotLoggedInError."""
+        self._check(self._client.native.lib.timconv_fault_drop_login(), "timconv_fault_drop_login")
+
+    def clear(self) -> None:
+        """Removes every scripted fault."""
+        self._client.native.lib.timconv_fault_clear()

@@ -16,7 +16,8 @@ import pandas as pd
 
 from .model import ConvType, epoch_seconds, mark_names, message_text
 
-__all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "conversations_frame", "messages_frame"]
+__all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "RECORD_COLUMNS", "conversations_frame", "messages_frame",
+           "records_frame"]
 
 _TIME = pd.DatetimeTZDtype(unit="s", tz="UTC")
 _CONV_TYPE = pd.CategoricalDtype(["c2c", "group"])
@@ -60,6 +61,25 @@ MESSAGE_COLUMNS: dict[str, Any] = {
     "priority": "int64",
     "custom_str": "string",
     "custom_int": "int64",
+}
+
+
+#: Column name -> dtype of the frame of call records (timconv_nb.recording).
+RECORD_COLUMNS: dict[str, Any] = {
+    "kind": pd.CategoricalDtype(["call", "event"]),
+    "function": "string",
+    "outcome": pd.CategoricalDtype(["ok", "failed", "refused", "pending", "event"]),
+    "args": "object",
+    "result": "object",
+    "code": "Int64",
+    "desc": "string",
+    "json": "object",
+    "thread": "string",
+    "thread_id": "UInt64",
+    "callback_thread_id": "UInt64",
+    "started": pd.DatetimeTZDtype(unit="ns", tz="UTC"),
+    "returned_ms": "Float64",
+    "latency_ms": "Float64",
 }
 
 
@@ -142,3 +162,23 @@ def conversations_frame(conv_infos: Union[str, bytes, list]) -> pd.DataFrame:
         "custom_data": [info.get("conv_custom_data", "") for info in infos],
     }
     return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", raw_json)
+
+
+def records_frame(records: list) -> pd.DataFrame:
+    """A DataFrame of CallRecords (``Recorder.frame()``), indexed by their sequence number."""
+    columns: dict[str, list] = {name: [] for name in RECORD_COLUMNS}
+    for record in records:
+        for name in RECORD_COLUMNS:
+            if name == "outcome":
+                columns[name].append(record.outcome)
+            elif name == "started":
+                columns[name].append(int(record.started * 1e9))
+            else:
+                columns[name].append(getattr(record, name))
+    data = {}
+    for name, dtype in RECORD_COLUMNS.items():
+        if name == "started":
+            data[name] = pd.to_datetime(pd.array(columns[name], dtype="Int64"), unit="ns", utc=True)
+        else:
+            data[name] = pd.array(columns[name], dtype=dtype)
+    return pd.DataFrame(data, index=pd.Index([r.seq for r in records], dtype="int64", name="seq"))

@@ -8,19 +8,25 @@ executable memory needed), cast once to this ffi's function-pointer types.
 Each callback receives, as ``user_data``, a handle naming the Python object it is for; handles
 stay in a registry until their callback has run, so nothing is collected too early and
 nothing leaks (``NativeLibrary.pending_callbacks``).
+
+With a :class:`~timconv_nb.recording.Recorder` attached (``start_recording``), every call made
+through ``lib``, ``call`` and ``call_and_wait``, every callback and every event is recorded; without
+one, ``lib`` is the cffi library itself and the binding does no recording work.
 """
 
 from __future__ import annotations
 
 import logging
+import contextlib
 import os
 import threading
 from pathlib import Path
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Iterator, Optional, Union
 
 import cffi
 
 from . import _callbacks
+from .recording import Recorder
 
 __all__ = ["ffi", "get_include", "library_path", "open_library", "NativeLibrary", "LOCAL_ENGINE_VERSION_PREFIX"]
 
@@ -43,25 +49,25 @@ _api_ffi = _callbacks.ffi
 _COMM_CALLBACK = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_comm_callback)
 _RECV_MSG_CALLBACK = ffi.cast("TIMRecvNewMsgCallback", _callbacks.lib.timconv_recv_msg_callback)
 
-#: The global notifications with one registration each: kind -> (setter, callback type, callback).
-_GLOBAL_CALLBACKS = {
-    kind: (setter, ffi.cast(ctype, getattr(_callbacks.lib, f"timconv_{kind}_callback")))
-    for kind, setter, ctype in [
-        ("log", "TIMSetLogCallback", "TIMLogCallback"),
-        ("conv_event", "TIMSetConvEventCallback", "TIMConvEventCallback"),
-        ("total_unread", "TIMSetConvTotalUnreadMessageCountChangedCallback",
-         "TIMConvTotalUnreadMessageCountChangedCallback"),
-        ("unread_by_filter", "TIMSetConvUnreadMessageCountChangedByFilterCallback",
-         "TIMConvTotalUnreadMessageCountChangedByFilterCallback"),
-        ("group_created", "TIMSetConvConversationGroupCreatedCallback", "TIMConvConversationGroupCreatedCallback"),
-        ("group_deleted", "TIMSetConvConversationGroupDeletedCallback", "TIMConvConversationGroupDeletedCallback"),
-        ("group_renamed", "TIMSetConvConversationGroupNameChangedCallback",
-         "TIMConvConversationGroupNameChangedCallback"),
-        ("group_added", "TIMSetConvConversationsAddedToGroupCallback", "TIMConvConversationsAddedToGroupCallback"),
-        ("group_removed", "TIMSetConvConversationsDeletedFromGroupCallback",
-         "TIMConvConversationsDeletedFromGroupCallback"),
-    ]
-}
+#: The global notifications with one registration each: (kind, setter, callback type).
+_GLOBAL_KINDS = [
+    ("log", "TIMSetLogCallback", "TIMLogCallback"),
+    ("conv_event", "TIMSetConvEventCallback", "TIMConvEventCallback"),
+    ("total_unread", "TIMSetConvTotalUnreadMessageCountChangedCallback", "TIMConvTotalUnreadMessageCountChangedCallback"),
+    ("unread_by_filter", "TIMSetConvUnreadMessageCountChangedByFilterCallback",
+     "TIMConvTotalUnreadMessageCountChangedByFilterCallback"),
+    ("group_created", "TIMSetConvConversationGroupCreatedCallback", "TIMConvConversationGroupCreatedCallback"),
+    ("group_deleted", "TIMSetConvConversationGroupDeletedCallback", "TIMConvConversationGroupDeletedCallback"),
+    ("group_renamed", "TIMSetConvConversationGroupNameChangedCallback", "TIMConvConversationGroupNameChangedCallback"),
+    ("group_added", "TIMSetConvConversationsAddedToGroupCallback", "TIMConvConversationsAddedToGroupCallback"),
+    ("group_removed", "TIMSetConvConversationsDeletedFromGroupCallback",
+     "TIMConvConversationsDeletedFromGroupCallback"),
+]
+#: kind -> (setter, our callback cast to the library's type)
+_GLOBAL_CALLBACKS = {kind: (setter, ffi.cast(ctype, getattr(_callbacks.lib, f"timconv_{kind}_callback")))
+                     for kind, setter, ctype in _GLOBAL_KINDS}
+#: kind -> the C callback type (what records of events name)
+_CALLBACK_TYPES = {"recv_msg": "TIMRecvNewMsgCallback", **{kind: ctype for kind, _, ctype in _GLOBAL_KINDS}}
 _WAITER_CALLBACK = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_waiter_done)
 _waiters = _callbacks.lib
 
@@ -188,13 +194,39 @@ def timconv_group_removed_callback(name: Any, conv_array: Any, reason: int, user
     _api_ffi.from_handle(user_data).handler(_text(name), _text(conv_array), reason)
 
 
+class _RecordingLib:
+    """Stands for the cffi library while recording: each function call is recorded with its
+    arguments and what it returned."""
+
+    def __init__(self, raw: Any, recorder: Recorder) -> None:
+        self._raw = raw
+        self._recorder = recorder
+
+    def __getattr__(self, name: str) -> Any:
+        function = getattr(self._raw, name)
+        if not callable(function):
+            return function
+        recorder = self._recorder
+
+        def recorded(*args: Any) -> Any:
+            record = recorder.call(name, args)
+            result = function(*args)
+            recorder.returned(record, ffi.string(result).decode("utf-8", "replace")
+                              if isinstance(result, ffi.CData) and result != ffi.NULL else result)
+            return result
+
+        return recorded
+
+
 class NativeLibrary:
     """A C library with the engine's ABI, opened by path: the local engine or the vendor's
     ``libImSDK.so``. ``lib`` exposes the raw functions; ``call`` adds the callback plumbing."""
 
     def __init__(self, path: Union[str, os.PathLike]) -> None:
         self.path = str(Path(path).resolve())
-        self.lib = ffi.dlopen(self.path)
+        self._raw = ffi.dlopen(self.path)
+        self.lib: Any = self._raw  # a _RecordingLib while recording
+        self.recorder: Optional[Recorder] = None
         self._calls = _HandleRegistry()
         # Global handlers, by kind, stay referenced here while the library may call them.
         self._targets: dict[str, _Pending] = {}
@@ -203,8 +235,31 @@ class NativeLibrary:
         return f"<NativeLibrary {self.version()!r} at {self.path}>"
 
     def version(self) -> str:
-        """What TIMGetSDKVersion() returns."""
-        return ffi.string(self.lib.TIMGetSDKVersion()).decode("utf-8", "replace")
+        """What TIMGetSDKVersion() returns (not recorded: the binding asks it for itself)."""
+        return ffi.string(self._raw.TIMGetSDKVersion()).decode("utf-8", "replace")
+
+    # ---- recording ----
+
+    def start_recording(self, recorder: Optional[Recorder] = None) -> Recorder:
+        """Records every call, callback and event from now on (into ``recorder``, or a new one,
+        or the one already recording); returns the recorder."""
+        self.recorder = recorder or self.recorder or Recorder()
+        self.lib = _RecordingLib(self._raw, self.recorder)
+        return self.recorder
+
+    def stop_recording(self) -> Optional[Recorder]:
+        """Stops recording; returns the recorder (None when none was recording)."""
+        recorder, self.recorder, self.lib = self.recorder, None, self._raw
+        return recorder
+
+    @contextlib.contextmanager
+    def recording(self, recorder: Optional[Recorder] = None) -> Iterator[Recorder]:
+        """``with lib.recording() as recorder:`` records the calls made inside the block."""
+        active = self.start_recording(recorder)
+        try:
+            yield active
+        finally:
+            self.stop_recording()
 
     @property
     def is_local_engine(self) -> bool:
@@ -219,12 +274,23 @@ class NativeLibrary:
         """Calls C function ``name`` with ``args`` plus a callback and its user_data; returns
         the TIMResult. ``on_done(code, desc, json)`` runs exactly once, on the library's
         thread, when (and only when) the result is TIM_SUCC."""
+        recorder = self.recorder
+        if recorder is not None:
+            record = recorder.call(name, (*args, _COMM_CALLBACK, None), expects_callback=True)
+            done = on_done
+
+            def on_done(code: int, desc: str, payload: str) -> None:
+                recorder.called_back(record, code, desc, payload)
+                done(code, desc, payload)
+
         pending = self._calls.register(on_done)
         try:
-            result = getattr(self.lib, name)(*args, _COMM_CALLBACK, pending.handle)
+            result = getattr(self._raw, name)(*args, _COMM_CALLBACK, pending.handle)
         except BaseException:
             self._calls.release(pending)
             raise
+        if recorder is not None:
+            recorder.returned(record, int(result))
         if result != 0:
             self._calls.release(pending)
         return int(result)
@@ -236,6 +302,15 @@ class NativeLibrary:
             install(None)
             self._targets.pop(kind, None)
             return
+        callback_type = _CALLBACK_TYPES.get(kind, kind)
+        delivered = handler
+
+        def handler(*args: Any) -> None:
+            recorder = self.recorder
+            if recorder is not None and kind != "log":  # log lines are not SDK traffic
+                recorder.event(callback_type, args)
+            delivered(*args)
+
         target = _Pending(self._calls, handler)
         install(target.handle)
         self._targets[kind] = target
@@ -248,22 +323,31 @@ class NativeLibrary:
         waiter = _waiters.timconv_waiter_new()
         if waiter == _api_ffi.NULL:
             raise MemoryError("no memory for a call's waiter")
+        recorder = self.recorder
+        record = (recorder.call(name, (*args, _WAITER_CALLBACK, None), expects_callback=True)
+                  if recorder is not None else None)
         try:
-            result = int(getattr(self.lib, name)(*args, _WAITER_CALLBACK, waiter))
+            result = int(getattr(self._raw, name)(*args, _WAITER_CALLBACK, waiter))
         except BaseException:
             result = -1
             raise
         finally:
             if result != 0:  # refused (or never made): no callback will drop its reference
                 _waiters.timconv_waiter_release(waiter)
+        if record is not None:
+            recorder.returned(record, result)
         if result != 0:
             _waiters.timconv_waiter_release(waiter)
             return result, None
         try:
             if not _waiters.timconv_waiter_wait(waiter, timeout):
                 return 0, None
-            return 0, (int(_waiters.timconv_waiter_code(waiter)), _text(_waiters.timconv_waiter_desc(waiter)),
-                       _text(_waiters.timconv_waiter_json(waiter)))
+            reply = (int(_waiters.timconv_waiter_code(waiter)), _text(_waiters.timconv_waiter_desc(waiter)),
+                     _text(_waiters.timconv_waiter_json(waiter)))
+            if record is not None:
+                recorder.called_back(record, *reply, thread_id=int(_waiters.timconv_waiter_thread(waiter)),
+                                     when=int(_waiters.timconv_waiter_done_ns(waiter)) / 1e9)
+            return 0, reply
         finally:
             _waiters.timconv_waiter_release(waiter)
 
@@ -278,8 +362,7 @@ class NativeLibrary:
             self.set_recv_msg_handler(handler)
             return
         setter_name, callback = _GLOBAL_CALLBACKS[kind]
-        setter = getattr(self.lib, setter_name)
-        self._set_target(kind, handler, lambda h: setter(
+        self._set_target(kind, handler, lambda h: getattr(self.lib, setter_name)(
             ffi.NULL if h is None else callback, ffi.NULL if h is None else h))
 
     def set_log_handler(self, handler: Optional[LogHandler]) -> None:

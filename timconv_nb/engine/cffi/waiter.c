@@ -6,6 +6,7 @@
  * side drops its own with timconv_waiter_release, also after a timeout, when the callback may
  * still come. Whoever drops the last one frees it. `lock` guards every field. */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -20,6 +21,8 @@ struct timconv_waiter {
     int32_t code;
     char* desc;
     char* json;
+    uint64_t thread;  /* the thread that called back (pthread_self, as Python's thread ident) */
+    int64_t done_ns;  /* when it called back, nanoseconds since the epoch */
 };
 
 /* How long a waiter watches before sleeping: a reply that comes within it costs no wake-up. */
@@ -61,7 +64,11 @@ void timconv_waiter_done(int32_t code, const char* desc, const char* json_params
     timconv_waiter* w = (timconv_waiter*)user_data;
     char* desc_copy = strdup(desc != NULL ? desc : "");
     char* json_copy = strdup(json_params != NULL ? json_params : "");
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
     pthread_mutex_lock(&w->lock);
+    w->thread = (uint64_t)pthread_self();
+    w->done_ns = (int64_t)now.tv_sec * 1000000000LL + now.tv_nsec;
     w->code = (desc_copy == NULL || json_copy == NULL) ? 6028 : code; /* ERR_OUT_OF_MEMORY */
     w->desc = desc_copy;
     w->json = json_copy;
@@ -91,5 +98,7 @@ int timconv_waiter_wait(timconv_waiter* w, double timeout_seconds) {
 int32_t timconv_waiter_code(timconv_waiter* w) { return w->code; }
 const char* timconv_waiter_desc(timconv_waiter* w) { return w->desc != NULL ? w->desc : ""; }
 const char* timconv_waiter_json(timconv_waiter* w) { return w->json != NULL ? w->json : ""; }
+uint64_t timconv_waiter_thread(timconv_waiter* w) { return w->thread; }
+int64_t timconv_waiter_done_ns(timconv_waiter* w) { return w->done_ns; }
 
 void timconv_waiter_release(timconv_waiter* w) { drop_reference(w); }

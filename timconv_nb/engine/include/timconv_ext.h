@@ -14,6 +14,26 @@ extern "C" {
  * and workloads spread over time. */
 TIM_API void timconv_set_clock(uint64_t epoch_seconds);
 
+/* Scripted faults, for teaching failure on demand (none until added; TIMUninit keeps them).
+ *
+ * The next `count` calls of `function` (its C name, e.g. "TIMConvCreate"; any call the engine
+ * queues, drafts included) fail with `code`: a TIMResult below 0 is returned at once and nothing
+ * is queued; a callback code above 0 (e.g. 6017, 6022) answers the call, in its turn, without
+ * running it. TIM_SUCC, or TIM_ERR_PARAM for another name, count 0, code 0, or 16 rules already. */
+TIM_API int timconv_fault_fail_next(const char* function, uint32_t count, int32_t code);
+
+/* Holds back the events and callback of every call of `function` (NULL: of every call) by
+ * `milliseconds`, at most 60,000 (more: TIM_ERR_PARAM); 0 removes the delay. */
+TIM_API int timconv_fault_delay(const char* function, uint32_t milliseconds);
+
+/* Drops the login as a lost session would: once the calls accepted before it have run, nobody is
+ * logged in (TIMGetLoginStatus: kTIMLoginStatus_UnLogined). Later calls get TIM_ERR_NOTLOGIN,
+ * calls already queued 6014. TIM_SUCC, or TIM_ERR_NOTLOGIN when nobody is logged in. */
+TIM_API int timconv_fault_drop_login(void);
+
+/* Removes every fault rule. */
+TIM_API void timconv_fault_clear(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -5,8 +5,8 @@
  * reader connection (through `E.store`). Rules:
  *  - it is never held while a user callback runs, nor while the worker runs a task's SQL on the
  *    writer connection, so any API may be called from inside any callback;
- *  - it may be held while taking the leaf locks of json_check.c (TIMInit), listeners.c and
- *    unread_filters.c, never the reverse;
+ *  - it may be held while taking the leaf locks of json_check.c (TIMInit), listeners.c,
+ *    unread_filters.c and faults.c, never the reverse;
  *  - `E.store` is written only by the worker (under the lock), so the worker reads it without
  *    the lock; other threads use it, and its reader connection, only under the lock;
  *  - the settings fixed at TIMInit (app id, data root, log file) are written only while no
@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "faults.h"
 #include "fsutil.h"
 #include "json_check.h"
 #include "listeners.h"
@@ -211,7 +212,23 @@ static void enqueue_locked(struct task *t) {
     E.enqueued++;
 }
 
+/* Applies a scripted fault (faults.c) to a call being accepted: returns the TIMResult to refuse
+ * it with, or TIM_SUCC (a callback code then answers it in its turn, unrun). */
+static int take_fault(struct task *t) {
+    int32_t code = faults_take(t->api);
+    if (code > 0 && t->answer_code == ERR_SUCC) {
+        t->answer_code = code;
+        t->answer_desc = "scripted fault (timconv_fault_fail_next)";
+    }
+    return code < 0 ? code : TIM_SUCC;
+}
+
 int engine_submit(struct task *t, bool needs_login) {
+    int fault = take_fault(t);
+    if (fault != TIM_SUCC) {
+        task_free(t);
+        return fault;
+    }
     pthread_mutex_lock(&E.lock);
     int code = state_check_locked(needs_login);
     if (code == TIM_SUCC) enqueue_locked(t);
@@ -228,6 +245,11 @@ static int task_effect_on(const struct task *t, const char *conv_id, int conv_ty
 }
 
 int engine_submit_if_conv_exists(struct task *t) {
+    int fault = take_fault(t);
+    if (fault != TIM_SUCC) {
+        task_free(t);
+        return fault;
+    }
     pthread_mutex_lock(&E.lock);
     int code = state_check_locked(true);
     if (code == TIM_SUCC) {
@@ -359,6 +381,12 @@ static void run_task(struct task *t, bool cancelled) {
     pthread_mutex_lock(&E.lock);
     E.current = NULL;
     pthread_mutex_unlock(&E.lock);
+    uint32_t delay_ms = faults_delay_ms(t->api);
+    if (delay_ms > 0) {
+        struct timespec pause = {(time_t)(delay_ms / 1000), (long)(delay_ms % 1000) * 1000000L};
+        while (nanosleep(&pause, &pause) != 0 && errno == EINTR) {
+        }
+    }
     deliver(t, &r);
     task_result_clear(&r);
     task_free(t);
@@ -635,10 +663,17 @@ int TIMLogin(const char *user_id, const char *user_sig, TIMCommCallback cb, cons
         return TIM_ERR_PARAM;
     }
     snprintf(t->conv_id, sizeof t->conv_id, "%s", user_id);
+    code = take_fault(t);
+    if (code != TIM_SUCC) {
+        task_free(t);
+        return code;
+    }
     pthread_mutex_lock(&E.lock);
     code = state_check_locked(false);
     if (code == TIM_SUCC) {
-        if (E.login_status == kTIMLoginStatus_Logining) {
+        if (t->answer_code != ERR_SUCC) {
+            /* a scripted fault answers it, changing nothing */
+        } else if (E.login_status == kTIMLoginStatus_Logining) {
             t->answer_code = ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS; /* answered in order, changing nothing */
             t->answer_desc = "another login is in progress";
         } else if (!(E.login_status == kTIMLoginStatus_Logined && strcmp(E.user_id, user_id) == 0)) {
@@ -666,19 +701,38 @@ static void run_logout(struct task *t, struct store *unused, struct task_result 
     pthread_mutex_unlock(&E.lock);
 }
 
-int TIMLogout(TIMCommCallback cb, const void *user_data) {
-    struct task *t = task_new("TIMLogout", run_logout, cb, user_data);
-    if (t == NULL) return TIM_ERR_PARAM;
+/* Queues a logout task; needs_login: refused unless someone is logged in. */
+static int submit_logout(struct task *t, bool needs_login) {
+    int code = take_fault(t);
+    if (code != TIM_SUCC) {
+        task_free(t);
+        return code;
+    }
     pthread_mutex_lock(&E.lock);
-    int code = state_check_locked(false);
+    code = state_check_locked(needs_login);
     if (code == TIM_SUCC) {
-        if (E.login_status == kTIMLoginStatus_Logined) E.login_status = kTIMLoginStatus_Logouting;
+        /* unless a scripted fault answers it, changing nothing */
+        if (E.login_status == kTIMLoginStatus_Logined && t->answer_code == ERR_SUCC) {
+            E.login_status = kTIMLoginStatus_Logouting;
+        }
         enqueue_locked(t);
     }
     pthread_mutex_unlock(&E.lock);
     if (code == TIM_SUCC) pthread_cond_signal(&E.wake);
     if (code != TIM_SUCC) task_free(t);
     return code;
+}
+
+int TIMLogout(TIMCommCallback cb, const void *user_data) {
+    struct task *t = task_new("TIMLogout", run_logout, cb, user_data);
+    return t != NULL ? submit_logout(t, false) : TIM_ERR_PARAM;
+}
+
+int timconv_fault_drop_login(void) {
+    struct task *t = task_new("timconv_fault_drop_login", run_logout, NULL, NULL);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->has_callback = false;
+    return submit_logout(t, true);
 }
 
 int TIMGetLoginUserID(char *user_id_buffer) {

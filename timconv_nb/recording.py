@@ -1,0 +1,228 @@
+"""Records of the C-level traffic: every call into the library, its arguments, what it returned at
+once and what came back in its callback, and every event, with threads and times.
+
+A :class:`Recorder` is attached to a :class:`~timconv_nb.native.NativeLibrary` (so it sees the
+local engine and the vendor library alike) with ``NativeLibrary.start_recording`` or the
+``recording`` context manager; without one the binding does no recording work at all. Records
+can be saved as JSON lines and loaded again, to replay a session into a
+:class:`~timconv_nb.inspector.CallInspector`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+import re
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional, Union
+
+import pandas as pd
+
+__all__ = ["CallRecord", "Recorder", "parameter_names"]
+
+log = logging.getLogger(__name__)
+
+_DECLARATIONS = Path(__file__).resolve().parent / "engine" / "cffi"
+# "int TIMConvCreate(const char* conv_id, ...);" and "typedef void (*TIMConvEventCallback)(...);"
+_FUNCTION = re.compile(r"^\s*(?:typedef\s+)?[\w\s\*]*?\(?\*?(\w+)\)?\s*\(([^)]*)\)\s*;", re.MULTILINE)
+
+
+def _parse_parameter_names() -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    for header in ("types.h", "functions.h", "extensions.h"):
+        for match in _FUNCTION.finditer((_DECLARATIONS / header).read_text()):
+            params = [p.strip() for p in match.group(2).split(",") if p.strip() and p.strip() != "void"]
+            names[match.group(1)] = [re.findall(r"\w+", p)[-1] for p in params]
+    return names
+
+
+_PARAMETERS = _parse_parameter_names()
+
+
+def parameter_names(function: str) -> list[str]:
+    """The parameter names of a declared C function or callback type (as in the cffi
+    declarations), or [] when unknown."""
+    return list(_PARAMETERS.get(function, []))
+
+
+def _shown(value: Any) -> Any:
+    """An argument or result as a record keeps it: JSON text parsed (so it prints indented and
+    saves as JSON), other bytes and text as str, C pointers described."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    if isinstance(value, str):
+        if value[:1] in ("{", "["):
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        return value
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        return int(value) if isinstance(value, int) else float(value)  # an IntEnum as its plain int
+    from .native import ffi  # the record module is imported by native: resolved lazily
+
+    if isinstance(value, ffi.CData):
+        if value == ffi.NULL:
+            return None
+        kind = ffi.typeof(value).kind
+        return "<callback>" if kind == "function" else "<buffer>" if kind == "array" else f"<{ffi.typeof(value).cname}>"
+    return repr(value)
+
+
+@dataclasses.dataclass
+class CallRecord:
+    """One C call (``kind`` "call") or one event the library delivered (``kind`` "event")."""
+
+    seq: int
+    kind: str
+    function: str  # the C function, or for an event the callback type (TIMConvEventCallback, ...)
+    args: dict
+    thread_id: int
+    thread: str
+    started: float  # seconds since the epoch
+    result: Any = None  # what the C function returned at once (a TIMResult for most)
+    returned_ms: Optional[float] = None
+    code: Optional[int] = None  # the callback's code (None: no callback yet, or none expected)
+    desc: Optional[str] = None
+    json: Any = None
+    callback_thread_id: Optional[int] = None
+    latency_ms: Optional[float] = None  # from the call to its callback
+    expects_callback: bool = False  # a call answered through its TIMCommCallback
+
+    @property
+    def outcome(self) -> str:
+        """"event", "refused" (a TIMResult other than 0), "pending", "ok" or "failed"."""
+        if self.kind == "event":
+            return "event"
+        if isinstance(self.result, int) and not isinstance(self.result, bool) and self.result < 0:
+            return "refused"
+        if self.code is None:
+            return "pending" if self.expects_callback else "ok"
+        return "ok" if self.code == 0 else "failed"
+
+    def to_json(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+Listener = Callable[[CallRecord, bool], None]
+
+
+class Recorder:
+    """The records of one session, in order. Thread-safe: calls come from any thread, callbacks
+    and events from the library's. ``listen(fn)`` calls ``fn(record, is_new)`` for each new record
+    and each completed one (on the thread that made or completed it)."""
+
+    def __init__(self, records: Iterable[CallRecord] = ()) -> None:
+        self._lock = threading.Lock()  # guards _records and _listeners
+        self._records: list[CallRecord] = list(records)
+        self._listeners: list[Listener] = []
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._records)
+
+    @property
+    def records(self) -> list[CallRecord]:
+        with self._lock:
+            return list(self._records)
+
+    def listen(self, listener: Listener) -> Listener:
+        with self._lock:
+            self._listeners = self._listeners + [listener]
+        return listener
+
+    def unlisten(self, listener: Listener) -> None:
+        with self._lock:
+            self._listeners = [other for other in self._listeners if other is not listener]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._records = []
+
+    def _tell(self, record: CallRecord, is_new: bool) -> None:
+        with self._lock:
+            listeners = self._listeners
+        for listener in listeners:
+            try:
+                listener(record, is_new)
+            except Exception:
+                log.exception("recording listener %r raised", listener)
+
+    def _add(self, kind: str, function: str, args: dict) -> CallRecord:
+        thread = threading.current_thread()
+        with self._lock:
+            record = CallRecord(seq=len(self._records) + 1, kind=kind, function=function, args=args,
+                                thread_id=threading.get_ident(), thread=thread.name, started=time.time())
+            self._records.append(record)
+        return record
+
+    # ---- what the binding reports ----
+
+    def call(self, function: str, args: tuple, expects_callback: bool = False) -> CallRecord:
+        """A call about to be made: its arguments, named as declared."""
+        names = parameter_names(function)
+        shown = {names[i] if i < len(names) else f"arg{i}": _shown(value) for i, value in enumerate(args)}
+        record = self._add("call", function, shown)
+        record.expects_callback = expects_callback
+        return record
+
+    def returned(self, record: CallRecord, result: Any) -> None:
+        """What the call returned at once."""
+        record.result = _shown(result)
+        record.returned_ms = (time.time() - record.started) * 1000
+        self._tell(record, True)
+
+    def called_back(self, record: CallRecord, code: int, desc: str, payload: str,
+                    thread_id: Optional[int] = None, when: Optional[float] = None) -> None:
+        """Its callback: code, description, JSON, and the thread and time it came on (default: now,
+        on the current thread)."""
+        record.code, record.desc, record.json = int(code), desc, _shown(payload)
+        record.callback_thread_id = thread_id if thread_id is not None else threading.get_ident()
+        record.latency_ms = ((when if when is not None else time.time()) - record.started) * 1000
+        self._tell(record, False)
+
+    def event(self, callback_type: str, args: tuple) -> CallRecord:
+        """An event the library delivered through a global callback of callback_type."""
+        record = self.call(callback_type, args)
+        record.kind = "event"
+        record.callback_thread_id = record.thread_id
+        self._tell(record, True)
+        return record
+
+    # ---- using the records ----
+
+    def frame(self) -> pd.DataFrame:
+        """The records as a DataFrame (schema: docs/api.md)."""
+        from .frames import records_frame
+
+        return records_frame(self.records)
+
+    def save(self, path: Union[str, os.PathLike]) -> Path:
+        """Writes the records as JSON lines (one record per line); returns the path."""
+        target = Path(path)
+        with target.open("w", encoding="utf-8") as out:
+            for record in self.records:
+                out.write(json.dumps(record.to_json(), ensure_ascii=False, default=repr) + "\n")
+        return target
+
+    @classmethod
+    def load(cls, path: Union[str, os.PathLike]) -> "Recorder":
+        """The records saved by :meth:`save`, for replaying into an inspector."""
+        fields = {f.name for f in dataclasses.fields(CallRecord)}
+        records = []
+        with Path(path).open(encoding="utf-8") as source:
+            for number, line in enumerate(source, 1):
+                if not line.strip():
+                    continue
+                try:
+                    data = json.loads(line)
+                    records.append(CallRecord(**{k: v for k, v in data.items() if k in fields}))
+                except (ValueError, TypeError) as exc:
+                    raise ValueError(f"{path}, line {number}: not a saved call record ({exc})") from None
+        return cls(records)
