@@ -40,11 +40,15 @@ def write_notebook(folder: Path) -> None:
     nb.cells = [nbformat.v4.new_code_cell(
         "import tempfile\n"
         "from timconv_nb import Client\n"
+        "import ipywidgets as W\n"
+        "from timconv_nb.inspector import CallInspector\n"
         "from timconv_nb.widgets import ConversationBrowser\n"
         "client = Client(tempfile.mkdtemp(prefix='timconv-browser-'), replace=True)\n"
         "client.login('alice')\n"
-        "browser = ConversationBrowser(client)\n"
-        "browser"
+        "client.faults.fail_next('TIMConvDelete', 6022)  # the first delete fails, on purpose\n"
+        "browser = ConversationBrowser(client, layout=W.Layout(width='58%'))\n"
+        "inspector = CallInspector(client, layout=W.Layout(width='42%'))\n"
+        "W.HBox([browser, inspector])"
     )]
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     nbformat.write(nb, folder / "browser.ipynb")
@@ -106,7 +110,7 @@ def test_browser_forms_in_jupyterlab(jupyterlab) -> None:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync"])
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
         page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
         page.set_default_timeout(30_000)
         try:
@@ -126,6 +130,15 @@ def test_browser_forms_in_jupyterlab(jupyterlab) -> None:
             expect(page.locator(".tc-create-message")).to_have_text("Created c2c_bob (bob).")
             expect(table.locator("option")).to_have_count(1)
             expect(table.locator("option").first).to_contain_text("c2c_bob")
+
+            # The inspector beside it shows the C call the form made, and both sides of it.
+            calls = page.locator(".tc-inspector-table select")
+            expect(calls).to_contain_text("TIMConvCreate")
+            (create_row,) = [i for i, label in enumerate(calls.locator("option").all_inner_texts())
+                             if label.split()[2] == "TIMConvCreate"]
+            calls.select_option(index=create_row)
+            expect(page.locator(".tc-inspector-detail")).to_contain_text('"conv_id": "bob"')
+            expect(page.locator(".tc-inspector-detail")).to_contain_text("callback: code 0")
 
             # Pick it, save a draft.
             pick(table, "c2c_bob")
@@ -157,6 +170,15 @@ def test_browser_forms_in_jupyterlab(jupyterlab) -> None:
             page.get_by_role("tab", name="Delete").click()
             page.click(".tc-delete-button")
             expect(page.locator(".tc-delete-message")).to_have_text("Delete c2c_bob and its messages?")
+            page.click(".tc-delete-confirm")
+            # The scripted fault: a visible error, nothing deleted; the inspector shows the failure.
+            expect(page.locator(".tc-delete-message")).to_contain_text("Error 6022 ERR_IO_OPERATION_FAILED")
+            expect(table.locator("option")).to_have_count(2)
+            page.get_by_text("Failed", exact=True).click()
+            expect(calls.locator("option")).to_have_count(1)
+            expect(calls.locator("option").first).to_contain_text("TIMConvDelete")
+            page.screenshot(path=str(OUTPUT / "inspector.png"), full_page=True)
+            page.click(".tc-delete-button")
             page.click(".tc-delete-confirm")
             expect(page.locator(".tc-delete-message")).to_have_text("Deleted c2c_bob.")
             expect(table.locator("option")).to_have_count(1)

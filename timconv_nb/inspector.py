@@ -40,7 +40,7 @@ def _row_label(record: CallRecord) -> str:
             summary += f"  callback {record.code} after {record.latency_ms:.2f} ms"
         elif record.expects_callback and record.outcome == "pending":
             summary += "  waiting for its callback"
-    return f"{record.seq:>5}  {when}  {record.function:<44} {summary}"
+    return f"{record.seq:>4} {when} {record.function:<32} {summary}"
 
 
 def _pretty(value: Any) -> str:
@@ -86,7 +86,8 @@ class CallInspector(W.VBox):
         self.function_filter = self._classed(W.Dropdown(options=[("All functions", "")], value="",
                                                         description="Function"), "tc-inspector-function")
         self.outcome_filter = self._classed(W.ToggleButtons(options=[(o.capitalize(), o) for o in OUTCOMES],
-                                                            value="all", description="Outcome"),
+                                                            value="all", description="Outcome",
+                                                            style={"button_width": "64px"}),
                                             "tc-inspector-outcome")
         self.count = self._classed(W.HTML(""), "tc-inspector-count")
         self.table = self._classed(W.Select(options=[], rows=rows, layout=W.Layout(width="100%")),
