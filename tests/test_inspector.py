@@ -168,6 +168,15 @@ def test_delay_beyond_the_timeout_then_the_late_callback(client: Client) -> None
     assert [c.key for c in client.conversation_list()] == ["c2c_bob"]
 
 
+def test_uninit_removes_every_fault(tmp_path: Path) -> None:
+    with Client(tmp_path) as first:
+        first.login("alice")
+        first.faults.fail_next("TIMConvCreate", 6022)
+    with Client(tmp_path) as second:
+        second.login("alice")
+        assert second.create_conversation("bob").key == "c2c_bob"
+
+
 def test_drop_login(client: Client) -> None:
     client.create_conversation("bob")
     client.faults.drop_login()

@@ -14,7 +14,7 @@ extern "C" {
  * and workloads spread over time. */
 TIM_API void timconv_set_clock(uint64_t epoch_seconds);
 
-/* Scripted faults, for teaching failure on demand (none until added; TIMUninit keeps them).
+/* Scripted faults, for teaching failure on demand (none until added; TIMUninit removes them).
  *
  * The next `count` calls of `function` (its C name, e.g. "TIMConvCreate"; any call the engine
  * queues, drafts included) fail with `code`: a TIMResult below 0 is returned at once and nothing

@@ -576,6 +576,7 @@ int TIMUninit(void) {
     E.stopping = false;
     pthread_mutex_unlock(&E.lock);
     unread_filters_clear();
+    timconv_fault_clear();
     json_check_close();
     return TIM_SUCC;
 }

@@ -1,0 +1,245 @@
+"""The bad-input matrix (issue #7): every string parameter of every function gets NULL, "", 1 MiB + 1
+bytes, bytes that are not UTF-8, JSON of the wrong type, JSON nested 100,000 deep and JSON whose
+strings are not UTF-8; every enum parameter values out of range; from Python, NUL characters and
+wrong types. Each gets its documented code, nothing crashes, and the store is unchanged: its
+content compared row by row, and PRAGMA integrity_check."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from timconv_nb import native
+from timconv_nb.recording import parameter_names
+
+from conftest import APP_ID, RawEngine, engine_library_path
+
+NULL = native.ffi.NULL
+HUGE = b"x" * (1024 * 1024 + 1)
+INPUTS = {
+    "null": NULL,
+    "empty": b"",
+    "huge": HUGE,
+    "not_utf8": b"\xff\xfe",
+    "deep": b"[" * 100_000 + b"]" * 100_000,
+}
+
+# What each kind of string parameter answers to each input (a TIMResult: 0 accepted, -3
+# TIM_ERR_JSON, -4 TIM_ERR_PARAM); "wrong_json" is JSON of another type than the one expected,
+# "bad_utf8_json" JSON of the expected shape with a string that is not UTF-8 (docs/engine.md).
+# A required JSON argument: NULL is missing (-4), "" is text that does not parse (-3).
+EXPECTED = {
+    "id": {"null": -4, "empty": -4, "huge": -4, "not_utf8": -4, "deep": -4},
+    "user_sig": {"null": -4, "empty": 0, "huge": -4, "not_utf8": 0, "deep": 0},
+    "json": {"null": -4, "empty": -3, "huge": -4, "not_utf8": -3, "deep": -3, "wrong_json": -3, "bad_utf8_json": -3},
+    "json_optional": {"null": 0, "empty": 0, "huge": -4, "not_utf8": -3, "deep": -3, "wrong_json": -3,
+                      "bad_utf8_json": -3},
+    "any_optional": {"null": 0, "empty": 0, "huge": -4, "not_utf8": 0, "deep": 0},
+    "custom_data": {"null": 0, "empty": 0, "huge": -4, "not_utf8": -4, "deep": -4},
+    "clean_key": {"null": 0, "empty": 0, "huge": -4, "not_utf8": -4, "deep": -4},
+    "fault_name": {"null": -4, "empty": -4, "huge": -4, "not_utf8": -4, "deep": -4},
+    "fault_scope": {"null": 0, "empty": -4, "huge": -4, "not_utf8": -4, "deep": -4},  # NULL: every call
+    "out_buffer": {"null": -4},
+}
+
+DRAFT = b'{"draft_msg": {"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}]}}'
+MESSAGE = b'{"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}]}'
+NOBODY = b'["c2c_nobody"]'
+
+# Each function with valid arguments that change nothing stored (an unknown conversation, an
+# existing group name for a create, ...), so that whatever an input does, the store must not change.
+# Values: (valid value, role) for strings, plain values for the rest.
+CALLS: dict[str, dict[str, Any]] = {
+    "TIMLogin": {"user_id": (b"alice", "id"), "user_sig": (b"sig", "user_sig")},
+    "TIMGetLoginUserID": {"user_id_buffer": (native.ffi.new("char[128]"), "out_buffer")},
+    "TIMConvGetConvInfo": {"json_get_conv_list_param": (
+        b'[{"get_conversation_list_param_conv_id": "bob", "get_conversation_list_param_conv_type": 1}]', "json")},
+    "TIMConvDelete": {"conv_id": (b"nobody", "id"), "conv_type": 1},
+    "TIMConvSetDraft": {"conv_id": (b"nobody", "id"), "conv_type": 1, "json_draft_param": (DRAFT, "json")},
+    "TIMConvCancelDraft": {"conv_id": (b"nobody", "id"), "conv_type": 1},
+    "TIMConvCreate": {"conv_id": (b"bob", "id"), "conv_type": 1},
+    "TIMConvGetConversationListByFilter": {"filter": (b"{}", "json_optional"), "next_seq": 0, "count": 10},
+    "TIMConvDeleteConversationList": {"conversation_id_array": (NOBODY, "json"), "clear_message": True},
+    "TIMConvPinConversation": {"conv_id": (b"nobody", "id"), "conv_type": 1, "is_pinned": True},
+    "TIMConvMarkConversation": {"conversation_id_array": (NOBODY, "json"), "mark_type": 1, "enable_mark": True},
+    "TIMConvSetConversationCustomData": {"conversation_id_array": (NOBODY, "json"),
+                                         "custom_data": (b"x", "custom_data")},
+    "TIMConvCreateConversationGroup": {"group_name": (b"friends", "id"), "conversation_id_array": (NOBODY, "json")},
+    "TIMConvAddConversationsToGroup": {"group_name": (b"friends", "id"), "conversation_id_array": (NOBODY, "json")},
+    "TIMConvDeleteConversationsFromGroup": {"group_name": (b"friends", "id"),
+                                            "conversation_id_array": (NOBODY, "json")},
+    "TIMConvDeleteConversationGroup": {"group_name": (b"nogroup", "id")},
+    "TIMConvRenameConversationGroup": {"old_name": (b"nogroup", "id"), "new_name": (b"other", "id")},
+    "TIMConvGetUnreadMessageCountByFilter": {"filter": (b"{}", "json_optional")},
+    "TIMConvSubscribeUnreadMessageCountByFilter": {"filter": (b"{}", "json_optional")},
+    "TIMConvUnsubscribeUnreadMessageCountByFilter": {"filter": (b"{}", "json_optional")},
+    "TIMConvCleanConversationUnreadMessageCount": {"conversation_id": (b"c2c_nobody", "clean_key"),
+                                                   "clean_timestamp": 0, "clean_sequence": 0},
+    "TIMMsgSendMessage": {"conv_id": (b"nobody", "id"), "conv_type": 1, "json_msg_param": (MESSAGE, "json"),
+                          "message_id_buffer": NULL},
+    "TIMMsgReportReaded": {"conv_id": (b"nobody", "id"), "conv_type": 1, "json_msg_param": (NULL, "any_optional")},
+    "TIMMsgGetMsgList": {"conv_id": (b"nobody", "id"), "conv_type": 1,
+                         "json_get_msg_param": (b'{"msg_getmsglist_param_count": 5}', "json_optional")},
+    "timconv_fault_fail_next": {"function": (b"TIMConvGetConvList", "fault_name"), "count": 1, "code": 6022},
+    "timconv_fault_delay": {"function": (b"TIMConvGetConvList", "fault_scope"), "milliseconds": 0},
+}
+# TIMConvSendMessage to an unknown conversation would create it: its valid conv_id never runs with
+# a bad message, because the message is checked first; and bad ids are refused before anything.
+WRONG_JSON = {"json": {b"[": b"{}"}, "json_optional": {}}
+
+STRING_CASES = [
+    (function, param, kind)
+    for function, params in CALLS.items()
+    for param, value in params.items() if isinstance(value, tuple)
+    for kind in EXPECTED[value[1]]
+] + [
+    (function, param, kind)
+    for function, params in CALLS.items()
+    for param, value in params.items() if isinstance(value, tuple) and value[1] in ("json", "json_optional")
+    for kind in ("wrong_json", "bad_utf8_json")
+]
+ENUM_CASES = [(function, value) for function, params in CALLS.items() if "conv_type" in params
+              for value in (0, 3, 4, 2**31 - 1, 2**32 - 1)]  # the last is -1 as C's unsigned enum
+
+
+def bad_value(valid: bytes, kind: str) -> Any:
+    if kind == "wrong_json":  # an object where an array is expected, and the other way round
+        return b"{}" if valid.startswith(b"[") else b"[]"
+    if kind == "bad_utf8_json":
+        return b'["c2c_\xff"]' if valid.startswith(b"[") else b'{"draft_user_define": "\xff"}'
+    return INPUTS[kind]
+
+
+def store_content(path: Path) -> dict:
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {table: sorted(db.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in tables}
+    finally:
+        db.close()
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    """alice logged in, with conversations, a draft, messages and a group; and her store's path."""
+    root = tmp_path_factory.mktemp("matrix")
+    lib = native.open_library(engine_library_path())
+    raw = RawEngine(lib, root)
+    assert raw.init() == 0
+    raw.login("alice")
+    raw.call("TIMConvCreate", b"bob", 1)
+    raw.call("TIMConvCreate", b"team", 2)
+    assert lib.lib.TIMConvSetDraft(b"bob", 1, DRAFT) == 0
+    raw.call("TIMMsgSendMessage", b"bob", 1, MESSAGE, NULL)
+    raw.call("TIMConvCreateConversationGroup", b"friends", b'["c2c_bob"]')
+    raw.call("TIMConvMarkConversation", b'["group_team"]', 2, True)
+    store = root / "timconv" / str(APP_ID) / "alice".encode().hex() / "store.db"
+    raw.conv_list()  # every call above has run
+    yield raw, store, store_content(store)
+    lib.lib.TIMUninit()
+    lib.set_conv_event_handler(None)
+    lib.set_log_handler(None)
+
+
+def call(raw: RawEngine, function: str, args: dict) -> tuple[int, Any]:
+    """Calls function with args (plus a callback when it takes one); returns the TIMResult and the
+    callback's code (None when refused or without callback)."""
+    values = [args[name] for name in parameter_names(function) if name not in ("cb", "user_data")]
+    if "cb" in parameter_names(function):
+        result, done, replies = raw.start(function, *values)
+        if result == 0:
+            assert done.wait(10), f"{function} accepted but never called back"
+            return result, replies[0].code
+        return result, None
+    return int(getattr(raw.lib, function)(*values)), None
+
+
+def check_unchanged(raw: RawEngine, store: Path, before: dict) -> None:
+    raw.conv_list()  # whatever a call queued has run
+    assert store_content(store) == before
+
+
+@pytest.mark.parametrize("function,param,kind", STRING_CASES)
+def test_each_string_parameter(engine, function: str, param: str, kind: str) -> None:
+    raw, store, before = engine
+    args = {name: value[0] if isinstance(value, tuple) else value for name, value in CALLS[function].items()}
+    valid, role = CALLS[function][param]
+    args[param] = bad_value(valid if isinstance(valid, bytes) else b"{", kind)
+    expected = EXPECTED[role].get(kind, -3)
+    result, code = call(raw, function, args)
+    assert result == expected, f"{function}({param}={kind}): {result}, documented {expected}"
+    check_unchanged(raw, store, before)
+
+
+@pytest.mark.parametrize("function,value", ENUM_CASES)
+def test_each_conv_type_out_of_range(engine, function: str, value: int) -> None:
+    raw, store, before = engine
+    args = {name: v[0] if isinstance(v, tuple) else v for name, v in CALLS[function].items()}
+    args["conv_type"] = value
+    assert call(raw, function, args) == (-5, None)  # TIM_ERR_CONV
+    check_unchanged(raw, store, before)
+
+
+def test_every_string_parameter_is_in_the_matrix() -> None:
+    cffi = Path(native.__file__).parent / "engine" / "cffi"
+    declared = (cffi / "functions.h").read_text() + (cffi / "extensions.h").read_text()
+    for line in declared.splitlines():
+        if "(" not in line or line.startswith(("void TIMSet", "void TIMAdd", "void TIMRemove", "/*")):
+            continue
+        if line.startswith("int TIMInit("):
+            continue  # needs a stopped engine: test_init_config_matrix
+        function = line.split("(")[0].split()[-1]
+        strings = [name for name, decl in zip(parameter_names(function), line.split("(", 1)[1].split(","))
+                   if "char*" in decl]
+        for name in strings:
+            assert function in CALLS and name in CALLS[function], f"{function}({name}) is not in the matrix"
+
+
+def test_init_config_matrix(tmp_path: Path) -> None:
+    lib = native.open_library(engine_library_path())
+    good = json.dumps({"sdk_config_config_file_path": str(tmp_path)}).encode()
+    cases = {**INPUTS, "wrong_json": b"[]", "bad_utf8_json": b'{"sdk_config_config_file_path": "\xff"}'}
+    expected = {"null": 0, "empty": 0, "huge": -4, "not_utf8": -3, "deep": -3, "wrong_json": -3, "bad_utf8_json": -3}
+    for kind, value in cases.items():
+        result = lib.lib.TIMInit(APP_ID, value)
+        if result == 0:
+            assert lib.lib.TIMUninit() == 0
+        assert result == expected[kind], f"TIMInit({kind}): {result}"
+    assert lib.lib.TIMInit(0, good) == -4
+    assert lib.lib.TIMInit(APP_ID, good) == 0 and lib.lib.TIMUninit() == 0
+
+
+# ---- from Python: NUL characters and wrong types never reach C ----
+
+def client_cases():
+    nul, wrong = "a\0b", 12345
+    return [
+        ("create_conversation", (nul,)), ("create_conversation", (wrong,)), ("create_conversation", ("bob", 7)),
+        ("delete_conversation", (nul,)), ("conversation", (wrong,)), ("set_draft", ("bob", nul)),
+        ("set_draft", ("bob", wrong)), ("set_draft", ("bob", "x"), {"user_define": nul}),
+        ("set_draft", ("bob", {"message_elem_array": "no"})), ("cancel_draft", (None,)),
+        ("send_text", ("bob", nul)), ("send_message", ("bob", ["not", "a", "dict"])), ("pin", (nul,)),
+        ("mark_read", (wrong,)), ("messages", ("bob",), {"count": 0}), ("delete_conversations", ("c2c_bob",)),
+        ("delete_conversations", ([nul],)), ("mark_conversations", (["c2c_bob"], 0)),
+        ("mark_conversations", (["c2c_bob"], 2**63)), ("set_custom_data", (["c2c_bob"], nul)),
+        ("set_custom_data", (["c2c_bob"], wrong)), ("create_conversation_group", (nul, ["c2c_bob"])),
+        ("rename_conversation_group", ("friends", wrong)), ("delete_conversation_group", ("",)),
+        ("conversation_page", (), {"group": nul}), ("conversation_page", (), {"count": 0}),
+        ("unread_count", (), {"conv_type": "system"}), ("clean_unread", ("bob",)),
+        ("clean_unread", ("c2c_bob",), {"sequence": -1}), ("login", (nul,)), ("set_clock", ("tomorrow",)),
+    ]
+
+
+@pytest.mark.parametrize("case", client_cases(), ids=lambda case: f"{case[0]}{case[1]!r}"[:60])
+def test_client_refuses_before_calling(client, case) -> None:
+    method, args, kwargs = (*case, {}) if len(case) == 2 else case
+    client.create_conversation("bob")
+    with client.recording() as recorder:
+        with pytest.raises((TypeError, ValueError)):
+            getattr(client, method)(*args, **kwargs)
+    assert [r.function for r in recorder.records] == []  # nothing reached C
