@@ -3,7 +3,7 @@ one line per acknowledgement, until it is killed.
 
 Usage: python durability_child.py DATA_ROOT
 Lines: "created N", "draft N" (a draft is acknowledged once a later call has called back),
-"deleted N".
+"pinned N", "sent N" (a message to peer N), "deleted N".
 """
 
 import json
@@ -36,6 +36,14 @@ def main() -> None:
         print(f"created {i}", flush=True)
         if draft_pending is not None:
             print(f"draft {draft_pending}", flush=True)
+        if i % 5 == 1:
+            assert call("TIMConvPinConversation", f"peer{i}".encode(), C2C, True) == 0
+            print(f"pinned {i}", flush=True)
+        if i % 5 == 2:
+            message = {"message_elem_array": [{"elem_type": 0, "text_elem_content": f"message {i}"}]}
+            assert call("TIMMsgSendMessage", f"peer{i}".encode(), C2C, json.dumps(message).encode(),
+                        native.ffi.NULL) == 0
+            print(f"sent {i}", flush=True)
         draft = {"draft_msg": {"message_elem_array": [{"elem_type": 0, "text_elem_content": f"draft {i}"}]}}
         assert lib.lib.TIMConvSetDraft(f"peer{i}".encode(), C2C, json.dumps(draft).encode()) == 0
         draft_pending = i
