@@ -1,13 +1,80 @@
-"""Storage faults give clear errors and never touch what is stored (a start on issue 7)."""
+"""Storage faults give clear errors, say what to do, and never touch what is stored: a damaged
+file, a blocked data folder, a full disk (a 1 MiB tmpfs the test mounts) and a read-only one."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import sqlite3
+import subprocess
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
 from timconv_nb import Client, StorageError
+
+
+@contextlib.contextmanager
+def small_filesystem(path: Path, size: str) -> Iterator[Path]:
+    """A tmpfs of `size` mounted at path (root and a container that allows mounts, as in CI)."""
+    path.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(path)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here ({mounted.stderr.strip()}): needs root with mount rights, as in CI")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=True)
+
+
+def remount(path: Path, options: str) -> None:
+    subprocess.run(["mount", "-o", f"remount,{options}", str(path)], check=True)
+
+
+def integrity(root: Path) -> str:
+    (store,) = root.glob("timconv/*/*/store.db")
+    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as db:
+        return db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def test_a_full_disk_fails_cleanly_and_recovers(tmp_path: Path) -> None:
+    with small_filesystem(tmp_path / "disk", "1m") as disk, Client(disk) as client:
+        client.login("alice")
+        created = []
+        with pytest.raises(StorageError) as info:
+            for n in range(100_000):
+                client.create_conversation(f"peer{n:05d}-" + "x" * 100)
+                created.append(n)
+        assert info.value.code == 6022 and "full" in info.value.desc and "free some space" in info.value.desc
+        assert len(created) > 10
+        remount(disk, "size=64m")  # space again: the same client goes on
+        client.create_conversation("after")
+        listed = {c.conv_id for c in client.conversation_list()}
+        assert {f"peer{n:05d}-" + "x" * 100 for n in created} | {"after"} == listed  # nothing lost, nothing half
+        client.logout()
+        assert integrity(disk) == "ok"
+
+
+def test_a_read_only_data_folder_is_reported_and_untouched(tmp_path: Path) -> None:
+    with small_filesystem(tmp_path / "disk", "16m") as disk:
+        with Client(disk) as client:
+            client.login("alice")
+            client.create_conversation("bob")
+        files = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in disk.rglob("*") if p.is_file()}
+        remount(disk, "ro")
+        try:
+            with Client(disk) as client:
+                with pytest.raises(StorageError) as info:
+                    client.login("alice")
+                assert info.value.code == 6022 and "cannot be written" in info.value.desc
+                assert "sdk_config_config_file_path" in info.value.desc
+                with pytest.raises(StorageError, match="cannot be written"):
+                    client.login("carol")  # a new user's folder cannot be made either
+        finally:
+            remount(disk, "rw")
+        assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in disk.rglob("*") if p.is_file()} == files
 
 
 def test_a_damaged_store_is_reported_and_left_as_it_is(tmp_path: Path) -> None:

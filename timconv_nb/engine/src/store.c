@@ -8,6 +8,7 @@
 #include "store_internal.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -248,9 +249,30 @@ sqlite3_stmt *stmt(struct store *s, enum stmt_id id) {
 }
 
 /* Records the writer's last error and returns the TIMErrCode for it. */
+/* What the user can do about an SQLite failure, or "" when there is nothing to say. */
+static const char *advice(int rc) {
+    switch (rc & 0xff) {
+    case SQLITE_FULL: return " (the disk is full: free some space, then retry; nothing was half-written)";
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM: return " (the data folder cannot be written: make it writable or choose another"
+                             " sdk_config_config_file_path)";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return " (the file is damaged: move it away to start afresh)";
+    default: return "";
+    }
+}
+
+/* The SQLite code of the same situation as a file-system errno, for advice(). */
+static int errno_to_sqlite(int errno_value) {
+    return errno_value == ENOSPC || errno_value == EDQUOT ? SQLITE_FULL
+           : errno_value == EROFS || errno_value == EACCES || errno_value == EPERM ? SQLITE_READONLY
+                                                                                 : SQLITE_ERROR;
+}
+
 int fail(struct store *s, const char *what) {
-    int rc = sqlite3_errcode(s->db);
-    snprintf(s->error, sizeof s->error, "%s: %s", what, sqlite3_errmsg(s->db));
+    int rc = sqlite3_extended_errcode(s->db);
+    snprintf(s->error, sizeof s->error, "%s: %s%s", what, sqlite3_errmsg(s->db), advice(rc));
     return rc == SQLITE_NOMEM ? ERR_OUT_OF_MEMORY : ERR_IO_OPERATION_FAILED;
 }
 
@@ -898,14 +920,16 @@ int store_open(const char *root, uint64_t app_id, const char *user_id, struct st
     int result = ERR_SUCC;
     int errno_value = fs_make_private_dirs(dir);
     if (errno_value != 0) {
-        snprintf(err, err_size, "cannot create the data folder %s: %s", dir, strerror(errno_value));
+        snprintf(err, err_size, "cannot create the data folder %s: %s%s", dir, strerror(errno_value),
+                 advice(errno_to_sqlite(errno_value)));
         result = ERR_IO_OPERATION_FAILED;
     }
     if (result == ERR_SUCC) {
         strcat(dir, "/store.db");
         errno_value = fs_make_private_file(dir);
         if (errno_value != 0) {
-            snprintf(err, err_size, "cannot create the store %s: %s", dir, strerror(errno_value));
+            snprintf(err, err_size, "cannot create the store %s: %s%s", dir, strerror(errno_value),
+                     advice(errno_to_sqlite(errno_value)));
             result = ERR_IO_OPERATION_FAILED;
         }
     }
@@ -917,8 +941,7 @@ int store_open(const char *root, uint64_t app_id, const char *user_id, struct st
             sqlite3 *db = s->db != NULL ? s->db : s->reader;
             snprintf(err, err_size, "cannot open the store %s: %s%s", dir,
                      rc == SQLITE_MISMATCH ? "unknown schema version" : (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)),
-                     rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? " (the file is damaged: move it away to start afresh)"
-                                                                 : "");
+                     advice(rc));
             result = rc == SQLITE_NOMEM ? ERR_OUT_OF_MEMORY : ERR_IO_OPERATION_FAILED;
         }
     }
