@@ -136,8 +136,8 @@ def conversations_frame(conv_infos: Union[str, bytes, list]) -> pd.DataFrame:
     """A DataFrame of ConvInfo objects (a JSON array text, or the parsed list), in their order."""
     infos, raw_json = _parsed(conv_infos)
     # One comprehension per column: several times faster than appending row by row.
-    prefixes = {ConvType.C2C: "c2c", ConvType.GROUP: "group"}
-    kinds = [prefixes[ConvType(info["conv_type"])] for info in infos]
+    prefixes = {int(ConvType.C2C): "c2c", int(ConvType.GROUP): "group"}
+    kinds = [prefixes[info["conv_type"]] for info in infos]
     drafts = [info.get("conv_draft") if info.get("conv_is_has_draft") else None for info in infos]
     lasts = [info.get("conv_last_msg") if info.get("conv_is_has_lastmsg") else None for info in infos]
     index = [f"{kind}_{info['conv_id']}" for kind, info in zip(kinds, infos)]
@@ -157,8 +157,8 @@ def conversations_frame(conv_infos: Union[str, bytes, list]) -> pd.DataFrame:
         "last_msg_time": [epoch_seconds(m.get("message_server_time")) if m else None for m in lasts],
         "recv_opt": [info.get("conv_recv_opt", 0) for info in infos],
         # Mark names never hold commas; group names may, so groups stay tuples.
-        "marks": [",".join(mark_names(info.get("conv_mark_array"))) for info in infos],
-        "groups": [tuple(info.get("conv_conversation_group_array") or ()) for info in infos],
+        "marks": [",".join(mark_names(m)) if (m := info.get("conv_mark_array")) else "" for info in infos],
+        "groups": [tuple(g) if (g := info.get("conv_conversation_group_array")) else () for info in infos],
         "custom_data": [info.get("conv_custom_data", "") for info in infos],
     }
     return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", raw_json)

@@ -73,15 +73,19 @@ class MarkType(IntEnum):
     HIDE = 0x1 << 3
 
 
+_MARK_NAMES = {m.value: m.name.lower() for m in MarkType}
+
+
 def mark_names(marks: Any) -> tuple[str, ...]:
     """The names of the bits set in a conv_mark_array (``star``, ``unread``, ``fold``, ``hide``,
     and ``custom<n>`` for custom bit n), in bit order, each once."""
+    if not marks:
+        return ()
     bits = 0
-    for value in marks or ():
+    for value in marks:
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             bits |= value
-    names = {m.value: m.name.lower() for m in MarkType}
-    return tuple(names.get(1 << n, f"custom{n}") for n in range(bits.bit_length()) if bits >> n & 1)
+    return tuple(_MARK_NAMES.get(1 << n, f"custom{n}") for n in range(bits.bit_length()) if bits >> n & 1)
 
 
 class LoginStatus(IntEnum):
@@ -116,9 +120,13 @@ def message_text(message: Optional[dict]) -> str:
     """The text of a Message: its text elements' contents, joined."""
     if not message:
         return ""
+    elems = message.get("message_elem_array") or ()
+    if len(elems) == 1 and isinstance(elems[0], dict):  # most messages: one element, read directly
+        elem = elems[0]
+        return str(elem.get("text_elem_content", "")) if elem.get("elem_type") == 0 else ""
     return "".join(
         str(elem.get("text_elem_content", ""))
-        for elem in message.get("message_elem_array", [])
+        for elem in elems
         if isinstance(elem, dict) and elem.get("elem_type") == 0
     )
 
