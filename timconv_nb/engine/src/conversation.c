@@ -155,14 +155,28 @@ int TIMConvSetConversationCustomData(const char *conversation_id_array, const ch
 
 /* ---- pin ---- */
 
+/* Records the Update event of a change to one conversation, or, when nobody listens (info was
+ * not read), only that something changed. */
+static void updated(struct task_result *r, char *info) {
+    if (info != NULL) {
+        task_result_event(r, kTIMConvEvent_Update, info);
+    } else {
+        task_result_changed(r);
+    }
+}
+
+/* The ConvInfo out-parameter for a store call: only worth reading when someone gets the event
+ * (the callbacks of pin and the draft calls carry no JSON). */
+static char **info_if_wanted(char **info) { return engine_conv_events_wanted() ? info : NULL; }
+
 static void run_pin(struct task *t, struct store *s, struct task_result *r) {
     char *info = NULL;
-    int code = store_conv_pin(s, t->conv_id, t->conv_type, t->flag, &info);
+    int code = store_conv_pin(s, t->conv_id, t->conv_type, t->flag, info_if_wanted(&info));
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
     }
-    task_result_event(r, kTIMConvEvent_Update, info);
+    updated(r, info);
 }
 
 int TIMConvPinConversation(const char *conv_id, TIMConvType conv_type, bool is_pinned, TIMCommCallback cb,
@@ -252,12 +266,12 @@ int TIMConvGetConvInfo(const char *json_get_conv_list_param, TIMCommCallback cb,
 /* Writes (json set) or removes (json NULL) the draft; failures reach the log (engine.c). */
 static void run_draft(struct task *t, struct store *s, struct task_result *r) {
     char *info = NULL;
-    int code = store_draft_write(s, t->conv_id, t->conv_type, t->json, t->accepted_at, &info);
+    int code = store_draft_write(s, t->conv_id, t->conv_type, t->json, t->accepted_at, info_if_wanted(&info));
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
     }
-    task_result_event(r, kTIMConvEvent_Update, info);
+    updated(r, info);
 }
 
 static int submit_draft(const char *api, const char *conv_id, int conv_type, const char *json_draft) {

@@ -106,8 +106,13 @@ void task_result_fail(struct task_result *r, int32_t code, const char *fmt, ...)
     va_end(ap);
 }
 
+void task_result_changed(struct task_result *r) { r->changed = true; }
+
+bool engine_conv_events_wanted(void) { return listener_get(LISTENER_CONV_EVENT).fn != NULL; }
+
 void task_result_note(struct task_result *r, enum note_kind kind, enum TIMConvEvent event, char *array) {
     if (array == NULL) return;
+    r->changed = true;
     for (int i = 0; i < TASK_MAX_NOTES; i++) {
         if (r->notes[i].kind != NOTE_NONE) continue;
         r->notes[i].kind = kind;
@@ -132,6 +137,7 @@ void task_result_event(struct task_result *r, enum TIMConvEvent event, char *inf
 
 void task_result_group_note(struct task_result *r, enum note_kind kind, const char *group_name,
                             const char *new_group_name, char *array) {
+    r->changed = true;
     for (int i = 0; i < TASK_MAX_NOTES; i++) {
         if (r->notes[i].kind != NOTE_NONE) continue;
         r->notes[i].kind = kind;
@@ -319,16 +325,14 @@ static void announce_note(enum note_kind kind, enum TIMConvEvent event, const ch
 
 /* Fires a result's notes in order, then the unread totals that may have changed. */
 static void announce(struct task_result *r) {
-    bool changed_conversations = r->unread_may_change;
     for (int i = 0; i < TASK_MAX_NOTES; i++) {
         if (r->notes[i].kind == NOTE_NONE) continue;
         announce_note(r->notes[i].kind, r->notes[i].event, r->notes[i].json, r->notes[i].group_name,
                       r->notes[i].new_group_name);
-        changed_conversations = true;
     }
     if (r->unread_may_change) announce_total_unread();
     /* Marks and groups decide which filters a conversation passes: any change may move a total. */
-    if (changed_conversations) unread_filters_check(E.store);
+    if (r->changed || r->unread_may_change) unread_filters_check(E.store);
 }
 
 static void deliver(struct task *t, struct task_result *r) {

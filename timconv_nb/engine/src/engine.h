@@ -45,6 +45,7 @@ struct task_result {
         char *new_group_name; /* malloc'd; NOTE_GROUP_RENAMED only */
     } notes[TASK_MAX_NOTES];
     bool unread_may_change; /* the worker then checks the total and announces a change */
+    bool changed;           /* conversations changed (set by notes, or by task_result_changed) */
 };
 
 struct task;
@@ -99,6 +100,14 @@ void task_result_event(struct task_result *r, enum TIMConvEvent event, char *inf
 /* Records a note of r: a conversation event (NOTE_CONV_EVENT) or new messages
  * (NOTE_NEW_MESSAGES) with a JSON array; takes ownership of array (NULL is ignored). */
 void task_result_note(struct task_result *r, enum note_kind kind, enum TIMConvEvent event, char *array);
+
+/* Marks r as having changed conversations without an event to announce (nobody listens), so
+ * that unread totals by filter are still checked. */
+void task_result_changed(struct task_result *r);
+
+/* Whether a conversation event callback is registered: when none is, tasks may skip building
+ * the ConvInfo JSON that only an event would carry. */
+bool engine_conv_events_wanted(void);
 
 /* Records a conversation-group note of r: its group name (and new name, for a rename) are
  * copied; array (the ConvInfo concerned; NULL means none) is taken. */

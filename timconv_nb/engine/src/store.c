@@ -329,30 +329,34 @@ int conv_info(struct store *s, const char *conv_id, int conv_type, char **info) 
     return query_text(s, bind_key(s, ST_CONV_INFO, conv_id, conv_type), info, "read conversation");
 }
 
+static int next_active_order(struct store *s, int64_t *order) {
+    return query_int(s, stmt(s, ST_NEXT_ACTIVE_ORDER), order, "next active order");
+}
+
 int store_conv_create(struct store *s, const char *conv_id, int conv_type, uint64_t now, bool *created, char **info) {
     *created = false;
     *info = NULL;
     int result = begin(s);
     if (result != ERR_SUCC) return result;
-    result = conv_info(s, conv_id, conv_type, info);
-    if (result == ERR_SUCC && *info == NULL) {
-        sqlite3_stmt *order = stmt(s, ST_NEXT_ACTIVE_ORDER);
+    sqlite3_stmt *exists = bind_key(s, ST_CONV_EXISTS, conv_id, conv_type);
+    int rc = sqlite3_step(exists);
+    sqlite3_reset(exists);
+    sqlite3_clear_bindings(exists);
+    if (rc == SQLITE_DONE) {
         int64_t active_order = 0;
-        if (sqlite3_step(order) == SQLITE_ROW) {
-            active_order = sqlite3_column_int64(order, 0);
-        } else {
-            result = fail(s, "next active order");
-        }
-        sqlite3_reset(order);
+        result = next_active_order(s, &active_order);
         if (result == ERR_SUCC) {
             sqlite3_stmt *st = bind_key(s, ST_CONV_INSERT, conv_id, conv_type);
             sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
             sqlite3_bind_int64(st, 4, active_order);
             result = exec_stmt(s, st, "insert conversation");
         }
-        if (result == ERR_SUCC) result = conv_info(s, conv_id, conv_type, info);
         *created = result == ERR_SUCC;
+    } else if (rc != SQLITE_ROW) {
+        result = fail(s, "read conversation");
     }
+    /* One ConvInfo read either way: the callback's, and the Add event's when new. */
+    if (result == ERR_SUCC) result = conv_info(s, conv_id, conv_type, info);
     result = finish(s, result);
     if (result != ERR_SUCC) {
         free(*info);
@@ -397,7 +401,7 @@ int store_conv_info_batch(struct store *s, const char *param_json, char **list) 
 
 int store_draft_write(struct store *s, const char *conv_id, int conv_type, const char *draft_json, uint64_t now,
                       char **info) {
-    *info = NULL;
+    if (info != NULL) *info = NULL;
     int result = begin(s);
     if (result != ERR_SUCC) return result;
     sqlite3_stmt *st;
@@ -410,9 +414,9 @@ int store_draft_write(struct store *s, const char *conv_id, int conv_type, const
     }
     result = exec_stmt(s, st, "write draft");
     if (result == ERR_SUCC && sqlite3_changes(s->db) == 0) result = ERR_INVALID_CONVERSATION;
-    if (result == ERR_SUCC) result = conv_info(s, conv_id, conv_type, info);
+    if (result == ERR_SUCC && info != NULL) result = conv_info(s, conv_id, conv_type, info);
     result = finish(s, result);
-    if (result != ERR_SUCC) {
+    if (result != ERR_SUCC && info != NULL) {
         free(*info);
         *info = NULL;
     }
@@ -438,10 +442,6 @@ int append_item(char **array, size_t *len, const char *item) {
     *array = grown;
     *len += n + 1;
     return ERR_SUCC;
-}
-
-static int next_active_order(struct store *s, int64_t *order) {
-    return query_int(s, stmt(s, ST_NEXT_ACTIVE_ORDER), order, "next active order");
 }
 
 /* Runs op for each key of a JSON array of c2c_<id> / group_<id> strings, inside the caller's
@@ -548,7 +548,7 @@ int update_conv(struct store *s, enum stmt_id id, const char *conv_id, int conv_
     if (sqlite3_bind_parameter_count(st) >= 4) sqlite3_bind_int64(st, 4, fourth);
     int result = exec_stmt(s, st, "update conversation");
     if (result == ERR_SUCC && sqlite3_changes(s->db) == 0) result = ERR_INVALID_CONVERSATION;
-    if (result == ERR_SUCC) result = conv_info(s, conv_id, conv_type, info);
+    if (result == ERR_SUCC && info != NULL) result = conv_info(s, conv_id, conv_type, info);
     return result;
 }
 
@@ -558,11 +558,11 @@ int store_op_mark(struct store *s, const char *conv_id, int conv_type, const voi
 }
 
 int store_conv_pin(struct store *s, const char *conv_id, int conv_type, bool pinned, char **info) {
-    *info = NULL;
+    if (info != NULL) *info = NULL;
     int result = begin(s);
     if (result != ERR_SUCC) return result;
     result = finish(s, update_conv(s, ST_CONV_PIN, conv_id, conv_type, pinned ? 1 : 0, NULL, 0, info));
-    if (result != ERR_SUCC) {
+    if (result != ERR_SUCC && info != NULL) {
         free(*info);
         *info = NULL;
     }

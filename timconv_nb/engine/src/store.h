@@ -105,7 +105,8 @@ int store_group_rename(struct store *s, const char *old_name, const char *new_na
 /* Batch operation setting conv_custom_data (arg: the text). */
 int store_op_custom_data(struct store *s, const char *conv_id, int conv_type, const void *custom_data, char **info);
 
-/* Pins or unpins; ERR_INVALID_CONVERSATION when unknown. *info: the updated ConvInfo. */
+/* Pins or unpins; ERR_INVALID_CONVERSATION when unknown. *info: the updated ConvInfo (not read
+ * when info is NULL). */
 int store_conv_pin(struct store *s, const char *conv_id, int conv_type, bool pinned, char **info);
 
 /* Unread messages over the conversations whose receive option is Receive. */
@@ -163,7 +164,8 @@ int store_conv_list(struct store *s, char **list);
 int store_conv_info_batch(struct store *s, const char *param_json, char **list);
 
 /* Sets the draft (draft_edit_time filled with `now` when absent) or, with draft_json NULL,
- * removes it. ERR_INVALID_CONVERSATION when unknown. *info: the updated ConvInfo. */
+ * removes it. ERR_INVALID_CONVERSATION when unknown. *info: the updated ConvInfo (not read when
+ * info is NULL). */
 int store_draft_write(struct store *s, const char *conv_id, int conv_type, const char *draft_json, uint64_t now,
                       char **info);
 

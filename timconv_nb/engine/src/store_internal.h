@@ -105,7 +105,7 @@ int run_batch(struct store *s, const char *keys_json, store_conv_op op, const vo
 int close_batch(int result, char **results, char **changed);
 
 /* Applies UPDATE `id` bound as (type, id, ?3 = third or third_text[, ?4 = fourth]) and reports
- * the updated ConvInfo; ERR_INVALID_CONVERSATION when no row matched. */
+ * the updated ConvInfo (unless info is NULL); ERR_INVALID_CONVERSATION when no row matched. */
 int update_conv(struct store *s, enum stmt_id id, const char *conv_id, int conv_type, sqlite3_int64 third,
                 const char *third_text, sqlite3_int64 fourth, char **info);
 
