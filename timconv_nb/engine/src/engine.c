@@ -43,9 +43,10 @@
 /* How often a logged-in worker looks for messages other processes delivered. */
 #define POLL_INTERVAL_MS 100
 /* How long an idle worker watches for the next call before sleeping: a caller making calls one
- * after another then finds it awake, which saves a sleep and a wake-up (two context switches,
- * most of a round trip's cost) per call. */
-#define SPIN_NS 60000
+ * after another (with Python's work between them) then finds it awake, which saves a sleep and a
+ * wake-up (two context switches, most of a round trip's cost) per call. Costs at most this much
+ * CPU after the last call of a burst. */
+#define SPIN_NS 300000
 
 static struct {
     pthread_mutex_t lock;
