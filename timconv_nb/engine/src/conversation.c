@@ -32,6 +32,7 @@ int TIMConvCreate(const char *conv_id, enum TIMConvType conv_type, TIMCommCallba
     if (code != TIM_SUCC) return code;
     struct task *t = conv_task("TIMConvCreate", run_create, conv_id, (int)conv_type, cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
+    t->batchable = true;
     t->effect = EFFECT_CREATES;
     return engine_submit(t, true);
 }
@@ -55,6 +56,7 @@ int TIMConvDelete(const char *conv_id, enum TIMConvType conv_type, TIMCommCallba
     if (code != TIM_SUCC) return code;
     struct task *t = conv_task("TIMConvDelete", run_delete, conv_id, (int)conv_type, cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
+    t->batchable = true;
     t->effect = EFFECT_DELETES;
     return engine_submit(t, true);
 }
@@ -186,6 +188,7 @@ int TIMConvPinConversation(const char *conv_id, TIMConvType conv_type, bool is_p
     if (code != TIM_SUCC) return code;
     struct task *t = conv_task("TIMConvPinConversation", run_pin, conv_id, (int)conv_type, cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
+    t->batchable = true;
     t->flag = is_pinned;
     return engine_submit(t, true);
 }
@@ -281,6 +284,7 @@ static int submit_draft(const char *api, const char *conv_id, int conv_type, con
         return TIM_ERR_PARAM;
     }
     t->has_callback = false;
+    t->batchable = true;
     return engine_submit_if_conv_exists(t);
 }
 

@@ -47,6 +47,8 @@
  * wake-up (two context switches, most of a round trip's cost) per call. Costs at most this much
  * CPU after the last call of a burst. */
 #define SPIN_NS 300000
+/* At most this many queued writes share one transaction. */
+#define BATCH_TASKS_MAX 64
 
 static struct {
     pthread_mutex_t lock;
@@ -67,7 +69,7 @@ static struct {
 
     struct task *head, *tail; /* accepted calls not yet run */
     _Atomic unsigned long enqueued; /* calls ever queued: read without the lock by a spinning worker */
-    struct task *current;     /* the call being run, for the existence checks */
+    struct task *current;     /* the call (or batch of calls, chained) being run: existence checks */
 
     /* worker thread only */
     int64_t last_total_unread; /* the total last announced (or found at login) */
@@ -260,7 +262,11 @@ int engine_submit_if_conv_exists(struct task *t) {
     pthread_mutex_lock(&E.lock);
     int code = state_check_locked(true);
     if (code == TIM_SUCC) {
-        int exists = E.current != NULL ? task_effect_on(E.current, t->conv_id, t->conv_type) : -1;
+        int exists = -1;
+        for (const struct task *b = E.current; b != NULL; b = b->next) { /* the running batch, in order */
+            int effect = task_effect_on(b, t->conv_id, t->conv_type);
+            if (effect >= 0) exists = effect;
+        }
         for (const struct task *q = E.head; q != NULL; q = q->next) {
             int effect = task_effect_on(q, t->conv_id, t->conv_type);
             if (effect >= 0) exists = effect;
@@ -372,29 +378,83 @@ static void poll_deliveries(void) {
     task_result_clear(&r);
 }
 
-static void run_task(struct task *t, bool cancelled) {
-    struct task_result r = {.code = ERR_SUCC};
+/* Runs a task (or answers it without running it) into r. */
+static void execute(struct task *t, bool cancelled, struct task_result *r) {
     if (cancelled && t->has_callback) {
-        task_result_fail(&r, ERR_SDK_NOT_INITIALIZED, "TIMUninit ran before %s was executed", t->api);
+        task_result_fail(r, ERR_SDK_NOT_INITIALIZED, "TIMUninit ran before %s was executed", t->api);
     } else if (t->answer_code != ERR_SUCC) {
-        task_result_fail(&r, t->answer_code, "%s", t->answer_desc);
+        task_result_fail(r, t->answer_code, "%s", t->answer_desc);
     } else if (t->needs_store && E.store == NULL) {
-        task_result_fail(&r, ERR_SDK_NOT_LOGGED_IN, "nobody was logged in when %s was executed", t->api);
+        task_result_fail(r, ERR_SDK_NOT_LOGGED_IN, "nobody was logged in when %s was executed", t->api);
     } else {
-        t->run(t, E.store, &r);
+        t->run(t, E.store, r);
     }
-    pthread_mutex_lock(&E.lock);
-    E.current = NULL;
-    pthread_mutex_unlock(&E.lock);
+}
+
+/* Delivers an executed task's events and callback (after a scripted delay), then frees it. */
+static void complete(struct task *t, struct task_result *r) {
     uint32_t delay_ms = faults_delay_ms(t->api);
     if (delay_ms > 0) {
         struct timespec pause = {(time_t)(delay_ms / 1000), (long)(delay_ms % 1000) * 1000000L};
         while (nanosleep(&pause, &pause) != 0 && errno == EINTR) {
         }
     }
-    deliver(t, &r);
-    task_result_clear(&r);
+    deliver(t, r);
+    task_result_clear(r);
     task_free(t);
+}
+
+static void forget_current(void) {
+    pthread_mutex_lock(&E.lock);
+    E.current = NULL;
+    pthread_mutex_unlock(&E.lock);
+}
+
+/* Runs `count` batchable tasks (chained by next) in one transaction, then delivers each in order:
+ * one COMMIT instead of `count`, and no callback before it. If the commit fails, nothing of the
+ * batch is stored, and every task that had succeeded is answered with that failure instead. */
+static void run_batch(struct task *first, int count) {
+    struct task_result *results = calloc((size_t)count, sizeof *results);
+    if (results == NULL) { /* no memory for the batch: one by one, each its own transaction */
+        for (struct task *t = first, *next; t != NULL; t = next) {
+            next = t->next;
+            struct task_result r = {.code = ERR_SUCC};
+            execute(t, false, &r);
+            pthread_mutex_lock(&E.lock);
+            E.current = next;
+            pthread_mutex_unlock(&E.lock);
+            complete(t, &r);
+        }
+        return;
+    }
+    /* Without a batch transaction (BEGIN failed) each call commits on its own, as usual. */
+    bool batched = store_batch_begin(E.store) == ERR_SUCC;
+    int i = 0;
+    for (struct task *t = first; t != NULL; t = t->next) execute(t, false, &results[i++]);
+    int committed = batched ? store_batch_end(E.store) : ERR_SUCC;
+    if (committed != ERR_SUCC) {
+        engine_log(kTIMLog_Error, "a batch of %d calls was lost: %s", count, store_error(E.store));
+        for (i = 0; i < count; i++) {
+            if (results[i].code != ERR_SUCC) continue;
+            task_result_clear(&results[i]);
+            results[i] = (struct task_result){.code = ERR_SUCC};
+            task_result_fail(&results[i], committed, "%s", store_error(E.store));
+        }
+    }
+    forget_current();
+    i = 0;
+    for (struct task *t = first, *next; t != NULL; t = next) {
+        next = t->next;
+        complete(t, &results[i++]);
+    }
+    free(results);
+}
+
+static void run_task(struct task *t, bool cancelled) {
+    struct task_result r = {.code = ERR_SUCC};
+    execute(t, cancelled, &r);
+    forget_current();
+    complete(t, &r);
 }
 
 /* Forgets the current user (its store stays in the worker's cache). Worker thread only. */
@@ -446,12 +506,26 @@ static void *worker_main(void *unused) {
         wait_for_work_locked();
         struct task *t = E.head;
         if (t == NULL) break; /* stopping, and the queue is drained */
-        E.head = t->next;
+        /* Writes queued one after another share one transaction (see run_batch). */
+        struct task *last = t;
+        int count = 1;
+        if (t->batchable && E.store != NULL && !E.stopping) {
+            while (last->next != NULL && last->next->batchable && count < BATCH_TASKS_MAX) {
+                last = last->next;
+                count++;
+            }
+        }
+        E.head = last->next;
         if (E.head == NULL) E.tail = NULL;
-        E.current = t;
+        last->next = NULL;
+        E.current = t; /* with the rest of its batch chained behind it */
         bool cancelled = E.stopping;
         pthread_mutex_unlock(&E.lock);
-        run_task(t, cancelled);
+        if (count > 1) {
+            run_batch(t, count);
+        } else {
+            run_task(t, cancelled);
+        }
         pthread_mutex_lock(&E.lock);
     }
     pthread_mutex_unlock(&E.lock);

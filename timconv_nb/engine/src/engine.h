@@ -59,6 +59,7 @@ struct task {
     task_run_fn run;
     bool needs_store;    /* without a logged-in user it fails with ERR_SDK_NOT_LOGGED_IN */
     bool has_callback;   /* false for the synchronous calls: their failures go to the log */
+    bool batchable;      /* a write to the user's store alone: may share a transaction (engine.c) */
     TIMCommCallback cb;
     const void *user_data;
     char conv_id[TEXT_ID_MAX + 1];

@@ -97,6 +97,9 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
     [ST_COMMIT] = "COMMIT",
     [ST_ROLLBACK] = "ROLLBACK",
+    [ST_SAVEPOINT] = "SAVEPOINT call",
+    [ST_RELEASE] = "RELEASE call",
+    [ST_ROLLBACK_TO] = "ROLLBACK TO call",
     [ST_SET_OWNER] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('owner', ?1)",
     [ST_CONV_EXISTS] = "SELECT 1 FROM conversation WHERE conv_type = ?1 AND conv_id = ?2",
     [ST_CONV_INFO] = "SELECT info FROM conv_info WHERE conv_type = ?1 AND conv_id = ?2",
@@ -313,15 +316,44 @@ int query_text(struct store *s, sqlite3_stmt *st, char **out, const char *what) 
     return result;
 }
 
-int begin(struct store *s) { return exec_stmt(s, stmt(s, ST_BEGIN), "begin"); }
+int begin(struct store *s) {
+    if (!s->in_batch) return exec_stmt(s, stmt(s, ST_BEGIN), "begin");
+    if (s->batch_failure != ERR_SUCC) return s->batch_failure; /* the batch is lost: fail fast */
+    return exec_stmt(s, stmt(s, ST_SAVEPOINT), "savepoint");
+}
 
 /* Commits when everything so far succeeded, else rolls back; returns the first failure. */
 int finish(struct store *s, int result) {
+    if (s->in_batch) {
+        if (result != ERR_SUCC) exec_stmt(s, stmt(s, ST_ROLLBACK_TO), "rollback to savepoint");
+        /* Some failures (a full disk, I/O) make SQLite roll the whole transaction back. */
+        if (sqlite3_get_autocommit(s->db)) {
+            if (s->batch_failure == ERR_SUCC) s->batch_failure = result != ERR_SUCC ? result : ERR_IO_OPERATION_FAILED;
+            return s->batch_failure;
+        }
+        int released = exec_stmt(s, stmt(s, ST_RELEASE), "release savepoint");
+        return result != ERR_SUCC ? result : released;
+    }
     if (result == ERR_SUCC) {
         result = exec_stmt(s, stmt(s, ST_COMMIT), "commit");
         if (result == ERR_SUCC) return ERR_SUCC;
     }
     if (!sqlite3_get_autocommit(s->db)) exec_stmt(s, stmt(s, ST_ROLLBACK), "rollback");
+    return result;
+}
+
+int store_batch_begin(struct store *s) {
+    int result = exec_stmt(s, stmt(s, ST_BEGIN), "begin batch");
+    s->in_batch = result == ERR_SUCC;
+    s->batch_failure = ERR_SUCC;
+    return result;
+}
+
+int store_batch_end(struct store *s) {
+    s->in_batch = false;
+    int result = s->batch_failure;
+    if (result == ERR_SUCC) result = exec_stmt(s, stmt(s, ST_COMMIT), "commit batch");
+    if (!sqlite3_get_autocommit(s->db)) exec_stmt(s, stmt(s, ST_ROLLBACK), "rollback batch");
     return result;
 }
 

@@ -44,6 +44,13 @@ void store_close(struct store *s);
 /* Description of the last failure on the writer connection. */
 const char *store_error(const struct store *s);
 
+/* Runs the store calls that follow in one transaction, each call's own transaction becoming a
+ * savepoint (a call that fails undoes only its changes), until store_batch_end commits them all:
+ * one COMMIT for many calls. store_batch_end returns ERR_SUCC, or the failure that lost the whole
+ * batch (then nothing of it is stored, whatever each call returned). */
+int store_batch_begin(struct store *s);
+int store_batch_end(struct store *s);
+
 /* Creates the conversation unless it exists; *created tells which. *info: its ConvInfo. */
 int store_conv_create(struct store *s, const char *conv_id, int conv_type, uint64_t now, bool *created, char **info);
 

@@ -14,6 +14,9 @@ enum stmt_id {
     ST_BEGIN,
     ST_COMMIT,
     ST_ROLLBACK,
+    ST_SAVEPOINT,
+    ST_RELEASE,
+    ST_ROLLBACK_TO,
     ST_SET_OWNER,
     ST_CONV_EXISTS,
     ST_CONV_INFO,
@@ -68,6 +71,8 @@ struct store {
     sqlite3_stmt *stmt[ST_COUNT];
     sqlite3_stmt *reader_exists;
     int64_t data_version; /* the writer's PRAGMA data_version when last polled */
+    bool in_batch;        /* inside store_batch_begin: begin() and finish() use a savepoint */
+    int batch_failure;    /* ERR_SUCC, or the failure that rolled the whole batch back */
     char error[256];
 };
 
@@ -88,7 +93,8 @@ int query_text(struct store *s, sqlite3_stmt *st, char **out, const char *what);
 int query_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char *what);
 
 /* BEGIN IMMEDIATE; finish commits when result is ERR_SUCC, else rolls back, and returns the
- * first failure. */
+ * first failure. Inside a batch (store_batch_begin) they open and release a savepoint instead, so
+ * a failed call undoes only its own changes. */
 int begin(struct store *s);
 int finish(struct store *s, int result);
 
