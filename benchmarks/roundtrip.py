@@ -5,6 +5,10 @@ floor is one autocommit upsert through Python's sqlite3 in WAL mode (synchronous
 the engine), the least a durable write from Python costs on this machine. Ratios are the
 operation's median over the floor's median.
 
+Then sustained throughput: --count sync calls of each write made by --threads threads at once,
+from the first call to the last answer: the engine then shares one transaction between the
+writes queued behind each other.
+
     python benchmarks/roundtrip.py            # 10,000 calls per operation
     python benchmarks/roundtrip.py --count 500
 """
@@ -12,6 +16,7 @@ operation's median over the floor's median.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import logging
 import sqlite3
 import statistics
@@ -33,6 +38,20 @@ def timed(operation: Callable[[int], object], count: int) -> list[float]:
         operation(i)
         samples.append(time.perf_counter() - start)
     return samples
+
+
+def sustained_rate(operation: Callable[[int], object], count: int, threads: int) -> float:
+    """Calls per second when `threads` threads make `count` sync calls in all, at once."""
+    share = count // threads
+
+    def run(first: int) -> None:
+        for i in range(first, first + share):
+            operation(i)
+
+    start = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(threads) as pool:
+        list(pool.map(run, range(0, share * threads, share)))
+    return share * threads / (time.perf_counter() - start)
 
 
 def summary(name: str, samples: list[float], floor_median: float) -> str:
@@ -82,6 +101,7 @@ def create_floor_samples(folder: Path, count: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="calls per operation")
+    parser.add_argument("--threads", type=int, default=8, help="threads calling at once, for sustained rates")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     with tempfile.TemporaryDirectory(prefix="timconv-bench-") as folder:
@@ -104,6 +124,14 @@ def main() -> None:
                 # The draft calls return before their writes run: let those finish before the
                 # next operation is timed, so it does not wait behind them.
                 client.total_unread()
+            sustained = {
+                "create (new)": lambda i: client.create_conversation(f"burst{i}"),
+                "set draft": lambda i: client.set_draft(f"burst{i}", "draft"),
+                "cancel draft": lambda i: client.cancel_draft(f"burst{i}"),
+                "pin": lambda i: client.pin(f"burst{i}", pinned=bool(i % 2)),
+            }
+            rates = {name: sustained_rate(operation, args.count, args.threads) for name, operation in sustained.items()}
+            client.total_unread()
     lines = [
         f"round trips, {args.count:,} calls each (latencies in microseconds)",
         "| operation | ops/s | median | p99 | median / floor |",
@@ -112,10 +140,15 @@ def main() -> None:
         summary("floor: the create transaction in sqlite3", create_floor, floor_median),
     ]
     lines += [summary(name, samples, floor_median) for name, samples in results.items()]
+    lines += ["", f"sustained: {args.threads} threads making sync calls at once",
+              "| operation | ops/s | vs the floor's ops/s |", "| --- | ---: | ---: |"]
+    floor_rate = len(floor) / sum(floor)
+    lines += [f"| {name} | {rate:,.0f} | {rate / floor_rate:.2f}x |" for name, rate in rates.items()]
     worst = max(statistics.median(s) for s in results.values())
     lines.append(f"summary: slowest operation's median is {worst / floor_median:.2f}x the floor's; a new "
                  f"conversation {statistics.median(results['create (new)']) / statistics.median(create_floor):.2f}x "
-                 f"its own transaction's")
+                 f"its own transaction's; sustained writes {min(rates.values()):,.0f} to {max(rates.values()):,.0f}"
+                 f" ops/s")
     log.info("\n".join(lines))
 
 
