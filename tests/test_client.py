@@ -204,6 +204,31 @@ def test_exceptions_carry_code_name_and_call() -> None:
     assert isinstance(timconv_nb.errors.error_for(-3), ValueError)
 
 
+def test_many_awaited_calls_cancellation_and_a_closed_loop(client: Client) -> None:
+    async def burst() -> list:
+        return await asyncio.gather(*(client.create_conversation_async(f"peer{i}") for i in range(2000)))
+
+    created = asyncio.run(burst())
+    assert sorted(c.conv_id for c in created) == sorted(f"peer{i}" for i in range(2000))
+
+    client.faults.delay(0.2, "TIMConvCreate")
+
+    async def cancel_one() -> None:
+        task = asyncio.ensure_future(client.create_conversation_async("late"))
+        await asyncio.sleep(0.05)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        asyncio.ensure_future(client.create_conversation_async("after the loop"))
+        await asyncio.sleep(0)  # the call is made; its answer comes once this loop is closed
+
+    asyncio.run(cancel_one())
+    time.sleep(0.6)  # both delayed answers arrive: one for a cancelled future, one for a closed loop
+    client.faults.clear()
+    assert client.native.pending_callbacks == 0
+    assert {"late", "after the loop"} <= {c.conv_id for c in client.conversation_list()}
+
+
 def test_async_twins(client: Client) -> None:
     async def scenario() -> list:
         bob = await client.create_conversation_async("bob")
