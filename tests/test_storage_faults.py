@@ -104,3 +104,23 @@ def test_a_data_root_that_is_a_file_is_reported(tmp_path: Path) -> None:
         (blocker / "timconv").write_text("a file where the engine's folder should be")
         with pytest.raises(StorageError, match="cannot create the data folder"):
             client.login("alice")
+
+
+def test_a_version_1_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: Path) -> None:
+    with Client(tmp_path) as client:
+        client.login("alice")
+        client.create_conversation("bob")
+    (store,) = tmp_path.glob("timconv/*/*/store.db")
+    with sqlite3.connect(store) as db:  # as the first release left it
+        db.execute("DROP INDEX conversation_unread")
+        db.execute("PRAGMA user_version = 1")
+    with Client(tmp_path) as client:
+        client.login("alice")
+        assert [c.conv_id for c in client.conversation_list()] == ["bob"]
+    with sqlite3.connect(store) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (2,)
+        assert db.execute("SELECT name FROM sqlite_master WHERE name = 'conversation_unread'").fetchone()
+        db.execute("PRAGMA user_version = 3")
+    with Client(tmp_path) as client:
+        with pytest.raises(StorageError, match="unknown schema version"):
+            client.login("alice")

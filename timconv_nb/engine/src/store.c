@@ -20,8 +20,13 @@
 #include "fsutil.h"
 #include "text.h"
 
-#define SCHEMA_VERSION 1
-#define SCHEMA_VERSION_TEXT "1"
+#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION_TEXT "2"
+
+/* Version 2 added the index of conversations with unread messages: the unread totals then read
+ * only those, not every conversation (a total is taken after every change that may move it). */
+static const char unread_index_sql[] =
+    "CREATE INDEX IF NOT EXISTS conversation_unread ON conversation (recv_opt, unread) WHERE unread > 0;";
 
 /* The schema. conv_info is the one definition of the ConvInfo JSON (spec section 4): optional
  * members (conv_last_msg, conv_draft, conv_group_type) are inserted only when they apply. */
@@ -44,6 +49,7 @@ static const char schema_sql[] =
     " last_msg TEXT," /* Message JSON, NULL when none */
     " PRIMARY KEY (conv_type, conv_id)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS conversation_list_order ON conversation (pinned DESC, active_order DESC);"
+    "CREATE INDEX IF NOT EXISTS conversation_unread ON conversation (recv_opt, unread) WHERE unread > 0;"
     "CREATE TABLE IF NOT EXISTS message ("
     " conv_type INTEGER NOT NULL,"
     " conv_id TEXT NOT NULL,"
@@ -126,7 +132,7 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_MSG_DELETE_ALL] = "DELETE FROM message WHERE conv_type = ?1 AND conv_id = ?2",
     [ST_CONV_PIN] = "UPDATE conversation SET pinned = ?3 WHERE conv_type = ?1 AND conv_id = ?2",
     /* Conversations set not to notify (recv_opt other than Receive) do not count, as in the vendor SDK. */
-    [ST_TOTAL_UNREAD] = "SELECT coalesce(sum(unread), 0) FROM conversation WHERE recv_opt = 0",
+    [ST_TOTAL_UNREAD] = "SELECT coalesce(sum(unread), 0) FROM conversation WHERE recv_opt = 0 AND unread > 0",
     /* One page of the filtered list. Cursor: (pinned << 62) | active_order of the last row given;
      * ?1 = 0 starts at the top. */
     [ST_CONV_PAGE] =
@@ -235,7 +241,7 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_FILTER_UNREAD] =
         "SELECT coalesce(sum(unread), 0), json_object('conversation_list_filter_conv_type', ?2,"
         " 'conversation_list_filter_mark_type', ?4, 'conversation_list_filter_conversation_group', ?5)"
-        " FROM conversation WHERE recv_opt = 0 AND " FILTER_PREDICATE,
+        " FROM conversation WHERE recv_opt = 0 AND unread > 0 AND " FILTER_PREDICATE,
 };
 
 const char *store_error(const struct store *s) { return s->error; }
@@ -913,8 +919,8 @@ static int prepare(struct store *s, const char *user_id) {
     rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &version, NULL);
     int found = rc == SQLITE_OK && sqlite3_step(version) == SQLITE_ROW ? sqlite3_column_int(version, 0) : -1;
     sqlite3_finalize(version);
-    if (found == 0) {
-        rc = sqlite3_exec(s->db, schema_sql, NULL, NULL, NULL);
+    if (found == 0 || found == 1) { /* a new store, or one of version 1 to bring up to date */
+        rc = sqlite3_exec(s->db, found == 0 ? schema_sql : unread_index_sql, NULL, NULL, NULL);
         if (rc == SQLITE_OK) rc = sqlite3_exec(s->db, "PRAGMA user_version=" SCHEMA_VERSION_TEXT, NULL, NULL, NULL);
     } else if (found != SCHEMA_VERSION) {
         rc = SQLITE_MISMATCH;
