@@ -349,3 +349,20 @@ def test_mark_and_group_limits(client: Client) -> None:
     assert client.native.lib.TIMConvMarkConversation(b'["c2c_bob"]', 0, True, native.ffi.NULL, native.ffi.NULL) == -4
     assert client.native.lib.TIMConvCreateConversationGroup(b"", b'["c2c_bob"]', native.ffi.NULL, native.ffi.NULL) == -4
     assert client.native.lib.TIMConvCreateConversationGroup(b"g", b"[]", native.ffi.NULL, native.ffi.NULL) == -4
+
+
+def test_a_draft_after_a_queued_batch_delete_is_refused(client: Client) -> None:
+    client.create_conversation("bob")
+    client.create_conversation("carol")
+    client.faults.delay(0.3, "TIMConvGetConvList")  # holds the engine's thread busy
+    busy = client._start("TIMConvGetConvList")
+    deleted = client._start("TIMConvDeleteConversationList", b'["c2c_bob", "group_bob"]', True)
+    with pytest.raises(InvalidConversationError) as info:
+        client.set_draft("bob", "too late")  # bob's delete is queued before it
+    assert info.value.code == -5
+    client.set_draft("carol", "fine")  # not in the list
+    busy.result(5)
+    assert deleted.result(5)[0]["conversation_operation_result_result_code"] == 0
+    client.faults.clear()
+    assert [c.key for c in client.conversation_list()] == ["c2c_carol"]
+    assert client.conversation("carol").draft.text == "fine"

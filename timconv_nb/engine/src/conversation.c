@@ -92,6 +92,7 @@ int TIMConvDeleteConversationList(const char *conversation_id_array, bool clear_
     }
     t->needs_store = true;
     t->flag = clear_message;
+    t->effect = EFFECT_DELETES_LISTED;
     return engine_submit(t, true);
 }
 

@@ -249,6 +249,11 @@ int engine_submit(struct task *t, bool needs_login) {
 
 /* 1 or 0 when the task changes whether (id, type) exists, else -1. */
 static int task_effect_on(const struct task *t, const char *conv_id, int conv_type) {
+    if (t->effect == EFFECT_DELETES_LISTED) {
+        char key[TEXT_ID_MAX + 16];
+        snprintf(key, sizeof key, "%s_%s", conv_type == kTIMConv_C2C ? "c2c" : "group", conv_id);
+        return json_array_has(t->json, key) ? 0 : -1;
+    }
     if (t->effect == EFFECT_NONE || t->conv_type != conv_type || strcmp(t->conv_id, conv_id) != 0) return -1;
     return t->effect == EFFECT_CREATES;
 }

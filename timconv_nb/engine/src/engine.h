@@ -16,7 +16,9 @@
 struct store;
 
 /* How a task changes which conversations exist, for the synchronous existence checks. */
-enum conv_effect { EFFECT_NONE, EFFECT_CREATES, EFFECT_DELETES };
+/* EFFECT_DELETES_LISTED: deletes the conversations whose keys (c2c_<id> / group_<id>) the task's
+ * JSON array lists (TIMConvDeleteConversationList). */
+enum conv_effect { EFFECT_NONE, EFFECT_CREATES, EFFECT_DELETES, EFFECT_DELETES_LISTED };
 
 #define TASK_MAX_NOTES 4
 

@@ -20,6 +20,7 @@ enum check_kind {
     CHECK_MESSAGE,
     CHECK_FILTER,
     CHECK_ID_ARRAY,
+    CHECK_ARRAY_HAS,
     CHECK_MSG_LIST_PARAM,
     CHECK_USERSIG,
     CHECK_COUNT
@@ -89,6 +90,8 @@ static const char *const check_sql[CHECK_COUNT] = {
         " json_type(?1) = 'array' AND NOT EXISTS (SELECT 1 FROM json_each(?1) WHERE type <> 'text')"
         " ELSE 0 END,"
         " CASE WHEN json_valid(?1) AND json_type(?1) = 'array' THEN json_array_length(?1) END",
+    /* Columns: whether array ?1 holds the text ?2 (binds ?2: see json_array_has). */
+    [CHECK_ARRAY_HAS] = "SELECT EXISTS (SELECT 1 FROM json_each(?1) WHERE type = 'text' AND value = ?2)",
     /* Columns: ok, count (default 20), seq of the message to start before (0: the newest). */
     [CHECK_MSG_LIST_PARAM] =
         "SELECT CASE WHEN json_valid(?1) THEN"
@@ -239,4 +242,20 @@ int json_check_msg_list_param(const char *json, int64_t *count, int64_t *before_
     *count = ints[0];
     *before_seq = ints[1];
     return code;
+}
+
+bool json_array_has(const char *json, const char *text) {
+    bool has = false;
+    pthread_mutex_lock(&checker_lock);
+    sqlite3_stmt *stmt = checker_stmt[CHECK_ARRAY_HAS];
+    if (stmt != NULL && sqlite3_bind_text(stmt, 1, json, -1, SQLITE_STATIC) == SQLITE_OK &&
+        sqlite3_bind_text(stmt, 2, text, -1, SQLITE_STATIC) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+        has = sqlite3_column_int(stmt, 0) == 1;
+    }
+    if (stmt != NULL) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+    }
+    pthread_mutex_unlock(&checker_lock);
+    return has;
 }

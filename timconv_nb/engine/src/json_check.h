@@ -47,6 +47,10 @@ int json_check_filter(const char *json, int *conv_type, bool *has_unread, uint64
 /* An array of strings; *length is its length. */
 int json_check_id_array(const char *json, int64_t *length);
 
+/* Whether a JSON array (already checked) holds the string `text`; false when the checker is
+ * closed. */
+bool json_array_has(const char *json, const char *text);
+
 /* A MsgGetMsgListParam object: msg_getmsglist_param_count (1 to 1,000,000, default 20) and
  * msg_getmsglist_param_last_msg (a Message whose message_seq, when present, starts the page). */
 int json_check_msg_list_param(const char *json, int64_t *count, int64_t *before_seq);
