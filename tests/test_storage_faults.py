@@ -4,9 +4,11 @@ file, a blocked data folder, a full disk (a 1 MiB tmpfs the test mounts) and a r
 from __future__ import annotations
 
 import contextlib
+import logging
 import hashlib
 import sqlite3
 import subprocess
+import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -124,3 +126,34 @@ def test_a_version_1_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_pat
     with Client(tmp_path) as client:
         with pytest.raises(StorageError, match="unknown schema version"):
             client.login("alice")
+
+
+def test_a_full_disk_under_queued_writes_loses_whole_batches_only(tmp_path: Path, caplog) -> None:
+    """Queued writes share transactions: when the disk fills, a lost batch answers every call in
+    it with the failure, and exactly the calls answered with success are stored."""
+    caplog.set_level(logging.ERROR, logger="timconv_nb.engine")
+    with small_filesystem(tmp_path / "disk", "1m") as disk, Client(disk) as client:
+        client.login("alice")
+        codes: dict[str, int] = {}
+        done = threading.Event()
+        total = 3000
+
+        def answer(key: str):
+            def on_done(code: int, desc: str, payload: str) -> None:
+                codes[key] = code
+                if len(codes) == total:
+                    done.set()
+            return on_done
+
+        for n in range(total):
+            key = f"peer{n:05d}-" + "y" * 100
+            assert client.native.call("TIMConvCreate", key.encode(), 1, on_done=answer(key)) == 0
+        assert done.wait(60)
+        assert set(codes.values()) == {0, 6022}  # some fit, then the disk was full
+        lost = [r.message for r in caplog.records if "a batch of" in r.message and "was lost" in r.message]
+        assert lost and "the disk is full" in lost[0]  # whole batches failed at their COMMIT
+        remount(disk, "size=64m")
+        stored = {c.conv_id for c in client.conversation_list()}
+        assert stored == {key for key, code in codes.items() if code == 0}
+        client.logout()
+        assert integrity(disk) == "ok"
