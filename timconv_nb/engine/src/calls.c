@@ -70,3 +70,12 @@ int parse_filter(const char *json, struct conv_filter *filter, char group_buffer
     free(group);
     return code;
 }
+
+int submit_store_call(const char *api, task_run_fn run, TIMCommCallback cb, const void *user_data) {
+    int code = engine_precheck(true);
+    if (code != TIM_SUCC) return code;
+    struct task *t = task_new(api, run, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->needs_store = true;
+    return engine_submit(t, true);
+}

@@ -33,6 +33,9 @@ int check_group_name(const char *name);
 struct task *batch_task(const char *api, task_run_fn run, const char *ids, int64_t count, TIMCommCallback cb,
                         const void *user_data);
 
+/* Submits a call whose only argument is the user's store (lists, totals, mark all read). */
+int submit_store_call(const char *api, task_run_fn run, TIMCommCallback cb, const void *user_data);
+
 /* Parses a ConversationListFilter (NULL or "" passes everything) into *filter, whose group then
  * points into group_buffer. TIM_SUCC, TIM_ERR_JSON or TIM_ERR_PARAM. */
 int parse_filter(const char *json, struct conv_filter *filter, char group_buffer[TEXT_ID_MAX + 1]);

@@ -87,12 +87,7 @@ static void run_group_list(struct task *t, struct store *s, struct task_result *
 }
 
 int TIMConvGetConversationGroupList(TIMCommCallback cb, const void *user_data) {
-    int code = engine_precheck(true);
-    if (code != TIM_SUCC) return code;
-    struct task *t = task_new("TIMConvGetConversationGroupList", run_group_list, cb, user_data);
-    if (t == NULL) return TIM_ERR_PARAM;
-    t->needs_store = true;
-    return engine_submit(t, true);
+    return submit_store_call("TIMConvGetConversationGroupList", run_group_list, cb, user_data);
 }
 
 /* text: the group. */

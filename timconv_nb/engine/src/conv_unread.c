@@ -27,12 +27,7 @@ static void run_total_unread(struct task *t, struct store *s, struct task_result
 }
 
 int TIMConvGetTotalUnreadMessageCount(TIMCommCallback cb, const void *user_data) {
-    int code = engine_precheck(true);
-    if (code != TIM_SUCC) return code;
-    struct task *t = task_new("TIMConvGetTotalUnreadMessageCount", run_total_unread, cb, user_data);
-    if (t == NULL) return TIM_ERR_PARAM;
-    t->needs_store = true;
-    return engine_submit(t, true);
+    return submit_store_call("TIMConvGetTotalUnreadMessageCount", run_total_unread, cb, user_data);
 }
 
 /* numbers[]: conv type, mark type; text: the group. */

@@ -237,12 +237,7 @@ static void run_list(struct task *t, struct store *s, struct task_result *r) {
 }
 
 int TIMConvGetConvList(TIMCommCallback cb, const void *user_data) {
-    int code = engine_precheck(true);
-    if (code != TIM_SUCC) return code;
-    struct task *t = task_new("TIMConvGetConvList", run_list, cb, user_data);
-    if (t == NULL) return TIM_ERR_PARAM;
-    t->needs_store = true;
-    return engine_submit(t, true);
+    return submit_store_call("TIMConvGetConvList", run_list, cb, user_data);
 }
 
 static void run_info(struct task *t, struct store *s, struct task_result *r) {

@@ -130,12 +130,7 @@ static void run_mark_all_read(struct task *t, struct store *s, struct task_resul
 }
 
 int TIMMsgMarkAllMessageAsRead(TIMCommCallback cb, const void *user_data) {
-    int code = engine_precheck(true);
-    if (code != TIM_SUCC) return code;
-    struct task *t = task_new("TIMMsgMarkAllMessageAsRead", run_mark_all_read, cb, user_data);
-    if (t == NULL) return TIM_ERR_PARAM;
-    t->needs_store = true;
-    return engine_submit(t, true);
+    return submit_store_call("TIMMsgMarkAllMessageAsRead", run_mark_all_read, cb, user_data);
 }
 
 /* ---- message list ---- */
