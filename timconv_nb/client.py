@@ -573,13 +573,18 @@ class Client:
     async def pin_async(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, pinned: bool = True) -> None:
         await self._start_async("TIMConvPinConversation", *self._key(conv_id, conv_type), bool(pinned))
 
+    @staticmethod
+    def _unread_total(result: dict) -> int:
+        """The count in a GetTotalUnreadNumberResult (both unread calls answer with one)."""
+        return int(result["conv_get_total_unread_message_count_result_unread_count"])
+
     def total_unread(self) -> int:
         """TIMConvGetTotalUnreadMessageCount."""
-        return int(self._call("TIMConvGetTotalUnreadMessageCount")["conv_get_total_unread_message_count_result_unread_count"])
+        return self._unread_total(self._call("TIMConvGetTotalUnreadMessageCount"))
 
     async def total_unread_async(self) -> int:
         result = await self._start_async("TIMConvGetTotalUnreadMessageCount")
-        return int(result["conv_get_total_unread_message_count_result_unread_count"])
+        return self._unread_total(result)
 
     @staticmethod
     def _keys_param(keys: Any) -> bytes:
@@ -719,13 +724,13 @@ class Client:
         """TIMConvGetUnreadMessageCountByFilter: the unread total of the conversations passing
         the filter (no filter: the same as :meth:`total_unread`)."""
         result = self._call("TIMConvGetUnreadMessageCountByFilter", self._filter_param(conv_type, False, mark, group))
-        return int(result["conv_get_total_unread_message_count_result_unread_count"])
+        return self._unread_total(result)
 
     async def unread_count_async(self, *, conv_type: Optional[ConvTypeLike] = None, mark: int = 0,
                                  group: str = "") -> int:
         result = await self._start_async("TIMConvGetUnreadMessageCountByFilter",
                                                self._filter_param(conv_type, False, mark, group))
-        return int(result["conv_get_total_unread_message_count_result_unread_count"])
+        return self._unread_total(result)
 
     def subscribe_unread(self, *, conv_type: Optional[ConvTypeLike] = None, mark: int = 0, group: str = "") -> None:
         """TIMConvSubscribeUnreadMessageCountByFilter: from now on the ``unread_by_filter`` event

@@ -103,6 +103,8 @@ class CallInspector(W.VBox):
         self.outcome_filter.observe(lambda _: self.refresh(), names="value")
         self.table.observe(lambda _: self._show_selected(), names="value")
         self.clear_button.on_click(lambda _: self.clear())
+        self._functions: set[str] = {r.function for r in self.recorder.records}  # for the filter
+        self._labels: dict[tuple, str] = {}  # (seq, outcome, code) -> row, for the rows shown
         self._listener = self.recorder.listen(self._on_record)
         self.refresh()
 
@@ -118,40 +120,61 @@ class CallInspector(W.VBox):
 
     def _on_record(self, record: CallRecord, is_new: bool) -> None:
         try:
+            with self._lock:
+                self._functions.add(record.function)
             self.refresh()
         except Exception:  # may run on the engine's thread: log, never raise into it
             log.exception("CallInspector could not show record %s", record.seq)
 
     def refresh(self) -> None:
-        """Shows the newest max_rows records that pass the filters (oldest first)."""
+        """Shows the newest max_rows records that pass the filters (oldest first). Runs for every
+        record, on the engine's thread too: it reads only the rows it shows (and counts all only
+        while a filter is set), and row labels are made once per record and state."""
         records = self.recorder.records
         with self._lock:
-            functions = sorted({r.function for r in records})
+            functions = sorted(self._functions)
             if [value for _, value in self.function_filter.options][1:] != functions:
                 current = self.function_filter.value
                 self.function_filter.options = [("All functions", "")] + [(f, f) for f in functions]
                 self.function_filter.value = current if current in functions else ""
             function, outcome = self.function_filter.value, self.outcome_filter.value
-            shown = [r for r in records if (not function or r.function == function)
-                     and (outcome == "all" or r.outcome == outcome)]
-            newest = shown[-self.max_rows:]
-            options = [(_row_label(r), r.seq) for r in newest]
+
+            def passes(record: CallRecord) -> bool:
+                return (not function or record.function == function) and (outcome == "all" or record.outcome == outcome)
+
+            newest: list[CallRecord] = []
+            for record in reversed(records):
+                if len(newest) == self.max_rows:
+                    break
+                if passes(record):
+                    newest.append(record)
+            newest.reverse()
+            filtered = bool(function) or outcome != "all"
+            matches = sum(1 for r in records if passes(r)) if filtered else len(records)
+            labels = {}  # the rows shown keep their labels; the others are forgotten
+            for r in newest:
+                key = (r.seq, r.outcome, r.code)
+                labels[key] = self._labels.get(key) or _row_label(r)
+            self._labels = labels
+            options = [(labels[(r.seq, r.outcome, r.code)], r.seq) for r in newest]
             if options != list(self.table.options):
                 current = self.table.value
                 self.table.options = options
                 self.table.value = current if current in {seq for _, seq in options} else None
-            more = f", the newest {len(newest)} shown" if len(newest) < len(shown) else ""
-            self.count.value = html.escape(f"{len(shown)} of {len(records)} records{more}")
+            more = f", the newest {len(newest)} shown" if len(newest) < matches else ""
+            self.count.value = html.escape(f"{matches} of {len(records)} records{more}")
         self._show_selected()
 
     def _show_selected(self) -> None:
         seq = self.table.value
-        record = next((r for r in self.recorder.records if r.seq == seq), None) if seq is not None else None
+        record = next((r for r in reversed(self.recorder.records) if r.seq == seq), None) if seq is not None else None
         self.detail.value = "" if record is None else f"<pre>{html.escape(_detail_text(record))}</pre>"
 
     def clear(self) -> None:
         """Forgets the records so far (recording goes on)."""
         self.recorder.clear()
+        with self._lock:
+            self._functions, self._labels = set(), {}
         self.refresh()
 
     def close(self) -> None:
