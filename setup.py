@@ -2,7 +2,8 @@
 
 * ``timconv_nb/engine/libtimconv.so``: the local engine, a plain C11 shared library (SQLite,
   pthreads, and OpenSSL's libcrypto with zlib for UserSigs; no Python), built from
-  ``timconv_nb/engine/src`` with ``-Wall -Wextra``;
+  ``timconv_nb/engine/src`` (one folder per layer: util, store, notify, runtime, api) with
+  ``-Wall -Wextra``;
 * ``timconv_nb._callbacks``: the cffi API-mode module holding the Python callbacks.
 
 Metadata lives in pyproject.toml.
@@ -20,8 +21,9 @@ ENGINE_NAME = "timconv_nb.engine.libtimconv"
 
 engine = Extension(
     ENGINE_NAME,
-    sources=sorted(str(p) for p in (ENGINE_DIR / "src").glob("*.c")),
-    include_dirs=[str(ENGINE_DIR / "include")],
+    sources=sorted(str(p) for p in (ENGINE_DIR / "src").rglob("*.c")),
+    # The sources include each other by layer ("store/store.h"), from the source root.
+    include_dirs=[str(ENGINE_DIR / "include"), str(ENGINE_DIR / "src")],
     libraries=["sqlite3", "crypto", "z", "pthread"],
     extra_compile_args=["-std=c11", "-Wall", "-Wextra", "-fvisibility=hidden"],
 )

@@ -32,7 +32,7 @@ def floor_call(lib: native.NativeLibrary) -> tuple:
     waiters = native._waiters
     waiter = waiters.timconv_waiter_new()
     try:
-        result = int(getattr(lib._raw, CALL)(native._WAITER_CALLBACK, waiter))
+        result = int(getattr(lib._raw, CALL)(native._WAITER_DONE, waiter))
     finally:
         pass
     assert result == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,3 +114,32 @@ def client(tmp_path: Path):
         opened.login("alice")
         yield opened
         assert opened.native.pending_callbacks == 0
+
+
+#: Untracked paths a test run makes by itself (Python's and the test tools' caches).
+_CACHES = ("__pycache__", ".pytest_cache", ".ipynb_checkpoints")
+
+
+def _untracked_files() -> set[str]:
+    """Files and folders in the checkout that git does not track, ignored ones included (a store
+    is ignored by .gitignore, and must not be written here either); untracked folders as one
+    entry."""
+    listed = subprocess.run(["git", "ls-files", "--others", "--directory"], cwd=REPO, capture_output=True, text=True)
+    if listed.returncode != 0:
+        return set()
+    return {path for path in listed.stdout.splitlines() if not any(cache in path for cache in _CACHES)}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_UNTRACKED] = _untracked_files()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Tests write only under temporary folders: a file the run left in the checkout fails it."""
+    left = sorted(_untracked_files() - session.config.stash.get(_UNTRACKED, set()))
+    if left:
+        session.config.get_terminal_writer().line(f"the tests wrote into the checkout: {left}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_UNTRACKED = pytest.StashKey[set]()

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from timconv_nb import native
-from timconv_nb.recording import parameter_names
+from timconv_nb.native import parameter_names
 
 from conftest import APP_ID, RawEngine, engine_library_path
 

@@ -2,7 +2,8 @@
 shows ConversationBrowser over a fresh local engine, and headless Chromium (Debian's
 /usr/bin/chromium, driven by Playwright) typing and clicking through create, draft, cancel
 and delete, checking the page after each step. Also checks that a hostile id shows as text
-and no alert fires. A screenshot lands in tests/output/."""
+and no alert fires. Screenshots land in the test's temporary folder, or in $TIMCONV_SCREENSHOT_DIR
+(to refresh the pictures in docs/images)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,6 @@ import pytest
 from conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"
-OUTPUT = REPO / "tests" / "output"
 XSS = "<img src=x onerror=alert(1)>"
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/setup installs it)")
@@ -100,12 +100,13 @@ def pick(table, key: str) -> None:
     table.select_option(index=index)
 
 
-def test_browser_forms_in_jupyterlab(jupyterlab) -> None:
+def test_browser_forms_in_jupyterlab(jupyterlab, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     base, token = jupyterlab
     alerts: list[str] = []
-    OUTPUT.mkdir(exist_ok=True)
+    output = Path(os.environ.get("TIMCONV_SCREENSHOT_DIR") or tmp_path / "screenshots")
+    output.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -149,7 +150,7 @@ def test_browser_forms_in_jupyterlab(jupyterlab) -> None:
             expect(page.locator(".tc-draft-message")).to_have_text("Draft saved for c2c_bob.")
             expect(page.locator(".tc-draft-edit-time")).to_contain_text("Last edited")
             expect(table.locator("option").first).to_contain_text("see you at 5")
-            page.screenshot(path=str(OUTPUT / "browser.png"), full_page=True)
+            page.screenshot(path=str(output / "browser.png"), full_page=True)
 
             # Cancel it.
             page.click(".tc-draft-cancel")
@@ -177,15 +178,15 @@ def test_browser_forms_in_jupyterlab(jupyterlab) -> None:
             page.get_by_text("Failed", exact=True).click()
             expect(calls.locator("option")).to_have_count(1)
             expect(calls.locator("option").first).to_contain_text("TIMConvDelete")
-            page.screenshot(path=str(OUTPUT / "inspector.png"), full_page=True)
+            page.screenshot(path=str(output / "inspector.png"), full_page=True)
             page.click(".tc-delete-button")
             page.click(".tc-delete-confirm")
             expect(page.locator(".tc-delete-message")).to_have_text("Deleted c2c_bob.")
             expect(table.locator("option")).to_have_count(1)
             expect(page.locator(".tc-browser-count")).to_have_text("1 of 1 conversations")
-            page.screenshot(path=str(OUTPUT / "browser-after.png"), full_page=True)
+            page.screenshot(path=str(output / "browser-after.png"), full_page=True)
         except Exception:
-            page.screenshot(path=str(OUTPUT / "browser-failure.png"), full_page=True)
+            page.screenshot(path=str(output / "browser-failure.png"), full_page=True)
             raise
         finally:
             browser.close()

@@ -16,7 +16,10 @@ from timconv_nb import native
 from conftest import REPO
 
 C_TESTS = REPO / "tests" / "c"
-ENGINE_SOURCES = sorted((REPO / "timconv_nb" / "engine" / "src").glob("*.c"))
+ENGINE_SOURCES = sorted((REPO / "timconv_nb" / "engine" / "src").rglob("*.c"))
+#: What a build of the engine from its sources includes: the public headers, and the source root
+#: (its files include each other by layer, "store/store.h").
+ENGINE_INCLUDES = [f"-I{REPO / 'timconv_nb' / 'engine' / 'include'}", f"-I{REPO / 'timconv_nb' / 'engine' / 'src'}"]
 WARNINGS = ["-Wall", "-Wextra", "-Werror"]
 
 
@@ -27,7 +30,7 @@ def build(command: list[str]) -> None:
 
 def run(binary: Path, data: Path, env: dict | None = None) -> str:
     data.mkdir()
-    result = subprocess.run([str(binary), str(data)], capture_output=True, text=True, timeout=300,
+    result = subprocess.run([str(binary), str(data)], capture_output=True, text=True, timeout=300, cwd=binary.parent,
                             env={**os.environ, **(env or {})})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "failed" in result.stdout and " 0 failed" in result.stdout, result.stdout
@@ -58,7 +61,7 @@ def test_engine_test_program_against_installed_library(tmp_path: Path) -> None:
 def test_engine_test_program_under_sanitizers(tmp_path: Path, sanitizer: str, flags: list[str], env: dict) -> None:
     binary = tmp_path / f"test_engine_{sanitizer}"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags,
-           f"-I{REPO / 'timconv_nb' / 'engine' / 'include'}", f"-I{C_TESTS}", str(C_TESTS / "test_engine.c"),
+           *ENGINE_INCLUDES, f"-I{C_TESTS}", str(C_TESTS / "test_engine.c"),
            *map(str, ENGINE_SOURCES), "-lsqlite3", "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
     out = run(binary, tmp_path / "data", env)
     assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out and "WARNING: ThreadSanitizer" not in out

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from test_c_programs import ENGINE_SOURCES
+from test_c_programs import ENGINE_INCLUDES, ENGINE_SOURCES
 
 FUZZ = REPO / "tests" / "fuzz"
 #: Seconds of fuzzing in the test suite (the soak script runs for as long as it is told).
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(shutil.which("clang") is None,
 def harness(tmp_path_factory) -> Path:
     binary = tmp_path_factory.mktemp("fuzz") / "fuzz_engine"
     subprocess.run(["clang", "-g", "-O1", "-fsanitize=fuzzer,address,undefined", "-fno-sanitize-recover=undefined",
-                    f"-I{REPO / 'timconv_nb' / 'engine' / 'include'}", str(FUZZ / "fuzz_engine.c"),
+                    *ENGINE_INCLUDES, str(FUZZ / "fuzz_engine.c"),
                     *map(str, ENGINE_SOURCES), "-lsqlite3", "-lcrypto", "-lz", "-lpthread", "-o", str(binary)],
                    check=True, capture_output=True, text=True)
     return binary

@@ -27,8 +27,9 @@ def test_recording_captures_exactly_the_calls_made(client: Client) -> None:
         client.pin("bob")
         with pytest.raises(InvalidConversationError):
             client.delete_conversation("nobody")
-        future = client._start("TIMConvGetConvList")  # an async call, answered on the engine's thread
-        future.result(5)
+        answered = threading.Event()  # a call answered on the engine's thread, through the binding
+        assert client.native.call("TIMConvGetConvList", on_done=lambda *reply: answered.set()) == 0
+        assert answered.wait(5)
         client.cancel_draft("bob")
     functions = [r.function for r in recorder.records]
     assert functions == ["TIMConvCreate", "TIMConvSetDraft", "TIMConvPinConversation", "TIMConvDelete",
@@ -97,7 +98,7 @@ def test_inspector_updates_from_the_engine_thread_and_filters(client: Client) ->
     inspector = CallInspector(client)
     client.create_conversation("bob")
     done = threading.Event()
-    client._start("TIMConvPinConversation", b"bob", 1, True).add_done_callback(lambda _: done.set())
+    assert client.native.call("TIMConvPinConversation", b"bob", 1, True, on_done=lambda *reply: done.set()) == 0
     assert done.wait(5)
     # the pin's callback and its Update event arrive on the engine's thread
     assert wait_until(lambda: any("TIMConvEventCallback" in label for label, _ in inspector.table.options))

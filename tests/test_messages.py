@@ -3,6 +3,7 @@ pinning, batch delete and paged, filtered listing, against the real engine."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import queue
 import subprocess
@@ -355,14 +356,16 @@ def test_a_draft_after_a_queued_batch_delete_is_refused(client: Client) -> None:
     client.create_conversation("bob")
     client.create_conversation("carol")
     client.faults.delay(0.3, "TIMConvGetConvList")  # holds the engine's thread busy
-    busy = client._start("TIMConvGetConvList")
-    deleted = client._start("TIMConvDeleteConversationList", b'["c2c_bob", "group_bob"]', True)
+    busy, deleted = concurrent.futures.Future(), concurrent.futures.Future()
+    assert client.native.call("TIMConvGetConvList", on_done=lambda *reply: busy.set_result(reply)) == 0
+    assert client.native.call("TIMConvDeleteConversationList", b'["c2c_bob", "group_bob"]', True,
+                              on_done=lambda *reply: deleted.set_result(reply)) == 0
     with pytest.raises(InvalidConversationError) as info:
         client.set_draft("bob", "too late")  # bob's delete is queued before it
     assert info.value.code == -5
     client.set_draft("carol", "fine")  # not in the list
     busy.result(5)
-    assert deleted.result(5)[0]["conversation_operation_result_result_code"] == 0
+    assert json.loads(deleted.result(5)[2])[0]["conversation_operation_result_result_code"] == 0
     client.faults.clear()
     assert [c.key for c in client.conversation_list()] == ["c2c_carol"]
     assert client.conversation("carol").draft.text == "fine"

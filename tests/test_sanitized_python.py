@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_c_programs import ENGINE_SOURCES, REPO, build
+from test_c_programs import ENGINE_INCLUDES, ENGINE_SOURCES, REPO, build
 
 
 def runtime(name: str) -> str:
@@ -20,7 +20,7 @@ def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path) -> None:
     engine = tmp_path / "libtimconv_asan.so"
     build(["gcc", "-std=c11", "-g", "-O1", "-fPIC", "-shared", "-fvisibility=hidden", "-fno-omit-frame-pointer",
            "-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-Wall", "-Wextra", "-Werror",
-           f"-I{REPO / 'timconv_nb' / 'engine' / 'include'}", *map(str, ENGINE_SOURCES), "-lsqlite3", "-lcrypto", "-lz", "-lpthread",
+           *ENGINE_INCLUDES, *map(str, ENGINE_SOURCES), "-lsqlite3", "-lcrypto", "-lz", "-lpthread",
            "-o", str(engine)])
     env = {
         **os.environ,

@@ -2,58 +2,64 @@
 
 ``Client`` over the local engine (or the vendor's libImSDK.so), conversation lists as pandas
 DataFrames, and ipywidgets forms. The raw cffi binding is :mod:`timconv_nb.native`.
+
+The names below load their module on first use, so that ``import timconv_nb.native`` (the raw
+binding) needs neither pandas nor the client.
 """
 
-import logging
+from __future__ import annotations
 
-from .client import DEFAULT_APP_ID, Client, Faults, default_data_dir
-from .errors import (
-    CallTimeoutError,
-    ClientAlreadyOpenError,
-    InvalidConversationError,
-    InvalidJSONError,
-    InvalidParameterError,
-    LoginInProgressError,
-    NotLoggedInError,
-    SDKNotInitializedError,
-    StorageError,
-    TIMError,
-    UserSigError,
-)
-from .frames import CONVERSATION_COLUMNS, conversations_frame
-from .model import Conversation, ConvEvent, ConvType, Draft, LoginStatus, MarkType, Message
-from .recording import CallRecord, Recorder
+import importlib
+import logging
+from typing import Any
 
 __version__ = "0.1.0"
 
 # A library leaves output to the application: nothing is printed unless logging is configured.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-__all__ = [
-    "Client",
-    "DEFAULT_APP_ID",
-    "default_data_dir",
-    "Faults",
-    "CallRecord",
-    "Recorder",
-    "TIMError",
-    "UserSigError",
-    "SDKNotInitializedError",
-    "NotLoggedInError",
-    "InvalidJSONError",
-    "InvalidParameterError",
-    "InvalidConversationError",
-    "LoginInProgressError",
-    "StorageError",
-    "CallTimeoutError",
-    "ClientAlreadyOpenError",
-    "CONVERSATION_COLUMNS",
-    "conversations_frame",
-    "Conversation",
-    "ConvEvent",
-    "ConvType",
-    "Draft",
-    "LoginStatus",
-    "MarkType",
-    "Message",
-]
+#: public name -> the module that defines it
+_EXPORTS = {
+    "Client": "client",
+    "DEFAULT_APP_ID": "client",
+    "default_data_dir": "client",
+    "Faults": "faults",
+    "CallRecord": "recording",
+    "Recorder": "recording",
+    "TIMError": "errors",
+    "UserSigError": "errors",
+    "SDKNotInitializedError": "errors",
+    "NotLoggedInError": "errors",
+    "InvalidJSONError": "errors",
+    "InvalidParameterError": "errors",
+    "InvalidConversationError": "errors",
+    "LoginInProgressError": "errors",
+    "StorageError": "errors",
+    "CallTimeoutError": "errors",
+    "ClientAlreadyOpenError": "errors",
+    "CONVERSATION_COLUMNS": "frames",
+    "conversations_frame": "frames",
+    "Conversation": "model",
+    "ConvEvent": "model",
+    "ConvType": "wire",
+    "ConvKey": "wire",
+    "Draft": "model",
+    "LoginStatus": "model",
+    "MarkType": "model",
+    "Message": "model",
+}
+
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'timconv_nb' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # found once; later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

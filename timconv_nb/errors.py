@@ -7,7 +7,7 @@ positive, so one table serves both.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import NamedTuple, Optional
 
 __all__ = [
     "TIMError",
@@ -24,6 +24,8 @@ __all__ = [
     "UserSigError",
     "CallTimeoutError",
     "ClientAlreadyOpenError",
+    "ErrorCode",
+    "ERROR_CODES",
     "error_for",
     "check",
 ]
@@ -108,95 +110,69 @@ class ClientAlreadyOpenError(RuntimeError):
     """The C SDK is one instance per process and another Client holds it."""
 
 
-CODE_NAMES: dict[Optional[int], str] = {
-    0: "TIM_SUCC",
-    -1: "TIM_ERR_SDKUNINIT",
-    -2: "TIM_ERR_NOTLOGIN",
-    -3: "TIM_ERR_JSON",
-    -4: "TIM_ERR_PARAM",
-    -5: "TIM_ERR_CONV",
-    -6: "TIM_ERR_GROUP",
-    6004: "ERR_INVALID_CONVERSATION",
-    6013: "ERR_SDK_NOT_INITIALIZED",
-    6014: "ERR_SDK_NOT_LOGGED_IN",
-    6017: "ERR_INVALID_PARAMETERS",
-    6022: "ERR_IO_OPERATION_FAILED",
-    6027: "ERR_INVALID_JSON",
-    6028: "ERR_OUT_OF_MEMORY",
-    7012: "ERR_SDK_INTERNAL_ERROR",
-    7501: "ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS",
-    70001: "ERR_SVR_ACCOUNT_USERSIG_EXPIRED",
-    70002: "ERR_SVR_ACCOUNT_USERSIG_EMPTY",
-    70003: "ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED",
-    70009: "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY",
-    70013: "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID",
-    70014: "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID",
-    51006: "ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT",
-    51008: "ERR_SVR_CONV_CONV_MARK_TOTAL_COUNT_EXCEED_LIMIT",
-    51009: "ERR_SVR_CONV_CONV_GROUP_NOT_EXIST",
-    51010: "ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT",
-    51011: "ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH",
-}
+class ErrorCode(NamedTuple):
+    """One code of the C API: its number, its name in the C headers, what it means, and the
+    exception it raises."""
 
-CODE_MEANINGS: dict[Optional[int], str] = {
-    -1: "the SDK is not initialised (TIMInit has not succeeded, or TIMUninit ran)",
-    -2: "nobody is logged in",
-    -3: "the JSON argument does not parse or has the wrong shape",
-    -4: "an argument is missing, empty, too long or not UTF-8",
-    -5: "unknown conversation, or a conversation type other than C2C or Group",
-    -6: "invalid group",
-    6004: "unknown conversation",
-    6013: "the SDK was uninitialised before the call ran",
-    6014: "nobody was logged in when the call ran",
-    6017: "invalid parameters",
-    6022: "the local store could not be read or written",
-    6027: "invalid JSON",
-    6028: "out of memory",
-    7012: "internal SDK error",
-    7501: "another login is in progress",
-    51006: "more than 100 conversations in one call",
-    51008: "a conversation group holds at most 1,000 conversations",
-    51009: "no such conversation group",
-    51010: "more than 20 conversation groups",
-    51011: "a conversation group name is longer than 32 bytes",
-}
+    code: int
+    name: str
+    meaning: str
+    error: type[TIMError]
 
-_CLASSES: dict[int, type[TIMError]] = {
-    -1: SDKNotInitializedError,
-    6013: SDKNotInitializedError,
-    -2: NotLoggedInError,
-    6014: NotLoggedInError,
-    -3: InvalidJSONError,
-    6027: InvalidJSONError,
-    -4: InvalidParameterError,
-    6017: InvalidParameterError,
-    -5: InvalidConversationError,
-    6004: InvalidConversationError,
-    -6: InvalidGroupError,
-    6022: StorageError,
-    6028: OutOfMemoryError,
-    7012: SDKInternalError,
-    7501: LoginInProgressError,
-    70001: UserSigError,
-    70002: UserSigError,
-    70003: UserSigError,
-    70009: UserSigError,
-    70013: UserSigError,
-    70014: UserSigError,
-    51006: InvalidParameterError,
-    51008: InvalidParameterError,
-    51009: InvalidGroupError,
-    51010: InvalidParameterError,
-    51011: InvalidParameterError,
-}
+
+#: Every code the wrapper knows: the one place a new code is added on the Python side
+#: (``TIMErrorCode.h`` / ``TIMCloudDef.h`` are the C side's).
+ERROR_CODES: tuple[ErrorCode, ...] = (
+    ErrorCode(-1, "TIM_ERR_SDKUNINIT", "the SDK is not initialised (TIMInit has not succeeded, or TIMUninit ran)",
+              SDKNotInitializedError),
+    ErrorCode(-2, "TIM_ERR_NOTLOGIN", "nobody is logged in", NotLoggedInError),
+    ErrorCode(-3, "TIM_ERR_JSON", "the JSON argument does not parse or has the wrong shape", InvalidJSONError),
+    ErrorCode(-4, "TIM_ERR_PARAM", "an argument is missing, empty, too long or not UTF-8", InvalidParameterError),
+    ErrorCode(-5, "TIM_ERR_CONV", "unknown conversation, or a conversation type other than C2C or Group",
+              InvalidConversationError),
+    ErrorCode(-6, "TIM_ERR_GROUP", "invalid group", InvalidGroupError),
+    ErrorCode(6004, "ERR_INVALID_CONVERSATION", "unknown conversation", InvalidConversationError),
+    ErrorCode(6013, "ERR_SDK_NOT_INITIALIZED", "the SDK was uninitialised before the call ran", SDKNotInitializedError),
+    ErrorCode(6014, "ERR_SDK_NOT_LOGGED_IN", "nobody was logged in when the call ran", NotLoggedInError),
+    ErrorCode(6017, "ERR_INVALID_PARAMETERS", "invalid parameters", InvalidParameterError),
+    ErrorCode(6022, "ERR_IO_OPERATION_FAILED", "the local store could not be read or written", StorageError),
+    ErrorCode(6027, "ERR_INVALID_JSON", "invalid JSON", InvalidJSONError),
+    ErrorCode(6028, "ERR_OUT_OF_MEMORY", "out of memory", OutOfMemoryError),
+    ErrorCode(7012, "ERR_SDK_INTERNAL_ERROR", "internal SDK error", SDKInternalError),
+    ErrorCode(7501, "ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS", "another login is in progress", LoginInProgressError),
+    ErrorCode(70001, "ERR_SVR_ACCOUNT_USERSIG_EXPIRED", "the UserSig has expired", UserSigError),
+    ErrorCode(70002, "ERR_SVR_ACCOUNT_USERSIG_EMPTY", "the UserSig is empty", UserSigError),
+    ErrorCode(70003, "ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED", "the UserSig does not verify", UserSigError),
+    ErrorCode(70009, "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY", "the UserSig was made with another key",
+              UserSigError),
+    ErrorCode(70013, "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID", "the UserSig was made for another user", UserSigError),
+    ErrorCode(70014, "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID", "the UserSig was made for another app",
+              UserSigError),
+    ErrorCode(51006, "ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT", "more than 100 conversations in one call",
+              InvalidParameterError),
+    ErrorCode(51008, "ERR_SVR_CONV_CONV_MARK_TOTAL_COUNT_EXCEED_LIMIT",
+              "a conversation group holds at most 1,000 conversations", InvalidParameterError),
+    ErrorCode(51009, "ERR_SVR_CONV_CONV_GROUP_NOT_EXIST", "no such conversation group", InvalidGroupError),
+    ErrorCode(51010, "ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT", "more than 20 conversation groups",
+              InvalidParameterError),
+    ErrorCode(51011, "ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH", "a conversation group name is longer than 32 bytes",
+              InvalidParameterError),
+)
+
+_BY_CODE: dict[int, ErrorCode] = {entry.code: entry for entry in ERROR_CODES}
+#: code -> name, and code -> meaning (read-only views of ERROR_CODES).
+CODE_NAMES: dict[Optional[int], str] = {0: "TIM_SUCC", **{e.code: e.name for e in ERROR_CODES}}
+CODE_MEANINGS: dict[Optional[int], str] = {e.code: e.meaning for e in ERROR_CODES}
 
 
 def error_for(code: int, desc: str = "", call: str = "") -> TIMError:
     """The exception for a non-zero code (TIMResult or callback code)."""
-    return _CLASSES.get(code, TIMError)(code, desc, call)
+    entry = _BY_CODE.get(code)
+    return (entry.error if entry is not None else TIMError)(code, desc, call)
 
 
 def check(code: int, desc: str = "", call: str = "") -> None:
-    """Raises the exception for ``code`` unless it is 0."""
+    """Raises the exception for ``code`` unless it is 0: the one way a TIMResult or a callback
+    code becomes an exception."""
     if code != 0:
         raise error_for(code, desc, call)

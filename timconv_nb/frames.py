@@ -16,7 +16,9 @@ from typing import Any, Iterator, Union
 import orjson
 import pandas as pd
 
+from . import wire as k
 from .model import ConvType, epoch_seconds, mark_names, message_text
+from .wire import PREFIXES, ConvKey
 
 __all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "RECORD_COLUMNS", "conversations_frame", "messages_frame",
            "records_frame"]
@@ -133,23 +135,23 @@ def _messages_frame(items: list, raw_json: str) -> pd.DataFrame:
     columns: dict[str, list] = {name: [] for name in MESSAGE_COLUMNS}
     index: list[str] = []
     for msg in items:
-        index.append(str(msg.get("message_msg_id", "")))
-        columns["conv_id"].append(msg.get("message_conv_id", ""))
-        columns["conv_type"].append(ConvType(msg.get("message_conv_type", 1)).prefix)
-        columns["seq"].append(msg.get("message_seq", 0))
-        columns["sender"].append(msg.get("message_sender", ""))
+        index.append(str(msg.get(k.kTIMMsgMsgId, "")))
+        columns["conv_id"].append(msg.get(k.kTIMMsgConvId, ""))
+        columns["conv_type"].append(ConvType(msg.get(k.kTIMMsgConvType, 1)).prefix)
+        columns["seq"].append(msg.get(k.kTIMMsgSeq, 0))
+        columns["sender"].append(msg.get(k.kTIMMsgSender, ""))
         columns["text"].append(message_text(msg))
-        columns["elem_types"].append(",".join(str(e.get("elem_type")) for e in msg.get("message_elem_array", [])
+        columns["elem_types"].append(",".join(str(e.get(k.kTIMElemType)) for e in msg.get(k.kTIMMsgElemArray, [])
                                               if isinstance(e, dict)))
-        columns["server_time"].append(epoch_seconds(msg.get("message_server_time")))
-        columns["client_time"].append(epoch_seconds(msg.get("message_client_time")))
-        columns["is_from_self"].append(bool(msg.get("message_is_from_self", False)))
-        columns["is_read"].append(bool(msg.get("message_is_read", False)))
-        columns["status"].append(msg.get("message_status", 0))
-        columns["unique_id"].append(msg.get("message_unique_id", 0))
-        columns["priority"].append(msg.get("message_priority", 0))
-        columns["custom_str"].append(msg.get("message_custom_str", ""))
-        columns["custom_int"].append(msg.get("message_custom_int", 0))
+        columns["server_time"].append(epoch_seconds(msg.get(k.kTIMMsgServerTime)))
+        columns["client_time"].append(epoch_seconds(msg.get(k.kTIMMsgClientTime)))
+        columns["is_from_self"].append(bool(msg.get(k.kTIMMsgIsFormSelf, False)))
+        columns["is_read"].append(bool(msg.get(k.kTIMMsgIsRead, False)))
+        columns["status"].append(msg.get(k.kTIMMsgStatus, 0))
+        columns["unique_id"].append(msg.get(k.kTIMMsgUniqueId, 0))
+        columns["priority"].append(msg.get(k.kTIMMsgPriority, 0))
+        columns["custom_str"].append(msg.get(k.kTIMMsgCustomStr, ""))
+        columns["custom_int"].append(msg.get(k.kTIMMsgCustomInt, 0))
     return _frame(columns, MESSAGE_COLUMNS, index, "msg_id", raw_json)
 
 
@@ -161,30 +163,29 @@ def conversations_frame(conv_infos: Union[str, bytes, list]) -> pd.DataFrame:
 
 def _conversations_frame(infos: list, raw_json: str) -> pd.DataFrame:
     # One comprehension per column: several times faster than appending row by row.
-    prefixes = {int(ConvType.C2C): "c2c", int(ConvType.GROUP): "group"}
-    kinds = [prefixes[info["conv_type"]] for info in infos]
-    drafts = [info.get("conv_draft") if info.get("conv_is_has_draft") else None for info in infos]
-    lasts = [info.get("conv_last_msg") if info.get("conv_is_has_lastmsg") else None for info in infos]
-    index = [f"{kind}_{info['conv_id']}" for kind, info in zip(kinds, infos)]
+    kinds = [PREFIXES[info[k.kTIMConvType]] for info in infos]
+    drafts = [info.get(k.kTIMConvDraft) if info.get(k.kTIMConvIsHasDraft) else None for info in infos]
+    lasts = [info.get(k.kTIMConvLastMsg) if info.get(k.kTIMConvIsHasLastMsg) else None for info in infos]
+    index = [ConvKey.format(info[k.kTIMConvType], info[k.kTIMConvId]) for info in infos]
     columns: dict[str, list] = {
-        "conv_id": [info["conv_id"] for info in infos],
+        "conv_id": [info[k.kTIMConvId] for info in infos],
         "conv_type": kinds,
-        "show_name": [info.get("conv_show_name", "") for info in infos],
-        "unread": [info.get("conv_unread_num", 0) for info in infos],
-        "active_time": [epoch_seconds(info.get("conv_active_time")) for info in infos],
-        "pinned": [bool(info.get("conv_is_pinned", False)) for info in infos],
+        "show_name": [info.get(k.kTIMConvShowName, "") for info in infos],
+        "unread": [info.get(k.kTIMConvUnReadNum, 0) for info in infos],
+        "active_time": [epoch_seconds(info.get(k.kTIMConvActiveTime)) for info in infos],
+        "pinned": [bool(info.get(k.kTIMConvIsPinned, False)) for info in infos],
         "has_draft": [draft is not None for draft in drafts],
-        "draft_text": [message_text(d.get("draft_msg")) if d else None for d in drafts],
-        "draft_user_define": [d.get("draft_user_define", "") if d else None for d in drafts],
-        "draft_edit_time": [epoch_seconds(d.get("draft_edit_time")) if d else None for d in drafts],
+        "draft_text": [message_text(d.get(k.kTIMDraftMsg)) if d else None for d in drafts],
+        "draft_user_define": [d.get(k.kTIMDraftUserDefine, "") if d else None for d in drafts],
+        "draft_edit_time": [epoch_seconds(d.get(k.kTIMDraftEditTime)) if d else None for d in drafts],
         "last_msg_text": [message_text(m) if m else None for m in lasts],
-        "last_msg_sender": [m.get("message_sender", "") if m else None for m in lasts],
-        "last_msg_time": [epoch_seconds(m.get("message_server_time")) if m else None for m in lasts],
-        "recv_opt": [info.get("conv_recv_opt", 0) for info in infos],
+        "last_msg_sender": [m.get(k.kTIMMsgSender, "") if m else None for m in lasts],
+        "last_msg_time": [epoch_seconds(m.get(k.kTIMMsgServerTime)) if m else None for m in lasts],
+        "recv_opt": [info.get(k.kTIMConvRecvOpt, 0) for info in infos],
         # Mark names never hold commas; group names may, so groups stay tuples.
-        "marks": [",".join(mark_names(m)) if (m := info.get("conv_mark_array")) else "" for info in infos],
-        "groups": [tuple(g) if (g := info.get("conv_conversation_group_array")) else () for info in infos],
-        "custom_data": [info.get("conv_custom_data", "") for info in infos],
+        "marks": [",".join(mark_names(m)) if (m := info.get(k.kTIMConvMarkArray)) else "" for info in infos],
+        "groups": [tuple(g) if (g := info.get(k.kTIMConvConversationGroupArray)) else () for info in infos],
+        "custom_data": [info.get(k.kTIMConvCustomData, "") for info in infos],
     }
     return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", raw_json)
 

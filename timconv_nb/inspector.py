@@ -21,6 +21,7 @@ import ipywidgets as W
 
 from .client import Client
 from .recording import CallRecord, Recorder
+from .widgets import classed
 
 __all__ = ["CallInspector"]
 
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 OUTCOMES = ["all", "ok", "failed", "refused", "pending", "event"]
 
 
-def _row_label(record: CallRecord) -> str:
+def _record_label(record: CallRecord) -> str:
     """One line of the list (shown as text: no HTML)."""
     when = datetime.fromtimestamp(record.started, timezone.utc).strftime("%H:%M:%S.%f")[:-3]
     if record.kind == "event":
@@ -83,17 +84,17 @@ class CallInspector(W.VBox):
         # Guards rendering (records come from several threads); reentrant: setting the filters'
         # options from inside refresh() fires their observers, which refresh again.
         self._lock = threading.RLock()
-        self.function_filter = self._classed(W.Dropdown(options=[("All functions", "")], value="",
+        self.function_filter = classed(W.Dropdown(options=[("All functions", "")], value="",
                                                         description="Function"), "tc-inspector-function")
-        self.outcome_filter = self._classed(W.ToggleButtons(options=[(o.capitalize(), o) for o in OUTCOMES],
+        self.outcome_filter = classed(W.ToggleButtons(options=[(o.capitalize(), o) for o in OUTCOMES],
                                                             value="all", description="Outcome",
                                                             style={"button_width": "64px"}),
                                             "tc-inspector-outcome")
-        self.count = self._classed(W.HTML(""), "tc-inspector-count")
-        self.table = self._classed(W.Select(options=[], rows=rows, layout=W.Layout(width="100%")),
+        self.count = classed(W.HTML(""), "tc-inspector-count")
+        self.table = classed(W.Select(options=[], rows=rows, layout=W.Layout(width="100%")),
                                    "tc-inspector-table")
-        self.detail = self._classed(W.HTML(""), "tc-inspector-detail")
-        self.clear_button = self._classed(W.Button(description="Clear", icon="eraser"), "tc-inspector-clear")
+        self.detail = classed(W.HTML(""), "tc-inspector-detail")
+        self.clear_button = classed(W.Button(description="Clear", icon="eraser"), "tc-inspector-clear")
         style = W.HTML("<style>.tc-inspector-table select { font-family: monospace; font-size: 12px; }"
                        ".tc-inspector-detail pre { max-height: 24em; overflow: auto; }</style>")
         super().__init__(children=[style, W.HBox([self.function_filter, self.clear_button]), self.outcome_filter,
@@ -107,11 +108,6 @@ class CallInspector(W.VBox):
         self._labels: dict[tuple, str] = {}  # (seq, outcome, code) -> row, for the rows shown
         self._listener = self.recorder.listen(self._on_record)
         self.refresh()
-
-    @staticmethod
-    def _classed(widget: W.Widget, name: str) -> W.Widget:
-        widget.add_class(name)
-        return widget
 
     @property
     def row_seqs(self) -> list[int]:
@@ -154,7 +150,7 @@ class CallInspector(W.VBox):
             labels = {}  # the rows shown keep their labels; the others are forgotten
             for r in newest:
                 key = (r.seq, r.outcome, r.code)
-                labels[key] = self._labels.get(key) or _row_label(r)
+                labels[key] = self._labels.get(key) or _record_label(r)
             self._labels = labels
             options = [(labels[(r.seq, r.outcome, r.code)], r.seq) for r in newest]
             if options != list(self.table.options):

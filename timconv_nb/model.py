@@ -7,10 +7,14 @@ import html
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import IntEnum
-from typing import Any, Optional, Union
+from typing import Any, Optional
+
+from . import wire as k
+from .wire import ConvKey, ConvType
 
 __all__ = [
     "ConvType",
+    "ConvKey",
     "ConvEvent",
     "LoginStatus",
     "MarkType",
@@ -25,33 +29,6 @@ __all__ = [
 
 #: The vendor SDK marks pinned conversations' ``conv_active_time`` with this bit (a sort key).
 VENDOR_PIN_BIT = 1 << 62
-
-
-class ConvType(IntEnum):
-    """``enum TIMConvType`` (the values the conversation API accepts)."""
-
-    C2C = 1
-    GROUP = 2
-
-    @property
-    def prefix(self) -> str:
-        """The prefix of Tencent's conversation ids: ``c2c`` or ``group``."""
-        return "c2c" if self is ConvType.C2C else "group"
-
-    @classmethod
-    def parse(cls, value: Union["ConvType", int, str]) -> "ConvType":
-        """A ConvType from itself, 1/2, or "c2c"/"group" (any case)."""
-        if isinstance(value, bool) or not isinstance(value, (int, str)):
-            raise TypeError(f"conversation type must be ConvType, int or str, not {type(value).__name__}")
-        if isinstance(value, str):
-            names = {"c2c": cls.C2C, "group": cls.GROUP}
-            if value.lower() not in names:
-                raise ValueError(f"conversation type must be 'c2c' or 'group', not {value!r}")
-            return names[value.lower()]
-        try:
-            return cls(value)
-        except ValueError:
-            raise ValueError(f"conversation type must be 1 (C2C) or 2 (Group), not {value}") from None
 
 
 class ConvEvent(IntEnum):
@@ -120,20 +97,20 @@ def message_text(message: Optional[dict]) -> str:
     """The text of a Message: its text elements' contents, joined."""
     if not message:
         return ""
-    elems = message.get("message_elem_array") or ()
+    elems = message.get(k.kTIMMsgElemArray) or ()
     if len(elems) == 1 and isinstance(elems[0], dict):  # most messages: one element, read directly
         elem = elems[0]
-        return str(elem.get("text_elem_content", "")) if elem.get("elem_type") == 0 else ""
+        return str(elem.get(k.kTIMTextElemContent, "")) if elem.get(k.kTIMElemType) == k.kTIMElem_Text else ""
     return "".join(
-        str(elem.get("text_elem_content", ""))
+        str(elem.get(k.kTIMTextElemContent, ""))
         for elem in elems
-        if isinstance(elem, dict) and elem.get("elem_type") == 0
+        if isinstance(elem, dict) and elem.get(k.kTIMElemType) == k.kTIMElem_Text
     )
 
 
 def text_message(text: str) -> dict:
     """A Message holding one text element."""
-    return {"message_elem_array": [{"elem_type": 0, "text_elem_content": text}]}
+    return {k.kTIMMsgElemArray: [{k.kTIMElemType: k.kTIMElem_Text, k.kTIMTextElemContent: text}]}
 
 
 def _row(label: str, value: Any) -> str:
@@ -152,11 +129,11 @@ class Draft:
 
     @classmethod
     def from_json(cls, data: dict) -> "Draft":
-        message = data.get("draft_msg") or {}
+        message = data.get(k.kTIMDraftMsg) or {}
         return cls(
             text=message_text(message),
-            user_define=str(data.get("draft_user_define", "")),
-            edit_time=epoch_to_datetime(data.get("draft_edit_time")),
+            user_define=str(data.get(k.kTIMDraftUserDefine, "")),
+            edit_time=epoch_to_datetime(data.get(k.kTIMDraftEditTime)),
             message=message,
             raw=data,
         )
@@ -183,28 +160,28 @@ class Conversation:
 
     @classmethod
     def from_json(cls, data: dict) -> "Conversation":
-        draft = data.get("conv_draft")
+        draft = data.get(k.kTIMConvDraft)
         return cls(
-            conv_id=str(data["conv_id"]),
-            conv_type=ConvType(data["conv_type"]),
-            show_name=str(data.get("conv_show_name", "")),
-            owner=str(data.get("conv_owner", "")),
-            unread=int(data.get("conv_unread_num", 0)),
-            active_time=epoch_to_datetime(data.get("conv_active_time")),
-            pinned=bool(data.get("conv_is_pinned", False)),
-            recv_opt=int(data.get("conv_recv_opt", 0)),
-            draft=Draft.from_json(draft) if data.get("conv_is_has_draft") and draft else None,
-            last_message=data.get("conv_last_msg") if data.get("conv_is_has_lastmsg") else None,
-            marks=mark_names(data.get("conv_mark_array")),
-            groups=tuple(str(g) for g in data.get("conv_conversation_group_array") or ()),
-            custom_data=str(data.get("conv_custom_data", "")),
+            conv_id=str(data[k.kTIMConvId]),
+            conv_type=ConvType(data[k.kTIMConvType]),
+            show_name=str(data.get(k.kTIMConvShowName, "")),
+            owner=str(data.get(k.kTIMConvOwner, "")),
+            unread=int(data.get(k.kTIMConvUnReadNum, 0)),
+            active_time=epoch_to_datetime(data.get(k.kTIMConvActiveTime)),
+            pinned=bool(data.get(k.kTIMConvIsPinned, False)),
+            recv_opt=int(data.get(k.kTIMConvRecvOpt, 0)),
+            draft=Draft.from_json(draft) if data.get(k.kTIMConvIsHasDraft) and draft else None,
+            last_message=data.get(k.kTIMConvLastMsg) if data.get(k.kTIMConvIsHasLastMsg) else None,
+            marks=mark_names(data.get(k.kTIMConvMarkArray)),
+            groups=tuple(str(g) for g in data.get(k.kTIMConvConversationGroupArray) or ()),
+            custom_data=str(data.get(k.kTIMConvCustomData, "")),
             raw=data,
         )
 
     @property
     def key(self) -> str:
         """Tencent's conversation id: ``c2c_<id>`` or ``group_<id>``."""
-        return f"{self.conv_type.prefix}_{self.conv_id}"
+        return str(ConvKey(self.conv_type, self.conv_id))
 
     @property
     def last_message_text(self) -> str:
@@ -254,15 +231,15 @@ class Message:
     @classmethod
     def from_json(cls, data: dict) -> "Message":
         return cls(
-            msg_id=str(data.get("message_msg_id", "")),
-            conv_id=str(data.get("message_conv_id", "")),
-            conv_type=ConvType(data.get("message_conv_type", 1)),
-            sender=str(data.get("message_sender", "")),
+            msg_id=str(data.get(k.kTIMMsgMsgId, "")),
+            conv_id=str(data.get(k.kTIMMsgConvId, "")),
+            conv_type=ConvType(data.get(k.kTIMMsgConvType, 1)),
+            sender=str(data.get(k.kTIMMsgSender, "")),
             text=message_text(data),
-            seq=int(data.get("message_seq", 0)),
-            server_time=epoch_to_datetime(data.get("message_server_time")),
-            is_from_self=bool(data.get("message_is_from_self", False)),
-            is_read=bool(data.get("message_is_read", False)),
+            seq=int(data.get(k.kTIMMsgSeq, 0)),
+            server_time=epoch_to_datetime(data.get(k.kTIMMsgServerTime)),
+            is_from_self=bool(data.get(k.kTIMMsgIsFormSelf, False)),
+            is_read=bool(data.get(k.kTIMMsgIsRead, False)),
             raw=data,
         )
 

@@ -1,24 +1,32 @@
-"""The cffi binding: one set of declarations for every library with the engine's C ABI.
+"""The cffi binding: the one place Python touches C.
 
 ``ffi`` is an ABI-mode FFI built from ``engine/cffi/types.h`` and ``functions.h``; calls made
 through a library it opened go to that library and nothing else. Callbacks come from the
-compiled API-mode module ``timconv_nb._callbacks`` (``extern "Python"``: no writable and
-executable memory needed), cast once to this ffi's function-pointer types.
+compiled API-mode module ``timconv_nb._callbacks``: one ``extern "Python"`` trampoline per
+callback type (``timconv_on_<type>``), cast once to this ffi's function-pointer types.
+
+:class:`NativeLibrary` offers typed methods for everything above it (init with settings, the
+user id, the clock, faults, a call by its declared function name, the global notifications of
+:mod:`timconv_nb.events`); nothing outside this module (and tests of the raw API) uses ``ffi`` or
+a library's ``lib``. ``None`` stands for a NULL pointer in every call.
 
 Each callback receives, as ``user_data``, a handle naming the Python object it is for; handles
-stay in a registry until their callback has run, so nothing is collected too early and
-nothing leaks (``NativeLibrary.pending_callbacks``).
+stay in a registry until their callback has run, so nothing is collected too early and nothing
+leaks (``NativeLibrary.pending_callbacks``).
 
 With a :class:`~timconv_nb.recording.Recorder` attached (``start_recording``), every call made
-through ``lib``, ``call`` and ``call_and_wait``, every callback and every event is recorded; without
-one, ``lib`` is the cffi library itself and the binding does no recording work.
+through ``lib``, ``call`` and ``call_and_wait``, every callback and every event is recorded, its
+arguments named from the declarations and described as plain values; without one, ``lib`` is the
+cffi library itself and the binding does no recording work.
 """
 
 from __future__ import annotations
 
-import logging
 import contextlib
+import json
+import logging
 import os
+import re
 import threading
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Union
@@ -26,14 +34,18 @@ from typing import Any, Callable, Iterator, Optional, Union
 import cffi
 
 from . import _callbacks
+from .errors import check
+from .events import BY_SOURCE, NOTIFICATIONS
 from .recording import Recorder
 
-__all__ = ["ffi", "get_include", "library_path", "open_library", "NativeLibrary", "LOCAL_ENGINE_VERSION_PREFIX"]
+__all__ = ["ffi", "get_include", "library_path", "open_library", "parameter_names", "NativeLibrary",
+           "LOCAL_ENGINE_VERSION_PREFIX"]
 
 log = logging.getLogger(__name__)
 
 _ENGINE_DIR = Path(__file__).resolve().parent / "engine"
 _DECLARATIONS = _ENGINE_DIR / "cffi"
+_DECLARATION_FILES = ("types.h", "functions.h", "extensions.h")
 
 #: What the local engine's TIMGetSDKVersion() starts with.
 LOCAL_ENGINE_VERSION_PREFIX = "timconv_nb local engine"
@@ -42,42 +54,64 @@ ffi = cffi.FFI()
 ffi.cdef((_DECLARATIONS / "types.h").read_text() + (_DECLARATIONS / "functions.h").read_text())
 # The local engine's extensions: resolved only when used, so other libraries load without them.
 ffi.cdef((_DECLARATIONS / "extensions.h").read_text())
+NULL = ffi.NULL
 
 _api_ffi = _callbacks.ffi
-# The API module's enum types are distinct objects from this ffi's, so its function pointers
-# are cast once to the identical types declared here.
-_COMM_CALLBACK = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_comm_callback)
-_RECV_MSG_CALLBACK = ffi.cast("TIMRecvNewMsgCallback", _callbacks.lib.timconv_recv_msg_callback)
-
-#: The global notifications with one registration each: (kind, setter, callback type).
-_GLOBAL_KINDS = [
-    ("log", "TIMSetLogCallback", "TIMLogCallback"),
-    ("conv_event", "TIMSetConvEventCallback", "TIMConvEventCallback"),
-    ("total_unread", "TIMSetConvTotalUnreadMessageCountChangedCallback", "TIMConvTotalUnreadMessageCountChangedCallback"),
-    ("unread_by_filter", "TIMSetConvUnreadMessageCountChangedByFilterCallback",
-     "TIMConvTotalUnreadMessageCountChangedByFilterCallback"),
-    ("group_created", "TIMSetConvConversationGroupCreatedCallback", "TIMConvConversationGroupCreatedCallback"),
-    ("group_deleted", "TIMSetConvConversationGroupDeletedCallback", "TIMConvConversationGroupDeletedCallback"),
-    ("group_renamed", "TIMSetConvConversationGroupNameChangedCallback", "TIMConvConversationGroupNameChangedCallback"),
-    ("group_added", "TIMSetConvConversationsAddedToGroupCallback", "TIMConvConversationsAddedToGroupCallback"),
-    ("group_removed", "TIMSetConvConversationsDeletedFromGroupCallback",
-     "TIMConvConversationsDeletedFromGroupCallback"),
-]
-#: kind -> (setter, our callback cast to the library's type)
-_GLOBAL_CALLBACKS = {kind: (setter, ffi.cast(ctype, getattr(_callbacks.lib, f"timconv_{kind}_callback")))
-                     for kind, setter, ctype in _GLOBAL_KINDS}
-#: kind -> the C callback type (what records of events name)
-_CALLBACK_TYPES = {"recv_msg": "TIMRecvNewMsgCallback", **{kind: ctype for kind, _, ctype in _GLOBAL_KINDS}}
-_WAITER_CALLBACK = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_waiter_done)
 _waiters = _callbacks.lib
 
-CommHandler = Callable[[int, str, str], None]
-LogHandler = Callable[[int, str], None]
-ConvEventHandler = Callable[[int, str], None]
-TotalUnreadHandler = Callable[[int], None]
-RecvMsgHandler = Callable[[str], None]
-UnreadByFilterHandler = Callable[[str, int], None]
-GroupHandler = Callable[..., None]
+# ---- the declarations, read once: parameter names for records ----
+
+# "int TIMConvCreate(const char* conv_id, ...);" and "typedef void (*TIMConvEventCallback)(...);"
+_FUNCTION = re.compile(r"^\s*(?:typedef\s+)?[\w\s\*]*?\(?\*?(\w+)\)?\s*\(([^)]*)\)\s*;", re.MULTILINE)
+
+
+def _parse_parameter_names() -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    for header in _DECLARATION_FILES:
+        for match in _FUNCTION.finditer((_DECLARATIONS / header).read_text()):
+            params = [p.strip() for p in match.group(2).split(",") if p.strip() and p.strip() != "void"]
+            names[match.group(1)] = [re.findall(r"\w+", p)[-1] for p in params]
+    return names
+
+
+_PARAMETERS = _parse_parameter_names()
+
+
+def parameter_names(function: str) -> list[str]:
+    """The parameter names of a declared C function or callback type (as in the cffi
+    declarations), or [] when unknown."""
+    return list(_PARAMETERS.get(function, []))
+
+
+def _described(value: Any) -> Any:
+    """A C argument or result as a record keeps it: bytes as text, C pointers described, enums
+    as their plain int."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, ffi.CData):
+        if value == ffi.NULL:
+            return None
+        kind = ffi.typeof(value).kind
+        if kind == "pointer" and ffi.typeof(value).item.cname == "char":
+            return ffi.string(value).decode("utf-8", "replace")
+        return "<callback>" if kind == "function" else "<buffer>" if kind == "array" else f"<{ffi.typeof(value).cname}>"
+    return repr(value)
+
+
+def _named(function: str, args: tuple) -> dict:
+    names = _PARAMETERS.get(function, ())
+    return {names[i] if i < len(names) else f"arg{i}": _described(value) for i, value in enumerate(args)}
+
+
+def _c_args(args: tuple) -> tuple:
+    """The arguments with None as NULL."""
+    return tuple(NULL if a is None else a for a in args) if None in args else args
 
 
 def get_include() -> str:
@@ -92,6 +126,8 @@ def library_path() -> str:
         raise FileNotFoundError(f"the local engine was not built: {path} is missing (reinstall timconv_nb)")
     return str(path)
 
+
+# ---- callbacks: handles, and one trampoline per callback type ----
 
 def _text(ptr: Any) -> str:
     """A C string from a callback as str (invalid UTF-8 replaced, NULL as "")."""
@@ -137,61 +173,31 @@ def _report_callback_error(exc_type: type, exc: BaseException, tb: Any) -> None:
     log.error("exception in a C callback handler", exc_info=(exc_type, exc, tb))
 
 
-@_api_ffi.def_extern(onerror=_report_callback_error)
-def timconv_comm_callback(code: int, desc: Any, json_params: Any, user_data: Any) -> None:
+@_api_ffi.def_extern(name="timconv_on_TIMCommCallback", onerror=_report_callback_error)
+def _on_call_done(code: int, desc: Any, json_params: Any, user_data: Any) -> None:
     pending: _Pending = _api_ffi.from_handle(user_data)
     pending.registry.release(pending)  # a call's callback runs exactly once
     pending.handler(code, _text(desc), _text(json_params))
 
 
-@_api_ffi.def_extern(onerror=_report_callback_error)
-def timconv_log_callback(level: int, text: Any, user_data: Any) -> None:
-    _api_ffi.from_handle(user_data).handler(level, _text(text))
+def _trampoline(callback_type: str) -> Any:
+    """Defines the extern "Python" function of one notification's callback type: it decodes the C
+    arguments (strings as str, numbers as int) and hands them to the handler its user_data names.
+    Returns the function cast to this ffi's callback type."""
+    decoders = [_text if arg.kind == "pointer" else int for arg in _api_ffi.typeof(callback_type).args[:-1]]
+
+    def trampoline(*args: Any) -> None:
+        _api_ffi.from_handle(args[-1]).handler(*[decode(a) for decode, a in zip(decoders, args)])
+
+    name = f"timconv_on_{callback_type}"
+    _api_ffi.def_extern(name=name, onerror=_report_callback_error)(trampoline)
+    return ffi.cast(callback_type, getattr(_callbacks.lib, name))
 
 
-@_api_ffi.def_extern(onerror=_report_callback_error)
-def timconv_conv_event_callback(event: int, json_conv_array: Any, user_data: Any) -> None:
-    _api_ffi.from_handle(user_data).handler(event, _text(json_conv_array))
-
-
-@_api_ffi.def_extern(onerror=_report_callback_error)
-def timconv_total_unread_callback(total: int, user_data: Any) -> None:
-    _api_ffi.from_handle(user_data).handler(total)
-
-
-@_api_ffi.def_extern(onerror=_report_callback_error)
-def timconv_recv_msg_callback(json_msg_array: Any, user_data: Any) -> None:
-    _api_ffi.from_handle(user_data).handler(_text(json_msg_array))
-
-
-@_api_ffi.def_extern(onerror=_report_callback_error)
-def timconv_unread_by_filter_callback(filter_json: Any, total: int, user_data: Any) -> None:
-    _api_ffi.from_handle(user_data).handler(_text(filter_json), total)
-
-
-@_api_ffi.def_extern(onerror=_report_callback_error)
-def timconv_group_created_callback(name: Any, conv_array: Any, user_data: Any) -> None:
-    _api_ffi.from_handle(user_data).handler(_text(name), _text(conv_array))
-
-
-@_api_ffi.def_extern(onerror=_report_callback_error)
-def timconv_group_deleted_callback(name: Any, user_data: Any) -> None:
-    _api_ffi.from_handle(user_data).handler(_text(name))
-
-
-@_api_ffi.def_extern(onerror=_report_callback_error)
-def timconv_group_renamed_callback(old_name: Any, new_name: Any, user_data: Any) -> None:
-    _api_ffi.from_handle(user_data).handler(_text(old_name), _text(new_name))
-
-
-@_api_ffi.def_extern(onerror=_report_callback_error)
-def timconv_group_added_callback(name: Any, conv_array: Any, user_data: Any) -> None:
-    _api_ffi.from_handle(user_data).handler(_text(name), _text(conv_array))
-
-
-@_api_ffi.def_extern(onerror=_report_callback_error)
-def timconv_group_removed_callback(name: Any, conv_array: Any, reason: int, user_data: Any) -> None:
-    _api_ffi.from_handle(user_data).handler(_text(name), _text(conv_array), reason)
+_CALL_DONE = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_on_TIMCommCallback)
+_WAITER_DONE = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_waiter_done)
+#: source -> our trampoline, cast to the library's callback type
+_TRAMPOLINES = {n.source: _trampoline(n.callback_type) for n in NOTIFICATIONS}
 
 
 class _RecordingLib:
@@ -209,10 +215,9 @@ class _RecordingLib:
         recorder = self._recorder
 
         def recorded(*args: Any) -> Any:
-            record = recorder.call(name, args)
+            record = recorder.call(name, _named(name, args))
             result = function(*args)
-            recorder.returned(record, ffi.string(result).decode("utf-8", "replace")
-                              if isinstance(result, ffi.CData) and result != ffi.NULL else result)
+            recorder.returned(record, _described(result))
             return result
 
         return recorded
@@ -220,7 +225,8 @@ class _RecordingLib:
 
 class NativeLibrary:
     """A C library with the engine's ABI, opened by path: the local engine or the vendor's
-    ``libImSDK.so``. ``lib`` exposes the raw functions; ``call`` adds the callback plumbing."""
+    ``libImSDK.so``. ``lib`` exposes the raw functions (for the raw-API notebook and tests); the
+    methods are what the rest of the package uses."""
 
     def __init__(self, path: Union[str, os.PathLike]) -> None:
         self.path = str(Path(path).resolve())
@@ -228,15 +234,63 @@ class NativeLibrary:
         self.lib: Any = self._raw  # a _RecordingLib while recording
         self.recorder: Optional[Recorder] = None
         self._calls = _HandleRegistry()
-        # Global handlers, by kind, stay referenced here while the library may call them.
+        # Global handlers, by source, stay referenced here while the library may call them.
         self._targets: dict[str, _Pending] = {}
 
     def __repr__(self) -> str:
         return f"<NativeLibrary {self.version()!r} at {self.path}>"
 
+    # ---- facts and lifecycle ----
+
     def version(self) -> str:
         """What TIMGetSDKVersion() returns (not recorded: the binding asks it for itself)."""
         return ffi.string(self._raw.TIMGetSDKVersion()).decode("utf-8", "replace")
+
+    @property
+    def is_local_engine(self) -> bool:
+        return self.version().startswith(LOCAL_ENGINE_VERSION_PREFIX)
+
+    def init(self, app_id: int, settings: dict) -> None:
+        """TIMInit with ``settings`` as its SdkConfig JSON; raises the code's exception."""
+        check(self.lib.TIMInit(app_id, json.dumps(settings).encode()), call="TIMInit")
+
+    def uninit(self) -> None:
+        """TIMUninit: returns once every accepted call has called back."""
+        check(self.lib.TIMUninit(), call="TIMUninit")
+
+    def login_status(self) -> int:
+        """TIMGetLoginStatus()."""
+        return int(self.lib.TIMGetLoginStatus())
+
+    def login_user_id(self) -> Optional[str]:
+        """TIMGetLoginUserID(): the logged-in user, or None."""
+        buffer = ffi.new("char[128]")
+        if self.lib.TIMGetLoginUserID(buffer) != 0:
+            return None
+        return ffi.string(buffer).decode("utf-8", "replace")
+
+    # ---- the local engine's extensions (timconv_ext.h) ----
+
+    def set_clock(self, epoch_seconds: int) -> None:
+        """timconv_set_clock: the engine's clock reads ``epoch_seconds`` (0: the real clock)."""
+        self.lib.timconv_set_clock(epoch_seconds)
+
+    def fault_fail_next(self, function: str, count: int, code: int) -> None:
+        """timconv_fault_fail_next."""
+        check(self.lib.timconv_fault_fail_next(function.encode(), count, code), call="timconv_fault_fail_next")
+
+    def fault_delay(self, function: Optional[str], milliseconds: int) -> None:
+        """timconv_fault_delay (function None: every call)."""
+        name = function.encode() if function is not None else NULL
+        check(self.lib.timconv_fault_delay(name, milliseconds), call="timconv_fault_delay")
+
+    def fault_drop_login(self) -> None:
+        """timconv_fault_drop_login."""
+        check(self.lib.timconv_fault_drop_login(), call="timconv_fault_drop_login")
+
+    def fault_clear(self) -> None:
+        """timconv_fault_clear."""
+        self.lib.timconv_fault_clear()
 
     # ---- recording ----
 
@@ -261,22 +315,25 @@ class NativeLibrary:
         finally:
             self.stop_recording()
 
-    @property
-    def is_local_engine(self) -> bool:
-        return self.version().startswith(LOCAL_ENGINE_VERSION_PREFIX)
+    # ---- calls ----
 
     @property
     def pending_callbacks(self) -> int:
         """How many accepted calls have not called back yet."""
         return len(self._calls)
 
-    def call(self, name: str, *args: Any, on_done: CommHandler) -> int:
+    def call_result(self, name: str, *args: Any) -> int:
+        """Calls C function ``name``, one without a callback; returns its TIMResult."""
+        return int(getattr(self.lib, name)(*_c_args(args)))
+
+    def call(self, name: str, *args: Any, on_done: Callable[[int, str, str], None]) -> int:
         """Calls C function ``name`` with ``args`` plus a callback and its user_data; returns
         the TIMResult. ``on_done(code, desc, json)`` runs exactly once, on the library's
         thread, when (and only when) the result is TIM_SUCC."""
+        args = _c_args(args)
         recorder = self.recorder
         if recorder is not None:
-            record = recorder.call(name, (*args, _COMM_CALLBACK, None), expects_callback=True)
+            record = recorder.call(name, _named(name, (*args, _CALL_DONE, None)), expects_callback=True)
             done = on_done
 
             def on_done(code: int, desc: str, payload: str) -> None:
@@ -285,7 +342,7 @@ class NativeLibrary:
 
         pending = self._calls.register(on_done)
         try:
-            result = getattr(self._raw, name)(*args, _COMM_CALLBACK, pending.handle)
+            result = getattr(self._raw, name)(*args, _CALL_DONE, pending.handle)
         except BaseException:
             self._calls.release(pending)
             raise
@@ -295,42 +352,21 @@ class NativeLibrary:
             self._calls.release(pending)
         return int(result)
 
-    def _set_target(self, kind: str, handler: Optional[Callable[..., None]], install: Callable[[Any], None]) -> None:
-        """Installs (or, with None, removes) the global handler of one kind; ``install`` gets
-        the handle to register, or None to unregister."""
-        if handler is None:
-            install(None)
-            self._targets.pop(kind, None)
-            return
-        callback_type = _CALLBACK_TYPES.get(kind, kind)
-        delivered = handler
-
-        def handler(*args: Any) -> None:
-            recorder = self.recorder
-            if recorder is not None and kind != "log":  # log lines are not SDK traffic
-                recorder.event(callback_type, args)
-            delivered(*args)
-
-        target = _Pending(self._calls, handler)
-        install(target.handle)
-        self._targets[kind] = target
-
     def call_and_wait(self, name: str, *args: Any, timeout: float) -> tuple[int, Optional[tuple[int, str, str]]]:
         """Calls C function ``name`` with ``args`` plus a C waiter as callback, and waits for it
         with the GIL released, up to ``timeout`` seconds; the library's thread completes it
         without entering Python. Returns (TIMResult, None) when refused, (0, (code, desc,
         json)) when it called back, and (0, None) when the timeout expired first."""
+        args = _c_args(args)
         waiter = _waiters.timconv_waiter_new()
         if waiter == _api_ffi.NULL:
             raise MemoryError("no memory for a call's waiter")
         recorder = self.recorder
-        record = (recorder.call(name, (*args, _WAITER_CALLBACK, None), expects_callback=True)
+        record = (recorder.call(name, _named(name, (*args, _WAITER_DONE, None)), expects_callback=True)
                   if recorder is not None else None)
+        result = -1
         try:
-            result = int(getattr(self._raw, name)(*args, _WAITER_CALLBACK, waiter))
-        except BaseException:
-            result = -1
-            raise
+            result = int(getattr(self._raw, name)(*args, _WAITER_DONE, waiter))
         finally:
             if result != 0:  # refused (or never made): no callback will drop its reference
                 _waiters.timconv_waiter_release(waiter)
@@ -351,46 +387,53 @@ class NativeLibrary:
         finally:
             _waiters.timconv_waiter_release(waiter)
 
-    def set_handler(self, kind: str, handler: Optional[Callable[..., None]]) -> None:
-        """Routes one kind of global notification to ``handler`` (None: stop). Kinds and the
-        handler's arguments: ``log`` (level, text), ``conv_event`` (event, json_conv_array),
-        ``total_unread`` (total), ``unread_by_filter`` (filter_json, total), ``group_created``
-        and ``group_added`` (name, json_conv_array), ``group_deleted`` (name),
-        ``group_renamed`` (old_name, new_name), ``group_removed`` (name, json_conv_array,
-        reason); ``recv_msg``: see set_recv_msg_handler."""
-        if kind == "recv_msg":
-            self.set_recv_msg_handler(handler)
-            return
-        setter_name, callback = _GLOBAL_CALLBACKS[kind]
-        self._set_target(kind, handler, lambda h: getattr(self.lib, setter_name)(
-            ffi.NULL if h is None else callback, ffi.NULL if h is None else h))
+    # ---- global notifications ----
 
-    def set_log_handler(self, handler: Optional[LogHandler]) -> None:
+    def set_handler(self, source: str, handler: Optional[Callable[..., None]]) -> None:
+        """Routes one global notification (a ``source`` of :data:`timconv_nb.events.NOTIFICATIONS`:
+        ``log``, ``conv_event``, ``recv_msg``, ``total_unread``, ``unread_by_filter``,
+        ``group_created``, ...) to ``handler``, which receives the C arguments decoded (strings
+        as str); None stops it."""
+        notification = BY_SOURCE[source]
+        trampoline = _TRAMPOLINES[source]
+        if handler is None:
+            if source == "recv_msg":
+                self.lib.TIMRemoveRecvNewMsgCallback(trampoline)
+            else:
+                getattr(self.lib, notification.setter)(NULL, NULL)
+            self._targets.pop(source, None)
+            return
+        delivered = handler
+
+        def handler(*args: Any) -> None:
+            recorder = self.recorder
+            if recorder is not None and source != "log":  # log lines are not SDK traffic
+                recorder.event(notification.callback_type, _named(notification.callback_type, args))
+            delivered(*args)
+
+        target = _Pending(self._calls, handler)
+        getattr(self.lib, notification.setter)(trampoline, target.handle)
+        self._targets[source] = target
+
+    def set_log_handler(self, handler: Optional[Callable[[int, str], None]]) -> None:
         """Routes the library's log lines to ``handler(level, text)`` (None: stop)."""
         self.set_handler("log", handler)
 
-    def set_conv_event_handler(self, handler: Optional[ConvEventHandler]) -> None:
+    def set_conv_event_handler(self, handler: Optional[Callable[[int, str], None]]) -> None:
         """Routes conversation events to ``handler(event, json_conv_array)`` (None: stop)."""
         self.set_handler("conv_event", handler)
 
-    def set_total_unread_handler(self, handler: Optional[TotalUnreadHandler]) -> None:
+    def set_total_unread_handler(self, handler: Optional[Callable[[int], None]]) -> None:
         """Routes changes of the total unread count to ``handler(total)`` (None: stop)."""
         self.set_handler("total_unread", handler)
 
-    def set_recv_msg_handler(self, handler: Optional[RecvMsgHandler]) -> None:
+    def set_recv_msg_handler(self, handler: Optional[Callable[[str], None]]) -> None:
         """Routes new messages to ``handler(json_msg_array)`` (None: stop)."""
-
-        def install(handle: Any) -> None:
-            if handle is None:
-                self.lib.TIMRemoveRecvNewMsgCallback(_RECV_MSG_CALLBACK)
-            else:
-                self.lib.TIMAddRecvNewMsgCallback(_RECV_MSG_CALLBACK, handle)
-
-        self._set_target("recv_msg", handler, install)
+        self.set_handler("recv_msg", handler)
 
     @property
     def global_handlers(self) -> list[str]:
-        """The kinds of global handler installed (see set_handler)."""
+        """The sources of global handler installed (see set_handler)."""
         return sorted(self._targets)
 
 

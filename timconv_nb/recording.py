@@ -4,6 +4,7 @@ once and what came back in its callback, and every event, with threads and times
 A :class:`Recorder` is attached to a :class:`~timconv_nb.native.NativeLibrary` (so it sees the
 local engine and the vendor library alike) with ``NativeLibrary.start_recording`` or the
 ``recording`` context manager; without one the binding does no recording work at all. Records
+receive values the binding has already named and described (no C types reach this module). Records
 can be saved as JSON lines and loaded again, to replay a session into a
 :class:`~timconv_nb.inspector.CallInspector`.
 """
@@ -14,65 +15,28 @@ import dataclasses
 import json
 import logging
 import os
-import re
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Union
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
-__all__ = ["CallRecord", "Recorder", "parameter_names"]
+__all__ = ["CallRecord", "Recorder"]
 
 log = logging.getLogger(__name__)
 
-_DECLARATIONS = Path(__file__).resolve().parent / "engine" / "cffi"
-# "int TIMConvCreate(const char* conv_id, ...);" and "typedef void (*TIMConvEventCallback)(...);"
-_FUNCTION = re.compile(r"^\s*(?:typedef\s+)?[\w\s\*]*?\(?\*?(\w+)\)?\s*\(([^)]*)\)\s*;", re.MULTILINE)
-
-
-def _parse_parameter_names() -> dict[str, list[str]]:
-    names: dict[str, list[str]] = {}
-    for header in ("types.h", "functions.h", "extensions.h"):
-        for match in _FUNCTION.finditer((_DECLARATIONS / header).read_text()):
-            params = [p.strip() for p in match.group(2).split(",") if p.strip() and p.strip() != "void"]
-            names[match.group(1)] = [re.findall(r"\w+", p)[-1] for p in params]
-    return names
-
-
-_PARAMETERS = _parse_parameter_names()
-
-
-def parameter_names(function: str) -> list[str]:
-    """The parameter names of a declared C function or callback type (as in the cffi
-    declarations), or [] when unknown."""
-    return list(_PARAMETERS.get(function, []))
-
 
 def _shown(value: Any) -> Any:
-    """An argument or result as a record keeps it: JSON text parsed (so it prints indented and
-    saves as JSON), other bytes and text as str, C pointers described."""
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    if isinstance(value, str):
-        if value[:1] in ("{", "["):
-            try:
-                return json.loads(value)
-            except ValueError:
-                return value
-        return value
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, (int, float)):
-        return int(value) if isinstance(value, int) else float(value)  # an IntEnum as its plain int
-    from .native import ffi  # the record module is imported by native: resolved lazily
-
-    if isinstance(value, ffi.CData):
-        if value == ffi.NULL:
-            return None
-        kind = ffi.typeof(value).kind
-        return "<callback>" if kind == "function" else "<buffer>" if kind == "array" else f"<{ffi.typeof(value).cname}>"
-    return repr(value)
+    """A described value (see the binding) as a record keeps it: JSON text parsed, so it prints
+    indented and saves as JSON."""
+    if isinstance(value, str) and value[:1] in ("{", "["):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
 
 
 @dataclasses.dataclass
@@ -164,11 +128,9 @@ class Recorder:
 
     # ---- what the binding reports ----
 
-    def call(self, function: str, args: tuple, expects_callback: bool = False) -> CallRecord:
-        """A call about to be made: its arguments, named as declared."""
-        names = parameter_names(function)
-        shown = {names[i] if i < len(names) else f"arg{i}": _shown(value) for i, value in enumerate(args)}
-        record = self._add("call", function, shown)
+    def call(self, function: str, args: dict, expects_callback: bool = False) -> CallRecord:
+        """A call about to be made: its arguments by declared name, described as plain values."""
+        record = self._add("call", function, {name: _shown(value) for name, value in args.items()})
         record.expects_callback = expects_callback
         return record
 
@@ -187,7 +149,7 @@ class Recorder:
         record.latency_ms = ((when if when is not None else time.time()) - record.started) * 1000
         self._tell(record, False)
 
-    def event(self, callback_type: str, args: tuple) -> CallRecord:
+    def event(self, callback_type: str, args: dict) -> CallRecord:
         """An event the library delivered through a global callback of callback_type."""
         record = self.call(callback_type, args)
         record.kind = "event"
@@ -197,8 +159,9 @@ class Recorder:
 
     # ---- using the records ----
 
-    def frame(self) -> pd.DataFrame:
-        """The records as a DataFrame (schema: docs/api.md)."""
+    def frame(self) -> "pd.DataFrame":
+        """The records as a DataFrame (schema: docs/api.md), built by the frames layer (loaded
+        only when a frame is asked for: recording itself needs no pandas)."""
         from .frames import records_frame
 
         return records_frame(self.records)

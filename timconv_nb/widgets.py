@@ -25,15 +25,14 @@ import ipywidgets as W
 from .client import Client
 from .errors import TIMError
 from .model import Conversation, ConvEvent, ConvType, MarkType
+from .wire import ID_MAX_BYTES, ConvKey
 
 __all__ = ["CreateConversationForm", "DeleteConversationForm", "DraftEditor", "OrganizeForm", "ConversationBrowser"]
 
 log = logging.getLogger(__name__)
 
-ID_MAX_BYTES = 127
-
-
-def _classed(widget: W.Widget, *classes: str) -> W.Widget:
+def classed(widget: W.Widget, *classes: str) -> W.Widget:
+    """The widget with these CSS classes added (the stable names tests and users style by)."""
     for name in classes:
         widget.add_class(name)
     return widget
@@ -72,7 +71,7 @@ class _Form(W.VBox):
         if not isinstance(client, Client):
             raise TypeError(f"client must be a timconv_nb.Client, not {type(client).__name__}")
         self._client = client
-        self._message = _classed(W.HTML(""), f"{self._prefix}-message")
+        self._message = classed(W.HTML(""), f"{self._prefix}-message")
         self.message = ""
         super().__init__(children=children + [self._message], **kwargs)
         self.add_class(self._prefix)
@@ -106,7 +105,7 @@ class _PickerForm(_Form):
     _subscriptions: list = []  # (event, handler) pairs to undo on close; none until subscribed
 
     def __init__(self, client: Client, children: list, **kwargs: Any) -> None:
-        self._picker = _classed(W.Dropdown(options=[], description="Conversation"), f"{self._prefix}-select")
+        self._picker = classed(W.Dropdown(options=[], description="Conversation"), f"{self._prefix}-select")
         self._known: dict[str, Conversation] = {}  # what the picker lists, by key
         self._known_lock = threading.Lock()
         super().__init__(client, [self._picker] + children, **kwargs)
@@ -158,8 +157,8 @@ class _PickerForm(_Form):
         key = self._picker.value
         if key is None:
             raise ValueError("Pick a conversation first.")
-        prefix, conv_id = key.split("_", 1)
-        return conv_id, ConvType.parse(prefix)
+        picked = ConvKey.parse(key)
+        return picked.conv_id, picked.conv_type
 
     def _current(self) -> Optional[Conversation]:
         """The picked conversation: asked of the client, or, on the engine's thread (inside an
@@ -201,10 +200,10 @@ class CreateConversationForm(_Form):
     _prefix = "tc-create"
 
     def __init__(self, client: Client, **kwargs: Any) -> None:
-        self.conv_id = _classed(W.Text(placeholder="conversation id", description="Id"), "tc-create-id")
-        self.conv_type = _classed(W.ToggleButtons(options=[("C2C", "c2c"), ("Group", "group")], value="c2c",
+        self.conv_id = classed(W.Text(placeholder="conversation id", description="Id"), "tc-create-id")
+        self.conv_type = classed(W.ToggleButtons(options=[("C2C", "c2c"), ("Group", "group")], value="c2c",
                                                   description="Type"), "tc-create-type")
-        self.button = _classed(W.Button(description="Create", button_style="primary", icon="plus"),
+        self.button = classed(W.Button(description="Create", button_style="primary", icon="plus"),
                                "tc-create-button")
         self.created: Optional[Conversation] = None
         super().__init__(client, [self.conv_id, self.conv_type, self.button], **kwargs)
@@ -230,9 +229,9 @@ class DeleteConversationForm(_PickerForm):
     _prefix = "tc-delete"
 
     def __init__(self, client: Client, **kwargs: Any) -> None:
-        self.button = _classed(W.Button(description="Delete", button_style="danger", icon="trash"), "tc-delete-button")
-        self.confirm = _classed(W.Button(description="Confirm delete", button_style="danger"), "tc-delete-confirm")
-        self.cancel = _classed(W.Button(description="Keep it"), "tc-delete-cancel")
+        self.button = classed(W.Button(description="Delete", button_style="danger", icon="trash"), "tc-delete-button")
+        self.confirm = classed(W.Button(description="Confirm delete", button_style="danger"), "tc-delete-confirm")
+        self.cancel = classed(W.Button(description="Keep it"), "tc-delete-cancel")
         self._confirm_row = W.HBox([self.confirm, self.cancel], layout=W.Layout(display="none"))
         super().__init__(client, [self.button, self._confirm_row], **kwargs)
         self.button.on_click(lambda _: self.ask())
@@ -275,12 +274,12 @@ class DraftEditor(_PickerForm):
     _prefix = "tc-draft"
 
     def __init__(self, client: Client, **kwargs: Any) -> None:
-        self.text = _classed(W.Textarea(placeholder="draft text", description="Draft"), "tc-draft-text")
-        self.user_define = _classed(W.Text(placeholder="your own data", description="User define"),
+        self.text = classed(W.Textarea(placeholder="draft text", description="Draft"), "tc-draft-text")
+        self.user_define = classed(W.Text(placeholder="your own data", description="User define"),
                                     "tc-draft-user-define")
-        self.edit_time = _classed(W.HTML(""), "tc-draft-edit-time")
-        self.save = _classed(W.Button(description="Save draft", button_style="primary", icon="save"), "tc-draft-save")
-        self.cancel = _classed(W.Button(description="Cancel draft", icon="times"), "tc-draft-cancel")
+        self.edit_time = classed(W.HTML(""), "tc-draft-edit-time")
+        self.save = classed(W.Button(description="Save draft", button_style="primary", icon="save"), "tc-draft-save")
+        self.cancel = classed(W.Button(description="Cancel draft", icon="times"), "tc-draft-cancel")
         super().__init__(client, [self.text, self.user_define, self.edit_time, W.HBox([self.save, self.cancel])],
                          **kwargs)
         self._picker.observe(lambda change: self.load(), names="value")
@@ -338,18 +337,18 @@ class OrganizeForm(_PickerForm):
     _prefix = "tc-organize"
 
     def __init__(self, client: Client, **kwargs: Any) -> None:
-        self.summary = _classed(W.HTML(""), "tc-organize-summary")
-        self.mark = _classed(W.Dropdown(options=[(m.name.capitalize(), int(m)) for m in MarkType],
+        self.summary = classed(W.HTML(""), "tc-organize-summary")
+        self.mark = classed(W.Dropdown(options=[(m.name.capitalize(), int(m)) for m in MarkType],
                                         value=int(MarkType.STAR), description="Mark"), "tc-organize-mark")
-        self.set_mark = _classed(W.Button(description="Set mark", icon="star"), "tc-organize-set-mark")
-        self.clear_mark = _classed(W.Button(description="Clear mark"), "tc-organize-clear-mark")
-        self.group = _classed(W.Text(placeholder="group name (1 to 32 bytes)", description="Group"),
+        self.set_mark = classed(W.Button(description="Set mark", icon="star"), "tc-organize-set-mark")
+        self.clear_mark = classed(W.Button(description="Clear mark"), "tc-organize-clear-mark")
+        self.group = classed(W.Text(placeholder="group name (1 to 32 bytes)", description="Group"),
                               "tc-organize-group")
-        self.add_group = _classed(W.Button(description="Add to group", icon="folder-plus"), "tc-organize-add-group")
-        self.remove_group = _classed(W.Button(description="Remove from group"), "tc-organize-remove-group")
-        self.custom_data = _classed(W.Text(placeholder="at most 256 bytes", description="Custom data"),
+        self.add_group = classed(W.Button(description="Add to group", icon="folder-plus"), "tc-organize-add-group")
+        self.remove_group = classed(W.Button(description="Remove from group"), "tc-organize-remove-group")
+        self.custom_data = classed(W.Text(placeholder="at most 256 bytes", description="Custom data"),
                                     "tc-organize-custom-data")
-        self.save_custom = _classed(W.Button(description="Save custom data", icon="save"), "tc-organize-save-custom")
+        self.save_custom = classed(W.Button(description="Save custom data", icon="save"), "tc-organize-save-custom")
         self._buttons = [self.set_mark, self.clear_mark, self.add_group, self.remove_group, self.save_custom]
         super().__init__(client, [self.summary, W.HBox([self.mark, self.set_mark, self.clear_mark]),
                                   W.HBox([self.group, self.add_group, self.remove_group]),
@@ -424,7 +423,7 @@ def _activity(conv: Conversation) -> tuple:
     return conv.active_time, (conv.last_message or {}).get("message_msg_id")
 
 
-def _row_label(conv: Conversation) -> str:
+def _conversation_label(conv: Conversation) -> str:
     """One line of the browser's list (shown as text by the browser: no HTML)."""
     flags = ("📌 " if conv.pinned else "") + ("★ " if "star" in conv.marks else "") + (
         f"[{', '.join(conv.groups)}] " if conv.groups else "") + (f"✎ {conv.draft.text!r} " if conv.draft else "")
@@ -454,13 +453,13 @@ class ConversationBrowser(W.VBox):
         self._order: list[tuple[tuple, str]] = []
         self._activations = itertools.count(1)
         self.max_rows = max_rows
-        self.type_filter = _classed(W.ToggleButtons(options=[("All", "all"), ("C2C", "c2c"), ("Group", "group")],
+        self.type_filter = classed(W.ToggleButtons(options=[("All", "all"), ("C2C", "c2c"), ("Group", "group")],
                                                     value="all", description="Show"), "tc-browser-type")
-        self.search = _classed(W.Text(placeholder="search id or name", description="Search"), "tc-browser-search")
-        self.group_filter = _classed(W.Dropdown(options=[("All groups", "")], value="", description="Group"),
+        self.search = classed(W.Text(placeholder="search id or name", description="Search"), "tc-browser-search")
+        self.group_filter = classed(W.Dropdown(options=[("All groups", "")], value="", description="Group"),
                                      "tc-browser-group")
-        self.count = _classed(W.HTML(""), "tc-browser-count")
-        self.table = _classed(W.Select(options=[], rows=rows, layout=W.Layout(width="100%")), "tc-browser-table")
+        self.count = classed(W.HTML(""), "tc-browser-count")
+        self.table = classed(W.Select(options=[], rows=rows, layout=W.Layout(width="100%")), "tc-browser-table")
         self.create_form = CreateConversationForm(client)
         self.delete_form = DeleteConversationForm(client)
         self.draft_editor = DraftEditor(client)
@@ -527,7 +526,7 @@ class ConversationBrowser(W.VBox):
         key = self._sort_key(conv, activation)
         self._rows[conv.key] = conv
         self._sort_keys[conv.key] = key
-        self._labels[conv.key] = _row_label(conv)
+        self._labels[conv.key] = _conversation_label(conv)
         bisect.insort(self._order, (key, conv.key))
 
     def _remove(self, conv_key: str) -> Optional[Conversation]:

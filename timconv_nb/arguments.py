@@ -1,0 +1,186 @@
+"""Argument checks and builders: Python values in, the C arguments (bytes, ints, JSON text) out.
+
+Each raises TypeError or ValueError naming the argument and what was wrong, before anything
+reaches C. The JSON keys come from :mod:`timconv_nb.wire`.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, Optional, Union
+
+from . import wire as k
+from .model import text_message
+from .wire import ID_MAX_BYTES, ConvKey, ConvType
+
+__all__ = ["ConvTypeLike", "check_id", "check_text", "epoch_arg", "check_message", "check_timeout", "conv_key",
+           "keys_param", "filter_param", "CUSTOM_DATA_MAX_BYTES"]
+
+ConvTypeLike = Union[ConvType, int, str]
+#: The vendor's limit on conv_custom_data, in bytes.
+CUSTOM_DATA_MAX_BYTES = 256
+#: The vendor's limit of conversations per batch call.
+BATCH_MAX = 100
+
+
+def check_id(value: Any, what: str) -> bytes:
+    """A user, conversation or group id as the bytes C expects, or TypeError/ValueError saying why
+    not."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be str, not {type(value).__name__}")
+    if "\0" in value:
+        raise ValueError(f"{what} must not contain NUL characters: {value!r}")
+    try:
+        encoded = value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"{what} is not valid Unicode text: {exc}") from None
+    if not 1 <= len(encoded) <= ID_MAX_BYTES:
+        raise ValueError(f"{what} must be 1 to {ID_MAX_BYTES} bytes of UTF-8, not {len(encoded)}: {value!r}")
+    return encoded
+
+
+def check_text(value: Any, what: str) -> str:
+    """Text without NUL characters (C strings end at the first)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be str, not {type(value).__name__}")
+    if "\0" in value:
+        raise ValueError(f"{what} must not contain NUL characters")
+    return value
+
+
+def epoch_arg(value: Union[None, int, float, datetime], what: str) -> Optional[int]:
+    """Seconds since the epoch from a timezone-aware datetime or a number (None stays None)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"{what} must be timezone-aware (e.g. datetime.now(timezone.utc))")
+        value = value.timestamp()
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{what} must be a datetime or seconds since the epoch, not {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{what} must not be before 1970")
+    return int(value)
+
+
+def check_message(message: Any, what: str = "a message") -> dict:
+    """A Message dict: an object with a list of element objects, each with an int elem_type."""
+    if not isinstance(message, dict):
+        raise TypeError(f"{what} must be a dict, not {type(message).__name__}")
+    elems = message.get(k.kTIMMsgElemArray)
+    if not isinstance(elems, list):
+        raise ValueError(f"{what} needs a {k.kTIMMsgElemArray!r} list")
+    for elem in elems:
+        kind = elem.get(k.kTIMElemType) if isinstance(elem, dict) else None
+        if isinstance(kind, bool) or not isinstance(kind, int):
+            raise ValueError(f"each element of {k.kTIMMsgElemArray!r} needs an int {k.kTIMElemType!r}: {elem!r}")
+    return message
+
+
+def check_timeout(timeout: Any) -> float:
+    """A positive number of seconds."""
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
+        raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
+    return float(timeout)
+
+
+def check_int(value: Any, what: str, low: int, high: int) -> int:
+    """An int from low to high (bools refused)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"{what} must be an int from {low:,} to {high:,}, not {value!r}")
+    return value
+
+
+def json_arg(body: Any) -> bytes:
+    """A JSON argument as C takes it."""
+    return json.dumps(body, ensure_ascii=False).encode()
+
+
+# ---- the arguments of the calls (see Client) ----
+
+def conv_key(conv_id: str, conv_type: ConvTypeLike) -> tuple[bytes, ConvType]:
+    """(conv_id, conv_type) as C takes them."""
+    return check_id(conv_id, "conv_id"), ConvType.parse(conv_type)
+
+
+def keys_param(keys: Any) -> bytes:
+    """A JSON array of up to 100 conversation keys like ``c2c_bob``."""
+    if isinstance(keys, (str, bytes)):
+        raise TypeError("keys must be a list of conversation ids like 'c2c_bob', not a single string")
+    keys = [str(key) if isinstance(key, ConvKey) else key for key in keys]
+    for key in keys:
+        check_id(key, "conversation id")
+    if len(keys) > BATCH_MAX:
+        raise ValueError(f"at most {BATCH_MAX} conversations per call, not {len(keys)}")
+    return json_arg(keys)
+
+
+def filter_param(conv_type: Optional[ConvTypeLike], has_unread: bool, mark: int, group: str) -> bytes:
+    """A ConversationListFilter: only what is set narrows the list."""
+    body: dict[str, Any] = {}
+    if conv_type is not None:
+        body[k.kTIMConversationListFilterConvType] = int(ConvType.parse(conv_type))
+    if has_unread:
+        body[k.kTIMConversationListFilterHasUnreadCount] = True
+    if mark:
+        body[k.kTIMConversationListFilterMarkType] = int(mark)
+    if group:
+        body[k.kTIMConversationListFilterConversationGroup] = check_text(group, "group")
+    return json_arg(body)
+
+
+def info_param(conv_id: str, conv_type: ConvTypeLike) -> bytes:
+    """A GetConversationListParam array naming one conversation."""
+    key, kind = conv_key(conv_id, conv_type)
+    return json_arg([{k.kTIMGetConversationListParamConvId: key.decode(),
+                      k.kTIMGetConversationListParamConvType: int(kind)}])
+
+
+def draft_param(draft: Union[str, dict], user_define: str, edit_time: Union[None, int, float, datetime]) -> bytes:
+    """A Draft: plain text or a Message dict, its user-define, its edit time (absent: now)."""
+    message = text_message(check_text(draft, "draft")) if isinstance(draft, str) else check_message(draft, "a draft message")
+    body: dict[str, Any] = {k.kTIMDraftMsg: message, k.kTIMDraftUserDefine: check_text(user_define, "user_define")}
+    seconds = epoch_arg(edit_time, "edit_time")
+    if seconds is not None:
+        body[k.kTIMDraftEditTime] = seconds
+    return json_arg(body)
+
+
+def msg_list_param(count: int) -> bytes:
+    """A MsgGetMsgListParam for the newest ``count`` messages."""
+    return json_arg({k.kTIMMsgGetMsgListParamCount: check_int(count, "count", 1, 1_000_000)})
+
+
+def mark_bit(mark: Any) -> int:
+    """A conversation mark: one positive bit below 2**63."""
+    if isinstance(mark, bool) or not isinstance(mark, int) or not 0 < mark < 2**63:
+        raise ValueError(f"mark must be a positive int below 2**63 (one bit), not {mark!r}")
+    return mark
+
+
+def custom_data(data: str) -> bytes:
+    """conv_custom_data: at most 256 bytes of UTF-8."""
+    encoded = check_text(data, "custom data").encode("utf-8")
+    if len(encoded) > CUSTOM_DATA_MAX_BYTES:
+        raise ValueError(f"custom data is at most {CUSTOM_DATA_MAX_BYTES} bytes of UTF-8, not {len(encoded)}")
+    return encoded
+
+
+def clean_target(conversation: str) -> bytes:
+    """What TIMConvCleanConversationUnreadMessageCount cleans: a key, ``c2c``, ``group`` or ``""``."""
+    if conversation not in ("", "c2c", "group"):
+        check_id(conversation, "conversation")
+        try:
+            ConvKey.parse(conversation)
+        except ValueError:
+            raise ValueError(f"conversation must be 'c2c_<id>', 'group_<id>', 'c2c', 'group' or '', "
+                             f"not {conversation!r}") from None
+    return conversation.encode("utf-8")
+
+
+def sequence(value: Any) -> int:
+    """A message seq (an int >= 0)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**64:
+        raise ValueError(f"sequence must be a message seq (an int >= 0), not {value!r}")
+    return value

@@ -1,0 +1,178 @@
+"""How a Python method makes its C call: declared once, as a sync method and its ``*_async`` twin.
+
+A method of :class:`~timconv_nb.client.Client` is declared with :func:`api_call` on its argument
+builder: the decorator names the C function, the builder turns the method's arguments into the C
+arguments, and ``result`` turns the callback's JSON into what the method returns. Both methods
+come from that one declaration, with the builder's signature and docstring::
+
+    @api_call("TIMConvCreate", result=Conversation.from_json)
+    def create_conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
+        \"""TIMConvCreate: creates the conversation, or gets it when it exists.\"""
+        return arguments.conv_key(conv_id, conv_type)
+
+:class:`Caller` is the one way calls are made: it waits in C for sync methods, hands results to
+the awaiting event loop for async ones, and checks the codes (:func:`timconv_nb.errors.check`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import inspect
+import threading
+from typing import Any, Callable, Optional
+
+import orjson
+
+from .errors import CallTimeoutError, check, error_for, CODE_MEANINGS
+from .loop_bridge import LoopBridges
+from .native import NativeLibrary
+from .wire import ConvKey, ConvType
+
+__all__ = ["api_call", "ApiCall", "Caller", "EngineThread"]
+
+
+def _parsed(payload: str, parse: bool) -> Any:
+    """A callback's JSON, parsed (None for "") or, with parse=False, as text."""
+    return (orjson.loads(payload) if payload else None) if parse else payload
+
+
+class EngineThread:
+    """Which thread is the library's own: learnt from the first callback or event."""
+
+    def __init__(self) -> None:
+        self.ident: Optional[int] = None
+
+    def seen(self) -> None:
+        """Called on the library's thread."""
+        self.ident = threading.get_ident()
+
+    def is_current(self) -> bool:
+        return self.ident == threading.get_ident()
+
+
+class Caller:
+    """Makes the calls of one client through its binding."""
+
+    def __init__(self, native: NativeLibrary, timeout: Callable[[], float], engine_thread: EngineThread) -> None:
+        self.native = native
+        self._timeout = timeout
+        self.engine_thread = engine_thread
+        self._bridges = LoopBridges()
+
+    def wait(self, function: str, args: tuple, parse: bool = True) -> Any:
+        """Calls ``function`` and waits for its callback, in C with the GIL released; returns its
+        JSON (parsed unless parse=False) or raises the code's exception."""
+        if self.engine_thread.is_current():
+            raise RuntimeError(
+                f"{function}: a blocking call from an event handler would wait for the engine's own thread; "
+                "use the *_async method without waiting, or hand the work to another thread"
+            )
+        timeout = self._timeout()
+        result, reply = self.native.call_and_wait(function, *args, timeout=timeout)
+        check(result, call=function)
+        if reply is None:
+            raise CallTimeoutError(call=function, desc=f"no callback within {timeout:g}s; its outcome is unknown")
+        code, desc, payload = reply
+        check(code, desc, function)
+        return _parsed(payload, parse)
+
+    def start(self, function: str, args: tuple, parse: bool = True) -> "asyncio.Future[Any]":
+        """Calls ``function`` and returns an asyncio future of its callback JSON, on the running
+        loop (results reach the loop in batches: see LoopBridge). A refused call raises at once."""
+        loop = asyncio.get_running_loop()
+        bridge = self._bridges.get(loop)
+        future = loop.create_future()
+        engine_thread = self.engine_thread
+
+        def on_done(code: int, desc: str, payload: str) -> None:
+            engine_thread.seen()
+            if code != 0:
+                bridge.deliver(future, None, error_for(code, desc, function))
+                return
+            try:
+                bridge.deliver(future, _parsed(payload, parse), None)
+            except ValueError as exc:
+                bridge.deliver(future, None, exc)
+
+        check(self.native.call(function, *args, on_done=on_done), call=function)
+        return future
+
+    def result(self, function: str, args: tuple) -> None:
+        """Calls ``function``, one that answers with its TIMResult alone (the draft calls, the
+        unread subscriptions); a refusal of a call on one conversation names it."""
+        code = self.native.call_result(function, *args)
+        if code != 0:
+            desc = ""
+            if len(args) > 1 and isinstance(args[1], ConvType):
+                key = ConvKey(args[1], args[0].decode("utf-8", "replace"))
+                desc = f"{CODE_MEANINGS.get(code, 'refused')} (conversation {key})"
+            check(code, desc, function)
+
+
+class ApiCall:
+    """One C call of the API as a pair of Client methods (see :func:`api_call`). Installs
+    ``name`` and ``name_async`` on the class it is declared in."""
+
+    def __init__(self, function: str, build: Callable[..., tuple], result: Optional[Callable[..., Any]],
+                 parse: bool, callback: bool, result_takes_arguments: bool) -> None:
+        self.function = function
+        self.build = build
+        self.result = result
+        self.parse = parse
+        self.callback = callback
+        self.result_takes_arguments = result_takes_arguments
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        sync, asynchronous = self._methods(name)
+        setattr(owner, name, sync)
+        setattr(owner, f"{name}_async", asynchronous)
+
+    def _methods(self, name: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
+        function, build, convert, parse = self.function, self.build, self.result, self.parse
+        takes_arguments = self.result_takes_arguments
+
+        def finish(reply: Any, args: tuple, kwargs: dict) -> Any:
+            if convert is None:
+                return None
+            return convert(reply, *args, **kwargs) if takes_arguments else convert(reply)
+
+        if self.callback:
+            def sync(self: Any, *args: Any, **kwargs: Any) -> Any:
+                return finish(self._caller.wait(function, build(*args, **kwargs), parse), args, kwargs)
+
+            async def asynchronous(self: Any, *args: Any, **kwargs: Any) -> Any:
+                return finish(await self._caller.start(function, build(*args, **kwargs), parse), args, kwargs)
+        else:
+            def sync(self: Any, *args: Any, **kwargs: Any) -> Any:
+                self._caller.result(function, build(*args, **kwargs))
+
+            async def asynchronous(self: Any, *args: Any, **kwargs: Any) -> Any:
+                """The C call answers at once; this twin exists so every call can be awaited."""
+                self._caller.result(function, build(*args, **kwargs))
+
+        signature = inspect.signature(build)
+        self_parameter = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        method_signature = signature.replace(parameters=[self_parameter, *signature.parameters.values()],
+                                             return_annotation=inspect.Signature.empty)
+        for method, suffix in ((sync, ""), (asynchronous, "_async")):
+            functools.update_wrapper(method, build, assigned=("__module__", "__doc__"), updated=())
+            method.__name__ = method.__qualname__ = f"{name}{suffix}"
+            method.__signature__ = method_signature  # type: ignore[attr-defined]
+            method.c_function = function  # type: ignore[attr-defined]
+        asynchronous.__doc__ = f"Awaitable :meth:`{name}`. " + (build.__doc__ or "")
+        return sync, asynchronous
+
+
+def api_call(function: str, *, result: Optional[Callable[..., Any]] = None, parse: bool = True,
+             callback: bool = True, result_takes_arguments: bool = False) -> Callable[[Callable[..., tuple]], ApiCall]:
+    """Declares a Client method pair calling C function ``function`` (see the module docstring).
+
+    ``result`` converts the callback's JSON (parsed, or the text with parse=False; with
+    result_takes_arguments it also receives the method's arguments); None: the method returns
+    None. ``callback=False`` for the C calls that answer with their TIMResult alone."""
+
+    def declare(build: Callable[..., tuple]) -> ApiCall:
+        return ApiCall(function, build, result, parse, callback, result_takes_arguments)
+
+    return declare

@@ -1,0 +1,146 @@
+"""The JSON the C API speaks: every key the package reads or writes, and the conversation key.
+
+Each key keeps the name of the vendor's own constant (``kTIMConvId`` in
+``TIMConversationManager.h`` is ``kTIMConvId`` here), so one grep finds a key in both languages.
+This module is the only Python place a key string is written; the model, the client's argument
+builders, the frames and the widgets import it from here.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import NamedTuple, Union
+
+__all__ = ["ConvType", "ConvKey", "ID_MAX_BYTES"]
+
+# ruff: noqa: N816 -- the vendor's constant names, verbatim
+
+#: An id (user, conversation, group name) is 1 to this many bytes of UTF-8 (the C side's
+#: TEXT_ID_MAX).
+ID_MAX_BYTES = 127
+
+# ---- TIMManager.h: SdkConfig ----
+kTIMSdkConfigConfigFilePath = "sdk_config_config_file_path"
+kTIMSdkConfigLogFilePath = "sdk_config_log_file_path"
+#: The local engine's extension: UserSigs are verified with this key (timconv_ext.h).
+kTimconvSecretKey = "timconv_secret_key"
+
+# ---- TIMConversationManager.h: ConvInfo ----
+kTIMConvId = "conv_id"
+kTIMConvType = "conv_type"
+kTIMConvOwner = "conv_owner"
+kTIMConvUnReadNum = "conv_unread_num"
+kTIMConvActiveTime = "conv_active_time"
+kTIMConvIsHasLastMsg = "conv_is_has_lastmsg"
+kTIMConvLastMsg = "conv_last_msg"
+kTIMConvIsHasDraft = "conv_is_has_draft"
+kTIMConvDraft = "conv_draft"
+kTIMConvRecvOpt = "conv_recv_opt"
+kTIMConvIsPinned = "conv_is_pinned"
+kTIMConvShowName = "conv_show_name"
+kTIMConvMarkArray = "conv_mark_array"
+kTIMConvCustomData = "conv_custom_data"
+kTIMConvConversationGroupArray = "conv_conversation_group_array"
+
+# ---- Draft ----
+kTIMDraftMsg = "draft_msg"
+kTIMDraftUserDefine = "draft_user_define"
+kTIMDraftEditTime = "draft_edit_time"
+
+# ---- ConversationListFilter, ConversationListResult ----
+kTIMConversationListFilterConvType = "conversation_list_filter_conv_type"
+kTIMConversationListFilterConversationGroup = "conversation_list_filter_conversation_group"
+kTIMConversationListFilterMarkType = "conversation_list_filter_mark_type"
+kTIMConversationListFilterHasUnreadCount = "conversation_list_filter_has_unread_count"
+TIMConversationListResultConvList = "conversation_list_result_conv_list"
+TIMConversationListResultNextSeq = "conversation_list_result_next_seq"
+TIMConversationListResultIsFinished = "conversation_list_result_is_finished"
+
+# ---- GetConversationListParam, GetTotalUnreadNumberResult, ConversationOperationResult ----
+kTIMGetConversationListParamConvId = "get_conversation_list_param_conv_id"
+kTIMGetConversationListParamConvType = "get_conversation_list_param_conv_type"
+kTIMConvGetTotalUnreadMessageCountResultUnreadCount = "conv_get_total_unread_message_count_result_unread_count"
+kTIMConversationOperationResultConversationID = "conversation_operation_result_conversation_id"
+kTIMConversationOperationResultResultCode = "conversation_operation_result_result_code"
+kTIMConversationOperationResultResultInfo = "conversation_operation_result_result_info"
+
+# ---- TIMMessageManager.h: Message, Elem, MsgGetMsgListParam ----
+kTIMElemType = "elem_type"
+kTIMTextElemContent = "text_elem_content"
+kTIMMsgElemArray = "message_elem_array"
+kTIMMsgConvId = "message_conv_id"
+kTIMMsgConvType = "message_conv_type"
+kTIMMsgSender = "message_sender"
+kTIMMsgPriority = "message_priority"
+kTIMMsgClientTime = "message_client_time"
+kTIMMsgServerTime = "message_server_time"
+kTIMMsgIsFormSelf = "message_is_from_self"  # sic: the vendor's spelling of the constant
+kTIMMsgIsRead = "message_is_read"
+kTIMMsgStatus = "message_status"
+kTIMMsgUniqueId = "message_unique_id"
+kTIMMsgMsgId = "message_msg_id"
+kTIMMsgSeq = "message_seq"
+kTIMMsgCustomInt = "message_custom_int"
+kTIMMsgCustomStr = "message_custom_str"
+kTIMMsgGetMsgListParamCount = "msg_getmsglist_param_count"
+
+#: ``enum TIMElemType``: a text element.
+kTIMElem_Text = 0
+
+
+class ConvType(IntEnum):
+    """``enum TIMConvType`` (the values the conversation API accepts)."""
+
+    C2C = 1
+    GROUP = 2
+
+    @property
+    def prefix(self) -> str:
+        """The prefix of Tencent's conversation ids: ``c2c`` or ``group``."""
+        return "c2c" if self is ConvType.C2C else "group"
+
+    @classmethod
+    def parse(cls, value: Union["ConvType", int, str]) -> "ConvType":
+        """A ConvType from itself, 1/2, or "c2c"/"group" (any case)."""
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise TypeError(f"conversation type must be ConvType, int or str, not {type(value).__name__}")
+        if isinstance(value, str):
+            names = {"c2c": cls.C2C, "group": cls.GROUP}
+            if value.lower() not in names:
+                raise ValueError(f"conversation type must be 'c2c' or 'group', not {value!r}")
+            return names[value.lower()]
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"conversation type must be 1 (C2C) or 2 (Group), not {value}") from None
+
+
+#: prefix -> ConvType, and the int values as the JSON carries them -> prefix.
+_BY_PREFIX = {kind.prefix: kind for kind in ConvType}
+PREFIXES = {int(kind): kind.prefix for kind in ConvType}
+
+
+class ConvKey(NamedTuple):
+    """Tencent's conversation id, ``c2c_<id>`` or ``group_<id>``: the key the batch calls take,
+    the index of conversation frames, and the value of the widgets' pickers."""
+
+    conv_type: ConvType
+    conv_id: str
+
+    def __str__(self) -> str:
+        return f"{self.conv_type.prefix}_{self.conv_id}"
+
+    @classmethod
+    def parse(cls, key: str) -> "ConvKey":
+        """``"c2c_bob"`` -> ConvKey(C2C, "bob"); ValueError for anything else."""
+        if not isinstance(key, str):
+            raise TypeError(f"a conversation key must be str, not {type(key).__name__}")
+        prefix, sep, conv_id = key.partition("_")
+        if not sep or prefix not in _BY_PREFIX or not conv_id:
+            raise ValueError(f"a conversation key is 'c2c_<id>' or 'group_<id>', not {key!r}")
+        return cls(_BY_PREFIX[prefix], conv_id)
+
+    @classmethod
+    def format(cls, conv_type: int, conv_id: str) -> str:
+        """The key of (type, id) as text, for hot loops (no tuple made)."""
+        return f"{PREFIXES[conv_type]}_{conv_id}"
