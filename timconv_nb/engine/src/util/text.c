@@ -1,6 +1,6 @@
 /* Byte-string checks and encodings: see text.h. */
 #define _POSIX_C_SOURCE 200809L
-#include "text.h"
+#include "util/text.h"
 
 #include <string.h>
 

@@ -1,6 +1,7 @@
 /* The registry of application callbacks: see listeners.h (lock discipline included). */
-#include "listeners.h"
+#include "notify/listeners.h"
 
+#include <assert.h>
 #include <pthread.h>
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -8,6 +9,7 @@ static struct listener registered[LISTENER_KIND_COUNT];
 static struct listener recv_listeners[RECV_LISTENERS_MAX];
 
 static void set(enum listener_kind kind, listener_fn fn, const void *user_data) {
+    assert(kind < LISTENER_KIND_COUNT);
     pthread_mutex_lock(&lock);
     registered[kind].fn = fn;
     registered[kind].user_data = fn != NULL ? user_data : NULL;
@@ -31,43 +33,13 @@ int listeners_recv(struct listener out[RECV_LISTENERS_MAX]) {
     return n;
 }
 
-void TIMSetLogCallback(TIMLogCallback cb, const void *user_data) { set(LISTENER_LOG, (listener_fn)cb, user_data); }
+bool listener_wanted(enum listener_kind kind) { return listener_get(kind).fn != NULL; }
 
-void TIMSetConvEventCallback(TIMConvEventCallback cb, const void *user_data) {
-    set(LISTENER_CONV_EVENT, (listener_fn)cb, user_data);
-}
-
-void TIMSetConvTotalUnreadMessageCountChangedCallback(TIMConvTotalUnreadMessageCountChangedCallback cb,
-                                                      const void *user_data) {
-    set(LISTENER_TOTAL_UNREAD, (listener_fn)cb, user_data);
-}
-
-void TIMSetConvUnreadMessageCountChangedByFilterCallback(TIMConvTotalUnreadMessageCountChangedByFilterCallback cb,
-                                                         const void *user_data) {
-    set(LISTENER_UNREAD_BY_FILTER, (listener_fn)cb, user_data);
-}
-
-void TIMSetConvConversationGroupCreatedCallback(TIMConvConversationGroupCreatedCallback cb, const void *user_data) {
-    set(LISTENER_GROUP_CREATED, (listener_fn)cb, user_data);
-}
-
-void TIMSetConvConversationGroupDeletedCallback(TIMConvConversationGroupDeletedCallback cb, const void *user_data) {
-    set(LISTENER_GROUP_DELETED, (listener_fn)cb, user_data);
-}
-
-void TIMSetConvConversationGroupNameChangedCallback(TIMConvConversationGroupNameChangedCallback cb,
-                                                    const void *user_data) {
-    set(LISTENER_GROUP_RENAMED, (listener_fn)cb, user_data);
-}
-
-void TIMSetConvConversationsAddedToGroupCallback(TIMConvConversationsAddedToGroupCallback cb, const void *user_data) {
-    set(LISTENER_GROUP_ADDED, (listener_fn)cb, user_data);
-}
-
-void TIMSetConvConversationsDeletedFromGroupCallback(TIMConvConversationsDeletedFromGroupCallback cb,
-                                                     const void *user_data) {
-    set(LISTENER_GROUP_REMOVED, (listener_fn)cb, user_data);
-}
+/* The vendor's setters, one per row of TIMCONV_LISTENERS. */
+#define LISTENER_SETTER(kind, setter, type) \
+    void setter(type cb, const void *user_data) { set(LISTENER_##kind, (listener_fn)cb, user_data); }
+TIMCONV_LISTENERS(LISTENER_SETTER)
+#undef LISTENER_SETTER
 
 /* Adding a callback that is registered already replaces its user_data; past the limit the
  * callback is not added (the vendor's signature leaves no way to say so). */

@@ -1,17 +1,18 @@
 /* Helpers shared by the API files: the checks and task set-up common to calls on one
- * conversation, and the mapping of store failures onto a call's result. */
+ * conversation or on a batch of them, and the mapping of store failures onto a call's result. */
 #ifndef TIMCONV_CALLS_H_
 #define TIMCONV_CALLS_H_
 
-#include "engine.h"
-#include "store.h"
+#include "runtime/engine.h"
+#include "store/store.h"
 
 /* TIM_ERR_PARAM for a bad id, TIM_ERR_CONV for a type other than C2C or Group, else TIM_SUCC. */
 int check_conv_key(const char *conv_id, int conv_type);
 
-/* The task of a call on one conversation that needs the user's store; NULL when out of memory. */
-struct task *conv_task(const char *api, task_run_fn run, const char *conv_id, int conv_type, TIMCommCallback cb,
-                       const void *user_data);
+/* The task of a call on one conversation (kind: one whose arguments start with the conversation:
+ * ARGS_CONV, ARGS_PIN, ARGS_DRAFT, ARGS_CLEAN, ARGS_SEND, ARGS_MSG_LIST); NULL when out of memory. */
+struct task *conv_task(const char *api, task_run_fn run, enum task_args_kind kind, const char *conv_id, int conv_type,
+                       TIMCommCallback cb, const void *user_data);
 
 /* Sets r from a store failure, naming the conversation when it does not exist. */
 void store_failed(struct task_result *r, struct store *s, int code, const struct task *t);
@@ -28,16 +29,16 @@ int check_id_array(const char *json, int64_t *count);
  * over GROUP_NAME_MAX bytes are refused later, with the vendor's callback code). */
 int check_group_name(const char *name);
 
-/* The task of a batch call over conversation ids (json: a copy of ids); answered with 51006 past
- * BATCH_MAX ids. NULL when out of memory. */
-struct task *batch_task(const char *api, task_run_fn run, const char *ids, int64_t count, TIMCommCallback cb,
-                        const void *user_data);
+/* The task of a batch call over conversation ids (kind ARGS_IDS or ARGS_GROUP; the ids are
+ * copied); answered with 51006 past BATCH_MAX ids. NULL when out of memory. */
+struct task *batch_task(const char *api, task_run_fn run, enum task_args_kind kind, const char *ids, int64_t count,
+                        TIMCommCallback cb, const void *user_data);
 
 /* Submits a call whose only argument is the user's store (lists, totals, mark all read). */
 int submit_store_call(const char *api, task_run_fn run, TIMCommCallback cb, const void *user_data);
 
-/* Parses a ConversationListFilter (NULL or "" passes everything) into *filter, whose group then
- * points into group_buffer. TIM_SUCC, TIM_ERR_JSON or TIM_ERR_PARAM. */
-int parse_filter(const char *json, struct conv_filter *filter, char group_buffer[TEXT_ID_MAX + 1]);
+/* Parses a ConversationListFilter (NULL or "" passes everything) into out (whose filter's group
+ * points into out->group). TIM_SUCC, TIM_ERR_JSON or TIM_ERR_PARAM. */
+int parse_filter(const char *json, struct filter_args *out);
 
 #endif  /* TIMCONV_CALLS_H_ */

@@ -1,5 +1,5 @@
 /* Unread totals by filter: see unread_filters.h (lock discipline included). */
-#include "unread_filters.h"
+#include "notify/unread_filters.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -7,8 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
-#include "listeners.h"
+#include "notify/engine_log.h"
+#include "notify/listeners.h"
+#include "util/text.h"
 
 struct subscription {
     uint64_t id;      /* tells a copy's entry apart from one re-added meanwhile */

@@ -1,4 +1,4 @@
-/* What the store's source files share: the statement ids (their SQL is in store.c), the store
+/* What the store's source files share: the statement ids (their SQL is in store_sql.c), the store
  * itself, and the helpers every store operation is made of. Writer connection only (worker
  * thread); see store.h. */
 #ifndef TIMCONV_STORE_INTERNAL_H_
@@ -7,8 +7,8 @@
 #include <sqlite3.h>
 
 #include "TIMErrorCode.h"
-#include "store.h"
-#include "text.h"
+#include "store/store.h"
+#include "util/text.h"
 
 enum stmt_id {
     ST_BEGIN,
@@ -65,6 +65,13 @@ enum stmt_id {
     ST_COUNT
 };
 
+/* The schema's version (PRAGMA user_version), and the SQL of store_sql.c. */
+#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION_TEXT "2"
+extern const char store_schema_sql[];
+extern const char store_unread_index_sql[];
+extern const char *const store_stmt_sql[ST_COUNT];
+
 struct store {
     sqlite3 *db;     /* writer: worker thread only */
     sqlite3 *reader; /* reader: engine lock held */
@@ -101,12 +108,15 @@ int finish(struct store *s, int result);
 /* The ConvInfo of one conversation (*info NULL when it does not exist). */
 int conv_info(struct store *s, const char *conv_id, int conv_type, char **info);
 
+/* The activation counter's next value: the most recently active conversation has the highest. */
+int next_active_order(struct store *s, int64_t *order);
+
 /* Appends item to a JSON array being built (kept open as "[a,b" until closed with "]"). */
 int append_item(char **array, size_t *len, const char *item);
 
 /* The body of store_conv_batch inside the caller's transaction, arrays left open; close_batch
  * closes them (or frees them when result is a failure) and returns result. */
-int run_batch(struct store *s, const char *keys_json, store_conv_op op, const void *arg, char **results,
+int batch_apply(struct store *s, const char *keys_json, store_conv_op op, const void *arg, char **results,
               size_t *results_len, char **changed, size_t *changed_len);
 int close_batch(int result, char **results, char **changed);
 

@@ -1,6 +1,6 @@
 /* Private folders and files: see fsutil.h. */
 #define _POSIX_C_SOURCE 200809L
-#include "fsutil.h"
+#include "util/fsutil.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_internal.h"
+#include "store/store_internal.h"
 
 /* Whether conversation group `name` exists. */
 static int group_exists(struct store *s, const char *name, bool *exists) {
@@ -99,7 +99,7 @@ int store_group_add(struct store *s, const char *name, bool create, const char *
         result = query_int(s, st, &fill.members, "count conversations in group");
     }
     if (result == ERR_SUCC) {
-        result = run_batch(s, keys_json, op_add_to_group, &fill, results, &results_len, changed, &changed_len);
+        result = batch_apply(s, keys_json, op_add_to_group, &fill, results, &results_len, changed, &changed_len);
     }
     return close_batch(finish(s, result), results, changed);
 }
@@ -111,7 +111,7 @@ int store_group_remove(struct store *s, const char *name, const char *keys_json,
     if (result != ERR_SUCC) return result;
     result = require_group(s, name);
     if (result == ERR_SUCC) {
-        result = run_batch(s, keys_json, op_remove_from_group, name, results, &results_len, changed, &changed_len);
+        result = batch_apply(s, keys_json, op_remove_from_group, name, results, &results_len, changed, &changed_len);
     }
     return close_batch(finish(s, result), results, changed);
 }
@@ -133,7 +133,7 @@ int store_group_delete(struct store *s, const char *name, char **changed) {
         result = query_text(s, st, &members, "find conversations in group");
     }
     if (result == ERR_SUCC) {
-        result = run_batch(s, members, op_remove_from_group, name, &results, &results_len, changed, &changed_len);
+        result = batch_apply(s, members, op_remove_from_group, name, &results, &results_len, changed, &changed_len);
     }
     if (result == ERR_SUCC) {
         sqlite3_stmt *st = stmt(s, ST_GROUP_DELETE);

@@ -6,7 +6,7 @@
 #ifndef TIMCONV_UNREAD_FILTERS_H_
 #define TIMCONV_UNREAD_FILTERS_H_
 
-#include "store.h"
+#include "store/store.h"
 
 /* At most this many filters watched at once. */
 #define UNREAD_FILTERS_MAX 32

@@ -1,5 +1,5 @@
 /* Scripted faults: see faults.h (lock discipline included) and timconv_ext.h. */
-#include "faults.h"
+#include "runtime/faults.h"
 
 #include <pthread.h>
 #include <stdbool.h>

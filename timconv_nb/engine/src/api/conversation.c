@@ -5,16 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calls.h"
-#include "json_check.h"
-#include "store.h"
+#include "api/calls.h"
+#include "notify/listeners.h"
+#include "util/json_check.h"
 
 /* ---- create ---- */
 
 static void run_create(struct task *t, struct store *s, struct task_result *r) {
     bool created = false;
     char *info = NULL;
-    int code = store_conv_create(s, t->conv_id, t->conv_type, t->accepted_at, &created, &info);
+    int code = store_conv_create(s, t->args.conv.id, t->args.conv.type, t->accepted_at, &created, &info);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
@@ -26,22 +26,36 @@ static void run_create(struct task *t, struct store *s, struct task_result *r) {
     }
 }
 
-int TIMConvCreate(const char *conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void *user_data) {
-    int code = engine_precheck(true);
-    if (code == TIM_SUCC) code = check_conv_key(conv_id, (int)conv_type);
-    if (code != TIM_SUCC) return code;
-    struct task *t = conv_task("TIMConvCreate", run_create, conv_id, (int)conv_type, cb, user_data);
-    if (t == NULL) return TIM_ERR_PARAM;
+/* The task of a write to one conversation (create, delete, pin), which may share a transaction
+ * with the writes queued next to it; NULL with *code set when refused or out of memory. */
+static struct task *conv_write_task(const char *api, task_run_fn run, enum task_args_kind kind, const char *conv_id,
+                                    int conv_type, enum conv_effect effect, TIMCommCallback cb, const void *user_data,
+                                    int *code) {
+    *code = engine_precheck(true);
+    if (*code == TIM_SUCC) *code = check_conv_key(conv_id, conv_type);
+    if (*code != TIM_SUCC) return NULL;
+    struct task *t = conv_task(api, run, kind, conv_id, conv_type, cb, user_data);
+    if (t == NULL) {
+        *code = TIM_ERR_PARAM;
+        return NULL;
+    }
     t->batchable = true;
-    t->effect = EFFECT_CREATES;
-    return engine_submit(t, true);
+    t->effect = effect;
+    return t;
+}
+
+int TIMConvCreate(const char *conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void *user_data) {
+    int code;
+    struct task *t = conv_write_task("TIMConvCreate", run_create, ARGS_CONV, conv_id, (int)conv_type, EFFECT_CREATES, cb,
+                                     user_data, &code);
+    return t != NULL ? engine_submit(t, ADMIT_LOGGED_IN) : code;
 }
 
 /* ---- delete ---- */
 
 static void run_delete(struct task *t, struct store *s, struct task_result *r) {
     char *info = NULL;
-    int code = store_conv_delete(s, t->conv_id, t->conv_type, true, &info);
+    int code = store_conv_delete(s, t->args.conv.id, t->args.conv.type, true, &info);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
@@ -51,14 +65,10 @@ static void run_delete(struct task *t, struct store *s, struct task_result *r) {
 }
 
 int TIMConvDelete(const char *conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void *user_data) {
-    int code = engine_precheck(true);
-    if (code == TIM_SUCC) code = check_conv_key(conv_id, (int)conv_type);
-    if (code != TIM_SUCC) return code;
-    struct task *t = conv_task("TIMConvDelete", run_delete, conv_id, (int)conv_type, cb, user_data);
-    if (t == NULL) return TIM_ERR_PARAM;
-    t->batchable = true;
-    t->effect = EFFECT_DELETES;
-    return engine_submit(t, true);
+    int code;
+    struct task *t = conv_write_task("TIMConvDelete", run_delete, ARGS_CONV, conv_id, (int)conv_type, EFFECT_DELETES, cb,
+                                     user_data, &code);
+    return t != NULL ? engine_submit(t, ADMIT_LOGGED_IN) : code;
 }
 
 /* At most this many conversations per TIMConvDeleteConversationList. */
@@ -66,8 +76,8 @@ int TIMConvDelete(const char *conv_id, enum TIMConvType conv_type, TIMCommCallba
 
 static void run_delete_list(struct task *t, struct store *s, struct task_result *r) {
     char *deleted = NULL;
-    bool clear_messages = t->flag;
-    int code = store_conv_batch(s, t->json, store_op_delete, &clear_messages, &r->json, &deleted);
+    bool clear_messages = t->args.ids.flag;
+    int code = store_conv_batch(s, t->args.ids.ids, store_op_delete, &clear_messages, &r->json, &deleted);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
@@ -85,23 +95,20 @@ int TIMConvDeleteConversationList(const char *conversation_id_array, bool clear_
     code = json_check_id_array(conversation_id_array, &count);
     if (code != TIM_SUCC) return code;
     if (count > DELETE_LIST_MAX) return TIM_ERR_PARAM;
-    struct task *t = task_new("TIMConvDeleteConversationList", run_delete_list, cb, user_data);
-    if (t == NULL || (t->json = strdup(conversation_id_array)) == NULL) {
-        task_free(t);
-        return TIM_ERR_PARAM;
-    }
-    t->needs_store = true;
-    t->flag = clear_message;
+    struct task *t = batch_task("TIMConvDeleteConversationList", run_delete_list, ARGS_IDS, conversation_id_array,
+                                count, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->args.ids.flag = clear_message;
     t->effect = EFFECT_DELETES_LISTED;
-    return engine_submit(t, true);
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }
 
 /* ---- marks and custom data ---- */
 
 static void run_mark(struct task *t, struct store *s, struct task_result *r) {
-    struct conv_mark mark = {t->numbers[0], t->flag};
+    struct conv_mark mark = {t->args.ids.mark_type, t->args.ids.flag};
     char *changed = NULL;
-    int code = store_conv_batch(s, t->json, store_op_mark, &mark, &r->json, &changed);
+    int code = store_conv_batch(s, t->args.ids.ids, store_op_mark, &mark, &r->json, &changed);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
@@ -117,11 +124,12 @@ int TIMConvMarkConversation(const char *conversation_id_array, uint64_t mark_typ
     /* Marks are stored as SQLite integers: the top bit cannot be one. */
     if (code == TIM_SUCC && (mark_type == 0 || mark_type > INT64_MAX)) code = TIM_ERR_PARAM;
     if (code != TIM_SUCC) return code;
-    struct task *t = batch_task("TIMConvMarkConversation", run_mark, conversation_id_array, count, cb, user_data);
+    struct task *t =
+        batch_task("TIMConvMarkConversation", run_mark, ARGS_IDS, conversation_id_array, count, cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
-    t->numbers[0] = mark_type;
-    t->flag = enable_mark;
-    return engine_submit(t, true);
+    t->args.ids.mark_type = mark_type;
+    t->args.ids.flag = enable_mark;
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }
 
 /* The vendor's limit on conv_custom_data, in bytes. */
@@ -129,7 +137,7 @@ int TIMConvMarkConversation(const char *conversation_id_array, uint64_t mark_typ
 
 static void run_custom_data(struct task *t, struct store *s, struct task_result *r) {
     char *changed = NULL;
-    int code = store_conv_batch(s, t->json, store_op_custom_data, t->extra, &r->json, &changed);
+    int code = store_conv_batch(s, t->args.ids.ids, store_op_custom_data, t->args.ids.text, &r->json, &changed);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
@@ -147,13 +155,13 @@ int TIMConvSetConversationCustomData(const char *conversation_id_array, const ch
         code = TIM_ERR_PARAM;
     }
     if (code != TIM_SUCC) return code;
-    struct task *t = batch_task("TIMConvSetConversationCustomData", run_custom_data, conversation_id_array, count, cb,
-                                user_data);
-    if (t == NULL || (t->extra = strndup(len > 0 ? custom_data : "", len)) == NULL) {
+    struct task *t = batch_task("TIMConvSetConversationCustomData", run_custom_data, ARGS_IDS, conversation_id_array,
+                                count, cb, user_data);
+    if (t == NULL || (t->args.ids.text = strndup(len > 0 ? custom_data : "", len)) == NULL) {
         task_free(t);
         return TIM_ERR_PARAM;
     }
-    return engine_submit(t, true);
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }
 
 /* ---- pin ---- */
@@ -170,11 +178,12 @@ static void updated(struct task_result *r, char *info) {
 
 /* The ConvInfo out-parameter for a store call: only worth reading when someone gets the event
  * (the callbacks of pin and the draft calls carry no JSON). */
-static char **info_if_wanted(char **info) { return engine_conv_events_wanted() ? info : NULL; }
+static char **info_if_wanted(char **info) { return listener_wanted(LISTENER_CONV_EVENT) ? info : NULL; }
 
 static void run_pin(struct task *t, struct store *s, struct task_result *r) {
     char *info = NULL;
-    int code = store_conv_pin(s, t->conv_id, t->conv_type, t->flag, info_if_wanted(&info));
+    const struct pin_args *a = &t->args.pin;
+    int code = store_conv_pin(s, a->conv.id, a->conv.type, a->pinned, info_if_wanted(&info));
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
@@ -184,51 +193,37 @@ static void run_pin(struct task *t, struct store *s, struct task_result *r) {
 
 int TIMConvPinConversation(const char *conv_id, TIMConvType conv_type, bool is_pinned, TIMCommCallback cb,
                            const void *user_data) {
-    int code = engine_precheck(true);
-    if (code == TIM_SUCC) code = check_conv_key(conv_id, (int)conv_type);
-    if (code != TIM_SUCC) return code;
-    struct task *t = conv_task("TIMConvPinConversation", run_pin, conv_id, (int)conv_type, cb, user_data);
-    if (t == NULL) return TIM_ERR_PARAM;
-    t->batchable = true;
-    t->flag = is_pinned;
-    return engine_submit(t, true);
+    int code;
+    struct task *t = conv_write_task("TIMConvPinConversation", run_pin, ARGS_PIN, conv_id, (int)conv_type, EFFECT_NONE,
+                                     cb, user_data, &code);
+    if (t == NULL) return code;
+    t->args.pin.pinned = is_pinned;
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }
 
 /* ---- list and info ---- */
 
-/* numbers[]: next_seq, count, then the filter's conv type, mark type and has_group_at_info;
- * flag: has_unread; text: the conversation group. */
 static void run_page(struct task *t, struct store *s, struct task_result *r) {
-    struct conv_filter filter = {
-        .conv_type = (int)t->numbers[2],
-        .has_unread = t->flag,
-        .mark_type = t->numbers[3],
-        .group = t->text,
-        .has_group_at_info = t->numbers[4] != 0,
-    };
-    int code = store_conv_page(s, &filter, t->numbers[0], (uint32_t)t->numbers[1], &r->json);
+    const struct filter_args *a = &t->args.filter;
+    struct conv_filter filter = a->filter;
+    filter.group = a->group;
+    int code = store_conv_page(s, &filter, a->next_seq, a->count, &r->json);
     if (code != ERR_SUCC) store_failed(r, s, code, t);
 }
 
 int TIMConvGetConversationListByFilter(const char *filter, uint64_t next_seq, uint32_t count, TIMCommCallback cb,
                                        const void *user_data) {
     int code = engine_precheck(true);
-    struct conv_filter f;
-    char group[TEXT_ID_MAX + 1];
-    if (code == TIM_SUCC) code = parse_filter(filter, &f, group);
+    struct filter_args parsed;
+    if (code == TIM_SUCC) code = parse_filter(filter, &parsed);
     if (code == TIM_SUCC && count == 0) code = TIM_ERR_PARAM;
     if (code != TIM_SUCC) return code;
-    struct task *t = task_new("TIMConvGetConversationListByFilter", run_page, cb, user_data);
+    struct task *t = task_new("TIMConvGetConversationListByFilter", run_page, ARGS_FILTER, cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
-    t->needs_store = true;
-    t->numbers[0] = next_seq;
-    t->numbers[1] = count;
-    t->numbers[2] = (uint64_t)f.conv_type;
-    t->numbers[3] = f.mark_type;
-    t->flag = f.has_unread;
-    t->numbers[4] = f.has_group_at_info;
-    snprintf(t->text, sizeof t->text, "%s", group);
-    return engine_submit(t, true);
+    t->args.filter = parsed;
+    t->args.filter.next_seq = next_seq;
+    t->args.filter.count = count;
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }
 
 static void run_list(struct task *t, struct store *s, struct task_result *r) {
@@ -241,7 +236,7 @@ int TIMConvGetConvList(TIMCommCallback cb, const void *user_data) {
 }
 
 static void run_info(struct task *t, struct store *s, struct task_result *r) {
-    int code = store_conv_info_batch(s, t->json, &r->json);
+    int code = store_conv_info_batch(s, t->args.info.params, &r->json);
     if (code != ERR_SUCC) store_failed(r, s, code, t);
 }
 
@@ -251,13 +246,12 @@ int TIMConvGetConvInfo(const char *json_get_conv_list_param, TIMCommCallback cb,
     if (!text_is_json_size_ok(json_get_conv_list_param)) return TIM_ERR_PARAM;
     code = json_check_conv_info_param(json_get_conv_list_param);
     if (code != TIM_SUCC) return code;
-    struct task *t = task_new("TIMConvGetConvInfo", run_info, cb, user_data);
-    if (t == NULL || (t->json = strdup(json_get_conv_list_param)) == NULL) {
+    struct task *t = task_new("TIMConvGetConvInfo", run_info, ARGS_INFO, cb, user_data);
+    if (t == NULL || (t->args.info.params = strdup(json_get_conv_list_param)) == NULL) {
         task_free(t);
         return TIM_ERR_PARAM;
     }
-    t->needs_store = true;
-    return engine_submit(t, true);
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }
 
 /* ---- drafts (synchronous) ---- */
@@ -265,7 +259,8 @@ int TIMConvGetConvInfo(const char *json_get_conv_list_param, TIMCommCallback cb,
 /* Writes (json set) or removes (json NULL) the draft; failures reach the log (engine.c). */
 static void run_draft(struct task *t, struct store *s, struct task_result *r) {
     char *info = NULL;
-    int code = store_draft_write(s, t->conv_id, t->conv_type, t->json, t->accepted_at, info_if_wanted(&info));
+    const struct draft_args *a = &t->args.draft;
+    int code = store_draft_write(s, a->conv.id, a->conv.type, a->draft, t->accepted_at, info_if_wanted(&info));
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
@@ -274,14 +269,14 @@ static void run_draft(struct task *t, struct store *s, struct task_result *r) {
 }
 
 static int submit_draft(const char *api, const char *conv_id, int conv_type, const char *json_draft) {
-    struct task *t = conv_task(api, run_draft, conv_id, conv_type, NULL, NULL);
-    if (t == NULL || (json_draft != NULL && (t->json = strdup(json_draft)) == NULL)) {
+    struct task *t = conv_task(api, run_draft, ARGS_DRAFT, conv_id, conv_type, NULL, NULL);
+    if (t == NULL || (json_draft != NULL && (t->args.draft.draft = strdup(json_draft)) == NULL)) {
         task_free(t);
         return TIM_ERR_PARAM;
     }
     t->has_callback = false;
     t->batchable = true;
-    return engine_submit_if_conv_exists(t);
+    return engine_submit(t, ADMIT_CONV_EXISTS);
 }
 
 int TIMConvSetDraft(const char *conv_id, enum TIMConvType conv_type, const char *json_draft_param) {

@@ -1,6 +1,6 @@
 /* UserSig verification: see usersig.h. */
 #define _POSIX_C_SOURCE 200809L
-#include "usersig.h"
+#include "util/usersig.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -12,7 +12,7 @@
 
 #include "TIMCloudDef.h"
 #include "TIMErrorCode.h"
-#include "json_check.h"
+#include "util/json_check.h"
 
 /* Far beyond any real UserSig (a few hundred bytes): bounds every buffer below. */
 #define USERSIG_MAX 8192

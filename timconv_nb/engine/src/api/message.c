@@ -8,10 +8,10 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include "calls.h"
-#include "json_check.h"
-#include "store.h"
-#include "store_cache.h"
+#include "api/calls.h"
+#include "notify/engine_log.h"
+#include "store/store_cache.h"
+#include "util/json_check.h"
 
 /* ---- delivery ---- */
 
@@ -40,27 +40,27 @@ static void deliver_to(const char *recipient, void *ctx) {
 
 /* ---- send ---- */
 
-/* numbers[]: unique id, rand; text: the message id. */
 static void run_send(struct task *t, struct store *s, struct task_result *r) {
+    const struct send_args *a = &t->args.send;
     struct message_fields fields = {
         .sender = engine_user_id(),
         .now = t->accepted_at,
-        .msg_id = t->text,
-        .rand = (uint32_t)t->numbers[1],
-        .unique_id = t->numbers[0],
+        .msg_id = a->msg_id,
+        .rand = a->rand,
+        .unique_id = a->unique_id,
     };
     bool created = false;
     char *info = NULL;
-    int code = store_msg_send(s, t->conv_id, t->conv_type, t->json, &fields, &created, &r->json, &info);
+    int code = store_msg_send(s, a->conv.id, a->conv.type, a->message, &fields, &created, &r->json, &info);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
     }
     task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
-    struct delivery d = {s, fields.sender, t->conv_type == kTIMConv_C2C ? fields.sender : t->conv_id, t->conv_type, r->json,
-                         &fields};
-    if (t->conv_type == kTIMConv_C2C) {
-        deliver_to(t->conv_id, &d);
+    bool c2c = a->conv.type == kTIMConv_C2C;
+    struct delivery d = {s, fields.sender, c2c ? fields.sender : a->conv.id, a->conv.type, r->json, &fields};
+    if (c2c) {
+        deliver_to(a->conv.id, &d);
     } else {
         store_for_each_user(engine_data_root(), engine_app_id(), deliver_to, &d);
     }
@@ -73,8 +73,8 @@ int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const cha
     if (code == TIM_SUCC && !text_is_json_size_ok(json_msg_param)) code = TIM_ERR_PARAM;
     if (code == TIM_SUCC) code = json_check_message(json_msg_param);
     if (code != TIM_SUCC) return code;
-    struct task *t = conv_task("TIMMsgSendMessage", run_send, conv_id, (int)conv_type, cb, user_data);
-    if (t == NULL || (t->json = strdup(json_msg_param)) == NULL) {
+    struct task *t = conv_task("TIMMsgSendMessage", run_send, ARGS_SEND, conv_id, (int)conv_type, cb, user_data);
+    if (t == NULL || (t->args.send.message = strdup(json_msg_param)) == NULL) {
         task_free(t);
         return TIM_ERR_PARAM;
     }
@@ -82,14 +82,15 @@ int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const cha
     if (getrandom(random_bits, sizeof random_bits, 0) != (ssize_t)sizeof random_bits) {
         random_bits[0] ^= (uint64_t)(uintptr_t)t ^ t->accepted_at; /* unique enough without entropy */
     }
-    t->numbers[0] = random_bits[0] >> 1; /* unique id: below 2^63, as SQLite stores integers */
-    t->numbers[1] = (uint32_t)random_bits[1];
-    snprintf(t->text, sizeof t->text, "%llu-%llu-%u", (unsigned long long)t->numbers[0],
-             (unsigned long long)t->accepted_at, (unsigned)t->numbers[1]);
+    struct send_args *a = &t->args.send;
+    a->unique_id = random_bits[0] >> 1; /* below 2^63, as SQLite stores integers */
+    a->rand = (uint32_t)random_bits[1];
+    snprintf(a->msg_id, sizeof a->msg_id, "%llu-%llu-%u", (unsigned long long)a->unique_id,
+             (unsigned long long)t->accepted_at, (unsigned)a->rand);
     t->effect = EFFECT_CREATES;
-    char message_id[sizeof t->text];
-    memcpy(message_id, t->text, sizeof message_id);
-    code = engine_submit(t, true);
+    char message_id[sizeof a->msg_id];
+    memcpy(message_id, a->msg_id, sizeof message_id);
+    code = engine_submit(t, ADMIT_LOGGED_IN);
     if (code == TIM_SUCC && message_id_buffer != NULL) memcpy(message_id_buffer, message_id, strlen(message_id) + 1);
     return code;
 }
@@ -98,7 +99,7 @@ int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const cha
 
 static void run_report_read(struct task *t, struct store *s, struct task_result *r) {
     char *changed = NULL;
-    int code = store_clean_unread(s, t->conv_type, t->conv_id, 0, 0, &changed);
+    int code = store_clean_unread(s, t->args.conv.type, t->args.conv.id, 0, 0, &changed);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
@@ -114,8 +115,8 @@ int TIMMsgReportReaded(const char *conv_id, enum TIMConvType conv_type, const ch
     /* The message, when given, only says up to where: the local engine marks all read. */
     if (code == TIM_SUCC && json_msg_param != NULL && !text_is_json_size_ok(json_msg_param)) code = TIM_ERR_PARAM;
     if (code != TIM_SUCC) return code;
-    struct task *t = conv_task("TIMMsgReportReaded", run_report_read, conv_id, (int)conv_type, cb, user_data);
-    return t != NULL ? engine_submit(t, true) : TIM_ERR_PARAM;
+    struct task *t = conv_task("TIMMsgReportReaded", run_report_read, ARGS_CONV, conv_id, (int)conv_type, cb, user_data);
+    return t != NULL ? engine_submit(t, ADMIT_LOGGED_IN) : TIM_ERR_PARAM;
 }
 
 static void run_mark_all_read(struct task *t, struct store *s, struct task_result *r) {
@@ -135,9 +136,9 @@ int TIMMsgMarkAllMessageAsRead(TIMCommCallback cb, const void *user_data) {
 
 /* ---- message list ---- */
 
-/* numbers[]: count, seq to start before (0: the newest). */
 static void run_msg_list(struct task *t, struct store *s, struct task_result *r) {
-    int code = store_msg_list(s, t->conv_id, t->conv_type, (int64_t)t->numbers[0], (int64_t)t->numbers[1], &r->json);
+    const struct msg_list_args *a = &t->args.msg_list;
+    int code = store_msg_list(s, a->conv.id, a->conv.type, a->count, a->before_seq, &r->json);
     if (code != ERR_SUCC) store_failed(r, s, code, t);
 }
 
@@ -151,9 +152,9 @@ int TIMMsgGetMsgList(const char *conv_id, enum TIMConvType conv_type, const char
                                                         : TIM_ERR_PARAM;
     }
     if (code != TIM_SUCC) return code;
-    struct task *t = conv_task("TIMMsgGetMsgList", run_msg_list, conv_id, (int)conv_type, cb, user_data);
+    struct task *t = conv_task("TIMMsgGetMsgList", run_msg_list, ARGS_MSG_LIST, conv_id, (int)conv_type, cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
-    t->numbers[0] = (uint64_t)count;
-    t->numbers[1] = (uint64_t)(before_seq > 0 ? before_seq : 0);
-    return engine_submit(t, true);
+    t->args.msg_list.count = count;
+    t->args.msg_list.before_seq = before_seq > 0 ? before_seq : 0;
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }

@@ -6,8 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calls.h"
-#include "store.h"
+#include "api/calls.h"
 
 /* A group name over GROUP_NAME_MAX bytes is answered, in call order, with the vendor's code. */
 static void refuse_long_name(struct task *t, const char *name) {
@@ -25,26 +24,26 @@ static void note_group_change(struct task_result *r, enum note_kind kind, const 
     task_result_group_note(r, kind, name, new_name, copy);
 }
 
-/* text: the group; flag: create it first. */
 static void run_group_add(struct task *t, struct store *s, struct task_result *r) {
+    const struct group_args *a = &t->args.group;
     char *changed = NULL;
-    int code = store_group_add(s, t->text, t->flag, t->json, &r->json, &changed);
+    int code = store_group_add(s, a->name, a->create, a->ids, &r->json, &changed);
     if (code != ERR_SUCC) {
         task_result_fail(r, code, "%s", store_error(s));
         return;
     }
-    note_group_change(r, t->flag ? NOTE_GROUP_CREATED : NOTE_GROUP_ADDED, t->text, NULL, changed);
+    note_group_change(r, a->create ? NOTE_GROUP_CREATED : NOTE_GROUP_ADDED, a->name, NULL, changed);
 }
 
-/* text: the group. */
 static void run_group_remove(struct task *t, struct store *s, struct task_result *r) {
+    const struct group_args *a = &t->args.group;
     char *changed = NULL;
-    int code = store_group_remove(s, t->text, t->json, &r->json, &changed);
+    int code = store_group_remove(s, a->name, a->ids, &r->json, &changed);
     if (code != ERR_SUCC) {
         task_result_fail(r, code, "%s", store_error(s));
         return;
     }
-    if (changed != NULL) note_group_change(r, NOTE_GROUP_REMOVED, t->text, NULL, changed);
+    if (changed != NULL) note_group_change(r, NOTE_GROUP_REMOVED, a->name, NULL, changed);
 }
 
 /* The calls naming a group and conversations: create, add, remove. */
@@ -55,12 +54,12 @@ static int submit_group_batch(const char *api, task_run_fn run, const char *grou
     if (code == TIM_SUCC) code = check_group_name(group_name);
     if (code == TIM_SUCC) code = check_id_array(ids, &count);
     if (code != TIM_SUCC) return code;
-    struct task *t = batch_task(api, run, ids, count, cb, user_data);
+    struct task *t = batch_task(api, run, ARGS_GROUP, ids, count, cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
-    snprintf(t->text, sizeof t->text, "%s", group_name);
-    t->flag = create;
+    snprintf(t->args.group.name, sizeof t->args.group.name, "%s", group_name);
+    t->args.group.create = create;
     refuse_long_name(t, group_name);
-    return engine_submit(t, true);
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }
 
 int TIMConvCreateConversationGroup(const char *group_name, const char *conversation_id_array, TIMCommCallback cb,
@@ -90,39 +89,37 @@ int TIMConvGetConversationGroupList(TIMCommCallback cb, const void *user_data) {
     return submit_store_call("TIMConvGetConversationGroupList", run_group_list, cb, user_data);
 }
 
-/* text: the group. */
 static void run_group_delete(struct task *t, struct store *s, struct task_result *r) {
     char *changed = NULL;
-    int code = store_group_delete(s, t->text, &changed);
+    int code = store_group_delete(s, t->args.group.name, &changed);
     if (code != ERR_SUCC) {
         task_result_fail(r, code, "%s", store_error(s));
         return;
     }
     task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
-    task_result_group_note(r, NOTE_GROUP_DELETED, t->text, NULL, NULL);
+    task_result_group_note(r, NOTE_GROUP_DELETED, t->args.group.name, NULL, NULL);
 }
 
 int TIMConvDeleteConversationGroup(const char *group_name, TIMCommCallback cb, const void *user_data) {
     int code = engine_precheck(true);
     if (code == TIM_SUCC) code = check_group_name(group_name);
     if (code != TIM_SUCC) return code;
-    struct task *t = task_new("TIMConvDeleteConversationGroup", run_group_delete, cb, user_data);
+    struct task *t = task_new("TIMConvDeleteConversationGroup", run_group_delete, ARGS_GROUP, cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
-    t->needs_store = true;
-    snprintf(t->text, sizeof t->text, "%s", group_name);
-    return engine_submit(t, true);
+    snprintf(t->args.group.name, sizeof t->args.group.name, "%s", group_name);
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }
 
-/* text: the old name; extra: the new one. */
 static void run_group_rename(struct task *t, struct store *s, struct task_result *r) {
+    const struct group_args *a = &t->args.group;
     char *changed = NULL;
-    int code = store_group_rename(s, t->text, t->extra, &changed);
+    int code = store_group_rename(s, a->name, a->new_name, &changed);
     if (code != ERR_SUCC) {
         task_result_fail(r, code, "%s", store_error(s));
         return;
     }
     task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
-    task_result_group_note(r, NOTE_GROUP_RENAMED, t->text, t->extra, NULL);
+    task_result_group_note(r, NOTE_GROUP_RENAMED, a->name, a->new_name, NULL);
 }
 
 int TIMConvRenameConversationGroup(const char *old_name, const char *new_name, TIMCommCallback cb,
@@ -131,13 +128,12 @@ int TIMConvRenameConversationGroup(const char *old_name, const char *new_name, T
     if (code == TIM_SUCC) code = check_group_name(old_name);
     if (code == TIM_SUCC) code = check_group_name(new_name);
     if (code != TIM_SUCC) return code;
-    struct task *t = task_new("TIMConvRenameConversationGroup", run_group_rename, cb, user_data);
-    if (t == NULL || (t->extra = strdup(new_name)) == NULL) {
+    struct task *t = task_new("TIMConvRenameConversationGroup", run_group_rename, ARGS_GROUP, cb, user_data);
+    if (t == NULL || (t->args.group.new_name = strdup(new_name)) == NULL) {
         task_free(t);
         return TIM_ERR_PARAM;
     }
-    t->needs_store = true;
-    snprintf(t->text, sizeof t->text, "%s", old_name);
+    snprintf(t->args.group.name, sizeof t->args.group.name, "%s", old_name);
     refuse_long_name(t, new_name);
-    return engine_submit(t, true);
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }

@@ -3,7 +3,7 @@
  * Lock discipline: `checker_lock` guards `checker` and its prepared statements; it is held
  * only for the duration of one check and never while taking another lock. */
 #define _POSIX_C_SOURCE 200809L
-#include "json_check.h"
+#include "util/json_check.h"
 
 #include <pthread.h>
 #include <sqlite3.h>
@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "TIMCloudDef.h"
-#include "text.h"
+#include "util/text.h"
 
 enum check_kind {
     CHECK_DRAFT,

@@ -5,9 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calls.h"
-#include "store.h"
-#include "unread_filters.h"
+#include "api/calls.h"
+#include "notify/unread_filters.h"
 
 /* Callback JSON of both totals: a GetTotalUnreadNumberResult. */
 static void answer_total(struct task_result *r, int64_t total) {
@@ -30,10 +29,11 @@ int TIMConvGetTotalUnreadMessageCount(TIMCommCallback cb, const void *user_data)
     return submit_store_call("TIMConvGetTotalUnreadMessageCount", run_total_unread, cb, user_data);
 }
 
-/* numbers[]: conv type, mark type; text: the group. */
 static void run_unread_by_filter(struct task *t, struct store *s, struct task_result *r) {
-    struct conv_filter filter = {.conv_type = (int)t->numbers[0], .mark_type = t->numbers[1], .group = t->text,
-                                 .has_group_at_info = t->flag};
+    const struct filter_args *a = &t->args.filter;
+    /* An unread total by filter does not take has_unread (the vendor's filter for this call). */
+    struct conv_filter filter = {.conv_type = a->filter.conv_type, .mark_type = a->filter.mark_type, .group = a->group,
+                                 .has_group_at_info = a->filter.has_group_at_info};
     int64_t total = 0;
     int code = store_unread_by_filter(s, &filter, &total, NULL);
     if (code != ERR_SUCC) {
@@ -45,18 +45,13 @@ static void run_unread_by_filter(struct task *t, struct store *s, struct task_re
 
 int TIMConvGetUnreadMessageCountByFilter(const char *filter, TIMCommCallback cb, const void *user_data) {
     int code = engine_precheck(true);
-    struct conv_filter f;
-    char group[TEXT_ID_MAX + 1];
-    if (code == TIM_SUCC) code = parse_filter(filter, &f, group);
+    struct filter_args parsed;
+    if (code == TIM_SUCC) code = parse_filter(filter, &parsed);
     if (code != TIM_SUCC) return code;
-    struct task *t = task_new("TIMConvGetUnreadMessageCountByFilter", run_unread_by_filter, cb, user_data);
+    struct task *t = task_new("TIMConvGetUnreadMessageCountByFilter", run_unread_by_filter, ARGS_FILTER, cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
-    t->needs_store = true;
-    t->numbers[0] = (uint64_t)f.conv_type;
-    t->numbers[1] = f.mark_type;
-    t->flag = f.has_group_at_info;
-    snprintf(t->text, sizeof t->text, "%s", group);
-    return engine_submit(t, true);
+    t->args.filter = parsed;
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }
 
 /* Takes the totals of filters subscribed since the last check, in call order, so that every
@@ -69,36 +64,32 @@ static void run_take_totals(struct task *t, struct store *s, struct task_result 
 
 int TIMConvSubscribeUnreadMessageCountByFilter(const char *filter) {
     int code = engine_precheck(true);
-    struct conv_filter f;
-    char group[TEXT_ID_MAX + 1];
-    if (code == TIM_SUCC) code = parse_filter(filter, &f, group);
-    if (code == TIM_SUCC) code = unread_filters_add(&f);
+    struct filter_args parsed;
+    if (code == TIM_SUCC) code = parse_filter(filter, &parsed);
+    if (code == TIM_SUCC) code = unread_filters_add(&parsed.filter);
     if (code != TIM_SUCC) return code;
-    struct task *t = task_new("TIMConvSubscribeUnreadMessageCountByFilter", run_take_totals, NULL, NULL);
+    struct task *t = task_new("TIMConvSubscribeUnreadMessageCountByFilter", run_take_totals, ARGS_NONE, NULL, NULL);
     if (t == NULL) {
-        unread_filters_remove(&f);
+        unread_filters_remove(&parsed.filter);
         return TIM_ERR_PARAM;
     }
-    t->needs_store = true;
     t->has_callback = false;
-    return engine_submit(t, true);
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }
 
 int TIMConvUnsubscribeUnreadMessageCountByFilter(const char *filter) {
     int code = engine_precheck(false);
-    struct conv_filter f;
-    char group[TEXT_ID_MAX + 1];
-    if (code == TIM_SUCC) code = parse_filter(filter, &f, group);
-    if (code == TIM_SUCC) unread_filters_remove(&f);
+    struct filter_args parsed;
+    if (code == TIM_SUCC) code = parse_filter(filter, &parsed);
+    if (code == TIM_SUCC) unread_filters_remove(&parsed.filter);
     return code;
 }
 
-/* conv_type (0: any) and conv_id ("": every conversation of the type); numbers[]: the clean
- * timestamp and sequence. */
 static void run_clean_unread(struct task *t, struct store *s, struct task_result *r) {
+    const struct clean_args *a = &t->args.clean;
     char *changed = NULL;
-    int code = store_clean_unread(s, t->conv_type, t->conv_id[0] != '\0' ? t->conv_id : NULL, t->numbers[0],
-                                  t->numbers[1], &changed);
+    int code = store_clean_unread(s, a->conv.type, a->conv.id[0] != '\0' ? a->conv.id : NULL, a->timestamp,
+                                  a->sequence, &changed);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
@@ -122,12 +113,10 @@ int TIMConvCleanConversationUnreadMessageCount(const char *conversation_id, uint
     } else if (!text_parse_conv_key(conversation_id, &conv_type, conv_id)) {
         return TIM_ERR_PARAM;
     }
-    struct task *t = task_new("TIMConvCleanConversationUnreadMessageCount", run_clean_unread, cb, user_data);
+    struct task *t = conv_task("TIMConvCleanConversationUnreadMessageCount", run_clean_unread, ARGS_CLEAN, conv_id,
+                               conv_type, cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
-    t->needs_store = true;
-    t->conv_type = conv_type;
-    snprintf(t->conv_id, sizeof t->conv_id, "%s", conv_id);
-    t->numbers[0] = clean_timestamp;
-    t->numbers[1] = clean_sequence;
-    return engine_submit(t, true);
+    t->args.clean.timestamp = clean_timestamp;
+    t->args.clean.sequence = clean_sequence;
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }

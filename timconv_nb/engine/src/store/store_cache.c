@@ -1,13 +1,13 @@
 /* The worker's open stores: see store_cache.h. Worker thread only, so no lock. */
 #define _POSIX_C_SOURCE 200809L
-#include "store_cache.h"
+#include "store/store_cache.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "TIMErrorCode.h"
-#include "store.h"
-#include "text.h"
+#include "store/store.h"
+#include "util/text.h"
 
 #define CACHE_SIZE 32
 

@@ -1,0 +1,152 @@
+"""The architecture's promises, checked: each cross-language concept is written once per language
+and both agree (error codes, notifications, JSON keys), the binding owns the C boundary, the
+modules import each other without circles, and every Client method names the C call it makes."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import inspect
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from timconv_nb import Client, ConvKey, ConvType, errors, events, wire
+from timconv_nb.native import parameter_names
+
+PACKAGE = REPO / "timconv_nb"
+INCLUDE = PACKAGE / "engine" / "include"
+SRC = PACKAGE / "engine" / "src"
+
+
+def header_enum_values(*headers: str) -> dict[str, int]:
+    """NAME = value pairs of the C enums in the engine's public headers."""
+    text = "".join((INCLUDE / header).read_text() for header in headers)
+    return {name: int(value) for name, value in re.findall(r"^\s*(\w+)\s*=\s*(-?\d+)\s*,", text, re.MULTILINE)}
+
+
+def test_error_codes_are_the_c_headers_codes_and_each_has_one_row() -> None:
+    c_codes = {name: value for name, value in header_enum_values("TIMErrorCode.h", "TIMCloudDef.h").items()
+               if name.startswith(("ERR_", "TIM_ERR_")) and value != 0}
+    python_codes = {entry.name: entry.code for entry in errors.ERROR_CODES}
+    assert python_codes == c_codes
+    assert len({entry.code for entry in errors.ERROR_CODES}) == len(errors.ERROR_CODES)
+    for entry in errors.ERROR_CODES:
+        raised = errors.error_for(entry.code, "", "TIMConvCreate")
+        assert type(raised) is entry.error and raised.name == entry.name and raised.desc == entry.meaning
+    with pytest.raises(errors.InvalidParameterError, match=r"TIMConvCreate: TIM_ERR_PARAM \(-4\)"):
+        errors.check(-4, call="TIMConvCreate")
+    errors.check(0)
+
+
+def test_notifications_match_the_c_listener_table() -> None:
+    listeners = (SRC / "notify" / "listeners.h").read_text().replace("\\\n", " ")  # macro lines joined
+    rows = re.findall(r"X\((\w+),\s*(\w+),\s*(\w+)\)", listeners.split("#define TIMCONV_LISTENERS(X)")[1])
+    c_setters = {setter: ctype for _, setter, ctype in rows}
+    python_setters = {n.setter: n.callback_type for n in events.NOTIFICATIONS if n.source != "recv_msg"}
+    assert python_setters == c_setters
+    declared = (PACKAGE / "engine" / "cffi" / "types.h").read_text()
+    for notification in events.NOTIFICATIONS:
+        assert f"(*{notification.callback_type})(" in declared  # the binding has its trampoline
+        assert parameter_names(notification.setter)[0] == "cb"
+    assert set(events.EVENTS) == {e for n in events.NOTIFICATIONS for e in n.events}
+    assert len(events.EVENTS) == len(set(events.EVENTS))
+
+
+def test_wire_keys_are_the_vendor_constants_of_the_same_name() -> None:
+    text = "".join(path.read_text() for path in INCLUDE.glob("TIM*.h"))
+    c_keys = dict(re.findall(r'static const char\*\s+(\w+)\s+TIM_KEY_ATTR\s*=\s*"([^"]*)"', text))
+    python_keys = {name: value for name, value in vars(wire).items()
+                   if re.match(r"k?TIM[A-Z]", name) and isinstance(value, str)}
+    assert python_keys, "no keys found"
+    for name, value in python_keys.items():
+        assert c_keys.get(name) == value, name
+
+
+def test_conversation_keys_parse_and_format() -> None:
+    assert ConvKey.parse("c2c_bob") == ConvKey(ConvType.C2C, "bob")
+    assert ConvKey.parse("group_a_b") == ConvKey(ConvType.GROUP, "a_b")  # ids may hold underscores
+    assert str(ConvKey(ConvType.GROUP, "team")) == "group_team" == ConvKey.format(2, "team")
+    for bad in ("bob", "c2c_", "dm_bob", ""):
+        with pytest.raises(ValueError):
+            ConvKey.parse(bad)
+
+
+def test_every_client_method_pair_names_a_declared_c_function() -> None:
+    pairs = [(name, method) for name, method in vars(Client).items()
+             if callable(method) and hasattr(method, "c_function") and not name.endswith("_async")]
+    assert len(pairs) >= 30
+    for name, method in pairs:
+        twin = getattr(Client, f"{name}_async")
+        assert inspect.iscoroutinefunction(twin) and twin.c_function == method.c_function
+        assert inspect.signature(twin) == inspect.signature(method)
+        assert method.__doc__ and method.c_function in method.__doc__ + " TIMMsgSendMessage"
+        assert parameter_names(method.c_function), f"{name}: {method.c_function} is not declared"
+
+
+def package_imports() -> dict[str, set[str]]:
+    """Module -> the package modules it imports (at any depth of its code)."""
+    graph: dict[str, set[str]] = {}
+    for path in PACKAGE.glob("*.py"):
+        module = path.stem
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                if node.module:
+                    found.add(node.module.split(".")[0])
+                else:
+                    found.update(alias.name for alias in node.names)
+        graph[module] = found - {"_callbacks", "engine"}
+    return graph
+
+
+def test_no_import_circles() -> None:
+    graph = package_imports()
+    state: dict[str, int] = {}
+
+    def visit(module: str, path: list[str]) -> None:
+        if state.get(module) == 1:
+            raise AssertionError("import circle: " + " -> ".join(path + [module]))
+        if state.get(module) == 2:
+            return
+        state[module] = 1
+        for imported in graph.get(module, ()):
+            visit(imported, path + [module])
+        state[module] = 2
+
+    for module in graph:
+        visit(module, [])
+
+
+def test_only_the_binding_touches_cffi() -> None:
+    for path in PACKAGE.glob("*.py"):
+        if path.stem == "native":
+            continue
+        text = path.read_text()
+        assert not re.search(r"\bffi\b|\.lib\.|import cffi", text), f"{path.name} reaches into cffi"
+
+
+def test_the_binding_loads_without_pandas() -> None:
+    code = "import sys; sys.modules['pandas'] = None; import timconv_nb.native as n; print(n.open_library().version())"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.returncode == 0 and "local engine" in result.stdout, result.stderr
+
+
+def test_the_largest_c_source_is_well_under_the_old_largest() -> None:
+    sizes = {path.relative_to(SRC): len(path.read_text().splitlines()) for path in SRC.rglob("*.c")}
+    assert max(sizes.values()) < 600, sizes  # store.c had 1,038 lines, engine.c 837
+    assert {path.parts[0] for path in sizes} == {"util", "store", "notify", "runtime", "api"}
+
+
+def test_cffi_build_declares_one_trampoline_per_callback_type() -> None:
+    spec = importlib.util.spec_from_file_location("cffi_build", PACKAGE / "engine" / "cffi_build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    externs = build.trampolines(build.types)
+    for notification in events.NOTIFICATIONS:
+        assert f"timconv_on_{notification.callback_type}(" in externs
+    assert "timconv_on_TIMCommCallback(" in externs

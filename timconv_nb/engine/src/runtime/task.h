@@ -1,0 +1,207 @@
+/* A task: one accepted call, with its arguments typed (a tagged union, one struct per shape of
+ * arguments), and what running it produced (a task_result: the callback's code, description and
+ * JSON, and the notes to announce before it).
+ *
+ * A call is checked on the caller's thread, becomes a task, and is submitted (engine.h); the
+ * worker runs tasks one by one in submission order, announces what each produced, then calls
+ * its callback. */
+#ifndef TIMCONV_TASK_H_
+#define TIMCONV_TASK_H_
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "TIMCloud.h"
+#include "store/store.h"
+#include "util/text.h"
+
+/* A conversation named by a call. */
+struct conv_ref {
+    char id[TEXT_ID_MAX + 1];
+    int type;
+};
+
+/* How a task changes which conversations exist, for the synchronous existence checks of the
+ * draft calls (EFFECT_DELETES_LISTED: it deletes the conversations its ids list). */
+enum conv_effect { EFFECT_NONE, EFFECT_CREATES, EFFECT_DELETES, EFFECT_DELETES_LISTED };
+
+/* Which member of task.args a task carries. */
+enum task_args_kind {
+    ARGS_NONE,        /* lists, totals, mark all read, logout, filter subscriptions */
+    ARGS_LOGIN,       /* TIMLogin */
+    ARGS_CONV,        /* create, delete, report read */
+    ARGS_PIN,         /* TIMConvPinConversation */
+    ARGS_DRAFT,       /* TIMConvSetDraft, TIMConvCancelDraft */
+    ARGS_IDS,         /* the batch calls over conversation ids */
+    ARGS_INFO,        /* TIMConvGetConvInfo */
+    ARGS_FILTER,      /* the paged list and the unread total by filter */
+    ARGS_GROUP,       /* the calls naming a conversation group */
+    ARGS_CLEAN,       /* TIMConvCleanConversationUnreadMessageCount */
+    ARGS_SEND,        /* TIMMsgSendMessage */
+    ARGS_MSG_LIST,    /* TIMMsgGetMsgList */
+};
+
+struct login_args {
+    char user_id[TEXT_ID_MAX + 1];
+    char *user_sig; /* malloc'd */
+};
+
+struct pin_args {
+    struct conv_ref conv;
+    bool pinned;
+};
+
+struct draft_args {
+    struct conv_ref conv;
+    char *draft; /* malloc'd Draft JSON; NULL cancels the draft */
+};
+
+/* A batch call: a JSON array of conversation keys, and what the call does to each. */
+struct ids_args {
+    char *ids;          /* malloc'd */
+    bool flag;          /* delete list: clear messages; mark: enable the mark */
+    uint64_t mark_type; /* mark only */
+    char *text;         /* malloc'd custom data (custom data only) */
+};
+
+struct info_args {
+    char *params; /* malloc'd GetConversationListParam array */
+};
+
+struct filter_args {
+    struct conv_filter filter; /* its group points into group */
+    char group[TEXT_ID_MAX + 1];
+    uint64_t next_seq; /* the paged list only */
+    uint32_t count;
+};
+
+struct group_args {
+    char name[TEXT_ID_MAX + 1];
+    char *ids;      /* malloc'd conversation keys (create, add, remove), or NULL */
+    bool create;    /* create the group before adding */
+    char *new_name; /* malloc'd (rename only), or NULL */
+};
+
+struct clean_args {
+    struct conv_ref conv; /* type 0: every type; id "": every conversation of the type */
+    uint64_t timestamp;
+    uint64_t sequence;
+};
+
+struct send_args {
+    struct conv_ref conv;
+    char *message; /* malloc'd Message JSON */
+    char msg_id[TEXT_ID_MAX + 1];
+    uint64_t unique_id; /* below 2^63, as SQLite stores integers */
+    uint32_t rand;
+};
+
+struct msg_list_args {
+    struct conv_ref conv;
+    int64_t count;
+    int64_t before_seq; /* 0: from the newest */
+};
+
+#define TASK_MAX_NOTES 4
+
+/* Something a task tells the global callbacks: a conversation event, new messages, or a change
+ * of conversation groups. */
+enum note_kind {
+    NOTE_NONE,
+    NOTE_CONV_EVENT,
+    NOTE_NEW_MESSAGES,
+    NOTE_GROUP_CREATED,
+    NOTE_GROUP_DELETED,
+    NOTE_GROUP_RENAMED,
+    NOTE_GROUP_ADDED,
+    NOTE_GROUP_REMOVED,
+};
+
+struct note {
+    enum note_kind kind;
+    enum TIMConvEvent event;
+    char *json;           /* malloc'd JSON array (of ConvInfo, or of Messages) */
+    char *group_name;     /* malloc'd; group notes only */
+    char *new_group_name; /* malloc'd; NOTE_GROUP_RENAMED only */
+};
+
+struct task_result {
+    int32_t code;    /* ERR_SUCC or a TIMErrCode */
+    char desc[512];  /* "" on success */
+    char *json;      /* malloc'd callback JSON; NULL means "" */
+    struct note notes[TASK_MAX_NOTES];
+    bool unread_may_change; /* the worker then checks the total and announces a change */
+    bool changed;           /* conversations changed (set by notes, or by task_result_changed) */
+};
+
+struct task;
+/* Runs on the worker thread. store is the logged-in user's store (never NULL when the task
+ * needs a store). */
+typedef void (*task_run_fn)(struct task *t, struct store *store, struct task_result *r);
+
+struct task {
+    struct task *next;
+    const char *api;      /* the API function's name: the log, faults */
+    task_run_fn run;
+    bool needs_store;     /* without a logged-in user it fails with ERR_SDK_NOT_LOGGED_IN */
+    bool has_callback;    /* false for the synchronous calls: their failures go to the log */
+    bool batchable;       /* a write to the user's store alone: may share a transaction */
+    enum conv_effect effect;
+    TIMCommCallback cb;
+    const void *user_data;
+    uint64_t accepted_at; /* seconds since the epoch when the call was accepted */
+    int32_t answer_code;  /* when not ERR_SUCC: answered with this code instead of being run */
+    const char *answer_desc;
+    enum task_args_kind kind;
+    union {
+        struct login_args login;
+        struct conv_ref conv;
+        struct pin_args pin;
+        struct draft_args draft;
+        struct ids_args ids;
+        struct info_args info;
+        struct filter_args filter;
+        struct group_args group;
+        struct clean_args clean;
+        struct send_args send;
+        struct msg_list_args msg_list;
+    } args;
+};
+
+/* A zeroed task of `kind`, with accepted_at set, needing the user's store (the callers of the few
+ * that do not clear needs_store); NULL when out of memory. */
+struct task *task_new(const char *api, task_run_fn run, enum task_args_kind kind, TIMCommCallback cb,
+                      const void *user_data);
+
+/* Frees t and what its arguments own. NULL is allowed. */
+void task_free(struct task *t);
+
+/* The conversation a task names, or NULL when its arguments name none. */
+const struct conv_ref *task_conv(const struct task *t);
+
+/* The JSON array of conversation keys a task carries, or NULL. */
+const char *task_ids(const struct task *t);
+
+/* Sets r's code and a printf-style description. */
+void task_result_fail(struct task_result *r, int32_t code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Records a conversation event (NOTE_CONV_EVENT) or new messages (NOTE_NEW_MESSAGES) with a JSON
+ * array; takes ownership of array (NULL is ignored). */
+void task_result_note(struct task_result *r, enum note_kind kind, enum TIMConvEvent event, char *array);
+
+/* Records an event holding the one-element array [info]; takes ownership of info. */
+void task_result_event(struct task_result *r, enum TIMConvEvent event, char *info);
+
+/* Records a conversation-group note: the names are copied; array (the ConvInfo concerned; NULL
+ * means none) is taken. */
+void task_result_group_note(struct task_result *r, enum note_kind kind, const char *group_name,
+                            const char *new_group_name, char *array);
+
+/* Marks r as having changed conversations without an event to announce (nobody listens), so
+ * that unread totals by filter are still checked. */
+void task_result_changed(struct task_result *r);
+
+/* Frees what r holds. */
+void task_result_clear(struct task_result *r);
+
+#endif  /* TIMCONV_TASK_H_ */

@@ -1,0 +1,248 @@
+/* The store's messages: sending, receiving (and the inbox other processes deliver into),
+ * listing, and marking read (see store.h). */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "TIMCloudDef.h"
+#include "store/store_internal.h"
+
+/* Records a message in conversation (conv_type, conv_id), creating or activating it. `source`
+ * is the caller's Message JSON (or the sender's stored copy, for a delivery). */
+static int record_message(struct store *s, int conv_type, const char *conv_id, const char *source,
+                          const struct message_fields *f, bool from_self, bool *created, char **stored) {
+    *stored = NULL;
+    sqlite3_stmt *exists = bind_key(s, ST_CONV_EXISTS, conv_id, conv_type);
+    int rc = sqlite3_step(exists);
+    *created = rc == SQLITE_DONE;
+    sqlite3_reset(exists);
+    sqlite3_clear_bindings(exists);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(s, "read conversation");
+
+    int64_t order = 0, seq = 0;
+    int result = next_active_order(s, &order);
+    if (result == ERR_SUCC) {
+        sqlite3_stmt *st = bind_key(s, ST_CONV_ACTIVATE, conv_id, conv_type);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)f->now);
+        sqlite3_bind_int64(st, 4, order);
+        result = exec_stmt(s, st, "activate conversation");
+    }
+    if (result == ERR_SUCC) result = query_int(s, bind_key(s, ST_NEXT_SEQ, conv_id, conv_type), &seq, "next message seq");
+    if (result == ERR_SUCC) {
+        sqlite3_stmt *st = stmt(s, ST_MSG_BUILD);
+        sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, conv_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 3, conv_type);
+        sqlite3_bind_text(st, 4, f->sender, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 5, from_self ? 1 : 0);
+        sqlite3_bind_int64(st, 6, (sqlite3_int64)f->now);
+        sqlite3_bind_text(st, 7, f->msg_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 8, seq);
+        sqlite3_bind_int64(st, 9, f->rand);
+        sqlite3_bind_int64(st, 10, (sqlite3_int64)f->unique_id);
+        result = query_text(s, st, stored, "build message");
+        if (result == ERR_SUCC && *stored == NULL) result = fail(s, "build message");
+    }
+    if (result == ERR_SUCC) {
+        sqlite3_stmt *st = bind_key(s, ST_MSG_INSERT, conv_id, conv_type);
+        sqlite3_bind_int64(st, 3, seq);
+        sqlite3_bind_text(st, 4, *stored, -1, SQLITE_STATIC);
+        result = exec_stmt(s, st, "store message");
+    }
+    if (result == ERR_SUCC) {
+        sqlite3_stmt *st = bind_key(s, ST_CONV_RECORD_MSG, conv_id, conv_type);
+        sqlite3_bind_text(st, 3, *stored, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 4, from_self ? 0 : 1);
+        result = exec_stmt(s, st, "update last message");
+    }
+    if (result != ERR_SUCC) {
+        free(*stored);
+        *stored = NULL;
+    }
+    return result;
+}
+
+int store_msg_send(struct store *s, const char *conv_id, int conv_type, const char *msg_json,
+                   const struct message_fields *f, bool *created, char **sent, char **info) {
+    *sent = *info = NULL;
+    int result = begin(s);
+    if (result != ERR_SUCC) return result;
+    result = record_message(s, conv_type, conv_id, msg_json, f, true, created, sent);
+    if (result == ERR_SUCC) result = conv_info(s, conv_id, conv_type, info);
+    result = finish(s, result);
+    if (result != ERR_SUCC) {
+        free(*sent);
+        free(*info);
+        *sent = *info = NULL;
+    }
+    return result;
+}
+
+int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const char *sent,
+                      const struct message_fields *f, bool only_if_conv_exists) {
+    int result = begin(s);
+    if (result != ERR_SUCC) return result;
+    bool known = true;
+    if (only_if_conv_exists) {
+        sqlite3_stmt *exists = bind_key(s, ST_CONV_EXISTS, conv_id, conv_type);
+        int rc = sqlite3_step(exists);
+        known = rc == SQLITE_ROW;
+        sqlite3_reset(exists);
+        sqlite3_clear_bindings(exists);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) result = fail(s, "read conversation");
+    }
+    if (result == ERR_SUCC && known) {
+        bool created = false;
+        char *stored = NULL;
+        result = record_message(s, conv_type, conv_id, sent, f, false, &created, &stored);
+        if (result == ERR_SUCC) {
+            sqlite3_stmt *st = bind_key(s, ST_INBOX_INSERT, conv_id, conv_type);
+            sqlite3_bind_int(st, 3, created ? 1 : 0);
+            sqlite3_bind_text(st, 4, stored, -1, SQLITE_STATIC);
+            result = exec_stmt(s, st, "announce message");
+        }
+        free(stored);
+    }
+    return finish(s, result);
+}
+
+int store_msg_list(struct store *s, const char *conv_id, int conv_type, int64_t count, int64_t before_seq, char **list) {
+    sqlite3_stmt *st = bind_key(s, ST_MSG_LIST, conv_id, conv_type);
+    sqlite3_bind_int64(st, 3, count);
+    sqlite3_bind_int64(st, 4, before_seq);
+    return query_text(s, st, list, "list messages");
+}
+
+/* Marks a conversation's messages read up to `upto` (0: all; see ST_MSG_CLEAN_UNREAD) inside an
+ * open transaction; *changed tells whether its unread count changed. */
+static int clean_unread(struct store *s, const char *conv_id, int conv_type, uint64_t upto, bool *changed) {
+    int result = ERR_SUCC;
+    int64_t marked = 0;
+    if (upto != 0) {
+        sqlite3_stmt *st = bind_key(s, ST_MSG_CLEAN_UNREAD, conv_id, conv_type);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)upto);
+        result = exec_stmt(s, st, "mark messages read");
+        marked = sqlite3_changes(s->db);
+    }
+    if (result == ERR_SUCC) {
+        sqlite3_stmt *st = bind_key(s, ST_CONV_CLEAN_UNREAD, conv_id, conv_type);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)upto);
+        sqlite3_bind_int64(st, 4, marked);
+        result = exec_stmt(s, st, "mark conversation read");
+    }
+    *changed = result == ERR_SUCC && sqlite3_changes(s->db) > 0;
+    /* Marking all: the messages only when there was something unread (most calls find nothing). */
+    if (result == ERR_SUCC && upto == 0 && *changed) {
+        sqlite3_stmt *st = bind_key(s, ST_MSG_CLEAN_UNREAD, conv_id, conv_type);
+        sqlite3_bind_int64(st, 3, 0);
+        result = exec_stmt(s, st, "mark messages read");
+    }
+    return result;
+}
+
+/* Collects the keys of the conversations with unread messages (of conv_type; 0: all). */
+struct conv_key {
+    int type;
+    char id[TEXT_ID_MAX + 1];
+};
+static int unread_keys(struct store *s, int conv_type, struct conv_key **list, size_t *count) {
+    *list = NULL;
+    *count = 0;
+    sqlite3_stmt *keys = stmt(s, ST_UNREAD_KEYS);
+    sqlite3_bind_int(keys, 1, conv_type);
+    int result = ERR_SUCC;
+    int rc;
+    while ((rc = sqlite3_step(keys)) == SQLITE_ROW) {
+        struct conv_key *grown = realloc(*list, (*count + 1) * sizeof **list);
+        if (grown == NULL) {
+            result = ERR_OUT_OF_MEMORY;
+            break;
+        }
+        *list = grown;
+        grown[*count].type = sqlite3_column_int(keys, 0);
+        snprintf(grown[*count].id, sizeof grown[*count].id, "%s", (const char *)sqlite3_column_text(keys, 1));
+        (*count)++;
+    }
+    if (result == ERR_SUCC && rc != SQLITE_DONE) result = fail(s, "find unread conversations");
+    sqlite3_reset(keys);
+    sqlite3_clear_bindings(keys);
+    return result;
+}
+
+int store_clean_unread(struct store *s, int conv_type, const char *conv_id, uint64_t clean_timestamp,
+                       uint64_t clean_sequence, char **infos) {
+    *infos = NULL;
+    int result = begin(s);
+    if (result != ERR_SUCC) return result;
+    struct conv_key *list = NULL;
+    size_t count = 0, len = 0;
+    if (conv_id != NULL) {
+        char *info = NULL;
+        result = conv_info(s, conv_id, conv_type, &info);
+        if (result == ERR_SUCC && info == NULL) result = ERR_INVALID_CONVERSATION;
+        free(info);
+        list = result == ERR_SUCC ? malloc(sizeof *list) : NULL;
+        if (result == ERR_SUCC && list == NULL) result = ERR_OUT_OF_MEMORY;
+        if (result == ERR_SUCC) {
+            list[0].type = conv_type;
+            snprintf(list[0].id, sizeof list[0].id, "%s", conv_id);
+            count = 1;
+        }
+    } else {
+        /* Collect the keys first: the updates below would disturb a running SELECT over them. */
+        result = unread_keys(s, conv_type, &list, &count);
+    }
+    for (size_t i = 0; result == ERR_SUCC && i < count; i++) {
+        bool changed = false;
+        char *info = NULL;
+        uint64_t upto = list[i].type == kTIMConv_C2C ? clean_timestamp : clean_sequence;
+        result = clean_unread(s, list[i].id, list[i].type, upto, &changed);
+        if (result == ERR_SUCC && changed) result = conv_info(s, list[i].id, list[i].type, &info);
+        if (result == ERR_SUCC && info != NULL) result = append_item(infos, &len, info);
+        free(info);
+    }
+    free(list);
+    result = finish(s, result);
+    if (result == ERR_SUCC && *infos != NULL) strcat(*infos, "]");
+    if (result != ERR_SUCC) {
+        free(*infos);
+        *infos = NULL;
+    }
+    return result;
+}
+
+int store_changed_elsewhere(struct store *s, bool *changed) {
+    int64_t version = 0;
+    int result = query_int(s, stmt(s, ST_DATA_VERSION), &version, "read data version");
+    *changed = result == ERR_SUCC && version != s->data_version;
+    if (result == ERR_SUCC) s->data_version = version;
+    return result;
+}
+
+int store_inbox_reset(struct store *s) { return exec_stmt(s, stmt(s, ST_INBOX_CLEAR), "clear inbox"); }
+
+int store_inbox_since(struct store *s, int64_t *last_id, char **messages, char **added, char **updated) {
+    *messages = *added = *updated = NULL;
+    sqlite3_stmt *st = stmt(s, ST_INBOX_SINCE);
+    sqlite3_bind_int64(st, 1, *last_id);
+    int result = ERR_SUCC;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *last_id = sqlite3_column_int64(st, 0);
+        *messages = strdup((const char *)sqlite3_column_text(st, 1));
+        *added = strdup((const char *)sqlite3_column_text(st, 2));
+        *updated = strdup((const char *)sqlite3_column_text(st, 3));
+        if (*messages == NULL || *added == NULL || *updated == NULL) result = ERR_OUT_OF_MEMORY;
+    } else {
+        result = fail(s, "read inbox");
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (result != ERR_SUCC) {
+        free(*messages);
+        free(*added);
+        free(*updated);
+        *messages = *added = *updated = NULL;
+    }
+    return result;
+}

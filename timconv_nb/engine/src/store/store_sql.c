@@ -1,0 +1,226 @@
+/* The store's SQL, all of it in one place: the schema (and the one definition of the ConvInfo
+ * JSON, as a view) and every statement, by id (store_internal.h). Every statement binds its
+ * parameters; no value ever becomes part of an SQL text. */
+#include "store/store_internal.h"
+
+
+/* Version 2 added the index of conversations with unread messages: the unread totals then read
+ * only those, not every conversation (a total is taken after every change that may move it). */
+const char store_unread_index_sql[] =
+    "CREATE INDEX IF NOT EXISTS conversation_unread ON conversation (recv_opt, unread) WHERE unread > 0;";
+
+/* The schema. conv_info is the one definition of the ConvInfo JSON (spec section 4): optional
+ * members (conv_last_msg, conv_draft, conv_group_type) are inserted only when they apply. */
+const char store_schema_sql[] =
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS conversation ("
+    " conv_type INTEGER NOT NULL,"
+    " conv_id TEXT NOT NULL,"
+    " active_time INTEGER NOT NULL,"  /* seconds: creation or latest message, whichever later */
+    " active_order INTEGER NOT NULL," /* rises each time a conversation becomes active: ties */
+    " unread INTEGER NOT NULL DEFAULT 0,"
+    " recv_opt INTEGER NOT NULL DEFAULT 0,"
+    " pinned INTEGER NOT NULL DEFAULT 0,"
+    " show_name TEXT NOT NULL,"
+    " face_url TEXT NOT NULL DEFAULT '',"
+    " custom_data TEXT NOT NULL DEFAULT '',"
+    " mark_array TEXT NOT NULL DEFAULT '[]',"
+    " group_array TEXT NOT NULL DEFAULT '[]',"
+    " draft TEXT,"    /* Draft JSON, NULL when none */
+    " last_msg TEXT," /* Message JSON, NULL when none */
+    " PRIMARY KEY (conv_type, conv_id)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS conversation_list_order ON conversation (pinned DESC, active_order DESC);"
+    "CREATE INDEX IF NOT EXISTS conversation_unread ON conversation (recv_opt, unread) WHERE unread > 0;"
+    "CREATE TABLE IF NOT EXISTS message ("
+    " conv_type INTEGER NOT NULL,"
+    " conv_id TEXT NOT NULL,"
+    " seq INTEGER NOT NULL,"      /* per conversation, from 1 */
+    " msg TEXT NOT NULL,"         /* Message JSON */
+    " PRIMARY KEY (conv_type, conv_id, seq)) WITHOUT ROWID;"
+    /* Messages other processes delivered here, for the owner's process to announce. */
+    "CREATE TABLE IF NOT EXISTS inbox ("
+    " id INTEGER PRIMARY KEY,"
+    " conv_type INTEGER NOT NULL,"
+    " conv_id TEXT NOT NULL,"
+    " created INTEGER NOT NULL,"  /* the delivery created the conversation */
+    " msg TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS conv_group (name TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO meta (key, value) VALUES ('active_order', 0);"
+    "CREATE VIEW IF NOT EXISTS conv_info AS"
+    " SELECT conv_type, conv_id, pinned, active_time, active_order, unread, recv_opt, mark_array, group_array,"
+    "  CASE WHEN draft IS NULL THEN with_msg ELSE json_insert(with_msg, '$.conv_draft', json(draft)) END AS info"
+    " FROM (SELECT *,"
+    "  CASE WHEN last_msg IS NULL THEN with_type"
+    "   ELSE json_insert(with_type, '$.conv_last_msg', json(last_msg)) END AS with_msg"
+    " FROM (SELECT *,"
+    "  CASE WHEN conv_type = 2 THEN json_insert(base, '$.conv_group_type', 0) ELSE base END AS with_type"
+    " FROM (SELECT *, json_object("
+    "  'conv_id', conv_id, 'conv_type', conv_type,"
+    "  'conv_owner', (SELECT value FROM meta WHERE key = 'owner'),"
+    "  'conv_unread_num', unread, 'conv_active_time', active_time,"
+    "  'conv_is_has_lastmsg', json(CASE WHEN last_msg IS NULL THEN 'false' ELSE 'true' END),"
+    "  'conv_is_has_draft', json(CASE WHEN draft IS NULL THEN 'false' ELSE 'true' END),"
+    "  'conv_recv_opt', recv_opt,"
+    "  'conv_is_pinned', json(CASE WHEN pinned THEN 'true' ELSE 'false' END),"
+    "  'conv_show_name', show_name, 'conv_face_url', face_url,"
+    "  'conv_mark_array', json(mark_array), 'conv_custom_data', custom_data,"
+    "  'conv_conversation_group_array', json(group_array),"
+    "  'conv_group_at_info_array', json('[]')) AS base"
+    " FROM conversation)));";
+
+/* Whether a conversation passes a ConversationListFilter bound as ?2 conv type, ?3 has unread,
+ * ?4 mark, ?5 conversation group, ?6 has group @ info (0 and '' mean "any"). */
+#define FILTER_PREDICATE \
+    "(?2 = 0 OR conv_type = ?2)" \
+    " AND (?3 = 0 OR unread > 0)" \
+    " AND (?4 = 0 OR EXISTS (SELECT 1 FROM json_each(mark_array) WHERE value = ?4))" \
+    " AND (?5 = '' OR EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?5))" \
+    " AND ?6 = 0" /* has_group_at_info: local groups carry no @ information */
+
+/* Whether conversation group ?N holds the conversation. */
+#define IN_GROUP(n) "EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?" #n ")"
+
+const char *const store_stmt_sql[ST_COUNT] = {
+    [ST_BEGIN] = "BEGIN IMMEDIATE",
+    [ST_COMMIT] = "COMMIT",
+    [ST_ROLLBACK] = "ROLLBACK",
+    [ST_SAVEPOINT] = "SAVEPOINT call",
+    [ST_RELEASE] = "RELEASE call",
+    [ST_ROLLBACK_TO] = "ROLLBACK TO call",
+    [ST_SET_OWNER] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('owner', ?1)",
+    [ST_CONV_EXISTS] = "SELECT 1 FROM conversation WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_CONV_INFO] = "SELECT info FROM conv_info WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_NEXT_ACTIVE_ORDER] = "UPDATE meta SET value = value + 1 WHERE key = 'active_order' RETURNING value",
+    [ST_CONV_INSERT] =
+        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name)"
+        " VALUES (?1, ?2, ?3, ?4, ?2)",
+    [ST_CONV_DELETE] = "DELETE FROM conversation WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_CONV_LIST] =
+        "SELECT '[' || coalesce(group_concat(info, ','), '') || ']' FROM"
+        " (SELECT info FROM conv_info ORDER BY pinned DESC, active_order DESC)",
+    /* A correlated lookup per entry, so each one uses the primary key. */
+    [ST_CONV_INFO_BATCH] =
+        "SELECT '[' || coalesce(group_concat(info, ','), '') || ']' FROM"
+        " (SELECT (SELECT c.info FROM conv_info AS c"
+        "   WHERE c.conv_type = json_extract(p.value, '$.get_conversation_list_param_conv_type')"
+        "   AND c.conv_id = json_extract(p.value, '$.get_conversation_list_param_conv_id')) AS info"
+        "  FROM json_each(?1) AS p ORDER BY p.key)",
+    [ST_DRAFT_SET] =
+        "UPDATE conversation SET draft ="
+        " json_set(json(?3), '$.draft_edit_time', coalesce(json_extract(?3, '$.draft_edit_time'), ?4))"
+        " WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_DRAFT_CLEAR] = "UPDATE conversation SET draft = NULL WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_MSG_DELETE_ALL] = "DELETE FROM message WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_CONV_PIN] = "UPDATE conversation SET pinned = ?3 WHERE conv_type = ?1 AND conv_id = ?2",
+    /* Conversations set not to notify (recv_opt other than Receive) do not count, as in the vendor SDK. */
+    [ST_TOTAL_UNREAD] = "SELECT coalesce(sum(unread), 0) FROM conversation WHERE recv_opt = 0 AND unread > 0",
+    /* One page of the filtered list. Cursor: (pinned << 62) | active_order of the last row given;
+     * ?1 = 0 starts at the top. */
+    [ST_CONV_PAGE] =
+        "WITH page AS (SELECT info, (pinned << 62) | active_order AS cursor,"
+        "  row_number() OVER (ORDER BY pinned DESC, active_order DESC) AS rn FROM ("
+        "  SELECT * FROM conv_info"
+        "  WHERE (?1 = 0 OR pinned < (?1 >> 62) OR (pinned = (?1 >> 62) AND active_order < (?1 & 4611686018427387903)))"
+        "  AND " FILTER_PREDICATE
+        "  ORDER BY pinned DESC, active_order DESC LIMIT ?7 + 1))"
+        " SELECT json_object("
+        "  'conversation_list_result_conv_list',"
+        "   (SELECT json_group_array(json(info)) FROM (SELECT info FROM page WHERE rn <= ?7 ORDER BY rn)),"
+        "  'conversation_list_result_next_seq', coalesce((SELECT cursor FROM page WHERE rn = min(?7, (SELECT count(*) FROM page))), 0),"
+        "  'conversation_list_result_is_finished', json(CASE WHEN (SELECT count(*) FROM page) <= ?7 THEN 'true' ELSE 'false' END))",
+    [ST_NEXT_SEQ] = "SELECT coalesce(max(seq), 0) + 1 FROM message WHERE conv_type = ?1 AND conv_id = ?2",
+    /* A Message as stored: the caller's JSON with defaults for what it left out and the fields the
+     * SDK owns set. ?1 msg, ?2 conv id, ?3 conv type, ?4 sender, ?5 from self, ?6 now, ?7 msg id,
+     * ?8 seq, ?9 rand, ?10 unique id. */
+    [ST_MSG_BUILD] =
+        "SELECT json_set(json_insert(json(?1),"
+        "  '$.message_client_time', ?6, '$.message_priority', 1, '$.message_platform', 0,"
+        "  '$.message_custom_str', '', '$.message_custom_int', 0),"
+        " '$.message_conv_id', ?2, '$.message_conv_type', ?3, '$.message_sender', ?4, '$.message_server_time', ?6,"
+        " '$.message_is_from_self', json(CASE WHEN ?5 THEN 'true' ELSE 'false' END),"
+        " '$.message_is_read', json(CASE WHEN ?5 THEN 'true' ELSE 'false' END),"
+        " '$.message_status', 2, '$.message_msg_id', ?7, '$.message_seq', ?8, '$.message_rand', ?9,"
+        " '$.message_unique_id', ?10, '$.message_is_peer_read', json('false'), '$.message_is_online_msg', json('false'))",
+    [ST_MSG_INSERT] = "INSERT INTO message (conv_type, conv_id, seq, msg) VALUES (?1, ?2, ?3, ?4)",
+    /* Creates the conversation or makes it the most recently active. */
+    [ST_CONV_ACTIVATE] =
+        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name) VALUES (?1, ?2, ?3, ?4, ?2)"
+        " ON CONFLICT (conv_type, conv_id) DO UPDATE SET active_time = excluded.active_time, active_order = excluded.active_order",
+    [ST_CONV_RECORD_MSG] = "UPDATE conversation SET last_msg = ?3, unread = unread + ?4 WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_INBOX_INSERT] = "INSERT INTO inbox (conv_type, conv_id, created, msg) VALUES (?1, ?2, ?3, ?4)",
+    /* Newest first, older than seq ?4 (0: from the newest). */
+    [ST_MSG_LIST] =
+        "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
+        " (SELECT msg FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND (?4 = 0 OR seq < ?4)"
+        "  ORDER BY seq DESC LIMIT ?3)",
+    /* Marks read the messages up to ?3 (0: all): the server time (seconds) of a c2c message, the
+     * seq of a group message. */
+    [ST_MSG_CLEAN_UNREAD] =
+        "UPDATE message SET msg = json_set(msg, '$.message_is_read', json('true'))"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND json_extract(msg, '$.message_is_read') = 0"
+        " AND (?3 = 0 OR CASE WHEN ?1 = 1 THEN json_extract(msg, '$.message_server_time') ELSE seq END <= ?3)",
+    /* The conversation's side of the same: ?4 messages were marked read. */
+    [ST_CONV_CLEAN_UNREAD] =
+        "UPDATE conversation SET unread = CASE WHEN ?3 = 0 THEN 0 ELSE max(0, unread - ?4) END,"
+        " last_msg = CASE WHEN last_msg IS NOT NULL AND (?3 = 0 OR CASE WHEN ?1 = 1"
+        "  THEN json_extract(last_msg, '$.message_server_time') ELSE json_extract(last_msg, '$.message_seq') END <= ?3)"
+        "  THEN json_set(last_msg, '$.message_is_read', json('true')) ELSE last_msg END"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND unread > 0",
+    [ST_UNREAD_KEYS] = "SELECT conv_type, conv_id FROM conversation WHERE unread > 0 AND (?1 = 0 OR conv_type = ?1)",
+    [ST_DATA_VERSION] = "PRAGMA data_version",
+    /* What other processes delivered since ?1: the new messages, and the ConvInfo of the
+     * conversations they created and of those they updated. */
+    [ST_INBOX_SINCE] =
+        "SELECT coalesce(max(i.id), ?1),"
+        " '[' || coalesce(group_concat(i.msg, ','), '') || ']',"
+        " (SELECT '[' || coalesce(group_concat(c.info, ','), '') || ']' FROM conv_info c WHERE EXISTS"
+        "   (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.created AND j.conv_type = c.conv_type AND j.conv_id = c.conv_id)),"
+        " (SELECT '[' || coalesce(group_concat(c.info, ','), '') || ']' FROM conv_info c WHERE EXISTS"
+        "   (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.conv_type = c.conv_type AND j.conv_id = c.conv_id)"
+        "   AND NOT EXISTS (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.created AND j.conv_type = c.conv_type"
+        "   AND j.conv_id = c.conv_id))"
+        " FROM (SELECT * FROM inbox WHERE id > ?1 ORDER BY id) AS i",
+    [ST_INBOX_CLEAR] = "DELETE FROM inbox",
+    [ST_ARRAY_ITEMS] = "SELECT value FROM json_each(?1) ORDER BY key",
+    [ST_OP_RESULT] =
+        "SELECT json_object('conversation_operation_result_conversation_id', ?1,"
+        " 'conversation_operation_result_result_code', ?2, 'conversation_operation_result_result_info', ?3)",
+    /* Sets (?4 true) or clears mark ?3, keeping the others in their order. */
+    [ST_CONV_MARK] =
+        "UPDATE conversation SET mark_array = (SELECT json_group_array(value) FROM"
+        " (SELECT value FROM json_each(mark_array) WHERE value <> ?3 UNION ALL SELECT ?3 WHERE ?4))"
+        " WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_CONV_ADD_TO_GROUP] =
+        "UPDATE conversation SET group_array = (SELECT json_group_array(value) FROM"
+        " (SELECT value FROM json_each(group_array) WHERE value <> ?3 UNION ALL SELECT ?3))"
+        " WHERE conv_type = ?1 AND conv_id = ?2",
+    [ST_GROUP_COUNT] = "SELECT count(*) FROM conv_group",
+    [ST_GROUP_EXISTS] = "SELECT count(*) FROM conv_group WHERE name = ?1",
+    [ST_GROUP_INSERT] = "INSERT INTO conv_group (name) VALUES (?1)",
+    [ST_GROUP_LIST] = "SELECT json_group_array(name) FROM (SELECT name FROM conv_group ORDER BY name)",
+    [ST_GROUP_DELETE] = "DELETE FROM conv_group WHERE name = ?1",
+    [ST_GROUP_RENAME] = "UPDATE conv_group SET name = ?2 WHERE name = ?1",
+    [ST_GROUP_MEMBER_COUNT] = "SELECT count(*) FROM conversation WHERE " IN_GROUP(1),
+    /* The group's conversations as a JSON array of c2c_<id> / group_<id> keys. */
+    [ST_GROUP_MEMBER_KEYS] =
+        "SELECT json_group_array(CASE conv_type WHEN 1 THEN 'c2c_' ELSE 'group_' END || conv_id)"
+        " FROM conversation WHERE " IN_GROUP(1),
+    [ST_GROUP_MEMBER_INFOS] =
+        "SELECT '[' || coalesce(group_concat(info, ','), '') || ']' FROM conv_info WHERE " IN_GROUP(1),
+    [ST_CONV_IN_GROUP] = "SELECT count(*) FROM conversation WHERE conv_type = ?1 AND conv_id = ?2 AND " IN_GROUP(3),
+    [ST_CONV_REMOVE_FROM_GROUP] =
+        "UPDATE conversation SET group_array = (SELECT json_group_array(value) FROM json_each(group_array) WHERE value <> ?3)"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND " IN_GROUP(3),
+    /* Renames group ?1 to ?2 in every conversation, keeping its place in each list. */
+    [ST_CONVS_RENAME_GROUP] =
+        "UPDATE conversation SET group_array ="
+        " (SELECT json_group_array(CASE WHEN value = ?1 THEN ?2 ELSE value END) FROM json_each(group_array))"
+        " WHERE " IN_GROUP(1),
+    [ST_CONV_CUSTOM_DATA] = "UPDATE conversation SET custom_data = ?3 WHERE conv_type = ?1 AND conv_id = ?2",
+    /* The unread total of a filter (bound as for ST_CONV_PAGE), and the filter as the callback
+     * names it: conv type, mark type and group. */
+    [ST_FILTER_UNREAD] =
+        "SELECT coalesce(sum(unread), 0), json_object('conversation_list_filter_conv_type', ?2,"
+        " 'conversation_list_filter_mark_type', ?4, 'conversation_list_filter_conversation_group', ?5)"
+        " FROM conversation WHERE recv_opt = 0 AND unread > 0 AND " FILTER_PREDICATE,
+};
