@@ -16,6 +16,8 @@ import pytest
 from timconv_nb import native
 
 APP_ID = 1400000001
+#: enum TIMConvEvent: the sync after a login
+CONV_EVENT_START, CONV_EVENT_FINISH = 3, 4
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -70,8 +72,13 @@ class RawEngine:
         return replies[0]
 
     def login(self, user: str = "alice") -> Reply:
+        """Logs in; checks and takes out of ``events`` the sync the login announced before its
+        callback (kTIMConvEvent_Start, then kTIMConvEvent_Finish, each with "")."""
         reply = self.call("TIMLogin", user.encode(), b"sig")
         assert reply.code == 0, reply
+        with self._events_lock:
+            assert self.events[-2:] == [(CONV_EVENT_START, None), (CONV_EVENT_FINISH, None)], self.events
+            del self.events[-2:]
         return reply
 
     def conv_list(self) -> list[dict]:

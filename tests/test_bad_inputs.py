@@ -84,6 +84,8 @@ CALLS: dict[str, dict[str, Any]] = {
     "TIMMsgReportReaded": {"conv_id": (b"nobody", "id"), "conv_type": 1, "json_msg_param": (NULL, "any_optional")},
     "TIMMsgGetMsgList": {"conv_id": (b"nobody", "id"), "conv_type": 1,
                          "json_get_msg_param": (b'{"msg_getmsglist_param_count": 5}', "json_optional")},
+    "callExperimentalAPI": {"json_param": (b'{"request_internal_operation": "internal_operation_set_ui_platform"}',
+                                           "json")},
     "timconv_fault_fail_next": {"function": (b"TIMConvGetConvList", "fault_name"), "count": 1, "code": 6022},
     "timconv_fault_delay": {"function": (b"TIMConvGetConvList", "fault_scope"), "milliseconds": 0},
 }

@@ -34,6 +34,7 @@ _EXPORTS = {
     "InvalidParameterError": "errors",
     "InvalidConversationError": "errors",
     "LoginInProgressError": "errors",
+    "NotSupportedError": "errors",
     "StorageError": "errors",
     "CallTimeoutError": "errors",
     "ClientAlreadyOpenError": "errors",

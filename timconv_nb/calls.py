@@ -115,7 +115,9 @@ class ApiCall:
     ``name`` and ``name_async`` on the class it is declared in."""
 
     def __init__(self, function: str, build: Callable[..., tuple], result: Optional[Callable[..., Any]],
-                 parse: bool, callback: bool, result_takes_arguments: bool) -> None:
+                 parse: bool, callback: bool, result_takes_arguments: bool,
+                 before: Optional[Callable[[Any], None]]) -> None:
+        self.before = before
         self.function = function
         self.build = build
         self.result = result
@@ -130,7 +132,7 @@ class ApiCall:
 
     def _methods(self, name: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
         function, build, convert, parse = self.function, self.build, self.result, self.parse
-        takes_arguments = self.result_takes_arguments
+        takes_arguments, before = self.result_takes_arguments, self.before
 
         def finish(reply: Any, args: tuple, kwargs: dict) -> Any:
             if convert is None:
@@ -139,10 +141,16 @@ class ApiCall:
 
         if self.callback:
             def sync(self: Any, *args: Any, **kwargs: Any) -> Any:
-                return finish(self._caller.wait(function, build(*args, **kwargs), parse), args, kwargs)
+                c_args = build(*args, **kwargs)
+                if before is not None:
+                    before(self)
+                return finish(self._caller.wait(function, c_args, parse), args, kwargs)
 
             async def asynchronous(self: Any, *args: Any, **kwargs: Any) -> Any:
-                return finish(await self._caller.start(function, build(*args, **kwargs), parse), args, kwargs)
+                c_args = build(*args, **kwargs)
+                if before is not None:
+                    before(self)
+                return finish(await self._caller.start(function, c_args, parse), args, kwargs)
         else:
             def sync(self: Any, *args: Any, **kwargs: Any) -> Any:
                 self._caller.result(function, build(*args, **kwargs))
@@ -165,14 +173,17 @@ class ApiCall:
 
 
 def api_call(function: str, *, result: Optional[Callable[..., Any]] = None, parse: bool = True,
-             callback: bool = True, result_takes_arguments: bool = False) -> Callable[[Callable[..., tuple]], ApiCall]:
+             callback: bool = True, result_takes_arguments: bool = False,
+             before: Optional[Callable[[Any], None]] = None) -> Callable[[Callable[..., tuple]], ApiCall]:
     """Declares a Client method pair calling C function ``function`` (see the module docstring).
 
     ``result`` converts the callback's JSON (parsed, or the text with parse=False; with
     result_takes_arguments it also receives the method's arguments); None: the method returns
-    None. ``callback=False`` for the C calls that answer with their TIMResult alone."""
+    None. ``callback=False`` for the C calls that answer with their TIMResult alone. ``before``
+    runs with the client once the arguments are checked, just before the call (a login starts
+    watching for the sync that follows it)."""
 
     def declare(build: Callable[..., tuple]) -> ApiCall:
-        return ApiCall(function, build, result, parse, callback, result_takes_arguments)
+        return ApiCall(function, build, result, parse, callback, result_takes_arguments, before)
 
     return declare

@@ -14,6 +14,7 @@ closes the first (handy when a notebook cell is run again).
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 import os
@@ -27,8 +28,8 @@ from . import arguments, engine_log, native, process_slot
 from . import wire as k
 from .arguments import ConvTypeLike, check_id, check_text
 from .calls import Caller, EngineThread, api_call
-from .dispatch import EventHandler, EventHub
-from .errors import InvalidConversationError, error_for
+from .dispatch import EventHandler, EventHub, SyncWatch
+from .errors import CallTimeoutError, InvalidConversationError, NotLoggedInError, error_for
 from .events import EVENTS
 from .faults import Faults
 from .frames import conversations_frame, messages_frame
@@ -96,7 +97,8 @@ class Client:
     with the same C ABI opened by path (``library=`` or ``$TIMCONV_SDK_LIB``).
 
     Calls TIMInit when created and TIMUninit on :meth:`close` (or leaving a ``with`` block).
-    With ``secret_key`` (local engine only, for teaching) logins must bring a valid UserSig
+    ``log_dir`` is the SDK's log folder (``sdk_config_log_file_path``; created if needed): give
+    the vendor library one you can write. With ``secret_key`` (local engine only, for teaching) logins must bring a valid UserSig
     (:func:`timconv_nb.usersig.gen_user_sig`), as on the real service.
     """
 
@@ -109,6 +111,7 @@ class Client:
         timeout: float = 10.0,
         replace: bool = False,
         secret_key: Optional[str] = None,
+        log_dir: Union[str, os.PathLike, None] = None,
     ) -> None:
         if isinstance(app_id, bool) or not isinstance(app_id, int):
             raise TypeError(f"app_id must be int, not {type(app_id).__name__}")
@@ -124,9 +127,13 @@ class Client:
             engine_thread = EngineThread()
             self._caller = Caller(self.native, lambda: self.timeout, engine_thread)
             self._events = EventHub(self.native, engine_thread)
+            self._sync = SyncWatch(self._events)
             self.native.set_log_handler(engine_log.forward)
             self.data_dir.mkdir(parents=True, exist_ok=True)
             settings: dict[str, Any] = {k.kTIMSdkConfigConfigFilePath: str(self.data_dir.resolve())}
+            if log_dir is not None:
+                Path(log_dir).mkdir(parents=True, exist_ok=True)
+                settings[k.kTIMSdkConfigLogFilePath] = str(Path(log_dir).resolve())
             if secret_key is not None:
                 if not self.native.is_local_engine:
                     raise ValueError("secret_key is for the local engine; Tencent's servers hold the real one")
@@ -224,13 +231,28 @@ class Client:
 
     # ==== the API: each method pair declared once, by the C function it calls ====
 
-    # ---- login ----
+    # ---- login, and the sync that follows it ----
 
-    @api_call("TIMLogin")
+    @api_call("TIMLogin", before=lambda client: client._sync.expect())
     def login(user_id: str, user_sig: str = "") -> tuple:
         """TIMLogin. On the local engine any ``user_sig`` is accepted (unless the client was opened
-        with a ``secret_key``)."""
+        with a ``secret_key``). The conversation list may still be syncing when it returns: see
+        :meth:`wait_for_sync`."""
         return check_id(user_id, "user_id"), check_text(user_sig, "user_sig").encode()
+
+    def wait_for_sync(self, timeout: Optional[float] = None) -> None:
+        """Waits for the conversation sync after the last login (``kTIMConvEvent_Finish``), as the
+        vendor advises before reading the list; at once when it is over. Raises
+        CallTimeoutError after ``timeout`` seconds (default: the client's timeout)."""
+        if self.login_status is LoginStatus.UNLOGINED:
+            raise NotLoggedInError(-2, "nobody is logged in: there is no sync to wait for", "wait_for_sync")
+        waited = self.timeout if timeout is None else arguments.check_timeout(timeout)
+        if not self._sync.wait(waited):
+            raise CallTimeoutError(call="wait_for_sync", desc=f"no kTIMConvEvent_Finish within {waited:g}s")
+
+    async def wait_for_sync_async(self, timeout: Optional[float] = None) -> None:
+        """Awaitable :meth:`wait_for_sync` (the wait runs in a worker thread)."""
+        await asyncio.to_thread(self.wait_for_sync, timeout)
 
     @api_call("TIMLogout")
     def logout() -> tuple:
@@ -420,6 +442,17 @@ class Client:
                 yield frame
             if finished:
                 return
+
+    # ---- the experimental API ----
+
+    @api_call("callExperimentalAPI")
+    def experimental_api(request: dict) -> tuple:
+        """callExperimentalAPI with a request object (``{"request_internal_operation":
+        "internal_operation_write_log", ...}``). The local engine implements the operations the
+        vendor's own wrappers send (set UI platform, write log); others raise NotSupportedError."""
+        if not isinstance(request, dict):
+            raise TypeError(f"request must be a dict, not {type(request).__name__}")
+        return (arguments.json_arg(request),)
 
     # ---- the local engine's clock ----
 

@@ -85,3 +85,36 @@ class EventHub:
                     log.exception("%s handler %r raised", notification.source, handler)
 
         return deliver
+
+
+class SyncWatch:
+    """The conversation sync that follows a login: the vendor's SDK fetches the list from its
+    server after logging in and announces ``kTIMConvEvent_Start`` then ``kTIMConvEvent_Finish``;
+    the list can be incomplete until Finish. :meth:`expect` (just before TIMLogin) starts watching
+    for Finish with a one-shot handler, so the watch costs nothing between logins."""
+
+    def __init__(self, hub: EventHub) -> None:
+        self._hub = hub
+        self._lock = threading.Lock()  # guards _watching
+        self._watching = False
+        self._finished = threading.Event()
+        self._finished.set()  # no login yet: nothing to wait for
+
+    def expect(self) -> None:
+        """A login is about to be made: its sync is not finished yet."""
+        with self._lock:
+            self._finished.clear()
+            if not self._watching:
+                self._hub.on("finish", self._on_finish)
+                self._watching = True
+
+    def _on_finish(self, event: ConvEvent, conversations: list) -> None:
+        with self._lock:
+            if self._watching:
+                self._hub.off("finish", self._on_finish)
+                self._watching = False
+            self._finished.set()
+
+    def wait(self, timeout: float) -> bool:
+        """True once the sync after the last login has finished (at once when none is pending)."""
+        return self._finished.wait(timeout)

@@ -21,6 +21,7 @@ __all__ = [
     "OutOfMemoryError",
     "SDKInternalError",
     "LoginInProgressError",
+    "NotSupportedError",
     "UserSigError",
     "CallTimeoutError",
     "ClientAlreadyOpenError",
@@ -90,6 +91,11 @@ class SDKInternalError(TIMError):
     """An error inside the SDK that should not happen (7012)."""
 
 
+class NotSupportedError(TIMError, NotImplementedError):
+    """The interface or operation is not available: the vendor's plan does not include it, or the
+    local engine does not implement it (7013)."""
+
+
 class LoginInProgressError(TIMError):
     """TIMLogin while another login is in progress (7501)."""
 
@@ -139,6 +145,8 @@ ERROR_CODES: tuple[ErrorCode, ...] = (
     ErrorCode(6027, "ERR_INVALID_JSON", "invalid JSON", InvalidJSONError),
     ErrorCode(6028, "ERR_OUT_OF_MEMORY", "out of memory", OutOfMemoryError),
     ErrorCode(7012, "ERR_SDK_INTERNAL_ERROR", "internal SDK error", SDKInternalError),
+    ErrorCode(7013, "ERR_SDK_INTERFACE_NOT_SUPPORT", "the interface or operation is not available here",
+              NotSupportedError),
     ErrorCode(7501, "ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS", "another login is in progress", LoginInProgressError),
     ErrorCode(70001, "ERR_SVR_ACCOUNT_USERSIG_EXPIRED", "the UserSig has expired", UserSigError),
     ErrorCode(70002, "ERR_SVR_ACCOUNT_USERSIG_EMPTY", "the UserSig is empty", UserSigError),

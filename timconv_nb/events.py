@@ -48,8 +48,11 @@ class Notification:
     event_of: Optional[Callable[..., str]] = None
 
 
+_CONV_EVENT_NAMES = {int(event): event.name.lower() for event in ConvEvent}
+
+
 def _conv_event_name(event: int, _payload: str) -> str:
-    return ConvEvent(event).name.lower()
+    return _CONV_EVENT_NAMES[event]
 
 
 NOTIFICATIONS: tuple[Notification, ...] = (

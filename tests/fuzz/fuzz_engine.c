@@ -104,6 +104,7 @@ static int call_entry_point(unsigned selector, const char *text, int *with_callb
     case 14: return TIMMsgGetMsgList("peer", kTIMConv_C2C, text, on_done, NULL);
     case 15: return TIMConvRenameConversationGroup("g", text, on_done, NULL);
     case 16: return TIMConvCreate(text, kTIMConv_C2C, on_done, NULL);
+    case 17: return callExperimentalAPI(text, on_done, NULL);
     default: {
         /* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the
          * input says, so inputs naming one are left out. */
@@ -126,7 +127,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     text[size - 1] = '\0';
     long base = answered_so_far();
     int with_callback = 0;
-    int code = call_entry_point(data[0] % 18, text, &with_callback);
+    int code = call_entry_point(data[0] % 19, text, &with_callback);
     if (code > TIM_SUCC || code < TIM_ERR_GROUP) {
         fprintf(stderr, "TIMResult %d is not in the enum\n", code);
         abort();

@@ -47,3 +47,5 @@ int TIMMsgSendMessage(const char* conv_id, enum TIMConvType conv_type, const cha
 int TIMMsgReportReaded(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, TIMCommCallback cb, const void* user_data);
 int TIMMsgMarkAllMessageAsRead(TIMCommCallback cb, const void* user_data);
 int TIMMsgGetMsgList(const char* conv_id, enum TIMConvType conv_type, const char* json_get_msg_param, TIMCommCallback cb, const void* user_data);
+
+int callExperimentalAPI(const char* json_param, TIMCommCallback cb, const void* user_data);

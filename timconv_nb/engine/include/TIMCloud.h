@@ -4,6 +4,7 @@
 
 #include "TIMConversationManager.h"
 #include "TIMErrorCode.h"
+#include "TIMExperimentalAPI.h"
 #include "TIMManager.h"
 #include "TIMMessageManager.h"
 

@@ -13,6 +13,7 @@ enum TIMErrCode {
     ERR_INVALID_JSON = 6027,                /* JSON of the wrong shape */
     ERR_OUT_OF_MEMORY = 6028,
     ERR_SDK_INTERNAL_ERROR = 7012,
+    ERR_SDK_INTERFACE_NOT_SUPPORT = 7013,   /* the operation is not available (callExperimentalAPI) */
     ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS = 7501, /* TIMLogin while another login is in progress */
     ERR_SVR_ACCOUNT_USERSIG_EXPIRED = 70001,             /* the UserSig has expired */
     ERR_SVR_ACCOUNT_USERSIG_EMPTY = 70002,               /* the UserSig is empty */

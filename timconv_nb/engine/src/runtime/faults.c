@@ -22,7 +22,7 @@ static const char *const faultable[] = {
     "TIMConvSubscribeUnreadMessageCountByFilter", "TIMConvCleanConversationUnreadMessageCount",
     "TIMConvCreateConversationGroup", "TIMConvGetConversationGroupList", "TIMConvDeleteConversationGroup",
     "TIMConvRenameConversationGroup", "TIMConvAddConversationsToGroup", "TIMConvDeleteConversationsFromGroup",
-    "TIMMsgSendMessage", "TIMMsgReportReaded", "TIMMsgMarkAllMessageAsRead", "TIMMsgGetMsgList",
+    "TIMMsgSendMessage", "TIMMsgReportReaded", "TIMMsgMarkAllMessageAsRead", "TIMMsgGetMsgList", "callExperimentalAPI",
 };
 
 struct rule {

@@ -2,6 +2,7 @@
  * secret key was set, and the totals a new login takes as its baseline. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "notify/engine_log.h"
@@ -11,6 +12,22 @@
 #include "store/store_cache.h"
 #include "timconv_ext.h"
 #include "util/usersig.h"
+
+/* Announces the conversation sync that follows a login. The vendor's SDK fetches the list from its
+ * server after every login and says so through the conversation event callback: Start, the
+ * conversations the sync changed, then Finish, Start and Finish with an empty json_conv_array
+ * (TIMConversationManager.h: enum TIMConvEvent and the TIMConvEventCallback example). Locally the
+ * store is the server's copy already, so nothing comes between them. */
+static void announce_sync(struct task_result *r) {
+    char *start = strdup(""), *finish = strdup("");
+    if (start == NULL || finish == NULL) { /* out of memory: announce neither, never half */
+        free(start);
+        free(finish);
+        return;
+    }
+    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Start, start);
+    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Finish, finish);
+}
 
 /* Forgets the current user (its store stays in the worker's cache); `why` ends the log line. */
 static void detach(const char *why) {
@@ -35,6 +52,7 @@ static void run_login(struct task *t, struct store *unused, struct task_result *
     }
     if (engine_store() != NULL && strcmp(engine_user_id(), a->user_id) == 0) {
         engine_login_status_settle(false);
+        announce_sync(r);
         return;
     }
     detach(" for another login");
@@ -54,6 +72,7 @@ static void run_login(struct task *t, struct store *unused, struct task_result *
     engine_session_attach(s, a->user_id);
     engine_log(kTIMLog_Info, "%s logged in", a->user_id);
     unread_filters_check(s); /* the new user's totals, taken silently */
+    announce_sync(r);
 }
 
 int TIMLogin(const char *user_id, const char *user_sig, TIMCommCallback cb, const void *user_data) {

@@ -41,6 +41,7 @@ void task_free(struct task *t) {
         free(t->args.group.new_name);
         break;
     case ARGS_SEND: free(t->args.send.message); break;
+    case ARGS_EXPERIMENTAL: free(t->args.experimental.log_line); break;
     case ARGS_NONE:
     case ARGS_CONV:
     case ARGS_PIN:

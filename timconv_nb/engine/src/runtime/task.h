@@ -39,6 +39,7 @@ enum task_args_kind {
     ARGS_CLEAN,       /* TIMConvCleanConversationUnreadMessageCount */
     ARGS_SEND,        /* TIMMsgSendMessage */
     ARGS_MSG_LIST,    /* TIMMsgGetMsgList */
+    ARGS_EXPERIMENTAL, /* callExperimentalAPI */
 };
 
 struct login_args {
@@ -100,6 +101,16 @@ struct msg_list_args {
     struct conv_ref conv;
     int64_t count;
     int64_t before_seq; /* 0: from the newest */
+};
+
+/* An experimental operation (callExperimentalAPI). */
+enum experimental_operation { EXPERIMENTAL_SET_UI_PLATFORM, EXPERIMENTAL_WRITE_LOG };
+
+struct experimental_args {
+    enum experimental_operation operation;
+    int64_t ui_platform;
+    enum TIMLogLevel log_level;
+    char *log_line; /* malloc'd (write log only), or NULL */
 };
 
 #define TASK_MAX_NOTES 4
@@ -165,6 +176,7 @@ struct task {
         struct clean_args clean;
         struct send_args send;
         struct msg_list_args msg_list;
+        struct experimental_args experimental;
     } args;
 };
 

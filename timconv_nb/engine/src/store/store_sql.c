@@ -114,13 +114,14 @@ const char *const store_stmt_sql[ST_COUNT] = {
     [ST_CONV_PIN] = "UPDATE conversation SET pinned = ?3 WHERE conv_type = ?1 AND conv_id = ?2",
     /* Conversations set not to notify (recv_opt other than Receive) do not count, as in the vendor SDK. */
     [ST_TOTAL_UNREAD] = "SELECT coalesce(sum(unread), 0) FROM conversation WHERE recv_opt = 0 AND unread > 0",
-    /* One page of the filtered list. Cursor: (pinned << 62) | active_order of the last row given;
-     * ?1 = 0 starts at the top. */
+    /* One page of the filtered list. Cursor: (pinned << 52) | active_order of the last row given,
+     * below 2^53 so that it stays exact through a double (the vendor's JavaScript wrapper passes
+     * next_seq as a JS number); ?1 = 0 starts at the top. */
     [ST_CONV_PAGE] =
-        "WITH page AS (SELECT info, (pinned << 62) | active_order AS cursor,"
+        "WITH page AS (SELECT info, (pinned << 52) | active_order AS cursor,"
         "  row_number() OVER (ORDER BY pinned DESC, active_order DESC) AS rn FROM ("
         "  SELECT * FROM conv_info"
-        "  WHERE (?1 = 0 OR pinned < (?1 >> 62) OR (pinned = (?1 >> 62) AND active_order < (?1 & 4611686018427387903)))"
+        "  WHERE (?1 = 0 OR pinned < (?1 >> 52) OR (pinned = (?1 >> 52) AND active_order < (?1 & 4503599627370495)))"
         "  AND " FILTER_PREDICATE
         "  ORDER BY pinned DESC, active_order DESC LIMIT ?7 + 1))"
         " SELECT json_object("

@@ -23,6 +23,7 @@ enum check_kind {
     CHECK_ARRAY_HAS,
     CHECK_MSG_LIST_PARAM,
     CHECK_USERSIG,
+    CHECK_EXPERIMENTAL,
     CHECK_COUNT
 };
 
@@ -116,6 +117,19 @@ static const char *const check_sql[CHECK_COUNT] = {
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.time\"') END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.identifier\"') END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.sig\"') END",
+    /* Columns: ok, UI platform (default 0), log level (default kTIMLog_Info), operation, log line. */
+    [CHECK_EXPERIMENTAL] =
+        "SELECT CASE WHEN json_valid(?1) THEN"
+        " json_type(?1) = 'object' AND json_type(?1, '$.request_internal_operation') = 'text'"
+        " AND coalesce(json_type(?1, '$.request_set_ui_platform_param'), 'integer') = 'integer'"
+        " AND coalesce(json_type(?1, '$.request_write_log_log_level_param'), 'integer') = 'integer'"
+        " AND coalesce(json_extract(?1, '$.request_write_log_log_level_param'), 4) BETWEEN 0 AND 7"
+        " AND coalesce(json_type(?1, '$.request_write_log_log_content_param'), 'text') = 'text'"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.request_set_ui_platform_param'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.request_write_log_log_level_param'), 4) END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.request_internal_operation') END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.request_write_log_log_content_param'), '') END",
 };
 
 static pthread_mutex_t checker_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -258,4 +272,15 @@ bool json_array_has(const char *json, const char *text) {
     }
     pthread_mutex_unlock(&checker_lock);
     return has;
+}
+
+int json_check_experimental(const char *json, int64_t *ui_platform, int *log_level, char **operation, char **log_line) {
+    int64_t ints[2] = {0, 4};
+    char *texts[2] = {NULL, NULL};
+    int code = run_check(CHECK_EXPERIMENTAL, json, ints, 2, texts, 2);
+    *ui_platform = ints[0];
+    *log_level = (int)ints[1];
+    *operation = texts[0];
+    *log_line = texts[1];
+    return code;
 }

@@ -55,4 +55,9 @@ bool json_array_has(const char *json, const char *text);
  * msg_getmsglist_param_last_msg (a Message whose message_seq, when present, starts the page). */
 int json_check_msg_list_param(const char *json, int64_t *count, int64_t *before_seq);
 
+/* A callExperimentalAPI request: an object with a string request_internal_operation, an integer
+ * UI platform, a log level from 0 to 7 (default kTIMLog_Info) and a string log line when present
+ * (texts malloc'd). */
+int json_check_experimental(const char *json, int64_t *ui_platform, int *log_level, char **operation, char **log_line);
+
 #endif  /* TIMCONV_JSON_CHECK_H_ */

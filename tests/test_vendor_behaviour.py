@@ -1,0 +1,148 @@
+"""Behaviour the vendor's headers document, on the local engine. Each test cites the vendor text it
+rests on: file and line in the headers of im_electron_sdk 8.0.5906 (``lib/linux/include``;
+``python -m timconv_nb.vendor fetch`` puts them in ``~/.cache/timconv_nb/vendor/8.0.5906/include``).
+docs/vendor.md has the whole fidelity table."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import struct
+import threading
+from pathlib import Path
+
+import pytest
+
+from timconv_nb import CallTimeoutError, Client, ConvEvent, NotLoggedInError, native
+from timconv_nb.errors import NotSupportedError
+
+from conftest import CONV_EVENT_FINISH, CONV_EVENT_START, RawEngine
+
+
+# ---- the sync after a login ----
+# TIMConversationManager.h:46-49: enum TIMConvEvent has kTIMConvEvent_Start (会话开始) and
+# kTIMConvEvent_Finish (会话结束); :91-95, the TIMConvEventCallback example: for both,
+# "json_conv_array 为空字符串" (json_conv_array is an empty string); :803: read the group list
+# "建议在 kTIMConvEvent_Finish 之后调用" (after Finish).
+
+def test_a_login_announces_start_then_finish_with_empty_json_before_its_callback(raw: RawEngine) -> None:
+    order: list[str] = []
+    raw.native.set_conv_event_handler(lambda event, payload: order.append(f"event {event} {payload!r}"))
+    result, done, replies = raw.start("TIMLogin", b"alice", b"sig")
+    assert result == 0 and done.wait(10) and replies[0].code == 0
+    assert order == [f"event {CONV_EVENT_START} ''", f"event {CONV_EVENT_FINISH} ''"]
+    raw.call("TIMLogin", b"alice", b"sig")  # logging in again as the same user syncs again
+    assert order[2:] == order[:2]
+    raw.call("TIMLogin", b"bob", b"sig")  # so does a switch of user
+    assert order[4:] == order[:2]
+
+
+def test_a_refused_login_announces_no_sync(tmp_path: Path) -> None:
+    from timconv_nb.usersig import gen_user_sig
+
+    with Client(tmp_path, secret_key="k" * 32) as client:
+        seen: list[ConvEvent] = []
+        client.on("start", lambda event, convs: seen.append(event))
+        with pytest.raises(Exception):
+            client.login("alice", "not a usersig")
+        assert seen == []
+        with pytest.raises(NotLoggedInError):
+            client.wait_for_sync()
+        client.login("alice", gen_user_sig(client.app_id, "k" * 32, "alice"))
+        client.wait_for_sync(timeout=5)
+        assert seen == [ConvEvent.START]
+
+
+def test_wait_for_sync_returns_after_finish_and_leaves_no_handler(client: Client) -> None:
+    client.wait_for_sync()  # the fixture's login has synced
+    finished = threading.Event()
+    on_finish = client.on("finish", lambda event, convs: finished.set())
+    client.login("bob")
+    client.wait_for_sync(timeout=5)
+    assert finished.is_set()
+    client.off("finish", on_finish)
+    # The watch removed its own one-shot handler too: no conversation event callback is left.
+    assert "conv_event" not in client.native.global_handlers
+
+
+def test_wait_for_sync_times_out_clearly_and_the_async_twin_waits(client: Client) -> None:
+    client.faults.delay(0.5, "TIMLogin")  # the sync's events come with the login's answer, late
+
+    async def scenario() -> None:
+        login = asyncio.ensure_future(client.login_async("bob"))
+        await asyncio.sleep(0)  # the login is made: its sync is pending
+        with pytest.raises(CallTimeoutError, match="kTIMConvEvent_Finish"):
+            client.wait_for_sync(timeout=0.05)
+        await login
+        await client.wait_for_sync_async(timeout=5)
+
+    asyncio.run(scenario())
+    assert client.user_id == "bob"
+    client.faults.clear()
+
+
+# ---- callExperimentalAPI ----
+# TIMExperimentalAPI.h:67: "TIM_API int callExperimentalAPI(const char* json_param, TIMCommCallback cb,
+# const void* user_data)"; :90 kTIMInternalOperationSetUIPlatform, :96 kTIMInternalOperationWriteLog;
+# :185 kTIMRequestInternalOperation; :211 kTIMRequestSetUIPlatformParam (uint32); :221
+# kTIMRequestWriteLogLogLevelParam (int), :223 kTIMRequestWriteLogLogContentParam (string).
+
+SET_UI_PLATFORM = json.dumps({"request_internal_operation": "internal_operation_set_ui_platform",
+                              "request_set_ui_platform_param": 27}).encode()
+
+
+def test_experimental_api_before_tim_init_calls_back_at_once(tmp_path: Path) -> None:
+    lib = native.open_library()
+    answers: list[tuple] = []
+    assert lib.call("callExperimentalAPI", SET_UI_PLATFORM, on_done=lambda *reply: answers.append(reply)) == 0
+    assert answers == [(0, "", "")]  # before TIMInit, as the vendor's Electron wrapper calls it
+    unknown = json.dumps({"request_internal_operation": "internal_operation_sso_data"}).encode()
+    assert lib.call("callExperimentalAPI", unknown, on_done=lambda *reply: answers.append(reply)) == 0
+    assert answers[1][0] == 7013 and "internal_operation_write_log" in answers[1][1]
+    assert lib.call_result("callExperimentalAPI", b"[]", None, None) == -3  # not a request object
+    assert lib.call_result("callExperimentalAPI", b'{"request_internal_operation": 5}', None, None) == -3
+    assert lib.call_result("callExperimentalAPI", None, None, None) == -4
+    assert lib.pending_callbacks == 0
+
+
+def test_experimental_api_writes_the_callers_log_line(raw: RawEngine) -> None:
+    line = {"request_internal_operation": "internal_operation_write_log", "request_write_log_log_level_param": 6,
+            "request_write_log_log_content_param": "from the app <b>"}
+    reply = raw.call("callExperimentalAPI", json.dumps(line).encode())
+    assert reply.code == 0 and reply.thread != threading.get_ident()  # on the engine's thread once initialised
+    assert (6, "from the app <b>") in raw.logs
+    reply = raw.call("callExperimentalAPI", SET_UI_PLATFORM)
+    assert reply.code == 0 and (4, "UI platform 27 (callExperimentalAPI)") in raw.logs
+    bad_level = dict(line, request_write_log_log_level_param=9)
+    assert raw.lib.callExperimentalAPI(json.dumps(bad_level).encode(), native.ffi.NULL, native.ffi.NULL) == -3
+
+
+def test_client_experimental_api(client: Client, caplog: pytest.LogCaptureFixture) -> None:
+    client.experimental_api({"request_internal_operation": "internal_operation_write_log",
+                             "request_write_log_log_content_param": "hello"})
+    with pytest.raises(NotSupportedError, match="7013"):
+        client.experimental_api({"request_internal_operation": "internal_operation_get_server_config"})
+    with pytest.raises(TypeError):
+        client.experimental_api("internal_operation_write_log")
+
+
+# ---- paging cursors ----
+# TIMConversationManager.h:426 "@param next_seq 分页拉取的游标" (the paging cursor) and :447, the
+# example reading conversation_list_result_next_seq back for the next page. The vendor's own
+# JavaScript wrapper passes it through a JS number (a double): it must survive that exactly.
+
+def test_paging_cursors_survive_a_double(client: Client) -> None:
+    for i in range(12):
+        client.create_conversation(f"u{i:02}")
+    for i in range(0, 12, 3):
+        client.pin(f"u{i:02}")
+    seen: list[str] = []
+    next_seq = 0
+    while True:
+        frame, next_seq, finished = client.conversation_page(next_seq, 5)
+        assert next_seq < 2**53
+        next_seq = int(struct.unpack("d", struct.pack("d", float(next_seq)))[0])  # through a double
+        seen += list(frame.index)
+        if finished:
+            break
+    assert seen == list(client.conversations().index) and len(seen) == 12
