@@ -228,7 +228,7 @@ def client_cases():
         ("send_text", ("bob", nul)), ("send_message", ("bob", ["not", "a", "dict"])), ("pin", (nul,)),
         ("mark_read", (wrong,)), ("messages", ("bob",), {"count": 0}), ("delete_conversations", ("c2c_bob",)),
         ("delete_conversations", ([nul],)), ("mark_conversations", (["c2c_bob"], 0)),
-        ("mark_conversations", (["c2c_bob"], 2**63)), ("set_custom_data", (["c2c_bob"], nul)),
+        ("mark_conversations", (["c2c_bob"], 2**64)), ("set_custom_data", (["c2c_bob"], nul)),
         ("set_custom_data", (["c2c_bob"], wrong)), ("create_conversation_group", (nul, ["c2c_bob"])),
         ("rename_conversation_group", ("friends", wrong)), ("delete_conversation_group", ("",)),
         ("conversation_page", (), {"group": nul}), ("conversation_page", (), {"count": 0}),

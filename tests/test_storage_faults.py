@@ -14,7 +14,7 @@ from typing import Iterator
 
 import pytest
 
-from timconv_nb import Client, StorageError
+from timconv_nb import Client, MarkType, StorageError
 
 
 @contextlib.contextmanager
@@ -108,21 +108,28 @@ def test_a_data_root_that_is_a_file_is_reported(tmp_path: Path) -> None:
             client.login("alice")
 
 
-def test_a_version_1_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: Path, version: int) -> None:
     with Client(tmp_path) as client:
         client.login("alice")
         client.create_conversation("bob")
+        client.create_conversation("carol")
     (store,) = tmp_path.glob("timconv/*/*/store.db")
-    with sqlite3.connect(store) as db:  # as the first release left it
-        db.execute("DROP INDEX conversation_unread")
-        db.execute("PRAGMA user_version = 1")
+    with sqlite3.connect(store) as db:  # as an earlier release left it
+        if version == 1:
+            db.execute("DROP INDEX conversation_unread")
+        # Releases before version 3 kept a value of several marks as one element.
+        db.execute("UPDATE conversation SET mark_array = '[6, 1]' WHERE conv_id = 'bob'")
+        db.execute(f"PRAGMA user_version = {version}")
     with Client(tmp_path) as client:
         client.login("alice")
-        assert [c.conv_id for c in client.conversation_list()] == ["bob"]
+        assert [c.conv_id for c in client.conversation_list()] == ["carol", "bob"]
+        assert client.conversation("bob").raw["conv_mark_array"] == [1, 2, 4]  # one mark per element
+        assert [k for page in client.iter_conversation_pages(mark=MarkType.FOLD) for k in page.index] == ["c2c_bob"]
     with sqlite3.connect(store) as db:
-        assert db.execute("PRAGMA user_version").fetchone() == (2,)
+        assert db.execute("PRAGMA user_version").fetchone() == (3,)
         assert db.execute("SELECT name FROM sqlite_master WHERE name = 'conversation_unread'").fetchone()
-        db.execute("PRAGMA user_version = 3")
+        db.execute("PRAGMA user_version = 4")
     with Client(tmp_path) as client:
         with pytest.raises(StorageError, match="unknown schema version"):
             client.login("alice")

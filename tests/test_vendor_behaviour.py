@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from timconv_nb import CallTimeoutError, Client, ConvEvent, NotLoggedInError, native
+from timconv_nb import CallTimeoutError, Client, ConvEvent, MarkType, NotLoggedInError, native
 from timconv_nb.errors import NotSupportedError
 
 from conftest import CONV_EVENT_FINISH, CONV_EVENT_START, RawEngine
+from test_widgets import wait_until
 
 
 # ---- the sync after a login ----
@@ -146,3 +147,87 @@ def test_paging_cursors_survive_a_double(client: Client) -> None:
         if finished:
             break
     assert seen == list(client.conversations().index) and len(seen) == 12
+
+
+# ---- filters ----
+# TIMConversationManager.h 981-988, the keys of TIMConversationListFilter: conversation_group
+# "不设置表示不过滤此项，设置为 "" 代表过滤不属于任何分组的会话" (absent: no filtering; "": the
+# conversations in no group); mark_type "设置为 0 代表过滤不含任何标记的会话" (0: those without
+# marks); has_unread_count "设置为 false 代表过滤不含未读数的会话" (false: those without unread);
+# has_group_at_info likewise for @ information. :281: subscriptions are told apart by conv type,
+# mark type and group.
+
+@pytest.fixture
+def filtered(tmp_path: Path):
+    """bob: unread, starred, in "friends"; carol: nothing; team (group): marks Unread | 1 << 32."""
+    with Client(tmp_path) as client:
+        client.login("bob")
+        client.send_text("alice", "hi")
+        client.login("alice")
+        client.create_conversation("carol")
+        client.create_conversation("team", "group")
+        client.mark_conversations(["c2c_bob"], MarkType.STAR)
+        client.mark_conversations(["group_team"], MarkType.UNREAD | (1 << 32))
+        client.create_conversation_group("friends", ["c2c_bob"])
+        yield client
+
+
+def keys(client: Client, **filters) -> set:
+    return {k for page in client.iter_conversation_pages(**filters) for k in page.index}
+
+
+def test_a_present_filter_key_means_what_its_value_says(filtered: Client) -> None:
+    everyone = {"c2c_bob", "c2c_carol", "group_team"}
+    assert keys(filtered) == everyone
+    assert keys(filtered, has_unread=True) == {"c2c_bob"}
+    assert keys(filtered, has_unread=False) == {"c2c_carol", "group_team"}
+    assert keys(filtered, mark=0) == {"c2c_carol"}
+    assert keys(filtered, mark=MarkType.STAR) == {"c2c_bob"}
+    assert keys(filtered, group="") == {"c2c_carol", "group_team"}
+    assert keys(filtered, group="friends") == {"c2c_bob"}
+    assert keys(filtered, group="", mark=0, has_unread=False) == {"c2c_carol"}
+    # No local conversation carries @ information yet: false keeps all, true none.
+    raw = filtered.native
+    for at, expected in ((False, 3), (True, 0)):
+        body = json.dumps({"conversation_list_filter_has_group_at_info": at}).encode()
+        code, reply = raw.call_and_wait("TIMConvGetConversationListByFilter", body, 0, 100, timeout=5)
+        assert code == 0 and len(json.loads(reply[2])["conversation_list_result_conv_list"]) == expected
+
+
+def test_unread_sums_and_subscriptions_take_the_same_keys(filtered: Client) -> None:
+    assert filtered.unread_count(group="") == 0 and filtered.unread_count(group="friends") == 1
+    assert filtered.unread_count(mark=0) == 0 and filtered.unread_count(mark=MarkType.STAR) == 1
+    changes: list = []
+    filtered.on("unread_by_filter", lambda f, total: changes.append((f["mark"], f["group"], total)))
+    filtered.subscribe_unread(group="")         # the conversations in no group
+    filtered.subscribe_unread()                 # any: a different subscription
+    filtered.login("carol")
+    filtered.send_text("alice", "one more")
+    filtered.login("alice")
+    # Logins take the totals silently: carol's message made "no group" 1 and "any" 2.
+    filtered.mark_read("carol")  # no group: 1 -> 0, any: 2 -> 1
+    filtered.mark_read("bob")    # bob is in "friends": any 1 -> 0 only
+    assert wait_until(lambda: len(changes) >= 3)
+    assert changes == [(None, "", 0), (None, None, 1), (None, None, 0)]
+
+
+# ---- marks ----
+# TIMConversationManager.h 616-621: an extension mark is "0x1LL << n 的位移值（32 <= n < 64）"
+# (a shift 0x1LL << n with 32 <= n < 64); :630 the example mark_type
+# "(uint64_t)kTIMConversationMarkTypeUnread | (0x1LL << 32)"; :966 conv_mark_array, "会话标记列表"
+# (the list of the conversation's marks).
+
+def test_marks_are_bit_flags_with_extension_bits_to_63(filtered: Client) -> None:
+    assert filtered.conversation("team", "group").raw["conv_mark_array"] == [2, 1 << 32]
+    assert keys(filtered, mark=MarkType.UNREAD) == {"group_team"} == keys(filtered, mark=1 << 32)
+    filtered.mark_conversations(["group_team"], MarkType.UNREAD, enable=False)
+    assert filtered.conversation("team", "group").raw["conv_mark_array"] == [1 << 32]
+    filtered.mark_conversations(["c2c_carol"], 1 << 63)  # the highest extension bit
+    assert filtered.conversation("carol").raw["conv_mark_array"] == [1 << 63]
+    assert keys(filtered, mark=1 << 63) == {"c2c_carol"}
+    frame = filtered.conversations()
+    assert frame.loc["c2c_carol", "marks"] == "custom63" and frame.loc["group_team", "marks"] == "custom32"
+    filtered.mark_conversations(["c2c_carol"], 1 << 63, enable=False)
+    assert keys(filtered, mark=0) == {"c2c_carol"}
+    with pytest.raises(ValueError):
+        filtered.mark_conversations(["c2c_carol"], 1 << 64)

@@ -116,16 +116,21 @@ def keys_param(keys: Any) -> bytes:
     return json_arg(keys)
 
 
-def filter_param(conv_type: Optional[ConvTypeLike], has_unread: bool, mark: int, group: str) -> bytes:
-    """A ConversationListFilter: only what is set narrows the list."""
+def filter_param(conv_type: Optional[ConvTypeLike], has_unread: Optional[bool], mark: Optional[int],
+                 group: Optional[str]) -> bytes:
+    """A ConversationListFilter. As the vendor documents, None (the key left out) means "any";
+    a value means what it says: ``has_unread=False`` the conversations without unread messages,
+    ``mark=0`` those without marks, ``group=""`` those in no conversation group."""
     body: dict[str, Any] = {}
     if conv_type is not None:
         body[k.kTIMConversationListFilterConvType] = int(ConvType.parse(conv_type))
-    if has_unread:
-        body[k.kTIMConversationListFilterHasUnreadCount] = True
-    if mark:
-        body[k.kTIMConversationListFilterMarkType] = int(mark)
-    if group:
+    if has_unread is not None:
+        if not isinstance(has_unread, bool):
+            raise TypeError(f"has_unread must be True, False or None, not {has_unread!r}")
+        body[k.kTIMConversationListFilterHasUnreadCount] = has_unread
+    if mark is not None:
+        body[k.kTIMConversationListFilterMarkType] = 0 if mark == 0 else mark_bit(mark)
+    if group is not None:
         body[k.kTIMConversationListFilterConversationGroup] = check_text(group, "group")
     return json_arg(body)
 
@@ -153,9 +158,10 @@ def msg_list_param(count: int) -> bytes:
 
 
 def mark_bit(mark: Any) -> int:
-    """A conversation mark: one positive bit below 2**63."""
-    if isinstance(mark, bool) or not isinstance(mark, int) or not 0 < mark < 2**63:
-        raise ValueError(f"mark must be a positive int below 2**63 (one bit), not {mark!r}")
+    """Conversation marks: a positive int of up to 64 bits, each bit a mark (``MarkType`` or an
+    extension bit 32 to 63, as the vendor allows)."""
+    if isinstance(mark, bool) or not isinstance(mark, int) or not 0 < mark < 2**64:
+        raise ValueError(f"mark must be a positive int of up to 64 bits (each bit a mark), not {mark!r}")
     return mark
 
 

@@ -352,8 +352,9 @@ class Client:
 
     @api_call("TIMConvMarkConversation", result=_per_id("TIMConvMarkConversation"))
     def mark_conversations(keys: Any, mark: int, enable: bool = True) -> tuple:
-        """TIMConvMarkConversation: sets (or clears) a mark (``MarkType.STAR``, ..., or a custom
-        bit) on up to 100 conversations. Returns {id: None or TIMError}."""
+        """TIMConvMarkConversation: sets (or clears) marks on up to 100 conversations: each bit of
+        ``mark`` is a mark of its own (``MarkType.STAR``, ..., or an extension bit 32 to 63, as in
+        the vendor's ``MarkType.UNREAD | (1 << 32)``). Returns {id: None or TIMError}."""
         return arguments.keys_param(keys), arguments.mark_bit(mark), bool(enable)
 
     @api_call("TIMConvSetConversationCustomData", result=_per_id("TIMConvSetConversationCustomData"))
@@ -398,21 +399,26 @@ class Client:
     # ---- filters, unread by filter, cleaning unread ----
 
     @api_call("TIMConvGetUnreadMessageCountByFilter", result=_unread_total)
-    def unread_count(*, conv_type: Optional[ConvTypeLike] = None, mark: int = 0, group: str = "") -> tuple:
+    def unread_count(*, conv_type: Optional[ConvTypeLike] = None, mark: Optional[int] = None,
+                     group: Optional[str] = None) -> tuple:
         """TIMConvGetUnreadMessageCountByFilter: the unread total of the conversations passing
-        the filter (no filter: the same as :meth:`total_unread`)."""
-        return (arguments.filter_param(conv_type, False, mark, group),)
+        the filter (no filter: the same as :meth:`total_unread`). None leaves a key out ("any");
+        ``mark=0`` counts the conversations without marks, ``group=""`` those in no group."""
+        return (arguments.filter_param(conv_type, None, mark, group),)
 
     @api_call("TIMConvSubscribeUnreadMessageCountByFilter", callback=False)
-    def subscribe_unread(*, conv_type: Optional[ConvTypeLike] = None, mark: int = 0, group: str = "") -> tuple:
+    def subscribe_unread(*, conv_type: Optional[ConvTypeLike] = None, mark: Optional[int] = None,
+                         group: Optional[str] = None) -> tuple:
         """TIMConvSubscribeUnreadMessageCountByFilter: from now on the ``unread_by_filter`` event
-        tells each change of this filter's unread total (at most 32 filters at once)."""
-        return (arguments.filter_param(conv_type, False, mark, group),)
+        tells each change of this filter's unread total (at most 32 filters at once; filters are
+        told apart by conv type, mark and group, as in :meth:`unread_count`)."""
+        return (arguments.filter_param(conv_type, None, mark, group),)
 
     @api_call("TIMConvUnsubscribeUnreadMessageCountByFilter", callback=False)
-    def unsubscribe_unread(*, conv_type: Optional[ConvTypeLike] = None, mark: int = 0, group: str = "") -> tuple:
+    def unsubscribe_unread(*, conv_type: Optional[ConvTypeLike] = None, mark: Optional[int] = None,
+                           group: Optional[str] = None) -> tuple:
         """TIMConvUnsubscribeUnreadMessageCountByFilter (not subscribed: nothing happens)."""
-        return (arguments.filter_param(conv_type, False, mark, group),)
+        return (arguments.filter_param(conv_type, None, mark, group),)
 
     @api_call("TIMConvCleanConversationUnreadMessageCount")
     def clean_unread(conversation: str = "", *, timestamp: Union[int, float, datetime] = 0,
@@ -426,8 +432,12 @@ class Client:
 
     @api_call("TIMConvGetConversationListByFilter", result=_page)
     def conversation_page(next_seq: int = 0, count: int = 100, *, conv_type: Optional[ConvTypeLike] = None,
-                          has_unread: bool = False, mark: int = 0, group: str = "") -> tuple:
-        """TIMConvGetConversationListByFilter: one page as (frame, next_seq, finished)."""
+                          has_unread: Optional[bool] = None, mark: Optional[int] = None,
+                          group: Optional[str] = None) -> tuple:
+        """TIMConvGetConversationListByFilter: one page as (frame, next_seq, finished). A filter
+        key left None means "any"; a value means what it says, as the vendor documents:
+        ``has_unread=False`` the conversations without unread messages, ``mark=0`` those without
+        marks, ``group=""`` those in no conversation group."""
         if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count < 2**32:
             raise ValueError(f"count must be a positive int, not {count!r}")
         return arguments.filter_param(conv_type, has_unread, mark, group), int(next_seq), count

@@ -23,11 +23,13 @@ def _conversations(payload: str) -> list[Conversation]:
 
 
 def _described_filter(payload: str) -> dict:
+    """The filter an unread_by_filter event names, as the keyword arguments of subscribe_unread
+    (None: the key was left out)."""
     body = json.loads(payload) if payload else {}
     kind = body.get(k.kTIMConversationListFilterConvType, 0)
     return {"conv_type": ConvType(kind) if kind else None,
-            "mark": body.get(k.kTIMConversationListFilterMarkType, 0),
-            "group": body.get(k.kTIMConversationListFilterConversationGroup, "")}
+            "mark": body.get(k.kTIMConversationListFilterMarkType),
+            "group": body.get(k.kTIMConversationListFilterConversationGroup)}
 
 
 @dataclass(frozen=True)

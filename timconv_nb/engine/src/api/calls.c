@@ -66,17 +66,27 @@ struct task *batch_task(const char *api, task_run_fn run, enum task_args_kind ki
 }
 
 int parse_filter(const char *json, struct filter_args *out) {
-    out->group[0] = '\0';
-    out->filter = (struct conv_filter){.group = out->group};
+    *out = (struct filter_args){.filter = {.has_unread = FILTER_ANY, .has_group_at_info = FILTER_ANY}};
     if (json == NULL || json[0] == '\0') return TIM_SUCC;
     if (!text_is_json_size_ok(json)) return TIM_ERR_PARAM;
     char *group = NULL;
     struct conv_filter *f = &out->filter;
-    int code = json_check_filter(json, &f->conv_type, &f->has_unread, &f->mark_type, &f->has_group_at_info, &group);
+    int code = json_check_filter(json, &f->conv_type, &f->has_unread, &f->mark_set, &f->mark_type,
+                                 &f->has_group_at_info, &group);
     if (code == TIM_SUCC && group != NULL && group[0] != '\0' && !text_is_valid_id(group)) code = TIM_ERR_PARAM;
-    if (code == TIM_SUCC && group != NULL) snprintf(out->group, sizeof out->group, "%s", group);
+    if (code == TIM_SUCC && group != NULL) {
+        snprintf(out->group, sizeof out->group, "%s", group);
+        out->group_set = true;
+    }
     free(group);
+    out->filter.group = NULL; /* filter_of() points it into wherever the arguments end up */
     return code;
+}
+
+struct conv_filter filter_of(const struct filter_args *a) {
+    struct conv_filter filter = a->filter;
+    filter.group = a->group_set ? a->group : NULL;
+    return filter;
 }
 
 int submit_store_call(const char *api, task_run_fn run, TIMCommCallback cb, const void *user_data) {

@@ -37,8 +37,11 @@ struct task *batch_task(const char *api, task_run_fn run, enum task_args_kind ki
 /* Submits a call whose only argument is the user's store (lists, totals, mark all read). */
 int submit_store_call(const char *api, task_run_fn run, TIMCommCallback cb, const void *user_data);
 
-/* Parses a ConversationListFilter (NULL or "" passes everything) into out (whose filter's group
- * points into out->group). TIM_SUCC, TIM_ERR_JSON or TIM_ERR_PARAM. */
+/* Parses a ConversationListFilter (NULL or "" passes everything) into out. TIM_SUCC,
+ * TIM_ERR_JSON or TIM_ERR_PARAM. */
 int parse_filter(const char *json, struct filter_args *out);
+
+/* The filter of a, its group pointing into a (wherever a was copied to). */
+struct conv_filter filter_of(const struct filter_args *a);
 
 #endif  /* TIMCONV_CALLS_H_ */

@@ -30,10 +30,7 @@ int TIMConvGetTotalUnreadMessageCount(TIMCommCallback cb, const void *user_data)
 }
 
 static void run_unread_by_filter(struct task *t, struct store *s, struct task_result *r) {
-    const struct filter_args *a = &t->args.filter;
-    /* An unread total by filter does not take has_unread (the vendor's filter for this call). */
-    struct conv_filter filter = {.conv_type = a->filter.conv_type, .mark_type = a->filter.mark_type, .group = a->group,
-                                 .has_group_at_info = a->filter.has_group_at_info};
+    struct conv_filter filter = filter_of(&t->args.filter);
     int64_t total = 0;
     int code = store_unread_by_filter(s, &filter, &total, NULL);
     if (code != ERR_SUCC) {
@@ -66,11 +63,12 @@ int TIMConvSubscribeUnreadMessageCountByFilter(const char *filter) {
     int code = engine_precheck(true);
     struct filter_args parsed;
     if (code == TIM_SUCC) code = parse_filter(filter, &parsed);
-    if (code == TIM_SUCC) code = unread_filters_add(&parsed.filter);
+    struct conv_filter subscribed = filter_of(&parsed);
+    if (code == TIM_SUCC) code = unread_filters_add(&subscribed);
     if (code != TIM_SUCC) return code;
     struct task *t = task_new("TIMConvSubscribeUnreadMessageCountByFilter", run_take_totals, ARGS_NONE, NULL, NULL);
     if (t == NULL) {
-        unread_filters_remove(&parsed.filter);
+        unread_filters_remove(&subscribed);
         return TIM_ERR_PARAM;
     }
     t->has_callback = false;
@@ -81,7 +79,8 @@ int TIMConvUnsubscribeUnreadMessageCountByFilter(const char *filter) {
     int code = engine_precheck(false);
     struct filter_args parsed;
     if (code == TIM_SUCC) code = parse_filter(filter, &parsed);
-    if (code == TIM_SUCC) unread_filters_remove(&parsed.filter);
+    struct conv_filter unsubscribed = filter_of(&parsed);
+    if (code == TIM_SUCC) unread_filters_remove(&unsubscribed);
     return code;
 }
 

@@ -121,8 +121,8 @@ int TIMConvMarkConversation(const char *conversation_id_array, uint64_t mark_typ
     int code = engine_precheck(true);
     int64_t count = 0;
     if (code == TIM_SUCC) code = check_id_array(conversation_id_array, &count);
-    /* Marks are stored as SQLite integers: the top bit cannot be one. */
-    if (code == TIM_SUCC && (mark_type == 0 || mark_type > INT64_MAX)) code = TIM_ERR_PARAM;
+    /* One or more marks, each bit its own (TIMConversationManager.h 616-621: bits 32 to 63 extend). */
+    if (code == TIM_SUCC && mark_type == 0) code = TIM_ERR_PARAM;
     if (code != TIM_SUCC) return code;
     struct task *t =
         batch_task("TIMConvMarkConversation", run_mark, ARGS_IDS, conversation_id_array, count, cb, user_data);
@@ -205,8 +205,7 @@ int TIMConvPinConversation(const char *conv_id, TIMConvType conv_type, bool is_p
 
 static void run_page(struct task *t, struct store *s, struct task_result *r) {
     const struct filter_args *a = &t->args.filter;
-    struct conv_filter filter = a->filter;
-    filter.group = a->group;
+    struct conv_filter filter = filter_of(a);
     int code = store_conv_page(s, &filter, a->next_seq, a->count, &r->json);
     if (code != ERR_SUCC) store_failed(r, s, code, t);
 }

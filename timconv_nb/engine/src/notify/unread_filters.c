@@ -11,10 +11,14 @@
 #include "notify/listeners.h"
 #include "util/text.h"
 
+/* A subscription is told apart by conv type, mark and group, as the vendor's header says
+ * (TIMConversationManager.h 281); an absent mark or group differs from 0 and "". */
 struct subscription {
     uint64_t id;      /* tells a copy's entry apart from one re-added meanwhile */
     int conv_type;
+    bool mark_set;
     uint64_t mark_type;
+    bool group_set;
     char group[TEXT_ID_MAX + 1];
     int64_t last_total; /* -1: not taken yet */
 };
@@ -24,18 +28,19 @@ static struct subscription subs[UNREAD_FILTERS_MAX];
 static int sub_count;
 static uint64_t next_id = 1;
 
+static bool same_filter(const struct subscription *s, const struct conv_filter *f) {
+    return s->conv_type == f->conv_type && s->mark_set == f->mark_set && (!f->mark_set || s->mark_type == f->mark_type) &&
+           s->group_set == (f->group != NULL) && (f->group == NULL || strcmp(s->group, f->group) == 0);
+}
+
 static int find_locked(const struct conv_filter *f) {
-    const char *group = f->group != NULL ? f->group : "";
     for (int i = 0; i < sub_count; i++) {
-        if (subs[i].conv_type == f->conv_type && subs[i].mark_type == f->mark_type && strcmp(subs[i].group, group) == 0) {
-            return i;
-        }
+        if (same_filter(&subs[i], f)) return i;
     }
     return -1;
 }
 
 int unread_filters_add(const struct conv_filter *filter) {
-    const char *group = filter->group != NULL ? filter->group : "";
     int code = TIM_SUCC;
     pthread_mutex_lock(&lock);
     if (find_locked(filter) < 0) {
@@ -45,8 +50,10 @@ int unread_filters_add(const struct conv_filter *filter) {
             struct subscription *s = &subs[sub_count++];
             s->id = next_id++;
             s->conv_type = filter->conv_type;
+            s->mark_set = filter->mark_set;
             s->mark_type = filter->mark_type;
-            snprintf(s->group, sizeof s->group, "%s", group);
+            s->group_set = filter->group != NULL;
+            snprintf(s->group, sizeof s->group, "%s", s->group_set ? filter->group : "");
             s->last_total = -1;
         }
     }
@@ -83,7 +90,9 @@ void unread_filters_check(struct store *s) {
 
     struct listener listener = listener_get(LISTENER_UNREAD_BY_FILTER);
     for (int i = 0; i < n; i++) {
-        struct conv_filter filter = {.conv_type = copy[i].conv_type, .mark_type = copy[i].mark_type, .group = copy[i].group};
+        struct conv_filter filter = {.conv_type = copy[i].conv_type, .has_unread = FILTER_ANY, .mark_set = copy[i].mark_set,
+                                     .mark_type = copy[i].mark_type, .group = copy[i].group_set ? copy[i].group : NULL,
+                                     .has_group_at_info = FILTER_ANY};
         int64_t total = 0;
         char *filter_json = NULL;
         if (store_unread_by_filter(s, &filter, &total, &filter_json) != ERR_SUCC) {

@@ -70,7 +70,8 @@ struct info_args {
 };
 
 struct filter_args {
-    struct conv_filter filter; /* its group points into group */
+    struct conv_filter filter; /* its group: see filter_group() in api/calls.h */
+    bool group_set;            /* the filter names a group (possibly ""): in group */
     char group[TEXT_ID_MAX + 1];
     uint64_t next_seq; /* the paged list only */
     uint32_t count;

@@ -195,11 +195,16 @@ static int prepare(struct store *s, const char *user_id) {
     rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &version, NULL);
     int found = rc == SQLITE_OK && sqlite3_step(version) == SQLITE_ROW ? sqlite3_column_int(version, 0) : -1;
     sqlite3_finalize(version);
-    if (found == 0 || found == 1) { /* a new store, or one of version 1 to bring up to date */
-        rc = sqlite3_exec(s->db, found == 0 ? store_schema_sql : store_unread_index_sql, NULL, NULL, NULL);
-        if (rc == SQLITE_OK) rc = sqlite3_exec(s->db, "PRAGMA user_version=" SCHEMA_VERSION_TEXT, NULL, NULL, NULL);
+    if (found == 0) { /* a new store */
+        rc = sqlite3_exec(s->db, store_schema_sql, NULL, NULL, NULL);
+    } else if (found >= 1 && found < SCHEMA_VERSION) { /* an older one, brought up to date step by step */
+        if (found < 2) rc = sqlite3_exec(s->db, store_unread_index_sql, NULL, NULL, NULL);
+        if (rc == SQLITE_OK && found < 3) rc = sqlite3_exec(s->db, store_marks_as_bits_sql, NULL, NULL, NULL);
     } else if (found != SCHEMA_VERSION) {
         rc = SQLITE_MISMATCH;
+    }
+    if (rc == SQLITE_OK && found != SCHEMA_VERSION) {
+        rc = sqlite3_exec(s->db, "PRAGMA user_version=" SCHEMA_VERSION_TEXT, NULL, NULL, NULL);
     }
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(stmt(s, ST_SET_OWNER), 1, user_id, -1, SQLITE_STATIC);

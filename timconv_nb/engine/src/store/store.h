@@ -16,13 +16,16 @@
 
 struct store;
 
-/* The keys of a ConversationListFilter; 0, false and "" mean "any". */
+/* A ConversationListFilter. As the vendor documents (TIMConversationManager.h 981-988), a key
+ * that is absent means "any"; a present key means what its value says. */
+#define FILTER_ANY (-1)
 struct conv_filter {
-    int conv_type;
-    bool has_unread;
-    uint64_t mark_type;
-    const char *group;
-    bool has_group_at_info;
+    int conv_type;         /* 0: any */
+    int has_unread;        /* FILTER_ANY; 1: with unread messages; 0: without */
+    bool mark_set;         /* false: any marks */
+    uint64_t mark_type;    /* with mark_set: 0 the conversations without marks, else those with every bit */
+    const char *group;     /* NULL: any; "": in no conversation group; else in that group */
+    int has_group_at_info; /* FILTER_ANY; 1: with @ information; 0: without */
 };
 
 /* What the SDK assigns to a message when it is sent. */
@@ -69,8 +72,8 @@ typedef int (*store_conv_op)(struct store *s, const char *conv_id, int conv_type
 int store_conv_batch(struct store *s, const char *keys_json, store_conv_op op, const void *arg, char **results,
                      char **changed);
 
-/* Batch operations: delete (arg: bool clear_messages), set or clear a mark (arg: struct
- * conv_mark). */
+/* Batch operations: delete (arg: bool clear_messages), set or clear marks (arg: struct
+ * conv_mark: each bit of mark_type is a mark of its own in conv_mark_array). */
 struct conv_mark {
     uint64_t mark_type;
     bool enable;

@@ -237,11 +237,12 @@ int store_total_unread(struct store *s, int64_t *total) {
 
 /* Binds a ConversationListFilter as FILTER_PREDICATE expects it. */
 static void bind_filter(sqlite3_stmt *st, const struct conv_filter *filter) {
+    /* An absent key stays NULL: "any" (FILTER_PREDICATE). */
     sqlite3_bind_int(st, 2, filter->conv_type);
-    sqlite3_bind_int(st, 3, filter->has_unread ? 1 : 0);
-    sqlite3_bind_int64(st, 4, (sqlite3_int64)filter->mark_type);
-    sqlite3_bind_text(st, 5, filter->group != NULL ? filter->group : "", -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 6, filter->has_group_at_info ? 1 : 0);
+    if (filter->has_unread != FILTER_ANY) sqlite3_bind_int(st, 3, filter->has_unread);
+    if (filter->mark_set) sqlite3_bind_int64(st, 4, (sqlite3_int64)filter->mark_type); /* bit 63: the sign bit */
+    if (filter->group != NULL) sqlite3_bind_text(st, 5, filter->group, -1, SQLITE_STATIC);
+    if (filter->has_group_at_info != FILTER_ANY) sqlite3_bind_int(st, 6, filter->has_group_at_info);
 }
 
 int store_conv_page(struct store *s, const struct conv_filter *filter, uint64_t next_seq, uint32_t count, char **page) {

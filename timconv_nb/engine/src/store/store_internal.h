@@ -66,10 +66,11 @@ enum stmt_id {
 };
 
 /* The schema's version (PRAGMA user_version), and the SQL of store_sql.c. */
-#define SCHEMA_VERSION 2
-#define SCHEMA_VERSION_TEXT "2"
+#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION_TEXT "3"
 extern const char store_schema_sql[];
-extern const char store_unread_index_sql[];
+extern const char store_unread_index_sql[];   /* version 2 */
+extern const char store_marks_as_bits_sql[];  /* version 3 */
 extern const char *const store_stmt_sql[ST_COUNT];
 
 struct store {

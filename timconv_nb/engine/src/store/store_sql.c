@@ -9,6 +9,15 @@
 const char store_unread_index_sql[] =
     "CREATE INDEX IF NOT EXISTS conversation_unread ON conversation (recv_opt, unread) WHERE unread > 0;";
 
+/* Version 3 keeps one mark per element of mark_array (a value of several bits had been kept as
+ * one element, which a filter on one of its marks missed): existing elements are split into
+ * their bits. */
+const char store_marks_as_bits_sql[] =
+    "UPDATE conversation SET mark_array = (SELECT json_group_array(bit) FROM"
+    " (WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 63) SELECT 1 << i AS bit FROM n)"
+    " WHERE EXISTS (SELECT 1 FROM json_each(mark_array) WHERE (value & bit) <> 0))"
+    " WHERE mark_array <> '[]';";
+
 /* The schema. conv_info is the one definition of the ConvInfo JSON (spec section 4): optional
  * members (conv_last_msg, conv_draft, conv_group_type) are inserted only when they apply. */
 const char store_schema_sql[] =
@@ -63,19 +72,24 @@ const char store_schema_sql[] =
     "  'conv_recv_opt', recv_opt,"
     "  'conv_is_pinned', json(CASE WHEN pinned THEN 'true' ELSE 'false' END),"
     "  'conv_show_name', show_name, 'conv_face_url', face_url,"
-    "  'conv_mark_array', json(mark_array), 'conv_custom_data', custom_data,"
+    "  'conv_mark_array', json(replace(mark_array, '-9223372036854775808', '9223372036854775808')),"
+    "  'conv_custom_data', custom_data,"
     "  'conv_conversation_group_array', json(group_array),"
     "  'conv_group_at_info_array', json('[]')) AS base"
     " FROM conversation)));";
 
-/* Whether a conversation passes a ConversationListFilter bound as ?2 conv type, ?3 has unread,
- * ?4 mark, ?5 conversation group, ?6 has group @ info (0 and '' mean "any"). */
+/* Whether a conversation passes a ConversationListFilter bound as ?2 conv type (0: any), ?3 has
+ * unread, ?4 mark, ?5 conversation group, ?6 has group @ info; NULL means the key was absent
+ * ("any"), as the vendor documents. mark_array holds one bit per element, so their sum is the
+ * conversation's marks as one bit set (bit 63 as the sign bit, as SQLite's integers hold it). */
 #define FILTER_PREDICATE \
     "(?2 = 0 OR conv_type = ?2)" \
-    " AND (?3 = 0 OR unread > 0)" \
-    " AND (?4 = 0 OR EXISTS (SELECT 1 FROM json_each(mark_array) WHERE value = ?4))" \
-    " AND (?5 = '' OR EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?5))" \
-    " AND ?6 = 0" /* has_group_at_info: local groups carry no @ information */
+    " AND (?3 IS NULL OR (unread > 0) = ?3)" \
+    " AND (?4 IS NULL OR CASE WHEN ?4 = 0 THEN mark_array = '[]'" \
+    "   ELSE ((SELECT coalesce(sum(value), 0) FROM json_each(mark_array)) & ?4) = ?4 END)" \
+    " AND (?5 IS NULL OR CASE WHEN ?5 = '' THEN group_array = '[]'" \
+    "   ELSE EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?5) END)" \
+    " AND (?6 IS NULL OR ?6 = 0)" /* local conversations carry no @ information yet */
 
 /* Whether conversation group ?N holds the conversation. */
 #define IN_GROUP(n) "EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?" #n ")"
@@ -187,9 +201,13 @@ const char *const store_stmt_sql[ST_COUNT] = {
         "SELECT json_object('conversation_operation_result_conversation_id', ?1,"
         " 'conversation_operation_result_result_code', ?2, 'conversation_operation_result_result_info', ?3)",
     /* Sets (?4 true) or clears mark ?3, keeping the others in their order. */
+    /* Sets (?4 true) or clears the marks of bit set ?3, one element per bit (bit 63 is stored as
+     * -2^63: the view shows it as 2^63). */
     [ST_CONV_MARK] =
         "UPDATE conversation SET mark_array = (SELECT json_group_array(value) FROM"
-        " (SELECT value FROM json_each(mark_array) WHERE value <> ?3 UNION ALL SELECT ?3 WHERE ?4))"
+        " (SELECT value FROM json_each(mark_array) WHERE (value & ?3) = 0 UNION ALL"
+        "  SELECT bit FROM (WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 63)"
+        "   SELECT 1 << i AS bit FROM n) WHERE ?4 AND (?3 & bit) <> 0))"
         " WHERE conv_type = ?1 AND conv_id = ?2",
     [ST_CONV_ADD_TO_GROUP] =
         "UPDATE conversation SET group_array = (SELECT json_group_array(value) FROM"
@@ -221,7 +239,10 @@ const char *const store_stmt_sql[ST_COUNT] = {
     /* The unread total of a filter (bound as for ST_CONV_PAGE), and the filter as the callback
      * names it: conv type, mark type and group. */
     [ST_FILTER_UNREAD] =
-        "SELECT coalesce(sum(unread), 0), json_object('conversation_list_filter_conv_type', ?2,"
-        " 'conversation_list_filter_mark_type', ?4, 'conversation_list_filter_conversation_group', ?5)"
+        "SELECT coalesce(sum(unread), 0), (SELECT json_group_object(key, value) FROM ("
+        "  SELECT 'conversation_list_filter_conv_type' AS key, ?2 AS value"
+        "  UNION ALL SELECT 'conversation_list_filter_mark_type',"
+        "   CASE WHEN ?4 < 0 THEN json('9223372036854775808') ELSE ?4 END WHERE ?4 IS NOT NULL"
+        "  UNION ALL SELECT 'conversation_list_filter_conversation_group', ?5 WHERE ?5 IS NOT NULL))"
         " FROM conversation WHERE recv_opt = 0 AND unread > 0 AND " FILTER_PREDICATE,
 };

@@ -68,7 +68,9 @@ static const char *const check_sql[CHECK_COUNT] = {
         " json_type(?1) = 'object' AND" ELEMS_OK("$.message_elem_array")
         " AND json_array_length(?1, '$.message_elem_array') > 0"
         " ELSE 0 END",
-    /* Columns: ok, conv_type, has_unread, mark_type, has_group_at_info, group. */
+    /* Columns: ok, conv_type, has_unread (-1 absent), mark present, mark_type (an integer token
+     * past 2^63 - 1, read as a real by SQLite, is 2^63: the only mark there), has_group_at_info (-1
+     * absent), group (NULL absent). */
     [CHECK_FILTER] =
         "SELECT CASE WHEN json_valid(?1) THEN"
         " json_type(?1) = 'object'"
@@ -76,15 +78,18 @@ static const char *const check_sql[CHECK_COUNT] = {
         " AND coalesce(json_extract(?1, '$.conversation_list_filter_conv_type'), 0) IN (0, 1, 2)"
         " AND coalesce(json_type(?1, '$.conversation_list_filter_has_unread_count'), 'false') IN ('true', 'false')"
         " AND coalesce(json_type(?1, '$.conversation_list_filter_mark_type'), 'integer') = 'integer'"
-        " AND coalesce(json_extract(?1, '$.conversation_list_filter_mark_type'), 0) >= 0"
+        " AND coalesce(json_extract(?1, '$.conversation_list_filter_mark_type'), 0) BETWEEN 0 AND 9223372036854775808.0"
         " AND coalesce(json_type(?1, '$.conversation_list_filter_conversation_group'), 'text') = 'text'"
         " AND coalesce(json_type(?1, '$.conversation_list_filter_has_group_at_info'), 'false') IN ('true', 'false')"
         " ELSE 0 END,"
         " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.conversation_list_filter_conv_type'), 0) END,"
-        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.conversation_list_filter_has_unread_count'), 0) END,"
-        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.conversation_list_filter_mark_type'), 0) END,"
-        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.conversation_list_filter_has_group_at_info'), 0) END,"
-        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.conversation_list_filter_conversation_group'), '') END",
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.conversation_list_filter_has_unread_count'), -1) END,"
+        " CASE WHEN json_valid(?1) THEN json_type(?1, '$.conversation_list_filter_mark_type') IS NOT NULL END,"
+        " CASE WHEN json_valid(?1) THEN CASE"
+        "  WHEN typeof(json_extract(?1, '$.conversation_list_filter_mark_type')) = 'real' THEN -9223372036854775808"
+        "  ELSE coalesce(json_extract(?1, '$.conversation_list_filter_mark_type'), 0) END END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.conversation_list_filter_has_group_at_info'), -1) END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.conversation_list_filter_conversation_group') END",
     /* Columns: ok, length. */
     [CHECK_ID_ARRAY] =
         "SELECT CASE WHEN json_valid(?1) THEN"
@@ -233,15 +238,16 @@ int json_check_usersig(const char *json, int64_t *sdk_app_id, int64_t *expire, i
     return code;
 }
 
-int json_check_filter(const char *json, int *conv_type, bool *has_unread, uint64_t *mark_type,
-                      bool *has_group_at_info, char **group) {
-    int64_t ints[4] = {0, 0, 0, 0};
+int json_check_filter(const char *json, int *conv_type, int *has_unread, bool *mark_set, uint64_t *mark_type,
+                      int *has_group_at_info, char **group) {
+    int64_t ints[5] = {0, -1, 0, 0, -1};
     *group = NULL;
-    int code = run_check(CHECK_FILTER, json, ints, 4, group, 1);
+    int code = run_check(CHECK_FILTER, json, ints, 5, group, 1);
     *conv_type = (int)ints[0];
-    *has_unread = ints[1] != 0;
-    *mark_type = (uint64_t)ints[2];
-    *has_group_at_info = ints[3] != 0;
+    *has_unread = (int)ints[1];
+    *mark_set = ints[2] != 0;
+    *mark_type = (uint64_t)ints[3];
+    *has_group_at_info = (int)ints[4];
     return code;
 }
 

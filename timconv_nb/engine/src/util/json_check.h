@@ -40,9 +40,10 @@ int json_check_usersig(const char *json, int64_t *sdk_app_id, int64_t *expire, i
 int json_check_message(const char *json);
 
 /* A ConversationListFilter: an object whose keys, when present, have the right types (conv
- * type 0, 1 or 2). Outputs its values, absent keys as 0/false/"" (*group is malloc'd). */
-int json_check_filter(const char *json, int *conv_type, bool *has_unread, uint64_t *mark_type,
-                      bool *has_group_at_info, char **group);
+ * type 0, 1 or 2; a mark from 0 to 2^63). Outputs its values; an absent key is FILTER_ANY
+ * (has_unread, has_group_at_info), mark_set false, *group NULL (else malloc'd). */
+int json_check_filter(const char *json, int *conv_type, int *has_unread, bool *mark_set, uint64_t *mark_type,
+                      int *has_group_at_info, char **group);
 
 /* An array of strings; *length is its length. */
 int json_check_id_array(const char *json, int64_t *length);
