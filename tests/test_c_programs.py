@@ -86,6 +86,18 @@ def test_headers_compile_cleanly(tmp_path: Path, compiler: str, std: str) -> Non
         "    TIMLoginStatus status = TIMGetLoginStatus();\n"
         "    return (int)type + (int)status + (kTIMConvId[0] == 'c') + ERR_INVALID_CONVERSATION;\n"
         "}\n"
+        # The constants vendor code uses, used as the vendor's examples use them (keys of JSON it
+        # builds or reads): such code must compile against the engine's headers.
+        "const char *vendor_keys(int i);\n"
+        "const char *vendor_keys(int i) {\n"
+        "    const char *keys[] = {kTIMConvC2CReadTimestamp, kTIMConvGroupReadSequence, kTIMMsgGetMsgListParamIsRamble,\n"
+        "        kTIMMsgSenderProfile, kTIMSdkConfigMainThreadID, kTIMMsgIsOnlineMsg, kTIMMsgIsExcludedFromUnreadCount,\n"
+        "        kTIMMsgExcludedFromLastMessage, kTIMMsgGroupAtUserArray, kImSDK_MessageAtALL,\n"
+        "        kTIMRequestInternalOperation, kTIMInternalOperationWriteLog, kTIMRequestWriteLogLogContentParam};\n"
+        "    return keys[i % (int)(sizeof keys / sizeof keys[0])];\n"
+        "}\n"
+        "int vendor_call(TIMCommCallback cb);\n"
+        "int vendor_call(TIMCommCallback cb) { return callExperimentalAPI(\"{}\", cb, 0); }\n"
     )
     build([compiler, std, "-pedantic", *WARNINGS, f"-I{native.get_include()}", "-c", str(source),
            "-o", str(tmp_path / "use.o")])

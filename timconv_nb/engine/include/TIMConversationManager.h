@@ -190,6 +190,10 @@ static const char* kTIMConvShowName TIM_KEY_ATTR = "conv_show_name";
 static const char* kTIMConvMarkArray TIM_KEY_ATTR = "conv_mark_array";
 static const char* kTIMConvCustomData TIM_KEY_ATTR = "conv_custom_data";
 static const char* kTIMConvConversationGroupArray TIM_KEY_ATTR = "conv_conversation_group_array";
+/* uint64, read-only: the UTC time of the last message read, C2C conversations only (vendor 973). */
+static const char* kTIMConvC2CReadTimestamp TIM_KEY_ATTR = "conv_c2c_read_timestamp";
+/* uint64, read-only: the seq of the last group message read (vendor 975). */
+static const char* kTIMConvGroupReadSequence TIM_KEY_ATTR = "conv_group_read_sequence";
 
 /* ConversationListFilter JSON keys */
 static const char* kTIMConversationListFilterConvType TIM_KEY_ATTR = "conversation_list_filter_conv_type";

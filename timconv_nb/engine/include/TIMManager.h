@@ -71,6 +71,8 @@ TIM_API TIMLoginStatus TIMGetLoginStatus(void);
 
 static const char* kTIMSdkConfigConfigFilePath TIM_KEY_ATTR = "sdk_config_config_file_path";
 static const char* kTIMSdkConfigLogFilePath TIM_KEY_ATTR = "sdk_config_log_file_path";
+/* int64: the main thread's id, for the platforms that call back on it (vendor 721; Linux does not). */
+static const char* kTIMSdkConfigMainThreadID TIM_KEY_ATTR = "sdk_config_main_thread_id";
 
 #ifdef __cplusplus
 }

@@ -95,10 +95,22 @@ static const char* kTIMMsgRand TIM_KEY_ATTR = "message_rand";
 static const char* kTIMMsgSeq TIM_KEY_ATTR = "message_seq";
 static const char* kTIMMsgCustomInt TIM_KEY_ATTR = "message_custom_int";
 static const char* kTIMMsgCustomStr TIM_KEY_ATTR = "message_custom_str";
+/* bool: the message does not count as unread (vendor 2349). */
+static const char* kTIMMsgIsExcludedFromUnreadCount TIM_KEY_ATTR = "message_is_excluded_from_unread_count";
+/* array string: the user ids a group message mentions (kImSDK_MessageAtALL: everyone) (vendor 2351). */
+static const char* kTIMMsgGroupAtUserArray TIM_KEY_ATTR = "message_group_at_user_array";
+/* object UserProfile: the sender's profile (vendor 2355). */
+static const char* kTIMMsgSenderProfile TIM_KEY_ATTR = "message_sender_profile";
+/* bool: the message does not become its conversation's last message (vendor 2359). */
+static const char* kTIMMsgExcludedFromLastMessage TIM_KEY_ATTR = "message_excluded_from_last_message";
+/* In kTIMMsgGroupAtUserArray: mention everyone in the group (vendor 2242). */
+static const char* kImSDK_MessageAtALL TIM_KEY_ATTR = "__kImSDK_MessageAtALL__";
 
 /* MsgGetMsgListParam JSON keys */
 static const char* kTIMMsgGetMsgListParamLastMsg TIM_KEY_ATTR = "msg_getmsglist_param_last_msg";
 static const char* kTIMMsgGetMsgListParamCount TIM_KEY_ATTR = "msg_getmsglist_param_count";
+/* bool: also fetch roaming messages from the server (vendor 2445; locally every message is here). */
+static const char* kTIMMsgGetMsgListParamIsRamble TIM_KEY_ATTR = "msg_getmsglist_param_is_ramble";
 
 #ifdef __cplusplus
 }
