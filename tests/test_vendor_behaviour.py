@@ -231,3 +231,45 @@ def test_marks_are_bit_flags_with_extension_bits_to_63(filtered: Client) -> None
     assert keys(filtered, mark=0) == {"c2c_carol"}
     with pytest.raises(ValueError):
         filtered.mark_conversations(["c2c_carol"], 1 << 64)
+
+
+# ---- message flags ----
+# TIMMessageManager.h 2348-2349: message_is_excluded_from_unread_count, "设置为 YES，表明不需要计入
+# 未读计数" (true: not counted as unread); 2358-2359: message_excluded_from_last_message, "是否作为会话
+# 的 lastMessage，true: 不作为" (true: not the conversation's last message).
+
+def test_a_message_excluded_from_the_unread_count_is_not_counted(tmp_path: Path) -> None:
+    with Client(tmp_path) as client:
+        client.login("bob")
+        quiet = {"message_elem_array": [{"elem_type": 0, "text_elem_content": "typing..."}],
+                 "message_is_excluded_from_unread_count": True}
+        client.send_message("alice", quiet)
+        client.send_text("alice", "hello")
+        client.send_message("alice", quiet)
+        client.login("alice")
+        bob = client.conversation("bob")
+        assert bob.unread == 1 and client.total_unread() == 1
+        assert bob.last_message_text == "typing..."  # still the last message: only the count skips it
+        client.mark_read("bob")
+        assert client.conversation("bob").unread == 0 and client.total_unread() == 0
+
+
+def test_a_message_excluded_from_the_last_message_leaves_it_and_the_order(tmp_path: Path) -> None:
+    with Client(tmp_path) as client:
+        client.set_clock(1_700_000_000)
+        client.login("bob")
+        client.send_text("alice", "real news")
+        client.set_clock(1_700_000_100)
+        client.login("carol")
+        client.send_text("alice", "carol's news")
+        client.set_clock(1_700_000_200)
+        client.login("bob")
+        silent = {"message_elem_array": [{"elem_type": 0, "text_elem_content": "read receipt"}],
+                  "message_excluded_from_last_message": True}
+        sent = client.send_message("alice", silent)
+        assert client.conversation("alice").last_message_text == "real news"  # the sender's side too
+        client.login("alice")
+        assert client.conversation("bob").last_message_text == "real news"
+        assert list(client.conversations().index) == ["c2c_carol", "c2c_bob"]  # bob did not move up
+        assert client.conversation("bob").unread == 2  # it still counts as unread
+        assert sent.text in set(client.messages("bob").text)  # and it is stored

@@ -26,6 +26,7 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
         sqlite3_stmt *st = bind_key(s, ST_CONV_ACTIVATE, conv_id, conv_type);
         sqlite3_bind_int64(st, 3, (sqlite3_int64)f->now);
         sqlite3_bind_int64(st, 4, order);
+        sqlite3_bind_text(st, 5, source, -1, SQLITE_STATIC);
         result = exec_stmt(s, st, "activate conversation");
     }
     if (result == ERR_SUCC) result = query_int(s, bind_key(s, ST_NEXT_SEQ, conv_id, conv_type), &seq, "next message seq");

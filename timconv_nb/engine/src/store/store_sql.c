@@ -153,15 +153,25 @@ const char *const store_stmt_sql[ST_COUNT] = {
         "  '$.message_custom_str', '', '$.message_custom_int', 0),"
         " '$.message_conv_id', ?2, '$.message_conv_type', ?3, '$.message_sender', ?4, '$.message_server_time', ?6,"
         " '$.message_is_from_self', json(CASE WHEN ?5 THEN 'true' ELSE 'false' END),"
-        " '$.message_is_read', json(CASE WHEN ?5 THEN 'true' ELSE 'false' END),"
+        /* a message excluded from the unread count never waits to be read */
+        " '$.message_is_read', json(CASE WHEN ?5 OR coalesce(json_extract(?1, '$.message_is_excluded_from_unread_count'), 0)"
+        "  THEN 'true' ELSE 'false' END),"
         " '$.message_status', 2, '$.message_msg_id', ?7, '$.message_seq', ?8, '$.message_rand', ?9,"
         " '$.message_unique_id', ?10, '$.message_is_peer_read', json('false'), '$.message_is_online_msg', json('false'))",
     [ST_MSG_INSERT] = "INSERT INTO message (conv_type, conv_id, seq, msg) VALUES (?1, ?2, ?3, ?4)",
-    /* Creates the conversation or makes it the most recently active. */
+    /* Creates the conversation or makes it the most recently active, unless message ?5 is
+     * excluded from being the last message (TIMMessageManager.h 2359): it then moves nothing. */
     [ST_CONV_ACTIVATE] =
         "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name) VALUES (?1, ?2, ?3, ?4, ?2)"
-        " ON CONFLICT (conv_type, conv_id) DO UPDATE SET active_time = excluded.active_time, active_order = excluded.active_order",
-    [ST_CONV_RECORD_MSG] = "UPDATE conversation SET last_msg = ?3, unread = unread + ?4 WHERE conv_type = ?1 AND conv_id = ?2",
+        " ON CONFLICT (conv_type, conv_id) DO UPDATE SET active_time = excluded.active_time, active_order = excluded.active_order"
+        " WHERE NOT coalesce(json_extract(?5, '$.message_excluded_from_last_message'), 0)",
+    /* Message ?3 becomes the last message unless excluded from it (TIMMessageManager.h 2359), and a
+     * received one (?4) counts as unread unless excluded from the count (2349). */
+    [ST_CONV_RECORD_MSG] =
+        "UPDATE conversation SET"
+        " last_msg = CASE WHEN coalesce(json_extract(?3, '$.message_excluded_from_last_message'), 0) THEN last_msg ELSE ?3 END,"
+        " unread = unread + (?4 AND NOT coalesce(json_extract(?3, '$.message_is_excluded_from_unread_count'), 0))"
+        " WHERE conv_type = ?1 AND conv_id = ?2",
     [ST_INBOX_INSERT] = "INSERT INTO inbox (conv_type, conv_id, created, msg) VALUES (?1, ?2, ?3, ?4)",
     /* Newest first, older than seq ?4 (0: from the newest). */
     [ST_MSG_LIST] =
