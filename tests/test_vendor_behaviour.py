@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from timconv_nb import CallTimeoutError, Client, ConvEvent, MarkType, NotLoggedInError, native
+from timconv_nb import (CallTimeoutError, Client, ConvEvent, InvalidParameterError, MarkType, NotLoggedInError,
+                        ReceiveOpt, native)
 from timconv_nb.errors import NotSupportedError
 
 from conftest import CONV_EVENT_FINISH, CONV_EVENT_START, RawEngine
@@ -273,3 +274,48 @@ def test_a_message_excluded_from_the_last_message_leaves_it_and_the_order(tmp_pa
         assert list(client.conversations().index) == ["c2c_carol", "c2c_bob"]  # bob did not move up
         assert client.conversation("bob").unread == 2  # it still counts as unread
         assert sent.text in set(client.messages("bob").text)  # and it is stored
+
+
+# ---- receive options ----
+# TIMCloudDef.h 48-57, enum TIMReceiveMessageOpt: Receive (0) "在线正常接收消息"; Not_Receive (1)
+# "不会接收到消息" (messages are not received); Not_Notify (2) and Not_Notify_Except_At (3) receive
+# them without (or only @) notifications. TIMMessageManager.h 975-998 (5.1, at most 30 users a
+# call), 1001-1033 (5.2, the GetC2CRecvMsgOptResult array), 1036-1054 (5.3, groups).
+# TIMConversationManager.h: the total unread counts only Receive conversations.
+
+def test_receive_options_decide_delivery_and_the_total(tmp_path: Path) -> None:
+    with Client(tmp_path) as client:
+        client.login("alice")
+        client.create_conversation("bob")
+        client.set_c2c_receive_option(["bob", "carol"], ReceiveOpt.NOT_RECEIVE)
+        client.set_c2c_receive_option(["dave"], ReceiveOpt.NOT_NOTIFY)
+        assert client.c2c_receive_options(["bob", "carol", "dave", "erin"]) == {
+            "bob": ReceiveOpt.NOT_RECEIVE, "carol": ReceiveOpt.NOT_RECEIVE, "dave": ReceiveOpt.NOT_NOTIFY,
+            "erin": ReceiveOpt.RECEIVE}
+        assert client.conversation("bob").recv_opt == ReceiveOpt.NOT_RECEIVE
+        for sender in ("bob", "carol", "dave", "erin"):
+            client.login(sender)
+            client.send_text("alice", f"from {sender}")
+        client.login("alice")
+        frame = client.conversations()
+        assert set(frame.index) == {"c2c_bob", "c2c_dave", "c2c_erin"}  # carol's never arrived
+        assert frame.loc["c2c_bob", "unread"] == 0 and frame.loc["c2c_dave", "unread"] == 1
+        assert frame.loc["c2c_dave", "recv_opt"] == ReceiveOpt.NOT_NOTIFY
+        assert client.total_unread() == 1  # erin's: dave's is received but not in the total
+        updates: list = []
+        client.on("update", lambda event, convs: updates.extend((c.key, c.recv_opt) for c in convs))
+        client.set_c2c_receive_option(["dave"], ReceiveOpt.RECEIVE)
+        assert updates == [("c2c_dave", ReceiveOpt.RECEIVE)] and client.total_unread() == 2
+
+
+def test_group_receive_option_and_its_limits(client: Client) -> None:
+    client.set_group_receive_option("team", ReceiveOpt.NOT_NOTIFY_EXCEPT_AT)
+    assert client.create_conversation("team", "group").recv_opt == ReceiveOpt.NOT_NOTIFY_EXCEPT_AT
+    with pytest.raises(InvalidParameterError, match="at most 30"):
+        client.set_c2c_receive_option([f"u{i}" for i in range(31)], ReceiveOpt.RECEIVE)
+    with pytest.raises(ValueError):
+        client.set_c2c_receive_option(["bob"], 4)
+    raw = client.native
+    assert raw.call_result("TIMMsgSetGroupReceiveMessageOpt", b"team", 4, None, None) == -4
+    assert raw.call_result("TIMMsgSetC2CReceiveMessageOpt", b"[]", 0, None, None) == -4
+    assert raw.call_result("TIMMsgGetC2CReceiveMessageOpt", b'{"bob": 1}', None, None) == -3

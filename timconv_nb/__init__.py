@@ -46,6 +46,7 @@ _EXPORTS = {
     "ConvKey": "wire",
     "Draft": "model",
     "LoginStatus": "model",
+    "ReceiveOpt": "model",
     "MarkType": "model",
     "Message": "model",
 }

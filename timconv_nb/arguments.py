@@ -116,6 +116,25 @@ def keys_param(keys: Any) -> bytes:
     return json_arg(keys)
 
 
+def ids_param(ids: Any, what: str) -> bytes:
+    """A JSON array of user (or group) ids."""
+    if isinstance(ids, (str, bytes)):
+        raise TypeError(f"give a list of {what}s, not a single string")
+    ids = list(ids)
+    if not ids:
+        raise ValueError(f"give at least one {what}")
+    for one in ids:
+        check_id(one, what)
+    return json_arg(ids)
+
+
+def receive_opt(option: Any) -> int:
+    """A TIMReceiveMessageOpt: 0 to 3 (``ReceiveOpt``)."""
+    if isinstance(option, bool) or not isinstance(option, int) or not 0 <= option <= 3:
+        raise ValueError(f"option must be a ReceiveOpt (0 to 3), not {option!r}")
+    return int(option)
+
+
 def filter_param(conv_type: Optional[ConvTypeLike], has_unread: Optional[bool], mark: Optional[int],
                  group: Optional[str]) -> bytes:
     """A ConversationListFilter. As the vendor documents, None (the key left out) means "any";

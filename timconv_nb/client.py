@@ -33,7 +33,7 @@ from .errors import CallTimeoutError, InvalidConversationError, NotLoggedInError
 from .events import EVENTS
 from .faults import Faults
 from .frames import conversations_frame, messages_frame
-from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, text_message
+from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, ReceiveOpt, text_message
 from .recording import Recorder
 
 __all__ = ["Client", "DEFAULT_APP_ID", "default_data_dir", "EventHandler", "EVENTS", "Faults"]
@@ -85,6 +85,11 @@ def _per_id(function: str) -> Any:
         }
 
     return convert
+
+
+def _receive_options(results: list) -> dict:
+    return {r[k.kTIMMsgGetC2CRecvMsgOptResultIdentifier]: ReceiveOpt(r[k.kTIMMsgGetC2CRecvMsgOptResultOpt])
+            for r in results}
 
 
 def _page(result: dict) -> tuple[pd.DataFrame, int, bool]:
@@ -329,6 +334,26 @@ class Client:
     def mark_all_read() -> tuple:
         """TIMMsgMarkAllMessageAsRead."""
         return ()
+
+    # ---- receive options ----
+
+    @api_call("TIMMsgSetC2CReceiveMessageOpt")
+    def set_c2c_receive_option(user_ids: Any, option: Union[ReceiveOpt, int]) -> tuple:
+        """TIMMsgSetC2CReceiveMessageOpt: how the messages of each user (at most 30 a call) are
+        received; ``ReceiveOpt.NOT_RECEIVE`` stops them, the other non-Receive options keep them
+        out of the total unread. Holds also for users without a conversation yet."""
+        return arguments.ids_param(user_ids, "user id"), arguments.receive_opt(option)
+
+    @api_call("TIMMsgGetC2CReceiveMessageOpt", result=_receive_options)
+    def c2c_receive_options(user_ids: Any) -> tuple:
+        """TIMMsgGetC2CReceiveMessageOpt: {user id: ReceiveOpt}."""
+        return (arguments.ids_param(user_ids, "user id"),)
+
+    @api_call("TIMMsgSetGroupReceiveMessageOpt")
+    def set_group_receive_option(group_id: str, option: Union[ReceiveOpt, int]) -> tuple:
+        """TIMMsgSetGroupReceiveMessageOpt: how the messages of a group are received (see
+        :meth:`set_c2c_receive_option`); the group conversation's ``recv_opt`` column shows it."""
+        return check_id(group_id, "group_id"), arguments.receive_opt(option)
 
     # ---- pinning, unread, batch delete ----
 

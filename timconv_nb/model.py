@@ -17,6 +17,7 @@ __all__ = [
     "ConvKey",
     "ConvEvent",
     "LoginStatus",
+    "ReceiveOpt",
     "MarkType",
     "Draft",
     "Conversation",
@@ -63,6 +64,15 @@ def mark_names(marks: Any) -> tuple[str, ...]:
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             bits |= value
     return tuple(_MARK_NAMES.get(1 << n, f"custom{n}") for n in range(bits.bit_length()) if bits >> n & 1)
+
+
+class ReceiveOpt(IntEnum):
+    """``enum TIMReceiveMessageOpt``: how the user receives a peer's or a group's messages."""
+
+    RECEIVE = 0                #: received, counted in the total unread
+    NOT_RECEIVE = 1            #: never received
+    NOT_NOTIFY = 2             #: received, without notifications (not in the total unread)
+    NOT_NOTIFY_EXCEPT_AT = 3   #: received, notified only of @ mentions (not in the total unread)
 
 
 class LoginStatus(IntEnum):

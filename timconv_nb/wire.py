@@ -83,6 +83,8 @@ kTIMMsgSeq = "message_seq"
 kTIMMsgCustomInt = "message_custom_int"
 kTIMMsgCustomStr = "message_custom_str"
 kTIMMsgGetMsgListParamCount = "msg_getmsglist_param_count"
+kTIMMsgGetC2CRecvMsgOptResultIdentifier = "msg_recv_msg_opt_result_identifier"
+kTIMMsgGetC2CRecvMsgOptResultOpt = "msg_recv_msg_opt_result_opt"
 
 #: ``enum TIMElemType``: a text element.
 kTIMElem_Text = 0

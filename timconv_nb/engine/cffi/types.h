@@ -54,6 +54,7 @@ enum TIMConvEvent {
 
 typedef enum TIMConvType TIMConvType;
 typedef enum TIMLoginStatus TIMLoginStatus;
+typedef enum TIMReceiveMessageOpt TIMReceiveMessageOpt;
 
 typedef void (*TIMCommCallback)(int32_t code, const char* desc, const char* json_params, const void* user_data);
 typedef void (*TIMLogCallback)(enum TIMLogLevel level, const char* log, const void* user_data);

@@ -66,6 +66,17 @@ TIM_API int TIMMsgMarkAllMessageAsRead(TIMCommCallback cb, const void* user_data
 /* Messages of a conversation, newest first. json_get_msg_param (NULL or "": defaults):
  * msg_getmsglist_param_count (default 20) and msg_getmsglist_param_last_msg (start before it).
  * Callback JSON: array of Messages. */
+/* 5.1 Sets how the logged-in user receives the C2C messages of each user a JSON array of user ids
+ * lists (at most 30: more is answered ERR_INVALID_PARAMETERS). The option also holds for a peer
+ * without a conversation yet. */
+TIM_API int TIMMsgSetC2CReceiveMessageOpt(const char* json_identifier_array, TIMReceiveMessageOpt opt, TIMCommCallback cb, const void* user_data);
+
+/* 5.2 The receive options of a JSON array of user ids: a GetC2CRecvMsgOptResult array. */
+TIM_API int TIMMsgGetC2CReceiveMessageOpt(const char* json_identifier_array, TIMCommCallback cb, const void* user_data);
+
+/* 5.3 Sets how the logged-in user receives the messages of group group_id. */
+TIM_API int TIMMsgSetGroupReceiveMessageOpt(const char* group_id, TIMReceiveMessageOpt opt, TIMCommCallback cb, const void* user_data);
+
 TIM_API int TIMMsgGetMsgList(const char* conv_id, enum TIMConvType conv_type, const char* json_get_msg_param, TIMCommCallback cb, const void* user_data);
 
 /* Elem JSON keys */
@@ -109,6 +120,10 @@ static const char* kImSDK_MessageAtALL TIM_KEY_ATTR = "__kImSDK_MessageAtALL__";
 /* MsgGetMsgListParam JSON keys */
 static const char* kTIMMsgGetMsgListParamLastMsg TIM_KEY_ATTR = "msg_getmsglist_param_last_msg";
 static const char* kTIMMsgGetMsgListParamCount TIM_KEY_ATTR = "msg_getmsglist_param_count";
+
+/* 9.1 GetC2CRecvMsgOptResult: string, the user id; uint TIMReceiveMessageOpt, its option. */
+static const char* kTIMMsgGetC2CRecvMsgOptResultIdentifier TIM_KEY_ATTR = "msg_recv_msg_opt_result_identifier";
+static const char* kTIMMsgGetC2CRecvMsgOptResultOpt TIM_KEY_ATTR = "msg_recv_msg_opt_result_opt";
 /* bool: also fetch roaming messages from the server (vendor 2445; locally every message is here). */
 static const char* kTIMMsgGetMsgListParamIsRamble TIM_KEY_ATTR = "msg_getmsglist_param_is_ramble";
 

@@ -23,6 +23,7 @@ static const char *const faultable[] = {
     "TIMConvCreateConversationGroup", "TIMConvGetConversationGroupList", "TIMConvDeleteConversationGroup",
     "TIMConvRenameConversationGroup", "TIMConvAddConversationsToGroup", "TIMConvDeleteConversationsFromGroup",
     "TIMMsgSendMessage", "TIMMsgReportReaded", "TIMMsgMarkAllMessageAsRead", "TIMMsgGetMsgList", "callExperimentalAPI",
+    "TIMMsgSetC2CReceiveMessageOpt", "TIMMsgGetC2CReceiveMessageOpt", "TIMMsgSetGroupReceiveMessageOpt",
 };
 
 struct rule {

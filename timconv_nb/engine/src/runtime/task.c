@@ -42,6 +42,7 @@ void task_free(struct task *t) {
         break;
     case ARGS_SEND: free(t->args.send.message); break;
     case ARGS_EXPERIMENTAL: free(t->args.experimental.log_line); break;
+    case ARGS_RECV_OPT: free(t->args.recv_opt.ids); break;
     case ARGS_NONE:
     case ARGS_CONV:
     case ARGS_PIN:

@@ -40,6 +40,7 @@ enum task_args_kind {
     ARGS_SEND,        /* TIMMsgSendMessage */
     ARGS_MSG_LIST,    /* TIMMsgGetMsgList */
     ARGS_EXPERIMENTAL, /* callExperimentalAPI */
+    ARGS_RECV_OPT,    /* the receive option calls */
 };
 
 struct login_args {
@@ -114,6 +115,13 @@ struct experimental_args {
     char *log_line; /* malloc'd (write log only), or NULL */
 };
 
+/* The receive option calls: ids of conv_type, and the option to set (the get call: unused). */
+struct recv_opt_args {
+    char *ids; /* malloc'd JSON array of user or group ids */
+    int conv_type;
+    int opt;
+};
+
 #define TASK_MAX_NOTES 4
 
 /* Something a task tells the global callbacks: a conversation event, new messages, or a change
@@ -178,6 +186,7 @@ struct task {
         struct send_args send;
         struct msg_list_args msg_list;
         struct experimental_args experimental;
+        struct recv_opt_args recv_opt;
     } args;
 };
 

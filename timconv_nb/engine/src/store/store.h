@@ -130,6 +130,15 @@ int store_conv_page(struct store *s, const struct conv_filter *filter, uint64_t 
  * Receive. *filter_json (when not NULL): the filter's conv type, mark type and group as JSON. */
 int store_unread_by_filter(struct store *s, const struct conv_filter *filter, int64_t *total, char **filter_json);
 
+/* Sets the receive option (TIMReceiveMessageOpt) of the conversations of conv_type whose ids a
+ * JSON array of strings lists, kept also for those that do not exist yet (they take it when they
+ * appear). *changed: JSON array of the ConvInfo of existing conversations whose option changed,
+ * or NULL when none did. */
+int store_recv_opt_set(struct store *s, int conv_type, const char *ids_json, int opt, char **changed);
+
+/* *result: a GetC2CRecvMsgOptResult array (identifier, option) for the user ids of ids_json. */
+int store_recv_opt_get(struct store *s, const char *ids_json, char **result);
+
 /* Stores a message the owner sends, creating the conversation if needed (*created), making it
  * the last message and the conversation the most recently active. *sent: the stored Message;
  * *info: the conversation's ConvInfo. */
@@ -138,7 +147,8 @@ int store_msg_send(struct store *s, const char *conv_id, int conv_type, const ch
 
 /* Stores a message delivered to the owner (unread +1) and records it in the inbox for the
  * owner's process to announce. With only_if_conv_exists, does nothing unless the conversation
- * is already there (group messages reach only the group's members). */
+ * is already there (group messages reach only the group's members); nothing either when the
+ * owner set kTIMRecvMsgOpt_Not_Receive for that conversation. */
 int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const char *sent,
                       const struct message_fields *f, bool only_if_conv_exists);
 

@@ -61,6 +61,12 @@ enum stmt_id {
     ST_CONV_REMOVE_FROM_GROUP,
     ST_CONVS_RENAME_GROUP,
     ST_CONV_CUSTOM_DATA,
+    ST_RECV_OPT_SET,
+    ST_RECV_OPT_CHANGING,
+    ST_CONV_SET_RECV_OPT,
+    ST_CONV_INFOS_OF,
+    ST_RECV_OPT_GET,
+    ST_RECV_OPT_OF,
     ST_FILTER_UNREAD,
     ST_COUNT
 };
@@ -70,7 +76,7 @@ enum stmt_id {
 #define SCHEMA_VERSION_TEXT "3"
 extern const char store_schema_sql[];
 extern const char store_unread_index_sql[];   /* version 2 */
-extern const char store_marks_as_bits_sql[];  /* version 3 */
+extern const char store_v3_sql[];             /* version 3 */
 extern const char *const store_stmt_sql[ST_COUNT];
 
 struct store {

@@ -93,6 +93,11 @@ int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const
         sqlite3_clear_bindings(exists);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) result = fail(s, "read conversation");
     }
+    if (result == ERR_SUCC && known) { /* kTIMRecvMsgOpt_Not_Receive: the message never arrives */
+        int64_t opt = 0;
+        result = query_int(s, bind_key(s, ST_RECV_OPT_OF, conv_id, conv_type), &opt, "read receive option");
+        known = opt != kTIMRecvMsgOpt_Not_Receive;
+    }
     if (result == ERR_SUCC && known) {
         bool created = false;
         char *stored = NULL;

@@ -11,8 +11,13 @@ const char store_unread_index_sql[] =
 
 /* Version 3 keeps one mark per element of mark_array (a value of several bits had been kept as
  * one element, which a filter on one of its marks missed): existing elements are split into
- * their bits. */
-const char store_marks_as_bits_sql[] =
+ * their bits. It also keeps the receive options. */
+const char store_v3_sql[] =
+    "CREATE TABLE IF NOT EXISTS receive_option ("
+    " conv_type INTEGER NOT NULL,"
+    " conv_id TEXT NOT NULL,"
+    " opt INTEGER NOT NULL," /* TIMReceiveMessageOpt, kept before the conversation exists */
+    " PRIMARY KEY (conv_type, conv_id)) WITHOUT ROWID;"
     "UPDATE conversation SET mark_array = (SELECT json_group_array(bit) FROM"
     " (WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 63) SELECT 1 << i AS bit FROM n)"
     " WHERE EXISTS (SELECT 1 FROM json_each(mark_array) WHERE (value & bit) <> 0))"
@@ -54,6 +59,11 @@ const char store_schema_sql[] =
     " created INTEGER NOT NULL,"  /* the delivery created the conversation */
     " msg TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS conv_group (name TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS receive_option ("
+    " conv_type INTEGER NOT NULL,"
+    " conv_id TEXT NOT NULL,"
+    " opt INTEGER NOT NULL," /* TIMReceiveMessageOpt, kept before the conversation exists */
+    " PRIMARY KEY (conv_type, conv_id)) WITHOUT ROWID;"
     "INSERT OR IGNORE INTO meta (key, value) VALUES ('active_order', 0);"
     "CREATE VIEW IF NOT EXISTS conv_info AS"
     " SELECT conv_type, conv_id, pinned, active_time, active_order, unread, recv_opt, mark_array, group_array,"
@@ -91,6 +101,9 @@ const char store_schema_sql[] =
     "   ELSE EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?5) END)" \
     " AND (?6 IS NULL OR ?6 = 0)" /* local conversations carry no @ information yet */
 
+/* The receive option of conversation (?T, ?I): Receive (0) unless one was set. */
+#define RECV_OPT_OF(t, i) "coalesce((SELECT opt FROM receive_option WHERE conv_type = ?" #t " AND conv_id = ?" #i "), 0)"
+
 /* Whether conversation group ?N holds the conversation. */
 #define IN_GROUP(n) "EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?" #n ")"
 
@@ -106,8 +119,8 @@ const char *const store_stmt_sql[ST_COUNT] = {
     [ST_CONV_INFO] = "SELECT info FROM conv_info WHERE conv_type = ?1 AND conv_id = ?2",
     [ST_NEXT_ACTIVE_ORDER] = "UPDATE meta SET value = value + 1 WHERE key = 'active_order' RETURNING value",
     [ST_CONV_INSERT] =
-        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name)"
-        " VALUES (?1, ?2, ?3, ?4, ?2)",
+        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name, recv_opt)"
+        " VALUES (?1, ?2, ?3, ?4, ?2, " RECV_OPT_OF(1, 2) ")",
     [ST_CONV_DELETE] = "DELETE FROM conversation WHERE conv_type = ?1 AND conv_id = ?2",
     [ST_CONV_LIST] =
         "SELECT '[' || coalesce(group_concat(info, ','), '') || ']' FROM"
@@ -162,7 +175,8 @@ const char *const store_stmt_sql[ST_COUNT] = {
     /* Creates the conversation or makes it the most recently active, unless message ?5 is
      * excluded from being the last message (TIMMessageManager.h 2359): it then moves nothing. */
     [ST_CONV_ACTIVATE] =
-        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name) VALUES (?1, ?2, ?3, ?4, ?2)"
+        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name, recv_opt)"
+        " VALUES (?1, ?2, ?3, ?4, ?2, " RECV_OPT_OF(1, 2) ")"
         " ON CONFLICT (conv_type, conv_id) DO UPDATE SET active_time = excluded.active_time, active_order = excluded.active_order"
         " WHERE NOT coalesce(json_extract(?5, '$.message_excluded_from_last_message'), 0)",
     /* Message ?3 becomes the last message unless excluded from it (TIMMessageManager.h 2359), and a
@@ -248,6 +262,25 @@ const char *const store_stmt_sql[ST_COUNT] = {
     [ST_CONV_CUSTOM_DATA] = "UPDATE conversation SET custom_data = ?3 WHERE conv_type = ?1 AND conv_id = ?2",
     /* The unread total of a filter (bound as for ST_CONV_PAGE), and the filter as the callback
      * names it: conv type, mark type and group. */
+    /* Receive options (TIMMsgSetC2CReceiveMessageOpt, TIMMsgSetGroupReceiveMessageOpt): ?1 conv
+     * type, ?2 a JSON array of ids, ?3 the option. */
+    [ST_RECV_OPT_SET] =
+        "INSERT INTO receive_option (conv_type, conv_id, opt) SELECT ?1, value, ?3 FROM json_each(?2) WHERE true"
+        " ON CONFLICT (conv_type, conv_id) DO UPDATE SET opt = excluded.opt",
+    /* The ids of ?2 whose existing conversation changes option (before the change). */
+    [ST_RECV_OPT_CHANGING] =
+        "SELECT json_group_array(conv_id) FROM conversation"
+        " WHERE conv_type = ?1 AND conv_id IN (SELECT value FROM json_each(?2)) AND recv_opt <> ?3",
+    [ST_CONV_SET_RECV_OPT] =
+        "UPDATE conversation SET recv_opt = ?3 WHERE conv_type = ?1 AND conv_id IN (SELECT value FROM json_each(?2))",
+    [ST_CONV_INFOS_OF] =
+        "SELECT json_group_array(json(info)) FROM conv_info WHERE conv_type = ?1 AND conv_id IN (SELECT value FROM json_each(?2))",
+    /* A GetC2CRecvMsgOptResult array for the user ids of ?1, in order. */
+    [ST_RECV_OPT_GET] =
+        "SELECT json_group_array(json_object('msg_recv_msg_opt_result_identifier', value,"
+        " 'msg_recv_msg_opt_result_opt', coalesce((SELECT opt FROM receive_option WHERE conv_type = 1 AND conv_id = value), 0)))"
+        " FROM json_each(?1)",
+    [ST_RECV_OPT_OF] = "SELECT " RECV_OPT_OF(1, 2),
     [ST_FILTER_UNREAD] =
         "SELECT coalesce(sum(unread), 0), (SELECT json_group_object(key, value) FROM ("
         "  SELECT 'conversation_list_filter_conv_type' AS key, ?2 AS value"

@@ -24,6 +24,7 @@ enum check_kind {
     CHECK_MSG_LIST_PARAM,
     CHECK_USERSIG,
     CHECK_EXPERIMENTAL,
+    CHECK_ARRAY_OF,
     CHECK_COUNT
 };
 
@@ -122,6 +123,8 @@ static const char *const check_sql[CHECK_COUNT] = {
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.time\"') END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.identifier\"') END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.sig\"') END",
+    /* Column: a JSON array holding the text ?1 (see json_array_of). */
+    [CHECK_ARRAY_OF] = "SELECT json_array(?1)",
     /* Columns: ok, UI platform (default 0), log level (default kTIMLog_Info), operation, log line. */
     [CHECK_EXPERIMENTAL] =
         "SELECT CASE WHEN json_valid(?1) THEN"
@@ -289,4 +292,20 @@ int json_check_experimental(const char *json, int64_t *ui_platform, int *log_lev
     *operation = texts[0];
     *log_line = texts[1];
     return code;
+}
+
+char *json_array_of(const char *text) {
+    char *array = NULL;
+    pthread_mutex_lock(&checker_lock);
+    sqlite3_stmt *stmt = checker_stmt[CHECK_ARRAY_OF];
+    if (stmt != NULL && sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW) {
+        array = strdup((const char *)sqlite3_column_text(stmt, 0));
+    }
+    if (stmt != NULL) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+    }
+    pthread_mutex_unlock(&checker_lock);
+    return array;
 }

@@ -61,4 +61,7 @@ int json_check_msg_list_param(const char *json, int64_t *count, int64_t *before_
  * (texts malloc'd). */
 int json_check_experimental(const char *json, int64_t *ui_platform, int *log_level, char **operation, char **log_line);
 
+/* A malloc'd JSON array holding the one string text (NULL when out of memory or closed). */
+char *json_array_of(const char *text);
+
 #endif  /* TIMCONV_JSON_CHECK_H_ */
