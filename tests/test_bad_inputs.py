@@ -38,9 +38,10 @@ EXPECTED = {
     "json": {"null": -4, "empty": -3, "huge": -4, "not_utf8": -3, "deep": -3, "wrong_json": -3, "bad_utf8_json": -3},
     "json_optional": {"null": 0, "empty": 0, "huge": -4, "not_utf8": -3, "deep": -3, "wrong_json": -3,
                       "bad_utf8_json": -3},
-    "any_optional": {"null": 0, "empty": 0, "huge": -4, "not_utf8": 0, "deep": 0},
     "custom_data": {"null": 0, "empty": 0, "huge": -4, "not_utf8": -4, "deep": -4},
     "clean_key": {"null": 0, "empty": 0, "huge": -4, "not_utf8": -4, "deep": -4},
+    # TIMMsgReportReaded's conv_id: NULL or "" read every conversation of the type (vendor 2798).
+    "report_key": {"null": 0, "empty": 0, "huge": -4, "not_utf8": -4, "deep": -4},
     "fault_name": {"null": -4, "empty": -4, "huge": -4, "not_utf8": -4, "deep": -4},
     "fault_scope": {"null": 0, "empty": -4, "huge": -4, "not_utf8": -4, "deep": -4},  # NULL: every call
     "out_buffer": {"null": -4},
@@ -81,7 +82,8 @@ CALLS: dict[str, dict[str, Any]] = {
                                                    "clean_timestamp": 0, "clean_sequence": 0},
     "TIMMsgSendMessage": {"conv_id": (b"nobody", "id"), "conv_type": 1, "json_msg_param": (MESSAGE, "json"),
                           "message_id_buffer": NULL},
-    "TIMMsgReportReaded": {"conv_id": (b"nobody", "id"), "conv_type": 1, "json_msg_param": (NULL, "any_optional")},
+    "TIMMsgReportReaded": {"conv_id": (b"nobody", "report_key"), "conv_type": 1,
+                           "json_msg_param": (b'{"message_server_time": 1}', "json_optional")},
     "TIMMsgGetMsgList": {"conv_id": (b"nobody", "id"), "conv_type": 1,
                          "json_get_msg_param": (b'{"msg_getmsglist_param_count": 5}', "json_optional")},
     "TIMMsgSetC2CReceiveMessageOpt": {"json_identifier_array": (NOBODY, "json"), "opt": 0},

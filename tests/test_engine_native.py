@@ -44,6 +44,7 @@ CONV_INFO_TYPES = {
     "conv_custom_data": str,
     "conv_conversation_group_array": list,
     "conv_group_at_info_array": list,
+    "conv_c2c_read_timestamp": int,  # a C2C conversation's read position (a group has conv_group_read_sequence)
 }
 
 

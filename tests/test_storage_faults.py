@@ -118,7 +118,13 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
     with sqlite3.connect(store) as db:  # as an earlier release left it
         if version == 1:
             db.execute("DROP INDEX conversation_unread")
-        # Releases before version 3 kept a value of several marks as one element.
+        # Releases before version 3 had no read positions and no receive options, and kept a value
+        # of several marks as one element; their view had an older definition.
+        db.execute("DROP VIEW conv_info")
+        db.execute("ALTER TABLE conversation DROP COLUMN read_timestamp")
+        db.execute("ALTER TABLE conversation DROP COLUMN read_sequence")
+        db.execute("DROP TABLE receive_option")
+        db.execute("CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation")
         db.execute("UPDATE conversation SET mark_array = '[6, 1]' WHERE conv_id = 'bob'")
         db.execute(f"PRAGMA user_version = {version}")
     with Client(tmp_path) as client:
@@ -126,6 +132,8 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
         assert [c.conv_id for c in client.conversation_list()] == ["carol", "bob"]
         assert client.conversation("bob").raw["conv_mark_array"] == [1, 2, 4]  # one mark per element
         assert [k for page in client.iter_conversation_pages(mark=MarkType.FOLD) for k in page.index] == ["c2c_bob"]
+        assert client.conversation("bob").read_time is None  # read positions start unset
+        client.set_c2c_receive_option(["carol"], 1)  # and receive options can be kept
     with sqlite3.connect(store) as db:
         assert db.execute("PRAGMA user_version").fetchone() == (3,)
         assert db.execute("SELECT name FROM sqlite_master WHERE name = 'conversation_unread'").fetchone()

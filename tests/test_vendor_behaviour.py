@@ -17,7 +17,7 @@ from timconv_nb import (CallTimeoutError, Client, ConvEvent, InvalidParameterErr
                         ReceiveOpt, native)
 from timconv_nb.errors import NotSupportedError
 
-from conftest import CONV_EVENT_FINISH, CONV_EVENT_START, RawEngine
+from conftest import CONV_EVENT_FINISH, CONV_EVENT_START, RawEngine, engine_library_path
 from test_widgets import wait_until
 
 
@@ -42,7 +42,7 @@ def test_a_login_announces_start_then_finish_with_empty_json_before_its_callback
 def test_a_refused_login_announces_no_sync(tmp_path: Path) -> None:
     from timconv_nb.usersig import gen_user_sig
 
-    with Client(tmp_path, secret_key="k" * 32) as client:
+    with Client(tmp_path, secret_key="k" * 32, library=engine_library_path()) as client:
         seen: list[ConvEvent] = []
         client.on("start", lambda event, convs: seen.append(event))
         with pytest.raises(Exception):
@@ -94,7 +94,7 @@ SET_UI_PLATFORM = json.dumps({"request_internal_operation": "internal_operation_
 
 
 def test_experimental_api_before_tim_init_calls_back_at_once(tmp_path: Path) -> None:
-    lib = native.open_library()
+    lib = native.open_library(engine_library_path())
     answers: list[tuple] = []
     assert lib.call("callExperimentalAPI", SET_UI_PLATFORM, on_done=lambda *reply: answers.append(reply)) == 0
     assert answers == [(0, "", "")]  # before TIMInit, as the vendor's Electron wrapper calls it
@@ -161,7 +161,7 @@ def test_paging_cursors_survive_a_double(client: Client) -> None:
 @pytest.fixture
 def filtered(tmp_path: Path):
     """bob: unread, starred, in "friends"; carol: nothing; team (group): marks Unread | 1 << 32."""
-    with Client(tmp_path) as client:
+    with Client(tmp_path, library=engine_library_path()) as client:
         client.login("bob")
         client.send_text("alice", "hi")
         client.login("alice")
@@ -240,7 +240,7 @@ def test_marks_are_bit_flags_with_extension_bits_to_63(filtered: Client) -> None
 # 的 lastMessage，true: 不作为" (true: not the conversation's last message).
 
 def test_a_message_excluded_from_the_unread_count_is_not_counted(tmp_path: Path) -> None:
-    with Client(tmp_path) as client:
+    with Client(tmp_path, library=engine_library_path()) as client:
         client.login("bob")
         quiet = {"message_elem_array": [{"elem_type": 0, "text_elem_content": "typing..."}],
                  "message_is_excluded_from_unread_count": True}
@@ -256,7 +256,7 @@ def test_a_message_excluded_from_the_unread_count_is_not_counted(tmp_path: Path)
 
 
 def test_a_message_excluded_from_the_last_message_leaves_it_and_the_order(tmp_path: Path) -> None:
-    with Client(tmp_path) as client:
+    with Client(tmp_path, library=engine_library_path()) as client:
         client.set_clock(1_700_000_000)
         client.login("bob")
         client.send_text("alice", "real news")
@@ -284,7 +284,7 @@ def test_a_message_excluded_from_the_last_message_leaves_it_and_the_order(tmp_pa
 # TIMConversationManager.h: the total unread counts only Receive conversations.
 
 def test_receive_options_decide_delivery_and_the_total(tmp_path: Path) -> None:
-    with Client(tmp_path) as client:
+    with Client(tmp_path, library=engine_library_path()) as client:
         client.login("alice")
         client.create_conversation("bob")
         client.set_c2c_receive_option(["bob", "carol"], ReceiveOpt.NOT_RECEIVE)
@@ -319,3 +319,52 @@ def test_group_receive_option_and_its_limits(client: Client) -> None:
     assert raw.call_result("TIMMsgSetGroupReceiveMessageOpt", b"team", 4, None, None) == -4
     assert raw.call_result("TIMMsgSetC2CReceiveMessageOpt", b"[]", 0, None, None) == -4
     assert raw.call_result("TIMMsgGetC2CReceiveMessageOpt", b'{"bob": 1}', None, None) == -3
+
+
+# ---- read positions and read reports ----
+# TIMConversationManager.h 972-975: conv_c2c_read_timestamp, "最新已读消息的 UTC 时间戳，仅对单聊会话
+# 生效" (the time of the last message read, C2C only), conv_group_read_sequence (a group's read seq).
+# TIMMessageManager.h 2798: "当 conv_id 为 NULL 空字符串指针或者 "" 空字符串时，标记 conv_type 表示的所有
+# 单聊消息或者群组消息为已读状态" (an empty or NULL conv_id reads every conversation of the type);
+# 2806: json_msg_param NULL or "" reads up to the latest message; "当要指定消息时，则以该指定消息的
+# 时间戳为已读时间戳上报" (given a message, up to that message).
+
+def test_reading_up_to_a_message_moves_the_read_position_and_the_count(tmp_path: Path) -> None:
+    with Client(tmp_path, library=engine_library_path()) as client:
+        for second, text in ((100, "one"), (200, "two"), (300, "three")):
+            client.set_clock(1_700_000_000 + second)
+            client.login("bob")
+            client.send_text("alice", text)
+        client.login("alice")
+        bob = client.conversation("bob")
+        assert bob.unread == 3 and bob.read_time is None and bob.raw["conv_c2c_read_timestamp"] == 0
+        two = next(m for m in client.messages("bob").itertuples() if m.text == "two")
+        client.mark_read("bob", up_to={"message_server_time": int(two.server_time.timestamp())})
+        bob = client.conversation("bob")
+        assert bob.unread == 1 and bob.read_time.timestamp() == 1_700_000_200
+        assert list(client.messages("bob").is_read) == [False, True, True]  # newest first
+        client.mark_read("bob", up_to={"message_server_time": 1_700_000_100})  # never back
+        assert client.conversation("bob").read_time.timestamp() == 1_700_000_200
+        client.mark_read("bob")  # up to the latest
+        bob = client.conversation("bob")
+        assert bob.unread == 0 and bob.read_time.timestamp() == 1_700_000_300
+        assert client.conversations().loc["c2c_bob", "read_time"].timestamp() == 1_700_000_300
+
+
+def test_a_read_report_without_conversation_id_reads_every_one_of_the_type(tmp_path: Path) -> None:
+    with Client(tmp_path, library=engine_library_path()) as client:
+        for sender in ("bob", "carol"):
+            client.login(sender)
+            client.send_text("alice", "hi")
+        client.login("alice")
+        client.create_conversation("team", "group")
+        assert client.total_unread() == 2
+        raw = client.native
+        for conv_id in (b"", None):
+            code, reply = raw.call_and_wait("TIMMsgReportReaded", conv_id, 1, None, timeout=5)
+            assert code == 0 and reply[0] == 0
+        assert client.total_unread() == 0
+        assert {c.conv_id: c.unread for c in client.conversation_list()} == {"bob": 0, "carol": 0, "team": 0}
+        assert client.conversation("team", "group").read_seq == 0  # a group's position is its seq
+        assert raw.call_result("TIMMsgReportReaded", b"", 3, None, None, None) == -5  # the type still matters
+        assert raw.call_result("TIMMsgReportReaded", b"bob", 1, b'{"message_seq": "x"}', None, None) == -3

@@ -326,9 +326,15 @@ class Client:
         return (*arguments.conv_key(conv_id, conv_type), arguments.msg_list_param(count))
 
     @api_call("TIMMsgReportReaded")
-    def mark_read(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
-        """TIMMsgReportReaded: the conversation's unread count drops to 0."""
-        return (*arguments.conv_key(conv_id, conv_type), None)
+    def mark_read(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, *,
+                  up_to: Union[None, Message, dict] = None) -> tuple:
+        """TIMMsgReportReaded: reads the conversation up to its latest message, or up to message
+        ``up_to`` (a Message or its JSON); the read position (``read_time`` of a C2C
+        conversation, ``read_seq`` of a group) moves there and the unread count follows."""
+        message = up_to.raw if isinstance(up_to, Message) else up_to
+        if message is not None and not isinstance(message, dict):
+            raise TypeError(f"up_to must be a Message or a dict, not {type(message).__name__}")
+        return (*arguments.conv_key(conv_id, conv_type), None if message is None else arguments.json_arg(message))
 
     @api_call("TIMMsgMarkAllMessageAsRead")
     def mark_all_read() -> tuple:

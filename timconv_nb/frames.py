@@ -45,6 +45,8 @@ CONVERSATION_COLUMNS: dict[str, Any] = {
     "marks": "string",
     "groups": "object",
     "custom_data": "string",
+    "read_time": _TIME,
+    "read_seq": "Int64",
 }
 
 
@@ -186,6 +188,8 @@ def _conversations_frame(infos: list, raw_json: str) -> pd.DataFrame:
         "marks": [",".join(mark_names(m)) if (m := info.get(k.kTIMConvMarkArray)) else "" for info in infos],
         "groups": [tuple(g) if (g := info.get(k.kTIMConvConversationGroupArray)) else () for info in infos],
         "custom_data": [info.get(k.kTIMConvCustomData, "") for info in infos],
+        "read_time": [epoch_seconds(info.get(k.kTIMConvC2CReadTimestamp) or None) for info in infos],
+        "read_seq": [info.get(k.kTIMConvGroupReadSequence) for info in infos],
     }
     return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", raw_json)
 

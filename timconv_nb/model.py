@@ -166,6 +166,8 @@ class Conversation:
     marks: tuple[str, ...]
     groups: tuple[str, ...]
     custom_data: str
+    read_time: Optional[datetime]  # C2C: the server time of the last message read (None: none, or a group)
+    read_seq: Optional[int]  # group: the seq of the last message read (None for C2C)
     raw: dict = field(repr=False, compare=False)
 
     @classmethod
@@ -185,6 +187,8 @@ class Conversation:
             marks=mark_names(data.get(k.kTIMConvMarkArray)),
             groups=tuple(str(g) for g in data.get(k.kTIMConvConversationGroupArray) or ()),
             custom_data=str(data.get(k.kTIMConvCustomData, "")),
+            read_time=epoch_to_datetime(data.get(k.kTIMConvC2CReadTimestamp) or None),
+            read_seq=data.get(k.kTIMConvGroupReadSequence),
             raw=data,
         )
 

@@ -41,6 +41,8 @@ kTIMConvShowName = "conv_show_name"
 kTIMConvMarkArray = "conv_mark_array"
 kTIMConvCustomData = "conv_custom_data"
 kTIMConvConversationGroupArray = "conv_conversation_group_array"
+kTIMConvC2CReadTimestamp = "conv_c2c_read_timestamp"
+kTIMConvGroupReadSequence = "conv_group_read_sequence"
 
 # ---- Draft ----
 kTIMDraftMsg = "draft_msg"

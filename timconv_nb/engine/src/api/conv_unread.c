@@ -88,7 +88,7 @@ static void run_clean_unread(struct task *t, struct store *s, struct task_result
     const struct clean_args *a = &t->args.clean;
     char *changed = NULL;
     int code = store_clean_unread(s, a->conv.type, a->conv.id[0] != '\0' ? a->conv.id : NULL, a->timestamp,
-                                  a->sequence, &changed);
+                                  a->sequence, t->accepted_at, &changed);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;

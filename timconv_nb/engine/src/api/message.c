@@ -98,8 +98,10 @@ int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const cha
 /* ---- read reports ---- */
 
 static void run_report_read(struct task *t, struct store *s, struct task_result *r) {
+    const struct clean_args *a = &t->args.clean;
     char *changed = NULL;
-    int code = store_clean_unread(s, t->args.conv.type, t->args.conv.id, 0, 0, &changed);
+    int code = store_clean_unread(s, a->conv.type, a->conv.id[0] != '\0' ? a->conv.id : NULL, a->timestamp,
+                                  a->sequence, t->accepted_at, &changed);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
@@ -108,20 +110,31 @@ static void run_report_read(struct task *t, struct store *s, struct task_result 
     r->unread_may_change = true;
 }
 
+/* TIMMessageManager.h 2798: an empty or NULL conv_id reads every conversation of conv_type;
+ * 2806: json_msg_param NULL or "" reads up to the latest message, a Message up to that message
+ * (its server time in a C2C conversation, its seq in a group). */
 int TIMMsgReportReaded(const char *conv_id, enum TIMConvType conv_type, const char *json_msg_param, TIMCommCallback cb,
                        const void *user_data) {
     int code = engine_precheck(true);
-    if (code == TIM_SUCC) code = check_conv_key(conv_id, (int)conv_type);
-    /* The message, when given, only says up to where: the local engine marks all read. */
-    if (code == TIM_SUCC && json_msg_param != NULL && !text_is_json_size_ok(json_msg_param)) code = TIM_ERR_PARAM;
+    bool every = conv_id == NULL || conv_id[0] == '\0';
+    if (code == TIM_SUCC) code = check_conv_key(every ? "every" : conv_id, (int)conv_type);
+    int64_t server_time = 0, seq = 0;
+    if (code == TIM_SUCC && json_msg_param != NULL && json_msg_param[0] != '\0') {
+        code = text_is_json_size_ok(json_msg_param) ? json_check_read_message(json_msg_param, &server_time, &seq)
+                                                    : TIM_ERR_PARAM;
+    }
     if (code != TIM_SUCC) return code;
-    struct task *t = conv_task("TIMMsgReportReaded", run_report_read, ARGS_CONV, conv_id, (int)conv_type, cb, user_data);
-    return t != NULL ? engine_submit(t, ADMIT_LOGGED_IN) : TIM_ERR_PARAM;
+    struct task *t = conv_task("TIMMsgReportReaded", run_report_read, ARGS_CLEAN, every ? "" : conv_id, (int)conv_type,
+                               cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    t->args.clean.timestamp = (uint64_t)server_time;
+    t->args.clean.sequence = (uint64_t)seq;
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }
 
 static void run_mark_all_read(struct task *t, struct store *s, struct task_result *r) {
     char *infos = NULL;
-    int code = store_clean_unread(s, 0, NULL, 0, 0, &infos);
+    int code = store_clean_unread(s, 0, NULL, 0, 0, t->accepted_at, &infos);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;

@@ -197,9 +197,11 @@ static int prepare(struct store *s, const char *user_id) {
     sqlite3_finalize(version);
     if (found == 0) { /* a new store */
         rc = sqlite3_exec(s->db, store_schema_sql, NULL, NULL, NULL);
+        if (rc == SQLITE_OK) rc = sqlite3_exec(s->db, store_view_sql, NULL, NULL, NULL);
     } else if (found >= 1 && found < SCHEMA_VERSION) { /* an older one, brought up to date step by step */
         if (found < 2) rc = sqlite3_exec(s->db, store_unread_index_sql, NULL, NULL, NULL);
         if (rc == SQLITE_OK && found < 3) rc = sqlite3_exec(s->db, store_v3_sql, NULL, NULL, NULL);
+        if (rc == SQLITE_OK) rc = sqlite3_exec(s->db, store_view_sql, NULL, NULL, NULL);
     } else if (found != SCHEMA_VERSION) {
         rc = SQLITE_MISMATCH;
     }

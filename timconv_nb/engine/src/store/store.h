@@ -155,13 +155,15 @@ int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const
 /* *list: up to `count` Messages, newest first, older than before_seq (0: from the newest). */
 int store_msg_list(struct store *s, const char *conv_id, int conv_type, int64_t count, int64_t before_seq, char **list);
 
-/* Marks read the messages of conversation (conv_type, conv_id), or with conv_id NULL of every
+/* Marks read the messages of conversation (conv_type, conv_id), and advances its read position
+ * (conv_c2c_read_timestamp, conv_group_read_sequence: to the bound, or with 0 to the latest
+ * message; a C2C conversation without messages: to now), or with conv_id NULL of every
  * conversation of conv_type (0: all types): c2c messages up to server time clean_timestamp,
  * group messages up to seq clean_sequence (0: all). ERR_INVALID_CONVERSATION when a named
- * conversation is unknown. *infos: JSON array of the ConvInfo of those whose unread count
- * changed, or NULL when none did. */
+ * conversation is unknown. *infos: JSON array of the ConvInfo of those whose unread count or read
+ * position changed, or NULL when none did. */
 int store_clean_unread(struct store *s, int conv_type, const char *conv_id, uint64_t clean_timestamp,
-                       uint64_t clean_sequence, char **infos);
+                       uint64_t clean_sequence, uint64_t now, char **infos);
 
 /* Whether another connection (another process) committed since the last call. */
 int store_changed_elsewhere(struct store *s, bool *changed);

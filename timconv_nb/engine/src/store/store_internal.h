@@ -40,6 +40,8 @@ enum stmt_id {
     ST_MSG_LIST,
     ST_CONV_CLEAN_UNREAD,
     ST_MSG_CLEAN_UNREAD,
+    ST_CONV_READ_TIMESTAMP,
+    ST_CONV_READ_SEQUENCE,
     ST_UNREAD_KEYS,
     ST_DATA_VERSION,
     ST_INBOX_SINCE,
@@ -75,6 +77,7 @@ enum stmt_id {
 #define SCHEMA_VERSION 3
 #define SCHEMA_VERSION_TEXT "3"
 extern const char store_schema_sql[];
+extern const char store_view_sql[];
 extern const char store_unread_index_sql[];   /* version 2 */
 extern const char store_v3_sql[];             /* version 3 */
 extern const char *const store_stmt_sql[ST_COUNT];

@@ -122,8 +122,22 @@ int store_msg_list(struct store *s, const char *conv_id, int conv_type, int64_t 
 
 /* Marks a conversation's messages read up to `upto` (0: all; see ST_MSG_CLEAN_UNREAD) inside an
  * open transaction; *changed tells whether its unread count changed. */
-static int clean_unread(struct store *s, const char *conv_id, int conv_type, uint64_t upto, bool *changed) {
-    int result = ERR_SUCC;
+/* Advances the read position of a conversation to upto (0: its latest message); *moved tells. */
+static int advance_read_position(struct store *s, const char *conv_id, int conv_type, uint64_t upto, uint64_t now,
+                                 bool *moved) {
+    sqlite3_stmt *st = bind_key(s, conv_type == kTIMConv_C2C ? ST_CONV_READ_TIMESTAMP : ST_CONV_READ_SEQUENCE, conv_id,
+                                conv_type);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)upto);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)now);
+    int result = exec_stmt(s, st, "advance read position");
+    *moved = result == ERR_SUCC && sqlite3_changes(s->db) > 0;
+    return result;
+}
+
+static int clean_unread(struct store *s, const char *conv_id, int conv_type, uint64_t upto, uint64_t now,
+                        bool *changed) {
+    bool moved = false;
+    int result = advance_read_position(s, conv_id, conv_type, upto, now, &moved);
     int64_t marked = 0;
     if (upto != 0) {
         sqlite3_stmt *st = bind_key(s, ST_MSG_CLEAN_UNREAD, conv_id, conv_type);
@@ -131,15 +145,17 @@ static int clean_unread(struct store *s, const char *conv_id, int conv_type, uin
         result = exec_stmt(s, st, "mark messages read");
         marked = sqlite3_changes(s->db);
     }
+    bool unread_changed = false;
     if (result == ERR_SUCC) {
         sqlite3_stmt *st = bind_key(s, ST_CONV_CLEAN_UNREAD, conv_id, conv_type);
         sqlite3_bind_int64(st, 3, (sqlite3_int64)upto);
         sqlite3_bind_int64(st, 4, marked);
         result = exec_stmt(s, st, "mark conversation read");
+        unread_changed = result == ERR_SUCC && sqlite3_changes(s->db) > 0;
     }
-    *changed = result == ERR_SUCC && sqlite3_changes(s->db) > 0;
+    *changed = unread_changed || moved;
     /* Marking all: the messages only when there was something unread (most calls find nothing). */
-    if (result == ERR_SUCC && upto == 0 && *changed) {
+    if (result == ERR_SUCC && upto == 0 && unread_changed) {
         sqlite3_stmt *st = bind_key(s, ST_MSG_CLEAN_UNREAD, conv_id, conv_type);
         sqlite3_bind_int64(st, 3, 0);
         result = exec_stmt(s, st, "mark messages read");
@@ -177,7 +193,7 @@ static int unread_keys(struct store *s, int conv_type, struct conv_key **list, s
 }
 
 int store_clean_unread(struct store *s, int conv_type, const char *conv_id, uint64_t clean_timestamp,
-                       uint64_t clean_sequence, char **infos) {
+                       uint64_t clean_sequence, uint64_t now, char **infos) {
     *infos = NULL;
     int result = begin(s);
     if (result != ERR_SUCC) return result;
@@ -203,7 +219,7 @@ int store_clean_unread(struct store *s, int conv_type, const char *conv_id, uint
         bool changed = false;
         char *info = NULL;
         uint64_t upto = list[i].type == kTIMConv_C2C ? clean_timestamp : clean_sequence;
-        result = clean_unread(s, list[i].id, list[i].type, upto, &changed);
+        result = clean_unread(s, list[i].id, list[i].type, upto, now, &changed);
         if (result == ERR_SUCC && changed) result = conv_info(s, list[i].id, list[i].type, &info);
         if (result == ERR_SUCC && info != NULL) result = append_item(infos, &len, info);
         free(info);

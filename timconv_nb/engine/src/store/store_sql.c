@@ -13,6 +13,9 @@ const char store_unread_index_sql[] =
  * one element, which a filter on one of its marks missed): existing elements are split into
  * their bits. It also keeps the receive options. */
 const char store_v3_sql[] =
+    "ALTER TABLE conversation ADD COLUMN read_timestamp INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE conversation ADD COLUMN read_sequence INTEGER NOT NULL DEFAULT 0;"
+    "DROP VIEW IF EXISTS conv_info;"
     "CREATE TABLE IF NOT EXISTS receive_option ("
     " conv_type INTEGER NOT NULL,"
     " conv_id TEXT NOT NULL,"
@@ -23,8 +26,7 @@ const char store_v3_sql[] =
     " WHERE EXISTS (SELECT 1 FROM json_each(mark_array) WHERE (value & bit) <> 0))"
     " WHERE mark_array <> '[]';";
 
-/* The schema. conv_info is the one definition of the ConvInfo JSON (spec section 4): optional
- * members (conv_last_msg, conv_draft, conv_group_type) are inserted only when they apply. */
+/* The schema (the view conv_info comes after it: store_view_sql). */
 const char store_schema_sql[] =
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS conversation ("
@@ -42,6 +44,8 @@ const char store_schema_sql[] =
     " group_array TEXT NOT NULL DEFAULT '[]',"
     " draft TEXT,"    /* Draft JSON, NULL when none */
     " last_msg TEXT," /* Message JSON, NULL when none */
+    " read_timestamp INTEGER NOT NULL DEFAULT 0," /* C2C: the server time of the last message read */
+    " read_sequence INTEGER NOT NULL DEFAULT 0,"  /* group: the seq of the last message read */
     " PRIMARY KEY (conv_type, conv_id)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS conversation_list_order ON conversation (pinned DESC, active_order DESC);"
     "CREATE INDEX IF NOT EXISTS conversation_unread ON conversation (recv_opt, unread) WHERE unread > 0;"
@@ -64,15 +68,23 @@ const char store_schema_sql[] =
     " conv_id TEXT NOT NULL,"
     " opt INTEGER NOT NULL," /* TIMReceiveMessageOpt, kept before the conversation exists */
     " PRIMARY KEY (conv_type, conv_id)) WITHOUT ROWID;"
-    "INSERT OR IGNORE INTO meta (key, value) VALUES ('active_order', 0);"
-    "CREATE VIEW IF NOT EXISTS conv_info AS"
+    "INSERT OR IGNORE INTO meta (key, value) VALUES ('active_order', 0);";
+
+
+/* The one definition of the ConvInfo JSON (spec section 4), as a view: optional members
+ * (conv_last_msg, conv_draft, conv_group_type) are inserted only when they apply; the read
+ * position is conv_c2c_read_timestamp for a C2C conversation, conv_group_read_sequence for a
+ * group (TIMConversationManager.h 973, 975). Made anew when a store is upgraded. */
+const char store_view_sql[] =
+    "CREATE VIEW conv_info AS"
     " SELECT conv_type, conv_id, pinned, active_time, active_order, unread, recv_opt, mark_array, group_array,"
     "  CASE WHEN draft IS NULL THEN with_msg ELSE json_insert(with_msg, '$.conv_draft', json(draft)) END AS info"
     " FROM (SELECT *,"
     "  CASE WHEN last_msg IS NULL THEN with_type"
     "   ELSE json_insert(with_type, '$.conv_last_msg', json(last_msg)) END AS with_msg"
     " FROM (SELECT *,"
-    "  CASE WHEN conv_type = 2 THEN json_insert(base, '$.conv_group_type', 0) ELSE base END AS with_type"
+    "  CASE WHEN conv_type = 2 THEN json_insert(base, '$.conv_group_type', 0, '$.conv_group_read_sequence', read_sequence)"
+    "   ELSE json_insert(base, '$.conv_c2c_read_timestamp', read_timestamp) END AS with_type"
     " FROM (SELECT *, json_object("
     "  'conv_id', conv_id, 'conv_type', conv_type,"
     "  'conv_owner', (SELECT value FROM meta WHERE key = 'owner'),"
@@ -100,6 +112,11 @@ const char store_schema_sql[] =
     " AND (?5 IS NULL OR CASE WHEN ?5 = '' THEN group_array = '[]'" \
     "   ELSE EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?5) END)" \
     " AND (?6 IS NULL OR ?6 = 0)" /* local conversations carry no @ information yet */
+
+/* Where a read report puts the read position (see ST_CONV_READ_TIMESTAMP). */
+#define READ_TIMESTAMP "(CASE WHEN ?3 = 0 THEN coalesce(json_extract(last_msg, '$.message_server_time'), ?4) ELSE ?3 END)"
+#define READ_SEQUENCE \
+    "(CASE WHEN ?3 = 0 THEN (SELECT coalesce(max(seq), 0) FROM message WHERE conv_type = ?1 AND conv_id = ?2) ELSE ?3 END)"
 
 /* The receive option of conversation (?T, ?I): Receive (0) unless one was set. */
 #define RECV_OPT_OF(t, i) "coalesce((SELECT opt FROM receive_option WHERE conv_type = ?" #t " AND conv_id = ?" #i "), 0)"
@@ -205,6 +222,14 @@ const char *const store_stmt_sql[ST_COUNT] = {
         "  THEN json_extract(last_msg, '$.message_server_time') ELSE json_extract(last_msg, '$.message_seq') END <= ?3)"
         "  THEN json_set(last_msg, '$.message_is_read', json('true')) ELSE last_msg END"
         " WHERE conv_type = ?1 AND conv_id = ?2 AND unread > 0",
+    /* Advances the read position of conversation (?1, ?2) to ?3 (0: its latest message; a C2C
+     * conversation without one: the time ?4), never back (TIMMessageManager.h 2806). */
+    [ST_CONV_READ_TIMESTAMP] =
+        "UPDATE conversation SET read_timestamp = " READ_TIMESTAMP
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND ?1 = 1 AND read_timestamp < " READ_TIMESTAMP,
+    [ST_CONV_READ_SEQUENCE] =
+        "UPDATE conversation SET read_sequence = " READ_SEQUENCE
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND ?1 = 2 AND read_sequence < " READ_SEQUENCE,
     [ST_UNREAD_KEYS] = "SELECT conv_type, conv_id FROM conversation WHERE unread > 0 AND (?1 = 0 OR conv_type = ?1)",
     [ST_DATA_VERSION] = "PRAGMA data_version",
     /* What other processes delivered since ?1: the new messages, and the ConvInfo of the

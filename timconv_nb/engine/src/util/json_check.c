@@ -25,6 +25,7 @@ enum check_kind {
     CHECK_USERSIG,
     CHECK_EXPERIMENTAL,
     CHECK_ARRAY_OF,
+    CHECK_READ_MESSAGE,
     CHECK_COUNT
 };
 
@@ -123,6 +124,18 @@ static const char *const check_sql[CHECK_COUNT] = {
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.time\"') END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.identifier\"') END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.\"TLS.sig\"') END",
+    /* Columns: ok, message_server_time and message_seq (0 when absent) of the Message of a read
+     * report. */
+    [CHECK_READ_MESSAGE] =
+        "SELECT CASE WHEN json_valid(?1) THEN"
+        " json_type(?1) = 'object'"
+        " AND coalesce(json_type(?1, '$.message_server_time'), 'integer') = 'integer'"
+        " AND coalesce(json_extract(?1, '$.message_server_time'), 0) >= 0"
+        " AND coalesce(json_type(?1, '$.message_seq'), 'integer') = 'integer'"
+        " AND coalesce(json_extract(?1, '$.message_seq'), 0) >= 0"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.message_server_time'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.message_seq'), 0) END",
     /* Column: a JSON array holding the text ?1 (see json_array_of). */
     [CHECK_ARRAY_OF] = "SELECT json_array(?1)",
     /* Columns: ok, UI platform (default 0), log level (default kTIMLog_Info), operation, log line. */
@@ -308,4 +321,12 @@ char *json_array_of(const char *text) {
     }
     pthread_mutex_unlock(&checker_lock);
     return array;
+}
+
+int json_check_read_message(const char *json, int64_t *server_time, int64_t *seq) {
+    int64_t ints[2] = {0, 0};
+    int code = run_check(CHECK_READ_MESSAGE, json, ints, 2, NULL, 0);
+    *server_time = ints[0];
+    *seq = ints[1];
+    return code;
 }

@@ -61,6 +61,10 @@ int json_check_msg_list_param(const char *json, int64_t *count, int64_t *before_
  * (texts malloc'd). */
 int json_check_experimental(const char *json, int64_t *ui_platform, int *log_level, char **operation, char **log_line);
 
+/* The Message of a read report: an object whose message_server_time and message_seq, when
+ * present, are integers >= 0 (0 when absent). */
+int json_check_read_message(const char *json, int64_t *server_time, int64_t *seq);
+
 /* A malloc'd JSON array holding the one string text (NULL when out of memory or closed). */
 char *json_array_of(const char *text);
 
