@@ -105,6 +105,9 @@ static int call_entry_point(unsigned selector, const char *text, int *with_callb
     case 15: return TIMConvRenameConversationGroup("g", text, on_done, NULL);
     case 16: return TIMConvCreate(text, kTIMConv_C2C, on_done, NULL);
     case 17: return callExperimentalAPI(text, on_done, NULL);
+    case 18: return TIMMsgSetC2CReceiveMessageOpt(text, kTIMRecvMsgOpt_Not_Notify, on_done, NULL);
+    case 19: return TIMMsgReportReaded("peer", kTIMConv_C2C, text, on_done, NULL);
+    case 20: return TIMMsgReportReaded(text, kTIMConv_Group, NULL, on_done, NULL);
     default: {
         /* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the
          * input says, so inputs naming one are left out. */
@@ -127,7 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     text[size - 1] = '\0';
     long base = answered_so_far();
     int with_callback = 0;
-    int code = call_entry_point(data[0] % 19, text, &with_callback);
+    int code = call_entry_point(data[0] % 22, text, &with_callback);
     if (code > TIM_SUCC || code < TIM_ERR_GROUP) {
         fprintf(stderr, "TIMResult %d is not in the enum\n", code);
         abort();
