@@ -368,3 +368,34 @@ def test_a_read_report_without_conversation_id_reads_every_one_of_the_type(tmp_p
         assert client.conversation("team", "group").read_seq == 0  # a group's position is its seq
         assert raw.call_result("TIMMsgReportReaded", b"", 3, None, None, None) == -5  # the type still matters
         assert raw.call_result("TIMMsgReportReaded", b"bob", 1, b'{"message_seq": "x"}', None, None) == -3
+
+
+# ---- online messages ----
+# TIMMessageManager.h 2284-2289, kTIMMsgIsOnlineMsg: "C2C会话,当此消息发送时，只有对方在线，对方才会收到。
+# 如果当时离线，后续再登录也收不到此消息" (only a peer online when it is sent receives it, never later);
+# groups likewise; "此消息服务器不会保存", "此消息不计入未读计数", "此消息在本地不会存储" (neither the
+# server nor the client stores it; it is not unread). Locally a user is online while a process has
+# them logged in.
+
+def test_online_messages_reach_only_users_online_and_are_never_stored(tmp_path: Path) -> None:
+    from test_messages import Peer
+
+    ping = {"message_elem_array": [{"elem_type": 0, "text_elem_content": "ping"}], "message_is_online_msg": True}
+    with Client(tmp_path, library=engine_library_path()) as client:
+        client.login("bob")
+        assert client.send_message("alice", ping).text == "ping"  # alice is offline: lost for her
+        assert client.conversation_list() == []  # nothing stored on bob's side either
+        peer = Peer(tmp_path, "alice")  # alice logs in from another process
+        try:
+            client.send_message("alice", ping)
+            got = peer.next(lambda m: m.get("event") == "message", timeout=10)
+            assert got["texts"] == ["ping"] and got["senders"] == ["bob"]
+            state = peer.command("state", "state")
+            assert state["state"] == {} and state["total"] == 0  # received, but neither stored nor counted
+        finally:
+            peer.close()  # alice logs out: offline again
+        client.send_message("alice", ping)
+        client.login("alice")
+        assert client.conversation_list() == [] and client.total_unread() == 0
+        with pytest.raises(ValueError):
+            client.send_message("bob", {**ping, "message_is_online_msg": "yes"})

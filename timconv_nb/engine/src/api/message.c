@@ -10,6 +10,7 @@
 
 #include "api/calls.h"
 #include "notify/engine_log.h"
+#include "store/presence.h"
 #include "store/store_cache.h"
 #include "util/json_check.h"
 
@@ -27,6 +28,8 @@ struct delivery {
 static void deliver_to(const char *recipient, void *ctx) {
     const struct delivery *d = ctx;
     if (strcmp(recipient, d->sender) == 0) return;
+    /* An online message reaches only the users online now (TIMMessageManager.h 2285-2286). */
+    if (d->fields->online && !presence_online(engine_data_root(), engine_app_id(), recipient)) return;
     char err[512] = "";
     int code = ERR_SUCC;
     struct store *s = store_cache_open(engine_data_root(), engine_app_id(), recipient, d->sender_store, &code, err,
@@ -48,6 +51,7 @@ static void run_send(struct task *t, struct store *s, struct task_result *r) {
         .msg_id = a->msg_id,
         .rand = a->rand,
         .unique_id = a->unique_id,
+        .online = a->online,
     };
     bool created = false;
     char *info = NULL;
@@ -56,7 +60,7 @@ static void run_send(struct task *t, struct store *s, struct task_result *r) {
         store_failed(r, s, code, t);
         return;
     }
-    task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
+    if (info != NULL) task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
     bool c2c = a->conv.type == kTIMConv_C2C;
     struct delivery d = {s, fields.sender, c2c ? fields.sender : a->conv.id, a->conv.type, r->json, &fields};
     if (c2c) {
@@ -71,7 +75,8 @@ int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const cha
     int code = engine_precheck(true);
     if (code == TIM_SUCC) code = check_conv_key(conv_id, (int)conv_type);
     if (code == TIM_SUCC && !text_is_json_size_ok(json_msg_param)) code = TIM_ERR_PARAM;
-    if (code == TIM_SUCC) code = json_check_message(json_msg_param);
+    bool online = false;
+    if (code == TIM_SUCC) code = json_check_message(json_msg_param, &online);
     if (code != TIM_SUCC) return code;
     struct task *t = conv_task("TIMMsgSendMessage", run_send, ARGS_SEND, conv_id, (int)conv_type, cb, user_data);
     if (t == NULL || (t->args.send.message = strdup(json_msg_param)) == NULL) {
@@ -87,7 +92,8 @@ int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const cha
     a->rand = (uint32_t)random_bits[1];
     snprintf(a->msg_id, sizeof a->msg_id, "%llu-%llu-%u", (unsigned long long)a->unique_id,
              (unsigned long long)t->accepted_at, (unsigned)a->rand);
-    t->effect = EFFECT_CREATES;
+    a->online = online;
+    t->effect = online ? EFFECT_NONE : EFFECT_CREATES;
     char message_id[sizeof a->msg_id];
     memcpy(message_id, a->msg_id, sizeof message_id);
     code = engine_submit(t, ADMIT_LOGGED_IN);

@@ -29,6 +29,7 @@
 #include "runtime/announce.h"
 #include "runtime/faults.h"
 #include "runtime/settings.h"
+#include "store/presence.h"
 #include "store/store_cache.h"
 #include "timconv_ext.h"
 #include "util/json_check.h"
@@ -54,6 +55,7 @@ static struct {
     enum TIMLoginStatus login_status;
     char user_id[TEXT_ID_MAX + 1]; /* the logged-in user, "" when none */
     struct store *store;           /* that user's store, written by the worker only */
+    int presence_fd;               /* the user's online mark (store/presence.h), worker only; -1: none */
 
     struct task *head, *tail;       /* accepted calls not yet run */
     _Atomic unsigned long enqueued; /* calls ever queued: read without the lock by a spinning worker */
@@ -62,6 +64,7 @@ static struct {
     .lock = PTHREAD_MUTEX_INITIALIZER,
     .wake = PTHREAD_COND_INITIALIZER,
     .login_status = kTIMLoginStatus_UnLogined,
+    .presence_fd = -1,
 };
 
 /* ---- the session (worker thread, see engine.h) ---- */
@@ -70,8 +73,9 @@ const char *engine_user_id(void) { return E.user_id; }
 
 struct store *engine_store(void) { return E.store; }
 
-void engine_session_attach(struct store *s, const char *user_id) {
-    assert(s != NULL && text_is_valid_id(user_id));
+void engine_session_attach(struct store *s, const char *user_id, int presence_fd) {
+    assert(s != NULL && text_is_valid_id(user_id) && E.presence_fd < 0);
+    E.presence_fd = presence_fd;
     pthread_mutex_lock(&E.lock);
     E.store = s;
     snprintf(E.user_id, sizeof E.user_id, "%s", user_id);
@@ -80,6 +84,8 @@ void engine_session_attach(struct store *s, const char *user_id) {
 }
 
 void engine_session_detach(void) {
+    presence_release(E.presence_fd);
+    E.presence_fd = -1;
     pthread_mutex_lock(&E.lock);
     E.store = NULL;
     E.user_id[0] = '\0';

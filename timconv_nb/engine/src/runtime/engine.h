@@ -43,7 +43,8 @@ const char *engine_user_id(void);
 struct store *engine_store(void);
 
 /* The session, changed by the login and logout tasks (worker thread). */
-void engine_session_attach(struct store *s, const char *user_id); /* now logged in as user_id */
+/* Now logged in as user_id; presence_fd (store/presence.h) is released with the session. */
+void engine_session_attach(struct store *s, const char *user_id, int presence_fd);
 void engine_session_detach(void);                                 /* nobody's store */
 /* The login status follows the session (Logined with a store, else UnLogined); with
  * unless_logining, a login accepted after this task keeps its Logining status. */

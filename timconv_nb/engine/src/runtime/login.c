@@ -9,6 +9,7 @@
 #include "notify/unread_filters.h"
 #include "runtime/announce.h"
 #include "runtime/engine.h"
+#include "store/presence.h"
 #include "store/store_cache.h"
 #include "timconv_ext.h"
 #include "util/usersig.h"
@@ -69,7 +70,7 @@ static void run_login(struct task *t, struct store *unused, struct task_result *
         engine_log(kTIMLog_Error, "login of %s failed: %s", a->user_id, err);
         return;
     }
-    engine_session_attach(s, a->user_id);
+    engine_session_attach(s, a->user_id, presence_claim(engine_data_root(), engine_app_id(), a->user_id));
     engine_log(kTIMLog_Info, "%s logged in", a->user_id);
     unread_filters_check(s); /* the new user's totals, taken silently */
     announce_sync(r);

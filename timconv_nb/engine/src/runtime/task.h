@@ -97,6 +97,7 @@ struct send_args {
     char msg_id[TEXT_ID_MAX + 1];
     uint64_t unique_id; /* below 2^63, as SQLite stores integers */
     uint32_t rand;
+    bool online; /* message_is_online_msg: neither stored nor counted, only to users online */
 };
 
 struct msg_list_args {

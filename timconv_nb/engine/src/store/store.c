@@ -223,12 +223,19 @@ static int prepare(struct store *s, const char *user_id) {
     return rc;
 }
 
-int store_open(const char *root, uint64_t app_id, const char *user_id, struct store **out, char *err, size_t err_size) {
-    *out = NULL;
+char *store_user_dir(const char *root, uint64_t app_id, const char *user_id, size_t room) {
     char hex_user[2 * TEXT_ID_MAX + 1];
     text_hex_encode(user_id, hex_user);
     size_t dir_size = strlen(root) + 64 + sizeof hex_user;
-    char *dir = malloc(dir_size + 16);
+    char *dir = malloc(dir_size + room);
+    /* The user id only ever appears hex-encoded in the path, so it cannot name another place. */
+    if (dir != NULL) snprintf(dir, dir_size, "%s/timconv/%" PRIu64 "/%s", root, app_id, hex_user);
+    return dir;
+}
+
+int store_open(const char *root, uint64_t app_id, const char *user_id, struct store **out, char *err, size_t err_size) {
+    *out = NULL;
+    char *dir = store_user_dir(root, app_id, user_id, 16);
     struct store *s = calloc(1, sizeof *s);
     if (dir == NULL || s == NULL) {
         free(dir);
@@ -236,8 +243,6 @@ int store_open(const char *root, uint64_t app_id, const char *user_id, struct st
         snprintf(err, err_size, "out of memory");
         return ERR_OUT_OF_MEMORY;
     }
-    /* The user id only ever appears hex-encoded in the path, so it cannot name another place. */
-    snprintf(dir, dir_size, "%s/timconv/%" PRIu64 "/%s", root, app_id, hex_user);
     int result = ERR_SUCC;
     int errno_value = fs_make_private_dirs(dir);
     if (errno_value != 0) {

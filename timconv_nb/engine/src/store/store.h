@@ -35,11 +35,16 @@ struct message_fields {
     const char *msg_id;
     uint32_t rand;
     uint64_t unique_id; /* below 2^63 */
+    bool online;        /* message_is_online_msg: neither stored nor counted (only built and handed on) */
 };
 
 /* Opens (creating if needed) the store of user_id under root. On failure *out is NULL and
  * err receives a description. */
 int store_open(const char *root, uint64_t app_id, const char *user_id, struct store **out, char *err, size_t err_size);
+
+/* The folder of user_id's store under root (malloc'd, with room more bytes to append to it); NULL
+ * when out of memory. */
+char *store_user_dir(const char *root, uint64_t app_id, const char *user_id, size_t room);
 
 /* Closes both connections. NULL is allowed. */
 void store_close(struct store *s);
@@ -141,7 +146,8 @@ int store_recv_opt_get(struct store *s, const char *ids_json, char **result);
 
 /* Stores a message the owner sends, creating the conversation if needed (*created), making it
  * the last message and the conversation the most recently active. *sent: the stored Message;
- * *info: the conversation's ConvInfo. */
+ * *info: the conversation's ConvInfo. An online message (f->online) is only built: *sent is it,
+ * *info NULL, nothing stored. */
 int store_msg_send(struct store *s, const char *conv_id, int conv_type, const char *msg_json,
                    const struct message_fields *f, bool *created, char **sent, char **info);
 

@@ -13,23 +13,28 @@
 static int record_message(struct store *s, int conv_type, const char *conv_id, const char *source,
                           const struct message_fields *f, bool from_self, bool *created, char **stored) {
     *stored = NULL;
-    sqlite3_stmt *exists = bind_key(s, ST_CONV_EXISTS, conv_id, conv_type);
-    int rc = sqlite3_step(exists);
-    *created = rc == SQLITE_DONE;
-    sqlite3_reset(exists);
-    sqlite3_clear_bindings(exists);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(s, "read conversation");
-
+    *created = false;
     int64_t order = 0, seq = 0;
-    int result = next_active_order(s, &order);
-    if (result == ERR_SUCC) {
+    int result = ERR_SUCC;
+    if (!f->online) { /* an online message changes nothing stored: it is only built */
+        sqlite3_stmt *exists = bind_key(s, ST_CONV_EXISTS, conv_id, conv_type);
+        int rc = sqlite3_step(exists);
+        *created = rc == SQLITE_DONE;
+        sqlite3_reset(exists);
+        sqlite3_clear_bindings(exists);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(s, "read conversation");
+        result = next_active_order(s, &order);
+    }
+    if (result == ERR_SUCC && !f->online) {
         sqlite3_stmt *st = bind_key(s, ST_CONV_ACTIVATE, conv_id, conv_type);
         sqlite3_bind_int64(st, 3, (sqlite3_int64)f->now);
         sqlite3_bind_int64(st, 4, order);
         sqlite3_bind_text(st, 5, source, -1, SQLITE_STATIC);
         result = exec_stmt(s, st, "activate conversation");
     }
-    if (result == ERR_SUCC) result = query_int(s, bind_key(s, ST_NEXT_SEQ, conv_id, conv_type), &seq, "next message seq");
+    if (result == ERR_SUCC && !f->online) {
+        result = query_int(s, bind_key(s, ST_NEXT_SEQ, conv_id, conv_type), &seq, "next message seq");
+    }
     if (result == ERR_SUCC) {
         sqlite3_stmt *st = stmt(s, ST_MSG_BUILD);
         sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
@@ -45,13 +50,13 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
         result = query_text(s, st, stored, "build message");
         if (result == ERR_SUCC && *stored == NULL) result = fail(s, "build message");
     }
-    if (result == ERR_SUCC) {
+    if (result == ERR_SUCC && !f->online) {
         sqlite3_stmt *st = bind_key(s, ST_MSG_INSERT, conv_id, conv_type);
         sqlite3_bind_int64(st, 3, seq);
         sqlite3_bind_text(st, 4, *stored, -1, SQLITE_STATIC);
         result = exec_stmt(s, st, "store message");
     }
-    if (result == ERR_SUCC) {
+    if (result == ERR_SUCC && !f->online) {
         sqlite3_stmt *st = bind_key(s, ST_CONV_RECORD_MSG, conv_id, conv_type);
         sqlite3_bind_text(st, 3, *stored, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 4, from_self ? 0 : 1);
@@ -70,7 +75,7 @@ int store_msg_send(struct store *s, const char *conv_id, int conv_type, const ch
     int result = begin(s);
     if (result != ERR_SUCC) return result;
     result = record_message(s, conv_type, conv_id, msg_json, f, true, created, sent);
-    if (result == ERR_SUCC) result = conv_info(s, conv_id, conv_type, info);
+    if (result == ERR_SUCC && !f->online) result = conv_info(s, conv_id, conv_type, info);
     result = finish(s, result);
     if (result != ERR_SUCC) {
         free(*sent);

@@ -240,7 +240,8 @@ const char *const store_stmt_sql[ST_COUNT] = {
         " (SELECT '[' || coalesce(group_concat(c.info, ','), '') || ']' FROM conv_info c WHERE EXISTS"
         "   (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.created AND j.conv_type = c.conv_type AND j.conv_id = c.conv_id)),"
         " (SELECT '[' || coalesce(group_concat(c.info, ','), '') || ']' FROM conv_info c WHERE EXISTS"
-        "   (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.conv_type = c.conv_type AND j.conv_id = c.conv_id)"
+        "   (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.conv_type = c.conv_type AND j.conv_id = c.conv_id"
+        "    AND NOT coalesce(json_extract(j.msg, '$.message_is_online_msg'), 0))" /* online: nothing changed */
         "   AND NOT EXISTS (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.created AND j.conv_type = c.conv_type"
         "   AND j.conv_id = c.conv_id))"
         " FROM (SELECT * FROM inbox WHERE id > ?1 ORDER BY id) AS i",

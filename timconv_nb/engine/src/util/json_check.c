@@ -65,11 +65,14 @@ static const char *const check_sql[CHECK_COUNT] = {
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.sdk_config_config_file_path') END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.sdk_config_log_file_path') END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.timconv_secret_key') END",
+    /* Columns: ok, whether it is an online message. */
     [CHECK_MESSAGE] =
         "SELECT CASE WHEN json_valid(?1) THEN"
         " json_type(?1) = 'object' AND" ELEMS_OK("$.message_elem_array")
         " AND json_array_length(?1, '$.message_elem_array') > 0"
-        " ELSE 0 END",
+        " AND coalesce(json_type(?1, '$.message_is_online_msg'), 'false') IN ('true', 'false')"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN json_type(?1, '$.message_is_online_msg') = 'true' END",
     /* Columns: ok, conv_type, has_unread (-1 absent), mark present, mark_type (an integer token
      * past 2^63 - 1, read as a real by SQLite, is 2^63: the only mark there), has_group_at_info (-1
      * absent), group (NULL absent). */
@@ -227,7 +230,12 @@ int json_check_draft(const char *json) { return run_check(CHECK_DRAFT, json, NUL
 
 int json_check_conv_info_param(const char *json) { return run_check(CHECK_CONV_INFO_PARAM, json, NULL, 0, NULL, 0); }
 
-int json_check_message(const char *json) { return run_check(CHECK_MESSAGE, json, NULL, 0, NULL, 0); }
+int json_check_message(const char *json, bool *online) {
+    int64_t flag = 0;
+    int code = run_check(CHECK_MESSAGE, json, &flag, 1, NULL, 0);
+    *online = flag != 0;
+    return code;
+}
 
 int json_check_sdk_config(const char *json, char **config_path, char **log_path, char **secret_key) {
     *config_path = *log_path = *secret_key = NULL;

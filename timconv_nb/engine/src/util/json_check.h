@@ -36,8 +36,8 @@ int json_check_usersig(const char *json, int64_t *sdk_app_id, int64_t *expire, i
                        char **signature);
 
 /* A Message to send: an object whose message_elem_array is a non-empty array of objects with
- * an integer elem_type. */
-int json_check_message(const char *json);
+ * an integer elem_type, and message_is_online_msg a bool when present (*online: true). */
+int json_check_message(const char *json, bool *online);
 
 /* A ConversationListFilter: an object whose keys, when present, have the right types (conv
  * type 0, 1 or 2; a mark from 0 to 2^63). Outputs its values; an absent key is FILTER_ANY
