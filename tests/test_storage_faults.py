@@ -118,11 +118,12 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
     with sqlite3.connect(store) as db:  # as an earlier release left it
         if version == 1:
             db.execute("DROP INDEX conversation_unread")
-        # Releases before version 3 had no read positions and no receive options, and kept a value
+        # Releases before version 3 had no read positions, @ information or receive options, and kept a value
         # of several marks as one element; their view had an older definition.
         db.execute("DROP VIEW conv_info")
         db.execute("ALTER TABLE conversation DROP COLUMN read_timestamp")
         db.execute("ALTER TABLE conversation DROP COLUMN read_sequence")
+        db.execute("ALTER TABLE conversation DROP COLUMN at_info")
         db.execute("DROP TABLE receive_option")
         db.execute("CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation")
         db.execute("UPDATE conversation SET mark_array = '[6, 1]' WHERE conv_id = 'bob'")
@@ -172,3 +173,22 @@ def test_a_full_disk_under_queued_writes_loses_whole_batches_only(tmp_path: Path
         assert stored == {key for key, code in codes.items() if code == 0}
         client.logout()
         assert integrity(disk) == "ok"
+
+
+def test_a_store_whose_statements_cannot_compile_fails_its_calls_not_the_process(tmp_path: Path) -> None:
+    """A damaged schema (here a view without the columns the engine reads) makes statements fail to
+    compile: each call then answers with the store's error, and the process lives on."""
+    with Client(tmp_path) as client:
+        client.login("alice")
+        client.create_conversation("bob")
+    (store,) = tmp_path.glob("timconv/*/*/store.db")
+    with sqlite3.connect(store) as db:
+        db.execute("DROP VIEW conv_info")
+        db.execute("CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation")
+    with Client(tmp_path) as client:
+        client.login("alice")
+        for call in (client.conversations, lambda: client.conversation_page(0, 10), lambda: client.conversation("bob")):
+            with pytest.raises(StorageError, match="no such column"):
+                call()
+        assert client.unread_count(group="") == 0  # what reads the table, not the view, still works
+        assert client.total_unread() == 0

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from timconv_nb import (CallTimeoutError, Client, ConvEvent, InvalidParameterError, MarkType, NotLoggedInError,
-                        ReceiveOpt, native)
+from timconv_nb import (AT_ALL, CallTimeoutError, Client, ConvEvent, GroupAtType, InvalidParameterError, MarkType,
+                        NotLoggedInError, ReceiveOpt, native)
 from timconv_nb.errors import NotSupportedError
 
 from conftest import CONV_EVENT_FINISH, CONV_EVENT_START, RawEngine, engine_library_path
@@ -187,7 +187,7 @@ def test_a_present_filter_key_means_what_its_value_says(filtered: Client) -> Non
     assert keys(filtered, group="") == {"c2c_carol", "group_team"}
     assert keys(filtered, group="friends") == {"c2c_bob"}
     assert keys(filtered, group="", mark=0, has_unread=False) == {"c2c_carol"}
-    # No local conversation carries @ information yet: false keeps all, true none.
+    # No conversation of this fixture was mentioned: false keeps all, true none.
     raw = filtered.native
     for at, expected in ((False, 3), (True, 0)):
         body = json.dumps({"conversation_list_filter_has_group_at_info": at}).encode()
@@ -399,3 +399,43 @@ def test_online_messages_reach_only_users_online_and_are_never_stored(tmp_path: 
         assert client.conversation_list() == [] and client.total_unread() == 0
         with pytest.raises(ValueError):
             client.send_message("bob", {**ping, "message_is_online_msg": "yes"})
+
+
+# ---- @ information ----
+# TIMMessageManager.h 2350-2351: message_group_at_user_array, "群消息中被 @ 的用户 UserID 列表 ...
+# 如果需要 @ALL ，请传入 kImSDK_MessageAtALL" (the user ids a group message mentions; kImSDK_MessageAtALL
+# for everyone, 2242). TIMConversationManager.h 64-72 (TIMGroupAtType: 1 @ me, 2 @ everyone, 3 both),
+# 930-934 (GroupAtInfo: the message's seq and its at-type), 960-961 (conv_group_at_info_array, "用于展示
+# '有人@我' 或 '@所有人' 这两种提醒状态": the reminders to show), 987-988 (the has_group_at_info filter).
+# When a reminder goes is not written there: locally, when its message is read.
+
+def test_mentions_fill_the_at_information_until_read(tmp_path: Path) -> None:
+    with Client(tmp_path, library=engine_library_path()) as client:
+        for user in ("alice", "carol", "bob"):
+            client.login(user)
+            client.create_conversation("team", "group")
+        client.send_text("team", "hello everyone", "group", at=[AT_ALL])
+        client.send_text("team", "alice, look", "group", at=["alice"])
+        client.send_text("team", "both of you", "group", at=["alice", AT_ALL])
+        client.send_text("team", "no mention", "group")
+        assert client.conversation("team", "group").group_at == ()  # the sender gets no reminder
+        client.login("carol")
+        assert client.conversation("team", "group").group_at == ((1, GroupAtType.AT_ALL), (3, GroupAtType.AT_ALL))
+        client.login("alice")
+        team = client.conversation("team", "group")
+        assert team.group_at == ((1, GroupAtType.AT_ALL), (2, GroupAtType.AT_ME), (3, GroupAtType.AT_ALL_AT_ME))
+        assert team.raw["conv_group_at_info_array"][1] == {"conv_group_at_info_seq": 2, "conv_group_at_info_at_type": 1}
+        assert client.conversations().loc["group_team", "group_at"] == "all,me,all_me"
+        raw = client.native
+        for at, expected in ((True, ["group_team"]), (False, [])):
+            body = json.dumps({"conversation_list_filter_has_group_at_info": at}).encode()
+            code, reply = raw.call_and_wait("TIMConvGetConversationListByFilter", body, 0, 100, timeout=5)
+            keys = [f"group_{c['conv_id']}" for c in json.loads(reply[2])["conversation_list_result_conv_list"]]
+            assert code == 0 and keys == expected
+        client.mark_read("team", "group", up_to={"message_seq": 2})
+        assert client.conversation("team", "group").group_at == ((3, GroupAtType.AT_ALL_AT_ME),)
+        client.mark_read("team", "group")
+        assert client.conversation("team", "group").group_at == ()
+        with pytest.raises(ValueError):  # the at list must be an array of user ids
+            client.send_message("team", {"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}],
+                                         "message_group_at_user_array": "alice"}, "group")

@@ -246,3 +246,25 @@ def test_widgets_need_a_client() -> None:
         CreateConversationForm("not a client")
     with pytest.raises(TypeError, match="timconv_nb.Client"):
         ConversationBrowser(None)
+
+
+def test_browser_rows_show_mentions_and_muted_conversations(client: Client) -> None:
+    """A group row names its unread @ reminders; a conversation not set to Receive says it is muted
+    (the vendor's receive options and GroupAtInfo, docs/vendor.md)."""
+    from timconv_nb import AT_ALL, ReceiveOpt
+
+    client.create_conversation("team", "group")
+    client.login("bob")
+    client.create_conversation("team", "group")
+    client.send_text("team", "look", "group", at=["alice"])
+    client.send_text("team", "everyone", "group", at=[AT_ALL])
+    client.login("alice")
+    client.set_c2c_receive_option(["carol"], ReceiveOpt.NOT_NOTIFY)
+    client.create_conversation("carol")
+    browser = ConversationBrowser(client)
+    labels = {key: label for label, key in browser.table.options}
+    assert "@me/all " in labels["group_team"] and "(muted)" not in labels["group_team"]
+    assert "(muted)" in labels["c2c_carol"] and "@" not in labels["c2c_carol"].split("unread")[1]
+    client.mark_read("team", "group")  # the reminders go with the messages read
+    assert wait_until(lambda: "@" not in dict((k, l) for l, k in browser.table.options)["group_team"].split("unread")[1])
+

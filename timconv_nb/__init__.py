@@ -47,6 +47,8 @@ _EXPORTS = {
     "Draft": "model",
     "LoginStatus": "model",
     "ReceiveOpt": "model",
+    "GroupAtType": "model",
+    "AT_ALL": "wire",
     "MarkType": "model",
     "Message": "model",
 }

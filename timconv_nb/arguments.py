@@ -116,11 +116,16 @@ def keys_param(keys: Any) -> bytes:
     return json_arg(keys)
 
 
+def id_list(ids: Any) -> list:
+    """A list of ids given as any iterable but a single string."""
+    if isinstance(ids, (str, bytes)):
+        raise TypeError("give a list of ids, not a single string")
+    return list(ids)
+
+
 def ids_param(ids: Any, what: str) -> bytes:
     """A JSON array of user (or group) ids."""
-    if isinstance(ids, (str, bytes)):
-        raise TypeError(f"give a list of {what}s, not a single string")
-    ids = list(ids)
+    ids = id_list(ids)
     if not ids:
         raise ValueError(f"give at least one {what}")
     for one in ids:

@@ -315,10 +315,13 @@ class Client:
         return (*arguments.conv_key(conv_id, conv_type), arguments.json_arg(arguments.check_message(message)), None)
 
     @api_call("TIMMsgSendMessage", result=Message.from_json)
-    def send_text(conv_id: str, text: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
-        """Sends a text message (see :meth:`send_message`)."""
-        body = arguments.json_arg(text_message(check_text(text, "text")))
-        return (*arguments.conv_key(conv_id, conv_type), body, None)
+    def send_text(conv_id: str, text: str, conv_type: ConvTypeLike = ConvType.C2C, *, at: Any = ()) -> tuple:
+        """Sends a text message (see :meth:`send_message`). In a group, ``at`` lists the user ids
+        it mentions (``timconv_nb.AT_ALL``: everyone), as ``message_group_at_user_array``."""
+        message = text_message(check_text(text, "text"))
+        if at:
+            message[k.kTIMMsgGroupAtUserArray] = [check_id(user, "at user").decode() for user in arguments.id_list(at)]
+        return (*arguments.conv_key(conv_id, conv_type), arguments.json_arg(message), None)
 
     @api_call("TIMMsgGetMsgList", result=messages_frame, parse=False)
     def messages(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, count: int = 20) -> tuple:

@@ -24,6 +24,7 @@ __all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "RECORD_COLUMNS", "convers
            "records_frame"]
 
 _TIME = pd.DatetimeTZDtype(unit="s", tz="UTC")
+_AT_NAMES = {1: "me", 2: "all", 3: "all_me"}
 _CONV_TYPE = pd.CategoricalDtype(["c2c", "group"])
 
 #: Column name -> dtype of the conversation frame.
@@ -47,6 +48,7 @@ CONVERSATION_COLUMNS: dict[str, Any] = {
     "custom_data": "string",
     "read_time": _TIME,
     "read_seq": "Int64",
+    "group_at": "string",
 }
 
 
@@ -190,6 +192,9 @@ def _conversations_frame(infos: list, raw_json: str) -> pd.DataFrame:
         "custom_data": [info.get(k.kTIMConvCustomData, "") for info in infos],
         "read_time": [epoch_seconds(info.get(k.kTIMConvC2CReadTimestamp) or None) for info in infos],
         "read_seq": [info.get(k.kTIMConvGroupReadSequence) for info in infos],
+        # The @ reminders of the unread group messages: "me", "all" or "all_me", comma-separated.
+        "group_at": [",".join(_AT_NAMES[at[k.kTIMGroupAtInfoAtType]] for at in a)
+                     if (a := info.get(k.kTIMConvGroupAtInfoArray)) else "" for info in infos],
     }
     return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", raw_json)
 

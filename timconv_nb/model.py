@@ -18,6 +18,7 @@ __all__ = [
     "ConvEvent",
     "LoginStatus",
     "ReceiveOpt",
+    "GroupAtType",
     "MarkType",
     "Draft",
     "Conversation",
@@ -64,6 +65,14 @@ def mark_names(marks: Any) -> tuple[str, ...]:
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             bits |= value
     return tuple(_MARK_NAMES.get(1 << n, f"custom{n}") for n in range(bits.bit_length()) if bits >> n & 1)
+
+
+class GroupAtType(IntEnum):
+    """``enum TIMGroupAtType``: why a group message's @ information concerns the user."""
+
+    AT_ME = 1
+    AT_ALL = 2
+    AT_ALL_AT_ME = 3
 
 
 class ReceiveOpt(IntEnum):
@@ -168,6 +177,7 @@ class Conversation:
     custom_data: str
     read_time: Optional[datetime]  # C2C: the server time of the last message read (None: none, or a group)
     read_seq: Optional[int]  # group: the seq of the last message read (None for C2C)
+    group_at: tuple[tuple[int, GroupAtType], ...]  # group: (seq, why) of each unread message mentioning the user
     raw: dict = field(repr=False, compare=False)
 
     @classmethod
@@ -189,6 +199,8 @@ class Conversation:
             custom_data=str(data.get(k.kTIMConvCustomData, "")),
             read_time=epoch_to_datetime(data.get(k.kTIMConvC2CReadTimestamp) or None),
             read_seq=data.get(k.kTIMConvGroupReadSequence),
+            group_at=tuple((int(at[k.kTIMGroupAtInfoSeq]), GroupAtType(at[k.kTIMGroupAtInfoAtType]))
+                           for at in data.get(k.kTIMConvGroupAtInfoArray) or ()),
             raw=data,
         )
 

@@ -43,6 +43,9 @@ kTIMConvCustomData = "conv_custom_data"
 kTIMConvConversationGroupArray = "conv_conversation_group_array"
 kTIMConvC2CReadTimestamp = "conv_c2c_read_timestamp"
 kTIMConvGroupReadSequence = "conv_group_read_sequence"
+kTIMConvGroupAtInfoArray = "conv_group_at_info_array"
+kTIMGroupAtInfoSeq = "conv_group_at_info_seq"
+kTIMGroupAtInfoAtType = "conv_group_at_info_at_type"
 
 # ---- Draft ----
 kTIMDraftMsg = "draft_msg"
@@ -85,6 +88,10 @@ kTIMMsgSeq = "message_seq"
 kTIMMsgCustomInt = "message_custom_int"
 kTIMMsgCustomStr = "message_custom_str"
 kTIMMsgGetMsgListParamCount = "msg_getmsglist_param_count"
+kTIMMsgGroupAtUserArray = "message_group_at_user_array"
+#: In kTIMMsgGroupAtUserArray: mention everyone in the group.
+kImSDK_MessageAtALL = "__kImSDK_MessageAtALL__"
+AT_ALL = kImSDK_MessageAtALL
 kTIMMsgGetC2CRecvMsgOptResultIdentifier = "msg_recv_msg_opt_result_identifier"
 kTIMMsgGetC2CRecvMsgOptResultOpt = "msg_recv_msg_opt_result_opt"
 

@@ -27,6 +27,12 @@ const char *store_error(const struct store *s) { return s->error; }
  * a few, and compiling the view-based ones is most of the cost of opening a store. NULL only when
  * SQLite cannot compile it (out of memory); SQLite then refuses the NULL statement with
  * SQLITE_MISUSE, which the callers report as a failure. */
+void stmt_done(sqlite3_stmt *st) {
+    if (st == NULL) return; /* a statement that did not compile: SQLite's clear_bindings needs one */
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+}
+
 sqlite3_stmt *stmt(struct store *s, enum stmt_id id) {
     if (s->stmt[id] == NULL) {
         sqlite3_prepare_v3(s->db, store_stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[id], NULL);
@@ -74,8 +80,7 @@ int exec_stmt(struct store *s, sqlite3_stmt *st, const char *what) {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
+    stmt_done(st);
     return rc == SQLITE_DONE ? ERR_SUCC : fail(s, what);
 }
 
@@ -94,8 +99,7 @@ int query_text(struct store *s, sqlite3_stmt *st, char **out, const char *what) 
     } else if (rc != SQLITE_DONE) {
         result = fail(s, what);
     }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
+    stmt_done(st);
     return result;
 }
 
@@ -144,8 +148,7 @@ int store_batch_end(struct store *s) {
 int query_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char *what) {
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) *out = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
+    stmt_done(st);
     return rc == SQLITE_ROW ? ERR_SUCC : fail(s, what);
 }
 
@@ -167,8 +170,7 @@ int store_reader_conv_exists(struct store *s, const char *conv_id, int conv_type
     sqlite3_bind_text(st, 2, conv_id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     *exists = rc == SQLITE_ROW;
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
+    stmt_done(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_SUCC : ERR_IO_OPERATION_FAILED;
 }
 
@@ -211,8 +213,7 @@ static int prepare(struct store *s, const char *user_id) {
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(stmt(s, ST_SET_OWNER), 1, user_id, -1, SQLITE_STATIC);
         rc = sqlite3_step(stmt(s, ST_SET_OWNER)) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
-        sqlite3_reset(stmt(s, ST_SET_OWNER));
-        sqlite3_clear_bindings(stmt(s, ST_SET_OWNER));
+        stmt_done(stmt(s, ST_SET_OWNER));
     }
     if (rc == SQLITE_OK) rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK && !sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

@@ -23,8 +23,7 @@ int store_conv_create(struct store *s, const char *conv_id, int conv_type, uint6
     if (result != ERR_SUCC) return result;
     sqlite3_stmt *exists = bind_key(s, ST_CONV_EXISTS, conv_id, conv_type);
     int rc = sqlite3_step(exists);
-    sqlite3_reset(exists);
-    sqlite3_clear_bindings(exists);
+    stmt_done(exists);
     if (rc == SQLITE_DONE) {
         int64_t active_order = 0;
         result = next_active_order(s, &active_order);
@@ -131,8 +130,7 @@ int batch_apply(struct store *s, const char *keys_json, store_conv_op op, const 
         keys[count++] = key;
     }
     if (result == ERR_SUCC && rc != SQLITE_DONE) result = fail(s, "read conversation ids");
-    sqlite3_reset(items);
-    sqlite3_clear_bindings(items);
+    stmt_done(items);
     for (size_t i = 0; result == ERR_SUCC && i < count; i++) {
         int conv_type = 0;
         char conv_id[TEXT_ID_MAX + 1];
@@ -266,7 +264,6 @@ int store_unread_by_filter(struct store *s, const struct conv_filter *filter, in
     } else {
         result = fail(s, "count unread messages by filter");
     }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
+    stmt_done(st);
     return result;
 }

@@ -40,6 +40,8 @@ enum stmt_id {
     ST_MSG_LIST,
     ST_CONV_CLEAN_UNREAD,
     ST_MSG_CLEAN_UNREAD,
+    ST_CONV_RECORD_AT,
+    ST_CONV_CLEAR_AT,
     ST_CONV_READ_TIMESTAMP,
     ST_CONV_READ_SEQUENCE,
     ST_UNREAD_KEYS,
@@ -95,6 +97,10 @@ struct store {
 
 /* The prepared statement `id`, compiled on first use (NULL only when SQLite cannot compile it). */
 sqlite3_stmt *stmt(struct store *s, enum stmt_id id);
+
+/* Resets a statement and clears its bindings, ready for its next use; NULL (a statement that did
+ * not compile) is allowed, so a broken statement fails its call instead of the process. */
+void stmt_done(sqlite3_stmt *st);
 
 /* Records the writer's last error as "what: message" and returns its TIMErrCode. */
 int fail(struct store *s, const char *what);

@@ -20,8 +20,7 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
         sqlite3_stmt *exists = bind_key(s, ST_CONV_EXISTS, conv_id, conv_type);
         int rc = sqlite3_step(exists);
         *created = rc == SQLITE_DONE;
-        sqlite3_reset(exists);
-        sqlite3_clear_bindings(exists);
+        stmt_done(exists);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(s, "read conversation");
         result = next_active_order(s, &order);
     }
@@ -62,6 +61,12 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
         sqlite3_bind_int(st, 4, from_self ? 0 : 1);
         result = exec_stmt(s, st, "update last message");
     }
+    if (result == ERR_SUCC && !f->online && !from_self) {
+        sqlite3_stmt *st = bind_key(s, ST_CONV_RECORD_AT, conv_id, conv_type);
+        sqlite3_bind_text(st, 3, *stored, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 4, seq);
+        result = exec_stmt(s, st, "record the @ information");
+    }
     if (result != ERR_SUCC) {
         free(*stored);
         *stored = NULL;
@@ -94,8 +99,7 @@ int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const
         sqlite3_stmt *exists = bind_key(s, ST_CONV_EXISTS, conv_id, conv_type);
         int rc = sqlite3_step(exists);
         known = rc == SQLITE_ROW;
-        sqlite3_reset(exists);
-        sqlite3_clear_bindings(exists);
+        stmt_done(exists);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) result = fail(s, "read conversation");
     }
     if (result == ERR_SUCC && known) { /* kTIMRecvMsgOpt_Not_Receive: the message never arrives */
@@ -150,6 +154,12 @@ static int clean_unread(struct store *s, const char *conv_id, int conv_type, uin
         result = exec_stmt(s, st, "mark messages read");
         marked = sqlite3_changes(s->db);
     }
+    if (result == ERR_SUCC && conv_type == kTIMConv_Group) {
+        sqlite3_stmt *st = bind_key(s, ST_CONV_CLEAR_AT, conv_id, conv_type);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)upto);
+        result = exec_stmt(s, st, "clear the @ information");
+        moved = moved || (result == ERR_SUCC && sqlite3_changes(s->db) > 0);
+    }
     bool unread_changed = false;
     if (result == ERR_SUCC) {
         sqlite3_stmt *st = bind_key(s, ST_CONV_CLEAN_UNREAD, conv_id, conv_type);
@@ -192,8 +202,7 @@ static int unread_keys(struct store *s, int conv_type, struct conv_key **list, s
         (*count)++;
     }
     if (result == ERR_SUCC && rc != SQLITE_DONE) result = fail(s, "find unread conversations");
-    sqlite3_reset(keys);
-    sqlite3_clear_bindings(keys);
+    stmt_done(keys);
     return result;
 }
 
@@ -263,8 +272,7 @@ int store_inbox_since(struct store *s, int64_t *last_id, char **messages, char *
     } else {
         result = fail(s, "read inbox");
     }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
+    stmt_done(st);
     if (result != ERR_SUCC) {
         free(*messages);
         free(*added);

@@ -15,6 +15,7 @@ const char store_unread_index_sql[] =
 const char store_v3_sql[] =
     "ALTER TABLE conversation ADD COLUMN read_timestamp INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE conversation ADD COLUMN read_sequence INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE conversation ADD COLUMN at_info TEXT NOT NULL DEFAULT '[]';"
     "DROP VIEW IF EXISTS conv_info;"
     "CREATE TABLE IF NOT EXISTS receive_option ("
     " conv_type INTEGER NOT NULL,"
@@ -46,6 +47,7 @@ const char store_schema_sql[] =
     " last_msg TEXT," /* Message JSON, NULL when none */
     " read_timestamp INTEGER NOT NULL DEFAULT 0," /* C2C: the server time of the last message read */
     " read_sequence INTEGER NOT NULL DEFAULT 0,"  /* group: the seq of the last message read */
+    " at_info TEXT NOT NULL DEFAULT '[]',"        /* group: GroupAtInfo array of the unread @ messages */
     " PRIMARY KEY (conv_type, conv_id)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS conversation_list_order ON conversation (pinned DESC, active_order DESC);"
     "CREATE INDEX IF NOT EXISTS conversation_unread ON conversation (recv_opt, unread) WHERE unread > 0;"
@@ -77,7 +79,7 @@ const char store_schema_sql[] =
  * group (TIMConversationManager.h 973, 975). Made anew when a store is upgraded. */
 const char store_view_sql[] =
     "CREATE VIEW conv_info AS"
-    " SELECT conv_type, conv_id, pinned, active_time, active_order, unread, recv_opt, mark_array, group_array,"
+    " SELECT conv_type, conv_id, pinned, active_time, active_order, unread, recv_opt, mark_array, group_array, at_info,"
     "  CASE WHEN draft IS NULL THEN with_msg ELSE json_insert(with_msg, '$.conv_draft', json(draft)) END AS info"
     " FROM (SELECT *,"
     "  CASE WHEN last_msg IS NULL THEN with_type"
@@ -97,7 +99,7 @@ const char store_view_sql[] =
     "  'conv_mark_array', json(replace(mark_array, '-9223372036854775808', '9223372036854775808')),"
     "  'conv_custom_data', custom_data,"
     "  'conv_conversation_group_array', json(group_array),"
-    "  'conv_group_at_info_array', json('[]')) AS base"
+    "  'conv_group_at_info_array', json(at_info)) AS base"
     " FROM conversation)));";
 
 /* Whether a conversation passes a ConversationListFilter bound as ?2 conv type (0: any), ?3 has
@@ -111,12 +113,18 @@ const char store_view_sql[] =
     "   ELSE ((SELECT coalesce(sum(value), 0) FROM json_each(mark_array)) & ?4) = ?4 END)" \
     " AND (?5 IS NULL OR CASE WHEN ?5 = '' THEN group_array = '[]'" \
     "   ELSE EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?5) END)" \
-    " AND (?6 IS NULL OR ?6 = 0)" /* local conversations carry no @ information yet */
+    " AND (?6 IS NULL OR (at_info <> '[]') = ?6)"
 
 /* Where a read report puts the read position (see ST_CONV_READ_TIMESTAMP). */
 #define READ_TIMESTAMP "(CASE WHEN ?3 = 0 THEN coalesce(json_extract(last_msg, '$.message_server_time'), ?4) ELSE ?3 END)"
 #define READ_SEQUENCE \
     "(CASE WHEN ?3 = 0 THEN (SELECT coalesce(max(seq), 0) FROM message WHERE conv_type = ?1 AND conv_id = ?2) ELSE ?3 END)"
+
+/* The TIMGroupAtType of message ?3 for the store's owner: 1 (@ me), 2 (@ everyone), 3 (both), 0. */
+#define AT_TYPE \
+    "(EXISTS (SELECT 1 FROM json_each(?3, '$.message_group_at_user_array')" \
+    "   WHERE value = (SELECT value FROM meta WHERE key = 'owner'))" \
+    " + 2 * EXISTS (SELECT 1 FROM json_each(?3, '$.message_group_at_user_array') WHERE value = '__kImSDK_MessageAtALL__'))"
 
 /* The receive option of conversation (?T, ?I): Receive (0) unless one was set. */
 #define RECV_OPT_OF(t, i) "coalesce((SELECT opt FROM receive_option WHERE conv_type = ?" #t " AND conv_id = ?" #i "), 0)"
@@ -230,6 +238,18 @@ const char *const store_stmt_sql[ST_COUNT] = {
     [ST_CONV_READ_SEQUENCE] =
         "UPDATE conversation SET read_sequence = " READ_SEQUENCE
         " WHERE conv_type = ?1 AND conv_id = ?2 AND ?1 = 2 AND read_sequence < " READ_SEQUENCE,
+    /* A group message ?3 (its seq ?4) that mentions the owner or everyone adds a GroupAtInfo
+     * (TIMConversationManager.h 930-934: its seq and TIMGroupAtType, 1 me, 2 all, 3 both). */
+    [ST_CONV_RECORD_AT] =
+        "UPDATE conversation SET at_info = json_insert(at_info, '$[#]',"
+        "  json_object('conv_group_at_info_seq', ?4, 'conv_group_at_info_at_type', " AT_TYPE "))"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND ?1 = 2 AND " AT_TYPE " > 0",
+    /* Reading a group up to seq ?3 (0: everything) clears the @ information of what was read. */
+    [ST_CONV_CLEAR_AT] =
+        "UPDATE conversation SET at_info = CASE WHEN ?3 = 0 THEN '[]' ELSE (SELECT json_group_array(json(value))"
+        "  FROM json_each(at_info) WHERE json_extract(value, '$.conv_group_at_info_seq') > ?3) END"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND at_info <> '[]'"
+        " AND (?3 = 0 OR EXISTS (SELECT 1 FROM json_each(at_info) WHERE json_extract(value, '$.conv_group_at_info_seq') <= ?3))",
     [ST_UNREAD_KEYS] = "SELECT conv_type, conv_id FROM conversation WHERE unread > 0 AND (?1 = 0 OR conv_type = ?1)",
     [ST_DATA_VERSION] = "PRAGMA data_version",
     /* What other processes delivered since ?1: the new messages, and the ConvInfo of the

@@ -71,6 +71,8 @@ static const char *const check_sql[CHECK_COUNT] = {
         " json_type(?1) = 'object' AND" ELEMS_OK("$.message_elem_array")
         " AND json_array_length(?1, '$.message_elem_array') > 0"
         " AND coalesce(json_type(?1, '$.message_is_online_msg'), 'false') IN ('true', 'false')"
+        " AND coalesce(json_type(?1, '$.message_group_at_user_array'), 'array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.message_group_at_user_array') WHERE type <> 'text')"
         " ELSE 0 END,"
         " CASE WHEN json_valid(?1) THEN json_type(?1, '$.message_is_online_msg') = 'true' END",
     /* Columns: ok, conv_type, has_unread (-1 absent), mark present, mark_type (an integer token

@@ -36,7 +36,8 @@ int json_check_usersig(const char *json, int64_t *sdk_app_id, int64_t *expire, i
                        char **signature);
 
 /* A Message to send: an object whose message_elem_array is a non-empty array of objects with
- * an integer elem_type, and message_is_online_msg a bool when present (*online: true). */
+ * an integer elem_type, message_is_online_msg a bool and message_group_at_user_array an array of
+ * strings when present (*online: true for an online message). */
 int json_check_message(const char *json, bool *online);
 
 /* A ConversationListFilter: an object whose keys, when present, have the right types (conv
