@@ -44,4 +44,8 @@ int parse_filter(const char *json, struct filter_args *out);
 /* The filter of a, its group pointing into a (wherever a was copied to). */
 struct conv_filter filter_of(const struct filter_args *a);
 
+/* Runs a read of ARGS_CLEAN (TIMConvCleanConversationUnreadMessageCount, TIMMsgReportReaded): the
+ * unread counts and read positions move, with an Update event for what changed. */
+void run_read_up_to(struct task *t, struct store *s, struct task_result *r);
+
 #endif  /* TIMCONV_CALLS_H_ */

@@ -84,7 +84,7 @@ int TIMConvUnsubscribeUnreadMessageCountByFilter(const char *filter) {
     return code;
 }
 
-static void run_clean_unread(struct task *t, struct store *s, struct task_result *r) {
+void run_read_up_to(struct task *t, struct store *s, struct task_result *r) {
     const struct clean_args *a = &t->args.clean;
     char *changed = NULL;
     int code = store_clean_unread(s, a->conv.type, a->conv.id[0] != '\0' ? a->conv.id : NULL, a->timestamp,
@@ -112,7 +112,7 @@ int TIMConvCleanConversationUnreadMessageCount(const char *conversation_id, uint
     } else if (!text_parse_conv_key(conversation_id, &conv_type, conv_id)) {
         return TIM_ERR_PARAM;
     }
-    struct task *t = conv_task("TIMConvCleanConversationUnreadMessageCount", run_clean_unread, ARGS_CLEAN, conv_id,
+    struct task *t = conv_task("TIMConvCleanConversationUnreadMessageCount", run_read_up_to, ARGS_CLEAN, conv_id,
                                conv_type, cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
     t->args.clean.timestamp = clean_timestamp;

@@ -103,19 +103,6 @@ int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const cha
 
 /* ---- read reports ---- */
 
-static void run_report_read(struct task *t, struct store *s, struct task_result *r) {
-    const struct clean_args *a = &t->args.clean;
-    char *changed = NULL;
-    int code = store_clean_unread(s, a->conv.type, a->conv.id[0] != '\0' ? a->conv.id : NULL, a->timestamp,
-                                  a->sequence, t->accepted_at, &changed);
-    if (code != ERR_SUCC) {
-        store_failed(r, s, code, t);
-        return;
-    }
-    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
-    r->unread_may_change = true;
-}
-
 /* TIMMessageManager.h 2798: an empty or NULL conv_id reads every conversation of conv_type;
  * 2806: json_msg_param NULL or "" reads up to the latest message, a Message up to that message
  * (its server time in a C2C conversation, its seq in a group). */
@@ -130,7 +117,7 @@ int TIMMsgReportReaded(const char *conv_id, enum TIMConvType conv_type, const ch
                                                     : TIM_ERR_PARAM;
     }
     if (code != TIM_SUCC) return code;
-    struct task *t = conv_task("TIMMsgReportReaded", run_report_read, ARGS_CLEAN, every ? "" : conv_id, (int)conv_type,
+    struct task *t = conv_task("TIMMsgReportReaded", run_read_up_to, ARGS_CLEAN, every ? "" : conv_id, (int)conv_type,
                                cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
     t->args.clean.timestamp = (uint64_t)server_time;
