@@ -12,6 +12,7 @@
 
 #include "TIMCloud.h"
 #include "check.h"
+#include "timconv_ext.h"
 
 #define APP_ID 1400000001ULL
 
@@ -514,6 +515,91 @@ static void test_groups_and_unread_by_filter(void) {
     CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
 }
 
+/* ---- behaviour the vendor documents (headers of im_electron_sdk 8.0.5906; docs/vendor.md) ---- */
+
+/* The ConvInfo of one C2C (type 1) or group (type 2) conversation into rec.last_json. */
+static void get_info(const char *id, int type) {
+    char param[256];
+    snprintf(param, sizeof param,
+             "[{\"get_conversation_list_param_conv_id\":\"%s\",\"get_conversation_list_param_conv_type\":%d}]", id, type);
+    EXPECT_CALLBACK(TIMConvGetConvInfo(param, record, NULL));
+}
+
+static void test_vendor_behaviour(void) {
+    const char *text = "{\"message_elem_array\":[{\"elem_type\":0,\"text_elem_content\":\"hi\"}]}";
+    CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC);
+    /* TIMExperimentalAPI.h 67, 90, 185: the operations the vendor's own wrappers send. */
+    EXPECT_CALLBACK(callExperimentalAPI("{\"request_internal_operation\":\"internal_operation_set_ui_platform\"}",
+                                        record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    EXPECT_CALLBACK(callExperimentalAPI("{\"request_internal_operation\":\"internal_operation_sso_data\"}", record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SDK_INTERFACE_NOT_SUPPORT);
+
+    /* TIMConversationManager.h 46-49, 91-95: after a login, kTIMConvEvent_Start then Finish, each "". */
+    pthread_mutex_lock(&rec.lock);
+    int starts = event_counts[kTIMConvEvent_Start], finishes = event_counts[kTIMConvEvent_Finish];
+    pthread_mutex_unlock(&rec.lock);
+    EXPECT_CALLBACK(TIMLogin("fay", "sig", record, NULL));
+    pthread_mutex_lock(&rec.lock);
+    CHECK_EQ_INT(event_counts[kTIMConvEvent_Start], starts + 1);
+    CHECK_EQ_INT(event_counts[kTIMConvEvent_Finish], finishes + 1);
+    CHECK_EQ_STR(last_event_json, "");
+    pthread_mutex_unlock(&rec.lock);
+
+    /* TIMConversationManager.h 616-621, 630: marks are bits, extension bits 32 to 63, each its own. */
+    EXPECT_CALLBACK(TIMConvCreate("gil", kTIMConv_C2C, record, NULL));
+    EXPECT_CALLBACK(TIMConvMarkConversation("[\"c2c_gil\"]", (uint64_t)kTIMConversationMarkTypeUnread | (0x1ULL << 32),
+                                            true, record, NULL));
+    get_info("gil", kTIMConv_C2C);
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conv_mark_array[0]"), "2");
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conv_mark_array[1]"), "4294967296");
+    /* 981-988: a present key means what it says: mark 0, the conversations without marks. */
+    EXPECT_CALLBACK(TIMConvGetConversationListByFilter("{\"conversation_list_filter_mark_type\": 2}", 0, 10, record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$.conversation_list_result_conv_list[0].conv_id"), "gil");
+    EXPECT_CALLBACK(TIMConvGetConversationListByFilter("{\"conversation_list_filter_mark_type\": 0}", 0, 10, record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$.conversation_list_result_conv_list[0].conv_id"), "<null>");
+
+    /* TIMMessageManager.h 998, 1033; TIMCloudDef.h 52: Not_Receive, and messages never arrive. */
+    EXPECT_CALLBACK(TIMMsgSetC2CReceiveMessageOpt("[\"hal\"]", kTIMRecvMsgOpt_Not_Receive, record, NULL));
+    EXPECT_CALLBACK(TIMMsgGetC2CReceiveMessageOpt("[\"hal\", \"ivy\"]", record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].msg_recv_msg_opt_result_opt"), "1");
+    CHECK_EQ_STR(jget(rec.last_json, "$[1].msg_recv_msg_opt_result_opt"), "0");
+    EXPECT_CALLBACK(TIMConvCreate("crew", kTIMConv_Group, record, NULL));
+    EXPECT_CALLBACK(TIMLogin("hal", "sig", record, NULL));
+    EXPECT_CALLBACK(TIMMsgSendMessage("fay", kTIMConv_C2C, text, NULL, record, NULL));
+    EXPECT_CALLBACK(TIMLogin("ivy", "sig", record, NULL));
+    EXPECT_CALLBACK(TIMConvCreate("crew", kTIMConv_Group, record, NULL));
+    timconv_set_clock(1700000100);
+    EXPECT_CALLBACK(TIMMsgSendMessage("fay", kTIMConv_C2C, text, NULL, record, NULL));
+    timconv_set_clock(1700000200);
+    EXPECT_CALLBACK(TIMMsgSendMessage("fay", kTIMConv_C2C, text, NULL, record, NULL));
+    /* TIMMessageManager.h 2351, 2242; TIMConversationManager.h 930-934, 961: @ information. */
+    EXPECT_CALLBACK(TIMMsgSendMessage("crew", kTIMConv_Group,
+        "{\"message_elem_array\":[{\"elem_type\":0,\"text_elem_content\":\"hey\"}],"
+        "\"message_group_at_user_array\":[\"fay\"]}", NULL, record, NULL));
+    timconv_set_clock(0);
+    EXPECT_CALLBACK(TIMLogin("fay", "sig", record, NULL));
+    get_info("hal", kTIMConv_C2C);
+    CHECK_EQ_STR(jget(rec.last_json, "$[0]"), "<null>"); /* hal's message never arrived */
+    get_info("crew", kTIMConv_Group);
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conv_group_at_info_array[0].conv_group_at_info_at_type"), "1");
+    EXPECT_CALLBACK(TIMConvGetConversationListByFilter("{\"conversation_list_filter_has_group_at_info\": true}", 0, 10,
+                                                       record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$.conversation_list_result_conv_list[0].conv_id"), "crew");
+
+    /* TIMMessageManager.h 2806: read up to a given message; TIMConversationManager.h 973. */
+    EXPECT_CALLBACK(TIMMsgReportReaded("ivy", kTIMConv_C2C, "{\"message_server_time\": 1700000100}", record, NULL));
+    get_info("ivy", kTIMConv_C2C);
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conv_unread_num"), "1");
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conv_c2c_read_timestamp"), "1700000100");
+    /* 2798: an empty conv_id reads every conversation of the type. */
+    EXPECT_CALLBACK(TIMMsgReportReaded("", kTIMConv_C2C, NULL, record, NULL));
+    get_info("ivy", kTIMConv_C2C);
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conv_unread_num"), "0");
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].conv_c2c_read_timestamp"), "1700000200");
+    CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
+}
+
 int main(int argc, char **argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: %s DATA_FOLDER\n", argv[0]);
@@ -532,6 +618,7 @@ int main(int argc, char **argv) {
     test_persistence();
     test_messages_and_the_rest();
     test_groups_and_unread_by_filter();
+    test_vendor_behaviour();
     TIMSetConvEventCallback(NULL, NULL);
     free(rec.last_json);
     sqlite3_close(jdb);
