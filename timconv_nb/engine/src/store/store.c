@@ -224,6 +224,14 @@ static int prepare(struct store *s, const char *user_id) {
     return rc;
 }
 
+int store_changed_elsewhere(struct store *s, bool *changed) {
+    int64_t version = 0;
+    int result = query_int(s, stmt(s, ST_DATA_VERSION), &version, "read data version");
+    *changed = result == ERR_SUCC && version != s->data_version;
+    if (result == ERR_SUCC) s->data_version = version;
+    return result;
+}
+
 char *store_user_dir(const char *root, uint64_t app_id, const char *user_id, size_t room) {
     char hex_user[2 * TEXT_ID_MAX + 1];
     text_hex_encode(user_id, hex_user);

@@ -248,14 +248,6 @@ int store_clean_unread(struct store *s, int conv_type, const char *conv_id, uint
     return result;
 }
 
-int store_changed_elsewhere(struct store *s, bool *changed) {
-    int64_t version = 0;
-    int result = query_int(s, stmt(s, ST_DATA_VERSION), &version, "read data version");
-    *changed = result == ERR_SUCC && version != s->data_version;
-    if (result == ERR_SUCC) s->data_version = version;
-    return result;
-}
-
 int store_inbox_reset(struct store *s) { return exec_stmt(s, stmt(s, ST_INBOX_CLEAR), "clear inbox"); }
 
 int store_inbox_since(struct store *s, int64_t *last_id, char **messages, char **added, char **updated) {
