@@ -73,7 +73,8 @@ class RawEngine:
 
     def login(self, user: str = "alice") -> Reply:
         """Logs in; checks and takes out of ``events`` the sync the login announced before its
-        callback (kTIMConvEvent_Start, then kTIMConvEvent_Finish, each with "")."""
+        callback: kTIMConvEvent_Start, then kTIMConvEvent_Finish, each with "" (vendor
+        TIMConversationManager.h 46-49, and 91-95: "json_conv_array 为空字符串")."""
         reply = self.call("TIMLogin", user.encode(), b"sig")
         assert reply.code == 0, reply
         with self._events_lock:

@@ -17,14 +17,13 @@ import orjson
 import pandas as pd
 
 from . import wire as k
-from .model import ConvType, epoch_seconds, mark_names, message_text
+from .model import GROUP_AT_NAMES, ConvType, epoch_seconds, mark_names, message_text
 from .wire import PREFIXES, ConvKey
 
 __all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "RECORD_COLUMNS", "conversations_frame", "messages_frame",
            "records_frame"]
 
 _TIME = pd.DatetimeTZDtype(unit="s", tz="UTC")
-_AT_NAMES = {1: "me", 2: "all", 3: "all_me"}
 _CONV_TYPE = pd.CategoricalDtype(["c2c", "group"])
 
 #: Column name -> dtype of the conversation frame.
@@ -193,7 +192,7 @@ def _conversations_frame(infos: list, raw_json: str) -> pd.DataFrame:
         "read_time": [epoch_seconds(info.get(k.kTIMConvC2CReadTimestamp) or None) for info in infos],
         "read_seq": [info.get(k.kTIMConvGroupReadSequence) for info in infos],
         # The @ reminders of the unread group messages: "me", "all" or "all_me", comma-separated.
-        "group_at": [",".join(_AT_NAMES[at[k.kTIMGroupAtInfoAtType]] for at in a)
+        "group_at": [",".join(GROUP_AT_NAMES[at[k.kTIMGroupAtInfoAtType]] for at in a)
                      if (a := info.get(k.kTIMConvGroupAtInfoArray)) else "" for info in infos],
     }
     return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", raw_json)

@@ -75,6 +75,10 @@ class GroupAtType(IntEnum):
     AT_ALL_AT_ME = 3
 
 
+#: How frames and widgets name each at-type.
+GROUP_AT_NAMES = {GroupAtType.AT_ME: "me", GroupAtType.AT_ALL: "all", GroupAtType.AT_ALL_AT_ME: "all_me"}
+
+
 class ReceiveOpt(IntEnum):
     """``enum TIMReceiveMessageOpt``: how the user receives a peer's or a group's messages."""
 

@@ -423,10 +423,6 @@ class NativeLibrary:
         """Routes conversation events to ``handler(event, json_conv_array)`` (None: stop)."""
         self.set_handler("conv_event", handler)
 
-    def set_total_unread_handler(self, handler: Optional[Callable[[int], None]]) -> None:
-        """Routes changes of the total unread count to ``handler(total)`` (None: stop)."""
-        self.set_handler("total_unread", handler)
-
     def set_recv_msg_handler(self, handler: Optional[Callable[[str], None]]) -> None:
         """Routes new messages to ``handler(json_msg_array)`` (None: stop)."""
         self.set_handler("recv_msg", handler)

@@ -24,7 +24,7 @@ import ipywidgets as W
 
 from .client import Client
 from .errors import TIMError
-from .model import Conversation, ConvEvent, ConvType, GroupAtType, MarkType, ReceiveOpt
+from .model import GROUP_AT_NAMES, Conversation, ConvEvent, ConvType, MarkType, ReceiveOpt
 from .wire import ID_MAX_BYTES, ConvKey
 
 __all__ = ["CreateConversationForm", "DeleteConversationForm", "DraftEditor", "OrganizeForm", "ConversationBrowser"]
@@ -423,15 +423,11 @@ def _activity(conv: Conversation) -> tuple:
     return conv.active_time, (conv.last_message or {}).get("message_msg_id")
 
 
-#: How a row names the @ reminders of a group conversation's unread messages.
-_AT_LABELS = {GroupAtType.AT_ME: "me", GroupAtType.AT_ALL: "all", GroupAtType.AT_ALL_AT_ME: "all+me"}
-
-
 def _conversation_label(conv: Conversation) -> str:
     """One line of the browser's list (shown as text by the browser: no HTML)."""
     flags = ("📌 " if conv.pinned else "") + ("★ " if "star" in conv.marks else "") + (
         f"[{', '.join(conv.groups)}] " if conv.groups else "") + (f"✎ {conv.draft.text!r} " if conv.draft else "") + (
-        f"@{'/'.join(_AT_LABELS[at] for _, at in conv.group_at)} " if conv.group_at else "") + (
+        f"@{'/'.join(GROUP_AT_NAMES[at] for _, at in conv.group_at)} " if conv.group_at else "") + (
         "(muted) " if conv.recv_opt != ReceiveOpt.RECEIVE else "")
     last = conv.last_message_text
     active = conv.active_time.strftime("%Y-%m-%d %H:%M") if conv.active_time else ""
