@@ -369,3 +369,11 @@ def test_a_draft_after_a_queued_batch_delete_is_refused(client: Client) -> None:
     client.faults.clear()
     assert [c.key for c in client.conversation_list()] == ["c2c_carol"]
     assert client.conversation("carol").draft.text == "fine"
+
+
+def test_a_new_session_starts_on_the_real_clock(tmp_path: Path) -> None:
+    with Client(tmp_path) as client:
+        client.set_clock(1_700_000_000)
+        assert client.native.lib.TIMGetServerTime() == 1_700_000_000
+    with Client(tmp_path) as client:  # TIMUninit ended the fixed clock with the session
+        assert abs(client.native.lib.TIMGetServerTime() - time.time()) < 5

@@ -11,7 +11,7 @@ extern "C" {
 
 /* Makes the engine's clock read epoch_seconds (active times, message times, draft edit times,
  * TIMGetServerTime) until set again; 0 returns to the real clock. For reproducible notebooks
- * and workloads spread over time. */
+ * and workloads spread over time. TIMUninit returns to the real clock. */
 TIM_API void timconv_set_clock(uint64_t epoch_seconds);
 
 /* Scripted faults, for teaching failure on demand (none until added; TIMUninit removes them).

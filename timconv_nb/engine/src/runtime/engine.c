@@ -443,8 +443,10 @@ int TIMUninit(void) {
     E.initialized = false;
     E.stopping = false;
     pthread_mutex_unlock(&E.lock);
+    /* A new session starts clean: no subscriptions, no scripted faults, the real clock. */
     unread_filters_clear();
     timconv_fault_clear();
+    timconv_set_clock(0);
     json_check_close();
     return TIM_SUCC;
 }
