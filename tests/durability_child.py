@@ -3,7 +3,8 @@ one line per acknowledgement, until it is killed.
 
 Usage: python durability_child.py DATA_ROOT
 Lines: "created N", "draft N" (a draft is acknowledged once a later call has called back),
-"pinned N", "sent N" (a message to peer N), "deleted N".
+"pinned N", "sent N" (a message to peer N), "grouped N" (a message to the group "crew", whose
+member bob receives it too), "deleted N".
 """
 
 import json
@@ -14,6 +15,7 @@ from timconv_nb import native
 
 APP_ID = 1400000001
 C2C = 1
+GROUP = 2
 
 
 def main() -> None:
@@ -29,6 +31,10 @@ def main() -> None:
         return codes[0]
 
     assert call("TIMLogin", b"alice", b"sig") == 0
+    crew = {"create_group_param_group_name": "Crew", "create_group_param_group_id": "crew",
+            "create_group_param_group_type": 1, "create_group_param_group_member_array": [
+                {"group_member_info_identifier": "bob"}]}
+    assert call("TIMGroupCreate", json.dumps(crew).encode()) == 0
     draft_pending = None
     i = 0
     while True:
@@ -44,6 +50,10 @@ def main() -> None:
             assert call("TIMMsgSendMessage", f"peer{i}".encode(), C2C, json.dumps(message).encode(),
                         native.ffi.NULL) == 0
             print(f"sent {i}", flush=True)
+        if i % 5 == 4:
+            message = {"message_elem_array": [{"elem_type": 0, "text_elem_content": f"group message {i}"}]}
+            assert call("TIMMsgSendMessage", b"crew", GROUP, json.dumps(message).encode(), native.ffi.NULL) == 0
+            print(f"grouped {i}", flush=True)
         draft = {"draft_msg": {"message_elem_array": [{"elem_type": 0, "text_elem_content": f"draft {i}"}]}}
         assert lib.lib.TIMConvSetDraft(f"peer{i}".encode(), C2C, json.dumps(draft).encode()) == 0
         draft_pending = i

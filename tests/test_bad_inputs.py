@@ -45,6 +45,10 @@ EXPECTED = {
     "fault_name": {"null": -4, "empty": -4, "huge": -4, "not_utf8": -4, "deep": -4},
     "fault_scope": {"null": 0, "empty": -4, "huge": -4, "not_utf8": -4, "deep": -4},  # NULL: every call
     "out_buffer": {"null": -4},
+    # A group id: TIM_ERR_GROUP (-6), the vendor's TIMResult for an invalid group.
+    "group_id": {"null": -6, "empty": -6, "huge": -6, "not_utf8": -6, "deep": -6},
+    # TIMGroupJoin's hello_msg is optional (选填): any UTF-8 text within the JSON size limit.
+    "hello": {"null": 0, "empty": 0, "huge": -4, "not_utf8": -4, "deep": 0},
 }
 
 DRAFT = b'{"draft_msg": {"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}]}}'
@@ -89,6 +93,22 @@ CALLS: dict[str, dict[str, Any]] = {
     "TIMMsgSetC2CReceiveMessageOpt": {"json_identifier_array": (NOBODY, "json"), "opt": 0},
     "TIMMsgGetC2CReceiveMessageOpt": {"json_identifier_array": (NOBODY, "json")},
     "TIMMsgSetGroupReceiveMessageOpt": {"group_id": (b"nobody", "id"), "opt": 0},
+    "TIMGroupCreate": {"json_group_create_param": (
+        b'{"create_group_param_group_name": "Taken", "create_group_param_group_id": "taken",'
+        b' "create_group_param_group_type": 1}', "json")},  # 10021: the id is in use
+    "TIMGroupDelete": {"group_id": (b"nogroup", "group_id")},
+    "TIMGroupJoin": {"group_id": (b"nogroup", "group_id"), "hello_msg": (b"hi", "hello")},
+    "TIMGroupQuit": {"group_id": (b"nogroup", "group_id")},
+    "TIMGroupGetGroupInfoList": {"json_group_getinfo_param": (b'["nogroup"]', "json")},
+    "TIMGroupGetMemberInfoList": {"json_group_getmeminfos_param": (
+        b'{"group_get_members_info_list_param_group_id": "nogroup"}', "json")},
+    "TIMMsgRevoke": {"conv_id": (b"nobody", "id"), "conv_type": 1,
+                     "json_msg_param": (b'{"message_msg_id": "none"}', "json")},
+    "TIMMsgDelete": {"conv_id": (b"nobody", "id"), "conv_type": 1,
+                     "json_msgdel_param": (b'{"msg_delete_param_msg": {"message_msg_id": "none"}}', "json")},
+    "TIMMsgListDelete": {"conv_id": (b"nobody", "id"), "conv_type": 1,
+                         "json_msg_array": (b'[{"message_msg_id": "none"}]', "json")},
+    "TIMMsgClearHistoryMessage": {"conv_id": (b"nobody", "id"), "conv_type": 1},
     "callExperimentalAPI": {"json_param": (b'{"request_internal_operation": "internal_operation_set_ui_platform"}',
                                            "json")},
     "timconv_fault_fail_next": {"function": (b"TIMConvGetConvList", "fault_name"), "count": 1, "code": 6022},
@@ -121,14 +141,19 @@ def bad_value(valid: bytes, kind: str) -> Any:
     return INPUTS[kind]
 
 
-def store_content(path: Path) -> dict:
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {table: sorted(db.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in tables}
-    finally:
-        db.close()
+def store_content(paths: tuple) -> dict:
+    """Every row of every table of the user's store and of the group registry, checked intact."""
+    content = {}
+    for path in paths:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            content.update({(path.name, table): sorted(db.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+                            for table in tables})
+        finally:
+            db.close()
+    return content
 
 
 @pytest.fixture(scope="module")
@@ -145,9 +170,12 @@ def engine(tmp_path_factory):
     raw.call("TIMMsgSendMessage", b"bob", 1, MESSAGE, NULL)
     raw.call("TIMConvCreateConversationGroup", b"friends", b'["c2c_bob"]')
     raw.call("TIMConvMarkConversation", b'["group_team"]', 2, True)
+    raw.call("TIMGroupCreate", b'{"create_group_param_group_name": "Taken", "create_group_param_group_id": "taken"}')
+    raw.call("TIMMsgSendMessage", b"taken", 2, MESSAGE, NULL)
     store = root / "timconv" / str(APP_ID) / "alice".encode().hex() / "store.db"
+    registry = root / "timconv" / str(APP_ID) / "groups.db"
     raw.conv_list()  # every call above has run
-    yield raw, store, store_content(store)
+    yield raw, (store, registry), store_content((store, registry))
     lib.lib.TIMUninit()
     lib.set_conv_event_handler(None)
     lib.set_log_handler(None)
@@ -166,7 +194,7 @@ def call(raw: RawEngine, function: str, args: dict) -> tuple[int, Any]:
     return int(getattr(raw.lib, function)(*values)), None
 
 
-def check_unchanged(raw: RawEngine, store: Path, before: dict) -> None:
+def check_unchanged(raw: RawEngine, store: tuple, before: dict) -> None:
     raw.conv_list()  # whatever a call queued has run
     assert store_content(store) == before
 

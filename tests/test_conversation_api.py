@@ -37,10 +37,10 @@ def receive(client: Client, me: str, sender: str, count: int, conv: str = "", ki
 
 
 def receive_in_group(client: Client, me: str, member: str, group: str, count: int) -> None:
-    """Makes both members of group, then member sends `count` messages to it."""
-    for user in (member, me):
-        client.login(user)
-        client.create_conversation(group, "group")
+    """member makes group (a Work group with me in it: its tip is the group's message 1), then
+    sends `count` messages to it."""
+    client.login(member)
+    client.create_group(group, group, "work", members=[me])
     receive(client, me, member, count, conv=group, kind="group")
 
 
@@ -243,10 +243,10 @@ def test_clean_unread_one_kind_all_and_partial(tmp_path: Path) -> None:
         client.clean_unread("c2c_bob", timestamp=base + 50)       # the two older ones
         assert unread()["c2c_bob"] == 3
         assert [m for m in client.messages("bob")["is_read"]] == [False, False, False, True, True]
-        client.clean_unread("group_team", sequence=3)             # messages 1 to 3
-        assert unread()["group_team"] == 2
+        client.clean_unread("group_team", sequence=3)             # the tip (seq 1), messages 2 and 3
+        assert unread()["group_team"] == 3
         client.clean_unread("c2c")
-        assert unread() == {"group_team": 2, "c2c_carol": 0, "c2c_bob": 0}
+        assert unread() == {"group_team": 3, "c2c_carol": 0, "c2c_bob": 0}
         client.clean_unread("group")
         assert client.total_unread() == 0
         with pytest.raises(InvalidConversationError):
@@ -284,8 +284,8 @@ def test_filters_match_a_model_on_2000_conversations_and_persist(tmp_path: Path)
             receive(client, "me", key[4:], n)
             model[key]["unread"] += n
         client.login("member")
-        for key in teams:
-            client.create_conversation(key[6:], "group")
+        for key in teams:  # member makes the group, with me in it
+            client.create_group(key[6:], key[6:], "work", members=["me"])
         for key in teams:
             n = rng.randint(1, 3)
             for _ in range(n):

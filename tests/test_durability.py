@@ -45,7 +45,7 @@ def test_acknowledged_writes_survive_sigkill(raw: RawEngine, tmp_path: Path) -> 
         lines = kill_child_at_random(root, rng)
         acknowledged += len(lines)
         seen: dict[str, set[int]] = {"created": set(), "deleted": set(), "draft": set(), "pinned": set(),
-                                     "sent": set()}
+                                     "sent": set(), "grouped": set()}
         for line in lines:
             kind, number = line.split()
             seen[kind].add(int(number))
@@ -67,15 +67,29 @@ def test_acknowledged_writes_survive_sigkill(raw: RawEngine, tmp_path: Path) -> 
             assert stored[f"peer{n}"]["conv_is_pinned"] is True, (round_number, n)
         for n in seen["sent"] - seen["deleted"] - unacknowledged_delete:
             assert stored[f"peer{n}"]["conv_last_msg"]["message_elem_array"][0]["text_elem_content"] == f"message {n}"
+        # A group message acknowledged is in alice's store and in her fellow member bob's, under one seq.
+        alice_group, bob_group = group_messages(root, "alice"), group_messages(root, "bob")
+        for n in seen["grouped"]:
+            text = f"group message {n}"
+            assert text in alice_group and alice_group[text] == bob_group.get(text), (round_number, n)
         kinds_seen.update(kind for kind, numbers in seen.items() if numbers)
     assert acknowledged > ROUNDS
-    assert kinds_seen == {"created", "deleted", "draft", "pinned", "sent"}
+    assert kinds_seen == {"created", "deleted", "draft", "pinned", "sent", "grouped"}
+
+
+def group_messages(root: Path, user: str) -> dict[str, int]:
+    """{text: seq} of the messages of group "crew" in user's store."""
+    (store,) = root.glob(f"timconv/*/{user.encode().hex()}/store.db")
+    with sqlite3.connect(store) as db:
+        return dict(db.execute("SELECT json_extract(msg, '$.message_elem_array[0].text_elem_content'), seq"
+                               " FROM message WHERE conv_type = 2 AND conv_id = 'crew'"))
 
 
 def integrity(root: Path) -> str:
-    """"ok" when every store (alice's, and those of the peers her messages reached) passes."""
+    """"ok" when every store (alice's, and those of the peers her messages reached) and the group
+    registry pass."""
     results = set()
-    for store in root.glob("timconv/*/*/store.db"):
+    for store in [*root.glob("timconv/*/*/store.db"), *root.glob("timconv/*/groups.db")]:
         with sqlite3.connect(store) as db:
             results.add(db.execute("PRAGMA integrity_check").fetchone()[0])
     return "ok" if results == {"ok"} else repr(results)

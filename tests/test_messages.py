@@ -124,22 +124,21 @@ def test_messages_frame_schema_and_paging(client: Client, alice: None = None) ->
     assert empty.empty and (empty.dtypes == frame.dtypes).all()
 
 
-def test_group_delivery_reaches_only_local_members(tmp_path: Path) -> None:
+def test_group_delivery_reaches_only_the_groups_members(tmp_path: Path) -> None:
+    """Spec section 9: membership, not having the group conversation, makes messages reach a user."""
     with Client(tmp_path) as client:
-        for member in ("bob", "carol"):
-            client.login(member)
-            client.create_conversation("team", "group")
-        client.login("dave")  # dave has a store but not the group
+        client.login("dave")
+        client.create_conversation("team", "group")  # dave has the conversation, not the membership
         client.login("alice")
+        client.create_group("Team", "team", "work", members=["bob", "carol"])
         client.send_text("team", "meeting at 5", "group")
         for member in ("bob", "carol"):
             client.login(member)
             team = client.conversation("team", "group")
-            assert team.unread == 1 and team.last_message_text == "meeting at 5"
+            assert team.unread == 1 and team.last_message_text == "meeting at 5" and team.show_name == "Team"
             assert team.last_message["message_sender"] == "alice"
         client.login("dave")
-        with pytest.raises(InvalidConversationError):
-            client.conversation("team", "group")
+        assert client.conversation("team", "group").last_message is None
 
 
 def test_two_processes_exchange_messages_with_events(tmp_path: Path) -> None:

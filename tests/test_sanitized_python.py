@@ -35,7 +35,7 @@ def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path) -> None:
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_engine_native.py",
          "tests/test_client.py", "tests/test_messages.py", "tests/test_usersig.py", "tests/test_conversation_api.py",
          "tests/test_bad_inputs.py", "tests/test_inspector.py", "tests/test_concurrency.py",
-         "tests/test_vendor_behaviour.py"],
+         "tests/test_vendor_behaviour.py", "tests/test_groups.py"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
     output = result.stdout + result.stderr

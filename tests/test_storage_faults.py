@@ -108,7 +108,7 @@ def test_a_data_root_that_is_a_file_is_reported(tmp_path: Path) -> None:
             client.login("alice")
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: Path, version: int) -> None:
     with Client(tmp_path) as client:
         client.login("alice")
@@ -118,15 +118,20 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
     with sqlite3.connect(store) as db:  # as an earlier release left it
         if version == 1:
             db.execute("DROP INDEX conversation_unread")
-        # Releases before version 3 had no read positions, @ information or receive options, and kept a value
-        # of several marks as one element; their view had an older definition.
+        # Releases before version 4 kept no group type and one kind of inbox row; their view had an older
+        # definition.
         db.execute("DROP VIEW conv_info")
-        db.execute("ALTER TABLE conversation DROP COLUMN read_timestamp")
-        db.execute("ALTER TABLE conversation DROP COLUMN read_sequence")
-        db.execute("ALTER TABLE conversation DROP COLUMN at_info")
-        db.execute("DROP TABLE receive_option")
+        db.execute("ALTER TABLE conversation DROP COLUMN group_type")
+        db.execute("ALTER TABLE inbox DROP COLUMN kind")
+        if version < 3:  # nor read positions, @ information or receive options; several marks made one element
+            db.execute("ALTER TABLE conversation DROP COLUMN read_timestamp")
+            db.execute("ALTER TABLE conversation DROP COLUMN read_sequence")
+            db.execute("ALTER TABLE conversation DROP COLUMN at_info")
+            db.execute("DROP TABLE receive_option")
+            db.execute("UPDATE conversation SET mark_array = '[6, 1]' WHERE conv_id = 'bob'")
+        else:
+            db.execute("UPDATE conversation SET mark_array = '[1, 2, 4]' WHERE conv_id = 'bob'")
         db.execute("CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation")
-        db.execute("UPDATE conversation SET mark_array = '[6, 1]' WHERE conv_id = 'bob'")
         db.execute(f"PRAGMA user_version = {version}")
     with Client(tmp_path) as client:
         client.login("alice")
@@ -135,10 +140,12 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
         assert [k for page in client.iter_conversation_pages(mark=MarkType.FOLD) for k in page.index] == ["c2c_bob"]
         assert client.conversation("bob").read_time is None  # read positions start unset
         client.set_c2c_receive_option(["carol"], 1)  # and receive options can be kept
+        client.create_group("Team", "team", "work")  # a group conversation keeps its group type
+        assert client.conversation("team", "group").raw["conv_group_type"] == 1
     with sqlite3.connect(store) as db:
-        assert db.execute("PRAGMA user_version").fetchone() == (3,)
+        assert db.execute("PRAGMA user_version").fetchone() == (4,)
         assert db.execute("SELECT name FROM sqlite_master WHERE name = 'conversation_unread'").fetchone()
-        db.execute("PRAGMA user_version = 4")
+        db.execute("PRAGMA user_version = 5")
     with Client(tmp_path) as client:
         with pytest.raises(StorageError, match="unknown schema version"):
             client.login("alice")

@@ -411,20 +411,19 @@ def test_online_messages_reach_only_users_online_and_are_never_stored(tmp_path: 
 
 def test_mentions_fill_the_at_information_until_read(tmp_path: Path) -> None:
     with Client(tmp_path, library=engine_library_path()) as client:
-        for user in ("alice", "carol", "bob"):
-            client.login(user)
-            client.create_conversation("team", "group")
+        client.login("bob")  # bob's group, with alice and carol in it: its tip is the group's message 1
+        client.create_group("Team", "team", "work", members=["alice", "carol"])
         client.send_text("team", "hello everyone", "group", at=[AT_ALL])
         client.send_text("team", "alice, look", "group", at=["alice"])
         client.send_text("team", "both of you", "group", at=["alice", AT_ALL])
         client.send_text("team", "no mention", "group")
         assert client.conversation("team", "group").group_at == ()  # the sender gets no reminder
         client.login("carol")
-        assert client.conversation("team", "group").group_at == ((1, GroupAtType.AT_ALL), (3, GroupAtType.AT_ALL))
+        assert client.conversation("team", "group").group_at == ((2, GroupAtType.AT_ALL), (4, GroupAtType.AT_ALL))
         client.login("alice")
         team = client.conversation("team", "group")
-        assert team.group_at == ((1, GroupAtType.AT_ALL), (2, GroupAtType.AT_ME), (3, GroupAtType.AT_ALL_AT_ME))
-        assert team.raw["conv_group_at_info_array"][1] == {"conv_group_at_info_seq": 2, "conv_group_at_info_at_type": 1}
+        assert team.group_at == ((2, GroupAtType.AT_ALL), (3, GroupAtType.AT_ME), (4, GroupAtType.AT_ALL_AT_ME))
+        assert team.raw["conv_group_at_info_array"][1] == {"conv_group_at_info_seq": 3, "conv_group_at_info_at_type": 1}
         assert client.conversations().loc["group_team", "group_at"] == "all,me,all_me"
         raw = client.native
         for at, expected in ((True, ["group_team"]), (False, [])):
@@ -432,8 +431,8 @@ def test_mentions_fill_the_at_information_until_read(tmp_path: Path) -> None:
             code, reply = raw.call_and_wait("TIMConvGetConversationListByFilter", body, 0, 100, timeout=5)
             keys = [f"group_{c['conv_id']}" for c in json.loads(reply[2])["conversation_list_result_conv_list"]]
             assert code == 0 and keys == expected
-        client.mark_read("team", "group", up_to={"message_seq": 2})
-        assert client.conversation("team", "group").group_at == ((3, GroupAtType.AT_ALL_AT_ME),)
+        client.mark_read("team", "group", up_to={"message_seq": 3})
+        assert client.conversation("team", "group").group_at == ((4, GroupAtType.AT_ALL_AT_ME),)
         client.mark_read("team", "group")
         assert client.conversation("team", "group").group_at == ()
         with pytest.raises(ValueError):  # the at list must be an array of user ids

@@ -12,7 +12,7 @@ import pytest
 
 from timconv_nb import Client
 from timconv_nb.widgets import (ConversationBrowser, CreateConversationForm, DeleteConversationForm, DraftEditor,
-                                OrganizeForm)
+                                GroupForm, OrganizeForm)
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -253,9 +253,8 @@ def test_browser_rows_show_mentions_and_muted_conversations(client: Client) -> N
     (the vendor's receive options and GroupAtInfo, docs/vendor.md)."""
     from timconv_nb import AT_ALL, ReceiveOpt
 
-    client.create_conversation("team", "group")
+    client.create_group("Team", "team", "work", members=["bob"])
     client.login("bob")
-    client.create_conversation("team", "group")
     client.send_text("team", "look", "group", at=["alice"])
     client.send_text("team", "everyone", "group", at=[AT_ALL])
     client.login("alice")
@@ -268,3 +267,52 @@ def test_browser_rows_show_mentions_and_muted_conversations(client: Client) -> N
     client.mark_read("team", "group")  # the reminders go with the messages read
     assert wait_until(lambda: "@" not in dict((k, l) for l, k in browser.table.options)["group_team"].split("unread")[1])
 
+
+
+def test_group_form_creates_joins_quits_and_dismisses(client: Client) -> None:
+    form = GroupForm(client)
+    assert {"tc-group"} <= classes(form) and "tc-group-create" in classes(form.buttons["create"])
+    form.buttons["create"].click()
+    assert form.message == "Enter a group name." and client.joined_groups() == []
+    form.name.value = XSS
+    form.group_id.value = "club"
+    form.group_type.value = "CHATROOM"
+    form.members.value = "bob, carol"
+    form.buttons["create"].click()
+    assert form.message == "Created group club." and "tc-ok" in form._message.value
+    assert XSS not in form.joined.value and "&lt;img" in form.joined.value  # the name is shown as text
+    assert "Groups joined: 1" in form.joined.value and "Meeting, owner" in form.joined.value
+    form.buttons["quit"].click()  # the owner of a Meeting group may not quit
+    assert "10009" in form.message and "tc-error" in form._message.value
+    client.login("dave")
+    form.refresh()
+    form.buttons["join"].click()
+    assert form.message == "Joined club." and "Meeting, normal" in form.joined.value
+    form.buttons["dismiss"].click()
+    assert "10007" in form.message and "only the owner" in form.message
+    form.buttons["quit"].click()
+    assert form.message == "Quit club." and "Groups joined: 0" in form.joined.value
+    client.login("alice")
+    form.buttons["dismiss"].click()
+    assert form.message == "Dismissed club."
+    form.group_id.value = ""
+    form.buttons["join"].click()
+    assert form.message == "Enter a group id."
+    form.close()
+
+
+def test_group_form_follows_tips_from_others(client: Client) -> None:
+    client.create_group("Club", "club", "meeting")
+    form = GroupForm(client)
+    client.login("bob")
+    client.join_group("club")  # bob's own tip reaches the form as an event
+    assert wait_until(lambda: form.message == "bob joined club (2 members)")
+    form.close()
+
+
+def test_browser_rows_show_revoked_messages(client: Client) -> None:
+    sent = client.send_text("bob", "oops")
+    browser = ConversationBrowser(client)
+    client.revoke_message(sent)
+    assert wait_until(lambda: "(revoked by alice) oops" in dict((k, l) for l, k in browser.table.options)["c2c_bob"])
+    browser.close()

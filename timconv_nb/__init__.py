@@ -38,6 +38,10 @@ _EXPORTS = {
     "StorageError": "errors",
     "CallTimeoutError": "errors",
     "ClientAlreadyOpenError": "errors",
+    "GroupNotFoundError": "errors",
+    "GroupPermissionError": "errors",
+    "GroupMembershipError": "errors",
+    "RevokeTimeLimitError": "errors",
     "CONVERSATION_COLUMNS": "frames",
     "conversations_frame": "frames",
     "Conversation": "model",
@@ -51,6 +55,17 @@ _EXPORTS = {
     "AT_ALL": "wire",
     "MarkType": "model",
     "Message": "model",
+    "MessageStatus": "model",
+    "RevokedMessage": "model",
+    "GroupType": "membership",
+    "GroupAddOption": "membership",
+    "MemberRole": "membership",
+    "GroupTipType": "membership",
+    "Group": "membership",
+    "JoinedGroup": "membership",
+    "GroupMember": "membership",
+    "GroupTip": "membership",
+    "Classroom": "classroom",
 }
 
 __all__ = list(_EXPORTS)

@@ -214,3 +214,91 @@ def sequence(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**64:
         raise ValueError(f"sequence must be a message seq (an int >= 0), not {value!r}")
     return value
+
+
+# ---- groups and message lifecycle ----
+
+#: The vendor's limits: group ids of 48 bytes, 20 initial members, 50 messages per list delete.
+GROUP_ID_MAX_BYTES = 48
+INITIAL_MEMBERS_MAX = 20
+LIST_DELETE_MAX = 50
+
+
+def group_id(value: Any) -> bytes:
+    """A group id: 1 to 48 bytes of UTF-8."""
+    encoded = check_id(value, "group_id")
+    if len(encoded) > GROUP_ID_MAX_BYTES:
+        raise ValueError(f"group_id must be at most {GROUP_ID_MAX_BYTES} bytes of UTF-8, not {len(encoded)}")
+    return encoded
+
+
+def create_group_param(name: str, group_id_value: Optional[str], group_type: Any, members: Any,
+                       introduction: str, notification: str, face_url: str, add_option: Optional[int],
+                       max_members: Optional[int]) -> bytes:
+    """A CreateGroupParam (TIMGroupManager.h 10.2). ``members``: user ids, or (user id, role) pairs."""
+    from .membership import GroupAddOption, GroupType, MemberRole
+
+    param: dict[str, Any] = {k.kTIMCreateGroupParamGroupName: check_id(name, "name").decode(),
+                             k.kTIMCreateGroupParamGroupType: int(GroupType.parse(group_type))}
+    if group_id_value is not None:
+        param[k.kTIMCreateGroupParamGroupId] = group_id(group_id_value).decode()
+    initial = []
+    for member in id_list(members):
+        user, role = (member, MemberRole.NORMAL) if isinstance(member, str) else member
+        initial.append({k.kTIMGroupMemberInfoIdentifier: check_id(user, "member").decode(),
+                        k.kTIMGroupMemberInfoMemberRole: int(MemberRole(role))})
+    if len(initial) > INITIAL_MEMBERS_MAX:
+        raise ValueError(f"at most {INITIAL_MEMBERS_MAX} initial members, not {len(initial)}")
+    if initial:
+        param[k.kTIMCreateGroupParamGroupMemberArray] = initial
+    for key, value, what in ((k.kTIMCreateGroupParamIntroduction, introduction, "introduction"),
+                             (k.kTIMCreateGroupParamNotification, notification, "notification"),
+                             (k.kTIMCreateGroupParamFaceUrl, face_url, "face_url")):
+        if value:
+            param[key] = check_text(value, what)
+    if add_option is not None:
+        param[k.kTIMCreateGroupParamAddOption] = int(GroupAddOption(add_option))
+    if max_members is not None:
+        param[k.kTIMCreateGroupParamMaxMemberCount] = check_int(max_members, "max_members", 1, 2**31 - 1)
+    return json_arg(param)
+
+
+def member_list_param(group: str, roles: Optional[int], user_ids: Any) -> bytes:
+    """A GroupGetMemberInfoListParam: every member, or those of ``roles`` (TIMGroupMemberRoleFlag
+    bits: 1 owner, 2 admins, 4 the others) or of ``user_ids``."""
+    param: dict[str, Any] = {k.kTIMGroupGetMemberInfoListParamGroupId: group_id(group).decode()}
+    if roles:
+        param[k.kTIMGroupGetMemberInfoListParamOption] = {
+            k.kTIMGroupMemberGetInfoOptionRoleFlag: check_int(roles, "roles", 0, 7)}
+    ids = [check_id(user, "user id").decode() for user in id_list(user_ids)]
+    if ids:
+        param[k.kTIMGroupGetMemberInfoListParamIdentifierArray] = ids
+    return json_arg(param)
+
+
+def stored_message(message: Any) -> dict:
+    """A Message (or its JSON) naming a stored message by its message_msg_id."""
+    raw = getattr(message, "raw", message)
+    if not isinstance(raw, dict) or not isinstance(raw.get(k.kTIMMsgMsgId), str) or not raw[k.kTIMMsgMsgId]:
+        raise ValueError("give a Message (or its JSON) with a message_msg_id, as a send or the message list returns")
+    return {k.kTIMMsgMsgId: raw[k.kTIMMsgMsgId]}
+
+
+def message_conversation(messages: list) -> tuple[bytes, ConvType]:
+    """The conversation the Messages belong to (all the same one), as C takes it."""
+    keys = {(getattr(m, "raw", m).get(k.kTIMMsgConvId), getattr(m, "raw", m).get(k.kTIMMsgConvType))
+            for m in messages if isinstance(getattr(m, "raw", m), dict)}
+    if len(keys) != 1:
+        raise ValueError("the messages must all belong to one conversation")
+    conv_id, conv_type = keys.pop()
+    return conv_key(conv_id, conv_type)
+
+
+def messages_param(messages: Any) -> tuple[bytes, ConvType, bytes]:
+    """A conversation and a JSON array of the Messages to delete (1 to 50 of them)."""
+    items = id_list(messages)
+    if not items:
+        raise ValueError("give at least one message")
+    if len(items) > LIST_DELETE_MAX:
+        raise ValueError(f"at most {LIST_DELETE_MAX} messages per call, not {len(items)}")
+    return (*message_conversation(items), json_arg([stored_message(m) for m in items]))

@@ -32,7 +32,8 @@ from .dispatch import EventHandler, EventHub, SyncWatch
 from .errors import CallTimeoutError, InvalidConversationError, NotLoggedInError, error_for
 from .events import EVENTS
 from .faults import Faults
-from .frames import conversations_frame, messages_frame
+from .frames import conversations_frame, groups_frame, members_frame, messages_frame
+from .membership import Group, GroupMember, GroupType, JoinedGroup
 from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, ReceiveOpt, text_message
 from .recording import Recorder
 
@@ -90,6 +91,29 @@ def _per_id(function: str) -> Any:
 def _receive_options(results: list) -> dict:
     return {r[k.kTIMMsgGetC2CRecvMsgOptResultIdentifier]: ReceiveOpt(r[k.kTIMMsgGetC2CRecvMsgOptResultOpt])
             for r in results}
+
+
+def _created_group(result: dict) -> str:
+    return str(result[k.kTIMCreateGroupResultGroupId])
+
+
+def _joined_groups(infos: list) -> list[JoinedGroup]:
+    return [JoinedGroup.from_json(info) for info in infos]
+
+
+def _groups_info(results: list, group_ids: Any) -> dict[str, Union[Group, Exception]]:
+    """{group id: Group}, or the error of an id that names no group (in the order asked)."""
+    found: dict[str, Union[Group, Exception]] = {}
+    for result, asked in zip(results, arguments.id_list(group_ids)):
+        code = int(result[k.kTIMGetGroupInfoResultCode])
+        found[asked] = (Group.from_json(result[k.kTIMGetGroupInfoResultInfo]) if code == 0
+                        else error_for(code, str(result.get(k.kTIMGetGroupInfoResultDesc, "")),
+                                       "TIMGroupGetGroupInfoList"))
+    return found
+
+
+def _group_members(result: dict) -> list[GroupMember]:
+    return [GroupMember.from_json(m) for m in result.get(k.kTIMGroupGetMemberInfoListResultInfoArray) or ()]
 
 
 def _page(result: dict) -> tuple[pd.DataFrame, int, bool]:
@@ -363,6 +387,96 @@ class Client:
         """TIMMsgSetGroupReceiveMessageOpt: how the messages of a group are received (see
         :meth:`set_c2c_receive_option`); the group conversation's ``recv_opt`` column shows it."""
         return check_id(group_id, "group_id"), arguments.receive_opt(option)
+
+    # ---- groups (TIMGroupManager.h; membership is kept in the data root, shared by every process) ----
+
+    @api_call("TIMGroupCreate", result=_created_group)
+    def create_group(name: str, group_id: Optional[str] = None, group_type: Any = GroupType.PUBLIC, *,
+                     members: Any = (), introduction: str = "", notification: str = "", face_url: str = "",
+                     add_option: Optional[int] = None, max_members: Optional[int] = None) -> tuple:
+        """TIMGroupCreate: makes a group (``group_id`` given, or generated as ``@TGS#...``) with
+        the user as owner and ``members`` (at most 20 user ids, or (id, MemberRole) pairs) in it;
+        returns its id. The type decides who may join, quit and dismiss (``GroupType``: Public,
+        Work, Meeting, Live, Community); a Public group can be joined only with
+        ``add_option=GroupAddOption.ANY`` locally (approval has no local counterpart)."""
+        return (arguments.create_group_param(name, group_id, group_type, members, introduction, notification,
+                                             face_url, add_option, max_members),)
+
+    @api_call("TIMGroupJoin")
+    def join_group(group_id: str, hello: str = "") -> tuple:
+        """TIMGroupJoin: by the rules of the group's type (a Work group only by invitation); every
+        member receives a group tip, and the group conversation appears."""
+        return arguments.group_id(group_id), check_text(hello, "hello").encode()
+
+    @api_call("TIMGroupQuit")
+    def quit_group(group_id: str) -> tuple:
+        """TIMGroupQuit (the owner may quit only a Work group); the members receive a group tip.
+        The group conversation stays, with the messages received so far."""
+        return (arguments.group_id(group_id),)
+
+    @api_call("TIMGroupDelete")
+    def dismiss_group(group_id: str) -> tuple:
+        """TIMGroupDelete: the owner dismisses a group (never a Work group); every member receives
+        a group report message."""
+        return (arguments.group_id(group_id),)
+
+    @api_call("TIMGroupGetJoinedGroupList", result=_joined_groups)
+    def joined_groups() -> tuple:
+        """TIMGroupGetJoinedGroupList as JoinedGroup objects (role, unread, read seq, ...)."""
+        return ()
+
+    @api_call("TIMGroupGetJoinedGroupList", result=groups_frame, parse=False)
+    def groups() -> tuple:
+        """TIMGroupGetJoinedGroupList as a DataFrame indexed by group id (schema: docs/api.md)."""
+        return ()
+
+    @api_call("TIMGroupGetGroupInfoList", result=_groups_info, result_takes_arguments=True)
+    def groups_info(group_ids: Any) -> tuple:
+        """TIMGroupGetGroupInfoList: {group id: Group}, or the GroupNotFoundError of an id that
+        names no group."""
+        ids = arguments.id_list(group_ids)
+        for one in ids:
+            arguments.group_id(one)
+        return (arguments.ids_param(ids, "group id"),)
+
+    @api_call("TIMGroupGetMemberInfoList", result=_group_members)
+    def group_members(group_id: str, roles: Optional[int] = None, user_ids: Any = ()) -> tuple:
+        """TIMGroupGetMemberInfoList as GroupMember objects: every member, or those of ``roles``
+        (bits of TIMGroupMemberRoleFlag: 1 the owner, 2 admins, 4 the others) or ``user_ids``.
+        Only members may list a group's members."""
+        return (arguments.member_list_param(group_id, roles, user_ids),)
+
+    @api_call("TIMGroupGetMemberInfoList", result=members_frame, parse=False)
+    def members(group_id: str, roles: Optional[int] = None, user_ids: Any = ()) -> tuple:
+        """TIMGroupGetMemberInfoList as a DataFrame indexed by user id (see :meth:`group_members`)."""
+        return (arguments.member_list_param(group_id, roles, user_ids),)
+
+    # ---- what happens to a message after it is sent ----
+
+    @api_call("TIMMsgRevoke")
+    def revoke_message(message: Union[Message, dict]) -> tuple:
+        """TIMMsgRevoke: within 2 minutes of sending; one's own message, or in a group any
+        member's as its owner or an admin. Every copy shows it revoked (``Message.revoked``); the
+        recipients get a ``message_revoked`` event."""
+        return (*arguments.message_conversation([message]), arguments.json_arg(arguments.stored_message(message)))
+
+    @api_call("TIMMsgDelete")
+    def delete_message(message: Union[Message, dict]) -> tuple:
+        """TIMMsgDelete: deletes one message from the local store; the conversation's last
+        message and unread count follow."""
+        param = {k.kTIMMsgDeleteParamMsg: arguments.stored_message(message), k.kTIMMsgDeleteParamIsRamble: False}
+        return (*arguments.message_conversation([message]), arguments.json_arg(param))
+
+    @api_call("TIMMsgListDelete")
+    def delete_messages(messages: Any) -> tuple:
+        """TIMMsgListDelete: deletes 1 to 50 messages of one conversation, all or none."""
+        return arguments.messages_param(messages)
+
+    @api_call("TIMMsgClearHistoryMessage")
+    def clear_history(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
+        """TIMMsgClearHistoryMessage: deletes every message of the conversation; it stays, with no
+        last message and nothing unread."""
+        return arguments.conv_key(conv_id, conv_type)
 
     # ---- pinning, unread, batch delete ----
 

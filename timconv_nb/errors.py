@@ -23,6 +23,10 @@ __all__ = [
     "LoginInProgressError",
     "NotSupportedError",
     "UserSigError",
+    "GroupNotFoundError",
+    "GroupPermissionError",
+    "GroupMembershipError",
+    "RevokeTimeLimitError",
     "CallTimeoutError",
     "ClientAlreadyOpenError",
     "ErrorCode",
@@ -105,6 +109,23 @@ class UserSigError(TIMError, PermissionError):
     (700xx)."""
 
 
+class GroupNotFoundError(TIMError, LookupError):
+    """No such group: never created, or dismissed (10010)."""
+
+
+class GroupPermissionError(TIMError, PermissionError):
+    """The group's rules refuse it: not a member, not the owner, a group type that does not allow
+    it (10007, 10009, 10032)."""
+
+
+class GroupMembershipError(TIMError):
+    """Already a member, or the group is full (10013, 10014)."""
+
+
+class RevokeTimeLimitError(TIMError):
+    """A message sent more than 2 minutes ago cannot be revoked (20016 C2C, 10031 group)."""
+
+
 class CallTimeoutError(TIMError, TimeoutError):
     """A call did not call back within the client's timeout. Its outcome is unknown."""
 
@@ -165,6 +186,22 @@ ERROR_CODES: tuple[ErrorCode, ...] = (
               InvalidParameterError),
     ErrorCode(51011, "ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH", "a conversation group name is longer than 32 bytes",
               InvalidParameterError),
+    ErrorCode(20016, "ERR_SVR_MSG_REVOKE_TIME_LIMIT", "a C2C message older than 2 minutes cannot be revoked",
+              RevokeTimeLimitError),
+    ErrorCode(10004, "ERR_SVR_GROUP_INVALID_PARAMETERS", "a group parameter is out of range", InvalidParameterError),
+    ErrorCode(10007, "ERR_SVR_GROUP_PERMISSION_DENY",
+              "not a member, not the owner, or the group's type does not allow it", GroupPermissionError),
+    ErrorCode(10009, "ERR_SVR_GROUP_SUPER_NOT_ALLOW_QUIT", "the owner may not quit this type of group",
+              GroupPermissionError),
+    ErrorCode(10010, "ERR_SVR_GROUP_NOT_FOUND", "no such group, or it was dismissed", GroupNotFoundError),
+    ErrorCode(10013, "ERR_SVR_GROUP_ALLREADY_MEMBER", "already a member of the group", GroupMembershipError),
+    ErrorCode(10014, "ERR_SVR_GROUP_FULL_MEMBER_COUNT", "the group is full", GroupMembershipError),
+    ErrorCode(10015, "ERR_SVR_GROUP_INVALID_GROUPID", "an invalid group id", InvalidParameterError),
+    ErrorCode(10021, "ERR_SVR_GROUP_GROUPID_IN_USED", "the group id is in use", InvalidParameterError),
+    ErrorCode(10030, "ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND", "no such message to revoke", InvalidParameterError),
+    ErrorCode(10031, "ERR_SVR_GROUP_REVOKE_MSG_TIME_LIMIT", "a group message older than 2 minutes cannot be revoked",
+              RevokeTimeLimitError),
+    ErrorCode(10032, "ERR_SVR_GROUP_REVOKE_MSG_DENY", "this message cannot be revoked", GroupPermissionError),
 )
 
 _BY_CODE: dict[int, ErrorCode] = {entry.code: entry for entry in ERROR_CODES}

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from . import wire as k
-from .model import Conversation, ConvEvent, ConvType, Message
+from .membership import GroupTip
+from .model import Conversation, ConvEvent, ConvType, Message, RevokedMessage
 
 __all__ = ["Notification", "NOTIFICATIONS", "EVENTS", "BY_SOURCE", "notification_of"]
 
@@ -83,6 +84,10 @@ NOTIFICATIONS: tuple[Notification, ...] = (
     Notification("group_removed", "TIMSetConvConversationsDeletedFromGroupCallback",
                  "TIMConvConversationsDeletedFromGroupCallback", ("group_removed",),
                  lambda name, payload, reason: (name, _conversations(payload), reason)),
+    Notification("group_tips", "TIMSetGroupTipsEventCallback", "TIMGroupTipsEventCallback", ("group_tip",),
+                 lambda payload: (GroupTip.from_json(json.loads(payload)),)),
+    Notification("msg_revoke", "TIMSetMsgRevokeCallback", "TIMMsgRevokeCallback", ("message_revoked",),
+                 lambda payload: ([RevokedMessage.from_json(m) for m in json.loads(payload)],)),
 )
 
 BY_SOURCE: dict[str, Notification] = {n.source: n for n in NOTIFICATIONS}

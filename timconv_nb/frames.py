@@ -20,8 +20,8 @@ from . import wire as k
 from .model import GROUP_AT_NAMES, ConvType, epoch_seconds, mark_names, message_text
 from .wire import PREFIXES, ConvKey
 
-__all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "RECORD_COLUMNS", "conversations_frame", "messages_frame",
-           "records_frame"]
+__all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "RECORD_COLUMNS", "GROUP_COLUMNS", "MEMBER_COLUMNS",
+           "conversations_frame", "messages_frame", "records_frame", "groups_frame", "members_frame"]
 
 _TIME = pd.DatetimeTZDtype(unit="s", tz="UTC")
 _CONV_TYPE = pd.CategoricalDtype(["c2c", "group"])
@@ -41,6 +41,7 @@ CONVERSATION_COLUMNS: dict[str, Any] = {
     "last_msg_text": "string",
     "last_msg_sender": "string",
     "last_msg_time": _TIME,
+    "last_msg_revoked": "boolean",
     "recv_opt": "int64",
     "marks": "string",
     "groups": "object",
@@ -68,6 +69,29 @@ MESSAGE_COLUMNS: dict[str, Any] = {
     "priority": "int64",
     "custom_str": "string",
     "custom_int": "int64",
+}
+
+
+_GROUP_TYPE = pd.CategoricalDtype(["Public", "Work", "Meeting", "BChatRoom", "Live", "Community"])
+_ROLE = pd.CategoricalDtype(["none", "normal", "admin", "owner"])
+
+#: Column name -> dtype of the joined-group frame (TIMGroupGetJoinedGroupList), indexed by group id.
+GROUP_COLUMNS: dict[str, Any] = {
+    "name": "string",
+    "group_type": _GROUP_TYPE,
+    "role": _ROLE,
+    "join_time": _TIME,
+    "unread": "int64",
+    "read_seq": "int64",
+    "latest_seq": "int64",
+    "recv_opt": "int64",
+}
+
+#: Column name -> dtype of the member frame (TIMGroupGetMemberInfoList), indexed by user id.
+MEMBER_COLUMNS: dict[str, Any] = {
+    "group_id": "string",
+    "role": _ROLE,
+    "join_time": _TIME,
 }
 
 
@@ -184,6 +208,7 @@ def _conversations_frame(infos: list, raw_json: str) -> pd.DataFrame:
         "last_msg_text": [message_text(m) if m else None for m in lasts],
         "last_msg_sender": [m.get(k.kTIMMsgSender, "") if m else None for m in lasts],
         "last_msg_time": [epoch_seconds(m.get(k.kTIMMsgServerTime)) if m else None for m in lasts],
+        "last_msg_revoked": [m.get(k.kTIMMsgStatus) == k.kTIMMsg_Revoked if m else None for m in lasts],
         "recv_opt": [info.get(k.kTIMConvRecvOpt, 0) for info in infos],
         # Mark names never hold commas; group names may, so groups stay tuples.
         "marks": [",".join(mark_names(m)) if (m := info.get(k.kTIMConvMarkArray)) else "" for info in infos],
@@ -196,6 +221,36 @@ def _conversations_frame(infos: list, raw_json: str) -> pd.DataFrame:
                      if (a := info.get(k.kTIMConvGroupAtInfoArray)) else "" for info in infos],
     }
     return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", raw_json)
+
+
+def _seconds(when: Any) -> Any:
+    return None if when is None else int(when.timestamp())
+
+
+def groups_frame(base_infos: Union[str, bytes, list]) -> pd.DataFrame:
+    """A DataFrame of the joined groups (GroupBaseInfo objects), oldest membership first."""
+    from .membership import JoinedGroup
+
+    items, raw_json = _parsed(base_infos)
+    groups = [JoinedGroup.from_json(info) for info in items]
+    columns = {"name": [g.name for g in groups], "group_type": [g.group_type.label for g in groups],
+               "role": [g.role.name.lower() for g in groups],
+               "join_time": [_seconds(g.join_time) for g in groups], "unread": [g.unread for g in groups],
+               "read_seq": [g.read_seq for g in groups], "latest_seq": [g.latest_seq for g in groups],
+               "recv_opt": [g.recv_opt for g in groups]}
+    return _frame(columns, GROUP_COLUMNS, [g.group_id for g in groups], "group_id", raw_json)
+
+
+def members_frame(result: Union[str, bytes, dict]) -> pd.DataFrame:
+    """A DataFrame of a group's members (a GroupGetMemberInfoListResult), oldest member first."""
+    from .membership import GroupMember
+
+    data = orjson.loads(result) if isinstance(result, (str, bytes)) else result
+    raw_json = result.decode() if isinstance(result, bytes) else result if isinstance(result, str) else json.dumps(result)
+    members = [GroupMember.from_json(m) for m in data.get(k.kTIMGroupGetMemberInfoListResultInfoArray) or ()]
+    columns = {"group_id": [m.group_id for m in members], "role": [m.role.name.lower() for m in members],
+               "join_time": [_seconds(m.join_time) for m in members]}
+    return _frame(columns, MEMBER_COLUMNS, [m.user_id for m in members], "user_id", raw_json)
 
 
 def records_frame(records: list) -> pd.DataFrame:

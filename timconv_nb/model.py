@@ -23,6 +23,8 @@ __all__ = [
     "Draft",
     "Conversation",
     "Message",
+    "MessageStatus",
+    "RevokedMessage",
     "message_text",
     "text_message",
     "epoch_seconds",
@@ -116,19 +118,34 @@ def epoch_to_datetime(value: Any) -> Optional[datetime]:
     return None if seconds is None else datetime.fromtimestamp(seconds, tz=timezone.utc)
 
 
+def _elem_text(elem: dict) -> str:
+    """An element's text: a text element's content; a group tip or report, described."""
+    kind = elem.get(k.kTIMElemType)
+    if kind == k.kTIMElem_Text:
+        return str(elem.get(k.kTIMTextElemContent, ""))
+    if kind == k.kTIMElem_GroupTips:
+        users = ", ".join(str(u) for u in elem.get(k.kTIMGroupTipsElemUserArray) or ())
+        op_user = elem.get(k.kTIMGroupTipsElemOpUser, "")
+        tip_type = elem.get(k.kTIMGroupTipsElemTipType)
+        if tip_type == 1 and elem.get(k.kTIMGroupTipsElemJoinType) == 2:  # kTIMGroupJoin_Invite
+            return f"[{op_user} added {users}]"
+        verb = {1: "joined", 2: "quit"}.get(tip_type, "changed the group")
+        return f"[{users or op_user} {verb}]"
+    if kind == k.kTIMElem_GroupReport and elem.get(k.kTIMGroupReportElemReportType) == k.kTIMGroupReport_Delete:
+        return f"[{elem.get(k.kTIMGroupReportElemOpUser, '')} dismissed the group]"
+    return ""
+
+
 def message_text(message: Optional[dict]) -> str:
-    """The text of a Message: its text elements' contents, joined."""
+    """The text of a Message: its text elements' contents, joined (a group tip or report is
+    described in brackets, as "[bob joined]")."""
     if not message:
         return ""
     elems = message.get(k.kTIMMsgElemArray) or ()
     if len(elems) == 1 and isinstance(elems[0], dict):  # most messages: one element, read directly
         elem = elems[0]
-        return str(elem.get(k.kTIMTextElemContent, "")) if elem.get(k.kTIMElemType) == k.kTIMElem_Text else ""
-    return "".join(
-        str(elem.get(k.kTIMTextElemContent, ""))
-        for elem in elems
-        if isinstance(elem, dict) and elem.get(k.kTIMElemType) == k.kTIMElem_Text
-    )
+        return str(elem.get(k.kTIMTextElemContent, "")) if elem.get(k.kTIMElemType) == k.kTIMElem_Text else _elem_text(elem)
+    return "".join(_elem_text(elem) for elem in elems if isinstance(elem, dict))
 
 
 def text_message(text: str) -> dict:
@@ -243,6 +260,18 @@ class Conversation:
         return f"<table class='tc-conversation'>{rows}</table>"
 
 
+class MessageStatus(IntEnum):
+    """``enum TIMMsgStatus``."""
+
+    SENDING = 1
+    SEND_SUCC = 2
+    SEND_FAIL = 3
+    DELETED = 4
+    LOCAL_IMPORTED = 5
+    REVOKED = 6
+    CANCEL = 7
+
+
 @dataclass(frozen=True)
 class Message:
     """One message (Message JSON). ``raw`` keeps the JSON as the SDK returned it."""
@@ -256,7 +285,13 @@ class Message:
     server_time: Optional[datetime]
     is_from_self: bool
     is_read: bool
+    status: int
+    revoker: str  # who revoked it ("" unless revoked)
     raw: dict = field(repr=False, compare=False)
+
+    @property
+    def revoked(self) -> bool:
+        return self.status == MessageStatus.REVOKED
 
     @classmethod
     def from_json(cls, data: dict) -> "Message":
@@ -270,13 +305,16 @@ class Message:
             server_time=epoch_to_datetime(data.get(k.kTIMMsgServerTime)),
             is_from_self=bool(data.get(k.kTIMMsgIsFormSelf, False)),
             is_read=bool(data.get(k.kTIMMsgIsRead, False)),
+            status=int(data.get(k.kTIMMsgStatus, MessageStatus.SEND_SUCC)),
+            revoker=str(data.get(k.kTIMMsgRevokerUserId, "")),
             raw=data,
         )
 
     def _facts(self) -> list[tuple[str, Any]]:
         when = self.server_time.isoformat() if self.server_time else None
-        return [("sender", self.sender), ("text", self.text), ("seq", self.seq), ("server_time", when),
-                ("is_read", self.is_read)]
+        facts = [("sender", self.sender), ("text", self.text), ("seq", self.seq), ("server_time", when),
+                 ("is_read", self.is_read)]
+        return facts + [("revoked_by", self.revoker)] if self.revoked else facts
 
     def __repr__(self) -> str:
         return "Message(" + ", ".join(f"{label}={value!r}" for label, value in self._facts()) + ")"
@@ -284,3 +322,36 @@ class Message:
     def _repr_html_(self) -> str:
         rows = "".join(_row(label, value) for label, value in self._facts())
         return f"<table class='tc-message'>{rows}</table>"
+
+
+@dataclass(frozen=True)
+class RevokedMessage:
+    """A received message its sender (or a group's owner or admin) revoked: the MsgLocator of the
+    revoke callback (TIMMessageManager.h 2.5)."""
+
+    conv_id: str
+    conv_type: ConvType
+    seq: int
+    server_time: Optional[datetime]
+    rand: int
+    unique_id: int
+    revoker: str
+    raw: dict = field(repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "RevokedMessage":
+        return cls(
+            conv_id=str(data.get(k.kTIMMsgLocatorConvId, "")),
+            conv_type=ConvType(data.get(k.kTIMMsgLocatorConvType, 1)),
+            seq=int(data.get(k.kTIMMsgLocatorSeq, 0)),
+            server_time=epoch_to_datetime(data.get(k.kTIMMsgLocatorTime)),
+            rand=int(data.get(k.kTIMMsgLocatorRand, 0)),
+            unique_id=int(data.get(k.kTIMMsgLocatorUniqueId, 0)),
+            revoker=str(data.get(k.kTIMMsgRevokerUserId, "")),
+            raw=data,
+        )
+
+    @property
+    def key(self) -> str:
+        """The conversation's key (``c2c_<id>`` / ``group_<id>``)."""
+        return str(ConvKey(self.conv_type, self.conv_id))

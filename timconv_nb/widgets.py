@@ -24,10 +24,12 @@ import ipywidgets as W
 
 from .client import Client
 from .errors import TIMError
-from .model import GROUP_AT_NAMES, Conversation, ConvEvent, ConvType, MarkType, ReceiveOpt
+from .membership import GroupTip, GroupType
+from .model import GROUP_AT_NAMES, Conversation, ConvEvent, ConvType, MarkType, MessageStatus, ReceiveOpt
 from .wire import ID_MAX_BYTES, ConvKey
 
-__all__ = ["CreateConversationForm", "DeleteConversationForm", "DraftEditor", "OrganizeForm", "ConversationBrowser"]
+__all__ = ["CreateConversationForm", "DeleteConversationForm", "DraftEditor", "OrganizeForm", "ConversationBrowser",
+           "GroupForm"]
 
 log = logging.getLogger(__name__)
 
@@ -418,6 +420,97 @@ class OrganizeForm(_PickerForm):
                   "Custom data saved for {key}.")
 
 
+class GroupForm(_Form):
+    """Groups of users (TIMGroupManager.h): a group id, and Create (with a name, a type and the
+    initial members), Join, Quit and Dismiss buttons; below, the groups the user is in, kept
+    current by the group tips."""
+
+    _prefix = "tc-group"
+
+    def __init__(self, client: Client, **kwargs: Any) -> None:
+        layout = W.Layout(width="auto")
+        style = {"description_width": "initial"}
+        self.group_id = classed(W.Text(placeholder="group id (empty: generated on create)", description="Group id",
+                                       style=style, layout=layout), "tc-group-id")
+        self.name = classed(W.Text(placeholder="group name", description="Name", style=style, layout=layout),
+                            "tc-group-name")
+        types = (GroupType.PRIVATE, GroupType.PUBLIC, GroupType.CHATROOM, GroupType.AVCHATROOM, GroupType.COMMUNITY)
+        self.group_type = classed(W.Dropdown(options=[(t.label, t.name) for t in types], value="PRIVATE",
+                                             description="Type", style=style), "tc-group-type")
+        self.members = classed(W.Text(placeholder="bob, carol", description="Members", style=style, layout=layout),
+                               "tc-group-members")
+        self.buttons = {
+            name: classed(W.Button(description=name.capitalize(), icon=icon,
+                                   button_style="primary" if name == "create" else ""), f"tc-group-{name}")
+            for name, icon in (("create", "plus"), ("join", "sign-in"), ("quit", "sign-out"), ("dismiss", "trash"))
+        }
+        self.joined = classed(W.HTML(""), "tc-group-joined")
+        super().__init__(client, [self.group_id, self.name, self.group_type, self.members,
+                                  W.HBox(list(self.buttons.values())), self.joined], **kwargs)
+        for name, button in self.buttons.items():
+            button.on_click(lambda _, act=getattr(self, name): act())
+        self._tip_handler = client.on("group_tip", self._on_tip)
+        self.refresh()
+
+    def _id(self, required: bool = True) -> Optional[str]:
+        group_id = self.group_id.value.strip()
+        if not group_id and required:
+            self._show("Enter a group id.", "error")
+            return None
+        return group_id
+
+    def refresh(self) -> None:
+        """Shows the groups the user is in (nobody logged in: none)."""
+        try:
+            groups = self._client.joined_groups()
+        except TIMError:
+            groups = []
+        rows = "".join(f"<li>{html.escape(g.group_id)}: {html.escape(g.name)} ({g.group_type.label}, "
+                       f"{g.role.name.lower()})</li>" for g in groups)
+        self.joined.value = f"<b>Groups joined: {len(groups)}</b><ul>{rows}</ul>"
+
+    def _on_tip(self, tip: GroupTip) -> None:
+        self._show(tip.summary, "info")
+        threading.Thread(target=self.refresh, daemon=True).start()  # not on the engine's thread
+
+    def _run(self, action: Callable[[], str]) -> None:
+        def guarded() -> str:
+            done = action()
+            self.refresh()
+            return done
+
+        self._guarded(list(self.buttons.values()), guarded)
+
+    def create(self) -> None:
+        """What clicking Create does."""
+        name = self.name.value.strip()
+        if not name:
+            self._show("Enter a group name.", "error")
+            return
+        members = [m.strip() for m in self.members.value.split(",") if m.strip()]
+        group_id = self._id(required=False) or None
+        self._run(lambda: f"Created group {self._client.create_group(name, group_id, self.group_type.value, members=members)}.")
+
+    def join(self) -> None:
+        group_id = self._id()
+        if group_id:
+            self._run(lambda: (self._client.join_group(group_id), f"Joined {group_id}.")[1])
+
+    def quit(self) -> None:
+        group_id = self._id()
+        if group_id:
+            self._run(lambda: (self._client.quit_group(group_id), f"Quit {group_id}.")[1])
+
+    def dismiss(self) -> None:
+        group_id = self._id()
+        if group_id:
+            self._run(lambda: (self._client.dismiss_group(group_id), f"Dismissed {group_id}.")[1])
+
+    def close(self) -> None:
+        self._client.off("group_tip", self._tip_handler)
+        super().close()
+
+
 def _activity(conv: Conversation) -> tuple:
     """What changes when a conversation becomes active: its active time or its last message."""
     return conv.active_time, (conv.last_message or {}).get("message_msg_id")
@@ -430,6 +523,8 @@ def _conversation_label(conv: Conversation) -> str:
         f"@{'/'.join(GROUP_AT_NAMES[at] for _, at in conv.group_at)} " if conv.group_at else "") + (
         "(muted) " if conv.recv_opt != ReceiveOpt.RECEIVE else "")
     last = conv.last_message_text
+    if (conv.last_message or {}).get("message_status") == MessageStatus.REVOKED:
+        last = f"(revoked by {conv.last_message.get('message_revoker_user_id', '')}) {last}"
     active = conv.active_time.strftime("%Y-%m-%d %H:%M") if conv.active_time else ""
     return f"{conv.key:<28} {conv.unread:>4} unread  {active}  {flags}{last}"
 

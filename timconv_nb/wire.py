@@ -95,8 +95,102 @@ AT_ALL = kImSDK_MessageAtALL
 kTIMMsgGetC2CRecvMsgOptResultIdentifier = "msg_recv_msg_opt_result_identifier"
 kTIMMsgGetC2CRecvMsgOptResultOpt = "msg_recv_msg_opt_result_opt"
 
-#: ``enum TIMElemType``: a text element.
+kTIMMsgRevokerUserId = "message_revoker_user_id"
+kTIMMsgRevokeReason = "message_revoke_reason"
+
+# ---- MsgLocator (a revoked message), MsgDeleteParam ----
+kTIMMsgLocatorConvId = "message_locator_conv_id"
+kTIMMsgLocatorConvType = "message_locator_conv_type"
+kTIMMsgLocatorIsRevoked = "message_locator_is_revoked"
+kTIMMsgLocatorTime = "message_locator_time"
+kTIMMsgLocatorSeq = "message_locator_seq"
+kTIMMsgLocatorIsSelf = "message_locator_is_self"
+kTIMMsgLocatorRand = "message_locator_rand"
+kTIMMsgLocatorUniqueId = "message_locator_unique_id"
+kTIMMsgDeleteParamMsg = "msg_delete_param_msg"
+kTIMMsgDeleteParamIsRamble = "msg_delete_param_is_ramble"
+
+# ---- GroupReportElem (a group's system notice: kTIMGroupReport_Delete when dismissed) ----
+kTIMGroupReportElemReportType = "group_report_elem_report_type"
+kTIMGroupReportElemGroupId = "group_report_elem_group_id"
+kTIMGroupReportElemGroupName = "group_report_elem_group_name"
+kTIMGroupReportElemOpUser = "group_report_elem_op_user"
+
+# ---- TIMGroupManager.h: GroupTipsElem ----
+kTIMGroupTipsElemTipType = "group_tips_elem_tip_type"
+kTIMGroupTipsElemJoinType = "group_tips_elem_join_type"
+kTIMGroupTipsElemOpUser = "group_tips_elem_op_user"
+kTIMGroupTipsElemGroupId = "group_tips_elem_group_id"
+kTIMGroupTipsElemUserArray = "group_tips_elem_user_array"
+kTIMGroupTipsElemMemberNum = "group_tips_elem_member_num"
+
+# ---- GroupMemberInfo ----
+kTIMGroupMemberInfoIdentifier = "group_member_info_identifier"
+kTIMGroupMemberInfoGroupId = "group_member_info_group_id"
+kTIMGroupMemberInfoJoinTime = "group_member_info_join_time"
+kTIMGroupMemberInfoMemberRole = "group_member_info_member_role"
+
+# ---- CreateGroupParam, CreateGroupResult ----
+kTIMCreateGroupParamGroupName = "create_group_param_group_name"
+kTIMCreateGroupParamGroupId = "create_group_param_group_id"
+kTIMCreateGroupParamGroupType = "create_group_param_group_type"
+kTIMCreateGroupParamGroupMemberArray = "create_group_param_group_member_array"
+kTIMCreateGroupParamNotification = "create_group_param_notification"
+kTIMCreateGroupParamIntroduction = "create_group_param_introduction"
+kTIMCreateGroupParamFaceUrl = "create_group_param_face_url"
+kTIMCreateGroupParamAddOption = "create_group_param_add_option"
+kTIMCreateGroupParamMaxMemberCount = "create_group_param_max_member_num"
+kTIMCreateGroupResultGroupId = "create_group_result_groupid"
+
+# ---- GroupSelfInfo, GroupBaseInfo (the joined-group list) ----
+kTIMGroupSelfInfoJoinTime = "group_self_info_join_time"
+kTIMGroupSelfInfoRole = "group_self_info_role"
+kTIMGroupSelfInfoUnReadNum = "group_self_info_unread_num"
+kTIMGroupSelfInfoMsgFlag = "group_self_info_msg_flag"
+kTIMGroupBaseInfoGroupId = "group_base_info_group_id"
+kTIMGroupBaseInfoGroupName = "group_base_info_group_name"
+kTIMGroupBaseInfoGroupType = "group_base_info_group_type"
+kTIMGroupBaseInfoFaceUrl = "group_base_info_face_url"
+kTIMGroupBaseInfoLatestSeq = "group_base_info_latest_seq"
+kTIMGroupBaseInfoReadedSeq = "group_base_info_readed_seq"
+kTIMGroupBaseInfoMsgFlag = "group_base_info_msg_flag"
+kTIMGroupBaseInfoSelfInfo = "group_base_info_self_info"
+
+# ---- GroupDetailInfo, GetGroupInfoResult ----
+kTIMGroupDetailInfoGroupId = "group_detail_info_group_id"
+kTIMGroupDetailInfoGroupType = "group_detail_info_group_type"
+kTIMGroupDetailInfoGroupName = "group_detail_info_group_name"
+kTIMGroupDetailInfoNotification = "group_detail_info_notification"
+kTIMGroupDetailInfoIntroduction = "group_detail_info_introduction"
+kTIMGroupDetailInfoFaceUrl = "group_detail_info_face_url"
+kTIMGroupDetailInfoCreateTime = "group_detail_info_create_time"
+kTIMGroupDetailInfoNextMsgSeq = "group_detail_info_next_msg_seq"
+kTIMGroupDetailInfoLastMsgTime = "group_detail_info_last_msg_time"
+kTIMGroupDetailInfoMemberNum = "group_detail_info_member_num"
+kTIMGroupDetailInfoMaxMemberNum = "group_detail_info_max_member_num"
+kTIMGroupDetailInfoAddOption = "group_detail_info_add_option"
+kTIMGroupDetailInfoOwnerIdentifier = "group_detail_info_owner_identifier"
+kTIMGetGroupInfoResultCode = "get_groups_info_result_code"
+kTIMGetGroupInfoResultDesc = "get_groups_info_result_desc"
+kTIMGetGroupInfoResultInfo = "get_groups_info_result_info"
+
+# ---- GroupMemberGetInfoOption, GroupGetMemberInfoListParam, GroupGetMemberInfoListResult ----
+kTIMGroupMemberGetInfoOptionRoleFlag = "group_member_get_info_option_role_flag"
+kTIMGroupGetMemberInfoListParamGroupId = "group_get_members_info_list_param_group_id"
+kTIMGroupGetMemberInfoListParamIdentifierArray = "group_get_members_info_list_param_identifier_array"
+kTIMGroupGetMemberInfoListParamOption = "group_get_members_info_list_param_option"
+kTIMGroupGetMemberInfoListParamNextSeq = "group_get_members_info_list_param_next_seq"
+kTIMGroupGetMemberInfoListResultNexSeq = "group_get_member_info_list_result_next_seq"  # sic
+kTIMGroupGetMemberInfoListResultInfoArray = "group_get_member_info_list_result_info_array"
+
+#: ``enum TIMElemType``: a text element, a group tip, a group report.
 kTIMElem_Text = 0
+kTIMElem_GroupTips = 5
+kTIMElem_GroupReport = 8
+#: ``enum TIMMsgStatus``: a revoked message.
+kTIMMsg_Revoked = 6
+#: ``enum TIMGroupReportType``: the group was dismissed.
+kTIMGroupReport_Delete = 5
 
 
 class ConvType(IntEnum):

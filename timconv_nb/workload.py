@@ -94,10 +94,9 @@ def build_workload(
 
     try:
         client.set_clock(start)
-        for group, members in group_members.items():
-            for member in members:
-                act_as(member)
-                client.create_conversation(group, "group")
+        act_as(me)
+        for group, members in group_members.items():  # me makes each group with its members in it
+            client.create_group(group, group, "work", members=[m for m in members if m != me])
         times = sorted(start + span * rng.random() for _ in range(messages))
         for when in tqdm(times, desc="messages", disable=messages < PROGRESS_THRESHOLD):
             client.set_clock(when)

@@ -391,7 +391,11 @@ static void test_messages_and_the_rest(void) {
     CHECK_EQ_STR(jget(rec.last_json, "$.message_sender"), "bob");
     EXPECT_CALLBACK(TIMConvCreate("team", kTIMConv_Group, record, NULL));
     EXPECT_CALLBACK(TIMLogin("alice", "sig", record, NULL));
-    EXPECT_CALLBACK(TIMConvCreate("team", kTIMConv_Group, record, NULL));
+    /* Group messages reach the group's members (spec section 9): alice makes the group with bob in it. */
+    EXPECT_CALLBACK(TIMGroupCreate("{\"create_group_param_group_name\":\"Team\",\"create_group_param_group_id\":\"team\","
+                                   "\"create_group_param_group_type\":1,\"create_group_param_group_member_array\":"
+                                   "[{\"group_member_info_identifier\":\"bob\"}]}", record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$.create_group_result_groupid"), "team");
     EXPECT_CALLBACK(TIMConvGetTotalUnreadMessageCount(record, NULL));
     CHECK_EQ_STR(jget(rec.last_json, "$.conv_get_total_unread_message_count_result_unread_count"), "1");
     EXPECT_CALLBACK(TIMMsgSendMessage("team", kTIMConv_Group, text, NULL, record, NULL));
@@ -417,6 +421,96 @@ static void test_messages_and_the_rest(void) {
     CHECK_EQ_STR(jget(rec.last_json, "$[0].conv_unread_num"), "1"); /* alice's group message */
     TIMRemoveRecvNewMsgCallback(on_messages);
     TIMSetConvTotalUnreadMessageCountChangedCallback(NULL, NULL);
+    CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
+}
+
+/* ---- groups of users (TIMGroupManager.h), and what happens to messages after sending ---- */
+
+static int group_tips, revokes;
+static char last_tip[1024];
+
+static void on_group_tip(const char *tip, const void *ud) {
+    (void)ud;
+    pthread_mutex_lock(&rec.lock);
+    snprintf(last_tip, sizeof last_tip, "%s", tip);
+    pthread_mutex_unlock(&rec.lock);
+    __atomic_add_fetch(&group_tips, 1, __ATOMIC_SEQ_CST);
+}
+static void on_revoke(const char *locators, const void *ud) {
+    (void)ud;
+    if (strstr(locators, "message_locator_seq") != NULL) __atomic_add_fetch(&revokes, 1, __ATOMIC_SEQ_CST);
+}
+
+static void test_im_groups(void) {
+    const char *text = "{\"message_elem_array\":[{\"elem_type\":0,\"text_elem_content\":\"hi\"}]}";
+    CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC);
+    TIMSetGroupTipsEventCallback(on_group_tip, NULL);
+    TIMSetMsgRevokeCallback(on_revoke, NULL);
+    EXPECT_CALLBACK(TIMLogin("owner", "sig", record, NULL));
+    /* TIMGroupManager.h 1552: an own id may not start with @TGS# (10015); 407: else one is made. */
+    EXPECT_CALLBACK(TIMGroupCreate("{\"create_group_param_group_name\":\"X\",\"create_group_param_group_id\":\"@TGS#x\"}",
+                                   record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SVR_GROUP_INVALID_GROUPID);
+    EXPECT_CALLBACK(TIMGroupCreate("{\"create_group_param_group_name\":\"Meet\",\"create_group_param_group_type\":2}",
+                                   record, NULL));
+    char made[128];
+    snprintf(made, sizeof made, "%s", jget(rec.last_json, "$.create_group_result_groupid"));
+    CHECK(strncmp(made, "@TGS#", 5) == 0);
+    CHECK_EQ_INT(TIMGroupJoin(NULL, NULL, record, NULL), TIM_ERR_GROUP);
+    CHECK_EQ_INT(TIMGroupQuit("", record, NULL), TIM_ERR_GROUP);
+    EXPECT_CALLBACK(TIMGroupQuit(made, record, NULL)); /* 501: 群主不能退出 */
+    CHECK_EQ_INT(rec.last_code, ERR_SVR_GROUP_SUPER_NOT_ALLOW_QUIT);
+    EXPECT_CALLBACK(TIMLogin("member", "sig", record, NULL));
+    EXPECT_CALLBACK(TIMGroupJoin(made, "hello", record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    CHECK_EQ_INT(__atomic_load_n(&group_tips, __ATOMIC_SEQ_CST), 1); /* 283: for every member, the joiner too */
+    CHECK_EQ_STR(jget(last_tip, "$.group_tips_elem_tip_type"), "1");
+    CHECK_EQ_STR(jget(last_tip, "$.group_tips_elem_member_num"), "2");
+    EXPECT_CALLBACK(TIMGroupJoin(made, NULL, record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SVR_GROUP_ALLREADY_MEMBER);
+    EXPECT_CALLBACK(TIMGroupGetJoinedGroupList(record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].group_base_info_self_info.group_self_info_role"), "200");
+    EXPECT_CALLBACK(TIMGroupGetMemberInfoList("{\"group_get_members_info_list_param_group_id\":\"nope\"}", record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SVR_GROUP_NOT_FOUND);
+    char msg_id[128] = "";
+    EXPECT_CALLBACK(TIMMsgSendMessage(made, kTIMConv_Group, text, msg_id, record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$.message_seq"), "2"); /* the group's seq: the join tip was 1 */
+    EXPECT_CALLBACK(TIMLogin("owner", "sig", record, NULL));
+    EXPECT_CALLBACK(TIMGroupGetMemberInfoList("{\"group_get_members_info_list_param_group_id\":\"@TGS#none\"}",
+                                              record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SVR_GROUP_NOT_FOUND);
+    /* TIMMessageManager.h 1222: the owner may revoke a member's message. */
+    char param[256];
+    snprintf(param, sizeof param, "{\"message_msg_id\":\"%s\"}", msg_id);
+    EXPECT_CALLBACK(TIMMsgRevoke(made, kTIMConv_Group, param, record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    EXPECT_CALLBACK(TIMMsgGetMsgList(made, kTIMConv_Group, NULL, record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].message_status"), "6");
+    EXPECT_CALLBACK(TIMLogin("member", "sig", record, NULL)); /* the revoke was announced to nobody yet */
+    EXPECT_CALLBACK(TIMMsgGetMsgList(made, kTIMConv_Group, NULL, record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].message_status"), "6");
+    snprintf(param, sizeof param, "{\"msg_delete_param_msg\":{\"message_msg_id\":\"%s\"}}", msg_id);
+    EXPECT_CALLBACK(TIMMsgDelete(made, kTIMConv_Group, param, record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    EXPECT_CALLBACK(TIMMsgDelete(made, kTIMConv_Group, param, record, NULL)); /* gone already */
+    CHECK_EQ_INT(rec.last_code, ERR_INVALID_PARAMETERS);
+    EXPECT_CALLBACK(TIMMsgListDelete(made, kTIMConv_Group, "[{\"message_msg_id\":\"none\"}]", record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_INVALID_PARAMETERS);
+    EXPECT_CALLBACK(TIMMsgClearHistoryMessage(made, kTIMConv_Group, record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    EXPECT_CALLBACK(TIMGroupQuit(made, record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    EXPECT_CALLBACK(TIMMsgSendMessage(made, kTIMConv_Group, text, NULL, record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SVR_GROUP_PERMISSION_DENY);
+    EXPECT_CALLBACK(TIMLogin("owner", "sig", record, NULL));
+    EXPECT_CALLBACK(TIMGroupDelete(made, record, NULL)); /* 466: the owner dismisses it */
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    EXPECT_CALLBACK(TIMGroupGetGroupInfoList("[\"none\"]", record, NULL));
+    CHECK_EQ_STR(jget(rec.last_json, "$[0].get_groups_info_result_code"), "10010");
+    /* 696: only recipients hear of a revoke; the member was away when it happened. */
+    CHECK_EQ_INT(__atomic_load_n(&revokes, __ATOMIC_SEQ_CST), 0);
+    TIMSetGroupTipsEventCallback(NULL, NULL);
+    TIMSetMsgRevokeCallback(NULL, NULL);
     CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
 }
 
@@ -564,11 +658,13 @@ static void test_vendor_behaviour(void) {
     EXPECT_CALLBACK(TIMMsgGetC2CReceiveMessageOpt("[\"hal\", \"ivy\"]", record, NULL));
     CHECK_EQ_STR(jget(rec.last_json, "$[0].msg_recv_msg_opt_result_opt"), "1");
     CHECK_EQ_STR(jget(rec.last_json, "$[1].msg_recv_msg_opt_result_opt"), "0");
-    EXPECT_CALLBACK(TIMConvCreate("crew", kTIMConv_Group, record, NULL));
+    /* fay's Meeting group, which ivy joins (TIMGroupManager.h 483: 可以主动申请进入). */
+    EXPECT_CALLBACK(TIMGroupCreate("{\"create_group_param_group_name\":\"Crew\",\"create_group_param_group_id\":\"crew\","
+                                   "\"create_group_param_group_type\":2}", record, NULL));
     EXPECT_CALLBACK(TIMLogin("hal", "sig", record, NULL));
     EXPECT_CALLBACK(TIMMsgSendMessage("fay", kTIMConv_C2C, text, NULL, record, NULL));
     EXPECT_CALLBACK(TIMLogin("ivy", "sig", record, NULL));
-    EXPECT_CALLBACK(TIMConvCreate("crew", kTIMConv_Group, record, NULL));
+    EXPECT_CALLBACK(TIMGroupJoin("crew", NULL, record, NULL));
     timconv_set_clock(1700000100);
     EXPECT_CALLBACK(TIMMsgSendMessage("fay", kTIMConv_C2C, text, NULL, record, NULL));
     timconv_set_clock(1700000200);
@@ -619,6 +715,7 @@ int main(int argc, char **argv) {
     test_messages_and_the_rest();
     test_groups_and_unread_by_filter();
     test_vendor_behaviour();
+    test_im_groups();
     TIMSetConvEventCallback(NULL, NULL);
     free(rec.last_json);
     sqlite3_close(jdb);

@@ -64,7 +64,10 @@ static void start_session(void) {
     wait_for(base + 1); /* calls before the login's callback would get TIM_ERR_NOTLOGIN */
     if (TIMConvCreate("peer", kTIMConv_C2C, on_done, NULL) != TIM_SUCC) abort();
     if (TIMConvCreate("team", kTIMConv_Group, on_done, NULL) != TIM_SUCC) abort();
-    wait_for(base + 3);
+    /* A group of which the fuzzer is the owner (10021 in later sessions: it is kept). */
+    if (TIMGroupCreate("{\"create_group_param_group_name\":\"Team\",\"create_group_param_group_id\":\"team\","
+                       "\"create_group_param_group_type\":2}", on_done, NULL) != TIM_SUCC) abort();
+    wait_for(base + 4);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
@@ -78,6 +81,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     start_session();
     return 0;
 }
+
+/* The entry points: cases 0 to 31 below, and the SDK config (the default). */
+#define ENTRY_POINTS 33
 
 /* Calls one entry point with `text`; returns its TIMResult and whether a callback will come. */
 static int call_entry_point(unsigned selector, const char *text, int *with_callback) {
@@ -108,6 +114,17 @@ static int call_entry_point(unsigned selector, const char *text, int *with_callb
     case 18: return TIMMsgSetC2CReceiveMessageOpt(text, kTIMRecvMsgOpt_Not_Notify, on_done, NULL);
     case 19: return TIMMsgReportReaded("peer", kTIMConv_C2C, text, on_done, NULL);
     case 20: return TIMMsgReportReaded(text, kTIMConv_Group, NULL, on_done, NULL);
+    case 21: return TIMGroupCreate(text, on_done, NULL);
+    case 22: return TIMGroupJoin(text, NULL, on_done, NULL);
+    case 23: return TIMGroupJoin("team", text, on_done, NULL);
+    case 24: return TIMGroupQuit(text, on_done, NULL);
+    case 25: return TIMGroupDelete(text, on_done, NULL);
+    case 26: return TIMGroupGetGroupInfoList(text, on_done, NULL);
+    case 27: return TIMGroupGetMemberInfoList(text, on_done, NULL);
+    case 28: return TIMMsgRevoke("peer", kTIMConv_C2C, text, on_done, NULL);
+    case 29: return TIMMsgDelete("peer", kTIMConv_C2C, text, on_done, NULL);
+    case 30: return TIMMsgListDelete("team", kTIMConv_Group, text, on_done, NULL);
+    case 31: return TIMMsgClearHistoryMessage(text, kTIMConv_C2C, on_done, NULL);
     default: {
         /* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the
          * input says, so inputs naming one are left out. */
@@ -130,7 +147,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     text[size - 1] = '\0';
     long base = answered_so_far();
     int with_callback = 0;
-    int code = call_entry_point(data[0] % 22, text, &with_callback);
+    int code = call_entry_point(data[0] % ENTRY_POINTS, text, &with_callback);
     if (code > TIM_SUCC || code < TIM_ERR_GROUP) {
         fprintf(stderr, "TIMResult %d is not in the enum\n", code);
         abort();

@@ -49,6 +49,20 @@ int TIMMsgMarkAllMessageAsRead(TIMCommCallback cb, const void* user_data);
 int TIMMsgSetC2CReceiveMessageOpt(const char* json_identifier_array, TIMReceiveMessageOpt opt, TIMCommCallback cb, const void* user_data);
 int TIMMsgGetC2CReceiveMessageOpt(const char* json_identifier_array, TIMCommCallback cb, const void* user_data);
 int TIMMsgSetGroupReceiveMessageOpt(const char* group_id, TIMReceiveMessageOpt opt, TIMCommCallback cb, const void* user_data);
+void TIMSetMsgRevokeCallback(TIMMsgRevokeCallback cb, const void* user_data);
+int TIMMsgRevoke(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, TIMCommCallback cb, const void* user_data);
+int TIMMsgDelete(const char* conv_id, enum TIMConvType conv_type, const char* json_msgdel_param, TIMCommCallback cb, const void* user_data);
+int TIMMsgListDelete(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_array, TIMCommCallback cb, const void* user_data);
+int TIMMsgClearHistoryMessage(const char* conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void* user_data);
 int TIMMsgGetMsgList(const char* conv_id, enum TIMConvType conv_type, const char* json_get_msg_param, TIMCommCallback cb, const void* user_data);
+
+void TIMSetGroupTipsEventCallback(TIMGroupTipsEventCallback cb, const void* user_data);
+int TIMGroupCreate(const char* json_group_create_param, TIMCommCallback cb, const void* user_data);
+int TIMGroupDelete(const char* group_id, TIMCommCallback cb, const void* user_data);
+int TIMGroupJoin(const char* group_id, const char* hello_msg, TIMCommCallback cb, const void* user_data);
+int TIMGroupQuit(const char* group_id, TIMCommCallback cb, const void* user_data);
+int TIMGroupGetJoinedGroupList(TIMCommCallback cb, const void* user_data);
+int TIMGroupGetGroupInfoList(const char* json_group_getinfo_param, TIMCommCallback cb, const void* user_data);
+int TIMGroupGetMemberInfoList(const char* json_group_getmeminfos_param, TIMCommCallback cb, const void* user_data);
 
 int callExperimentalAPI(const char* json_param, TIMCommCallback cb, const void* user_data);

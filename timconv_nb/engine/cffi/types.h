@@ -67,3 +67,5 @@ typedef void (*TIMConvConversationGroupDeletedCallback)(const char* group_name, 
 typedef void (*TIMConvConversationGroupNameChangedCallback)(const char* old_name, const char* new_name, const void* user_data);
 typedef void (*TIMConvConversationsAddedToGroupCallback)(const char* group_name, const char* conversation_array, const void* user_data);
 typedef void (*TIMConvConversationsDeletedFromGroupCallback)(const char* group_name, const char* conversation_array, uint32_t reason, const void* user_data);
+typedef void (*TIMGroupTipsEventCallback)(const char* json_group_tip, const void* user_data);
+typedef void (*TIMMsgRevokeCallback)(const char* json_msg_revoke_info_array, const void* user_data);

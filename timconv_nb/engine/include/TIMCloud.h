@@ -5,6 +5,7 @@
 #include "TIMConversationManager.h"
 #include "TIMErrorCode.h"
 #include "TIMExperimentalAPI.h"
+#include "TIMGroupManager.h"
 #include "TIMManager.h"
 #include "TIMMessageManager.h"
 

@@ -26,6 +26,18 @@ enum TIMErrCode {
     ERR_SVR_CONV_CONV_GROUP_NOT_EXIST = 51009,                /* no such conversation group */
     ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT = 51010, /* more than 20 conversation groups */
     ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH = 51011,       /* a group name over 32 bytes */
+    ERR_SVR_MSG_REVOKE_TIME_LIMIT = 20016,          /* a C2C message older than 2 minutes cannot be revoked */
+    ERR_SVR_GROUP_INVALID_PARAMETERS = 10004,       /* a group parameter is out of range */
+    ERR_SVR_GROUP_PERMISSION_DENY = 10007,          /* not a member, not the owner, or the group type forbids it */
+    ERR_SVR_GROUP_SUPER_NOT_ALLOW_QUIT = 10009,     /* the owner may not quit this type of group */
+    ERR_SVR_GROUP_NOT_FOUND = 10010,                /* no such group, or it was dismissed */
+    ERR_SVR_GROUP_ALLREADY_MEMBER = 10013,          /* already a member */
+    ERR_SVR_GROUP_FULL_MEMBER_COUNT = 10014,        /* the group is full */
+    ERR_SVR_GROUP_INVALID_GROUPID = 10015,          /* an invalid group id */
+    ERR_SVR_GROUP_GROUPID_IN_USED = 10021,          /* the group id is in use */
+    ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND = 10030,     /* no such message to revoke */
+    ERR_SVR_GROUP_REVOKE_MSG_TIME_LIMIT = 10031,    /* a group message older than 2 minutes cannot be revoked */
+    ERR_SVR_GROUP_REVOKE_MSG_DENY = 10032,          /* this message cannot be revoked (an online message) */
 };
 
 #ifndef __cplusplus

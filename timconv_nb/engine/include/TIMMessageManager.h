@@ -36,9 +36,40 @@ enum TIMElemType {
     kTIMElem_Invalid = -1,
 };
 
+/* Group system notifications (kTIMElem_GroupReport); the local engine sends kTIMGroupReport_Delete
+ * to every member of a dismissed group. */
+enum TIMGroupReportType {
+    kTIMGroupReport_None,
+    kTIMGroupReport_AddRequest,
+    kTIMGroupReport_AddAccept,
+    kTIMGroupReport_AddRefuse,
+    kTIMGroupReport_BeKicked,
+    kTIMGroupReport_Delete,
+    kTIMGroupReport_Create,
+    kTIMGroupReport_Invite,
+    kTIMGroupReport_Quit,
+    kTIMGroupReport_GrantAdmin,
+    kTIMGroupReport_CancelAdmin,
+    kTIMGroupReport_GroupRecycle,
+    kTIMGroupReport_InviteReqToInvitee,
+    kTIMGroupReport_InviteAccept,
+    kTIMGroupReport_InviteRefuse,
+    kTIMGroupReport_ReadReport,
+    kTIMGroupReport_UserDefine,
+    kTIMGroupReport_ShutUpMember,
+    kTIMGroupReport_TopicCreate,
+    kTIMGroupReport_TopicDelete,
+    kTIMGroupReport_GroupMessageRead,
+    kTIMGroupReport_GroupMessageRecvOption,
+    kTIMGroupReport_BannedFromGroup,
+    kTIMGroupReport_UnbannedFromGroup,
+    kTIMGroupReport_InviteReqToAdmin,
+};
+
 #ifndef __cplusplus
 typedef enum TIMMsgStatus TIMMsgStatus;
 typedef enum TIMElemType TIMElemType;
+typedef enum TIMGroupReportType TIMGroupReportType;
 #endif
 
 /* New messages for the logged-in user; json_msg_array is an array of Messages. */
@@ -50,9 +81,36 @@ TIM_API void TIMAddRecvNewMsgCallback(TIMRecvNewMsgCallback cb, const void* user
 /* Removes a receive callback. */
 TIM_API void TIMRemoveRecvNewMsgCallback(TIMRecvNewMsgCallback cb);
 
-/* Sends a Message (json_msg_param: at least message_elem_array): stores it as the conversation's
+/* A received message was revoked by its sender (or by the group's owner or an admin): an array of
+ * MsgLocator objects with the revoker (kTIMMsgRevokerUserId). Runs on the worker thread. */
+typedef void (*TIMMsgRevokeCallback)(const char* json_msg_revoke_info_array, const void* user_data);
+
+/* Sets the revoke callback (NULL removes it). */
+TIM_API void TIMSetMsgRevokeCallback(TIMMsgRevokeCallback cb, const void* user_data);
+
+/* Revokes a message (json_msg_param: the Message, found by its message_msg_id): within 2 minutes
+ * of sending (20016 C2C, 10031 group); in C2C only one's own, in a group also any member's by the
+ * owner or an admin (10007 otherwise); never an online message (10032). Every copy becomes
+ * kTIMMsg_Revoked; the recipients' revoke callbacks fire; the last message follows. */
+TIM_API int TIMMsgRevoke(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, TIMCommCallback cb, const void* user_data);
+
+/* Deletes one message of the conversation from the local store (MsgDeleteParam: the Message in
+ * msg_delete_param_msg). The last message and the unread count follow (event Update). A message
+ * that is not there: ERR_INVALID_PARAMETERS. */
+TIM_API int TIMMsgDelete(const char* conv_id, enum TIMConvType conv_type, const char* json_msgdel_param, TIMCommCallback cb, const void* user_data);
+
+/* Deletes a JSON array of Messages of the conversation (at most 50: more is
+ * ERR_INVALID_PARAMETERS), all or none; as TIMMsgDelete otherwise. */
+TIM_API int TIMMsgListDelete(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_array, TIMCommCallback cb, const void* user_data);
+
+/* Deletes every message of the conversation: no last message, nothing unread (event Update). */
+TIM_API int TIMMsgClearHistoryMessage(const char* conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void* user_data);
+
+/* Sends a Message (json_msg_param: at least message_elem_array; never a kTIMElem_GroupTips or
+ * kTIMElem_GroupReport element, which only the server sends): stores it as the conversation's
  * last message, creating the conversation if needed (event Add, else Update), and delivers it to
- * the local peer (C2C) or to every local member of the group. message_id_buffer (128 bytes),
+ * the peer (C2C) or to every member of the group, with the group's next seq (10010: no such
+ * group; 10007: the sender is not a member). message_id_buffer (128 bytes),
  * when not NULL, receives the message id at once. Callback JSON: the sent Message. */
 TIM_API int TIMMsgSendMessage(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, char* message_id_buffer, TIMCommCallback cb, const void* user_data);
 
@@ -116,6 +174,30 @@ static const char* kTIMMsgSenderProfile TIM_KEY_ATTR = "message_sender_profile";
 static const char* kTIMMsgExcludedFromLastMessage TIM_KEY_ATTR = "message_excluded_from_last_message";
 /* In kTIMMsgGroupAtUserArray: mention everyone in the group (vendor 2242). */
 static const char* kImSDK_MessageAtALL TIM_KEY_ATTR = "__kImSDK_MessageAtALL__";
+
+/* Revoke information (vendor 2376-2382) */
+static const char* kTIMMsgRevokerUserId TIM_KEY_ATTR = "message_revoker_user_id";
+static const char* kTIMMsgRevokeReason TIM_KEY_ATTR = "message_revoke_reason";
+
+/* MsgLocator (vendor 8.2) */
+static const char* kTIMMsgLocatorConvId TIM_KEY_ATTR = "message_locator_conv_id";
+static const char* kTIMMsgLocatorConvType TIM_KEY_ATTR = "message_locator_conv_type";
+static const char* kTIMMsgLocatorIsRevoked TIM_KEY_ATTR = "message_locator_is_revoked";
+static const char* kTIMMsgLocatorTime TIM_KEY_ATTR = "message_locator_time";
+static const char* kTIMMsgLocatorSeq TIM_KEY_ATTR = "message_locator_seq";
+static const char* kTIMMsgLocatorIsSelf TIM_KEY_ATTR = "message_locator_is_self";
+static const char* kTIMMsgLocatorRand TIM_KEY_ATTR = "message_locator_rand";
+static const char* kTIMMsgLocatorUniqueId TIM_KEY_ATTR = "message_locator_unique_id";
+
+/* MsgDeleteParam (vendor 8.5) */
+static const char* kTIMMsgDeleteParamMsg TIM_KEY_ATTR = "msg_delete_param_msg";
+static const char* kTIMMsgDeleteParamIsRamble TIM_KEY_ATTR = "msg_delete_param_is_ramble";
+
+/* GroupReportElem (vendor 7.11) */
+static const char* kTIMGroupReportElemReportType TIM_KEY_ATTR = "group_report_elem_report_type";
+static const char* kTIMGroupReportElemGroupId TIM_KEY_ATTR = "group_report_elem_group_id";
+static const char* kTIMGroupReportElemGroupName TIM_KEY_ATTR = "group_report_elem_group_name";
+static const char* kTIMGroupReportElemOpUser TIM_KEY_ATTR = "group_report_elem_op_user";
 
 /* MsgGetMsgListParam JSON keys */
 static const char* kTIMMsgGetMsgListParamLastMsg TIM_KEY_ATTR = "msg_getmsglist_param_last_msg";

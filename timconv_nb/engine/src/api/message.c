@@ -1,45 +1,14 @@
-/* The message calls conversations need (TIMMessageManager.h), and local delivery: the data
- * root plays the server's part, so a message sent to a C2C peer lands in that user's store,
- * and a group message in the store of every local user who has the group conversation. The
- * recipient's process (this one later, or another one now) announces it. */
+/* The message calls conversations need (TIMMessageManager.h): sending (delivered as
+ * api/delivery.h says), read reports, the message list. */
 #define _DEFAULT_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "api/calls.h"
-#include "notify/engine_log.h"
-#include "store/presence.h"
-#include "store/store_cache.h"
+#include "api/delivery.h"
+#include "store/registry.h"
 #include "util/json_check.h"
-
-/* ---- delivery ---- */
-
-struct delivery {
-    const struct store *sender_store; /* kept open while delivering */
-    const char *sender;
-    const char *conv_id; /* as the recipient sees it */
-    int conv_type;
-    const char *sent;
-    const struct message_fields *fields;
-};
-
-static void deliver_to(const char *recipient, void *ctx) {
-    const struct delivery *d = ctx;
-    if (strcmp(recipient, d->sender) == 0) return;
-    /* An online message reaches only the users online now (TIMMessageManager.h 2285-2286). */
-    if (d->fields->online && !presence_online(engine_data_root(), engine_app_id(), recipient)) return;
-    char err[512] = "";
-    int code = ERR_SUCC;
-    struct store *s = store_cache_open(engine_data_root(), engine_app_id(), recipient, d->sender_store, &code, err,
-                                       sizeof err);
-    if (code == ERR_SUCC) {
-        code = store_msg_receive(s, d->conv_id, d->conv_type, d->sent, d->fields, d->conv_type == kTIMConv_Group);
-        if (code != ERR_SUCC) snprintf(err, sizeof err, "%s", store_error(s));
-    }
-    if (code != ERR_SUCC) engine_log(kTIMLog_Error, "cannot deliver a message to %s: %s", recipient, err);
-}
 
 /* ---- send ---- */
 
@@ -53,21 +22,36 @@ static void run_send(struct task *t, struct store *s, struct task_result *r) {
         .unique_id = a->unique_id,
         .online = a->online,
     };
+    bool c2c = a->conv.type == kTIMConv_C2C;
+    struct group_change group = {0};
+    if (!c2c) { /* the registry says whether the sender may send, and gives the group's seq */
+        struct registry *reg = group_registry(r);
+        if (reg == NULL) return;
+        int code = registry_next_seq(reg, a->conv.id, fields.sender, fields.now, &group);
+        if (code != ERR_SUCC) {
+            task_result_fail(r, code, "%s", registry_error(reg));
+            return;
+        }
+        fields.seq = group.seq;
+        fields.group_name = group.name;
+        fields.group_type = group.type;
+    }
     bool created = false;
     char *info = NULL;
     int code = store_msg_send(s, a->conv.id, a->conv.type, a->message, &fields, &created, &r->json, &info);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
+        group_change_clear(&group);
         return;
     }
     if (info != NULL) task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
-    bool c2c = a->conv.type == kTIMConv_C2C;
-    struct delivery d = {s, fields.sender, c2c ? fields.sender : a->conv.id, a->conv.type, r->json, &fields};
+    struct delivery d = {s, c2c ? fields.sender : a->conv.id, a->conv.type, r->json, &fields};
     if (c2c) {
         deliver_to(a->conv.id, &d);
     } else {
-        store_for_each_user(engine_data_root(), engine_app_id(), deliver_to, &d);
+        deliver_to_each(s, group.recipients, &d);
     }
+    group_change_clear(&group);
 }
 
 int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const char *json_msg_param,
@@ -83,15 +67,8 @@ int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const cha
         task_free(t);
         return TIM_ERR_PARAM;
     }
-    uint64_t random_bits[2] = {0, 0};
-    if (getrandom(random_bits, sizeof random_bits, 0) != (ssize_t)sizeof random_bits) {
-        random_bits[0] ^= (uint64_t)(uintptr_t)t ^ t->accepted_at; /* unique enough without entropy */
-    }
     struct send_args *a = &t->args.send;
-    a->unique_id = random_bits[0] >> 1; /* below 2^63, as SQLite stores integers */
-    a->rand = (uint32_t)random_bits[1];
-    snprintf(a->msg_id, sizeof a->msg_id, "%llu-%llu-%u", (unsigned long long)a->unique_id,
-             (unsigned long long)t->accepted_at, (unsigned)a->rand);
+    message_identity(t->accepted_at, a->msg_id, sizeof a->msg_id, &a->unique_id, &a->rand);
     a->online = online;
     t->effect = online ? EFFECT_NONE : EFFECT_CREATES;
     char message_id[sizeof a->msg_id];

@@ -25,7 +25,9 @@
     X(GROUP_DELETED, TIMSetConvConversationGroupDeletedCallback, TIMConvConversationGroupDeletedCallback)         \
     X(GROUP_RENAMED, TIMSetConvConversationGroupNameChangedCallback, TIMConvConversationGroupNameChangedCallback) \
     X(GROUP_ADDED, TIMSetConvConversationsAddedToGroupCallback, TIMConvConversationsAddedToGroupCallback)         \
-    X(GROUP_REMOVED, TIMSetConvConversationsDeletedFromGroupCallback, TIMConvConversationsDeletedFromGroupCallback)
+    X(GROUP_REMOVED, TIMSetConvConversationsDeletedFromGroupCallback, TIMConvConversationsDeletedFromGroupCallback) \
+    X(GROUP_TIPS, TIMSetGroupTipsEventCallback, TIMGroupTipsEventCallback)                                        \
+    X(MSG_REVOKE, TIMSetMsgRevokeCallback, TIMMsgRevokeCallback)
 
 enum listener_kind {
 #define LISTENER_KIND(kind, setter, type) LISTENER_##kind,

@@ -38,11 +38,12 @@ static void announce_note(const struct note *note) {
         [NOTE_GROUP_DELETED] = LISTENER_GROUP_DELETED, [NOTE_GROUP_RENAMED] = LISTENER_GROUP_RENAMED,
         [NOTE_GROUP_ADDED] = LISTENER_GROUP_ADDED,     [NOTE_GROUP_REMOVED] = LISTENER_GROUP_REMOVED,
     };
-    assert(note->kind > NOTE_NONE && note->kind <= NOTE_GROUP_REMOVED);
+    assert(note->kind > NOTE_NONE && note->kind <= NOTE_GROUP_TIPS);
     if (note->kind == NOTE_NEW_MESSAGES) {
         announce_new_messages(note->json);
         return;
     }
+    if (note->kind == NOTE_GROUP_TIPS) return; /* announce_group_tips: it needs the store */
     struct listener l = listener_get(listener_of[note->kind]);
     const char *array = note->json != NULL ? note->json : "[]";
     const char *name = note->group_name;
@@ -61,13 +62,36 @@ static void announce_note(const struct note *note) {
     case NOTE_GROUP_ADDED: ((TIMConvConversationsAddedToGroupCallback)l.fn)(name, array, l.user_data); break;
     case NOTE_GROUP_REMOVED: ((TIMConvConversationsDeletedFromGroupCallback)l.fn)(name, array, 0, l.user_data); break;
     case NOTE_NONE:
-    case NOTE_NEW_MESSAGES: break;
+    case NOTE_NEW_MESSAGES:
+    case NOTE_GROUP_TIPS: break;
+    }
+}
+
+static void call_tips_listener(const char *tip, void *ctx) {
+    const struct listener *l = ctx;
+    ((TIMGroupTipsEventCallback)l->fn)(tip, l->user_data);
+}
+
+/* The group tips callback, once per GroupTipsElem of a JSON array (TIMGroupManager.h 2.1). */
+static void announce_group_tips(struct store *s, const char *tips) {
+    struct listener l = listener_get(LISTENER_GROUP_TIPS);
+    if (l.fn == NULL || s == NULL || tips == NULL || strcmp(tips, "[]") == 0) return;
+    if (store_array_each(s, tips, call_tips_listener, &l) != ERR_SUCC) {
+        engine_log(kTIMLog_Error, "cannot announce group tips: %s", store_error(s));
+    }
+}
+
+static void announce_revoked(const char *locators) {
+    struct listener l = listener_get(LISTENER_MSG_REVOKE);
+    if (l.fn != NULL && locators != NULL && strcmp(locators, "[]") != 0) {
+        ((TIMMsgRevokeCallback)l.fn)(locators, l.user_data);
     }
 }
 
 void announce_result(struct store *s, struct task_result *r) {
     for (int i = 0; i < TASK_MAX_NOTES; i++) {
-        if (r->notes[i].kind != NOTE_NONE) announce_note(&r->notes[i]);
+        if (r->notes[i].kind == NOTE_GROUP_TIPS) announce_group_tips(s, r->notes[i].json);
+        else if (r->notes[i].kind != NOTE_NONE) announce_note(&r->notes[i]);
     }
     if (r->unread_may_change) announce_total_unread(s);
     /* Marks and groups decide which filters a conversation passes: any change may move a total. */
@@ -86,23 +110,23 @@ static char *unless_empty(char *array) {
 void announce_deliveries(struct store *s) {
     bool changed = false;
     if (s == NULL || store_changed_elsewhere(s, &changed) != ERR_SUCC || !changed) return;
-    char *messages = NULL, *added = NULL, *updated = NULL;
+    struct inbox_news news;
     int64_t before = inbox_last_id;
-    if (store_inbox_since(s, &inbox_last_id, &messages, &added, &updated) != ERR_SUCC) {
+    if (store_inbox_since(s, &inbox_last_id, &news) != ERR_SUCC) {
         engine_log(kTIMLog_Error, "cannot read delivered messages: %s", store_error(s));
         return;
     }
     struct task_result r = {.code = ERR_SUCC, .unread_may_change = true};
     if (inbox_last_id != before) {
-        task_result_note(&r, NOTE_CONV_EVENT, kTIMConvEvent_Add, unless_empty(added));
-        task_result_note(&r, NOTE_CONV_EVENT, kTIMConvEvent_Update, unless_empty(updated));
-        task_result_note(&r, NOTE_NEW_MESSAGES, kTIMConvEvent_Update, messages);
-    } else {
-        free(messages);
-        free(added);
-        free(updated);
+        task_result_note(&r, NOTE_CONV_EVENT, kTIMConvEvent_Add, unless_empty(news.added));
+        task_result_note(&r, NOTE_CONV_EVENT, kTIMConvEvent_Update, unless_empty(news.updated));
+        task_result_note(&r, NOTE_NEW_MESSAGES, kTIMConvEvent_Update, unless_empty(news.messages));
+        task_result_note(&r, NOTE_GROUP_TIPS, kTIMConvEvent_Update, unless_empty(news.tips));
+        news.added = news.updated = news.messages = news.tips = NULL; /* taken by the notes */
     }
     announce_result(s, &r);
+    if (inbox_last_id != before) announce_revoked(news.revoked);
+    inbox_news_clear(&news);
     task_result_clear(&r);
 }
 

@@ -30,6 +30,7 @@
 #include "runtime/faults.h"
 #include "runtime/settings.h"
 #include "store/presence.h"
+#include "store/registry.h"
 #include "store/store_cache.h"
 #include "timconv_ext.h"
 #include "util/json_check.h"
@@ -383,6 +384,7 @@ static void *worker_main(void *unused) {
     pthread_mutex_unlock(&E.lock);
     engine_session_detach();
     store_cache_close_all();
+    registry_close();
     pthread_mutex_lock(&E.lock);
     E.login_status = kTIMLoginStatus_UnLogined;
     pthread_mutex_unlock(&E.lock);

@@ -43,6 +43,11 @@ void task_free(struct task *t) {
     case ARGS_SEND: free(t->args.send.message); break;
     case ARGS_EXPERIMENTAL: free(t->args.experimental.log_line); break;
     case ARGS_RECV_OPT: free(t->args.recv_opt.ids); break;
+    case ARGS_IM_GROUP: free(t->args.im_group.json); break;
+    case ARGS_MSG_REF:
+        free(t->args.msg_ref.msg_ids);
+        free(t->args.msg_ref.msg_id);
+        break;
     case ARGS_NONE:
     case ARGS_CONV:
     case ARGS_PIN:
@@ -61,6 +66,7 @@ const struct conv_ref *task_conv(const struct task *t) {
     case ARGS_CLEAN: return &t->args.clean.conv;
     case ARGS_SEND: return &t->args.send.conv;
     case ARGS_MSG_LIST: return &t->args.msg_list.conv;
+    case ARGS_MSG_REF: return &t->args.msg_ref.conv;
     default: return NULL;
     }
 }
@@ -94,7 +100,7 @@ static struct note *free_note(struct task_result *r) {
 }
 
 void task_result_note(struct task_result *r, enum note_kind kind, enum TIMConvEvent event, char *array) {
-    assert(kind == NOTE_CONV_EVENT || kind == NOTE_NEW_MESSAGES);
+    assert(kind == NOTE_CONV_EVENT || kind == NOTE_NEW_MESSAGES || kind == NOTE_GROUP_TIPS);
     if (array == NULL) return;
     r->changed = true;
     struct note *n = free_note(r);

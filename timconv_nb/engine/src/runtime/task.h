@@ -41,6 +41,8 @@ enum task_args_kind {
     ARGS_MSG_LIST,    /* TIMMsgGetMsgList */
     ARGS_EXPERIMENTAL, /* callExperimentalAPI */
     ARGS_RECV_OPT,    /* the receive option calls */
+    ARGS_IM_GROUP,    /* the group calls (TIMGroupManager.h) */
+    ARGS_MSG_REF,     /* revoke, delete, delete list, clear history */
 };
 
 struct login_args {
@@ -123,6 +125,20 @@ struct recv_opt_args {
     int opt;
 };
 
+/* A group call: the group it names ("" when none) and its JSON parameter (or NULL). */
+struct im_group_args {
+    char group_id[TEXT_ID_MAX + 1];
+    char *json; /* malloc'd */
+};
+
+/* A call on stored messages of a conversation: a JSON array of their message_msg_id (NULL: every
+ * message, for clearing the history). */
+struct msg_ref_args {
+    struct conv_ref conv;
+    char *msg_ids; /* malloc'd */
+    char *msg_id;  /* malloc'd: the one message of a revoke, or NULL */
+};
+
 #define TASK_MAX_NOTES 4
 
 /* Something a task tells the global callbacks: a conversation event, new messages, or a change
@@ -136,6 +152,7 @@ enum note_kind {
     NOTE_GROUP_RENAMED,
     NOTE_GROUP_ADDED,
     NOTE_GROUP_REMOVED,
+    NOTE_GROUP_TIPS, /* a JSON array of GroupTipsElem: one group tips callback each */
 };
 
 struct note {
@@ -188,6 +205,8 @@ struct task {
         struct msg_list_args msg_list;
         struct experimental_args experimental;
         struct recv_opt_args recv_opt;
+        struct im_group_args im_group;
+        struct msg_ref_args msg_ref;
     } args;
 };
 

@@ -174,7 +174,7 @@ int store_reader_conv_exists(struct store *s, const char *conv_id, int conv_type
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_SUCC : ERR_IO_OPERATION_FAILED;
 }
 
-static int open_connection(const char *path, sqlite3 **db) {
+int store_open_connection(const char *path, sqlite3 **db) {
     int rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_busy_timeout(*db, 5000);
     /* Closing would otherwise checkpoint (and fsync) the WAL each time a user logs out or a
@@ -203,6 +203,7 @@ static int prepare(struct store *s, const char *user_id) {
     } else if (found >= 1 && found < SCHEMA_VERSION) { /* an older one, brought up to date step by step */
         if (found < 2) rc = sqlite3_exec(s->db, store_unread_index_sql, NULL, NULL, NULL);
         if (rc == SQLITE_OK && found < 3) rc = sqlite3_exec(s->db, store_v3_sql, NULL, NULL, NULL);
+        if (rc == SQLITE_OK && found < 4) rc = sqlite3_exec(s->db, store_v4_sql, NULL, NULL, NULL);
         if (rc == SQLITE_OK) rc = sqlite3_exec(s->db, store_view_sql, NULL, NULL, NULL);
     } else if (found != SCHEMA_VERSION) {
         rc = SQLITE_MISMATCH;
@@ -216,6 +217,8 @@ static int prepare(struct store *s, const char *user_id) {
         stmt_done(stmt(s, ST_SET_OWNER));
     }
     if (rc == SQLITE_OK) rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    /* The failure's own message, before a rollback replaces it with "not an error". */
+    if (rc != SQLITE_OK) snprintf(s->error, sizeof s->error, "%s", sqlite3_errmsg(s->db));
     if (rc != SQLITE_OK && !sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     if (rc == SQLITE_OK) {
         rc = sqlite3_prepare_v3(s->reader, store_stmt_sql[ST_CONV_EXISTS], -1, SQLITE_PREPARE_PERSISTENT, &s->reader_exists,
@@ -269,14 +272,14 @@ int store_open(const char *root, uint64_t app_id, const char *user_id, struct st
         }
     }
     if (result == ERR_SUCC) {
-        int rc = open_connection(dir, &s->db);
-        if (rc == SQLITE_OK) rc = open_connection(dir, &s->reader);
+        int rc = store_open_connection(dir, &s->db);
+        if (rc == SQLITE_OK) rc = store_open_connection(dir, &s->reader);
         if (rc == SQLITE_OK) rc = prepare(s, user_id);
         if (rc != SQLITE_OK) {
             sqlite3 *db = s->db != NULL ? s->db : s->reader;
+            const char *why = s->error[0] != '\0' ? s->error : db != NULL ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
             snprintf(err, err_size, "cannot open the store %s: %s%s", dir,
-                     rc == SQLITE_MISMATCH ? "unknown schema version" : (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)),
-                     advice(rc));
+                     rc == SQLITE_MISMATCH ? "unknown schema version" : why, advice(rc));
             result = rc == SQLITE_NOMEM ? ERR_OUT_OF_MEMORY : ERR_IO_OPERATION_FAILED;
         }
     }

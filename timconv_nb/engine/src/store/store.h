@@ -36,6 +36,9 @@ struct message_fields {
     uint32_t rand;
     uint64_t unique_id; /* below 2^63 */
     bool online;        /* message_is_online_msg: neither stored nor counted (only built and handed on) */
+    int64_t seq;        /* a group message's seq from the group registry; 0: the conversation's next */
+    const char *group_name; /* a group message: its group's name and TIMGroupType; NULL for C2C */
+    int group_type;
 };
 
 /* Opens (creating if needed) the store of user_id under root. On failure *out is NULL and
@@ -152,11 +155,49 @@ int store_msg_send(struct store *s, const char *conv_id, int conv_type, const ch
                    const struct message_fields *f, bool *created, char **sent, char **info);
 
 /* Stores a message delivered to the owner (unread +1) and records it in the inbox for the
- * owner's process to announce. With only_if_conv_exists, does nothing unless the conversation
- * is already there (group messages reach only the group's members); nothing either when the
- * owner set kTIMRecvMsgOpt_Not_Receive for that conversation. */
+ * owner's process to announce; nothing when the owner set kTIMRecvMsgOpt_Not_Receive for that
+ * conversation. */
 int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const char *sent,
-                      const struct message_fields *f, bool only_if_conv_exists);
+                      const struct message_fields *f);
+
+/* A stored message, as the revoke rules need it. */
+struct found_message {
+    int64_t seq;
+    int64_t server_time;
+    bool from_self;
+    char sender[128];
+};
+
+/* Finds message msg_id of a conversation: ERR_INVALID_PARAMETERS when it is not there. */
+int store_msg_find(struct store *s, const char *conv_id, int conv_type, const char *msg_id, struct found_message *m);
+
+/* Marks message seq revoked by revoker (kTIMMsg_Revoked), the last message following. *info:
+ * the ConvInfo when the last message changed (else NULL). With announce, the revoke also goes
+ * to the inbox, for the owner's process to call its revoke callback. */
+int store_msg_revoke(struct store *s, const char *conv_id, int conv_type, int64_t seq, const char *revoker,
+                     bool announce, char **info);
+
+/* The seq of message msg_id in the owner's copy (0 when it never arrived). */
+int store_msg_seq_of(struct store *s, const char *conv_id, int conv_type, const char *msg_id, int64_t *seq);
+
+/* Deletes the messages whose message_msg_id a JSON array lists, all or none (one missing:
+ * ERR_INVALID_PARAMETERS); the last message and the unread count follow. *info: the ConvInfo. */
+int store_msg_delete(struct store *s, const char *conv_id, int conv_type, const char *msg_ids_json, char **info);
+
+/* Deletes every message of a conversation: no last message, nothing unread. *info: the ConvInfo
+ * (ERR_INVALID_CONVERSATION when unknown). */
+int store_msg_clear(struct store *s, const char *conv_id, int conv_type, char **info);
+
+/* The owner's conversation of a group they are a member of, with the group's name and type:
+ * created (*created) or renamed. *info: its ConvInfo. */
+int store_group_conv_ensure(struct store *s, const char *group_id, const char *name, int group_type, uint64_t now,
+                            bool *created, char **info);
+
+/* A GroupBaseInfo array with the owner's read seq, unread count and receive option of each group. */
+int store_group_self_info(struct store *s, const char *base_infos, char **out);
+
+/* Calls fn with each element of a JSON array (as JSON text). */
+int store_array_each(struct store *s, const char *array, void (*fn)(const char *item, void *ctx), void *ctx);
 
 /* *list: up to `count` Messages, newest first, older than before_seq (0: from the newest). */
 int store_msg_list(struct store *s, const char *conv_id, int conv_type, int64_t count, int64_t before_seq, char **list);
@@ -177,9 +218,16 @@ int store_changed_elsewhere(struct store *s, bool *changed);
 /* Forgets what the inbox holds (at login: nobody was there to announce it). */
 int store_inbox_reset(struct store *s);
 
-/* What the inbox received after *last_id (which it advances): JSON arrays of the new messages,
- * of the ConvInfo of conversations the deliveries created, and of those they updated. */
-int store_inbox_since(struct store *s, int64_t *last_id, char **messages, char **added, char **updated);
+/* What the inbox received after *last_id (which it advances), as JSON arrays. */
+struct inbox_news {
+    char *messages; /* the new messages */
+    char *added;    /* the ConvInfo of the conversations the deliveries created */
+    char *updated;  /* the ConvInfo of those they updated */
+    char *tips;     /* the GroupTipsElem of the group tips among the messages */
+    char *revoked;  /* the MsgLocator of each revoked message */
+};
+int store_inbox_since(struct store *s, int64_t *last_id, struct inbox_news *news);
+void inbox_news_clear(struct inbox_news *news);
 
 /* Calls fn for every user with a store under root for app_id. */
 int store_for_each_user(const char *root, uint64_t app_id, void (*fn)(const char *user_id, void *ctx), void *ctx);

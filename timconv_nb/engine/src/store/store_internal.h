@@ -49,6 +49,7 @@ enum stmt_id {
     ST_INBOX_SINCE,
     ST_INBOX_CLEAR,
     ST_ARRAY_ITEMS,
+    ST_ARRAY_LENGTH,
     ST_OP_RESULT,
     ST_CONV_MARK,
     ST_CONV_ADD_TO_GROUP,
@@ -71,17 +72,28 @@ enum stmt_id {
     ST_CONV_INFOS_OF,
     ST_RECV_OPT_GET,
     ST_RECV_OPT_OF,
+    ST_MSG_FIND,
+    ST_MSG_REVOKE,
+    ST_CONV_LAST_MSG_IS,
+    ST_MSG_COUNT_SEQS,
+    ST_MSG_SEQS_OF,
+    ST_MSG_DELETE_SEQS,
+    ST_CONV_AFTER_DELETE,
+    ST_CONV_CLEARED,
+    ST_GROUP_SELF_INFO,
+    ST_GROUP_CONV_ENSURE,
     ST_FILTER_UNREAD,
     ST_COUNT
 };
 
 /* The schema's version (PRAGMA user_version), and the SQL of store_sql.c. */
-#define SCHEMA_VERSION 3
-#define SCHEMA_VERSION_TEXT "3"
+#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION_TEXT "4"
 extern const char store_schema_sql[];
 extern const char store_view_sql[];
 extern const char store_unread_index_sql[];   /* version 2 */
 extern const char store_v3_sql[];             /* version 3 */
+extern const char store_v4_sql[];             /* version 4 */
 extern const char *const store_stmt_sql[ST_COUNT];
 
 struct store {
@@ -94,6 +106,10 @@ struct store {
     int batch_failure;    /* ERR_SUCC, or the failure that rolled the whole batch back */
     char error[256];
 };
+
+/* Opens a connection to the database file at path as every store (and the group registry)
+ * does: busy timeout, no checkpoint on close, synchronous NORMAL, a larger page cache. */
+int store_open_connection(const char *path, sqlite3 **db);
 
 /* The prepared statement `id`, compiled on first use (NULL only when SQLite cannot compile it). */
 sqlite3_stmt *stmt(struct store *s, enum stmt_id id);
@@ -126,6 +142,10 @@ int conv_info(struct store *s, const char *conv_id, int conv_type, char **info);
 
 /* The activation counter's next value: the most recently active conversation has the highest. */
 int next_active_order(struct store *s, int64_t *order);
+
+/* Records an inbox row of `kind` (0 a message, 1 the MsgLocator of a revoke) for the owner's
+ * process to announce, inside the caller's transaction. */
+int to_inbox(struct store *s, const char *conv_id, int conv_type, bool created, const char *json, int kind);
 
 /* Appends item to a JSON array being built (kept open as "[a,b" until closed with "]"). */
 int append_item(char **array, size_t *len, const char *item);

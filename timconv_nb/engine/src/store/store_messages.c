@@ -29,9 +29,15 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
         sqlite3_bind_int64(st, 3, (sqlite3_int64)f->now);
         sqlite3_bind_int64(st, 4, order);
         sqlite3_bind_text(st, 5, source, -1, SQLITE_STATIC);
+        if (f->group_name != NULL) {
+            sqlite3_bind_text(st, 6, f->group_name, -1, SQLITE_STATIC);
+            sqlite3_bind_int(st, 7, f->group_type);
+        }
         result = exec_stmt(s, st, "activate conversation");
     }
-    if (result == ERR_SUCC && !f->online) {
+    if (result == ERR_SUCC && !f->online && f->seq > 0) {
+        seq = f->seq; /* the group's seq, the same in every member's store */
+    } else if (result == ERR_SUCC && !f->online) {
         result = query_int(s, bind_key(s, ST_NEXT_SEQ, conv_id, conv_type), &seq, "next message seq");
     }
     if (result == ERR_SUCC) {
@@ -90,19 +96,20 @@ int store_msg_send(struct store *s, const char *conv_id, int conv_type, const ch
     return result;
 }
 
+int to_inbox(struct store *s, const char *conv_id, int conv_type, bool created, const char *json, int kind) {
+    sqlite3_stmt *st = bind_key(s, ST_INBOX_INSERT, conv_id, conv_type);
+    sqlite3_bind_int(st, 3, created ? 1 : 0);
+    sqlite3_bind_text(st, 4, json, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 5, kind);
+    return exec_stmt(s, st, "announce delivery");
+}
+
 int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const char *sent,
-                      const struct message_fields *f, bool only_if_conv_exists) {
+                      const struct message_fields *f) {
     int result = begin(s);
     if (result != ERR_SUCC) return result;
     bool known = true;
-    if (only_if_conv_exists) {
-        sqlite3_stmt *exists = bind_key(s, ST_CONV_EXISTS, conv_id, conv_type);
-        int rc = sqlite3_step(exists);
-        known = rc == SQLITE_ROW;
-        stmt_done(exists);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) result = fail(s, "read conversation");
-    }
-    if (result == ERR_SUCC && known) { /* kTIMRecvMsgOpt_Not_Receive: the message never arrives */
+    if (result == ERR_SUCC) { /* kTIMRecvMsgOpt_Not_Receive: the message never arrives */
         int64_t opt = 0;
         result = query_int(s, bind_key(s, ST_RECV_OPT_OF, conv_id, conv_type), &opt, "read receive option");
         known = opt != kTIMRecvMsgOpt_Not_Receive;
@@ -111,12 +118,7 @@ int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const
         bool created = false;
         char *stored = NULL;
         result = record_message(s, conv_type, conv_id, sent, f, false, &created, &stored);
-        if (result == ERR_SUCC) {
-            sqlite3_stmt *st = bind_key(s, ST_INBOX_INSERT, conv_id, conv_type);
-            sqlite3_bind_int(st, 3, created ? 1 : 0);
-            sqlite3_bind_text(st, 4, stored, -1, SQLITE_STATIC);
-            result = exec_stmt(s, st, "announce message");
-        }
+        if (result == ERR_SUCC) result = to_inbox(s, conv_id, conv_type, created, stored, 0);
         free(stored);
     }
     return finish(s, result);
@@ -250,26 +252,31 @@ int store_clean_unread(struct store *s, int conv_type, const char *conv_id, uint
 
 int store_inbox_reset(struct store *s) { return exec_stmt(s, stmt(s, ST_INBOX_CLEAR), "clear inbox"); }
 
-int store_inbox_since(struct store *s, int64_t *last_id, char **messages, char **added, char **updated) {
-    *messages = *added = *updated = NULL;
+void inbox_news_clear(struct inbox_news *news) {
+    free(news->messages);
+    free(news->added);
+    free(news->updated);
+    free(news->tips);
+    free(news->revoked);
+    *news = (struct inbox_news){0};
+}
+
+int store_inbox_since(struct store *s, int64_t *last_id, struct inbox_news *news) {
+    *news = (struct inbox_news){0};
     sqlite3_stmt *st = stmt(s, ST_INBOX_SINCE);
     sqlite3_bind_int64(st, 1, *last_id);
     int result = ERR_SUCC;
     if (sqlite3_step(st) == SQLITE_ROW) {
         *last_id = sqlite3_column_int64(st, 0);
-        *messages = strdup((const char *)sqlite3_column_text(st, 1));
-        *added = strdup((const char *)sqlite3_column_text(st, 2));
-        *updated = strdup((const char *)sqlite3_column_text(st, 3));
-        if (*messages == NULL || *added == NULL || *updated == NULL) result = ERR_OUT_OF_MEMORY;
+        char **out[] = {&news->messages, &news->added, &news->updated, &news->tips, &news->revoked};
+        for (int i = 0; i < 5; i++) {
+            *out[i] = strdup((const char *)sqlite3_column_text(st, i + 1));
+            if (*out[i] == NULL) result = ERR_OUT_OF_MEMORY;
+        }
     } else {
         result = fail(s, "read inbox");
     }
     stmt_done(st);
-    if (result != ERR_SUCC) {
-        free(*messages);
-        free(*added);
-        free(*updated);
-        *messages = *added = *updated = NULL;
-    }
+    if (result != ERR_SUCC) inbox_news_clear(news);
     return result;
 }

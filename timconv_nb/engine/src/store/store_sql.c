@@ -27,6 +27,13 @@ const char store_v3_sql[] =
     " WHERE EXISTS (SELECT 1 FROM json_each(mark_array) WHERE (value & bit) <> 0))"
     " WHERE mark_array <> '[]';";
 
+/* Version 4 keeps a group conversation's group type (TIMGroupType, from the group registry) and
+ * tells the inbox's kinds of delivery apart (a message, or the revoke of one). */
+const char store_v4_sql[] =
+    "ALTER TABLE conversation ADD COLUMN group_type INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE inbox ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;"
+    "DROP VIEW IF EXISTS conv_info;";
+
 /* The schema (the view conv_info comes after it: store_view_sql). */
 const char store_schema_sql[] =
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
@@ -48,6 +55,7 @@ const char store_schema_sql[] =
     " read_timestamp INTEGER NOT NULL DEFAULT 0," /* C2C: the server time of the last message read */
     " read_sequence INTEGER NOT NULL DEFAULT 0,"  /* group: the seq of the last message read */
     " at_info TEXT NOT NULL DEFAULT '[]',"        /* group: GroupAtInfo array of the unread @ messages */
+    " group_type INTEGER NOT NULL DEFAULT 0,"     /* group: TIMGroupType */
     " PRIMARY KEY (conv_type, conv_id)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS conversation_list_order ON conversation (pinned DESC, active_order DESC);"
     "CREATE INDEX IF NOT EXISTS conversation_unread ON conversation (recv_opt, unread) WHERE unread > 0;"
@@ -63,7 +71,8 @@ const char store_schema_sql[] =
     " conv_type INTEGER NOT NULL,"
     " conv_id TEXT NOT NULL,"
     " created INTEGER NOT NULL,"  /* the delivery created the conversation */
-    " msg TEXT NOT NULL);"
+    " msg TEXT NOT NULL,"         /* kind 0: the Message; kind 1: the MsgLocator of a revoked one */
+    " kind INTEGER NOT NULL DEFAULT 0);"
     "CREATE TABLE IF NOT EXISTS conv_group (name TEXT PRIMARY KEY) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS receive_option ("
     " conv_type INTEGER NOT NULL,"
@@ -85,7 +94,7 @@ const char store_view_sql[] =
     "  CASE WHEN last_msg IS NULL THEN with_type"
     "   ELSE json_insert(with_type, '$.conv_last_msg', json(last_msg)) END AS with_msg"
     " FROM (SELECT *,"
-    "  CASE WHEN conv_type = 2 THEN json_insert(base, '$.conv_group_type', 0, '$.conv_group_read_sequence', read_sequence)"
+    "  CASE WHEN conv_type = 2 THEN json_insert(base, '$.conv_group_type', group_type, '$.conv_group_read_sequence', read_sequence)"
     "   ELSE json_insert(base, '$.conv_c2c_read_timestamp', read_timestamp) END AS with_type"
     " FROM (SELECT *, json_object("
     "  'conv_id', conv_id, 'conv_type', conv_type,"
@@ -128,6 +137,9 @@ const char store_view_sql[] =
 
 /* The receive option of conversation (?T, ?I): Receive (0) unless one was set. */
 #define RECV_OPT_OF(t, i) "coalesce((SELECT opt FROM receive_option WHERE conv_type = ?" #t " AND conv_id = ?" #i "), 0)"
+
+/* The receive option of group p.gid (ST_GROUP_SELF_INFO). */
+#define GROUP_RECV_OPT "coalesce((SELECT opt FROM receive_option WHERE conv_type = 2 AND conv_id = p.gid), 0)"
 
 /* Whether conversation group ?N holds the conversation. */
 #define IN_GROUP(n) "EXISTS (SELECT 1 FROM json_each(group_array) WHERE value = ?" #n ")"
@@ -199,10 +211,12 @@ const char *const store_stmt_sql[ST_COUNT] = {
     [ST_MSG_INSERT] = "INSERT INTO message (conv_type, conv_id, seq, msg) VALUES (?1, ?2, ?3, ?4)",
     /* Creates the conversation or makes it the most recently active, unless message ?5 is
      * excluded from being the last message (TIMMessageManager.h 2359): it then moves nothing. */
+    /* A group message names its group (?6, ?7: name and TIMGroupType; NULL for C2C). */
     [ST_CONV_ACTIVATE] =
-        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name, recv_opt)"
-        " VALUES (?1, ?2, ?3, ?4, ?2, " RECV_OPT_OF(1, 2) ")"
-        " ON CONFLICT (conv_type, conv_id) DO UPDATE SET active_time = excluded.active_time, active_order = excluded.active_order"
+        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name, recv_opt, group_type)"
+        " VALUES (?1, ?2, ?3, ?4, coalesce(?6, ?2), " RECV_OPT_OF(1, 2) ", coalesce(?7, 0))"
+        " ON CONFLICT (conv_type, conv_id) DO UPDATE SET active_time = excluded.active_time, active_order = excluded.active_order,"
+        " show_name = coalesce(?6, show_name), group_type = coalesce(?7, group_type)"
         " WHERE NOT coalesce(json_extract(?5, '$.message_excluded_from_last_message'), 0)",
     /* Message ?3 becomes the last message unless excluded from it (TIMMessageManager.h 2359), and a
      * received one (?4) counts as unread unless excluded from the count (2349). */
@@ -211,7 +225,7 @@ const char *const store_stmt_sql[ST_COUNT] = {
         " last_msg = CASE WHEN coalesce(json_extract(?3, '$.message_excluded_from_last_message'), 0) THEN last_msg ELSE ?3 END,"
         " unread = unread + (?4 AND NOT coalesce(json_extract(?3, '$.message_is_excluded_from_unread_count'), 0))"
         " WHERE conv_type = ?1 AND conv_id = ?2",
-    [ST_INBOX_INSERT] = "INSERT INTO inbox (conv_type, conv_id, created, msg) VALUES (?1, ?2, ?3, ?4)",
+    [ST_INBOX_INSERT] = "INSERT INTO inbox (conv_type, conv_id, created, msg, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
     /* Newest first, older than seq ?4 (0: from the newest). */
     [ST_MSG_LIST] =
         "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
@@ -252,21 +266,26 @@ const char *const store_stmt_sql[ST_COUNT] = {
         " AND (?3 = 0 OR EXISTS (SELECT 1 FROM json_each(at_info) WHERE json_extract(value, '$.conv_group_at_info_seq') <= ?3))",
     [ST_UNREAD_KEYS] = "SELECT conv_type, conv_id FROM conversation WHERE unread > 0 AND (?1 = 0 OR conv_type = ?1)",
     [ST_DATA_VERSION] = "PRAGMA data_version",
-    /* What other processes delivered since ?1: the new messages, and the ConvInfo of the
-     * conversations they created and of those they updated. */
+    /* What other processes delivered since ?1: the new messages, the ConvInfo of the
+     * conversations they created and of those they updated, the group tips among the messages
+     * (their GroupTipsElem), and the MsgLocators of revoked messages. */
     [ST_INBOX_SINCE] =
         "SELECT coalesce(max(i.id), ?1),"
-        " '[' || coalesce(group_concat(i.msg, ','), '') || ']',"
+        " '[' || coalesce(group_concat(CASE WHEN i.kind = 0 THEN i.msg END, ','), '') || ']',"
         " (SELECT '[' || coalesce(group_concat(c.info, ','), '') || ']' FROM conv_info c WHERE EXISTS"
         "   (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.created AND j.conv_type = c.conv_type AND j.conv_id = c.conv_id)),"
         " (SELECT '[' || coalesce(group_concat(c.info, ','), '') || ']' FROM conv_info c WHERE EXISTS"
         "   (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.conv_type = c.conv_type AND j.conv_id = c.conv_id"
         "    AND NOT coalesce(json_extract(j.msg, '$.message_is_online_msg'), 0))" /* online: nothing changed */
         "   AND NOT EXISTS (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.created AND j.conv_type = c.conv_type"
-        "   AND j.conv_id = c.conv_id))"
+        "   AND j.conv_id = c.conv_id)),"
+        " (SELECT json_group_array(json(e.value)) FROM inbox j, json_each(j.msg, '$.message_elem_array') e"
+        "   WHERE j.id > ?1 AND j.kind = 0 AND json_extract(e.value, '$.elem_type') = 5),"
+        " '[' || coalesce(group_concat(CASE WHEN i.kind = 1 THEN i.msg END, ','), '') || ']'"
         " FROM (SELECT * FROM inbox WHERE id > ?1 ORDER BY id) AS i",
     [ST_INBOX_CLEAR] = "DELETE FROM inbox",
     [ST_ARRAY_ITEMS] = "SELECT value FROM json_each(?1) ORDER BY key",
+    [ST_ARRAY_LENGTH] = "SELECT json_array_length(?1)",
     [ST_OP_RESULT] =
         "SELECT json_object('conversation_operation_result_conversation_id', ?1,"
         " 'conversation_operation_result_result_code', ?2, 'conversation_operation_result_result_info', ?3)",
@@ -327,6 +346,62 @@ const char *const store_stmt_sql[ST_COUNT] = {
         " 'msg_recv_msg_opt_result_opt', coalesce((SELECT opt FROM receive_option WHERE conv_type = 1 AND conv_id = value), 0)))"
         " FROM json_each(?1)",
     [ST_RECV_OPT_OF] = "SELECT " RECV_OPT_OF(1, 2),
+    /* The stored copy of message ?3 (its message_msg_id) of conversation (?1, ?2): seq, the
+     * Message, its server time, whether the owner sent it, its sender. */
+    [ST_MSG_FIND] =
+        "SELECT seq, msg, json_extract(msg, '$.message_server_time'), json_extract(msg, '$.message_is_from_self'),"
+        " json_extract(msg, '$.message_sender') FROM message"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND json_extract(msg, '$.message_msg_id') = ?3",
+    /* Marks message seq ?3 revoked by ?4; returns its MsgLocator with the revoker (vendor 2.5). */
+    [ST_MSG_REVOKE] =
+        "UPDATE message SET msg = json_set(msg, '$.message_status', 6, '$.message_revoker_user_id', ?4)"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND seq = ?3"
+        " RETURNING json_object('message_locator_conv_id', conv_id, 'message_locator_conv_type', conv_type,"
+        "  'message_locator_is_revoked', json('true'), 'message_locator_time', json_extract(msg, '$.message_server_time'),"
+        "  'message_locator_seq', seq, 'message_locator_is_self', json_extract(msg, '$.message_is_from_self'),"
+        "  'message_locator_rand', json_extract(msg, '$.message_rand'),"
+        "  'message_locator_unique_id', json_extract(msg, '$.message_unique_id'), 'message_revoker_user_id', ?4)",
+    /* The last message follows a revoke: the stored copy of message ?3 replaces it. */
+    [ST_CONV_LAST_MSG_IS] =
+        "UPDATE conversation SET last_msg = (SELECT msg FROM message m WHERE m.conv_type = ?1 AND m.conv_id = ?2 AND m.seq = ?3)"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND json_extract(last_msg, '$.message_seq') = ?3",
+    /* How many of the seqs of JSON array ?3 name messages of conversation (?1, ?2), and how many of
+     * those wait to be read. */
+    [ST_MSG_COUNT_SEQS] =
+        "SELECT count(*), coalesce(sum(json_extract(msg, '$.message_is_read') = 0), 0) FROM message"
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND seq IN (SELECT value FROM json_each(?3))",
+    /* The seqs of the messages whose message_msg_id JSON array ?3 lists (as a JSON array). */
+    [ST_MSG_SEQS_OF] =
+        "SELECT json_group_array(seq) FROM message WHERE conv_type = ?1 AND conv_id = ?2"
+        " AND json_extract(msg, '$.message_msg_id') IN (SELECT value FROM json_each(?3))",
+    [ST_MSG_DELETE_SEQS] = "DELETE FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND seq IN (SELECT value FROM json_each(?3))",
+    /* After deleting messages: the newest remaining one that may be last becomes the last message;
+     * ?3 unread messages went. */
+    [ST_CONV_AFTER_DELETE] =
+        "UPDATE conversation SET unread = max(0, unread - ?3),"
+        " last_msg = (SELECT msg FROM message m WHERE m.conv_type = ?1 AND m.conv_id = ?2"
+        "  AND NOT coalesce(json_extract(m.msg, '$.message_excluded_from_last_message'), 0) ORDER BY m.seq DESC LIMIT 1),"
+        " at_info = CASE WHEN ?3 > 0 AND unread - ?3 <= 0 THEN '[]' ELSE at_info END"
+        " WHERE conv_type = ?1 AND conv_id = ?2",
+    /* Clearing the history: no last message, nothing unread, no @ information. */
+    [ST_CONV_CLEARED] =
+        "UPDATE conversation SET last_msg = NULL, unread = 0, at_info = '[]' WHERE conv_type = ?1 AND conv_id = ?2",
+    /* GroupBaseInfo array ?1 with the owner's side of each group: the read seq, the unread count
+     * and the receive option of its conversation (TIMGroupManager.h 10.4, 10.5). */
+    [ST_GROUP_SELF_INFO] =
+        "SELECT json_group_array(json(info)) FROM (SELECT json_set(json(p.value),"
+        "  '$.group_base_info_readed_seq', coalesce(c.read_sequence, 0),"
+        "  '$.group_base_info_msg_flag', " GROUP_RECV_OPT ","
+        "  '$.group_base_info_self_info.group_self_info_unread_num', coalesce(c.unread, 0),"
+        "  '$.group_base_info_self_info.group_self_info_msg_flag', " GROUP_RECV_OPT ") AS info"
+        " FROM (SELECT key, value, json_extract(value, '$.group_base_info_group_id') AS gid FROM json_each(?1)) AS p"
+        " LEFT JOIN conversation c ON c.conv_type = 2 AND c.conv_id = p.gid ORDER BY p.key)",
+    /* A member's group conversation (?1 = 2, ?2 id) with the group's name ?3 and TIMGroupType ?4:
+     * created at time ?5 (activation ?6), or renamed. */
+    [ST_GROUP_CONV_ENSURE] =
+        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name, recv_opt, group_type)"
+        " VALUES (?1, ?2, ?5, ?6, ?3, " RECV_OPT_OF(1, 2) ", ?4)"
+        " ON CONFLICT (conv_type, conv_id) DO UPDATE SET show_name = excluded.show_name, group_type = excluded.group_type",
     [ST_FILTER_UNREAD] =
         "SELECT coalesce(sum(unread), 0), (SELECT json_group_object(key, value) FROM ("
         "  SELECT 'conversation_list_filter_conv_type' AS key, ?2 AS value"

@@ -26,6 +26,12 @@ enum check_kind {
     CHECK_EXPERIMENTAL,
     CHECK_ARRAY_OF,
     CHECK_READ_MESSAGE,
+    CHECK_GROUP_CREATE,
+    CHECK_MEMBER_PARAM,
+    CHECK_MSG_REF,
+    CHECK_DELETE_PARAM,
+    CHECK_MSG_ARRAY,
+    CHECK_OBJECT_OF,
     CHECK_COUNT
 };
 
@@ -70,6 +76,8 @@ static const char *const check_sql[CHECK_COUNT] = {
         "SELECT CASE WHEN json_valid(?1) THEN"
         " json_type(?1) = 'object' AND" ELEMS_OK("$.message_elem_array")
         " AND json_array_length(?1, '$.message_elem_array') > 0"
+        /* TIMMessageManager.h 778: group tips and reports come only from the server */
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.message_elem_array') WHERE json_extract(value, '$.elem_type') IN (5, 8))"
         " AND coalesce(json_type(?1, '$.message_is_online_msg'), 'false') IN ('true', 'false')"
         " AND coalesce(json_type(?1, '$.message_group_at_user_array'), 'array') = 'array'"
         " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.message_group_at_user_array') WHERE type <> 'text')"
@@ -141,6 +149,60 @@ static const char *const check_sql[CHECK_COUNT] = {
         " ELSE 0 END,"
         " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.message_server_time'), 0) END,"
         " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.message_seq'), 0) END",
+    /* A CreateGroupParam (TIMGroupManager.h 10.2): a name; the other keys of their types when present. */
+    [CHECK_GROUP_CREATE] =
+        "SELECT CASE WHEN json_valid(?1) THEN"
+        " json_type(?1) = 'object' AND json_type(?1, '$.create_group_param_group_name') = 'text'"
+        " AND coalesce(json_type(?1, '$.create_group_param_group_id'), 'text') = 'text'"
+        " AND coalesce(json_type(?1, '$.create_group_param_group_type'), 'integer') = 'integer'"
+        " AND coalesce(json_type(?1, '$.create_group_param_notification'), 'text') = 'text'"
+        " AND coalesce(json_type(?1, '$.create_group_param_introduction'), 'text') = 'text'"
+        " AND coalesce(json_type(?1, '$.create_group_param_face_url'), 'text') = 'text'"
+        " AND coalesce(json_type(?1, '$.create_group_param_add_option'), 'integer') = 'integer'"
+        " AND coalesce(json_type(?1, '$.create_group_param_max_member_num'), 'integer') = 'integer'"
+        " AND coalesce(json_type(?1, '$.create_group_param_group_member_array'), 'array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.create_group_param_group_member_array') WHERE type <> 'object'"
+        "   OR json_type(value, '$.group_member_info_identifier') IS NOT 'text'"
+        "   OR length(CAST(json_extract(value, '$.group_member_info_identifier') AS BLOB)) NOT BETWEEN 1 AND 127"
+        "   OR coalesce(json_type(value, '$.group_member_info_member_role'), 'integer') <> 'integer')"
+        " ELSE 0 END,"
+        /* the name: checked as an id by the caller */
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.create_group_param_group_name') END",
+    /* A GroupGetMemberInfoListParam (12.2): the group id; user ids and a role flag when present. */
+    [CHECK_MEMBER_PARAM] =
+        "SELECT CASE WHEN json_valid(?1) THEN"
+        " json_type(?1) = 'object' AND json_type(?1, '$.group_get_members_info_list_param_group_id') = 'text'"
+        " AND coalesce(json_type(?1, '$.group_get_members_info_list_param_identifier_array'), 'array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.group_get_members_info_list_param_identifier_array')"
+        "   WHERE type <> 'text')"
+        " AND coalesce(json_type(?1, '$.group_get_members_info_list_param_option'), 'object') = 'object'"
+        " AND coalesce(json_type(?1, '$.group_get_members_info_list_param_option.group_member_get_info_option_role_flag'),"
+        "   'integer') = 'integer'"
+        " AND coalesce(json_type(?1, '$.group_get_members_info_list_param_next_seq'), 'integer') = 'integer'"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.group_get_members_info_list_param_group_id') END",
+    /* A Message that names a stored one: its message_msg_id. */
+    [CHECK_MSG_REF] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' AND json_type(?1, '$.message_msg_id') = 'text'"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.message_msg_id') END",
+    /* A MsgDeleteParam (TIMMessageManager.h 8.5): the Message to delete, named by its id. */
+    [CHECK_DELETE_PARAM] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object'"
+        " AND json_type(?1, '$.msg_delete_param_msg.message_msg_id') = 'text'"
+        " AND coalesce(json_type(?1, '$.msg_delete_param_is_ramble'), 'false') IN ('true', 'false')"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.msg_delete_param_msg.message_msg_id') END",
+    /* A Message array naming stored messages. Columns: ok, length, the array of their ids. */
+    [CHECK_MSG_ARRAY] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1) WHERE type <> 'object' OR json_type(value, '$.message_msg_id') IS NOT 'text')"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) AND json_type(?1) = 'array' THEN json_array_length(?1) END,"
+        " CASE WHEN json_valid(?1) AND json_type(?1) = 'array' THEN"
+        "  (SELECT json_group_array(json_extract(value, '$.message_msg_id')) FROM json_each(?1)) END",
+    /* Column: a JSON object of the one key ?1 whose value is the text ?2 (see json_object_of). */
+    [CHECK_OBJECT_OF] = "SELECT json_object(?1, ?2)",
     /* Column: a JSON array holding the text ?1 (see json_array_of). */
     [CHECK_ARRAY_OF] = "SELECT json_array(?1)",
     /* Columns: ok, UI platform (default 0), log level (default kTIMLog_Info), operation, log line. */
@@ -339,4 +401,46 @@ int json_check_read_message(const char *json, int64_t *server_time, int64_t *seq
     *server_time = ints[0];
     *seq = ints[1];
     return code;
+}
+
+int json_check_group_create(const char *json, char **name) {
+    *name = NULL;
+    return run_check(CHECK_GROUP_CREATE, json, NULL, 0, name, 1);
+}
+
+int json_check_member_param(const char *json, char **group_id) {
+    *group_id = NULL;
+    return run_check(CHECK_MEMBER_PARAM, json, NULL, 0, group_id, 1);
+}
+
+int json_check_msg_ref(const char *json, char **msg_id) {
+    *msg_id = NULL;
+    return run_check(CHECK_MSG_REF, json, NULL, 0, msg_id, 1);
+}
+
+int json_check_delete_param(const char *json, char **msg_id) {
+    *msg_id = NULL;
+    return run_check(CHECK_DELETE_PARAM, json, NULL, 0, msg_id, 1);
+}
+
+int json_check_msg_array(const char *json, int64_t *length, char **msg_ids) {
+    *length = 0;
+    *msg_ids = NULL;
+    return run_check(CHECK_MSG_ARRAY, json, length, 1, msg_ids, 1);
+}
+
+char *json_object_of(const char *key, const char *text) {
+    char *object = NULL;
+    pthread_mutex_lock(&checker_lock);
+    sqlite3_stmt *stmt = checker_stmt[CHECK_OBJECT_OF];
+    if (stmt != NULL && sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC) == SQLITE_OK &&
+        sqlite3_bind_text(stmt, 2, text, -1, SQLITE_STATIC) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+        object = strdup((const char *)sqlite3_column_text(stmt, 0));
+    }
+    if (stmt != NULL) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+    }
+    pthread_mutex_unlock(&checker_lock);
+    return object;
 }

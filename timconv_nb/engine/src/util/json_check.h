@@ -66,7 +66,27 @@ int json_check_experimental(const char *json, int64_t *ui_platform, int *log_lev
  * present, are integers >= 0 (0 when absent). */
 int json_check_read_message(const char *json, int64_t *server_time, int64_t *seq);
 
+/* A CreateGroupParam (TIMGroupManager.h 10.2): a string group name, the other keys of their
+ * types when present, initial members as objects with an identifier of 1 to 127 bytes. *name
+ * (the group name) is malloc'd. */
+int json_check_group_create(const char *json, char **name);
+
+/* A GroupGetMemberInfoListParam (12.2): *group_id malloc'd. */
+int json_check_member_param(const char *json, char **group_id);
+
+/* A Message naming a stored one by its string message_msg_id (*msg_id malloc'd). */
+int json_check_msg_ref(const char *json, char **msg_id);
+
+/* A MsgDeleteParam whose msg_delete_param_msg names a stored message (*msg_id malloc'd). */
+int json_check_delete_param(const char *json, char **msg_id);
+
+/* An array of Messages naming stored ones: *length, and *msg_ids the JSON array of their ids. */
+int json_check_msg_array(const char *json, int64_t *length, char **msg_ids);
+
 /* A malloc'd JSON array holding the one string text (NULL when out of memory or closed). */
 char *json_array_of(const char *text);
+
+/* A malloc'd JSON object {key: text} (NULL when out of memory or closed). */
+char *json_object_of(const char *key, const char *text);
 
 #endif  /* TIMCONV_JSON_CHECK_H_ */

@@ -1,0 +1,194 @@
+/* Groups, as far as a conversation learner needs them: the declarations, enums and JSON keys of
+ * the vendor SDK's TIMGroupManager.h that the local engine implements. Membership is kept in the
+ * data root, shared by every process of the same sdk_app_id (the local "server"). */
+#ifndef TIMCONV_TIM_GROUP_MANAGER_H_
+#define TIMCONV_TIM_GROUP_MANAGER_H_
+
+#include "TIMCloudDef.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* 1.2 Group tip types (kTIMGroupTip_Invite also reports a member who joined: see its join type). */
+enum TIMGroupTipType {
+    kTIMGroupTip_None,
+    kTIMGroupTip_Invite,
+    kTIMGroupTip_Quit,
+    kTIMGroupTip_Kick,
+    kTIMGroupTip_SetAdmin,
+    kTIMGroupTip_CancelAdmin,
+    kTIMGroupTip_GroupInfoChange,
+    kTIMGroupTip_MemberInfoChange,
+    kTIMGroupTip_MemberMarkChange,
+    kTIMGroupTip_TopicInfoChange,
+    KTIMGroupTip_PinnedMessageAdded,
+    KTIMGroupTip_PinnedMessageDeleted,
+};
+
+/* 1.3 Group types: who may join (TIMGroupJoin), quit and dismiss (TIMGroupQuit, TIMGroupDelete). */
+enum TIMGroupType {
+    kTIMGroup_Public,     /* anyone may ask to join; the add option decides */
+    kTIMGroup_Private,    /* Work: joined only by invitation, never dismissed */
+    kTIMGroup_ChatRoom,   /* Meeting: anyone joins and leaves freely */
+    kTIMGroup_BChatRoom,
+    kTIMGroup_AVChatRoom, /* Live: anyone joins and leaves freely */
+    kTIMGroup_Community,  /* anyone joins freely */
+};
+
+/* 1.4 How a group may be joined. */
+enum TIMGroupAddOption {
+    kTIMGroupAddOpt_Forbid = 0,
+    kTIMGroupAddOpt_Auth = 1,
+    kTIMGroupAddOpt_Any = 2,
+    kTIMGroupAddOpt_Unknown = 3,
+};
+
+/* 1.5 Member roles. */
+enum TIMGroupMemberRole {
+    kTIMMemberRole_None = 0,
+    kTIMMemberRole_Normal = 200,
+    kTIMMemberRole_Admin = 300,
+    kTIMMemberRole_Owner = 400,
+};
+
+/* 1.8 Which roles TIMGroupGetMemberInfoList returns (0: all). */
+enum TIMGroupMemberRoleFlag {
+    kTIMGroupMemberRoleFlag_All = 0x00,
+    kTIMGroupMemberRoleFlag_Owner = 0x01,
+    kTIMGroupMemberRoleFlag_Admin = 0x01 << 1,
+    kTIMGroupMemberRoleFlag_Member = 0x01 << 2,
+};
+
+/* 1.15 How a member came in (kTIMGroupTipsElemJoinType). */
+enum TIMGroupJoinType {
+    kTIMGroupJoin_None = 0,
+    kTIMGroupJoin_Apply = 1,
+    kTIMGroupJoin_Invite = 2,
+};
+
+#ifndef __cplusplus
+typedef enum TIMGroupTipType TIMGroupTipType;
+typedef enum TIMGroupType TIMGroupType;
+typedef enum TIMGroupAddOption TIMGroupAddOption;
+typedef enum TIMGroupMemberRole TIMGroupMemberRole;
+typedef enum TIMGroupMemberRoleFlag TIMGroupMemberRoleFlag;
+typedef enum TIMGroupJoinType TIMGroupJoinType;
+#endif
+
+/* 2.1 A group tip (one GroupTipsElem object) for every member of the group: a member joined
+ * (kTIMGroupTip_Invite, join type Apply) or quit. Runs on the engine's worker thread. */
+typedef void (*TIMGroupTipsEventCallback)(const char* json_group_tip, const void* user_data);
+
+/* 3.1 Sets the group tips callback (NULL removes it). */
+TIM_API void TIMSetGroupTipsEventCallback(TIMGroupTipsEventCallback cb, const void* user_data);
+
+/* 4.1 Creates a group (CreateGroupParam): the caller becomes its owner and first member, and has
+ * its group conversation (event Add). The group id is given, or generated ("@TGS#..."), which
+ * user-chosen ids may not start with (10015). Callback JSON: CreateGroupResult. Codes: 10021 id
+ * in use, 10015 invalid id, 10004 invalid parameters. */
+TIM_API int TIMGroupCreate(const char* json_group_create_param, TIMCommCallback cb, const void* user_data);
+
+/* 4.2 Dismisses a group: its owner only (10007 otherwise), never a Work (Private) group. Every
+ * member then receives a kTIMElem_GroupReport message of type kTIMGroupReport_Delete. */
+TIM_API int TIMGroupDelete(const char* group_id, TIMCommCallback cb, const void* user_data);
+
+/* 4.3 Joins a group: never a Work (Private) group, nor one whose add option is Forbid (10007); a
+ * Public group only when its add option is Any (approval has no local counterpart: 10007 says
+ * so); Meeting, Live and Community groups freely. 10013 already a member, 10010 no such group,
+ * 10014 full. Every member receives the tip. */
+TIM_API int TIMGroupJoin(const char* group_id, const char* hello_msg, TIMCommCallback cb, const void* user_data);
+
+/* 4.4 Quits a group: anyone from a Work group; the owner of any other type may not (10009).
+ * 10007 not a member. The members, and the one who quit, receive the tip. */
+TIM_API int TIMGroupQuit(const char* group_id, TIMCommCallback cb, const void* user_data);
+
+/* 4.5 The groups the logged-in user is a member of: a GroupBaseInfo array. */
+TIM_API int TIMGroupGetJoinedGroupList(TIMCommCallback cb, const void* user_data);
+
+/* 5.1 The GroupDetailInfo of a JSON array of group ids: a GetGroupInfoResult array, one per id
+ * in order (code 10010 for a group that does not exist). */
+TIM_API int TIMGroupGetGroupInfoList(const char* json_group_getinfo_param, TIMCommCallback cb, const void* user_data);
+
+/* 7.1 The members of a group (GroupGetMemberInfoListParam: the group id; optionally user ids and
+ * a role flag): a GroupGetMemberInfoListResult. 10007 when the caller is not a member. */
+TIM_API int TIMGroupGetMemberInfoList(const char* json_group_getmeminfos_param, TIMCommCallback cb, const void* user_data);
+
+/* 9.4 GroupTipsElem */
+static const char* kTIMGroupTipsElemTipType TIM_KEY_ATTR = "group_tips_elem_tip_type";
+static const char* kTIMGroupTipsElemJoinType TIM_KEY_ATTR = "group_tips_elem_join_type";
+static const char* kTIMGroupTipsElemOpUser TIM_KEY_ATTR = "group_tips_elem_op_user";
+static const char* kTIMGroupTipsElemGroupId TIM_KEY_ATTR = "group_tips_elem_group_id";
+static const char* kTIMGroupTipsElemUserArray TIM_KEY_ATTR = "group_tips_elem_user_array";
+static const char* kTIMGroupTipsElemMemberNum TIM_KEY_ATTR = "group_tips_elem_member_num";
+
+/* 10.1 GroupMemberInfo */
+static const char* kTIMGroupMemberInfoIdentifier TIM_KEY_ATTR = "group_member_info_identifier";
+static const char* kTIMGroupMemberInfoGroupId TIM_KEY_ATTR = "group_member_info_group_id";
+static const char* kTIMGroupMemberInfoJoinTime TIM_KEY_ATTR = "group_member_info_join_time";
+static const char* kTIMGroupMemberInfoMemberRole TIM_KEY_ATTR = "group_member_info_member_role";
+
+/* 10.2 CreateGroupParam */
+static const char* kTIMCreateGroupParamGroupName TIM_KEY_ATTR = "create_group_param_group_name";
+static const char* kTIMCreateGroupParamGroupId TIM_KEY_ATTR = "create_group_param_group_id";
+static const char* kTIMCreateGroupParamGroupType TIM_KEY_ATTR = "create_group_param_group_type";
+static const char* kTIMCreateGroupParamGroupMemberArray TIM_KEY_ATTR = "create_group_param_group_member_array";
+static const char* kTIMCreateGroupParamNotification TIM_KEY_ATTR = "create_group_param_notification";
+static const char* kTIMCreateGroupParamIntroduction TIM_KEY_ATTR = "create_group_param_introduction";
+static const char* kTIMCreateGroupParamFaceUrl TIM_KEY_ATTR = "create_group_param_face_url";
+static const char* kTIMCreateGroupParamAddOption TIM_KEY_ATTR = "create_group_param_add_option";
+static const char* kTIMCreateGroupParamMaxMemberCount TIM_KEY_ATTR = "create_group_param_max_member_num";
+
+/* 10.3 CreateGroupResult */
+static const char* kTIMCreateGroupResultGroupId TIM_KEY_ATTR = "create_group_result_groupid";
+
+/* 10.4 GroupSelfInfo */
+static const char* kTIMGroupSelfInfoJoinTime TIM_KEY_ATTR = "group_self_info_join_time";
+static const char* kTIMGroupSelfInfoRole TIM_KEY_ATTR = "group_self_info_role";
+static const char* kTIMGroupSelfInfoUnReadNum TIM_KEY_ATTR = "group_self_info_unread_num";
+static const char* kTIMGroupSelfInfoMsgFlag TIM_KEY_ATTR = "group_self_info_msg_flag";
+
+/* 10.5 GroupBaseInfo */
+static const char* kTIMGroupBaseInfoGroupId TIM_KEY_ATTR = "group_base_info_group_id";
+static const char* kTIMGroupBaseInfoGroupName TIM_KEY_ATTR = "group_base_info_group_name";
+static const char* kTIMGroupBaseInfoGroupType TIM_KEY_ATTR = "group_base_info_group_type";
+static const char* kTIMGroupBaseInfoFaceUrl TIM_KEY_ATTR = "group_base_info_face_url";
+static const char* kTIMGroupBaseInfoLatestSeq TIM_KEY_ATTR = "group_base_info_latest_seq";
+static const char* kTIMGroupBaseInfoReadedSeq TIM_KEY_ATTR = "group_base_info_readed_seq";
+static const char* kTIMGroupBaseInfoMsgFlag TIM_KEY_ATTR = "group_base_info_msg_flag";
+static const char* kTIMGroupBaseInfoSelfInfo TIM_KEY_ATTR = "group_base_info_self_info";
+
+/* 10.7 GroupDetailInfo */
+static const char* kTIMGroupDetailInfoGroupId TIM_KEY_ATTR = "group_detail_info_group_id";
+static const char* kTIMGroupDetailInfoGroupType TIM_KEY_ATTR = "group_detail_info_group_type";
+static const char* kTIMGroupDetailInfoGroupName TIM_KEY_ATTR = "group_detail_info_group_name";
+static const char* kTIMGroupDetailInfoNotification TIM_KEY_ATTR = "group_detail_info_notification";
+static const char* kTIMGroupDetailInfoIntroduction TIM_KEY_ATTR = "group_detail_info_introduction";
+static const char* kTIMGroupDetailInfoFaceUrl TIM_KEY_ATTR = "group_detail_info_face_url";
+static const char* kTIMGroupDetailInfoCreateTime TIM_KEY_ATTR = "group_detail_info_create_time";
+static const char* kTIMGroupDetailInfoNextMsgSeq TIM_KEY_ATTR = "group_detail_info_next_msg_seq";
+static const char* kTIMGroupDetailInfoLastMsgTime TIM_KEY_ATTR = "group_detail_info_last_msg_time";
+static const char* kTIMGroupDetailInfoMemberNum TIM_KEY_ATTR = "group_detail_info_member_num";
+static const char* kTIMGroupDetailInfoMaxMemberNum TIM_KEY_ATTR = "group_detail_info_max_member_num";
+static const char* kTIMGroupDetailInfoAddOption TIM_KEY_ATTR = "group_detail_info_add_option";
+static const char* kTIMGroupDetailInfoOwnerIdentifier TIM_KEY_ATTR = "group_detail_info_owner_identifier";
+
+/* 10.8 GetGroupInfoResult */
+static const char* kTIMGetGroupInfoResultCode TIM_KEY_ATTR = "get_groups_info_result_code";
+static const char* kTIMGetGroupInfoResultDesc TIM_KEY_ATTR = "get_groups_info_result_desc";
+static const char* kTIMGetGroupInfoResultInfo TIM_KEY_ATTR = "get_groups_info_result_info";
+
+/* 12.1 GroupMemberGetInfoOption, 12.2 GroupGetMemberInfoListParam, 12.3 its result */
+static const char* kTIMGroupMemberGetInfoOptionRoleFlag TIM_KEY_ATTR = "group_member_get_info_option_role_flag";
+static const char* kTIMGroupGetMemberInfoListParamGroupId TIM_KEY_ATTR = "group_get_members_info_list_param_group_id";
+static const char* kTIMGroupGetMemberInfoListParamIdentifierArray TIM_KEY_ATTR = "group_get_members_info_list_param_identifier_array";
+static const char* kTIMGroupGetMemberInfoListParamOption TIM_KEY_ATTR = "group_get_members_info_list_param_option";
+static const char* kTIMGroupGetMemberInfoListParamNextSeq TIM_KEY_ATTR = "group_get_members_info_list_param_next_seq";
+static const char* kTIMGroupGetMemberInfoListResultNexSeq TIM_KEY_ATTR = "group_get_member_info_list_result_next_seq";
+static const char* kTIMGroupGetMemberInfoListResultInfoArray TIM_KEY_ATTR = "group_get_member_info_list_result_info_array";
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif  /* TIMCONV_TIM_GROUP_MANAGER_H_ */

@@ -1,0 +1,90 @@
+/* The group registry: which groups exist and who their members are, kept in one SQLite database
+ * per sdk_app_id under the data root (<root>/timconv/<app_id>/groups.db), shared by every process
+ * of that app as the vendor's server is shared by every device. It also hands out each group's
+ * message sequence numbers, so that a group message has the same seq in every member's store.
+ *
+ * Used only by the engine's worker thread (one open registry, kept until registry_close), so it
+ * takes no lock of its own; other processes are kept apart by SQLite's file locks (BEGIN
+ * IMMEDIATE around every change).
+ *
+ * Functions return ERR_SUCC or a TIMErrCode (the vendor's group codes for the group rules,
+ * ERR_IO_OPERATION_FAILED / ERR_OUT_OF_MEMORY otherwise); registry_error() then describes it.
+ * JSON results are malloc'd. */
+#ifndef TIMCONV_REGISTRY_H_
+#define TIMCONV_REGISTRY_H_
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct registry;
+
+/* The registry of (root, app_id), opened (and created) on first use; NULL on failure, with *code
+ * and err set. */
+struct registry *registry_get(const char *root, uint64_t app_id, int *code, char *err, size_t err_size);
+
+/* Closes the open registry (logout, TIMUninit). */
+void registry_close(void);
+
+const char *registry_error(const struct registry *r);
+
+/* The vendor's limits: group ids of at most 48 bytes, at most 20 initial members. */
+#define REGISTRY_GROUP_ID_MAX 48
+#define REGISTRY_INITIAL_MEMBERS_MAX 20
+
+/* What a group change tells the members: the group, and the members to tell. */
+struct group_change {
+    char id[REGISTRY_GROUP_ID_MAX + 1];
+    char *name;       /* malloc'd */
+    int type;         /* TIMGroupType */
+    int64_t seq;      /* the seq of the tip or report that tells of the change */
+    int64_t members;  /* the member count after the change */
+    char *recipients; /* malloc'd JSON array of the user ids to tell */
+    char *notice;     /* malloc'd Message telling of it (a group tip or report), or NULL */
+    char *tips;       /* malloc'd JSON array of the notice's GroupTipsElem (a tip), or NULL */
+};
+
+void group_change_clear(struct group_change *c);
+
+/* Creates a group from a CreateGroupParam (shape already checked) with owner as its owner, at
+ * time now. The id is taken from the param or generated. c->recipients: every member (the owner
+ * and the initial members); c->seq: the seq of the tip of initial members (0 when none). */
+int registry_create(struct registry *r, const char *param_json, const char *owner, uint64_t now,
+                    struct group_change *c);
+
+/* Adds user to group_id by the rules of its type (TIMGroupManager.h 4.3). c->recipients: every
+ * member, the new one included. */
+int registry_join(struct registry *r, const char *group_id, const char *user, uint64_t now, struct group_change *c);
+
+/* Removes user from group_id by the rules of 4.4. c->recipients: the members left and user. */
+int registry_quit(struct registry *r, const char *group_id, const char *user, struct group_change *c);
+
+/* Dismisses group_id (4.2: its owner, never a Work group). c->recipients: every member it had. */
+int registry_dismiss(struct registry *r, const char *group_id, const char *user, struct group_change *c);
+
+/* The next message seq of group_id for a message `sender` sends at time now: 10010 when there is
+ * no such group, 10007 when sender is not a member. c->recipients: every member. */
+int registry_next_seq(struct registry *r, const char *group_id, const char *sender, uint64_t now,
+                      struct group_change *c);
+
+/* The members of group_id, a JSON array (10010 when no such group). */
+int registry_members(struct registry *r, const char *group_id, char **members);
+
+/* user's role in group_id (kTIMMemberRole_None when not a member; 10010 when no such group). */
+int registry_role(struct registry *r, const char *group_id, const char *user, int *role);
+
+/* A GroupBaseInfo array of the groups user is a member of, oldest membership first. */
+int registry_joined(struct registry *r, const char *user, char **list);
+
+/* A GetGroupInfoResult array for a JSON array of group ids. */
+int registry_info_list(struct registry *r, const char *ids_json, char **list);
+
+/* A GroupGetMemberInfoListResult for a GroupGetMemberInfoListParam (shape already checked) naming
+ * group_id; 10007 unless user is a member. */
+int registry_member_list(struct registry *r, const char *param_json, const char *group_id, const char *user,
+                         char **result);
+
+/* The members of a new group other than its owner (a JSON array), for the tip telling of them. */
+int registry_initial_names(struct registry *r, const char *group_id, const char *owner, char **names);
+
+#endif  /* TIMCONV_REGISTRY_H_ */

@@ -1,0 +1,95 @@
+/* What the group registry's files share (registry.c: connection and reads; registry_membership.c:
+ * the membership rules; registry_sql.c: the SQL). Worker thread only: see registry.h. */
+#ifndef TIMCONV_REGISTRY_INTERNAL_H_
+#define TIMCONV_REGISTRY_INTERNAL_H_
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "store/registry.h"
+#include "util/text.h"
+
+#define REGISTRY_VERSION_TEXT "1"
+
+enum reg_stmt {
+    R_BEGIN,
+    R_COMMIT,
+    R_ROLLBACK,
+    R_GROUP,
+    R_GROUP_INSERT,
+    R_MEMBER_INSERT,
+    R_INITIAL_MEMBERS,
+    R_INITIAL_NAMES,
+    R_MEMBER_ROLE,
+    R_MEMBER_DELETE,
+    R_GROUP_DELETE,
+    R_MEMBERS_DELETE,
+    R_RECIPIENTS,
+    R_NEXT_SEQ,
+    R_JOINED,
+    R_INFO_LIST,
+    R_MEMBER_LIST,
+    R_TIP_MESSAGE,
+    R_REPORT_MESSAGE,
+    R_COUNT
+};
+
+extern const char registry_schema_sql[];
+extern const char *const reg_sql[R_COUNT];
+
+struct registry {
+    sqlite3 *db;
+    sqlite3_stmt *stmt[R_COUNT];
+    char root[4096];
+    uint64_t app_id;
+    char error[256];
+};
+
+/* A group as the rules read it. */
+struct group_row {
+    int type;
+    int add_option;
+    char owner[TEXT_ID_MAX + 1];
+    int64_t max_member;
+    int64_t members;
+    char *name; /* malloc'd */
+};
+
+/* The prepared statement id (NULL only when it cannot compile). */
+sqlite3_stmt *rstmt(struct registry *r, enum reg_stmt id);
+
+/* Records the connection's last error as "what: message"; returns its TIMErrCode. */
+int rfail(struct registry *r, const char *what);
+
+/* A rule refused the change: records the description (fmt with the group id) and returns code. */
+int refuse(struct registry *r, int code, const char *fmt, const char *group_id);
+
+/* Steps a statement and resets it (rows ignored); rquery_text: the first column of the first row,
+ * malloc'd (NULL: no row). */
+int rexec(struct registry *r, sqlite3_stmt *st, const char *what);
+int rquery_text(struct registry *r, sqlite3_stmt *st, char **out, const char *what);
+
+/* Statement id with ?1 = group_id bound. */
+sqlite3_stmt *bind_group(struct registry *r, enum reg_stmt id, const char *group_id);
+
+/* BEGIN IMMEDIATE; rfinish commits when result is ERR_SUCC, else rolls back; returns the first failure. */
+int rbegin(struct registry *r);
+int rfinish(struct registry *r, int result);
+
+/* Reads a group (ERR_SVR_GROUP_NOT_FOUND when none; g->name malloc'd); a user's role in it. */
+int read_group(struct registry *r, const char *group_id, struct group_row *g);
+int read_role(struct registry *r, const char *group_id, const char *user, int *role);
+
+/* Takes the group's next message seq at time now. */
+int take_seq(struct registry *r, const char *group_id, uint64_t now, int64_t *seq);
+
+/* Fills c from group g (its name taken) and the current members. */
+int describe_change(struct registry *r, const char *group_id, struct group_row *g, struct group_change *c);
+
+/* c->notice and c->tips: the tip of tip_type about the users of a JSON array (tip_notice) or about
+ * the one user (user_tip), done by op_user. */
+int tip_notice(struct registry *r, struct group_change *c, int tip_type, int join_type, const char *op_user,
+               const char *users);
+int user_tip(struct registry *r, struct group_change *c, int tip_type, int join_type, const char *user);
+
+#endif  /* TIMCONV_REGISTRY_INTERNAL_H_ */

@@ -1,0 +1,216 @@
+"""Value objects for groups (TIMGroupManager.h): group types and roles, a group's details, a
+joined group with the user's side of it, a member, and the group tips every member receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import IntEnum
+from typing import Any, Optional, Union
+
+from . import wire as k
+from .model import epoch_to_datetime
+
+__all__ = ["GroupType", "GroupAddOption", "MemberRole", "GroupTipType", "Group", "JoinedGroup", "GroupMember",
+           "GroupTip"]
+
+
+class GroupType(IntEnum):
+    """``enum TIMGroupType``. The vendor's product names are aliases: a Work group is
+    ``kTIMGroup_Private``, a Meeting group ``kTIMGroup_ChatRoom``, a Live group
+    ``kTIMGroup_AVChatRoom``."""
+
+    PUBLIC = 0      #: anyone may ask to join; the add option decides
+    PRIVATE = 1     #: joined only by invitation (the initial members); never dismissed
+    CHATROOM = 2    #: anyone joins and quits freely
+    BCHATROOM = 3
+    AVCHATROOM = 4  #: anyone joins and quits freely
+    COMMUNITY = 5   #: anyone joins freely
+    WORK = 1
+    MEETING = 2
+    LIVE = 4
+
+    @classmethod
+    def parse(cls, value: Union["GroupType", int, str]) -> "GroupType":
+        """A GroupType from itself, its value, or its name in any case ("work", "Meeting")."""
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise TypeError(f"group type must be GroupType, int or str, not {type(value).__name__}")
+        if isinstance(value, str):
+            try:
+                return cls[value.upper()]
+            except KeyError:
+                names = ", ".join(sorted(n.lower() for n in cls.__members__))
+                raise ValueError(f"group type must be one of {names}, not {value!r}") from None
+        return cls(value)
+
+    @property
+    def label(self) -> str:
+        """The product name: Public, Work, Meeting, BChatRoom, Live, Community."""
+        return _TYPE_LABELS[self]
+
+
+_TYPE_LABELS = {GroupType.PUBLIC: "Public", GroupType.PRIVATE: "Work", GroupType.CHATROOM: "Meeting",
+                GroupType.BCHATROOM: "BChatRoom", GroupType.AVCHATROOM: "Live", GroupType.COMMUNITY: "Community"}
+
+
+class GroupAddOption(IntEnum):
+    """``enum TIMGroupAddOption``: how a group may be joined."""
+
+    FORBID = 0
+    AUTH = 1  #: the owner or an admin approves (no local counterpart: joining is refused)
+    ANY = 2
+
+
+class MemberRole(IntEnum):
+    """``enum TIMGroupMemberRole``."""
+
+    NONE = 0
+    NORMAL = 200
+    ADMIN = 300
+    OWNER = 400
+
+
+class GroupTipType(IntEnum):
+    """``enum TIMGroupTipType`` (the ones the local engine sends: INVITE for a member who joined
+    or was invited, QUIT)."""
+
+    NONE = 0
+    INVITE = 1
+    QUIT = 2
+    KICK = 3
+    SET_ADMIN = 4
+    CANCEL_ADMIN = 5
+    GROUP_INFO_CHANGE = 6
+    MEMBER_INFO_CHANGE = 7
+
+
+def _type(value: Any) -> GroupType:
+    return GroupType(int(value or 0))
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group's details (GroupDetailInfo)."""
+
+    group_id: str
+    name: str
+    group_type: GroupType
+    owner: str
+    member_count: int
+    max_members: int
+    add_option: GroupAddOption
+    introduction: str
+    notification: str
+    face_url: str
+    create_time: Optional[datetime]
+    next_seq: int
+    raw: dict = field(repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Group":
+        return cls(
+            group_id=str(data[k.kTIMGroupDetailInfoGroupId]),
+            name=str(data.get(k.kTIMGroupDetailInfoGroupName, "")),
+            group_type=_type(data.get(k.kTIMGroupDetailInfoGroupType)),
+            owner=str(data.get(k.kTIMGroupDetailInfoOwnerIdentifier, "")),
+            member_count=int(data.get(k.kTIMGroupDetailInfoMemberNum, 0)),
+            max_members=int(data.get(k.kTIMGroupDetailInfoMaxMemberNum, 0)),
+            add_option=GroupAddOption(int(data.get(k.kTIMGroupDetailInfoAddOption, 0))),
+            introduction=str(data.get(k.kTIMGroupDetailInfoIntroduction, "")),
+            notification=str(data.get(k.kTIMGroupDetailInfoNotification, "")),
+            face_url=str(data.get(k.kTIMGroupDetailInfoFaceUrl, "")),
+            create_time=epoch_to_datetime(data.get(k.kTIMGroupDetailInfoCreateTime)),
+            next_seq=int(data.get(k.kTIMGroupDetailInfoNextMsgSeq, 0)),
+            raw=data,
+        )
+
+
+@dataclass(frozen=True)
+class JoinedGroup:
+    """A group the user is a member of (GroupBaseInfo with GroupSelfInfo)."""
+
+    group_id: str
+    name: str
+    group_type: GroupType
+    role: MemberRole
+    join_time: Optional[datetime]
+    unread: int
+    read_seq: int
+    latest_seq: int
+    recv_opt: int
+    raw: dict = field(repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "JoinedGroup":
+        me = data.get(k.kTIMGroupBaseInfoSelfInfo) or {}
+        return cls(
+            group_id=str(data[k.kTIMGroupBaseInfoGroupId]),
+            name=str(data.get(k.kTIMGroupBaseInfoGroupName, "")),
+            group_type=_type(data.get(k.kTIMGroupBaseInfoGroupType)),
+            role=MemberRole(int(me.get(k.kTIMGroupSelfInfoRole, 0))),
+            join_time=epoch_to_datetime(me.get(k.kTIMGroupSelfInfoJoinTime)),
+            unread=int(me.get(k.kTIMGroupSelfInfoUnReadNum, 0)),
+            read_seq=int(data.get(k.kTIMGroupBaseInfoReadedSeq, 0)),
+            latest_seq=int(data.get(k.kTIMGroupBaseInfoLatestSeq, 0)),
+            recv_opt=int(data.get(k.kTIMGroupBaseInfoMsgFlag, 0)),
+            raw=data,
+        )
+
+
+@dataclass(frozen=True)
+class GroupMember:
+    """A member of a group (GroupMemberInfo)."""
+
+    user_id: str
+    group_id: str
+    role: MemberRole
+    join_time: Optional[datetime]
+    raw: dict = field(repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "GroupMember":
+        return cls(
+            user_id=str(data[k.kTIMGroupMemberInfoIdentifier]),
+            group_id=str(data.get(k.kTIMGroupMemberInfoGroupId, "")),
+            role=MemberRole(int(data.get(k.kTIMGroupMemberInfoMemberRole, 0))),
+            join_time=epoch_to_datetime(data.get(k.kTIMGroupMemberInfoJoinTime)),
+            raw=data,
+        )
+
+
+@dataclass(frozen=True)
+class GroupTip:
+    """A group tip (GroupTipsElem): who did what to whom in which group, and how many members it
+    has now."""
+
+    tip_type: GroupTipType
+    group_id: str
+    op_user: str
+    users: tuple[str, ...]
+    member_count: int
+    join_type: int  #: TIMGroupJoinType for INVITE: 1 joined by themselves, 2 invited
+    raw: dict = field(repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "GroupTip":
+        return cls(
+            tip_type=GroupTipType(int(data.get(k.kTIMGroupTipsElemTipType, 0))),
+            group_id=str(data.get(k.kTIMGroupTipsElemGroupId, "")),
+            op_user=str(data.get(k.kTIMGroupTipsElemOpUser, "")),
+            users=tuple(str(u) for u in data.get(k.kTIMGroupTipsElemUserArray) or ()),
+            member_count=int(data.get(k.kTIMGroupTipsElemMemberNum, 0)),
+            join_type=int(data.get(k.kTIMGroupTipsElemJoinType, 0)),
+            raw=data,
+        )
+
+    @property
+    def summary(self) -> str:
+        """What happened, in words ("bob joined team (3 members)")."""
+        who = ", ".join(self.users) or self.op_user
+        if self.tip_type is GroupTipType.INVITE and self.join_type == 2:  # kTIMGroupJoin_Invite
+            return f"{self.op_user} added {who} to {self.group_id} ({self.member_count} members)"
+        if self.tip_type is GroupTipType.INVITE:
+            return f"{who} joined {self.group_id} ({self.member_count} members)"
+        if self.tip_type is GroupTipType.QUIT:
+            return f"{who} quit {self.group_id} ({self.member_count} members)"
+        return f"{self.tip_type.name.lower()} in {self.group_id}"
