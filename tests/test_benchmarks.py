@@ -18,6 +18,7 @@ from conftest import REPO
         ("listing.py", ["--sizes", "200", "--repeats", "1"]),
         ("events.py", ["--sizes", "200", "--events", "20"]),
         ("recording.py", ["--rounds", "1", "--count", "50"]),
+        ("groups.py", ["--count", "50", "--members", "1", "3"]),
         ("growth.py", ["--sizes", "100", "400", "--repeats", "1", "--calls", "20", "--plot", "PLOT"]),
     ],
 )

@@ -411,3 +411,24 @@ def test_concurrent_group_sends_share_one_sequence(tmp_path: Path) -> None:
                 peers[who].messages("busy", "group", count=200) for who in ("bob", "carol")]
             by_text = [dict(zip(view.text, view.seq)) for view in views]
             assert by_text[0] == by_text[1] == by_text[2]
+
+
+def test_the_inspector_names_the_group_calls_and_events(alice: Client) -> None:
+    """The recorder (and so the call inspector) names each new call, its parameters and its events."""
+    tips = []
+    alice.on("group_tip", lambda tip: tips.append(tip))
+    with alice.recording() as recorder:
+        alice.create_group("Team", "team", "work", members=["bob"])
+        sent = alice.send_text("team", "hi", "group")
+        alice.revoke_message(sent)
+        alice.clear_history("team", "group")
+    calls = [r for r in recorder.records if r.kind == "call"]
+    assert [r.function for r in calls] == ["TIMGroupCreate", "TIMMsgSendMessage", "TIMMsgRevoke",
+                                           "TIMMsgClearHistoryMessage"]
+    create = calls[0]
+    assert create.args["json_group_create_param"]["create_group_param_group_id"] == "team"
+    assert create.json == {"create_group_result_groupid": "team"} and create.code == 0
+    assert calls[2].args["json_msg_param"] == {"message_msg_id": sent.msg_id}
+    events = [r for r in recorder.records if r.kind == "event"]
+    tip_events = [r for r in events if r.function == "TIMGroupTipsEventCallback"]
+    assert tip_events and tip_events[0].args["json_group_tip"]["group_tips_elem_group_id"] == "team"
