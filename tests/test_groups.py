@@ -139,9 +139,16 @@ def test_quit_and_dismiss_follow_the_group_type(alice: Client) -> None:
     with pytest.raises(GroupPermissionError, match="not a member"):
         bob.quit_group("w")
     alice = as_user(bob, "alice")
-    alice.quit_group("w")  # the owner too, from a Work group
+    alice.create_group("Work2", "w2", "work", members=["bob", "carol"])
+    alice.quit_group("w2")  # the owner too, from a Work group; the longest-standing member owns it next
+    assert alice.groups_info(["w2"])["w2"].owner == "bob"
+    assert {m.user_id: m.role for m in as_user(alice, "bob").group_members("w2")} == {
+        "bob": MemberRole.OWNER, "carol": MemberRole.NORMAL}
+    alice = as_user(alice, "alice")
+    alice.quit_group("w")  # the last member leaves: nobody owns it
     alice.dismiss_group("m")
     assert isinstance(alice.groups_info(["m"])["m"], GroupNotFoundError)
+    assert alice.groups_info(["w"])["w"].owner == "" and alice.groups_info(["w"])["w"].member_count == 0
     assert alice.joined_groups() == []
     # The members' conversations stay, ending with the report of the dismissal.
     assert alice.conversation("m", "group").last_message_text == "[alice dismissed the group]"

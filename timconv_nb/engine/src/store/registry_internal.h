@@ -29,6 +29,8 @@ enum reg_stmt {
     R_JOINED,
     R_INFO_LIST,
     R_MEMBER_LIST,
+    R_PASS_OWNER,
+    R_PASS_OWNER_ROLE,
     R_TIP_MESSAGE,
     R_REPORT_MESSAGE,
     R_COUNT

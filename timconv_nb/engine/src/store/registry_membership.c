@@ -252,6 +252,13 @@ int registry_quit(struct registry *r, const char *group_id, const char *user, st
         result = rexec(r, st, "remove member");
         c->members--;
     }
+    /* A Work group's owner may quit (500); the group is not left without one (local decision). */
+    if (result == ERR_SUCC && role == kTIMMemberRole_Owner) {
+        sqlite3_stmt *st = bind_group(r, R_PASS_OWNER, group_id);
+        sqlite3_bind_text(st, 2, user, -1, SQLITE_STATIC);
+        result = rexec(r, st, "pass ownership");
+        if (result == ERR_SUCC) result = rexec(r, bind_group(r, R_PASS_OWNER_ROLE, group_id), "pass ownership");
+    }
     if (result == ERR_SUCC) result = user_tip(r, c, kTIMGroupTip_Quit, kTIMGroupJoin_None, user);
     free(g.name);
     result = rfinish(r, result);

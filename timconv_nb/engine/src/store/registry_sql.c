@@ -95,6 +95,12 @@ const char *const reg_sql[R_COUNT] = {
     [R_MEMBER_DELETE] = "DELETE FROM im_member WHERE group_id = ?1 AND user_id = ?2",
     [R_GROUP_DELETE] = "DELETE FROM im_group WHERE group_id = ?1",
     [R_MEMBERS_DELETE] = "DELETE FROM im_member WHERE group_id = ?1",
+    /* The owner ?2 of Work group ?1 quit: the longest-standing member left owns it ("" when none). */
+    [R_PASS_OWNER] =
+        "UPDATE im_group SET owner = coalesce((SELECT user_id FROM im_member WHERE group_id = ?1 AND user_id <> ?2"
+        " ORDER BY join_order LIMIT 1), '') WHERE group_id = ?1",
+    [R_PASS_OWNER_ROLE] =
+        "UPDATE im_member SET role = 400 WHERE group_id = ?1 AND user_id = (SELECT owner FROM im_group WHERE group_id = ?1)",
     [R_RECIPIENTS] =
         "SELECT json_group_array(user_id) FROM (SELECT user_id FROM im_member WHERE group_id = ?1 ORDER BY join_order)",
     [R_NEXT_SEQ] =
