@@ -9,7 +9,7 @@ from enum import IntEnum
 from typing import Any, Optional, Union
 
 from . import wire as k
-from .model import epoch_to_datetime
+from .model import describe_tip, epoch_to_datetime
 
 __all__ = ["GroupType", "GroupAddOption", "MemberRole", "GroupTipType", "Group", "JoinedGroup", "GroupMember",
            "GroupTip"]
@@ -205,12 +205,6 @@ class GroupTip:
 
     @property
     def summary(self) -> str:
-        """What happened, in words ("bob joined team (3 members)")."""
-        who = ", ".join(self.users) or self.op_user
-        if self.tip_type is GroupTipType.INVITE and self.join_type == 2:  # kTIMGroupJoin_Invite
-            return f"{self.op_user} added {who} to {self.group_id} ({self.member_count} members)"
-        if self.tip_type is GroupTipType.INVITE:
-            return f"{who} joined {self.group_id} ({self.member_count} members)"
-        if self.tip_type is GroupTipType.QUIT:
-            return f"{who} quit {self.group_id} ({self.member_count} members)"
-        return f"{self.tip_type.name.lower()} in {self.group_id}"
+        """What happened, in words ("bob joined team (2 members)")."""
+        added = self.tip_type is GroupTipType.INVITE and self.join_type == 2
+        return f"{describe_tip(self.raw)} {'to ' if added else ''}{self.group_id} ({self.member_count} members)"

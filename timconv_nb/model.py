@@ -118,19 +118,24 @@ def epoch_to_datetime(value: Any) -> Optional[datetime]:
     return None if seconds is None else datetime.fromtimestamp(seconds, tz=timezone.utc)
 
 
+def describe_tip(elem: dict) -> str:
+    """A GroupTipsElem in words: "alice added bob, carol", "bob joined", "bob quit"."""
+    users = ", ".join(str(u) for u in elem.get(k.kTIMGroupTipsElemUserArray) or ())
+    op_user = str(elem.get(k.kTIMGroupTipsElemOpUser, ""))
+    tip_type = elem.get(k.kTIMGroupTipsElemTipType)
+    if tip_type == 1 and elem.get(k.kTIMGroupTipsElemJoinType) == 2:  # Invite, kTIMGroupJoin_Invite
+        return f"{op_user} added {users}"
+    verb = {1: "joined", 2: "quit"}.get(tip_type, "changed the group")
+    return f"{users or op_user} {verb}"
+
+
 def _elem_text(elem: dict) -> str:
     """An element's text: a text element's content; a group tip or report, described."""
     kind = elem.get(k.kTIMElemType)
     if kind == k.kTIMElem_Text:
         return str(elem.get(k.kTIMTextElemContent, ""))
     if kind == k.kTIMElem_GroupTips:
-        users = ", ".join(str(u) for u in elem.get(k.kTIMGroupTipsElemUserArray) or ())
-        op_user = elem.get(k.kTIMGroupTipsElemOpUser, "")
-        tip_type = elem.get(k.kTIMGroupTipsElemTipType)
-        if tip_type == 1 and elem.get(k.kTIMGroupTipsElemJoinType) == 2:  # kTIMGroupJoin_Invite
-            return f"[{op_user} added {users}]"
-        verb = {1: "joined", 2: "quit"}.get(tip_type, "changed the group")
-        return f"[{users or op_user} {verb}]"
+        return f"[{describe_tip(elem)}]"
     if kind == k.kTIMElem_GroupReport and elem.get(k.kTIMGroupReportElemReportType) == k.kTIMGroupReport_Delete:
         return f"[{elem.get(k.kTIMGroupReportElemOpUser, '')} dismissed the group]"
     return ""

@@ -180,16 +180,34 @@ int registry_initial_names(struct registry *r, const char *group_id, const char 
     return rquery_text(r, st, names, "read the initial members");
 }
 
-/* ---- join, quit, dismiss ---- */
+/* ---- join, quit, dismiss, send ---- */
+
+/* Opens the transaction of a change user makes to group_id: the group (g->name malloc'd) and
+ * user's role in it (kTIMMemberRole_None when not a member). Always ended by end_change. */
+static int begin_change(struct registry *r, const char *group_id, const char *user, struct group_row *g, int *role,
+                        struct group_change *c) {
+    *c = (struct group_change){0};
+    *g = (struct group_row){0};
+    *role = kTIMMemberRole_None;
+    int result = rbegin(r);
+    if (result == ERR_SUCC) result = read_group(r, group_id, g);
+    if (result == ERR_SUCC) result = read_role(r, group_id, user, role);
+    return result;
+}
+
+/* Commits the change when result is ERR_SUCC, else rolls it back and clears c; the first failure. */
+static int end_change(struct registry *r, int result, struct group_row *g, struct group_change *c) {
+    free(g->name);
+    g->name = NULL;
+    result = rfinish(r, result);
+    if (result != ERR_SUCC) group_change_clear(c);
+    return result;
+}
 
 int registry_join(struct registry *r, const char *group_id, const char *user, uint64_t now, struct group_change *c) {
-    *c = (struct group_change){0};
-    int result = rbegin(r);
-    if (result != ERR_SUCC) return result;
-    struct group_row g = {0};
-    int role = kTIMMemberRole_None;
-    result = read_group(r, group_id, &g);
-    if (result == ERR_SUCC) result = read_role(r, group_id, user, &role);
+    struct group_row g;
+    int role;
+    int result = begin_change(r, group_id, user, &g, &role, c);
     if (result == ERR_SUCC && role != kTIMMemberRole_None) {
         result = refuse(r, ERR_SVR_GROUP_ALLREADY_MEMBER, "already a member of %s", group_id);
     }
@@ -221,20 +239,13 @@ int registry_join(struct registry *r, const char *group_id, const char *user, ui
     if (result == ERR_SUCC) result = take_seq(r, group_id, now, &c->seq);
     if (result == ERR_SUCC) result = describe_change(r, group_id, &g, c);
     if (result == ERR_SUCC) result = user_tip(r, c, kTIMGroupTip_Invite, kTIMGroupJoin_Apply, user);
-    free(g.name);
-    result = rfinish(r, result);
-    if (result != ERR_SUCC) group_change_clear(c);
-    return result;
+    return end_change(r, result, &g, c);
 }
 
 int registry_quit(struct registry *r, const char *group_id, const char *user, struct group_change *c) {
-    *c = (struct group_change){0};
-    int result = rbegin(r);
-    if (result != ERR_SUCC) return result;
-    struct group_row g = {0};
-    int role = kTIMMemberRole_None;
-    result = read_group(r, group_id, &g);
-    if (result == ERR_SUCC) result = read_role(r, group_id, user, &role);
+    struct group_row g;
+    int role;
+    int result = begin_change(r, group_id, user, &g, &role, c);
     if (result == ERR_SUCC && role == kTIMMemberRole_None) {
         result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "not a member of %s", group_id);
     }
@@ -260,23 +271,18 @@ int registry_quit(struct registry *r, const char *group_id, const char *user, st
         if (result == ERR_SUCC) result = rexec(r, bind_group(r, R_PASS_OWNER_ROLE, group_id), "pass ownership");
     }
     if (result == ERR_SUCC) result = user_tip(r, c, kTIMGroupTip_Quit, kTIMGroupJoin_None, user);
-    free(g.name);
-    result = rfinish(r, result);
-    if (result != ERR_SUCC) group_change_clear(c);
-    return result;
+    return end_change(r, result, &g, c);
 }
 
 int registry_dismiss(struct registry *r, const char *group_id, const char *user, struct group_change *c) {
-    *c = (struct group_change){0};
-    int result = rbegin(r);
-    if (result != ERR_SUCC) return result;
-    struct group_row g = {0};
-    result = read_group(r, group_id, &g);
+    struct group_row g;
+    int role;
+    int result = begin_change(r, group_id, user, &g, &role, c);
     /* TIMGroupManager.h 4.2: nobody dismisses a Work group; the owner dismisses the others. */
     if (result == ERR_SUCC && g.type == kTIMGroup_Private) {
         result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "%s is a Work group, which nobody may dismiss", group_id);
     }
-    if (result == ERR_SUCC && strcmp(g.owner, user) != 0) {
+    if (result == ERR_SUCC && role != kTIMMemberRole_Owner) {
         result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "only the owner may dismiss %s", group_id);
     }
     if (result == ERR_SUCC) result = take_seq(r, group_id, 0, &c->seq);
@@ -291,30 +297,20 @@ int registry_dismiss(struct registry *r, const char *group_id, const char *user,
         sqlite3_bind_int(st, 4, kTIMGroupReport_Delete);
         result = rquery_text(r, st, &c->notice, "build group report");
     }
-    free(g.name);
-    result = rfinish(r, result);
-    if (result != ERR_SUCC) group_change_clear(c);
-    return result;
+    return end_change(r, result, &g, c);
 }
 
 int registry_next_seq(struct registry *r, const char *group_id, const char *sender, uint64_t now,
                       struct group_change *c) {
-    *c = (struct group_change){0};
-    int result = rbegin(r);
-    if (result != ERR_SUCC) return result;
-    struct group_row g = {0};
-    int role = kTIMMemberRole_None;
-    result = read_group(r, group_id, &g);
-    if (result == ERR_SUCC) result = read_role(r, group_id, sender, &role);
+    struct group_row g;
+    int role;
+    int result = begin_change(r, group_id, sender, &g, &role, c);
     if (result == ERR_SUCC && role == kTIMMemberRole_None) {
         result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "not a member of %s: only members send to a group", group_id);
     }
     if (result == ERR_SUCC) result = take_seq(r, group_id, now, &c->seq);
     if (result == ERR_SUCC) result = describe_change(r, group_id, &g, c);
-    free(g.name);
-    result = rfinish(r, result);
-    if (result != ERR_SUCC) group_change_clear(c);
-    return result;
+    return end_change(r, result, &g, c);
 }
 
 int registry_role(struct registry *r, const char *group_id, const char *user, int *role) {
