@@ -233,6 +233,14 @@ struct registry *registry_get(const char *root, uint64_t app_id, int *code, char
     return r;
 }
 
+int registry_role(struct registry *r, const char *group_id, const char *user, int *role) {
+    struct group_row g;
+    int result = read_group(r, group_id, &g);
+    free(g.name);
+    *role = kTIMMemberRole_None;
+    return result == ERR_SUCC ? read_role(r, group_id, user, role) : result;
+}
+
 int registry_members(struct registry *r, const char *group_id, char **members) {
     *members = NULL;
     struct group_row g;

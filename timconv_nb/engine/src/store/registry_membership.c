@@ -312,11 +312,3 @@ int registry_next_seq(struct registry *r, const char *group_id, const char *send
     if (result == ERR_SUCC) result = describe_change(r, group_id, &g, c);
     return end_change(r, result, &g, c);
 }
-
-int registry_role(struct registry *r, const char *group_id, const char *user, int *role) {
-    struct group_row g;
-    int result = read_group(r, group_id, &g);
-    free(g.name);
-    *role = kTIMMemberRole_None;
-    return result == ERR_SUCC ? read_role(r, group_id, user, role) : result;
-}
