@@ -10,6 +10,7 @@ Metadata lives in pyproject.toml.
 """
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from setuptools.command.build_ext import build_ext
 
 ENGINE_DIR = Path("timconv_nb") / "engine"
 ENGINE_NAME = "timconv_nb.engine.libtimconv"
+#: The one place the version is kept (pyproject.toml reads it too): the engine reports it.
+VERSION = re.search(r'^__version__ = "([^"]+)"', Path("timconv_nb/__init__.py").read_text(), re.MULTILINE).group(1)
 
 engine = Extension(
     ENGINE_NAME,
@@ -25,6 +28,7 @@ engine = Extension(
     # The sources include each other by layer ("store/store.h"), from the source root.
     include_dirs=[str(ENGINE_DIR / "include"), str(ENGINE_DIR / "src")],
     libraries=["sqlite3", "crypto", "z", "pthread"],
+    define_macros=[("TIMCONV_VERSION", f'"{VERSION}"')],
     extra_compile_args=["-std=c11", "-Wall", "-Wextra", "-fvisibility=hidden"],
 )
 

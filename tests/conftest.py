@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import threading
 from dataclasses import dataclass
@@ -19,6 +20,18 @@ APP_ID = 1400000001
 #: enum TIMConvEvent: the sync after a login
 CONV_EVENT_START, CONV_EVENT_FINISH = 3, 4
 REPO = Path(__file__).resolve().parent.parent
+
+
+def copy_tracked_files(destination: Path) -> Path:
+    """The checkout's tracked files as they are in the working tree, copied to destination (what a
+    fresh clone of this state would hold): for tests that build or install, so that the checkout
+    itself is never written."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    for name in filter(None, files.split("\0")):
+        target = destination / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, target)
+    return destination
 
 
 @dataclass

@@ -5,12 +5,11 @@ the package itself), then every notebook under nbval with that environment."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
+from conftest import copy_tracked_files
 
 
 def run(command: list[str], cwd: Path, env: dict, timeout: int = 900) -> str:
@@ -20,12 +19,7 @@ def run(command: list[str], cwd: Path, env: dict, timeout: int = 900) -> str:
 
 
 def test_binder_replay(tmp_path: Path) -> None:
-    checkout = tmp_path / "repo"
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, text=True, check=True).stdout
-    for name in filter(None, files.split("\0")):
-        target = checkout / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(REPO / name, target)
+    checkout = copy_tracked_files(tmp_path / "repo")
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     env = {**os.environ, "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": str(venv)}

@@ -246,6 +246,12 @@ class NativeLibrary:
         """What TIMGetSDKVersion() returns (not recorded: the binding asks it for itself)."""
         return ffi.string(self._raw.TIMGetSDKVersion()).decode("utf-8", "replace")
 
+    def sqlite_version(self) -> Optional[str]:
+        """The SQLite the local engine runs on (``timconv_sqlite_version``); None for the vendor's."""
+        if not self.is_local_engine:
+            return None
+        return ffi.string(self._raw.timconv_sqlite_version()).decode("ascii", "replace")
+
     @property
     def is_local_engine(self) -> bool:
         return self.version().startswith(LOCAL_ENGINE_VERSION_PREFIX)

@@ -6,3 +6,4 @@ int timconv_fault_fail_next(const char* function, uint32_t count, int32_t code);
 int timconv_fault_delay(const char* function, uint32_t milliseconds);
 int timconv_fault_drop_login(void);
 void timconv_fault_clear(void);
+const char* timconv_sqlite_version(void);

@@ -34,6 +34,9 @@ TIM_API int timconv_fault_drop_login(void);
 /* Removes every fault rule. */
 TIM_API void timconv_fault_clear(void);
 
+/* The version of the SQLite library the engine runs on (sqlite3_libversion), e.g. "3.40.1". */
+TIM_API const char* timconv_sqlite_version(void);
+
 #ifdef __cplusplus
 }
 #endif

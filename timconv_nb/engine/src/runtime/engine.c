@@ -19,6 +19,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <pthread.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,11 @@
 #include "timconv_ext.h"
 #include "util/json_check.h"
 
-#define ENGINE_VERSION "timconv_nb local engine 0.1.0"
+/* The package's version (timconv_nb/__init__.py, passed by setup.py): the one place it is kept. */
+#ifndef TIMCONV_VERSION
+#define TIMCONV_VERSION "unversioned"
+#endif
+#define ENGINE_VERSION "timconv_nb local engine " TIMCONV_VERSION
 /* How often a logged-in worker looks for messages other processes delivered. */
 #define POLL_INTERVAL_MS 100
 /* How long an idle worker watches for the next call before sleeping: a caller making calls one
@@ -454,3 +459,5 @@ int TIMUninit(void) {
 }
 
 const char *TIMGetSDKVersion(void) { return ENGINE_VERSION; }
+
+const char *timconv_sqlite_version(void) { return sqlite3_libversion(); }
