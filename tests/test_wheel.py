@@ -1,4 +1,5 @@
-"""The wheel: built by ``.ci/wheel`` from a copy of the tracked files, installed into a fresh
+"""The wheel: built by ``.ci/wheel`` from a copy of the tracked files (the sdist too, which must
+build a wheel of its own), installed into a fresh
 virtual environment whose PATH has no compiler (binary packages only), then used there: the
 version, a login, a create, a group and a list on the local engine. The engine may ask the
 dynamic loader for nothing outside the C library beyond what the wheel carries."""
@@ -54,7 +55,11 @@ def test_the_wheel_installs_and_runs_without_a_compiler(tmp_path: Path) -> None:
     run(["bash", ".ci/wheel", dist], checkout, {**os.environ, "PYTHON": sys.executable})
     (wheel,) = dist.glob("timconv_nb-*.whl")
     assert re.search(r"-cp311-cp311-manylinux_\d+_\d+_x86_64\.whl$", wheel.name), wheel.name
-    assert list(dist.glob("timconv_nb-*.tar.gz")), "no sdist"
+    (sdist,) = dist.glob("timconv_nb-*.tar.gz")
+    # The sdist builds too (with a compiler: the one of this machine).
+    run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--wheel-dir", tmp_path / "from_sdist", sdist],
+        tmp_path, dict(os.environ))
+    assert list((tmp_path / "from_sdist").glob("timconv_nb-*.whl"))
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
