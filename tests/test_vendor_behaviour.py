@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 import struct
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -438,3 +440,35 @@ def test_mentions_fill_the_at_information_until_read(tmp_path: Path) -> None:
         with pytest.raises(ValueError):  # the at list must be an array of user ids
             client.send_message("team", {"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}],
                                          "message_group_at_user_array": "alice"}, "group")
+
+
+# TIMManager.h 235: "用户如果在其他终端登录，会被踢下线" (a user who logs in elsewhere is sent offline
+# here, through TIMKickedOfflineCallback); 238-239: the first device may log in again, sending the
+# second offline in turn. On the local engine another process is another device.
+def test_a_login_elsewhere_sends_this_one_offline(tmp_path: Path) -> None:
+    from timconv_nb import LoginStatus, NotLoggedInError
+    from timconv_nb.classroom import Classroom
+
+    data = tmp_path / "data"
+    with Client(data, library=engine_library_path()) as alice:
+        alice.login("alice")
+        kicked = threading.Event()
+        alice.on("kicked_offline", lambda: kicked.set())
+        alice.create_conversation("bob")
+        with Classroom(alice, ["alice"]) as elsewhere:  # alice again, in another process
+            assert kicked.wait(5)
+            assert alice.login_status is LoginStatus.UNLOGINED and alice.user_id is None
+            with pytest.raises(NotLoggedInError):
+                alice.conversation_list()
+            other = elsewhere["alice"]
+            other.create_conversation("carol")
+            alice.login("alice")  # 239: back, and the other login goes offline
+            deadline = time.monotonic() + 5
+            while ("kicked_offline", None) not in other.events() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            with pytest.raises(NotLoggedInError):
+                other.conversation_list()
+        assert {c.conv_id for c in alice.conversation_list()} == {"bob", "carol"}  # both logins' writes kept
+    (store,) = data.glob("timconv/*/*/store.db")
+    with sqlite3.connect(store) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

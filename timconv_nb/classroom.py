@@ -33,7 +33,7 @@ __all__ = ["Classroom", "Peer"]
 log = logging.getLogger(__name__)
 
 #: The events a peer records for :meth:`Peer.events`.
-_RECORDED = ("message", "group_tip", "message_revoked", "add", "update", "del", "total_unread")
+_RECORDED = ("message", "group_tip", "message_revoked", "add", "update", "del", "total_unread", "kicked_offline")
 #: How long a call into a peer may take before the classroom gives up on it (seconds).
 _CALL_TIMEOUT = 60.0
 
@@ -48,7 +48,7 @@ def _summary(event: str, args: tuple) -> Any:
         return [(r.key, r.seq, r.revoker) for r in args[0]]
     if event in ("add", "update", "del"):
         return [c.key for c in args[1]]
-    return args[0] if len(args) == 1 else args
+    return args[0] if len(args) == 1 else args or None
 
 
 def _serve(conn: Any, data_dir: str, app_id: int, user_id: str, secret_key: Optional[str], parent: int) -> None:

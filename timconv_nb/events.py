@@ -88,6 +88,8 @@ NOTIFICATIONS: tuple[Notification, ...] = (
                  lambda payload: (GroupTip.from_json(json.loads(payload)),)),
     Notification("msg_revoke", "TIMSetMsgRevokeCallback", "TIMMsgRevokeCallback", ("message_revoked",),
                  lambda payload: ([RevokedMessage.from_json(m) for m in json.loads(payload)],)),
+    Notification("kicked_offline", "TIMSetKickedOfflineCallback", "TIMKickedOfflineCallback", ("kicked_offline",),
+                 lambda: ()),
 )
 
 BY_SOURCE: dict[str, Notification] = {n.source: n for n in NOTIFICATIONS}

@@ -1,6 +1,7 @@
 /* cffi declarations: the functions of the C API (ABI mode only; see types.h). */
 
 void TIMSetLogCallback(TIMLogCallback cb, const void* user_data);
+void TIMSetKickedOfflineCallback(TIMKickedOfflineCallback cb, const void* user_data);
 int TIMInit(uint64_t sdk_app_id, const char* json_sdk_config);
 int TIMUninit(void);
 const char* TIMGetSDKVersion(void);

@@ -69,3 +69,4 @@ typedef void (*TIMConvConversationsAddedToGroupCallback)(const char* group_name,
 typedef void (*TIMConvConversationsDeletedFromGroupCallback)(const char* group_name, const char* conversation_array, uint32_t reason, const void* user_data);
 typedef void (*TIMGroupTipsEventCallback)(const char* json_group_tip, const void* user_data);
 typedef void (*TIMMsgRevokeCallback)(const char* json_msg_revoke_info_array, const void* user_data);
+typedef void (*TIMKickedOfflineCallback)(const void* user_data);

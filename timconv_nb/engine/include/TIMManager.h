@@ -38,6 +38,15 @@ typedef void (*TIMLogCallback)(enum TIMLogLevel level, const char* log, const vo
 /* Sets (or, with NULL, clears) the log callback. May be called before TIMInit. */
 TIM_API void TIMSetLogCallback(TIMLogCallback cb, const void* user_data);
 
+/* 2.2 The logged-in user was sent offline: the same user logged in elsewhere (another process of
+ * the same app, on the local engine). Runs on the engine's worker thread. */
+typedef void (*TIMKickedOfflineCallback)(const void* user_data);
+
+/* 3.2 Sets the kicked-offline callback (NULL removes it). The user is then logged out here
+ * (TIMGetLoginStatus: kTIMLoginStatus_UnLogined); logging in again sends the other login offline
+ * in turn (TIMManager.h 238-239). */
+TIM_API void TIMSetKickedOfflineCallback(TIMKickedOfflineCallback cb, const void* user_data);
+
 /* Starts the engine. json_sdk_config may be NULL or "": keys sdk_config_config_file_path (the
  * data root, default the current directory) and sdk_config_log_file_path (a folder that gets a
  * log file). sdk_app_id 0 -> TIM_ERR_PARAM. A second TIMInit while initialised changes

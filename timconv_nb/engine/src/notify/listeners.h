@@ -27,7 +27,8 @@
     X(GROUP_ADDED, TIMSetConvConversationsAddedToGroupCallback, TIMConvConversationsAddedToGroupCallback)         \
     X(GROUP_REMOVED, TIMSetConvConversationsDeletedFromGroupCallback, TIMConvConversationsDeletedFromGroupCallback) \
     X(GROUP_TIPS, TIMSetGroupTipsEventCallback, TIMGroupTipsEventCallback)                                        \
-    X(MSG_REVOKE, TIMSetMsgRevokeCallback, TIMMsgRevokeCallback)
+    X(MSG_REVOKE, TIMSetMsgRevokeCallback, TIMMsgRevokeCallback)                                                  \
+    X(KICKED_OFFLINE, TIMSetKickedOfflineCallback, TIMKickedOfflineCallback)
 
 enum listener_kind {
 #define LISTENER_KIND(kind, setter, type) LISTENER_##kind,

@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "notify/engine_log.h"
+#include "notify/listeners.h"
 #include "notify/unread_filters.h"
 #include "runtime/announce.h"
 #include "runtime/faults.h"
@@ -62,6 +63,7 @@ static struct {
     char user_id[TEXT_ID_MAX + 1]; /* the logged-in user, "" when none */
     struct store *store;           /* that user's store, written by the worker only */
     int presence_fd;               /* the user's online mark (store/presence.h), worker only; -1: none */
+    int64_t session_token;         /* this login's token in the user's store, worker only */
 
     struct task *head, *tail;       /* accepted calls not yet run */
     _Atomic unsigned long enqueued; /* calls ever queued: read without the lock by a spinning worker */
@@ -79,15 +81,18 @@ const char *engine_user_id(void) { return E.user_id; }
 
 struct store *engine_store(void) { return E.store; }
 
-void engine_session_attach(struct store *s, const char *user_id, int presence_fd) {
+void engine_session_attach(struct store *s, const char *user_id, int presence_fd, int64_t session_token) {
     assert(s != NULL && text_is_valid_id(user_id) && E.presence_fd < 0);
     E.presence_fd = presence_fd;
+    E.session_token = session_token;
     pthread_mutex_lock(&E.lock);
     E.store = s;
     snprintf(E.user_id, sizeof E.user_id, "%s", user_id);
     E.login_status = kTIMLoginStatus_Logined;
     pthread_mutex_unlock(&E.lock);
 }
+
+void engine_session_renew(int64_t session_token) { E.session_token = session_token; }
 
 void engine_session_detach(void) {
     presence_release(E.presence_fd);
@@ -335,8 +340,22 @@ static void spin_for_work_locked(void) {
     pthread_mutex_lock(&E.lock);
 }
 
+/* Whether the same user logged in elsewhere since this login (its token no longer holds the
+ * store): then this login ends, as the vendor's ends when the user logs in on another device
+ * (TIMManager.h 238), and the kicked-offline callback says so. Worker thread. */
+static bool kicked_offline(void) {
+    int64_t holder = 0;
+    if (store_session_holder(E.store, &holder) != ERR_SUCC || holder == E.session_token) return false;
+    engine_log(kTIMLog_Warn, "%s logged in elsewhere: logged out here", E.user_id);
+    engine_session_detach();
+    engine_login_status_settle(true);
+    struct listener l = listener_get(LISTENER_KICKED_OFFLINE);
+    if (l.fn != NULL) ((TIMKickedOfflineCallback)l.fn)(l.user_data);
+    return true;
+}
+
 /* Waits for the next task; while a user is logged in, wakes every POLL_INTERVAL_MS to announce
- * deliveries from other processes. Engine lock held. */
+ * deliveries from other processes (or to find the user logged in elsewhere). Engine lock held. */
 static void wait_for_work_locked(void) {
     if (E.head == NULL && !E.stopping) spin_for_work_locked();
     while (E.head == NULL && !E.stopping) {
@@ -351,7 +370,7 @@ static void wait_for_work_locked(void) {
         deadline.tv_nsec %= 1000000000L;
         if (pthread_cond_timedwait(&E.wake, &E.lock, &deadline) == ETIMEDOUT) {
             pthread_mutex_unlock(&E.lock);
-            announce_deliveries(E.store);
+            if (!kicked_offline()) announce_deliveries(E.store);
             pthread_mutex_lock(&E.lock);
         }
     }

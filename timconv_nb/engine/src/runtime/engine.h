@@ -43,8 +43,10 @@ const char *engine_user_id(void);
 struct store *engine_store(void);
 
 /* The session, changed by the login and logout tasks (worker thread). */
-/* Now logged in as user_id; presence_fd (store/presence.h) is released with the session. */
-void engine_session_attach(struct store *s, const char *user_id, int presence_fd);
+/* Now logged in as user_id; presence_fd (store/presence.h) is released with the session;
+ * session_token is this login's mark in the store (a login elsewhere replaces it: kicked offline). */
+void engine_session_attach(struct store *s, const char *user_id, int presence_fd, int64_t session_token);
+void engine_session_renew(int64_t session_token);                 /* the same user logged in again */
 void engine_session_detach(void);                                 /* nobody's store */
 /* The login status follows the session (Logined with a store, else UnLogined); with
  * unless_logining, a login accepted after this task keeps its Logining status. */

@@ -1,9 +1,12 @@
 /* Login and logout (TIMManager.h): the session they attach and detach, the UserSig check when a
  * secret key was set, and the totals a new login takes as its baseline. */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "notify/engine_log.h"
 #include "notify/unread_filters.h"
@@ -30,6 +33,13 @@ static void announce_sync(struct task_result *r) {
     task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Finish, finish);
 }
 
+/* A login's session token: random, non-zero, below 2^63 (as SQLite stores integers). */
+static int64_t session_token(void) {
+    uint64_t bits = 0;
+    if (getrandom(&bits, sizeof bits, 0) != (ssize_t)sizeof bits) bits = (uint64_t)time(NULL) ^ (uint64_t)getpid() << 32;
+    return (int64_t)(bits >> 1) | 1;
+}
+
 /* Forgets the current user (its store stays in the worker's cache); `why` ends the log line. */
 static void detach(const char *why) {
     if (engine_store() == NULL) return;
@@ -52,6 +62,9 @@ static void run_login(struct task *t, struct store *unused, struct task_result *
         }
     }
     if (engine_store() != NULL && strcmp(engine_user_id(), a->user_id) == 0) {
+        /* Logging in again takes the session back from a login elsewhere (TIMManager.h 239). */
+        int64_t token = session_token();
+        if (store_session_take(engine_store(), token) == ERR_SUCC) engine_session_renew(token);
         engine_login_status_settle(false);
         announce_sync(r);
         return;
@@ -60,17 +73,18 @@ static void run_login(struct task *t, struct store *unused, struct task_result *
     char err[512] = "";
     int code = ERR_SUCC;
     struct store *s = store_cache_open(engine_data_root(), engine_app_id(), a->user_id, NULL, &code, err, sizeof err);
-    if (code == ERR_SUCC) {
-        code = announce_baseline(s);
-        if (code != ERR_SUCC) snprintf(err, sizeof err, "%s", store_error(s));
-    }
+    /* This login takes the user's session: a login of the same user elsewhere is sent offline. */
+    int64_t token = session_token();
+    if (code == ERR_SUCC) code = store_session_take(s, token);
+    if (code == ERR_SUCC) code = announce_baseline(s);
+    if (code != ERR_SUCC && err[0] == '\0') snprintf(err, sizeof err, "%s", store_error(s));
     if (code != ERR_SUCC) {
         engine_login_status_settle(false);
         task_result_fail(r, code, "%s", err);
         engine_log(kTIMLog_Error, "login of %s failed: %s", a->user_id, err);
         return;
     }
-    engine_session_attach(s, a->user_id, presence_claim(engine_data_root(), engine_app_id(), a->user_id));
+    engine_session_attach(s, a->user_id, presence_claim(engine_data_root(), engine_app_id(), a->user_id), token);
     engine_log(kTIMLog_Info, "%s logged in", a->user_id);
     unread_filters_check(s); /* the new user's totals, taken silently */
     announce_sync(r);

@@ -227,6 +227,16 @@ static int prepare(struct store *s, const char *user_id) {
     return rc;
 }
 
+int store_session_take(struct store *s, int64_t token) {
+    sqlite3_stmt *st = stmt(s, ST_SESSION_TAKE);
+    sqlite3_bind_int64(st, 1, token);
+    return exec_stmt(s, st, "take the session");
+}
+
+int store_session_holder(struct store *s, int64_t *token) {
+    return query_int(s, stmt(s, ST_SESSION_HOLDER), token, "read the session");
+}
+
 int store_changed_elsewhere(struct store *s, bool *changed) {
     int64_t version = 0;
     int result = query_int(s, stmt(s, ST_DATA_VERSION), &version, "read data version");

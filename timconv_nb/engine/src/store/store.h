@@ -212,6 +212,11 @@ int store_msg_list(struct store *s, const char *conv_id, int conv_type, int64_t 
 int store_clean_unread(struct store *s, int conv_type, const char *conv_id, uint64_t clean_timestamp,
                        uint64_t clean_sequence, uint64_t now, char **infos);
 
+/* The login session holding the store: store_session_take records `token` as its holder;
+ * store_session_holder reads the holder's token (0: none yet). */
+int store_session_take(struct store *s, int64_t token);
+int store_session_holder(struct store *s, int64_t *token);
+
 /* Whether another connection (another process) committed since the last call. */
 int store_changed_elsewhere(struct store *s, bool *changed);
 

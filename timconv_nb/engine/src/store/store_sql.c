@@ -152,6 +152,10 @@ const char *const store_stmt_sql[ST_COUNT] = {
     [ST_RELEASE] = "RELEASE call",
     [ST_ROLLBACK_TO] = "ROLLBACK TO call",
     [ST_SET_OWNER] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('owner', ?1)",
+    /* The login that holds the store: each login writes its token; another one's token means the
+     * user logged in elsewhere since (TIMManager.h 238). */
+    [ST_SESSION_TAKE] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('session', ?1)",
+    [ST_SESSION_HOLDER] = "SELECT coalesce((SELECT value FROM meta WHERE key = 'session'), 0)",
     [ST_CONV_EXISTS] = "SELECT 1 FROM conversation WHERE conv_type = ?1 AND conv_id = ?2",
     [ST_CONV_INFO] = "SELECT info FROM conv_info WHERE conv_type = ?1 AND conv_id = ?2",
     [ST_NEXT_ACTIVE_ORDER] = "UPDATE meta SET value = value + 1 WHERE key = 'active_order' RETURNING value",
