@@ -114,3 +114,24 @@ def test_engine_library_has_no_python_dependency() -> None:
     declared = set(re.findall(r"(\w+)\(", "".join((REPO / "timconv_nb" / "engine" / "cffi" / name).read_text()
                                                  for name in ("functions.h", "extensions.h"))))
     assert exported <= declared, exported - declared
+
+
+@pytest.mark.parametrize(
+    "sanitizer,flags,env",
+    [
+        ("plain", [], {}),
+        ("asan-ubsan", ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined"],
+         {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "print_stacktrace=1"}),
+    ],
+)
+def test_an_io_error_at_every_write(tmp_path: Path, sanitizer: str, flags: list[str], env: dict) -> None:
+    """tests/c/test_io_faults.c: a scripted session with each of its write, sync and truncate
+    operations failing in turn (a test-only SQLite VFS shim), on a new store and on an upgrade."""
+    binary = tmp_path / f"test_io_faults_{sanitizer}"
+    build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags, *ENGINE_INCLUDES,
+           f"-I{C_TESTS}", str(C_TESTS / "test_io_faults.c"), *map(str, ENGINE_SOURCES), "-lsqlite3", "-lcrypto",
+           "-lz", "-lpthread", "-o", str(binary)])
+    out = run(binary, tmp_path / "data", env)
+    assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out
+    counts = re.findall(r"(\d+) write operations in the session; (\d+) injected", out)
+    assert len(counts) == 2 and all(int(injected) > 100 for _, injected in counts), out

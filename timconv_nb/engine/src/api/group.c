@@ -62,17 +62,20 @@ static void run_create(struct task *t, struct store *s, struct task_result *r) {
         registry_failed(r, reg, code);
         return;
     }
+    /* The group exists from here on, as it would on the vendor's server: the caller's own
+     * conversation is its local copy, and a failure to write it is logged, not answered (the
+     * next message of the group brings the conversation back). */
     bool created = false;
     char *info = NULL;
     code = store_group_conv_ensure(s, c.id, c.name, c.type, t->accepted_at, &created, &info);
-    if (code != ERR_SUCC) {
-        store_failed(r, s, code, t);
-    } else {
+    if (code == ERR_SUCC) {
         task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
-        if (c.notice != NULL) tell_members(t, s, r, &c);
-        r->json = json_object_of("create_group_result_groupid", c.id);
-        if (r->json == NULL) task_result_fail(r, ERR_OUT_OF_MEMORY, "out of memory");
+    } else {
+        engine_log(kTIMLog_Error, "group %s was created, but not its conversation: %s", c.id, store_error(s));
     }
+    if (c.notice != NULL) tell_members(t, s, r, &c);
+    r->json = json_object_of("create_group_result_groupid", c.id);
+    if (r->json == NULL) task_result_fail(r, ERR_OUT_OF_MEMORY, "group %s was created; out of memory", c.id);
     group_change_clear(&c);
 }
 

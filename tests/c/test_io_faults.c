@@ -1,0 +1,324 @@
+/* An I/O error at every write: a scripted session (the first login upgrading an older store, creates,
+ * pins, marks, a conversation group, a draft, messages, a group of users and its message, a
+ * revoke, a delete, a burst of queued creates sharing transactions, clearing a history) runs once
+ * to count the write, sync and truncate operations SQLite makes, then once per operation N with
+ * the Nth failing (tests/c/faulty_vfs.h). After each run: the failing call reported an error code,
+ * every acknowledged write is there and no failed one half-applied (also after TIMUninit and a new
+ * login), every database passes PRAGMA integrity_check, and the same client goes on.
+ *
+ * Usage: test_io_faults DATA_FOLDER [FIRST LAST] (the sweep over N, all by default). */
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdatomic.h>
+#include <time.h>
+
+#include "TIMCloud.h"
+#include "check.h"
+#include "faulty_vfs.h"
+
+#define APP_ID 1400000001ULL
+#define BURST 10
+
+/* ---- one call at a time ---- */
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
+static int answered;
+static int32_t codes[64];
+static char last_json[8192];
+
+static void on_done(int32_t code, const char *desc, const char *json, const void *user_data) {
+    (void)desc;
+    pthread_mutex_lock(&lock);
+    int slot = (int)(intptr_t)user_data;
+    if (slot >= 0 && slot < 64) codes[slot] = code;
+    snprintf(last_json, sizeof last_json, "%s", json);
+    answered++;
+    pthread_cond_broadcast(&cond);
+    pthread_mutex_unlock(&lock);
+}
+
+static int answered_so_far(void) {
+    pthread_mutex_lock(&lock);
+    int n = answered;
+    pthread_mutex_unlock(&lock);
+    return n;
+}
+
+static void wait_answers(int target) {
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += 10;
+    pthread_mutex_lock(&lock);
+    while (answered < target) {
+        if (pthread_cond_timedwait(&cond, &lock, &deadline) != 0) {
+            fprintf(stderr, "a callback never came\n");
+            abort();
+        }
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+/* The callback code of an accepted call (its TIMResult when refused, as a negative number). */
+#define CALL(expr)                                            \
+    ({                                                        \
+        int base_ = answered_so_far();                        \
+        int result_ = (expr);                                 \
+        if (result_ == TIM_SUCC) wait_answers(base_ + 1);     \
+        result_ == TIM_SUCC ? codes[0] : (int32_t)result_;    \
+    })
+
+static sqlite3 *jdb; /* JSON reading (in memory: no VFS file) */
+
+static long long jint(const char *json, const char *path) {
+    sqlite3_stmt *st = NULL;
+    long long value = -1;
+    if (sqlite3_prepare_v2(jdb, "SELECT coalesce(json_extract(?1, ?2), -1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) value = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return value;
+}
+
+static const char *jtext(const char *json, const char *path, char *out, size_t size) {
+    sqlite3_stmt *st = NULL;
+    snprintf(out, size, "%s", "");
+    if (sqlite3_prepare_v2(jdb, "SELECT json_extract(?1, ?2)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL) {
+            snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+        }
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+/* ---- the scripted session ---- */
+
+enum step { S_LOGIN, S_C1, S_C2, S_PIN, S_MARK, S_CONV_GROUP, S_SEND, S_GROUP, S_GROUP_SEND, S_REVOKE, S_DELETE,
+            S_CLEAR, S_COUNT };
+
+struct outcome {
+    int32_t code[S_COUNT];
+    int32_t burst[BURST];
+    int draft_result;
+    char msg_id[128];
+    bool upgrade; /* alice's store was an older version */
+};
+
+static const char *const text_msg = "{\"message_elem_array\":[{\"elem_type\":0,\"text_elem_content\":\"hi\"}]}";
+
+static void run_session(const char *config, struct outcome *o) {
+    memset(o, 0, sizeof *o);
+    CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC);
+    o->code[S_LOGIN] = CALL(TIMLogin("alice", "sig", on_done, NULL));
+    if (o->code[S_LOGIN] != ERR_SUCC) CHECK_EQ_INT(CALL(TIMLogin("alice", "sig", on_done, NULL)), ERR_SUCC);
+    o->code[S_C1] = CALL(TIMConvCreate("c1", kTIMConv_C2C, on_done, NULL));
+    o->code[S_C2] = CALL(TIMConvCreate("c2", kTIMConv_C2C, on_done, NULL));
+    o->code[S_PIN] = CALL(TIMConvPinConversation("c1", kTIMConv_C2C, true, on_done, NULL));
+    o->code[S_MARK] = CALL(TIMConvMarkConversation("[\"c2c_c2\"]", 1, true, on_done, NULL));
+    if (o->code[S_MARK] == ERR_SUCC) o->code[S_MARK] = (int32_t)jint(last_json, "$[0].conversation_operation_result_result_code");
+    o->code[S_CONV_GROUP] = CALL(TIMConvCreateConversationGroup("friends", "[\"c2c_c1\"]", on_done, NULL));
+    o->draft_result = TIMConvSetDraft("c1", kTIMConv_C2C, "{\"draft_msg\":{\"message_elem_array\":[{\"elem_type\":0}]}}");
+    o->code[S_SEND] = CALL(TIMMsgSendMessage("bob", kTIMConv_C2C, text_msg, o->msg_id, on_done, NULL));
+    o->code[S_GROUP] = CALL(TIMGroupCreate("{\"create_group_param_group_name\":\"Team\",\"create_group_param_group_id\":"
+                                           "\"team\",\"create_group_param_group_type\":2}", on_done, NULL));
+    o->code[S_GROUP_SEND] = CALL(TIMMsgSendMessage("team", kTIMConv_Group, text_msg, NULL, on_done, NULL));
+    char revoke[256];
+    snprintf(revoke, sizeof revoke, "{\"message_msg_id\":\"%s\"}", o->msg_id);
+    o->code[S_REVOKE] = o->code[S_SEND] == ERR_SUCC ? CALL(TIMMsgRevoke("bob", kTIMConv_C2C, revoke, on_done, NULL)) : -1;
+    o->code[S_DELETE] = CALL(TIMConvDelete("c2", kTIMConv_C2C, on_done, NULL));
+    /* A burst: queued behind each other, these share transactions (a failed COMMIT fails them all). */
+    int base = answered_so_far();
+    for (int i = 0; i < BURST; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "b%d", i);
+        CHECK_EQ_INT(TIMConvCreate(id, kTIMConv_C2C, on_done, (const void *)(intptr_t)(i + 1)), TIM_SUCC);
+    }
+    wait_answers(base + BURST);
+    for (int i = 0; i < BURST; i++) o->burst[i] = codes[i + 1];
+    o->code[S_CLEAR] = CALL(TIMMsgClearHistoryMessage("team", kTIMConv_Group, on_done, NULL));
+}
+
+/* The ConvInfo of one conversation into last_json ("[]" when it does not exist). */
+static void get_info(const char *id) {
+    char param[256];
+    snprintf(param, sizeof param,
+             "[{\"get_conversation_list_param_conv_id\":\"%s\",\"get_conversation_list_param_conv_type\":1}]", id);
+    CHECK_EQ_INT(CALL(TIMConvGetConvInfo(param, on_done, NULL)), ERR_SUCC);
+}
+
+static bool exists(const char *id) {
+    get_info(id);
+    return jint(last_json, "$[0].conv_type") == 1;
+}
+
+/* Every acknowledged write is there; a failed one left nothing behind. */
+static void check_outcome(const struct outcome *o, long n) {
+    char text[256];
+    bool ok = true;
+    if (o->upgrade) CHECK(exists("old")); /* from before the session: never lost, upgraded or not */
+#define EXPECT(what, cond)                                                                    \
+    do {                                                                                      \
+        if (!(cond)) {                                                                        \
+            fprintf(stderr, "run %ld: %s does not match its acknowledgement\n", n, what);     \
+            ok = false;                                                                       \
+        }                                                                                     \
+    } while (0)
+    EXPECT("the create of c1", exists("c1") == (o->code[S_C1] == ERR_SUCC));
+    EXPECT("the create and delete of c2", exists("c2") == (o->code[S_C2] == ERR_SUCC && o->code[S_DELETE] != ERR_SUCC));
+    if (o->code[S_C1] == ERR_SUCC) {
+        get_info("c1");
+        EXPECT("the pin", (jint(last_json, "$[0].conv_is_pinned") == 1) == (o->code[S_PIN] == ERR_SUCC));
+        bool in_group = strstr(jtext(last_json, "$[0].conv_conversation_group_array", text, sizeof text), "friends") != NULL;
+        EXPECT("the conversation group", in_group == (o->code[S_CONV_GROUP] == ERR_SUCC));
+    }
+    if (o->code[S_C2] == ERR_SUCC && o->code[S_DELETE] != ERR_SUCC) {
+        get_info("c2");
+        EXPECT("the mark", (jint(last_json, "$[0].conv_mark_array[0]") == 1) == (o->code[S_MARK] == ERR_SUCC));
+    }
+    /* The message to bob: there (revoked when the revoke was acknowledged) exactly when acknowledged. */
+    get_info("bob");
+    bool sent = jint(last_json, "$[0].conv_type") == 1 && jint(last_json, "$[0].conv_is_has_lastmsg") == 1;
+    EXPECT("the message to bob", sent == (o->code[S_SEND] == ERR_SUCC));
+    if (sent) EXPECT("the revoke", (jint(last_json, "$[0].conv_last_msg.message_status") == 6) == (o->code[S_REVOKE] == ERR_SUCC));
+    CHECK_EQ_INT(CALL(TIMGroupGetJoinedGroupList(on_done, NULL)), ERR_SUCC);
+    EXPECT("the group", (jint(last_json, "$[0].group_base_info_self_info.group_self_info_role") == 400) == (o->code[S_GROUP] == ERR_SUCC));
+    CHECK_EQ_INT(CALL(TIMMsgGetMsgList("team", kTIMConv_Group, NULL, on_done, NULL)), ERR_SUCC);
+    long long team_messages = jint(last_json, "$[#-1].message_seq") > 0 ? 1 : 0;
+    if (o->code[S_CLEAR] == ERR_SUCC) EXPECT("the clear", team_messages == 0);
+    else if (o->code[S_GROUP] == ERR_SUCC) EXPECT("the group message", team_messages == (o->code[S_GROUP_SEND] == ERR_SUCC));
+    for (int i = 0; i < BURST; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "b%d", i);
+        EXPECT("a create of the burst", exists(id) == (o->burst[i] == ERR_SUCC));
+    }
+#undef EXPECT
+    CHECK(ok);
+}
+
+/* PRAGMA integrity_check of every database under folder, through the real VFS. */
+static void check_integrity(const char *folder, long n) {
+    const char *users[] = {"616c696365", "626f62"}; /* hex of alice, bob */
+    char path[4200];
+    for (int i = 0; i < 3; i++) {
+        if (i < 2) snprintf(path, sizeof path, "%s/timconv/%llu/%s/store.db", folder, APP_ID, users[i]);
+        else snprintf(path, sizeof path, "%s/timconv/%llu/groups.db", folder, APP_ID);
+        sqlite3 *db = NULL;
+        if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, "unix") != SQLITE_OK) { /* not made in this run */
+            sqlite3_close(db);
+            continue;
+        }
+        sqlite3_stmt *st = NULL;
+        const char *verdict = "cannot check";
+        char copy[64] = "";
+        if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+            snprintf(copy, sizeof copy, "%s", (const char *)sqlite3_column_text(st, 0));
+            verdict = copy;
+        }
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+        if (strcmp(verdict, "ok") != 0) fprintf(stderr, "run %ld: %s: %s\n", n, path, verdict);
+        CHECK_EQ_STR(verdict, "ok");
+    }
+}
+
+/* Error lines of the engine's log (a failed write no call answers for: a draft's, a delivery's). */
+static atomic_int errors_logged;
+static void on_log(enum TIMLogLevel level, const char *line, const void *user_data) {
+    (void)line, (void)user_data;
+    if (level >= kTIMLog_Error) atomic_fetch_add(&errors_logged, 1);
+}
+
+/* What one run saw of its fault. */
+struct run {
+    long ops;      /* write operations in the session */
+    bool hit;      /* the fault came */
+    bool answered; /* a call answered with an error code */
+    bool logged;   /* the engine logged an error */
+};
+
+/* alice's store as the previous schema version left it (version 3: no group type, one kind of inbox
+ * row), holding conversation "old": the session's first login upgrades it, under the fault too. */
+static void make_old_store(const char *folder, const char *config) {
+    CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC);
+    CHECK_EQ_INT(CALL(TIMLogin("alice", "sig", on_done, NULL)), ERR_SUCC);
+    CHECK_EQ_INT(CALL(TIMConvCreate("old", kTIMConv_C2C, on_done, NULL)), ERR_SUCC);
+    CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
+    char path[4300];
+    snprintf(path, sizeof path, "%s/timconv/%llu/616c696365/store.db", folder, APP_ID);
+    sqlite3 *db = NULL;
+    CHECK_EQ_INT(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, "unix"), SQLITE_OK);
+    CHECK_EQ_INT(sqlite3_exec(db, "DROP VIEW conv_info; ALTER TABLE conversation DROP COLUMN group_type;"
+                                  "ALTER TABLE inbox DROP COLUMN kind;"
+                                  "CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation;"
+                                  "PRAGMA user_version = 3;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+/* One run of the session with the nth write operation failing (0: none), in a fresh data folder
+ * where alice has no store yet, or (upgrade) an older one. */
+static struct run one_run(const char *root, bool upgrade, long n) {
+    char folder[4096], config[4300];
+    snprintf(folder, sizeof folder, "%s/%s%ld", root, upgrade ? "upgrade" : "fresh", n);
+    snprintf(config, sizeof config, "{\"sdk_config_config_file_path\": \"%s\"}", folder);
+    if (upgrade) make_old_store(folder, config);
+    struct outcome o;
+    atomic_store(&errors_logged, 0);
+    faulty_vfs_arm(n);
+    run_session(config, &o);
+    o.upgrade = upgrade;
+    struct run seen = {.ops = faulty_vfs_ops(), .hit = faulty_vfs_failed(), .logged = atomic_load(&errors_logged) > 0};
+    faulty_vfs_arm(0); /* the fault is gone */
+    seen.answered = o.code[S_LOGIN] != ERR_SUCC || o.draft_result != TIM_SUCC;
+    for (int i = 0; i < S_COUNT; i++) seen.answered |= o.code[i] != ERR_SUCC && o.code[i] != -1;
+    for (int i = 0; i < BURST; i++) seen.answered |= o.burst[i] != ERR_SUCC;
+    if (n == 0) CHECK(!seen.answered && !seen.logged); /* the counting run fails nothing */
+    check_outcome(&o, n);
+    CHECK_EQ_INT(CALL(TIMConvCreate("after", kTIMConv_C2C, on_done, NULL)), ERR_SUCC); /* the client goes on */
+    CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
+    check_integrity(folder, n);
+    /* Everything acknowledged is still there for a new session. */
+    CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC);
+    CHECK_EQ_INT(CALL(TIMLogin("alice", "sig", on_done, NULL)), ERR_SUCC);
+    check_outcome(&o, n);
+    CHECK(exists("after"));
+    CHECK_EQ_INT(TIMUninit(), TIM_SUCC);
+    return seen;
+}
+
+int main(int argc, char **argv) {
+    if (argc != 2 && argc != 4) {
+        fprintf(stderr, "usage: %s DATA_FOLDER [FIRST LAST]\n", argv[0]);
+        return 2;
+    }
+    if (faulty_vfs_install() != SQLITE_OK) return 2;
+    sqlite3_open(":memory:", &jdb);
+    TIMSetLogCallback(on_log, NULL);
+    for (int upgrade = 0; upgrade <= 1; upgrade++) {
+        long total = one_run(argv[1], upgrade, 0).ops; /* no fault: counts the operations */
+        long first = argc == 4 ? atol(argv[2]) : 1, last = argc == 4 ? atol(argv[3]) : total;
+        long injected = 0, answered = 0, logged = 0, silent = 0;
+        for (long n = first; n <= last && n <= total; n++) {
+            struct run seen = one_run(argv[1], upgrade, n);
+            injected += seen.hit;
+            answered += seen.hit && seen.answered;
+            logged += seen.hit && !seen.answered && seen.logged;
+            silent += seen.hit && !seen.answered && !seen.logged;
+        }
+        /* silent would be a failed checkpoint (the commit it follows had succeeded; SQLite retries it) */
+        printf("io faults, %s: %ld write operations in the session; %ld injected: %ld answered with an error code, "
+               "%ld logged (work no call answers for), %ld silent\n", upgrade ? "upgrading an older store" : "a new store",
+               total, injected, answered, logged, silent);
+    }
+    TIMSetLogCallback(NULL, NULL);
+    sqlite3_close(jdb);
+    return check_summary("test_io_faults");
+}
