@@ -98,6 +98,18 @@ def test_headers_compile_cleanly(tmp_path: Path, compiler: str, std: str) -> Non
         "}\n"
         "int vendor_call(TIMCommCallback cb);\n"
         "int vendor_call(TIMCommCallback cb) { return callExperimentalAPI(\"{}\", cb, 0); }\n"
+        # TIMGroupManager.h, included by TIMCloud.h as the vendor's is, and the message lifecycle.
+        "static void on_tip(const char *tip, const void *user_data) { (void)tip; (void)user_data; }\n"
+        "int group_call(TIMCommCallback cb);\n"
+        "int group_call(TIMCommCallback cb) {\n"
+        "    TIMGroupTipsEventCallback tips = on_tip;\n"
+        "    TIMSetGroupTipsEventCallback(tips, 0);\n"
+        "    int type = kTIMGroup_Public + kTIMMemberRole_Owner + kTIMGroupTip_Quit + kTIMGroupReport_Delete;\n"
+        "    const char *keys[] = {kTIMCreateGroupParamGroupName, kTIMGroupBaseInfoSelfInfo, kTIMMsgLocatorSeq,\n"
+        "        kTIMMsgDeleteParamMsg, kTIMGroupTipsElemUserArray};\n"
+        "    return type + (keys[0][0] == 'c') + TIMGroupJoin(\"g\", 0, cb, 0) + TIMMsgRevoke(\"g\", kTIMConv_Group, \"{}\", cb, 0)\n"
+        "        + ERR_SVR_GROUP_NOT_FOUND;\n"
+        "}\n"
     )
     build([compiler, std, "-pedantic", *WARNINGS, f"-I{native.get_include()}", "-c", str(source),
            "-o", str(tmp_path / "use.o")])
