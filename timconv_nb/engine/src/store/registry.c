@@ -10,6 +10,7 @@
 #include "store/registry_internal.h"
 #include "store/store_internal.h"
 #include "util/fsutil.h"
+#include "util/sql_text.h"
 
 static struct registry *open_registry; /* worker thread only */
 
@@ -51,8 +52,9 @@ int rquery_text(struct registry *r, sqlite3_stmt *st, char **out, const char *wh
     int rc = sqlite3_step(st);
     int result = ERR_SUCC;
     if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-        *out = strdup((const char *)sqlite3_column_text(st, 0));
-        if (*out == NULL) result = ERR_OUT_OF_MEMORY;
+        bool oom = false;
+        *out = sql_text_copy(st, 0, &oom);
+        if (oom) result = ERR_OUT_OF_MEMORY;
     } else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         result = rfail(r, what);
     }
@@ -90,11 +92,11 @@ int read_group(struct registry *r, const char *group_id, struct group_row *g) {
     if (rc == SQLITE_ROW) {
         g->type = sqlite3_column_int(st, 0);
         g->add_option = sqlite3_column_int(st, 1);
-        snprintf(g->owner, sizeof g->owner, "%s", (const char *)sqlite3_column_text(st, 2));
+        bool owner_read = sql_text_into(st, 2, g->owner, sizeof g->owner), oom = false;
         g->max_member = sqlite3_column_int64(st, 3);
-        g->name = strdup((const char *)sqlite3_column_text(st, 4));
+        g->name = sql_text_copy(st, 4, &oom);
         g->members = sqlite3_column_int64(st, 5);
-        if (g->name == NULL) result = ERR_OUT_OF_MEMORY;
+        if (!owner_read || g->name == NULL) result = ERR_OUT_OF_MEMORY;
     } else if (rc == SQLITE_DONE) {
         result = refuse(r, ERR_SVR_GROUP_NOT_FOUND, "no such group: %s (never created, or dismissed)", group_id);
     } else {

@@ -9,6 +9,7 @@
 #include "TIMCloud.h"
 #include "store/registry_internal.h"
 #include "store/store_internal.h"
+#include "util/sql_text.h"
 
 /* ---- create ---- */
 
@@ -84,11 +85,10 @@ static int read_create_param(struct registry *r, const char *param_json, int *ty
         *type = sqlite3_column_int(st, 0);
         *add_option = sqlite3_column_int(st, 1);
         *max_member = sqlite3_column_int64(st, 2);
-        const char *given = (const char *)sqlite3_column_text(st, 3);
-        if (strlen(given) >= id_size) {
+        if (sqlite3_column_bytes(st, 3) >= (int)id_size) {
             result = refuse(r, ERR_SVR_GROUP_INVALID_GROUPID, "invalid group id: over 48 bytes%s", "");
-        } else {
-            snprintf(id, id_size, "%s", given);
+        } else if (!sql_text_into(st, 3, id, id_size)) {
+            result = ERR_OUT_OF_MEMORY;
         }
         if (sqlite3_column_int64(st, 4) > REGISTRY_INITIAL_MEMBERS_MAX) {
             result = refuse(r, ERR_SVR_GROUP_INVALID_PARAMETERS, "at most 20 initial members%s", "");

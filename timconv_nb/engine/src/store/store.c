@@ -20,6 +20,7 @@
 #include "TIMErrorCode.h"
 #include "util/fsutil.h"
 #include "util/text.h"
+#include "util/sql_text.h"
 
 const char *store_error(const struct store *s) { return s->error; }
 
@@ -91,11 +92,9 @@ int query_text(struct store *s, sqlite3_stmt *st, char **out, const char *what) 
     int rc = sqlite3_step(st);
     int result = ERR_SUCC;
     if (rc == SQLITE_ROW) {
-        const char *text = (const char *)sqlite3_column_text(st, 0);
-        if (text != NULL) {
-            *out = strdup(text);
-            if (*out == NULL) result = ERR_OUT_OF_MEMORY;
-        }
+        bool oom = false;
+        *out = sql_text_copy(st, 0, &oom);
+        if (oom) result = ERR_OUT_OF_MEMORY;
     } else if (rc != SQLITE_DONE) {
         result = fail(s, what);
     }

@@ -7,6 +7,7 @@
 
 #include "TIMCloudDef.h"
 #include "store/store_internal.h"
+#include "util/sql_text.h"
 
 int conv_info(struct store *s, const char *conv_id, int conv_type, char **info) {
     return query_text(s, bind_key(s, ST_CONV_INFO, conv_id, conv_type), info, "read conversation");
@@ -120,7 +121,8 @@ int batch_apply(struct store *s, const char *keys_json, store_conv_op op, const 
     int rc;
     while ((rc = sqlite3_step(items)) == SQLITE_ROW) {
         char **grown = realloc(keys, (count + 1) * sizeof *keys);
-        char *key = strdup((const char *)sqlite3_column_text(items, 0));
+        bool oom = false;
+        char *key = sql_text_copy(items, 0, &oom);
         if (grown != NULL) keys = grown;
         if (grown == NULL || key == NULL) {
             free(key);
@@ -258,7 +260,8 @@ int store_unread_by_filter(struct store *s, const struct conv_filter *filter, in
     if (sqlite3_step(st) == SQLITE_ROW) {
         *total = sqlite3_column_int64(st, 0);
         if (filter_json != NULL) {
-            *filter_json = strdup((const char *)sqlite3_column_text(st, 1));
+            bool oom = false;
+            *filter_json = sql_text_copy(st, 1, &oom);
             if (*filter_json == NULL) result = ERR_OUT_OF_MEMORY;
         }
     } else {

@@ -8,6 +8,7 @@
 
 #include "TIMCloudDef.h"
 #include "store/store_internal.h"
+#include "util/sql_text.h"
 
 int store_msg_find(struct store *s, const char *conv_id, int conv_type, const char *msg_id, struct found_message *m) {
     *m = (struct found_message){0};
@@ -19,7 +20,7 @@ int store_msg_find(struct store *s, const char *conv_id, int conv_type, const ch
         m->seq = sqlite3_column_int64(st, 0);
         m->server_time = sqlite3_column_int64(st, 2);
         m->from_self = sqlite3_column_int(st, 3) != 0;
-        snprintf(m->sender, sizeof m->sender, "%s", (const char *)sqlite3_column_text(st, 4));
+        if (!sql_text_into(st, 4, m->sender, sizeof m->sender)) result = ERR_OUT_OF_MEMORY;
     } else if (rc == SQLITE_DONE) {
         snprintf(s->error, sizeof s->error, "no message %s in this conversation", msg_id);
         result = ERR_INVALID_PARAMETERS;
@@ -182,8 +183,13 @@ int store_array_each(struct store *s, const char *array, void (*fn)(const char *
     sqlite3_stmt *st = stmt(s, ST_ARRAY_ITEMS);
     sqlite3_bind_text(st, 1, array, -1, SQLITE_STATIC);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) fn((const char *)sqlite3_column_text(st, 0), ctx);
-    int result = rc == SQLITE_DONE ? ERR_SUCC : fail(s, "read array");
+    int result = ERR_SUCC;
+    while (result == ERR_SUCC && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *item = (const char *)sqlite3_column_text(st, 0);
+        if (item != NULL) fn(item, ctx);
+        else if (sqlite3_column_type(st, 0) != SQLITE_NULL) result = ERR_OUT_OF_MEMORY;
+    }
+    if (result == ERR_SUCC && rc != SQLITE_DONE) result = fail(s, "read array");
     stmt_done(st);
     return result;
 }

@@ -7,6 +7,7 @@
 
 #include "TIMCloudDef.h"
 #include "store/store_internal.h"
+#include "util/sql_text.h"
 
 /* Records a message in conversation (conv_type, conv_id), creating or activating it. `source`
  * is the caller's Message JSON (or the sender's stored copy, for a delivery). */
@@ -200,7 +201,10 @@ static int unread_keys(struct store *s, int conv_type, struct conv_key **list, s
         }
         *list = grown;
         grown[*count].type = sqlite3_column_int(keys, 0);
-        snprintf(grown[*count].id, sizeof grown[*count].id, "%s", (const char *)sqlite3_column_text(keys, 1));
+        if (!sql_text_into(keys, 1, grown[*count].id, sizeof grown[*count].id)) {
+            result = ERR_OUT_OF_MEMORY;
+            break;
+        }
         (*count)++;
     }
     if (result == ERR_SUCC && rc != SQLITE_DONE) result = fail(s, "find unread conversations");
@@ -270,7 +274,8 @@ int store_inbox_since(struct store *s, int64_t *last_id, struct inbox_news *news
         *last_id = sqlite3_column_int64(st, 0);
         char **out[] = {&news->messages, &news->added, &news->updated, &news->tips, &news->revoked};
         for (int i = 0; i < 5; i++) {
-            *out[i] = strdup((const char *)sqlite3_column_text(st, i + 1));
+            bool oom = false;
+            *out[i] = sql_text_copy(st, i + 1, &oom);
             if (*out[i] == NULL) result = ERR_OUT_OF_MEMORY;
         }
     } else {

@@ -12,6 +12,7 @@
 
 #include "TIMCloudDef.h"
 #include "util/text.h"
+#include "util/sql_text.h"
 
 enum check_kind {
     CHECK_DRAFT,
@@ -256,9 +257,9 @@ void json_check_close(void) {
 /* Copies a text column into a malloc'd string; NULL for SQL NULL. *ok turns false when memory
  * runs out. */
 static char *copy_text_column(sqlite3_stmt *stmt, int col, int *ok) {
-    if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return NULL;
-    char *copy = strdup((const char *)sqlite3_column_text(stmt, col));
-    if (copy == NULL) *ok = 0;
+    bool oom = false;
+    char *copy = sql_text_copy(stmt, col, &oom);
+    if (oom) *ok = 0;
     return copy;
 }
 
@@ -385,7 +386,8 @@ char *json_array_of(const char *text) {
     sqlite3_stmt *stmt = checker_stmt[CHECK_ARRAY_OF];
     if (stmt != NULL && sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC) == SQLITE_OK &&
         sqlite3_step(stmt) == SQLITE_ROW) {
-        array = strdup((const char *)sqlite3_column_text(stmt, 0));
+        bool oom = false;
+        array = sql_text_copy(stmt, 0, &oom);
     }
     if (stmt != NULL) {
         sqlite3_reset(stmt);
@@ -435,7 +437,8 @@ char *json_object_of(const char *key, const char *text) {
     sqlite3_stmt *stmt = checker_stmt[CHECK_OBJECT_OF];
     if (stmt != NULL && sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC) == SQLITE_OK &&
         sqlite3_bind_text(stmt, 2, text, -1, SQLITE_STATIC) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
-        object = strdup((const char *)sqlite3_column_text(stmt, 0));
+        bool oom = false;
+        object = sql_text_copy(stmt, 0, &oom);
     }
     if (stmt != NULL) {
         sqlite3_reset(stmt);
