@@ -94,6 +94,8 @@ void engine_session_attach(struct store *s, const char *user_id, int presence_fd
 
 void engine_session_renew(int64_t session_token) { E.session_token = session_token; }
 
+int64_t engine_session_token(void) { return E.session_token; }
+
 void engine_session_detach(void) {
     presence_release(E.presence_fd);
     E.presence_fd = -1;

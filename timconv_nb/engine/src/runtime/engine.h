@@ -47,6 +47,7 @@ struct store *engine_store(void);
  * session_token is this login's mark in the store (a login elsewhere replaces it: kicked offline). */
 void engine_session_attach(struct store *s, const char *user_id, int presence_fd, int64_t session_token);
 void engine_session_renew(int64_t session_token);                 /* the same user logged in again */
+int64_t engine_session_token(void);                               /* this login's token */
 void engine_session_detach(void);                                 /* nobody's store */
 /* The login status follows the session (Logined with a store, else UnLogined); with
  * unless_logining, a login accepted after this task keeps its Logining status. */

@@ -62,9 +62,13 @@ static void run_login(struct task *t, struct store *unused, struct task_result *
         }
     }
     if (engine_store() != NULL && strcmp(engine_user_id(), a->user_id) == 0) {
-        /* Logging in again takes the session back from a login elsewhere (TIMManager.h 239). */
-        int64_t token = session_token();
-        if (store_session_take(engine_store(), token) == ERR_SUCC) engine_session_renew(token);
+        /* Logging in again takes the session back from a login elsewhere (TIMManager.h 239);
+         * while it still holds the session, nothing changes. */
+        int64_t holder = 0, token = session_token();
+        if (store_session_holder(engine_store(), &holder) == ERR_SUCC && holder != engine_session_token() &&
+            store_session_take(engine_store(), token) == ERR_SUCC) {
+            engine_session_renew(token);
+        }
         engine_login_status_settle(false);
         announce_sync(r);
         return;
