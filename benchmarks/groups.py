@@ -15,21 +15,13 @@ import argparse
 import logging
 import statistics
 import tempfile
-import time
 from pathlib import Path
+
+from roundtrip import timed
 
 from timconv_nb import Client
 
 log = logging.getLogger("benchmarks.groups")
-
-
-def timed_sends(send, count: int) -> list[float]:
-    samples = []
-    for i in range(count):
-        start = time.perf_counter()
-        send(i)
-        samples.append(time.perf_counter() - start)
-    return samples
 
 
 def main() -> None:
@@ -44,14 +36,14 @@ def main() -> None:
             for member in range(1, size):
                 client.login(f"member{member}")
         client.login("sender")
-        floor = timed_sends(lambda i: client.send_text("member1", f"c2c {i}"), args.count)
+        floor = timed(lambda i: client.send_text("member1", f"c2c {i}"), args.count)
         floor_median = statistics.median(floor)
         rows = [("floor: C2C send (one recipient)", floor)]
         for size in args.members:
             group = f"group{size}"
             client.create_group(group, group, "work", members=[f"member{m}" for m in range(1, size)])
             rows.append((f"group send, {size} member{'s' if size > 1 else ''}",
-                         timed_sends(lambda i: client.send_text(group, f"g {i}", "group"), args.count)))
+                         timed(lambda i: client.send_text(group, f"g {i}", "group"), args.count)))
     lines = [f"group sends, {args.count:,} each (latencies in microseconds)",
              "| case | sends/s | median | p99 | median / floor |", "| --- | ---: | ---: | ---: | ---: |"]
     for name, samples in rows:

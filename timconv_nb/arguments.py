@@ -232,6 +232,14 @@ def group_id(value: Any) -> bytes:
     return encoded
 
 
+def group_ids_param(ids: Any) -> bytes:
+    """A JSON array of 1 or more group ids (each as :func:`group_id` checks it)."""
+    ids = id_list(ids)
+    if not ids:
+        raise ValueError("give at least one group id")
+    return json_arg([group_id(one).decode() for one in ids])
+
+
 def create_group_param(name: str, group_id_value: Optional[str], group_type: Any, members: Any,
                        introduction: str, notification: str, face_url: str, add_option: Optional[int],
                        max_members: Optional[int]) -> bytes:

@@ -434,10 +434,7 @@ class Client:
     def groups_info(group_ids: Any) -> tuple:
         """TIMGroupGetGroupInfoList: {group id: Group}, or the GroupNotFoundError of an id that
         names no group."""
-        ids = arguments.id_list(group_ids)
-        for one in ids:
-            arguments.group_id(one)
-        return (arguments.ids_param(ids, "group id"),)
+        return (arguments.group_ids_param(group_ids),)
 
     @api_call("TIMGroupGetMemberInfoList", result=_group_members)
     def group_members(group_id: str, roles: Optional[int] = None, user_ids: Any = ()) -> tuple:

@@ -147,9 +147,8 @@ def message_text(message: Optional[dict]) -> str:
     if not message:
         return ""
     elems = message.get(k.kTIMMsgElemArray) or ()
-    if len(elems) == 1 and isinstance(elems[0], dict):  # most messages: one element, read directly
-        elem = elems[0]
-        return str(elem.get(k.kTIMTextElemContent, "")) if elem.get(k.kTIMElemType) == k.kTIMElem_Text else _elem_text(elem)
+    if len(elems) == 1 and isinstance(elems[0], dict):  # most messages: one element, no join
+        return _elem_text(elems[0])
     return "".join(_elem_text(elem) for elem in elems if isinstance(elem, dict))
 
 

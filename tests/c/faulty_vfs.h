@@ -3,16 +3,15 @@
  * (SQLITE_IOERR_WRITE, _FSYNC, _TRUNCATE). Installed as the default VFS before the engine opens
  * anything, so the engine's stores and group registry go through it unchanged.
  *
- * faulty_vfs_install() once; faulty_vfs_arm(n) fails the nth operation from now (0: none);
- * faulty_vfs_ops() counts the operations since the last arm; faulty_vfs_failed() tells whether
- * the armed one came. Counters are atomic: the engine writes from its worker thread. */
+ * faulty_vfs_install() once; countdown_arm(&faulty_writes, n) fails the nth operation from now
+ * (countdown.h). */
 #ifndef TIMCONV_TEST_FAULTY_VFS_H_
 #define TIMCONV_TEST_FAULTY_VFS_H_
 
 #include <sqlite3.h>
-#include <stdatomic.h>
-#include <stdbool.h>
 #include <string.h>
+
+#include "countdown.h"
 
 struct faulty_file {
     sqlite3_file base;
@@ -21,20 +20,7 @@ struct faulty_file {
 
 static sqlite3_vfs *faulty_real_vfs;
 static sqlite3_vfs faulty_vfs;
-static atomic_long faulty_ops;
-static atomic_long faulty_target;
-static atomic_bool faulty_hit;
-
-/* Counts one write-side operation; true when it is the one to fail. */
-static bool faulty_fail_now(void) {
-    long n = atomic_fetch_add(&faulty_ops, 1) + 1;
-    long target = atomic_load(&faulty_target);
-    if (target > 0 && n == target) {
-        atomic_store(&faulty_hit, true);
-        return true;
-    }
-    return false;
-}
+static struct countdown faulty_writes; /* writes, syncs and truncates */
 
 #define REAL(file) (((struct faulty_file *)(file))->real)
 
@@ -46,13 +32,13 @@ static int faulty_read(sqlite3_file *f, void *buf, int amount, sqlite3_int64 off
     return REAL(f)->pMethods->xRead(REAL(f), buf, amount, offset);
 }
 static int faulty_write(sqlite3_file *f, const void *buf, int amount, sqlite3_int64 offset) {
-    return faulty_fail_now() ? SQLITE_IOERR_WRITE : REAL(f)->pMethods->xWrite(REAL(f), buf, amount, offset);
+    return countdown_tick(&faulty_writes) ? SQLITE_IOERR_WRITE : REAL(f)->pMethods->xWrite(REAL(f), buf, amount, offset);
 }
 static int faulty_truncate(sqlite3_file *f, sqlite3_int64 size) {
-    return faulty_fail_now() ? SQLITE_IOERR_TRUNCATE : REAL(f)->pMethods->xTruncate(REAL(f), size);
+    return countdown_tick(&faulty_writes) ? SQLITE_IOERR_TRUNCATE : REAL(f)->pMethods->xTruncate(REAL(f), size);
 }
 static int faulty_sync(sqlite3_file *f, int flags) {
-    return faulty_fail_now() ? SQLITE_IOERR_FSYNC : REAL(f)->pMethods->xSync(REAL(f), flags);
+    return countdown_tick(&faulty_writes) ? SQLITE_IOERR_FSYNC : REAL(f)->pMethods->xSync(REAL(f), flags);
 }
 static int faulty_file_size(sqlite3_file *f, sqlite3_int64 *size) { return REAL(f)->pMethods->xFileSize(REAL(f), size); }
 static int faulty_lock(sqlite3_file *f, int level) { return REAL(f)->pMethods->xLock(REAL(f), level); }
@@ -151,16 +137,6 @@ static int faulty_vfs_install(void) {
     };
     return sqlite3_vfs_register(&faulty_vfs, 1);
 }
-
-static void faulty_vfs_arm(long n) {
-    atomic_store(&faulty_target, 0);
-    atomic_store(&faulty_ops, 0);
-    atomic_store(&faulty_hit, false);
-    atomic_store(&faulty_target, n);
-}
-
-static long faulty_vfs_ops(void) { return atomic_load(&faulty_ops); }
-static bool faulty_vfs_failed(void) { return atomic_load(&faulty_hit); }
 
 #undef REAL
 

@@ -284,30 +284,7 @@ static void make_old_store(const char *folder, const char *config) {
 
 /* Which faults the sweep injects: I/O errors, or allocation failures (in an alloc build). */
 static bool alloc_mode;
-
-static void arm(long n) {
-#ifdef TIMCONV_FAULT_ALLOC
-    if (alloc_mode) {
-        faulty_alloc_arm(n);
-        return;
-    }
-#endif
-    faulty_vfs_arm(n);
-}
-
-static long operations(void) {
-#ifdef TIMCONV_FAULT_ALLOC
-    if (alloc_mode) return faulty_alloc_count();
-#endif
-    return faulty_vfs_ops();
-}
-
-static bool fault_came(void) {
-#ifdef TIMCONV_FAULT_ALLOC
-    if (alloc_mode) return faulty_alloc_failed();
-#endif
-    return faulty_vfs_failed();
-}
+static struct countdown *faults = &faulty_writes;
 
 /* One run of the session with the nth operation failing (0: none), in a fresh data folder where
  * alice has no store yet, or (upgrade) an older one. With an allocation failure, what is stored
@@ -320,11 +297,12 @@ static struct run one_run(const char *root, bool upgrade, long n) {
     if (upgrade) make_old_store(folder, config);
     struct outcome o;
     atomic_store(&errors_logged, 0);
-    arm(n);
+    countdown_arm(faults, n);
     run_session(config, &o);
     o.upgrade = upgrade;
-    struct run seen = {.ops = operations(), .hit = fault_came(), .logged = atomic_load(&errors_logged) > 0};
-    arm(0); /* the fault is gone */
+    struct run seen = {.ops = atomic_load(&faults->count), .hit = atomic_load(&faults->hit),
+                       .logged = atomic_load(&errors_logged) > 0};
+    countdown_arm(faults, 0); /* the fault is gone */
     seen.answered = o.init_result != TIM_SUCC || o.code[S_LOGIN] != ERR_SUCC || o.draft_result != TIM_SUCC;
     for (int i = 0; i < S_COUNT; i++) seen.answered |= o.code[i] != ERR_SUCC && o.code[i] != -1;
     for (int i = 0; i < BURST; i++) seen.answered |= o.burst[i] != ERR_SUCC;
@@ -350,6 +328,7 @@ int main(int argc, char **argv) {
     alloc_mode = strcmp(argv[2], "alloc") == 0;
 #ifdef TIMCONV_FAULT_ALLOC
     if (alloc_mode && faulty_alloc_install() != SQLITE_OK) return 2;
+    if (alloc_mode) faults = &faulty_allocs;
 #else
     if (alloc_mode) {
         fprintf(stderr, "alloc needs a build with -DTIMCONV_FAULT_ALLOC (see tests/c/faulty_alloc.h)\n");

@@ -83,23 +83,6 @@ static void run_create(struct task *t, struct store *s, struct task_result *r) {
 typedef int (*membership_change)(struct registry *r, const char *group_id, const char *user, uint64_t now,
                                  struct group_change *c);
 
-static int join_change(struct registry *r, const char *group_id, const char *user, uint64_t now,
-                       struct group_change *c) {
-    return registry_join(r, group_id, user, now, c);
-}
-
-static int quit_change(struct registry *r, const char *group_id, const char *user, uint64_t now,
-                       struct group_change *c) {
-    (void)now;
-    return registry_quit(r, group_id, user, c);
-}
-
-static int dismiss_change(struct registry *r, const char *group_id, const char *user, uint64_t now,
-                          struct group_change *c) {
-    (void)now;
-    return registry_dismiss(r, group_id, user, c);
-}
-
 static void run_membership(struct task *t, struct store *s, struct task_result *r, membership_change change) {
     struct registry *reg = group_registry(r);
     if (reg == NULL) return;
@@ -114,10 +97,10 @@ static void run_membership(struct task *t, struct store *s, struct task_result *
     group_change_clear(&c);
 }
 
-static void run_join(struct task *t, struct store *s, struct task_result *r) { run_membership(t, s, r, join_change); }
-static void run_quit(struct task *t, struct store *s, struct task_result *r) { run_membership(t, s, r, quit_change); }
+static void run_join(struct task *t, struct store *s, struct task_result *r) { run_membership(t, s, r, registry_join); }
+static void run_quit(struct task *t, struct store *s, struct task_result *r) { run_membership(t, s, r, registry_quit); }
 static void run_dismiss(struct task *t, struct store *s, struct task_result *r) {
-    run_membership(t, s, r, dismiss_change);
+    run_membership(t, s, r, registry_dismiss);
 }
 
 /* ---- lists ---- */

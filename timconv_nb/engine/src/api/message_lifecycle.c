@@ -104,9 +104,10 @@ static void run_delete(struct task *t, struct store *s, struct task_result *r) {
     r->unread_may_change = true;
 }
 
-/* Submits a call on messages of a conversation (msg_ids and msg_id taken; NULL allowed). */
+/* Submits a call on messages of a conversation (msg_ids and msg_id taken; NULL allowed); with a
+ * refusal, the call is answered ERR_INVALID_PARAMETERS with it instead of run. */
 static int submit_msg_ref(const char *api, task_run_fn run, const char *conv_id, int conv_type, char *msg_ids,
-                          char *msg_id, TIMCommCallback cb, const void *user_data) {
+                          char *msg_id, const char *refusal, TIMCommCallback cb, const void *user_data) {
     struct task *t = conv_task(api, run, ARGS_MSG_REF, conv_id, conv_type, cb, user_data);
     if (t == NULL) {
         free(msg_ids);
@@ -115,44 +116,46 @@ static int submit_msg_ref(const char *api, task_run_fn run, const char *conv_id,
     }
     t->args.msg_ref.msg_ids = msg_ids;
     t->args.msg_ref.msg_id = msg_id;
+    if (refusal != NULL) {
+        t->answer_code = ERR_INVALID_PARAMETERS;
+        t->answer_desc = refusal;
+    }
     return engine_submit(t, ADMIT_LOGGED_IN);
 }
 
-/* The checks every call here starts with: SDK state, conversation, JSON size. */
-static int precheck(const char *conv_id, int conv_type, const char *json) {
+/* The checks every call here starts with: SDK state, conversation, the JSON argument (NULL, or
+ * over-size: TIM_ERR_PARAM; the clear call has none). */
+static int precheck(const char *conv_id, int conv_type, const char *json, bool takes_json) {
     int code = engine_precheck(true);
     if (code == TIM_SUCC) code = check_conv_key(conv_id, conv_type);
-    if (code == TIM_SUCC && json != NULL && !text_is_json_size_ok(json)) code = TIM_ERR_PARAM;
+    if (code == TIM_SUCC && takes_json && !text_is_json_size_ok(json)) code = TIM_ERR_PARAM;
     return code;
 }
 
 int TIMMsgRevoke(const char *conv_id, enum TIMConvType conv_type, const char *json_msg_param, TIMCommCallback cb,
                  const void *user_data) {
-    int code = precheck(conv_id, (int)conv_type, json_msg_param);
-    if (code == TIM_SUCC && json_msg_param == NULL) code = TIM_ERR_PARAM;
+    int code = precheck(conv_id, (int)conv_type, json_msg_param, true);
     char *msg_id = NULL;
     if (code == TIM_SUCC) code = json_check_msg_ref(json_msg_param, &msg_id);
     if (code != TIM_SUCC) return code;
-    return submit_msg_ref("TIMMsgRevoke", run_revoke, conv_id, (int)conv_type, NULL, msg_id, cb, user_data);
+    return submit_msg_ref("TIMMsgRevoke", run_revoke, conv_id, (int)conv_type, NULL, msg_id, NULL, cb, user_data);
 }
 
 int TIMMsgDelete(const char *conv_id, enum TIMConvType conv_type, const char *json_msgdel_param, TIMCommCallback cb,
                  const void *user_data) {
-    int code = precheck(conv_id, (int)conv_type, json_msgdel_param);
-    if (code == TIM_SUCC && json_msgdel_param == NULL) code = TIM_ERR_PARAM;
+    int code = precheck(conv_id, (int)conv_type, json_msgdel_param, true);
     char *msg_id = NULL;
     if (code == TIM_SUCC) code = json_check_delete_param(json_msgdel_param, &msg_id);
     char *msg_ids = code == TIM_SUCC ? json_array_of(msg_id) : NULL;
     free(msg_id);
     if (code == TIM_SUCC && msg_ids == NULL) code = TIM_ERR_PARAM;
     if (code != TIM_SUCC) return code;
-    return submit_msg_ref("TIMMsgDelete", run_delete, conv_id, (int)conv_type, msg_ids, NULL, cb, user_data);
+    return submit_msg_ref("TIMMsgDelete", run_delete, conv_id, (int)conv_type, msg_ids, NULL, NULL, cb, user_data);
 }
 
 int TIMMsgListDelete(const char *conv_id, enum TIMConvType conv_type, const char *json_msg_array, TIMCommCallback cb,
                      const void *user_data) {
-    int code = precheck(conv_id, (int)conv_type, json_msg_array);
-    if (code == TIM_SUCC && json_msg_array == NULL) code = TIM_ERR_PARAM;
+    int code = precheck(conv_id, (int)conv_type, json_msg_array, true);
     int64_t count = 0;
     char *msg_ids = NULL;
     if (code == TIM_SUCC) code = json_check_msg_array(json_msg_array, &count, &msg_ids);
@@ -161,22 +164,14 @@ int TIMMsgListDelete(const char *conv_id, enum TIMConvType conv_type, const char
         free(msg_ids);
         return code;
     }
-    struct task *t = conv_task("TIMMsgListDelete", run_delete, ARGS_MSG_REF, conv_id, (int)conv_type, cb, user_data);
-    if (t == NULL) {
-        free(msg_ids);
-        return TIM_ERR_PARAM;
-    }
-    t->args.msg_ref.msg_ids = msg_ids;
-    if (count > LIST_DELETE_MAX) {
-        t->answer_code = ERR_INVALID_PARAMETERS;
-        t->answer_desc = "at most 50 messages per TIMMsgListDelete";
-    }
-    return engine_submit(t, ADMIT_LOGGED_IN);
+    return submit_msg_ref("TIMMsgListDelete", run_delete, conv_id, (int)conv_type, msg_ids, NULL,
+                          count > LIST_DELETE_MAX ? "at most 50 messages per TIMMsgListDelete" : NULL, cb, user_data);
 }
 
 int TIMMsgClearHistoryMessage(const char *conv_id, enum TIMConvType conv_type, TIMCommCallback cb,
                               const void *user_data) {
-    int code = precheck(conv_id, (int)conv_type, NULL);
+    int code = precheck(conv_id, (int)conv_type, NULL, false);
     if (code != TIM_SUCC) return code;
-    return submit_msg_ref("TIMMsgClearHistoryMessage", run_delete, conv_id, (int)conv_type, NULL, NULL, cb, user_data);
+    return submit_msg_ref("TIMMsgClearHistoryMessage", run_delete, conv_id, (int)conv_type, NULL, NULL, NULL, cb,
+                          user_data);
 }

@@ -31,8 +31,23 @@ static void announce_new_messages(const char *json) {
     for (int k = 0; k < n; k++) ((TIMRecvNewMsgCallback)recv[k].fn)(json, recv[k].user_data);
 }
 
-/* Fires one note through the callback registered for its kind. */
-static void announce_note(const struct note *note) {
+static void call_tips_listener(const char *tip, void *ctx) {
+    const struct listener *l = ctx;
+    ((TIMGroupTipsEventCallback)l->fn)(tip, l->user_data);
+}
+
+/* The group tips callback, once per GroupTipsElem of a JSON array (TIMGroupManager.h 2.1). */
+static void announce_group_tips(struct store *s, const char *tips) {
+    struct listener l = listener_get(LISTENER_GROUP_TIPS);
+    if (l.fn == NULL || s == NULL || tips == NULL || strcmp(tips, "[]") == 0) return;
+    if (store_array_each(s, tips, call_tips_listener, &l) != ERR_SUCC) {
+        engine_log(kTIMLog_Error, "cannot announce group tips: %s", store_error(s));
+    }
+}
+
+/* Fires one note through the callback registered for its kind (the store reads the array of
+ * a group tips note, one callback per tip). */
+static void announce_note(struct store *s, const struct note *note) {
     static const enum listener_kind listener_of[] = {
         [NOTE_CONV_EVENT] = LISTENER_CONV_EVENT,       [NOTE_GROUP_CREATED] = LISTENER_GROUP_CREATED,
         [NOTE_GROUP_DELETED] = LISTENER_GROUP_DELETED, [NOTE_GROUP_RENAMED] = LISTENER_GROUP_RENAMED,
@@ -43,7 +58,10 @@ static void announce_note(const struct note *note) {
         announce_new_messages(note->json);
         return;
     }
-    if (note->kind == NOTE_GROUP_TIPS) return; /* announce_group_tips: it needs the store */
+    if (note->kind == NOTE_GROUP_TIPS) {
+        announce_group_tips(s, note->json);
+        return;
+    }
     struct listener l = listener_get(listener_of[note->kind]);
     const char *array = note->json != NULL ? note->json : "[]";
     const char *name = note->group_name;
@@ -67,20 +85,6 @@ static void announce_note(const struct note *note) {
     }
 }
 
-static void call_tips_listener(const char *tip, void *ctx) {
-    const struct listener *l = ctx;
-    ((TIMGroupTipsEventCallback)l->fn)(tip, l->user_data);
-}
-
-/* The group tips callback, once per GroupTipsElem of a JSON array (TIMGroupManager.h 2.1). */
-static void announce_group_tips(struct store *s, const char *tips) {
-    struct listener l = listener_get(LISTENER_GROUP_TIPS);
-    if (l.fn == NULL || s == NULL || tips == NULL || strcmp(tips, "[]") == 0) return;
-    if (store_array_each(s, tips, call_tips_listener, &l) != ERR_SUCC) {
-        engine_log(kTIMLog_Error, "cannot announce group tips: %s", store_error(s));
-    }
-}
-
 static void announce_revoked(const char *locators) {
     struct listener l = listener_get(LISTENER_MSG_REVOKE);
     if (l.fn != NULL && locators != NULL && strcmp(locators, "[]") != 0) {
@@ -90,8 +94,7 @@ static void announce_revoked(const char *locators) {
 
 void announce_result(struct store *s, struct task_result *r) {
     for (int i = 0; i < TASK_MAX_NOTES; i++) {
-        if (r->notes[i].kind == NOTE_GROUP_TIPS) announce_group_tips(s, r->notes[i].json);
-        else if (r->notes[i].kind != NOTE_NONE) announce_note(&r->notes[i]);
+        if (r->notes[i].kind != NOTE_NONE) announce_note(s, &r->notes[i]);
     }
     if (r->unread_may_change) announce_total_unread(s);
     /* Marks and groups decide which filters a conversation passes: any change may move a total. */

@@ -10,6 +10,7 @@
 #include "store/registry_internal.h"
 #include "store/store_internal.h"
 #include "util/fsutil.h"
+#include "util/json_check.h"
 #include "util/sql_text.h"
 
 static struct registry *open_registry; /* worker thread only */
@@ -135,32 +136,13 @@ int tip_notice(struct registry *r, struct group_change *c, int tip_type, int joi
     sqlite3_bind_text(st, 5, users, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 6, c->members);
     int result = rquery_text(r, st, &c->notice, "build group tip");
-    sqlite3_stmt *elems = NULL;
-    if (result == ERR_SUCC && sqlite3_prepare_v2(r->db, "SELECT json_extract(?1, '$.message_elem_array')", -1, &elems,
-                                                 NULL) == SQLITE_OK) {
-        sqlite3_bind_text(elems, 1, c->notice, -1, SQLITE_STATIC);
-        result = rquery_text(r, elems, &c->tips, "read group tip");
-    } else if (result == ERR_SUCC) {
-        result = rfail(r, "read group tip");
-    }
-    sqlite3_finalize(elems);
-    return result;
-}
-
-/* A JSON array of the one user id. */
-static int one_user(struct registry *r, const char *user, char **array) {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(r->db, "SELECT json_array(?1)", -1, &st, NULL);
-    if (rc == SQLITE_OK) sqlite3_bind_text(st, 1, user, -1, SQLITE_STATIC);
-    int result = rc == SQLITE_OK ? rquery_text(r, st, array, "name user") : rfail(r, "name user");
-    sqlite3_finalize(st);
+    if (result == ERR_SUCC) result = rquery_text(r, bind_group(r, R_NOTICE_ELEMS, c->notice), &c->tips, "read group tip");
     return result;
 }
 
 int user_tip(struct registry *r, struct group_change *c, int tip_type, int join_type, const char *user) {
-    char *users = NULL;
-    int result = one_user(r, user, &users);
-    if (result == ERR_SUCC) result = tip_notice(r, c, tip_type, join_type, user, users);
+    char *users = json_array_of(user);
+    int result = users != NULL ? tip_notice(r, c, tip_type, join_type, user, users) : ERR_OUT_OF_MEMORY;
     free(users);
     return result;
 }

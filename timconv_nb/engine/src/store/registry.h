@@ -56,11 +56,13 @@ int registry_create(struct registry *r, const char *param_json, const char *owne
  * member, the new one included. */
 int registry_join(struct registry *r, const char *group_id, const char *user, uint64_t now, struct group_change *c);
 
-/* Removes user from group_id by the rules of 4.4. c->recipients: the members left and user. */
-int registry_quit(struct registry *r, const char *group_id, const char *user, struct group_change *c);
+/* Removes user from group_id by the rules of 4.4, at time now. c->recipients: the members left
+ * and user. */
+int registry_quit(struct registry *r, const char *group_id, const char *user, uint64_t now, struct group_change *c);
 
-/* Dismisses group_id (4.2: its owner, never a Work group). c->recipients: every member it had. */
-int registry_dismiss(struct registry *r, const char *group_id, const char *user, struct group_change *c);
+/* Dismisses group_id (4.2: its owner, never a Work group) at time now. c->recipients: every
+ * member it had. */
+int registry_dismiss(struct registry *r, const char *group_id, const char *user, uint64_t now, struct group_change *c);
 
 /* The next message seq of group_id for a message `sender` sends at time now: 10010 when there is
  * no such group, 10007 when sender is not a member. c->recipients: every member. */

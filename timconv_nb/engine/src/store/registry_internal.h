@@ -31,6 +31,8 @@ enum reg_stmt {
     R_MEMBER_LIST,
     R_PASS_OWNER,
     R_PASS_OWNER_ROLE,
+    R_NOTICE_ELEMS,
+    R_CREATE_PARAM,
     R_TIP_MESSAGE,
     R_REPORT_MESSAGE,
     R_COUNT

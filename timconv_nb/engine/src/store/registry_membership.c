@@ -68,18 +68,8 @@ static int check_own_id(struct registry *r, const char *id, int type) {
  * and the given id ("" when none). */
 static int read_create_param(struct registry *r, const char *param_json, int *type, int *add_option,
                              int64_t *max_member, char *id, size_t id_size) {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(r->db,
-                                "SELECT coalesce(json_extract(?1, '$.create_group_param_group_type'), 0),"
-                                " coalesce(json_extract(?1, '$.create_group_param_add_option'), -1),"
-                                " coalesce(json_extract(?1, '$.create_group_param_max_member_num'), 0),"
-                                " coalesce(json_extract(?1, '$.create_group_param_group_id'), ''),"
-                                " coalesce(json_array_length(?1, '$.create_group_param_group_member_array'), 0)",
-                                -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, param_json, -1, SQLITE_STATIC);
-        rc = sqlite3_step(st);
-    }
+    sqlite3_stmt *st = bind_group(r, R_CREATE_PARAM, param_json);
+    int rc = sqlite3_step(st);
     int result = ERR_SUCC;
     if (rc == SQLITE_ROW) {
         *type = sqlite3_column_int(st, 0);
@@ -96,7 +86,7 @@ static int read_create_param(struct registry *r, const char *param_json, int *ty
     } else {
         result = rfail(r, "read the create parameters");
     }
-    sqlite3_finalize(st);
+    stmt_done(st);
     return result;
 }
 
@@ -242,7 +232,7 @@ int registry_join(struct registry *r, const char *group_id, const char *user, ui
     return end_change(r, result, &g, c);
 }
 
-int registry_quit(struct registry *r, const char *group_id, const char *user, struct group_change *c) {
+int registry_quit(struct registry *r, const char *group_id, const char *user, uint64_t now, struct group_change *c) {
     struct group_row g;
     int role;
     int result = begin_change(r, group_id, user, &g, &role, c);
@@ -255,7 +245,7 @@ int registry_quit(struct registry *r, const char *group_id, const char *user, st
                         "the owner may not quit %s (only a Work group's owner may): dismiss it instead", group_id);
     }
     /* The one who quits is told too: recipients are read before the member goes. */
-    if (result == ERR_SUCC) result = take_seq(r, group_id, 0, &c->seq);
+    if (result == ERR_SUCC) result = take_seq(r, group_id, now, &c->seq);
     if (result == ERR_SUCC) result = describe_change(r, group_id, &g, c);
     if (result == ERR_SUCC) {
         sqlite3_stmt *st = bind_group(r, R_MEMBER_DELETE, group_id);
@@ -274,7 +264,8 @@ int registry_quit(struct registry *r, const char *group_id, const char *user, st
     return end_change(r, result, &g, c);
 }
 
-int registry_dismiss(struct registry *r, const char *group_id, const char *user, struct group_change *c) {
+int registry_dismiss(struct registry *r, const char *group_id, const char *user, uint64_t now,
+                     struct group_change *c) {
     struct group_row g;
     int role;
     int result = begin_change(r, group_id, user, &g, &role, c);
@@ -285,7 +276,7 @@ int registry_dismiss(struct registry *r, const char *group_id, const char *user,
     if (result == ERR_SUCC && role != kTIMMemberRole_Owner) {
         result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "only the owner may dismiss %s", group_id);
     }
-    if (result == ERR_SUCC) result = take_seq(r, group_id, 0, &c->seq);
+    if (result == ERR_SUCC) result = take_seq(r, group_id, now, &c->seq);
     if (result == ERR_SUCC) result = describe_change(r, group_id, &g, c);
     if (result == ERR_SUCC) result = rexec(r, bind_group(r, R_MEMBERS_DELETE, group_id), "remove members");
     if (result == ERR_SUCC) result = rexec(r, bind_group(r, R_GROUP_DELETE, group_id), "dismiss group");

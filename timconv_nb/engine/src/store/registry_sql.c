@@ -55,6 +55,16 @@ const char registry_schema_sql[] =
 
 const char *const reg_sql[R_COUNT] = {
     /* ?1 group id, ?2 TIMGroupTipType, ?3 TIMGroupJoinType, ?4 operator, ?5 users (JSON array), ?6 member count */
+    /* The elements of notice ?1 (the tips callback gets each GroupTipsElem). */
+    [R_NOTICE_ELEMS] = "SELECT json_extract(?1, '$.message_elem_array')",
+    /* The parts of CreateGroupParam ?1 its rules read: type, add option (-1: none given), max
+     * members, the given id ("" none), the number of initial members. */
+    [R_CREATE_PARAM] =
+        "SELECT coalesce(json_extract(?1, '$.create_group_param_group_type'), 0),"
+        " coalesce(json_extract(?1, '$.create_group_param_add_option'), -1),"
+        " coalesce(json_extract(?1, '$.create_group_param_max_member_num'), 0),"
+        " coalesce(json_extract(?1, '$.create_group_param_group_id'), ''),"
+        " coalesce(json_array_length(?1, '$.create_group_param_group_member_array'), 0)",
     [R_TIP_MESSAGE] = NOTICE(
         "json_object('elem_type', 5, 'group_tips_elem_tip_type', ?2, 'group_tips_elem_join_type', ?3,"
         " 'group_tips_elem_op_user', ?4, 'group_tips_elem_group_id', ?1, 'group_tips_elem_user_array', json(?5),"
