@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from conftest import REPO
+
+CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.mark.parametrize(
@@ -20,9 +23,12 @@ from conftest import REPO
         ("recording.py", ["--rounds", "1", "--count", "50"]),
         ("groups.py", ["--count", "50", "--members", "1", "3"]),
         ("growth.py", ["--sizes", "100", "400", "--repeats", "1", "--calls", "20", "--plot", "PLOT"]),
+        ("browser.py", ["--size", "300", "--updates", "10", "--jumps", "3"]),
     ],
 )
 def test_benchmark_runs(script: str, args: list[str], tmp_path) -> None:
+    if script == "browser.py" and not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (.ci/setup installs it)")
     args = [str(tmp_path / "growth.png") if a == "PLOT" else a for a in args]
     result = subprocess.run([sys.executable, str(REPO / "benchmarks" / script), *args], capture_output=True,
                             text=True, timeout=300, cwd=REPO)

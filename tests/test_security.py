@@ -81,7 +81,7 @@ def test_every_html_output_is_escaped(client: Client) -> None:
     conv = client.conversation(XSS)
     inspector = CallInspector(client)
     client.set_custom_data([f"c2c_{XSS}"], XSS)
-    inspector.table.value = inspector.row_seqs[-1]
+    inspector.table.selected = str(inspector.row_seqs[-1])
     client.stop_recording()
     client.login(XSS)  # the client's own HTML names the user
     outputs = [conv._repr_html_(), message._repr_html_(), client._repr_html_(),

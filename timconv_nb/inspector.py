@@ -21,7 +21,8 @@ import ipywidgets as W
 
 from .client import Client
 from .recording import CallRecord, Recorder
-from .widgets import classed
+from .table import Column, DataTable
+from .widgets import classed, fit_descriptions
 
 __all__ = ["CallInspector"]
 
@@ -30,18 +31,30 @@ log = logging.getLogger(__name__)
 OUTCOMES = ["all", "ok", "failed", "refused", "pending", "event"]
 
 
-def _record_label(record: CallRecord) -> str:
-    """One line of the list (shown as text: no HTML)."""
-    when = datetime.fromtimestamp(record.started, timezone.utc).strftime("%H:%M:%S.%f")[:-3]
-    if record.kind == "event":
-        summary = "event"
-    else:
-        summary = f"-> {record.result!r}"
-        if record.code is not None:
-            summary += f"  callback {record.code} after {record.latency_ms:.2f} ms"
-        elif record.expects_callback and record.outcome == "pending":
-            summary += "  waiting for its callback"
-    return f"{record.seq:>4} {when} {record.function:<32} {summary}"
+def _record_time(record: CallRecord) -> str:
+    return datetime.fromtimestamp(record.started, timezone.utc).strftime("%H:%M:%S.%f")[:-3]
+
+
+def _returned_cell(record: CallRecord) -> str:
+    return "" if record.kind == "event" else repr(record.result)
+
+
+def _callback_cell(record: CallRecord) -> str:
+    if record.code is not None:
+        return f"code {record.code}"
+    return "waiting" if record.expects_callback and record.outcome == "pending" else ""
+
+
+RECORD_COLUMNS = [
+    Column("seq", "#", lambda r: r.seq, kind="number", width=4),
+    Column("time", "Time (UTC)", _record_time, width=8.5, sort_value=lambda r: r.started),
+    Column("function", "Function", lambda r: r.function, width=14, grow=2),
+    Column("outcome", "Outcome", lambda r: r.outcome, kind="status", width=6),
+    Column("returned", "Returned", _returned_cell, width=5.5, grow=1),
+    Column("callback", "Callback", _callback_cell, width=6, grow=1),
+    Column("latency", "Latency (ms)", lambda r: "" if r.latency_ms is None else f"{r.latency_ms:.2f}",
+           kind="number", width=7.5, sort_value=lambda r: -1.0 if r.latency_ms is None else r.latency_ms),
+]
 
 
 def _pretty(value: Any) -> str:
@@ -66,12 +79,16 @@ def _detail_text(record: CallRecord) -> str:
 
 
 class CallInspector(W.VBox):
-    """A live table of calls and events, filterable by function and outcome; selecting a row
-    shows both sides in full. ``source``: a Client (recording starts when it is not on), a
-    Recorder, or the path of records saved with ``Recorder.save`` (replayed)."""
+    """A live table of calls and events (see :class:`~timconv_nb.table.DataTable`), oldest
+    first, sortable by any column, filterable by function and outcome; selecting a row shows
+    both sides in full. ``source``: a Client (recording starts when it is not on), a Recorder,
+    or the path of records saved with ``Recorder.save`` (replayed)."""
+
+    table: Optional[DataTable] = None  # made in __init__ (after the checks), closed with it
+    _listener = None
 
     def __init__(self, source: Union[Client, Recorder, str, "os.PathLike[str]"], rows: int = 14,
-                 max_rows: int = 500, **kwargs: Any) -> None:
+                 **kwargs: Any) -> None:
         if isinstance(source, Client):
             self.recorder = source.recorder or source.start_recording()
         elif isinstance(source, Recorder):
@@ -80,99 +97,96 @@ class CallInspector(W.VBox):
             self.recorder = Recorder.load(source)
         else:
             raise TypeError(f"source must be a Client, a Recorder or a path, not {type(source).__name__}")
-        self.max_rows = max_rows
-        # Guards rendering (records come from several threads); reentrant: setting the filters'
-        # options from inside refresh() fires their observers, which refresh again.
+        # Guards the function list; reentrant: setting the filter's options fires its observer.
         self._lock = threading.RLock()
-        self.function_filter = classed(W.Dropdown(options=[("All functions", "")], value="",
-                                                        description="Function"), "tc-inspector-function")
-        self.outcome_filter = classed(W.ToggleButtons(options=[(o.capitalize(), o) for o in OUTCOMES],
-                                                            value="all", description="Outcome",
-                                                            style={"button_width": "64px"}),
-                                            "tc-inspector-outcome")
+        self.function_filter = classed(W.Dropdown(options=[("All functions", "")], value="", description="Function",
+                                                  layout=W.Layout(width="auto")), "tc-inspector-function")
+        self.outcome_filter = classed(W.Dropdown(options=[(o.capitalize(), o) for o in OUTCOMES], value="all",
+                                                 description="Outcome", layout=W.Layout(width="auto")),
+                                      "tc-inspector-outcome")
         self.count = classed(W.HTML(""), "tc-inspector-count")
-        self.table = classed(W.Select(options=[], rows=rows, layout=W.Layout(width="100%")),
-                                   "tc-inspector-table")
+        self.table = classed(DataTable(RECORD_COLUMNS, label="Calls and events", visible_rows=rows, follow_end=True),
+                             "tc-inspector-table")
         self.detail = classed(W.HTML(""), "tc-inspector-detail")
         self.clear_button = classed(W.Button(description="Clear", icon="eraser"), "tc-inspector-clear")
-        style = W.HTML("<style>.tc-inspector-table select { font-family: monospace; font-size: 12px; }"
-                       ".tc-inspector-detail pre { max-height: 24em; overflow: auto; }</style>")
-        super().__init__(children=[style, W.HBox([self.function_filter, self.clear_button]), self.outcome_filter,
-                                   self.count, self.table, self.detail], **kwargs)
+        style_sheet = W.HTML("<style>.tc-inspector-detail pre { max-height: 24em; overflow: auto; }</style>")
+        filters = W.HBox([self.function_filter, self.outcome_filter, self.clear_button],
+                         layout=W.Layout(flex_flow="row wrap"))
+        super().__init__(children=[style_sheet, filters, self.count, self.table, self.detail], **kwargs)
         self.add_class("tc-inspector")
-        self.function_filter.observe(lambda _: self.refresh(), names="value")
-        self.outcome_filter.observe(lambda _: self.refresh(), names="value")
-        self.table.observe(lambda _: self._show_selected(), names="value")
+        fit_descriptions(filters)
+        self.function_filter.observe(lambda _: self._apply_filters(), names="value")
+        self.outcome_filter.observe(lambda _: self._apply_filters(), names="value")
+        self.table.observe(lambda _: self._show_selected(), names="selected")
         self.clear_button.on_click(lambda _: self.clear())
-        self._functions: set[str] = {r.function for r in self.recorder.records}  # for the filter
-        self._labels: dict[tuple, str] = {}  # (seq, outcome, code) -> row, for the rows shown
+        self._functions: set[str] = set()  # for the filter
         self._listener = self.recorder.listen(self._on_record)
-        self.refresh()
+        with self._lock:
+            records = list(self.recorder.records)
+            self._functions = {r.function for r in records}
+            self.table.replace_all((str(r.seq), r, (r.seq,)) for r in records)
+        self._show_functions()
+        self._show_count()
 
     @property
     def row_seqs(self) -> list[int]:
         """The sequence numbers of the rows shown, in order."""
-        return [seq for _, seq in self.table.options]
+        return [int(key) for key in self.table.row_keys()]
 
     def _on_record(self, record: CallRecord, is_new: bool) -> None:
+        """A record made or completed (its callback came): its row alone changes."""
         try:
             with self._lock:
+                new_function = record.function not in self._functions
                 self._functions.add(record.function)
-            self.refresh()
+                self.table.upsert([(str(record.seq), record, (record.seq,))])
+            if new_function:
+                self._show_functions()
+            self._show_count()
+            if self.table.selected == str(record.seq):
+                self._show_selected()
         except Exception:  # may run on the engine's thread: log, never raise into it
             log.exception("CallInspector could not show record %s", record.seq)
 
-    def refresh(self) -> None:
-        """Shows the newest max_rows records that pass the filters (oldest first). Runs for every
-        record, on the engine's thread too: it reads only the rows it shows (and counts all only
-        while a filter is set), and row labels are made once per record and state."""
-        records = self.recorder.records
+    def _show_functions(self) -> None:
         with self._lock:
             functions = sorted(self._functions)
             if [value for _, value in self.function_filter.options][1:] != functions:
                 current = self.function_filter.value
                 self.function_filter.options = [("All functions", "")] + [(f, f) for f in functions]
                 self.function_filter.value = current if current in functions else ""
-            function, outcome = self.function_filter.value, self.outcome_filter.value
 
-            def passes(record: CallRecord) -> bool:
-                return (not function or record.function == function) and (outcome == "all" or record.outcome == outcome)
+    def _apply_filters(self) -> None:
+        function, outcome = self.function_filter.value, self.outcome_filter.value
 
-            newest: list[CallRecord] = []
-            for record in reversed(records):
-                if len(newest) == self.max_rows:
-                    break
-                if passes(record):
-                    newest.append(record)
-            newest.reverse()
-            filtered = bool(function) or outcome != "all"
-            matches = sum(1 for r in records if passes(r)) if filtered else len(records)
-            labels = {}  # the rows shown keep their labels; the others are forgotten
-            for r in newest:
-                key = (r.seq, r.outcome, r.code)
-                labels[key] = self._labels.get(key) or _record_label(r)
-            self._labels = labels
-            options = [(labels[(r.seq, r.outcome, r.code)], r.seq) for r in newest]
-            if options != list(self.table.options):
-                current = self.table.value
-                self.table.options = options
-                self.table.value = current if current in {seq for _, seq in options} else None
-            more = f", the newest {len(newest)} shown" if len(newest) < matches else ""
-            self.count.value = html.escape(f"{matches} of {len(records)} records{more}")
-        self._show_selected()
+        def accept(record: CallRecord) -> bool:
+            return (not function or record.function == function) and (outcome == "all" or record.outcome == outcome)
+
+        self.table.set_filter(accept if function or outcome != "all" else None)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count.value = html.escape(f"{len(self.table)} of {self.table.total} records")
 
     def _show_selected(self) -> None:
-        seq = self.table.value
-        record = next((r for r in reversed(self.recorder.records) if r.seq == seq), None) if seq is not None else None
+        key = self.table.selected
+        record = self.table.get(key) if key else None
         self.detail.value = "" if record is None else f"<pre>{html.escape(_detail_text(record))}</pre>"
 
     def clear(self) -> None:
         """Forgets the records so far (recording goes on)."""
         self.recorder.clear()
         with self._lock:
-            self._functions, self._labels = set(), {}
-        self.refresh()
+            self._functions = set()
+            self.table.replace_all([])
+        self._show_functions()
+        self._show_count()
+        self._show_selected()
 
     def close(self) -> None:
-        self.recorder.unlisten(self._listener)
+        if self._listener is not None:
+            self.recorder.unlisten(self._listener)
+            self._listener = None
+        if self.table is not None:
+            self.table.close()
         super().close()

@@ -13,19 +13,22 @@ ipywidgets sends to the front end from any thread (never through ``with output:`
 
 from __future__ import annotations
 
-import bisect
 import html
 import itertools
 import logging
 import threading
+from datetime import datetime
 from typing import Any, Callable, Optional
 
 import ipywidgets as W
 
+from . import wire as k
 from .client import Client
 from .errors import TIMError
 from .membership import GroupTip, GroupType
-from .model import GROUP_AT_NAMES, Conversation, ConvEvent, ConvType, MarkType, MessageStatus, ReceiveOpt
+from .model import (GROUP_AT_NAMES, Conversation, ConvEvent, ConvType, MarkType, MessageStatus, ReceiveOpt,
+                    epoch_to_datetime)
+from .table import Column, DataTable
 from .wire import ID_MAX_BYTES, ConvKey
 
 __all__ = ["CreateConversationForm", "DeleteConversationForm", "DraftEditor", "OrganizeForm", "ConversationBrowser",
@@ -38,6 +41,18 @@ def classed(widget: W.Widget, *classes: str) -> W.Widget:
     for name in classes:
         widget.add_class(name)
     return widget
+
+
+def fit_descriptions(widget: W.Widget) -> None:
+    """Gives every description under widget the width of its text, so none is cut
+    ("Conversat..."), and lets toggle buttons size to their labels."""
+    style = getattr(widget, "style", None)
+    if style is not None and hasattr(style, "description_width"):
+        style.description_width = "initial"
+    if isinstance(style, W.ToggleButtonsStyle):
+        style.button_width = "auto"
+    for child in getattr(widget, "children", ()):
+        fit_descriptions(child)
 
 
 def _message_html(text: str, kind: str) -> str:
@@ -77,6 +92,7 @@ class _Form(W.VBox):
         self.message = ""
         super().__init__(children=children + [self._message], **kwargs)
         self.add_class(self._prefix)
+        fit_descriptions(self)
 
     def _show(self, text: str, kind: str = "info") -> None:
         self.message = text  # the inline message as plain text
@@ -101,14 +117,17 @@ class _Form(W.VBox):
 
 
 class _PickerForm(_Form):
-    """A form that acts on a conversation picked from a dropdown of the client's conversations,
-    kept current by conversation events."""
+    """A form that acts on one conversation: its key typed, or picked from suggestions (the
+    most recently active conversations), or set by the browser's selection. The suggestions are
+    bounded, so the page never holds the whole list."""
 
     _subscriptions: list = []  # (event, handler) pairs to undo on close; none until subscribed
+    SUGGESTIONS = 50
 
     def __init__(self, client: Client, children: list, **kwargs: Any) -> None:
-        self._picker = classed(W.Dropdown(options=[], description="Conversation"), f"{self._prefix}-select")
-        self._known: dict[str, Conversation] = {}  # what the picker lists, by key
+        self._picker = classed(W.Combobox(options=[], placeholder="c2c_<id> or group_<id>", description="Conversation",
+                                          ensure_option=False, continuous_update=False), f"{self._prefix}-select")
+        self._known: dict[str, Conversation] = {}  # by key, the most recently active last
         self._known_lock = threading.Lock()
         super().__init__(client, [self._picker] + children, **kwargs)
         self._subscriptions = [(kind, client.on(kind, self._on_event)) for kind in ("add", "del", "update")]
@@ -117,13 +136,13 @@ class _PickerForm(_Form):
     @property
     def selected(self) -> Optional[str]:
         """The picked conversation's key (``c2c_<id>`` / ``group_<id>``), or None."""
-        return self._picker.value
+        return self._picker.value or None
 
     @selected.setter
     def selected(self, key: Optional[str]) -> None:
-        if key is not None and key not in self._known:
+        if key and key not in self._known:
             self.refresh()
-        self._picker.value = key
+        self._picker.value = key or ""
 
     def refresh(self) -> None:
         """Lists the client's conversations again."""
@@ -133,31 +152,30 @@ class _PickerForm(_Form):
             self._show(_error_text(exc), "error")
             return
         with self._known_lock:
-            self._known = {c.key: c for c in conversations}
+            self._known = {c.key: c for c in reversed(conversations)}
         self._sync_options()
 
-    def _sync_options(self) -> None:
+    def _sync_options(self, gone: frozenset = frozenset()) -> None:
+        """Shows the newest suggestions; picks the newest when nothing is picked or the picked
+        conversation is gone."""
         with self._known_lock:
-            keys = list(self._known)
-        current = self._picker.value
-        if [key for _, key in self._picker.options] != keys:
-            self._picker.options = [(key, key) for key in keys]
-        self._picker.value = current if current in keys else (keys[0] if keys else None)
+            keys = list(itertools.islice(reversed(self._known), self.SUGGESTIONS))
+        if list(self._picker.options) != keys:
+            self._picker.options = keys
+        if not self._picker.value or self._picker.value in gone:
+            self._picker.value = keys[0] if keys else ""
 
     def _on_event(self, event: ConvEvent, conversations: list[Conversation]) -> None:
         with self._known_lock:
             for conv in conversations:
-                if event is ConvEvent.DEL:
-                    self._known.pop(conv.key, None)
-                elif event is ConvEvent.ADD:
-                    self._known = {conv.key: conv, **self._known}
-                else:
+                self._known.pop(conv.key, None)
+                if event is not ConvEvent.DEL:
                     self._known[conv.key] = conv
-        self._sync_options()
+        self._sync_options(frozenset(c.key for c in conversations) if event is ConvEvent.DEL else frozenset())
 
     def _picked(self) -> tuple[str, ConvType]:
         key = self._picker.value
-        if key is None:
+        if not key:
             raise ValueError("Pick a conversation first.")
         picked = ConvKey.parse(key)
         return picked.conv_id, picked.conv_type
@@ -166,7 +184,7 @@ class _PickerForm(_Form):
         """The picked conversation: asked of the client, or, on the engine's thread (inside an
         event), as the last event told it."""
         key = self._picker.value
-        if key is None:
+        if not key:
             return None
         if not self._client.on_engine_thread():
             conv_id, conv_type = self._picked()
@@ -429,15 +447,14 @@ class GroupForm(_Form):
 
     def __init__(self, client: Client, **kwargs: Any) -> None:
         layout = W.Layout(width="auto")
-        style = {"description_width": "initial"}
         self.group_id = classed(W.Text(placeholder="group id (empty: generated on create)", description="Group id",
-                                       style=style, layout=layout), "tc-group-id")
-        self.name = classed(W.Text(placeholder="group name", description="Name", style=style, layout=layout),
+                                       layout=layout), "tc-group-id")
+        self.name = classed(W.Text(placeholder="group name", description="Name", layout=layout),
                             "tc-group-name")
         types = (GroupType.PRIVATE, GroupType.PUBLIC, GroupType.CHATROOM, GroupType.AVCHATROOM, GroupType.COMMUNITY)
         self.group_type = classed(W.Dropdown(options=[(t.label, t.name) for t in types], value="PRIVATE",
-                                             description="Type", style=style), "tc-group-type")
-        self.members = classed(W.Text(placeholder="bob, carol", description="Members", style=style, layout=layout),
+                                             description="Type"), "tc-group-type")
+        self.members = classed(W.Text(placeholder="bob, carol", description="Members", layout=layout),
                                "tc-group-members")
         self.buttons = {
             name: classed(W.Button(description=name.capitalize(), icon=icon,
@@ -513,50 +530,89 @@ class GroupForm(_Form):
 
 def _activity(conv: Conversation) -> tuple:
     """What changes when a conversation becomes active: its active time or its last message."""
-    return conv.active_time, (conv.last_message or {}).get("message_msg_id")
+    return conv.active_time, (conv.last_message or {}).get(k.kTIMMsgMsgId)
 
 
-def _conversation_label(conv: Conversation) -> str:
-    """One line of the browser's list (shown as text by the browser: no HTML)."""
-    flags = ("📌 " if conv.pinned else "") + ("★ " if "star" in conv.marks else "") + (
-        f"[{', '.join(conv.groups)}] " if conv.groups else "") + (f"✎ {conv.draft.text!r} " if conv.draft else "") + (
-        f"@{'/'.join(GROUP_AT_NAMES[at] for _, at in conv.group_at)} " if conv.group_at else "") + (
-        "(muted) " if conv.recv_opt != ReceiveOpt.RECEIVE else "")
-    last = conv.last_message_text
-    if (conv.last_message or {}).get("message_status") == MessageStatus.REVOKED:
-        last = f"(revoked by {conv.last_message.get('message_revoker_user_id', '')}) {last}"
-    active = conv.active_time.strftime("%Y-%m-%d %H:%M") if conv.active_time else ""
-    return f"{conv.key:<28} {conv.unread:>4} unread  {active}  {flags}{last}"
+def _when(moment: Optional[datetime]) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def _epoch(moment: Optional[datetime]) -> float:
+    return moment.timestamp() if moment else 0.0
+
+
+def _conversation_cell(conv: Conversation) -> str:
+    name = conv.show_name
+    return conv.conv_id if not name or name == conv.conv_id else f"{name} ({conv.conv_id})"
+
+
+def _type_cell(conv: Conversation) -> str:
+    kind = "C2C" if conv.conv_type is ConvType.C2C else "Group"
+    return kind if conv.recv_opt == ReceiveOpt.RECEIVE else f"{kind} (muted)"
+
+
+def _last_message_cell(conv: Conversation) -> str:
+    """The last message as a line: who sent it, @ marks, a revoke; shown as text, never HTML."""
+    message = conv.last_message or {}
+    text = conv.last_message_text
+    if message.get(k.kTIMMsgStatus) == MessageStatus.REVOKED:
+        text = f"(revoked by {message.get(k.kTIMMsgRevokerUserId, '')}) {text}"
+    sender = message.get(k.kTIMMsgSender)
+    if sender:
+        text = f"{sender}: {text}"
+    if conv.group_at:
+        text = f"[@{'/'.join(GROUP_AT_NAMES[at] for _, at in conv.group_at)}] {text}"
+    return text
+
+
+def _last_time(conv: Conversation) -> Optional[datetime]:
+    """When the last message was sent, or when the conversation was last active."""
+    sent = (conv.last_message or {}).get(k.kTIMMsgServerTime)
+    return epoch_to_datetime(sent) if sent else conv.active_time
+
+
+TIME = 10.5  # em: "2026-12-01 19:45" and its header, in the UI font
+CONVERSATION_COLUMNS = [
+    Column("conversation", "Conversation", _conversation_cell, width=9, grow=1.3),
+    Column("type", "Type", _type_cell, width=7),
+    Column("unread", "Unread", lambda c: c.unread, kind="badge", width=4.5),
+    Column("last_message", "Last message", _last_message_cell, width=10, grow=2),
+    Column("time", "Time", lambda c: _when(_last_time(c)), width=TIME, sort_value=lambda c: _epoch(_last_time(c))),
+    Column("draft", "Draft", lambda c: c.draft.text if c.draft else "", width=6, grow=1),
+    Column("draft_edited", "Draft edited", lambda c: _when(c.draft.edit_time) if c.draft else "", width=TIME,
+           sort_value=lambda c: _epoch(c.draft.edit_time) if c.draft else 0.0),
+    Column("pinned", "Pinned", lambda c: c.pinned, kind="flag", icon="pin", width=4.5),
+    Column("marks", "Marks", lambda c: ", ".join(c.marks), width=5, grow=0.5),
+    Column("groups", "Groups", lambda c: ", ".join(c.groups), width=5, grow=0.5),
+]
 
 
 class ConversationBrowser(W.VBox):
-    """The conversation list, filterable by type and conversation group and searchable by id or
-    name, kept current by conversation and group events (each event updates only the rows it
-    names). Selecting a row picks that conversation in the forms below it."""
+    """Every conversation in a table (see :class:`~timconv_nb.table.DataTable`): sortable by any
+    column, filterable by type and conversation group, searchable by id or name, kept current
+    by conversation and group events (each event changes only the rows it names). Selecting a
+    row (click, or Enter) picks that conversation in the forms below it."""
 
     _subscriptions: list = []  # (event, handler) pairs to undo on close; none until subscribed
     _forms: tuple = ()  # the forms it holds, closed with it
+    table: Optional[DataTable] = None  # made in __init__ (after the checks), closed with it
 
-    def __init__(self, client: Client, rows: int = 12, max_rows: int = 200, **kwargs: Any) -> None:
+    def __init__(self, client: Client, rows: int = 12, **kwargs: Any) -> None:
         if not isinstance(client, Client):
             raise TypeError(f"client must be a timconv_nb.Client, not {type(client).__name__}")
         self._client = client
-        self._lock = threading.Lock()  # guards the three row structures below
-        self._rows: dict[str, Conversation] = {}
-        self._sort_keys: dict[str, tuple] = {}
-        self._labels: dict[str, str] = {}  # each row's text, made when the row changes
-        # (sort key, conversation key) in display order: pinned first, then latest activity,
-        # then the one that became active later; kept sorted so an event costs O(log n) to place.
-        self._order: list[tuple[tuple, str]] = []
+        self._lock = threading.Lock()  # one event at a time: the activation count and the table
         self._activations = itertools.count(1)
-        self.max_rows = max_rows
-        self.type_filter = classed(W.ToggleButtons(options=[("All", "all"), ("C2C", "c2c"), ("Group", "group")],
-                                                    value="all", description="Show"), "tc-browser-type")
-        self.search = classed(W.Text(placeholder="search id or name", description="Search"), "tc-browser-search")
-        self.group_filter = classed(W.Dropdown(options=[("All groups", "")], value="", description="Group"),
-                                     "tc-browser-group")
+        self.type_filter = classed(W.Dropdown(options=[("All", "all"), ("C2C", "c2c"), ("Group", "group")],
+                                              value="all", description="Show",
+                                              layout=W.Layout(width="auto")), "tc-browser-type")
+        self.search = classed(W.Text(placeholder="search id or name", description="Search",
+                                     layout=W.Layout(width="auto", flex="1 1 12em")), "tc-browser-search")
+        self.group_filter = classed(W.Dropdown(options=[("All groups", "")], value="", description="Group",
+                                               layout=W.Layout(width="auto")), "tc-browser-group")
         self.count = classed(W.HTML(""), "tc-browser-count")
-        self.table = classed(W.Select(options=[], rows=rows, layout=W.Layout(width="100%")), "tc-browser-table")
+        self.table = classed(DataTable(CONVERSATION_COLUMNS, label="Conversations", visible_rows=rows),
+                             "tc-browser-table")
         self.create_form = CreateConversationForm(client)
         self.delete_form = DeleteConversationForm(client)
         self.draft_editor = DraftEditor(client)
@@ -565,15 +621,13 @@ class ConversationBrowser(W.VBox):
         forms = W.Tab(children=list(self._forms))
         for i, title in enumerate(["Create", "Delete", "Draft", "Organize"]):
             forms.set_title(i, title)
-        # Fixed-width rows line the columns up; the CSS is ours, no user text is in it.
-        style = W.HTML("<style>.tc-browser-table select { font-family: monospace; }</style>")
-        super().__init__(children=[style, W.HBox([self.type_filter, self.group_filter, self.search]), self.count,
-                                   self.table, forms], **kwargs)
+        filters = W.HBox([self.type_filter, self.group_filter, self.search], layout=W.Layout(flex_flow="row wrap"))
+        super().__init__(children=[filters, self.count, self.table, forms], **kwargs)
         self.add_class("tc-browser")
-        self.type_filter.observe(lambda _: self._render(), names="value")
-        self.group_filter.observe(lambda _: self._render(), names="value")
-        self.search.observe(lambda _: self._render(), names="value")
-        self.table.observe(self._on_select, names="value")
+        fit_descriptions(filters)
+        for control in (self.type_filter, self.group_filter, self.search):
+            control.observe(lambda _: self._apply_filters(), names="value")
+        self.table.observe(self._on_select, names="selected")
         self._subscriptions = [(kind, client.on(kind, self._on_event)) for kind in ("add", "del", "update")]
         self._subscriptions += [
             ("group_created", client.on("group_created", lambda name, convs: self._groups_changed(add=name))),
@@ -592,12 +646,17 @@ class ConversationBrowser(W.VBox):
 
     @property
     def row_keys(self) -> list[str]:
-        """The keys of the rows shown, in order."""
-        return [key for _, key in self.table.options]
+        """The keys of the rows shown (those passing the filters), in order."""
+        return self.table.row_keys()
 
     @property
     def selected(self) -> Optional[str]:
-        return self.table.value
+        """The key of the selected row, or None."""
+        return self.table.selected or None
+
+    @selected.setter
+    def selected(self, key: Optional[str]) -> None:
+        self.table.selected = key or ""
 
     def reload(self) -> None:
         """Lists every conversation again (events keep the rows current afterwards)."""
@@ -607,46 +666,32 @@ class ConversationBrowser(W.VBox):
         self.group_filter.options = [("All groups", "")] + [(name, name) for name in groups]
         self.group_filter.value = current if current in groups else ""
         with self._lock:
-            self._rows, self._sort_keys, self._labels, self._order = {}, {}, {}, []
-            # The engine's order is the display order: later rows count as activated earlier.
-            for conv in reversed(conversations):
-                self._place(conv, next(self._activations))
-        self._render()
+            # The engine's order is the default order: later rows count as activated earlier.
+            ranks = {conv.key: next(self._activations) for conv in reversed(conversations)}
+            self.table.replace_all((c.key, c, self._default_key(c, ranks[c.key])) for c in conversations)
+        self._show_count()
 
     @staticmethod
-    def _sort_key(conv: Conversation, activation: int) -> tuple:
-        active = conv.active_time.timestamp() if conv.active_time else 0.0
-        return (not conv.pinned, -active, -activation)
-
-    def _place(self, conv: Conversation, activation: int) -> None:
-        """Inserts a row at its place in the order (lock held)."""
-        key = self._sort_key(conv, activation)
-        self._rows[conv.key] = conv
-        self._sort_keys[conv.key] = key
-        self._labels[conv.key] = _conversation_label(conv)
-        bisect.insort(self._order, (key, conv.key))
-
-    def _remove(self, conv_key: str) -> Optional[Conversation]:
-        """Takes a row out of the order (lock held); returns it, or None."""
-        old = self._rows.pop(conv_key, None)
-        self._labels.pop(conv_key, None)
-        if old is not None:
-            entry = (self._sort_keys.pop(conv_key), conv_key)
-            del self._order[bisect.bisect_left(self._order, entry)]
-        return old
+    def _default_key(conv: Conversation, activation: int) -> tuple:
+        """The SDK's order: pinned first, then latest activity, then the one active later."""
+        return (not conv.pinned, -_epoch(conv.active_time), -activation)
 
     def apply_event(self, event: ConvEvent, conversations: list[Conversation]) -> None:
-        """Applies one conversation event to the rows it names: O(log n) to find each row's
-        place, and the list is redrawn only when the rows shown change."""
+        """Applies one conversation event to the rows it names: O(log n) to place each, and the
+        front end is sent only the rows that changed in its window."""
         with self._lock:
-            for conv in conversations:
-                old_key = self._sort_keys.get(conv.key)
-                old = self._remove(conv.key)
-                if event is ConvEvent.DEL:
-                    continue
-                became_active = old is None or _activity(old) != _activity(conv)
-                self._place(conv, next(self._activations) if became_active else -old_key[2])
-        self._render()
+            if event is ConvEvent.DEL:
+                self.table.remove(c.key for c in conversations)
+            else:
+                rows = []
+                for conv in conversations:
+                    old_key = self.table.default_key(conv.key)
+                    old = self.table.get(conv.key)
+                    became_active = old is None or _activity(old) != _activity(conv)
+                    rows.append((conv.key, conv, self._default_key(
+                        conv, next(self._activations) if became_active else -old_key[2])))
+                self.table.upsert(rows)
+        self._show_count()
 
     def _on_event(self, event: ConvEvent, conversations: list[Conversation]) -> None:
         try:
@@ -654,42 +699,22 @@ class ConversationBrowser(W.VBox):
         except Exception:  # runs on the engine's thread: log, never raise into it
             log.exception("ConversationBrowser could not apply %s", event)
 
-    @staticmethod
-    def _matches(conv: Conversation, kind: str, group: str, needle: str) -> bool:
-        return (kind == "all" or conv.conv_type.prefix == kind) and (not group or group in conv.groups) and (
-            not needle or needle in conv.conv_id.lower() or needle in conv.show_name.lower())
-
-    def _render(self) -> None:
-        """Shows the first max_rows rows that pass the filters. Without a filter this reads only
-        those rows; with a type filter or a search it counts every match."""
+    def _apply_filters(self) -> None:
         kind, group, needle = self.type_filter.value, self.group_filter.value, self.search.value.strip().lower()
-        filtered = kind != "all" or bool(group) or bool(needle)
-        with self._lock:
-            total = len(self._rows)
-            shown: list[Conversation] = []
-            matches = 0
-            for _, key in self._order:
-                conv = self._rows[key]
-                if not self._matches(conv, kind, group, needle):
-                    continue
-                if len(shown) == self.max_rows and not filtered:
-                    matches = total
-                    break
-                matches += 1
-                if len(shown) < self.max_rows:
-                    shown.append(conv)
-            options = [(self._labels[c.key], c.key) for c in shown]
-            if options != list(self.table.options):
-                current = self.table.value
-                self.table.options = options
-                keys = [c.key for c in shown]
-                self.table.value = current if current in keys else None
-        more = f", the first {len(shown)} shown" if len(shown) < matches else ""
-        self.count.value = html.escape(f"{matches} of {total} conversations{more}")
+
+        def accept(conv: Conversation) -> bool:
+            return (kind == "all" or conv.conv_type.prefix == kind) and (not group or group in conv.groups) and (
+                not needle or needle in conv.conv_id.lower() or needle in conv.show_name.lower())
+
+        self.table.set_filter(accept if kind != "all" or group or needle else None)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count.value = html.escape(f"{len(self.table)} of {self.table.total} conversations")
 
     def _on_select(self, change: dict) -> None:
         key = change["new"]
-        if key is not None:
+        if key:
             for form in (self.delete_form, self.draft_editor, self.organize_form):
                 form.selected = key
 
@@ -699,4 +724,6 @@ class ConversationBrowser(W.VBox):
         self._subscriptions = []
         for form in self._forms:
             form.close()
+        if self.table is not None:
+            self.table.close()
         super().close()
