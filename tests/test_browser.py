@@ -222,6 +222,13 @@ def test_table_of_5000_conversations(app: str, theme: str, tmp_path: Path) -> No
             # Headers a screen reader names; only the rows in view are in the page.
             expect(grid).to_have_attribute("aria-rowcount", str(BIG + 2))
             assert table.get_by_role("columnheader").all_inner_texts() == HEADERS
+            # Nothing cut at the default cell width: headers, descriptions, times (long user text
+            # ends in an ellipsis, its whole text in its title).
+            cut = page.eval_on_selector_all(
+                ".tc-browser .widget-label, .tc-browser [role=columnheader] .tc-sort,"
+                " .tc-browser [role=gridcell][aria-colindex='5']",
+                "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)")
+            assert cut == []
             body_rows = table.locator(".tc-table-body [role=row]")
             expect(body_rows.first).to_contain_text("user2500")  # pinned: first in the SDK's order
             assert body_rows.count() < 40
