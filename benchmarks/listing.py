@@ -2,13 +2,17 @@
 
 * Python floor: fetch the raw JSON with TIMConvGetConvList and parse it with the fastest JSON
   parser available (orjson when installed, else json), with Python's cyclic garbage collector
-  paused as the client pauses it: what any wrapper must at least pay.
+  paused as the client pauses it: what any wrapper must at least pay. ``conversations()`` on
+  the local engine lists through the engine's columns (timconv_conv_list_columns).
+* The vendor path: ``conversations_frame`` fed the same TIMConvGetConvList JSON (what Tencent's
+  library gives), against ``orjson.loads`` of it.
 * Engine floor: one ``SELECT json_group_array(json_object(...))`` over the same rows with
   Python's sqlite3: the least SQLite needs to produce that much JSON. Compared with the
   engine's own TIMConvGetConvList (callback JSON ready).
+* Memory: the growth of the peak RSS of a fresh process over one ``conversations()`` (Linux's
+  VmHWM, reset first), against the frame's own size (``memory_usage(deep=True)``).
 
-Each measurement is the median of --repeats runs. Also reports peak RSS growth while listing and
-the DataFrame's size next to the JSON's.
+Each measurement is the median of --repeats runs.
 
     python benchmarks/listing.py --sizes 1000 10000 100000
 """
@@ -19,9 +23,10 @@ import argparse
 import gc
 import json
 import logging
-import resource
 import sqlite3
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -30,6 +35,7 @@ from pathlib import Path
 from _populate import populate
 
 from timconv_nb import Client
+from timconv_nb.frames import conversations_frame
 
 try:
     import orjson
@@ -82,8 +88,32 @@ def raw_list(client: Client) -> str:
     return out[0]
 
 
-def peak_rss_kib() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def status_mib(key: str) -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(key):
+                return int(line.split()[1]) / 1024
+    raise KeyError(key)
+
+
+def memory_child(data: str) -> None:
+    """In a fresh process: the peak RSS growth over one conversations(), and the frame's size."""
+    with Client(data, replace=True) as client:
+        client.login("bench")
+        client.total_unread()  # the engine and the store are up
+        gc.collect()
+        before = status_mib("VmRSS")
+        with open("/proc/self/clear_refs", "w") as clear:
+            clear.write("5")  # resets VmHWM to the current RSS
+        frame = client.conversations()
+        growth = status_mib("VmHWM") - before
+        print(json.dumps({"growth": growth, "frame": frame.memory_usage(deep=True).sum() / 2**20}))
+
+
+def memory_growth(data: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--memory-child", str(data)], capture_output=True, text=True,
+                         check=True, timeout=600)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def measure(size: int, repeats: int, folder: Path) -> dict:
@@ -94,30 +124,36 @@ def measure(size: int, repeats: int, folder: Path) -> dict:
         raw = raw_list(client)
         engine = median_seconds(lambda: raw_list(client), repeats)
         floor = median_seconds(lambda: parse_gc_paused(raw_list(client)), repeats)
-        rss_before = peak_rss_kib()
-        frame = client.conversations()
-        rss_growth = peak_rss_kib() - rss_before
         listing = median_seconds(client.conversations, repeats)
+        loads = median_seconds(lambda: parse_gc_paused(raw), repeats)
+        vendor = median_seconds(lambda: conversations_frame(raw), repeats)
         db = sqlite3.connect(store)
         sql_floor = median_seconds(lambda: db.execute(FLOOR_SQL).fetchone(), repeats)
         db.close()
-        return {
-            "size": size,
-            "conversations()": listing,
-            "python floor": floor,
-            "engine list": engine,
-            "sql floor": sql_floor,
-            "json MB": len(raw.encode()) / 1e6,
-            "frame MB": frame.memory_usage(deep=True).sum() / 1e6,
-            "rss growth MB": rss_growth / 1024,
-        }
+    memory = memory_growth(folder / f"data{size}")
+    return {
+        "size": size,
+        "conversations()": listing,
+        "python floor": floor,
+        "vendor frame": vendor,
+        "loads": loads,
+        "engine list": engine,
+        "sql floor": sql_floor,
+        "json MB": len(raw.encode()) / 1e6,
+        "frame MiB": memory["frame"],
+        "growth MiB": memory["growth"],
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--memory-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.memory_child:
+        memory_child(args.memory_child)
+        return
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("timconv_nb").setLevel(logging.WARNING)
     rows = []
@@ -125,20 +161,25 @@ def main() -> None:
         for size in args.sizes:
             rows.append(measure(size, args.repeats, Path(folder)))
     lines = [
-        f"listing (medians of {args.repeats}; Python floor parses with {PARSER})",
-        "| conversations | conversations() s | Python floor s | ratio | engine list s | SQL floor s | ratio | JSON MB | frame MB | peak RSS growth MB |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"listing (medians of {args.repeats}; the floors parse with {PARSER})",
+        "| conversations | conversations() s | Python floor s | ratio | vendor JSON frame s | its loads s | ratio "
+        "| engine list s | SQL floor s | ratio | JSON MB | frame MiB | peak growth MiB | / frame |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         lines.append(
             f"| {r['size']:,} | {r['conversations()']:.4f} | {r['python floor']:.4f} | "
-            f"{r['conversations()'] / r['python floor']:.2f}x | {r['engine list']:.4f} | {r['sql floor']:.4f} | "
-            f"{r['engine list'] / r['sql floor']:.2f}x | {r['json MB']:.1f} | {r['frame MB']:.1f} | {r['rss growth MB']:.1f} |"
+            f"{r['conversations()'] / r['python floor']:.2f}x | {r['vendor frame']:.4f} | {r['loads']:.4f} | "
+            f"{r['vendor frame'] / r['loads']:.2f}x | {r['engine list']:.4f} | {r['sql floor']:.4f} | "
+            f"{r['engine list'] / r['sql floor']:.2f}x | {r['json MB']:.1f} | {r['frame MiB']:.1f} | "
+            f"{r['growth MiB']:.1f} | {r['growth MiB'] / r['frame MiB']:.2f}x |"
         )
     last = rows[-1]
     lines.append(f"summary: at {last['size']:,} conversations, conversations() is "
-                 f"{last['conversations()'] / last['python floor']:.2f}x the Python floor and the engine's list "
-                 f"{last['engine list'] / last['sql floor']:.2f}x the SQL floor")
+                 f"{last['conversations()'] / last['python floor']:.2f}x the Python floor, the vendor JSON's frame "
+                 f"{last['vendor frame'] / last['loads']:.2f}x its orjson.loads, the engine's list "
+                 f"{last['engine list'] / last['sql floor']:.2f}x the SQL floor; listing's peak memory growth "
+                 f"{last['growth MiB'] / last['frame MiB']:.2f}x the frame")
     log.info("\n".join(lines))
 
 

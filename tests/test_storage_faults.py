@@ -6,12 +6,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import hashlib
+import json
 import sqlite3
 import subprocess
 import threading
 from pathlib import Path
 from typing import Iterator
 
+import pandas as pd
 import pytest
 
 from timconv_nb import Client, MarkType, StorageError
@@ -108,7 +110,7 @@ def test_a_data_root_that_is_a_file_is_reported(tmp_path: Path) -> None:
             client.login("alice")
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: Path, version: int) -> None:
     with Client(tmp_path) as client:
         client.login("alice")
@@ -118,11 +120,12 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
     with sqlite3.connect(store) as db:  # as an earlier release left it
         if version == 1:
             db.execute("DROP INDEX conversation_unread")
-        # Releases before version 4 kept no group type and one kind of inbox row; their view had an older
-        # definition.
+        # Every earlier release had an older definition of the view; those before version 4 kept no
+        # group type and one kind of inbox row.
         db.execute("DROP VIEW conv_info")
-        db.execute("ALTER TABLE conversation DROP COLUMN group_type")
-        db.execute("ALTER TABLE inbox DROP COLUMN kind")
+        if version < 4:
+            db.execute("ALTER TABLE conversation DROP COLUMN group_type")
+            db.execute("ALTER TABLE inbox DROP COLUMN kind")
         if version < 3:  # nor read positions, @ information or receive options; several marks made one element
             db.execute("ALTER TABLE conversation DROP COLUMN read_timestamp")
             db.execute("ALTER TABLE conversation DROP COLUMN read_sequence")
@@ -132,6 +135,11 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
         else:
             db.execute("UPDATE conversation SET mark_array = '[1, 2, 4]' WHERE conv_id = 'bob'")
         db.execute("CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation")
+        db.execute("DROP TRIGGER conversation_last_summary")  # before version 5: no summaries
+        db.execute("ALTER TABLE conversation DROP COLUMN last_summary")
+        db.execute("UPDATE conversation SET last_msg = ? WHERE conv_id = 'carol'", (json.dumps(
+            {"message_elem_array": [{"elem_type": 0, "text_elem_content": "kept"}], "message_sender": "carol",
+             "message_server_time": 1700000000, "message_status": 2}),))
         db.execute(f"PRAGMA user_version = {version}")
     with Client(tmp_path) as client:
         client.login("alice")
@@ -142,10 +150,14 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
         client.set_c2c_receive_option(["carol"], 1)  # and receive options can be kept
         client.create_group("Team", "team", "work")  # a group conversation keeps its group type
         assert client.conversation("team", "group").raw["conv_group_type"] == 1
+        # The list as columns (last messages' summaries, kept since version 5, made for the
+        # messages stored before) is the list.
+        pd.testing.assert_frame_equal(client.conversations(), client.listed_conversations())
+        assert client.conversations().loc["c2c_carol", "last_msg_text"] == "kept"
     with sqlite3.connect(store) as db:
-        assert db.execute("PRAGMA user_version").fetchone() == (4,)
+        assert db.execute("PRAGMA user_version").fetchone() == (5,)
         assert db.execute("SELECT name FROM sqlite_master WHERE name = 'conversation_unread'").fetchone()
-        db.execute("PRAGMA user_version = 5")
+        db.execute("PRAGMA user_version = 6")
     with Client(tmp_path) as client:
         with pytest.raises(StorageError, match="unknown schema version"):
             client.login("alice")
@@ -192,6 +204,11 @@ def test_a_store_whose_statements_cannot_compile_fails_its_calls_not_the_process
     with sqlite3.connect(store) as db:
         db.execute("DROP VIEW conv_info")
         db.execute("CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation")
+        db.execute("DROP TRIGGER conversation_last_summary")  # before version 5: no summaries
+        db.execute("ALTER TABLE conversation DROP COLUMN last_summary")
+        db.execute("UPDATE conversation SET last_msg = ? WHERE conv_id = 'carol'", (json.dumps(
+            {"message_elem_array": [{"elem_type": 0, "text_elem_content": "kept"}], "message_sender": "carol",
+             "message_server_time": 1700000000, "message_status": 2}),))
     with Client(tmp_path) as client:
         client.login("alice")
         for call in (client.conversations, lambda: client.conversation_page(0, 10), lambda: client.conversation("bob")):

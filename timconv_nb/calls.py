@@ -32,8 +32,11 @@ from .wire import ConvKey, ConvType
 __all__ = ["api_call", "ApiCall", "Caller", "EngineThread"]
 
 
-def _parsed(payload: str, parse: bool) -> Any:
-    """A callback's JSON, parsed (None for "") or, with parse=False, as text."""
+def _parsed(payload: str, parse: bool, decode: Optional[Callable[[Any], Any]] = None) -> Any:
+    """A callback's JSON: decoded by ``decode``, else parsed (None for "") or, with parse=False,
+    as text."""
+    if decode is not None:
+        return decode(payload)
     return (orjson.loads(payload) if payload else None) if parse else payload
 
 
@@ -60,24 +63,26 @@ class Caller:
         self.engine_thread = engine_thread
         self._bridges = LoopBridges()
 
-    def wait(self, function: str, args: tuple, parse: bool = True) -> Any:
+    def wait(self, function: str, args: tuple, parse: bool = True, decode: Optional[Callable[[Any], Any]] = None) -> Any:
         """Calls ``function`` and waits for its callback, in C with the GIL released; returns its
-        JSON (parsed unless parse=False) or raises the code's exception."""
+        JSON (decoded by ``decode`` straight from the C text, else parsed unless parse=False) or
+        raises the code's exception."""
         if self.engine_thread.is_current():
             raise RuntimeError(
                 f"{function}: a blocking call from an event handler would wait for the engine's own thread; "
                 "use the *_async method without waiting, or hand the work to another thread"
             )
         timeout = self._timeout()
-        result, reply = self.native.call_and_wait(function, *args, timeout=timeout)
+        result, reply = self.native.call_and_wait(function, *args, timeout=timeout, decode=decode)
         check(result, call=function)
         if reply is None:
             raise CallTimeoutError(call=function, desc=f"no callback within {timeout:g}s; its outcome is unknown")
         code, desc, payload = reply
         check(code, desc, function)
-        return _parsed(payload, parse)
+        return payload if decode is not None else _parsed(payload, parse)
 
-    def start(self, function: str, args: tuple, parse: bool = True) -> "asyncio.Future[Any]":
+    def start(self, function: str, args: tuple, parse: bool = True,
+              decode: Optional[Callable[[Any], Any]] = None) -> "asyncio.Future[Any]":
         """Calls ``function`` and returns an asyncio future of its callback JSON, on the running
         loop (results reach the loop in batches: see LoopBridge). A refused call raises at once."""
         loop = asyncio.get_running_loop()
@@ -91,8 +96,8 @@ class Caller:
                 bridge.deliver(future, None, error_for(code, desc, function))
                 return
             try:
-                bridge.deliver(future, _parsed(payload, parse), None)
-            except ValueError as exc:
+                bridge.deliver(future, _parsed(payload, parse, decode), None)
+            except ValueError as exc:  # JSON that does not parse or decode (msgspec's errors are ValueErrors)
                 bridge.deliver(future, None, exc)
 
         check(self.native.call(function, *args, on_done=on_done), call=function)
@@ -116,12 +121,13 @@ class ApiCall:
 
     def __init__(self, function: str, build: Callable[..., tuple], result: Optional[Callable[..., Any]],
                  parse: bool, callback: bool, result_takes_arguments: bool,
-                 before: Optional[Callable[[Any], None]]) -> None:
+                 before: Optional[Callable[[Any], None]], decode: Optional[Callable[[Any], Any]] = None) -> None:
         self.before = before
         self.function = function
         self.build = build
         self.result = result
         self.parse = parse
+        self.decode = decode
         self.callback = callback
         self.result_takes_arguments = result_takes_arguments
 
@@ -131,7 +137,7 @@ class ApiCall:
         setattr(owner, f"{name}_async", asynchronous)
 
     def _methods(self, name: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
-        function, build, convert, parse = self.function, self.build, self.result, self.parse
+        function, build, convert, parse, decode = self.function, self.build, self.result, self.parse, self.decode
         takes_arguments, before = self.result_takes_arguments, self.before
 
         def finish(reply: Any, args: tuple, kwargs: dict) -> Any:
@@ -144,13 +150,13 @@ class ApiCall:
                 c_args = build(*args, **kwargs)
                 if before is not None:
                     before(self)
-                return finish(self._caller.wait(function, c_args, parse), args, kwargs)
+                return finish(self._caller.wait(function, c_args, parse, decode), args, kwargs)
 
             async def asynchronous(self: Any, *args: Any, **kwargs: Any) -> Any:
                 c_args = build(*args, **kwargs)
                 if before is not None:
                     before(self)
-                return finish(await self._caller.start(function, c_args, parse), args, kwargs)
+                return finish(await self._caller.start(function, c_args, parse, decode), args, kwargs)
         else:
             def sync(self: Any, *args: Any, **kwargs: Any) -> Any:
                 self._caller.result(function, build(*args, **kwargs))
@@ -174,16 +180,19 @@ class ApiCall:
 
 def api_call(function: str, *, result: Optional[Callable[..., Any]] = None, parse: bool = True,
              callback: bool = True, result_takes_arguments: bool = False,
-             before: Optional[Callable[[Any], None]] = None) -> Callable[[Callable[..., tuple]], ApiCall]:
+             before: Optional[Callable[[Any], None]] = None,
+             decode: Optional[Callable[[Any], Any]] = None) -> Callable[[Callable[..., tuple]], ApiCall]:
     """Declares a Client method pair calling C function ``function`` (see the module docstring).
 
     ``result`` converts the callback's JSON (parsed, or the text with parse=False; with
     result_takes_arguments it also receives the method's arguments); None: the method returns
     None. ``callback=False`` for the C calls that answer with their TIMResult alone. ``before``
     runs with the client once the arguments are checked, just before the call (a login starts
-    watching for the sync that follows it)."""
+    watching for the sync that follows it). ``decode`` turns the callback's JSON (a buffer over
+    the C text for a sync call, read in place; text for an async one) into what ``result``
+    receives: for large replies, which then are never copied into a str."""
 
     def declare(build: Callable[..., tuple]) -> ApiCall:
-        return ApiCall(function, build, result, parse, callback, result_takes_arguments, before)
+        return ApiCall(function, build, result, parse, callback, result_takes_arguments, before, decode)
 
     return declare

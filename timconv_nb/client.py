@@ -32,10 +32,11 @@ from .dispatch import EventHandler, EventHub, SyncWatch
 from .errors import CallTimeoutError, InvalidConversationError, NotLoggedInError, error_for
 from .events import EVENTS
 from .faults import Faults
-from .frames import conversations_frame, groups_frame, members_frame, messages_frame
+from .frames import conversation_columns_frame, conversations_frame, groups_frame, members_frame, messages_frame
 from .membership import Group, GroupMember, GroupType, JoinedGroup
 from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, ReceiveOpt, text_message
 from .recording import Recorder
+from .typed_json import decode_conv_columns
 
 __all__ = ["Client", "DEFAULT_APP_ID", "default_data_dir", "EventHandler", "EVENTS", "Faults"]
 
@@ -305,10 +306,30 @@ class Client:
         """TIMConvGetConvList as value objects."""
         return ()
 
-    @api_call("TIMConvGetConvList", result=conversations_frame, parse=False)
-    def conversations() -> tuple:
-        """TIMConvGetConvList as a DataFrame (schema: docs/api.md)."""
+    @api_call("TIMConvGetConvList", result=conversations_frame, parse=False, result_takes_arguments=True)
+    def listed_conversations(keep_json: bool = False) -> tuple:
+        """TIMConvGetConvList as a DataFrame, from its JSON; ``keep_json``: that JSON text in
+        ``frame.attrs["json"]``."""
         return ()
+
+    @api_call("timconv_conv_list_columns", decode=decode_conv_columns, result=conversation_columns_frame)
+    def _conversation_columns() -> tuple:
+        """timconv_conv_list_columns (timconv_ext.h): the local engine's list as columns, as a DataFrame."""
+        return ()
+
+    def conversations(self, keep_json: bool = False) -> pd.DataFrame:
+        """TIMConvGetConvList as a DataFrame (schema: docs/api.md). On the local engine the rows
+        come as columns (timconv_conv_list_columns): the same frame, about twice as fast and a
+        fraction of the memory. ``keep_json``: the list's JSON text in ``frame.attrs["json"]``."""
+        if keep_json or not self.native.is_local_engine:
+            return self.listed_conversations(keep_json)
+        return self._conversation_columns()
+
+    async def conversations_async(self, keep_json: bool = False) -> pd.DataFrame:
+        """Awaitable :meth:`conversations`."""
+        if keep_json or not self.native.is_local_engine:
+            return await self.listed_conversations_async(keep_json)
+        return await self._conversation_columns_async()
 
     @api_call("TIMConvGetConvInfo", result=_one_conversation, result_takes_arguments=True)
     def conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:

@@ -2,26 +2,28 @@
 
 :func:`conversations_frame` turns ConvInfo JSON (a string or parsed list) into a frame, so the
 same conversion serves ``Client.conversations()``, event payloads and vendor output. The frame
-is indexed by Tencent's conversation id (``c2c_<id>`` / ``group_<id>``) and keeps the JSON it
-came from in ``frame.attrs["json"]``.
+is indexed by Tencent's conversation id (``c2c_<id>`` / ``group_<id>``); with ``keep_json=True``
+it keeps the JSON it came from in ``frame.attrs["json"]``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
-from typing import Any, Iterator, Union
+from typing import Any, Sequence, Union
 
+import numpy as np
 import orjson
 import pandas as pd
 
 from . import wire as k
-from .model import GROUP_AT_NAMES, ConvType, epoch_seconds, mark_names, message_text
+from .model import (GROUP_AT_NAMES, MAX_EPOCH_SECONDS, VENDOR_PIN_BIT, ConvType, epoch_seconds, mark_names,
+                    message_text)
+from . import typed_json
+from .typed_json import DecodeError, decode_conv_columns, decode_conv_infos, gc_paused
 from .wire import PREFIXES, ConvKey
 
 __all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "RECORD_COLUMNS", "GROUP_COLUMNS", "MEMBER_COLUMNS",
-           "conversations_frame", "messages_frame", "records_frame", "groups_frame", "members_frame"]
+           "conversations_frame", "conversation_columns_frame", "messages_frame", "records_frame", "groups_frame", "members_frame"]
 
 _TIME = pd.DatetimeTZDtype(unit="s", tz="UTC")
 _CONV_TYPE = pd.CategoricalDtype(["c2c", "group"])
@@ -114,51 +116,61 @@ RECORD_COLUMNS: dict[str, Any] = {
 }
 
 
-def _frame(columns: dict[str, list], schema: dict[str, Any], index: list, index_name: str, raw_json: str) -> pd.DataFrame:
-    """A frame of the given column lists, typed by ``schema``, keeping the JSON it came from."""
+def _times(values: Sequence) -> pd.api.extensions.ExtensionArray:
+    """API seconds (or None) as datetime64[s, UTC], by the rule of :func:`epoch_seconds` applied
+    to the whole column at once: the vendor's pin bit dropped, NaT when absent or past year
+    9999. Values beyond int64 go through epoch_seconds one by one."""
+    try:
+        seconds = pd.array(values, dtype="Int64")
+    except (TypeError, OverflowError, ValueError):
+        seconds = pd.array([epoch_seconds(v) for v in values], dtype="Int64")
+    data = seconds.to_numpy(dtype="int64", na_value=0) & (VENDOR_PIN_BIT - 1)
+    missing = seconds.isna() | (data > MAX_EPOCH_SECONDS)
+    stamps = data.astype("datetime64[s]")
+    stamps[missing] = np.datetime64("NaT")
+    return pd.array(stamps, dtype=_TIME)
+
+
+def _frame(columns: dict[str, list], schema: dict[str, Any], index: list, index_name: str) -> pd.DataFrame:
+    """A frame of the given column lists, typed by ``schema``."""
     data = {}
     for name, dtype in schema.items():
         if dtype is _TIME:
-            data[name] = pd.to_datetime(pd.array(columns[name], dtype="Int64"), unit="s", utc=True).as_unit("s")
+            data[name] = _times(columns[name])
+        elif dtype in ("int64", "bool"):
+            data[name] = np.array(columns[name], dtype=dtype)
         else:
             data[name] = pd.array(columns[name], dtype=dtype)
-    frame = pd.DataFrame(data, index=pd.Index(index, dtype="string", name=index_name))
-    frame.attrs["json"] = raw_json
+    return pd.DataFrame(data, index=pd.Index(index, dtype="string", name=index_name), copy=False)
+
+
+def _json_text(data: Union[str, bytes, list, dict]) -> str:
+    if isinstance(data, bytes):
+        return data.decode()
+    return data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
+
+
+def _parsed(data: Union[str, bytes, list, dict]) -> Any:
+    """A JSON document given as text, parsed (orjson keeps every integer exact, as json does, and
+    parses several times faster), or as it was given."""
+    return orjson.loads(data) if isinstance(data, (str, bytes)) else data
+
+
+def _with_json(frame: pd.DataFrame, data: Union[str, bytes, list, dict], keep_json: bool) -> pd.DataFrame:
+    """The frame, with the JSON it came from in ``attrs["json"]`` when asked for."""
+    if keep_json:
+        frame.attrs["json"] = _json_text(data)
     return frame
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pauses Python's cyclic garbage collector while a large JSON document becomes a frame: the
-    hundreds of thousands of objects made would otherwise trigger full collections that scan them
-    all again and again (half a second of a 100,000-conversation listing). Nothing made here
-    holds a cycle; the collector runs again as usual afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _parsed(data: Union[str, bytes, list]) -> tuple[list, str]:
-    """The items and the JSON text of a JSON array given as text or already parsed. orjson keeps
-    every integer exact, as json does, and parses several times faster."""
-    if isinstance(data, (str, bytes)):
-        text = data.decode() if isinstance(data, bytes) else data
-        return orjson.loads(text), text
-    return data, json.dumps(data, ensure_ascii=False)
-
-
-def messages_frame(messages: Union[str, bytes, list]) -> pd.DataFrame:
+def messages_frame(messages: Union[str, bytes, list], keep_json: bool = False) -> pd.DataFrame:
     """A DataFrame of Message objects (a JSON array text, or the parsed list), indexed by
     message id, in their order (``TIMMsgGetMsgList`` gives newest first)."""
-    with _gc_paused():
-        return _messages_frame(*_parsed(messages))
+    with gc_paused():
+        return _with_json(_messages_frame(_parsed(messages)), messages, keep_json)
 
 
-def _messages_frame(items: list, raw_json: str) -> pd.DataFrame:
+def _messages_frame(items: list) -> pd.DataFrame:
     columns: dict[str, list] = {name: [] for name in MESSAGE_COLUMNS}
     index: list[str] = []
     for msg in items:
@@ -179,17 +191,39 @@ def _messages_frame(items: list, raw_json: str) -> pd.DataFrame:
         columns["priority"].append(msg.get(k.kTIMMsgPriority, 0))
         columns["custom_str"].append(msg.get(k.kTIMMsgCustomStr, ""))
         columns["custom_int"].append(msg.get(k.kTIMMsgCustomInt, 0))
-    return _frame(columns, MESSAGE_COLUMNS, index, "msg_id", raw_json)
+    return _frame(columns, MESSAGE_COLUMNS, index, "msg_id")
 
 
-def conversations_frame(conv_infos: Union[str, bytes, list]) -> pd.DataFrame:
-    """A DataFrame of ConvInfo objects (a JSON array text, or the parsed list), in their order."""
-    with _gc_paused():
-        return _conversations_frame(*_parsed(conv_infos))
+def conversations_frame(conv_infos: Union[str, bytes, list], keep_json: bool = False) -> pd.DataFrame:
+    """A DataFrame of ConvInfo objects (a JSON array text, or the parsed list), in their order.
+    A text is decoded typed (only the members the frame reads; a text that does not fit the
+    types is parsed generically); the same frame either way. ``keep_json``: the JSON text in
+    ``frame.attrs["json"]`` (it is as large as the frame: kept only when asked for)."""
+    with gc_paused():
+        if isinstance(conv_infos, (str, bytes)):
+            try:
+                columns, index = _typed_conversation_columns(decode_conv_infos(conv_infos))
+            except DecodeError:
+                columns, index = _conversation_columns(orjson.loads(conv_infos))
+        else:
+            columns, index = _conversation_columns(conv_infos)
+        frame = _frame(columns, CONVERSATION_COLUMNS, index, "conversation")
+    return _with_json(frame, conv_infos, keep_json)
 
 
-def _conversations_frame(infos: list, raw_json: str) -> pd.DataFrame:
-    # One comprehension per column: several times faster than appending row by row.
+def conversation_columns_frame(conv_columns: Union[str, bytes, typed_json.ConvColumns]) -> pd.DataFrame:
+    """The same DataFrame from the local engine's list as columns (timconv_conv_list_columns's
+    JSON, or its typed_json.ConvColumns): no object per conversation is made on the way."""
+    if not isinstance(conv_columns, typed_json.ConvColumns):
+        conv_columns = decode_conv_columns(conv_columns)
+    with gc_paused():
+        columns, index = _typed_conversation_columns(conv_columns)
+        return _frame(columns, CONVERSATION_COLUMNS, index, "conversation")
+
+
+def _conversation_columns(infos: list) -> tuple[dict[str, list], list[str]]:
+    """The frame's columns of parsed ConvInfo dicts (one comprehension per column: several times
+    faster than appending row by row)."""
     kinds = [PREFIXES[info[k.kTIMConvType]] for info in infos]
     drafts = [info.get(k.kTIMConvDraft) if info.get(k.kTIMConvIsHasDraft) else None for info in infos]
     lasts = [info.get(k.kTIMConvLastMsg) if info.get(k.kTIMConvIsHasLastMsg) else None for info in infos]
@@ -220,37 +254,77 @@ def _conversations_frame(infos: list, raw_json: str) -> pd.DataFrame:
         "group_at": [",".join(GROUP_AT_NAMES[at[k.kTIMGroupAtInfoAtType]] for at in a)
                      if (a := info.get(k.kTIMConvGroupAtInfoArray)) else "" for info in infos],
     }
-    return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", raw_json)
+    return columns, index
+
+
+def _texts(messages: list) -> list:
+    """message_text of each message (None where there is none), its commonest case (one text
+    element) read straight off the Struct."""
+    return [None if m is None else
+            e.text if (es := m.elems) and len(es) == 1 and (e := es[0]) is not None and e.elem_type == k.kTIMElem_Text
+            and type(e.text) is str else message_text(m) for m in messages]
+
+
+def _typed_conversation_columns(c: typed_json.ConvColumns) -> tuple[dict[str, Sequence], list[str]]:
+    """The frame's columns of typed columns (typed_json): the same values _conversation_columns
+    gives; times go to the frame as the API gives them (_times applies epoch_seconds' rule)."""
+    kinds = [PREFIXES[t] for t in c.conv_type]
+    drafts, lasts = c.draft, c.last
+    columns: dict[str, Sequence] = {
+        "conv_id": c.conv_id,
+        "conv_type": kinds,
+        "show_name": c.show_name,
+        "unread": c.unread,
+        "active_time": c.active_time,
+        "pinned": [bool(p) for p in c.pinned],
+        "has_draft": [d is not None for d in drafts],
+        "draft_text": _texts([(d.message or _EMPTY_MESSAGE) if d else None for d in drafts]),
+        "draft_user_define": [d.user_define if d else None for d in drafts],
+        "draft_edit_time": [d.edit_time if d else None for d in drafts],
+        "last_msg_text": _texts(lasts),
+        "last_msg_sender": [m.sender if m else None for m in lasts],
+        "last_msg_time": [m.server_time if m else None for m in lasts],
+        "last_msg_revoked": [m.status == k.kTIMMsg_Revoked if m else None for m in lasts],
+        "recv_opt": c.recv_opt,
+        "marks": [",".join(mark_names(m)) if m else "" for m in c.marks],
+        "groups": [tuple(g) if g else () for g in c.groups],
+        "custom_data": c.custom_data,
+        "read_time": [t or None for t in c.read_time],
+        "read_seq": c.read_seq,
+        "group_at": [",".join(GROUP_AT_NAMES[at.at_type] for at in a) if a else "" for a in c.group_at],
+    }
+    return columns, [f"{kind}_{conv_id}" for kind, conv_id in zip(kinds, c.conv_id)]
+
+
+_EMPTY_MESSAGE = typed_json.Message()
 
 
 def _seconds(when: Any) -> Any:
     return None if when is None else int(when.timestamp())
 
 
-def groups_frame(base_infos: Union[str, bytes, list]) -> pd.DataFrame:
+def groups_frame(base_infos: Union[str, bytes, list], keep_json: bool = False) -> pd.DataFrame:
     """A DataFrame of the joined groups (GroupBaseInfo objects), oldest membership first."""
     from .membership import JoinedGroup
 
-    items, raw_json = _parsed(base_infos)
-    groups = [JoinedGroup.from_json(info) for info in items]
+    groups = [JoinedGroup.from_json(info) for info in _parsed(base_infos)]
     columns = {"name": [g.name for g in groups], "group_type": [g.group_type.label for g in groups],
                "role": [g.role.name.lower() for g in groups],
                "join_time": [_seconds(g.join_time) for g in groups], "unread": [g.unread for g in groups],
                "read_seq": [g.read_seq for g in groups], "latest_seq": [g.latest_seq for g in groups],
                "recv_opt": [g.recv_opt for g in groups]}
-    return _frame(columns, GROUP_COLUMNS, [g.group_id for g in groups], "group_id", raw_json)
+    return _with_json(_frame(columns, GROUP_COLUMNS, [g.group_id for g in groups], "group_id"), base_infos, keep_json)
 
 
-def members_frame(result: Union[str, bytes, dict]) -> pd.DataFrame:
+def members_frame(result: Union[str, bytes, dict], keep_json: bool = False) -> pd.DataFrame:
     """A DataFrame of a group's members (a GroupGetMemberInfoListResult), oldest member first."""
     from .membership import GroupMember
 
-    data = orjson.loads(result) if isinstance(result, (str, bytes)) else result
-    raw_json = result.decode() if isinstance(result, bytes) else result if isinstance(result, str) else json.dumps(result)
+    data = _parsed(result)
     members = [GroupMember.from_json(m) for m in data.get(k.kTIMGroupGetMemberInfoListResultInfoArray) or ()]
     columns = {"group_id": [m.group_id for m in members], "role": [m.role.name.lower() for m in members],
                "join_time": [_seconds(m.join_time) for m in members]}
-    return _frame(columns, MEMBER_COLUMNS, [m.user_id for m in members], "user_id", raw_json)
+    return _with_json(_frame(columns, MEMBER_COLUMNS, [m.user_id for m in members], "user_id"), result, keep_json)
 
 
 def records_frame(records: list) -> pd.DataFrame:

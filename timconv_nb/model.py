@@ -147,9 +147,10 @@ def message_text(message: Optional[dict]) -> str:
     if not message:
         return ""
     elems = message.get(k.kTIMMsgElemArray) or ()
-    if len(elems) == 1 and isinstance(elems[0], dict):  # most messages: one element, no join
+    # An element is a dict, or a typed_json Struct read like one (both have get).
+    if len(elems) == 1 and hasattr(elems[0], "get"):  # most messages: one element, no join
         return _elem_text(elems[0])
-    return "".join(_elem_text(elem) for elem in elems if isinstance(elem, dict))
+    return "".join(_elem_text(elem) for elem in elems if hasattr(elem, "get"))
 
 
 def text_message(text: str) -> dict:

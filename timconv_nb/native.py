@@ -358,11 +358,14 @@ class NativeLibrary:
             self._calls.release(pending)
         return int(result)
 
-    def call_and_wait(self, name: str, *args: Any, timeout: float) -> tuple[int, Optional[tuple[int, str, str]]]:
+    def call_and_wait(self, name: str, *args: Any, timeout: float,
+                      decode: Optional[Callable[[Any], Any]] = None) -> tuple[int, Optional[tuple[int, str, Any]]]:
         """Calls C function ``name`` with ``args`` plus a C waiter as callback, and waits for it
         with the GIL released, up to ``timeout`` seconds; the library's thread completes it
         without entering Python. Returns (TIMResult, None) when refused, (0, (code, desc,
-        json)) when it called back, and (0, None) when the timeout expired first."""
+        json)) when it called back, and (0, None) when the timeout expired first. ``decode``:
+        json of a successful callback is decode(a buffer over the C text) instead of a str, read
+        in place (no copy of a large reply)."""
         args = _c_args(args)
         waiter = _waiters.timconv_waiter_new()
         if waiter == _api_ffi.NULL:
@@ -384,12 +387,16 @@ class NativeLibrary:
         try:
             if not _waiters.timconv_waiter_wait(waiter, timeout):
                 return 0, None
-            reply = (int(_waiters.timconv_waiter_code(waiter)), _text(_waiters.timconv_waiter_desc(waiter)),
-                     _text(_waiters.timconv_waiter_json(waiter)))
+            code = int(_waiters.timconv_waiter_code(waiter))
+            desc = _text(_waiters.timconv_waiter_desc(waiter))
+            json_text = _waiters.timconv_waiter_json(waiter)
             if record is not None:
-                recorder.called_back(record, *reply, thread_id=int(_waiters.timconv_waiter_thread(waiter)),
+                recorder.called_back(record, code, desc, _text(json_text),
+                                     thread_id=int(_waiters.timconv_waiter_thread(waiter)),
                                      when=int(_waiters.timconv_waiter_done_ns(waiter)) / 1e9)
-            return 0, reply
+            if decode is not None and code == 0:
+                return 0, (code, desc, decode(_api_ffi.buffer(json_text, _waiters.timconv_waiter_json_length(waiter))))
+            return 0, (code, desc, _text(json_text))
         finally:
             _waiters.timconv_waiter_release(waiter)
 

@@ -269,6 +269,20 @@ static void test_drafts(void) {
     CHECK(atoll(jget(rec.last_json, "$[1].conv_draft.draft_edit_time")) >= (long long)time(NULL) - 5);
     CHECK_EQ_INT(event_counts[kTIMConvEvent_Update], updates + 1);
 
+    /* The same list as columns (timconv_ext.h): one array per key, in the list's order. */
+    CHECK_EQ_INT(timconv_conv_list_columns(NULL, NULL), TIM_SUCC); /* no callback: still runs */
+    EXPECT_CALLBACK(timconv_conv_list_columns(record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SUCC);
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_id"), "[\"team\",\"bob\"]");
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_type"), "[2,1]");
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_is_pinned"), "[false,false]");
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_c2c_read_timestamp"), "[null,0]");
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_group_read_sequence"), "[0,null]");
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_mark_array"), "[null,null]"); /* empty: null */
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_draft[0]"), "<null>");
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_draft[1].draft_user_define"), "ud");
+    CHECK_EQ_STR(jget(rec.last_json, "$.conv_last_msg"), "[null,null]");
+
     /* A draft on a conversation whose create is still queued is accepted, in order. */
     CHECK_EQ_INT(TIMConvCreate("carol", kTIMConv_C2C, NULL, NULL), TIM_SUCC);
     CHECK_EQ_INT(TIMConvSetDraft("carol", kTIMConv_C2C,

@@ -264,7 +264,7 @@ struct run {
     bool logged;   /* the engine logged an error */
 };
 
-/* alice's store as the previous schema version left it (version 3: no group type, one kind of inbox
+/* alice's store as an earlier schema version left it (version 3: no group type, one kind of inbox
  * row), holding conversation "old": the session's first login upgrades it, under the fault too. */
 static void make_old_store(const char *folder, const char *config) {
     CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC);
@@ -277,6 +277,8 @@ static void make_old_store(const char *folder, const char *config) {
     CHECK_EQ_INT(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, "unix"), SQLITE_OK);
     CHECK_EQ_INT(sqlite3_exec(db, "DROP VIEW conv_info; ALTER TABLE conversation DROP COLUMN group_type;"
                                   "ALTER TABLE inbox DROP COLUMN kind;"
+                                  "DROP TRIGGER conversation_last_summary;"
+                                  "ALTER TABLE conversation DROP COLUMN last_summary;"
                                   "CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation;"
                                   "PRAGMA user_version = 3;", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);

@@ -7,3 +7,4 @@ int timconv_fault_delay(const char* function, uint32_t milliseconds);
 int timconv_fault_drop_login(void);
 void timconv_fault_clear(void);
 const char* timconv_sqlite_version(void);
+int timconv_conv_list_columns(TIMCommCallback cb, const void* user_data);

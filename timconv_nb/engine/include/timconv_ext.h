@@ -37,6 +37,17 @@ TIM_API void timconv_fault_clear(void);
 /* The version of the SQLite library the engine runs on (sqlite3_libversion), e.g. "3.40.1". */
 TIM_API const char* timconv_sqlite_version(void);
 
+/* TIMConvGetConvList's list as columns, for building tables without a row object per
+ * conversation: the callback's JSON is one object whose members are the ConvInfo keys conv_id,
+ * conv_type, conv_show_name, conv_unread_num, conv_active_time, conv_is_pinned, conv_recv_opt,
+ * conv_custom_data, conv_c2c_read_timestamp (null for a group), conv_group_read_sequence (null
+ * for a C2C conversation), conv_mark_array, conv_conversation_group_array,
+ * conv_group_at_info_array (those three null when empty), conv_draft and conv_last_msg (null
+ * when there is none), each an array with one element per conversation, in TIMConvGetConvList's
+ * order. Same admission and
+ * codes as TIMConvGetConvList. */
+TIM_API int timconv_conv_list_columns(TIMCommCallback cb, const void* user_data);
+
 #ifdef __cplusplus
 }
 #endif

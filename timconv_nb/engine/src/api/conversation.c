@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/calls.h"
+#include "timconv_ext.h"
 #include "notify/listeners.h"
 #include "util/json_check.h"
 
@@ -232,6 +233,15 @@ static void run_list(struct task *t, struct store *s, struct task_result *r) {
 
 int TIMConvGetConvList(TIMCommCallback cb, const void *user_data) {
     return submit_store_call("TIMConvGetConvList", run_list, cb, user_data);
+}
+
+static void run_list_columns(struct task *t, struct store *s, struct task_result *r) {
+    int code = store_conv_columns(s, &r->json);
+    if (code != ERR_SUCC) store_failed(r, s, code, t);
+}
+
+int timconv_conv_list_columns(TIMCommCallback cb, const void *user_data) {
+    return submit_store_call("timconv_conv_list_columns", run_list_columns, cb, user_data);
 }
 
 static void run_info(struct task *t, struct store *s, struct task_result *r) {

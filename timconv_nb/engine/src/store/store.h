@@ -239,6 +239,8 @@ int store_for_each_user(const char *root, uint64_t app_id, void (*fn)(const char
 
 /* *list: the JSON array of every ConvInfo, pinned first, then most recently active first. */
 int store_conv_list(struct store *s, char **list);
+/* The same list as columns (timconv_conv_list_columns). */
+int store_conv_columns(struct store *s, char **columns);
 
 /* *list: the JSON array of the ConvInfo named by a GetConversationListParam array, in the
  * order asked, skipping unknown ones. */

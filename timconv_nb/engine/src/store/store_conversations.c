@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "TIMCloudDef.h"
+#include "TIMConversationManager.h"
 #include "store/store_internal.h"
 #include "util/sql_text.h"
 
@@ -74,6 +75,50 @@ int store_conv_delete(struct store *s, const char *conv_id, int conv_type, bool 
 
 int store_conv_list(struct store *s, char **list) {
     return query_text(s, stmt(s, ST_CONV_LIST), list, "list conversations");
+}
+
+int store_conv_columns(struct store *s, char **columns) {
+    /* The object's members, in the order ST_CONV_COLUMNS selects their arrays. */
+    const char *const keys[] = {
+        kTIMConvId, kTIMConvType, kTIMConvShowName, kTIMConvUnReadNum, kTIMConvActiveTime, kTIMConvIsPinned,
+        kTIMConvRecvOpt, kTIMConvCustomData, kTIMConvC2CReadTimestamp, kTIMConvGroupReadSequence,
+        kTIMConvMarkArray, kTIMConvConversationGroupArray, kTIMConvGroupAtInfoArray, kTIMConvDraft,
+        kTIMConvLastMsg,
+    };
+    enum { KEYS = sizeof keys / sizeof keys[0] };
+    *columns = NULL;
+    sqlite3_stmt *st = stmt(s, ST_CONV_COLUMNS);
+    int rc = sqlite3_step(st);
+    int result = ERR_SUCC;
+    if (rc != SQLITE_ROW || sqlite3_column_count(st) != KEYS) {
+        result = fail(s, "list conversations");
+    } else {
+        /* {"key":array,...}: each array is written once, into a buffer of its final size. */
+        const char *arrays[KEYS];
+        size_t lengths[KEYS], total = 2;
+        for (int i = 0; i < KEYS && result == ERR_SUCC; i++) {
+            arrays[i] = (const char *)sqlite3_column_text(st, i);
+            lengths[i] = (size_t)sqlite3_column_bytes(st, i);
+            if (arrays[i] == NULL) result = ERR_OUT_OF_MEMORY; /* the SQL never gives NULL */
+            total += strlen(keys[i]) + 4 + lengths[i];
+        }
+        char *out = result == ERR_SUCC ? malloc(total) : NULL;
+        if (result == ERR_SUCC && out == NULL) result = ERR_OUT_OF_MEMORY;
+        if (out != NULL) {
+            size_t at = 0;
+            out[at++] = '{';
+            for (int i = 0; i < KEYS; i++) {
+                at += (size_t)sprintf(out + at, "%s\"%s\":", i ? "," : "", keys[i]);
+                memcpy(out + at, arrays[i], lengths[i]);
+                at += lengths[i];
+            }
+            out[at++] = '}';
+            out[at] = '\0';
+            *columns = out;
+        }
+    }
+    stmt_done(st);
+    return result;
 }
 
 int store_conv_info_batch(struct store *s, const char *param_json, char **list) {

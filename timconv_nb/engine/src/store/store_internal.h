@@ -26,6 +26,7 @@ enum stmt_id {
     ST_CONV_INSERT,
     ST_CONV_DELETE,
     ST_CONV_LIST,
+    ST_CONV_COLUMNS,
     ST_CONV_INFO_BATCH,
     ST_DRAFT_SET,
     ST_DRAFT_CLEAR,
@@ -89,13 +90,14 @@ enum stmt_id {
 };
 
 /* The schema's version (PRAGMA user_version), and the SQL of store_sql.c. */
-#define SCHEMA_VERSION 4
-#define SCHEMA_VERSION_TEXT "4"
+#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION_TEXT "5"
 extern const char store_schema_sql[];
 extern const char store_view_sql[];
 extern const char store_unread_index_sql[];   /* version 2 */
 extern const char store_v3_sql[];             /* version 3 */
 extern const char store_v4_sql[];             /* version 4 */
+extern const char store_v5_sql[];             /* version 5 */
 extern const char *const store_stmt_sql[ST_COUNT];
 
 struct store {
