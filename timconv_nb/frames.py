@@ -131,16 +131,21 @@ def _times(values: Sequence) -> pd.api.extensions.ExtensionArray:
     return pd.array(stamps, dtype=_TIME)
 
 
-def _frame(columns: dict[str, list], schema: dict[str, Any], index: list, index_name: str) -> pd.DataFrame:
-    """A frame of the given column lists, typed by ``schema``."""
+def _frame(columns: dict[str, Any], schema: dict[str, Any], index: list, index_name: str) -> pd.DataFrame:
+    """A frame of the given columns, typed by ``schema``: each a list, or a function that makes
+    it (made in turn, each let go once converted: the lists never all live at once)."""
     data = {}
     for name, dtype in schema.items():
+        values = columns.pop(name)
+        if callable(values):
+            values = values()
         if dtype is _TIME:
-            data[name] = _times(columns[name])
+            data[name] = _times(values)
         elif dtype in ("int64", "bool"):
-            data[name] = np.array(columns[name], dtype=dtype)
+            data[name] = np.array(values, dtype=dtype)
         else:
-            data[name] = pd.array(columns[name], dtype=dtype)
+            data[name] = pd.array(values, dtype=dtype)
+        del values
     return pd.DataFrame(data, index=pd.Index(index, dtype="string", name=index_name), copy=False)
 
 
@@ -265,35 +270,43 @@ def _texts(messages: list) -> list:
             and type(e.text) is str else message_text(m) for m in messages]
 
 
-def _typed_conversation_columns(c: typed_json.ConvColumns) -> tuple[dict[str, Sequence], list[str]]:
+def _typed_conversation_columns(c: typed_json.ConvColumns) -> tuple[dict[str, Any], list[str]]:
     """The frame's columns of typed columns (typed_json): the same values _conversation_columns
-    gives; times go to the frame as the API gives them (_times applies epoch_seconds' rule)."""
+    gives; times go to the frame as the API gives them (_times applies epoch_seconds' rule).
+    Each column is made when _frame asks for it, and each of c's lists is let go once the last
+    column made of it is made: listing's peak memory stays near the frame's own size."""
+
+    def take(name: str) -> list:
+        values = getattr(c, name)
+        setattr(c, name, [])
+        return values
+
     kinds = [PREFIXES[t] for t in c.conv_type]
-    drafts, lasts = c.draft, c.last
-    columns: dict[str, Sequence] = {
-        "conv_id": c.conv_id,
-        "conv_type": kinds,
-        "show_name": c.show_name,
-        "unread": c.unread,
-        "active_time": c.active_time,
-        "pinned": [bool(p) for p in c.pinned],
-        "has_draft": [d is not None for d in drafts],
-        "draft_text": _texts([(d.message or _EMPTY_MESSAGE) if d else None for d in drafts]),
-        "draft_user_define": [d.user_define if d else None for d in drafts],
-        "draft_edit_time": [d.edit_time if d else None for d in drafts],
-        "last_msg_text": _texts(lasts),
-        "last_msg_sender": [m.sender if m else None for m in lasts],
-        "last_msg_time": [m.server_time if m else None for m in lasts],
-        "last_msg_revoked": [m.status == k.kTIMMsg_Revoked if m else None for m in lasts],
-        "recv_opt": c.recv_opt,
-        "marks": [",".join(mark_names(m)) if m else "" for m in c.marks],
-        "groups": [tuple(g) if g else () for g in c.groups],
-        "custom_data": c.custom_data,
-        "read_time": [t or None for t in c.read_time],
-        "read_seq": c.read_seq,
-        "group_at": [",".join(GROUP_AT_NAMES[at.at_type] for at in a) if a else "" for a in c.group_at],
+    index = [f"{kind}_{conv_id}" for kind, conv_id in zip(kinds, c.conv_id)]
+    columns: dict[str, Any] = {
+        "conv_id": lambda: take("conv_id"),
+        "conv_type": lambda: kinds,
+        "show_name": lambda: take("show_name"),
+        "unread": lambda: take("unread"),
+        "active_time": lambda: take("active_time"),
+        "pinned": lambda: [bool(p) for p in take("pinned")],
+        "has_draft": lambda: [d is not None for d in c.draft],
+        "draft_text": lambda: _texts([(d.message or _EMPTY_MESSAGE) if d else None for d in c.draft]),
+        "draft_user_define": lambda: [d.user_define if d else None for d in c.draft],
+        "draft_edit_time": lambda: [d.edit_time if d else None for d in take("draft")],
+        "last_msg_text": lambda: _texts(c.last),
+        "last_msg_sender": lambda: [m.sender if m else None for m in c.last],
+        "last_msg_time": lambda: [m.server_time if m else None for m in c.last],
+        "last_msg_revoked": lambda: [m.status == k.kTIMMsg_Revoked if m else None for m in take("last")],
+        "recv_opt": lambda: take("recv_opt"),
+        "marks": lambda: [",".join(mark_names(m)) if m else "" for m in take("marks")],
+        "groups": lambda: [tuple(g) if g else () for g in take("groups")],
+        "custom_data": lambda: take("custom_data"),
+        "read_time": lambda: [t or None for t in take("read_time")],
+        "read_seq": lambda: take("read_seq"),
+        "group_at": lambda: [",".join(GROUP_AT_NAMES[at.at_type] for at in a) if a else "" for a in take("group_at")],
     }
-    return columns, [f"{kind}_{conv_id}" for kind, conv_id in zip(kinds, c.conv_id)]
+    return columns, index
 
 
 _EMPTY_MESSAGE = typed_json.Message()

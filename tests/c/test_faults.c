@@ -277,7 +277,6 @@ static void make_old_store(const char *folder, const char *config) {
     CHECK_EQ_INT(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, "unix"), SQLITE_OK);
     CHECK_EQ_INT(sqlite3_exec(db, "DROP VIEW conv_info; ALTER TABLE conversation DROP COLUMN group_type;"
                                   "ALTER TABLE inbox DROP COLUMN kind;"
-                                  "DROP TRIGGER conversation_last_summary;"
                                   "ALTER TABLE conversation DROP COLUMN last_summary;"
                                   "CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation;"
                                   "PRAGMA user_version = 3;", NULL, NULL, NULL), SQLITE_OK);

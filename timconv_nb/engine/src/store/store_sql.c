@@ -4,19 +4,15 @@
 #include "store/store_internal.h"
 
 /* The members of a last message (the Message JSON `msg`) that the list's columns carry: its
- * elements (its text), sender, server time and status. Kept beside last_msg by a trigger, so that
- * every statement that writes last_msg keeps it (a third of the message's size: listing 100,000
- * conversations as columns then moves 22 MB instead of 55). */
+ * elements (its text), sender, server time and status (a third of the message's size: listing
+ * 100,000 conversations as columns then moves 22 MB instead of 55). Every statement that writes
+ * last_msg writes last_summary of the same message (a trigger cost each send a second write of
+ * the row). */
 #define LAST_SUMMARY(msg) \
     "json_object('message_elem_array', json(json_extract(" msg ", '$.message_elem_array'))," \
     " 'message_sender', json_extract(" msg ", '$.message_sender')," \
     " 'message_server_time', json_extract(" msg ", '$.message_server_time')," \
     " 'message_status', json_extract(" msg ", '$.message_status'))"
-#define LAST_SUMMARY_TRIGGER \
-    "CREATE TRIGGER IF NOT EXISTS conversation_last_summary AFTER UPDATE OF last_msg ON conversation BEGIN" \
-    " UPDATE conversation SET last_summary = CASE WHEN NEW.last_msg IS NULL THEN NULL" \
-    "  ELSE " LAST_SUMMARY("NEW.last_msg") " END" \
-    " WHERE conv_type = NEW.conv_type AND conv_id = NEW.conv_id; END;"
 
 
 /* Version 2 added the index of conversations with unread messages: the unread totals then read
@@ -54,7 +50,6 @@ const char store_v4_sql[] =
 const char store_v5_sql[] =
     "DROP VIEW IF EXISTS conv_info;"
     "ALTER TABLE conversation ADD COLUMN last_summary TEXT;"
-    LAST_SUMMARY_TRIGGER
     "UPDATE conversation SET last_summary = " LAST_SUMMARY("last_msg") " WHERE last_msg IS NOT NULL;";
 
 /* The schema (the view conv_info comes after it: store_view_sql). */
@@ -79,9 +74,8 @@ const char store_schema_sql[] =
     " read_sequence INTEGER NOT NULL DEFAULT 0,"  /* group: the seq of the last message read */
     " at_info TEXT NOT NULL DEFAULT '[]',"        /* group: GroupAtInfo array of the unread @ messages */
     " group_type INTEGER NOT NULL DEFAULT 0,"     /* group: TIMGroupType */
-    " last_summary TEXT,"  /* the members of last_msg the list's columns carry (LAST_SUMMARY_TRIGGER) */
+    " last_summary TEXT,"  /* LAST_SUMMARY of last_msg, written with it */
     " PRIMARY KEY (conv_type, conv_id)) WITHOUT ROWID;"
-    LAST_SUMMARY_TRIGGER
     "CREATE INDEX IF NOT EXISTS conversation_list_order ON conversation (pinned DESC, active_order DESC);"
     "CREATE INDEX IF NOT EXISTS conversation_unread ON conversation (recv_opt, unread) WHERE unread > 0;"
     "CREATE TABLE IF NOT EXISTS message ("
@@ -276,6 +270,8 @@ const char *const store_stmt_sql[ST_COUNT] = {
     [ST_CONV_RECORD_MSG] =
         "UPDATE conversation SET"
         " last_msg = CASE WHEN coalesce(json_extract(?3, '$.message_excluded_from_last_message'), 0) THEN last_msg ELSE ?3 END,"
+        " last_summary = CASE WHEN coalesce(json_extract(?3, '$.message_excluded_from_last_message'), 0) THEN last_summary"
+        "  ELSE " LAST_SUMMARY("?3") " END,"
         " unread = unread + (?4 AND NOT coalesce(json_extract(?3, '$.message_is_excluded_from_unread_count'), 0))"
         " WHERE conv_type = ?1 AND conv_id = ?2",
     [ST_INBOX_INSERT] = "INSERT INTO inbox (conv_type, conv_id, created, msg, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -416,7 +412,8 @@ const char *const store_stmt_sql[ST_COUNT] = {
         "  'message_locator_unique_id', json_extract(msg, '$.message_unique_id'), 'message_revoker_user_id', ?4)",
     /* The last message follows a revoke: the stored copy of message ?3 replaces it. */
     [ST_CONV_LAST_MSG_IS] =
-        "UPDATE conversation SET last_msg = (SELECT msg FROM message m WHERE m.conv_type = ?1 AND m.conv_id = ?2 AND m.seq = ?3)"
+        "UPDATE conversation SET (last_msg, last_summary) ="
+        " (SELECT msg, " LAST_SUMMARY("msg") " FROM message m WHERE m.conv_type = ?1 AND m.conv_id = ?2 AND m.seq = ?3)"
         " WHERE conv_type = ?1 AND conv_id = ?2 AND json_extract(last_msg, '$.message_seq') = ?3",
     /* How many of the seqs of JSON array ?3 name messages of conversation (?1, ?2), and how many of
      * those wait to be read. */
@@ -432,13 +429,15 @@ const char *const store_stmt_sql[ST_COUNT] = {
      * ?3 unread messages went. */
     [ST_CONV_AFTER_DELETE] =
         "UPDATE conversation SET unread = max(0, unread - ?3),"
-        " last_msg = (SELECT msg FROM message m WHERE m.conv_type = ?1 AND m.conv_id = ?2"
-        "  AND NOT coalesce(json_extract(m.msg, '$.message_excluded_from_last_message'), 0) ORDER BY m.seq DESC LIMIT 1),"
+        " (last_msg, last_summary) = (SELECT m.msg, " LAST_SUMMARY("m.msg") " FROM message m WHERE m.conv_type = ?1"
+        "  AND m.conv_id = ?2 AND NOT coalesce(json_extract(m.msg, '$.message_excluded_from_last_message'), 0)"
+        "  ORDER BY m.seq DESC LIMIT 1),"
         " at_info = CASE WHEN ?3 > 0 AND unread - ?3 <= 0 THEN '[]' ELSE at_info END"
         " WHERE conv_type = ?1 AND conv_id = ?2",
     /* Clearing the history: no last message, nothing unread, no @ information. */
     [ST_CONV_CLEARED] =
-        "UPDATE conversation SET last_msg = NULL, unread = 0, at_info = '[]' WHERE conv_type = ?1 AND conv_id = ?2",
+        "UPDATE conversation SET last_msg = NULL, last_summary = NULL, unread = 0, at_info = '[]'"
+        " WHERE conv_type = ?1 AND conv_id = ?2",
     /* GroupBaseInfo array ?1 with the owner's side of each group: the read seq, the unread count
      * and the receive option of its conversation (TIMGroupManager.h 10.4, 10.5). */
     [ST_GROUP_SELF_INFO] =
