@@ -5,6 +5,7 @@ the same whichever way it was made; the raw JSON stays only when asked for."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 
@@ -173,3 +174,17 @@ def test_columns_that_do_not_fit_are_refused(bad: str) -> None:
         decode_conv_columns(bad)
     with pytest.raises(DecodeError):
         conversation_columns_frame(bad)
+
+
+def test_async_and_recorded_listings_give_the_same_frame(client: Client) -> None:
+    """The columns are decoded on the engine's thread, in place; awaited, or recorded (the
+    recorder keeps the reply's text), the frame is the same."""
+    varied(client)
+    listed = client.listed_conversations()
+    pd.testing.assert_frame_equal(asyncio.run(client.conversations_async()), listed)
+    with client.recording() as recorder:
+        pd.testing.assert_frame_equal(client.conversations(), listed)
+        pd.testing.assert_frame_equal(asyncio.run(client.conversations_async()), listed)
+    records = [r for r in recorder.records if r.function == "timconv_conv_list_columns"]
+    assert len(records) == 2 and all(r.code == 0 for r in records)
+    assert all(r.json["conv_id"] == list(listed.conv_id) for r in records)

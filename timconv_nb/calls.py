@@ -32,12 +32,22 @@ from .wire import ConvKey, ConvType
 __all__ = ["api_call", "ApiCall", "Caller", "EngineThread"]
 
 
-def _parsed(payload: str, parse: bool, decode: Optional[Callable[[Any], Any]] = None) -> Any:
-    """A callback's JSON: decoded by ``decode``, else parsed (None for "") or, with parse=False,
-    as text."""
-    if decode is not None:
-        return decode(payload)
+def _parsed(payload: str, parse: bool) -> Any:
+    """A callback's JSON, parsed (None for "") or, with parse=False, as text."""
     return (orjson.loads(payload) if payload else None) if parse else payload
+
+
+def _decoding(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """decode, run on the engine's thread: JSON that does not decode gives its ValueError back
+    (to raise in the caller), never into the engine's thread."""
+
+    def decoded(buffer: Any) -> Any:
+        try:
+            return decode(buffer)
+        except ValueError as exc:
+            return exc
+
+    return decoded
 
 
 class EngineThread:
@@ -65,42 +75,70 @@ class Caller:
 
     def wait(self, function: str, args: tuple, parse: bool = True, decode: Optional[Callable[[Any], Any]] = None) -> Any:
         """Calls ``function`` and waits for its callback, in C with the GIL released; returns its
-        JSON (decoded by ``decode`` straight from the C text, else parsed unless parse=False) or
-        raises the code's exception."""
+        JSON (parsed unless parse=False) or raises the code's exception. With ``decode``, the
+        callback's JSON is decoded on the engine's thread while its C text is valid (a large
+        reply is never copied) and the caller waits for that."""
         if self.engine_thread.is_current():
             raise RuntimeError(
                 f"{function}: a blocking call from an event handler would wait for the engine's own thread; "
                 "use the *_async method without waiting, or hand the work to another thread"
             )
         timeout = self._timeout()
-        result, reply = self.native.call_and_wait(function, *args, timeout=timeout, decode=decode)
+        if decode is not None:
+            return self._wait_decoded(function, args, decode, timeout)
+        result, reply = self.native.call_and_wait(function, *args, timeout=timeout)
         check(result, call=function)
         if reply is None:
             raise CallTimeoutError(call=function, desc=f"no callback within {timeout:g}s; its outcome is unknown")
         code, desc, payload = reply
         check(code, desc, function)
-        return payload if decode is not None else _parsed(payload, parse)
+        return _parsed(payload, parse)
+
+    def _wait_decoded(self, function: str, args: tuple, decode: Callable[[Any], Any], timeout: float) -> Any:
+        done = threading.Event()
+        reply: list = []
+        engine_thread = self.engine_thread
+
+        def on_done(code: int, desc: str, payload: Any) -> None:
+            engine_thread.seen()
+            reply.append((code, desc, payload))
+            done.set()
+
+        check(self.native.call(function, *args, on_done=on_done, decode=_decoding(decode)), call=function)
+        if not done.wait(timeout):
+            raise CallTimeoutError(call=function, desc=f"no callback within {timeout:g}s; its outcome is unknown")
+        code, desc, payload = reply[0]
+        check(code, desc, function)
+        if isinstance(payload, ValueError):
+            raise payload
+        return payload
 
     def start(self, function: str, args: tuple, parse: bool = True,
               decode: Optional[Callable[[Any], Any]] = None) -> "asyncio.Future[Any]":
         """Calls ``function`` and returns an asyncio future of its callback JSON, on the running
-        loop (results reach the loop in batches: see LoopBridge). A refused call raises at once."""
+        loop (results reach the loop in batches: see LoopBridge). A refused call raises at once.
+        With ``decode``, the JSON is decoded on the engine's thread, in place."""
         loop = asyncio.get_running_loop()
         bridge = self._bridges.get(loop)
         future = loop.create_future()
         engine_thread = self.engine_thread
 
-        def on_done(code: int, desc: str, payload: str) -> None:
+        def on_done(code: int, desc: str, payload: Any) -> None:
             engine_thread.seen()
             if code != 0:
                 bridge.deliver(future, None, error_for(code, desc, function))
                 return
             try:
-                bridge.deliver(future, _parsed(payload, parse, decode), None)
-            except ValueError as exc:  # JSON that does not parse or decode (msgspec's errors are ValueErrors)
-                bridge.deliver(future, None, exc)
+                result = payload if decode is not None else _parsed(payload, parse)
+            except ValueError as exc:
+                result = exc
+            if isinstance(result, ValueError):
+                bridge.deliver(future, None, result)
+            else:
+                bridge.deliver(future, result, None)
 
-        check(self.native.call(function, *args, on_done=on_done), call=function)
+        check(self.native.call(function, *args, on_done=on_done, decode=_decoding(decode) if decode else None),
+              call=function)
         return future
 
     def result(self, function: str, args: tuple) -> None:

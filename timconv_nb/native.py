@@ -136,14 +136,28 @@ def _text(ptr: Any) -> str:
     return _api_ffi.string(ptr).decode("utf-8", "replace")
 
 
+def _in_place(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A reader of a callback's JSON that decodes it from a buffer over the C text (valid while
+    the callback runs): a large reply is never copied into a str."""
+
+    def read(ptr: Any) -> Any:
+        length = _waiters.timconv_text_length(ptr)
+        return decode(_api_ffi.buffer(ptr, length) if length else b"")
+
+    return read
+
+
 class _Pending:
-    """One registered callback target and the registry that keeps its handle alive."""
+    """One registered callback target, how its JSON is read, and the registry that keeps its
+    handle alive."""
 
-    __slots__ = ("registry", "handler", "handle")
+    __slots__ = ("registry", "handler", "payload", "handle")
 
-    def __init__(self, registry: "_HandleRegistry", handler: Callable[..., None]) -> None:
+    def __init__(self, registry: "_HandleRegistry", handler: Callable[..., None],
+                 payload: Callable[[Any], Any] = _text) -> None:
         self.registry = registry
         self.handler = handler
+        self.payload = payload
         self.handle = _api_ffi.new_handle(self)
 
 
@@ -154,8 +168,8 @@ class _HandleRegistry:
         self._lock = threading.Lock()
         self._live: dict[int, _Pending] = {}
 
-    def register(self, handler: Callable[..., None]) -> _Pending:
-        pending = _Pending(self, handler)
+    def register(self, handler: Callable[..., None], payload: Callable[[Any], Any] = _text) -> _Pending:
+        pending = _Pending(self, handler, payload)
         with self._lock:
             self._live[id(pending)] = pending
         return pending
@@ -177,7 +191,7 @@ def _report_callback_error(exc_type: type, exc: BaseException, tb: Any) -> None:
 def _on_call_done(code: int, desc: Any, json_params: Any, user_data: Any) -> None:
     pending: _Pending = _api_ffi.from_handle(user_data)
     pending.registry.release(pending)  # a call's callback runs exactly once
-    pending.handler(code, _text(desc), _text(json_params))
+    pending.handler(code, _text(desc), pending.payload(json_params) if code == 0 else _text(json_params))
 
 
 def _trampoline(callback_type: str) -> Any:
@@ -332,21 +346,25 @@ class NativeLibrary:
         """Calls C function ``name``, one without a callback; returns its TIMResult."""
         return int(getattr(self.lib, name)(*_c_args(args)))
 
-    def call(self, name: str, *args: Any, on_done: Callable[[int, str, str], None]) -> int:
+    def call(self, name: str, *args: Any, on_done: Callable[[int, str, Any], None],
+             decode: Optional[Callable[[Any], Any]] = None) -> int:
         """Calls C function ``name`` with ``args`` plus a callback and its user_data; returns
         the TIMResult. ``on_done(code, desc, json)`` runs exactly once, on the library's
-        thread, when (and only when) the result is TIM_SUCC."""
+        thread, when (and only when) the result is TIM_SUCC. ``decode``: the json of a
+        successful callback reaches on_done as decode(a buffer over the C text), read in place
+        (a large reply is never copied; while recording, decode(the text))."""
         args = _c_args(args)
         recorder = self.recorder
+        payload = _text if decode is None or recorder is not None else _in_place(decode)
         if recorder is not None:
             record = recorder.call(name, _named(name, (*args, _CALL_DONE, None)), expects_callback=True)
             done = on_done
 
             def on_done(code: int, desc: str, payload: str) -> None:
                 recorder.called_back(record, code, desc, payload)
-                done(code, desc, payload)
+                done(code, desc, decode(payload) if decode is not None and code == 0 else payload)
 
-        pending = self._calls.register(on_done)
+        pending = self._calls.register(on_done, payload)
         try:
             result = getattr(self._raw, name)(*args, _CALL_DONE, pending.handle)
         except BaseException:
@@ -358,14 +376,11 @@ class NativeLibrary:
             self._calls.release(pending)
         return int(result)
 
-    def call_and_wait(self, name: str, *args: Any, timeout: float,
-                      decode: Optional[Callable[[Any], Any]] = None) -> tuple[int, Optional[tuple[int, str, Any]]]:
+    def call_and_wait(self, name: str, *args: Any, timeout: float) -> tuple[int, Optional[tuple[int, str, str]]]:
         """Calls C function ``name`` with ``args`` plus a C waiter as callback, and waits for it
         with the GIL released, up to ``timeout`` seconds; the library's thread completes it
         without entering Python. Returns (TIMResult, None) when refused, (0, (code, desc,
-        json)) when it called back, and (0, None) when the timeout expired first. ``decode``:
-        json of a successful callback is decode(a buffer over the C text) instead of a str, read
-        in place (no copy of a large reply)."""
+        json)) when it called back, and (0, None) when the timeout expired first."""
         args = _c_args(args)
         waiter = _waiters.timconv_waiter_new()
         if waiter == _api_ffi.NULL:
@@ -387,16 +402,12 @@ class NativeLibrary:
         try:
             if not _waiters.timconv_waiter_wait(waiter, timeout):
                 return 0, None
-            code = int(_waiters.timconv_waiter_code(waiter))
-            desc = _text(_waiters.timconv_waiter_desc(waiter))
-            json_text = _waiters.timconv_waiter_json(waiter)
+            reply = (int(_waiters.timconv_waiter_code(waiter)), _text(_waiters.timconv_waiter_desc(waiter)),
+                     _text(_waiters.timconv_waiter_json(waiter)))
             if record is not None:
-                recorder.called_back(record, code, desc, _text(json_text),
-                                     thread_id=int(_waiters.timconv_waiter_thread(waiter)),
+                recorder.called_back(record, *reply, thread_id=int(_waiters.timconv_waiter_thread(waiter)),
                                      when=int(_waiters.timconv_waiter_done_ns(waiter)) / 1e9)
-            if decode is not None and code == 0:
-                return 0, (code, desc, decode(_api_ffi.buffer(json_text, _waiters.timconv_waiter_json_length(waiter))))
-            return 0, (code, desc, _text(json_text))
+            return 0, reply
         finally:
             _waiters.timconv_waiter_release(waiter)
 

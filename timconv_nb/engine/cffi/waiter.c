@@ -107,8 +107,9 @@ int timconv_waiter_wait(timconv_waiter* w, double timeout_seconds) {
 int32_t timconv_waiter_code(timconv_waiter* w) { return w->code; }
 const char* timconv_waiter_desc(timconv_waiter* w) { return w->desc != NULL ? w->desc : ""; }
 const char* timconv_waiter_json(timconv_waiter* w) { return w->json != NULL ? w->json : ""; }
-size_t timconv_waiter_json_length(timconv_waiter* w) { return w->json != NULL ? strlen(w->json) : 0; }
 uint64_t timconv_waiter_thread(timconv_waiter* w) { return w->thread; }
 int64_t timconv_waiter_done_ns(timconv_waiter* w) { return w->done_ns; }
 
 void timconv_waiter_release(timconv_waiter* w) { drop_reference(w); }
+
+size_t timconv_text_length(const char* text) { return text != NULL ? strlen(text) : 0; }

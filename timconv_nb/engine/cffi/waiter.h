@@ -10,7 +10,8 @@ int timconv_waiter_wait(timconv_waiter* waiter, double timeout_seconds);
 int32_t timconv_waiter_code(timconv_waiter* waiter);
 const char* timconv_waiter_desc(timconv_waiter* waiter);
 const char* timconv_waiter_json(timconv_waiter* waiter);
-size_t timconv_waiter_json_length(timconv_waiter* waiter);
 uint64_t timconv_waiter_thread(timconv_waiter* waiter);
 int64_t timconv_waiter_done_ns(timconv_waiter* waiter);
 void timconv_waiter_release(timconv_waiter* waiter);
+/* strlen, for reading a callback's text in place (a buffer over it) without copying it. */
+size_t timconv_text_length(const char* text);
