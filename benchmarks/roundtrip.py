@@ -9,6 +9,11 @@ Then sustained throughput: --count sync calls of each write made by --threads th
 from the first call to the last answer: the engine then shares one transaction between the
 writes queued behind each other.
 
+Messages: a C2C send one at a time through the sync API against its own SQLite transactions made
+from Python (the sender's and the recipient's store: the message row and the conversation row in
+each), and sends sustained through the binding (--count calls queued at once, answered by
+callback).
+
     python benchmarks/roundtrip.py            # 10,000 calls per operation
     python benchmarks/roundtrip.py --count 500
 """
@@ -18,9 +23,11 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import logging
+import json
 import sqlite3
 import statistics
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -98,6 +105,70 @@ def create_floor_samples(folder: Path, count: int) -> list[float]:
     return samples
 
 
+MESSAGE = ('{"message_elem_array":[{"elem_type":0,"text_elem_content":"hello"}],"message_client_time":1796155739,'
+           '"message_priority":1,"message_platform":0,"message_custom_str":"","message_custom_int":0,'
+           '"message_conv_id":"bob","message_conv_type":1,"message_sender":"alice","message_server_time":1796155739,'
+           '"message_is_from_self":true,"message_is_read":true,"message_status":2,'
+           '"message_msg_id":"4232286508847866844-1796155739-138487233","message_seq":1,"message_rand":138487233,'
+           '"message_unique_id":4232286508847866844,"message_is_peer_read":false,"message_is_online_msg":false}')
+SUMMARY = ('{"message_elem_array":[{"elem_type":0,"text_elem_content":"hello"}],"message_sender":"alice",'
+           '"message_server_time":1796155739,"message_status":2}')
+
+
+def send_floor_samples(folder: Path, count: int) -> list[float]:
+    """The writes a C2C send makes, as the engine's two transactions (the sender's store, then the
+    recipient's) through Python's sqlite3: each takes the next activation order, inserts the
+    message row, and updates the conversation's row (last message, its summary, activity, unread)."""
+    stores = []
+    for name in ("sender", "recipient"):
+        db = sqlite3.connect(folder / f"send_floor_{name}.db", isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID")
+        db.execute("INSERT INTO meta VALUES ('active_order', 0)")
+        db.execute("CREATE TABLE conversation (conv_type INTEGER, conv_id TEXT, active_time INTEGER,"
+                   " active_order INTEGER, pinned INTEGER DEFAULT 0, unread INTEGER DEFAULT 0, last_msg TEXT,"
+                   " last_summary TEXT, PRIMARY KEY (conv_type, conv_id)) WITHOUT ROWID")
+        db.execute("CREATE INDEX conversation_list_order ON conversation (pinned DESC, active_order DESC)")
+        db.execute("CREATE TABLE message (conv_type INTEGER, conv_id TEXT, seq INTEGER, msg TEXT,"
+                   " PRIMARY KEY (conv_type, conv_id, seq)) WITHOUT ROWID")
+        stores.append(db)
+
+    def send(i: int) -> None:
+        for unread, db in enumerate(stores):
+            db.execute("BEGIN IMMEDIATE")
+            (order,) = db.execute("UPDATE meta SET value = value + 1 WHERE key = 'active_order' RETURNING value").fetchone()
+            db.execute("INSERT INTO message VALUES (1, 'bob', (SELECT coalesce(max(seq), 0) + 1 FROM message"
+                       " WHERE conv_type = 1 AND conv_id = 'bob'), ?)", (MESSAGE,))
+            db.execute("INSERT INTO conversation (conv_type, conv_id, active_time, active_order, unread, last_msg,"
+                       " last_summary) VALUES (1, 'bob', ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
+                       " active_time = excluded.active_time, active_order = excluded.active_order,"
+                       " unread = unread + excluded.unread, last_msg = excluded.last_msg,"
+                       " last_summary = excluded.last_summary", (i, order, unread, MESSAGE, SUMMARY))
+            db.execute("COMMIT")
+
+    samples = timed(send, count)
+    for db in stores:
+        db.close()
+    return samples
+
+
+def pipelined_sends(client: Client, count: int, conv_id: str, conv_type: int) -> float:
+    """Sends per second when `count` sends are queued through the binding at once (at most 5,000
+    waiting), each answered by its callback."""
+    text = json.dumps({"message_elem_array": [{"elem_type": 0, "text_elem_content": "hello"}]}).encode()
+    room = threading.Semaphore(5000)
+    answered = threading.Semaphore(0)
+    start = time.perf_counter()
+    for _ in range(count):
+        room.acquire()
+        assert client.native.call("TIMMsgSendMessage", conv_id.encode(), conv_type, text, None,
+                                  on_done=lambda code, desc, json_text: (room.release(), answered.release())) == 0
+    for _ in range(count):
+        answered.acquire()
+    return count / (time.perf_counter() - start)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="calls per operation")
@@ -108,6 +179,7 @@ def main() -> None:
         floor = floor_samples(Path(folder), args.count)
         floor_median = statistics.median(floor)
         create_floor = create_floor_samples(Path(folder), args.count)
+        send_floor = send_floor_samples(Path(folder), args.count)
         with Client(Path(folder) / "data", replace=True) as client:
             client.login("bench")
             operations = {
@@ -117,6 +189,7 @@ def main() -> None:
                 "get one": lambda i: client.conversation(f"peer{i}"),
                 "pin": lambda i: client.pin(f"peer{i}", pinned=bool(i % 2)),
                 "cancel draft": lambda i: client.cancel_draft(f"peer{i}"),
+                "send (C2C)": lambda i: client.send_text("bob", "hello"),
             }
             results = {}
             for name, operation in operations.items():
@@ -131,6 +204,9 @@ def main() -> None:
                 "pin": lambda i: client.pin(f"burst{i}", pinned=bool(i % 2)),
             }
             rates = {name: sustained_rate(operation, args.count, args.threads) for name, operation in sustained.items()}
+            client.create_group("Team", "team", "work")
+            sends = {"sends through the binding (C2C)": pipelined_sends(client, args.count, "carol", 1),
+                     "sends through the binding (a group of one)": pipelined_sends(client, args.count, "team", 2)}
             client.total_unread()
     lines = [
         f"round trips, {args.count:,} calls each (latencies in microseconds)",
@@ -138,17 +214,21 @@ def main() -> None:
         "| --- | ---: | ---: | ---: | ---: |",
         summary("floor: sqlite3 upsert (WAL)", floor, floor_median),
         summary("floor: the create transaction in sqlite3", create_floor, floor_median),
+        summary("floor: a C2C send's two transactions in sqlite3", send_floor, floor_median),
     ]
     lines += [summary(name, samples, floor_median) for name, samples in results.items()]
     lines += ["", f"sustained: {args.threads} threads making sync calls at once",
               "| operation | ops/s | vs the floor's ops/s |", "| --- | ---: | ---: |"]
     floor_rate = len(floor) / sum(floor)
     lines += [f"| {name} | {rate:,.0f} | {rate / floor_rate:.2f}x |" for name, rate in rates.items()]
+    lines += [f"| {name} | {rate:,.0f} | {rate / floor_rate:.2f}x |" for name, rate in sends.items()]
     worst = max(statistics.median(s) for s in results.values())
     lines.append(f"summary: slowest operation's median is {worst / floor_median:.2f}x the floor's; a new "
                  f"conversation {statistics.median(results['create (new)']) / statistics.median(create_floor):.2f}x "
                  f"its own transaction's; sustained writes {min(rates.values()):,.0f} to {max(rates.values()):,.0f}"
-                 f" ops/s")
+                 f" ops/s; a C2C send {statistics.median(results['send (C2C)']) / statistics.median(send_floor):.2f}x"
+                 f" its own transactions', sends through the binding {min(sends.values()):,.0f} to"
+                 f" {max(sends.values()):,.0f}/s")
     log.info("\n".join(lines))
 
 
