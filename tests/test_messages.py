@@ -376,3 +376,43 @@ def test_a_new_session_starts_on_the_real_clock(tmp_path: Path) -> None:
         assert client.native.lib.TIMGetServerTime() == 1_700_000_000
     with Client(tmp_path) as client:  # TIMUninit ended the fixed clock with the session
         assert abs(client.native.lib.TIMGetServerTime() - time.time()) < 5
+
+
+def test_queued_sends_share_transactions_and_are_all_delivered_in_order(tmp_path: Path) -> None:
+    """Sends queued behind each other share the sender's transaction and are delivered after it
+    commits (consecutive ones to one peer share the peer's): every one is acknowledged, stored on
+    both sides in the order sent, the group's seqs distinct and in order in every member's store."""
+    text = lambda i: json.dumps({"message_elem_array": [{"elem_type": 0, "text_elem_content": f"m{i}"}]}).encode()  # noqa: E731
+    with Client(tmp_path) as client:
+        client.login("alice")
+        client.create_group("Team", "team", "work", members=["bob", "carol"])
+        answers: list[tuple] = []
+        done = threading.Event()
+        total = 600
+
+        def answered(i: int):
+            def on_done(code: int, desc: str, payload: str) -> None:
+                answers.append((i, code))
+                if len(answers) == total:
+                    done.set()
+            return on_done
+
+        for i in range(total):  # bob, bob, bob, the group, bob, ... : runs to one peer, and fan-out
+            conv, kind = (b"team", 2) if i % 4 == 3 else (b"bob", 1)
+            assert client.native.call("TIMMsgSendMessage", conv, kind, text(i), None, on_done=answered(i)) == 0
+        assert done.wait(60)
+        assert sorted(answers) == [(i, 0) for i in range(total)]
+        sent_to_bob = [f"m{i}" for i in range(total) if i % 4 != 3]
+        sent_to_team = [f"m{i}" for i in range(total) if i % 4 == 3]
+        assert list(client.messages("bob", count=total).text[::-1]) == sent_to_bob
+        mine = client.messages("team", "group", count=total)
+        assert list(mine.text[::-1])[-len(sent_to_team):] == sent_to_team
+        for user in ("bob", "carol"):
+            client.login(user)
+            if user == "bob":
+                c2c = client.messages("alice", count=total)
+                assert list(c2c.text[::-1]) == sent_to_bob and client.conversation("alice").unread == len(sent_to_bob)
+            theirs = client.messages("team", "group", count=total)
+            assert list(theirs.text[::-1])[-len(sent_to_team):] == sent_to_team
+            assert list(theirs.seq[::-1]) == list(mine.seq[::-1])  # the same seqs, in order, in every store
+            assert theirs.seq.is_unique

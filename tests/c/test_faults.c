@@ -97,6 +97,18 @@ static long long jint(const char *json, const char *path) {
     return value;
 }
 
+/* The length of a JSON array (0 when it is not one). */
+static long long jcount(const char *json) {
+    sqlite3_stmt *st = NULL;
+    long long count = 0;
+    if (sqlite3_prepare_v2(jdb, "SELECT coalesce(json_array_length(?1), 0)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) count = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return count;
+}
+
 static const char *jtext(const char *json, const char *path, char *out, size_t size) {
     sqlite3_stmt *st = NULL;
     snprintf(out, size, "%s", "");
@@ -119,6 +131,7 @@ enum step { S_LOGIN, S_C1, S_C2, S_PIN, S_MARK, S_CONV_GROUP, S_SEND, S_GROUP, S
 struct outcome {
     int32_t code[S_COUNT];
     int32_t burst[BURST];
+    int32_t sends[BURST]; /* queued sends to carol: they share transactions, then are delivered */
     int init_result;
     int draft_result;
     char msg_id[128];
@@ -126,6 +139,28 @@ struct outcome {
 };
 
 static const char *const text_msg = "{\"message_elem_array\":[{\"elem_type\":0,\"text_elem_content\":\"hi\"}]}";
+
+/* A burst: calls queued behind each other share transactions (a failed COMMIT fails them all):
+ * BURST creates of b0, b1, ..., or (sends) BURST messages to carol, delivered once committed. results: each one's TIMResult
+ * when refused, else its callback code. */
+static void queue_burst(int32_t *results, bool sends) {
+    int base = answered_so_far(), accepted = 0;
+    for (int i = 0; i < BURST; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "b%d", i);
+        const void *tag = (const void *)(intptr_t)(i + 1);
+        int result = sends ? TIMMsgSendMessage("carol", kTIMConv_C2C, text_msg, NULL, on_done, tag)
+                           : TIMConvCreate(id, kTIMConv_C2C, on_done, tag);
+        accepted += result == TIM_SUCC;
+        results[i] = result;
+    }
+    wait_answers(base + accepted);
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < BURST; i++) {
+        if (results[i] == TIM_SUCC) results[i] = codes[i + 1];
+    }
+    pthread_mutex_unlock(&lock);
+}
 
 static void run_session(const char *config, struct outcome *o) {
     memset(o, 0, sizeof *o);
@@ -148,21 +183,8 @@ static void run_session(const char *config, struct outcome *o) {
     snprintf(revoke, sizeof revoke, "{\"message_msg_id\":\"%s\"}", o->msg_id);
     o->code[S_REVOKE] = o->code[S_SEND] == ERR_SUCC ? CALL(TIMMsgRevoke("bob", kTIMConv_C2C, revoke, on_done, NULL)) : -1;
     o->code[S_DELETE] = CALL(TIMConvDelete("c2", kTIMConv_C2C, on_done, NULL));
-    /* A burst: queued behind each other, these share transactions (a failed COMMIT fails them all). */
-    int base = answered_so_far(), accepted = 0;
-    for (int i = 0; i < BURST; i++) {
-        char id[16];
-        snprintf(id, sizeof id, "b%d", i);
-        int result = TIMConvCreate(id, kTIMConv_C2C, on_done, (const void *)(intptr_t)(i + 1));
-        accepted += result == TIM_SUCC;
-        o->burst[i] = result; /* refused: its TIMResult; accepted: its callback code, below */
-    }
-    wait_answers(base + accepted);
-    pthread_mutex_lock(&lock);
-    for (int i = 0; i < BURST; i++) {
-        if (o->burst[i] == TIM_SUCC) o->burst[i] = codes[i + 1];
-    }
-    pthread_mutex_unlock(&lock);
+    queue_burst(o->burst, false);
+    queue_burst(o->sends, true);
     o->code[S_CLEAR] = CALL(TIMMsgClearHistoryMessage("team", kTIMConv_Group, on_done, NULL));
 }
 
@@ -219,16 +241,21 @@ static void check_outcome(const struct outcome *o, long n) {
         snprintf(id, sizeof id, "b%d", i);
         EXPECT("a create of the burst", exists(id) == (o->burst[i] == ERR_SUCC));
     }
+    /* alice's copies of her messages to carol: each acknowledged send of the burst. */
+    long long expected = 0;
+    for (int i = 0; i < BURST; i++) expected += o->sends[i] == ERR_SUCC;
+    long long found = CALL(TIMMsgGetMsgList("carol", kTIMConv_C2C, NULL, on_done, NULL)) == ERR_SUCC ? jcount(last_json) : 0;
+    EXPECT("the sends of the burst", found == expected);
 #undef EXPECT
     CHECK(ok);
 }
 
 /* PRAGMA integrity_check of every database under folder, through the real VFS. */
 static void check_integrity(const char *folder, long n) {
-    const char *users[] = {"616c696365", "626f62"}; /* hex of alice, bob */
+    const char *users[] = {"616c696365", "626f62", "6361726f6c"}; /* hex of alice, bob, carol */
     char path[4200];
-    for (int i = 0; i < 3; i++) {
-        if (i < 2) snprintf(path, sizeof path, "%s/timconv/%llu/%s/store.db", folder, APP_ID, users[i]);
+    for (int i = 0; i < 4; i++) {
+        if (i < 3) snprintf(path, sizeof path, "%s/timconv/%llu/%s/store.db", folder, APP_ID, users[i]);
         else snprintf(path, sizeof path, "%s/timconv/%llu/groups.db", folder, APP_ID);
         sqlite3 *db = NULL;
         if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, "unix") != SQLITE_OK) { /* not made in this run */
@@ -306,7 +333,7 @@ static struct run one_run(const char *root, bool upgrade, long n) {
     countdown_arm(faults, 0); /* the fault is gone */
     seen.answered = o.init_result != TIM_SUCC || o.code[S_LOGIN] != ERR_SUCC || o.draft_result != TIM_SUCC;
     for (int i = 0; i < S_COUNT; i++) seen.answered |= o.code[i] != ERR_SUCC && o.code[i] != -1;
-    for (int i = 0; i < BURST; i++) seen.answered |= o.burst[i] != ERR_SUCC;
+    for (int i = 0; i < BURST; i++) seen.answered |= o.burst[i] != ERR_SUCC || o.sends[i] != ERR_SUCC;
     if (n == 0) CHECK(!seen.answered && !seen.logged); /* the counting run fails nothing */
     if (!alloc_mode) check_outcome(&o, n);
     CHECK_EQ_INT(CALL(TIMConvCreate("after", kTIMConv_C2C, on_done, NULL)), ERR_SUCC); /* the client goes on */

@@ -31,6 +31,12 @@ void deliver_to(const char *recipient, const struct delivery *d) {
     int code = ERR_SUCC;
     struct store *s = store_cache_open(engine_data_root(), engine_app_id(), recipient, d->sender_store, &code, err,
                                        sizeof err);
+    if (code == ERR_SUCC && d->hold) {
+        char lost[512] = "";
+        if (store_cache_hold(s, lost, sizeof lost) != ERR_SUCC) {
+            engine_log(kTIMLog_Error, "deliveries of a batch of calls were lost: %s", lost);
+        }
+    }
     if (code == ERR_SUCC) {
         code = store_msg_receive(s, d->conv_id, d->conv_type, d->sent, d->fields);
         if (code != ERR_SUCC) snprintf(err, sizeof err, "%s", store_error(s));

@@ -5,6 +5,7 @@
 #ifndef TIMCONV_DELIVERY_H_
 #define TIMCONV_DELIVERY_H_
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,6 +24,7 @@ struct delivery {
     int conv_type;
     const char *sent;
     const struct message_fields *fields;
+    bool hold; /* a batch of queued sends: a recipient's transaction may stay open (store_cache_hold) */
 };
 
 /* Delivers to one user (never to the sender). */

@@ -41,7 +41,7 @@ static void tell_members(struct task *t, struct store *s, struct task_result *r,
             if (c->tips != NULL) task_result_note(r, NOTE_GROUP_TIPS, kTIMConvEvent_Update, strdup(c->tips));
         }
     }
-    struct delivery d = {s, c->id, kTIMConv_Group, sent != NULL ? sent : c->notice, &fields};
+    struct delivery d = {s, c->id, kTIMConv_Group, sent != NULL ? sent : c->notice, &fields, false};
     deliver_to_each(s, c->recipients, &d);
     free(sent);
 }

@@ -12,46 +12,56 @@
 
 /* ---- send ---- */
 
-static void run_send(struct task *t, struct store *s, struct task_result *r) {
+/* The fields a sent message is built with (a group message's seq and group from the registry). */
+static struct message_fields send_fields(const struct task *t) {
     const struct send_args *a = &t->args.send;
-    struct message_fields fields = {
+    return (struct message_fields){
         .sender = engine_user_id(),
         .now = t->accepted_at,
         .msg_id = a->msg_id,
         .rand = a->rand,
         .unique_id = a->unique_id,
         .online = a->online,
+        .seq = a->group.seq,
+        .group_name = a->group.name,
+        .group_type = a->group.type,
     };
-    bool c2c = a->conv.type == kTIMConv_C2C;
-    struct group_change group = {0};
-    if (!c2c) { /* the registry says whether the sender may send, and gives the group's seq */
+}
+
+/* Stores the message in the sender's store; its delivery comes once that is committed. */
+static void run_send(struct task *t, struct store *s, struct task_result *r) {
+    struct send_args *a = &t->args.send;
+    if (a->conv.type != kTIMConv_C2C) { /* the registry says whether the sender may send, and gives the seq */
         struct registry *reg = group_registry(r);
         if (reg == NULL) return;
-        int code = registry_next_seq(reg, a->conv.id, fields.sender, fields.now, &group);
+        int code = registry_next_seq(reg, a->conv.id, engine_user_id(), t->accepted_at, &a->group);
         if (code != ERR_SUCC) {
             task_result_fail(r, code, "%s", registry_error(reg));
             return;
         }
-        fields.seq = group.seq;
-        fields.group_name = group.name;
-        fields.group_type = group.type;
     }
+    struct message_fields fields = send_fields(t);
     bool created = false;
     char *info = NULL;
     int code = store_msg_send(s, a->conv.id, a->conv.type, a->message, &fields, &created, &r->json, &info);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
-        group_change_clear(&group);
         return;
     }
     if (info != NULL) task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
-    struct delivery d = {s, c2c ? fields.sender : a->conv.id, a->conv.type, r->json, &fields};
+}
+
+/* Delivers a committed message to the peer, or to every member of the group (after_commit). */
+static void deliver_sent(struct task *t, struct store *s, struct task_result *r, bool batched) {
+    const struct send_args *a = &t->args.send;
+    struct message_fields fields = send_fields(t);
+    bool c2c = a->conv.type == kTIMConv_C2C;
+    struct delivery d = {s, c2c ? fields.sender : a->conv.id, a->conv.type, r->json, &fields, batched};
     if (c2c) {
         deliver_to(a->conv.id, &d);
     } else {
-        deliver_to_each(s, group.recipients, &d);
+        deliver_to_each(s, a->group.recipients, &d);
     }
-    group_change_clear(&group);
 }
 
 int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const char *json_msg_param,
@@ -71,6 +81,8 @@ int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const cha
     message_identity(t->accepted_at, a->msg_id, sizeof a->msg_id, &a->unique_id, &a->rand);
     a->online = online;
     t->effect = online ? EFFECT_NONE : EFFECT_CREATES;
+    t->after_commit = deliver_sent;
+    t->batchable = true; /* queued sends share the sender's transaction, then are delivered */
     char message_id[sizeof a->msg_id];
     memcpy(message_id, a->msg_id, sizeof message_id);
     code = engine_submit(t, ADMIT_LOGGED_IN);

@@ -283,9 +283,15 @@ static void set_current(struct task *t) {
     pthread_mutex_unlock(&E.lock);
 }
 
+/* A task's work after its commit (see task_after_fn), when it succeeded. */
+static void after_commit(struct task *t, struct task_result *r, bool batched) {
+    if (r->code == ERR_SUCC && t->after_commit != NULL) t->after_commit(t, E.store, r, batched);
+}
+
 /* Runs `count` batchable tasks (chained by next) in one transaction, then delivers each in order:
  * one COMMIT instead of `count`, and no callback before it. If the commit fails, nothing of the
- * batch is stored, and every task that had succeeded is answered with that failure instead. */
+ * batch is stored, and every task that had succeeded is answered with that failure instead. What
+ * each does in others' stores comes after the commit, and only for those that succeeded. */
 static void run_transaction(struct task *first, int count) {
     struct task_result *results = calloc((size_t)count, sizeof *results);
     if (results == NULL) { /* no memory for the batch: one by one, each its own transaction */
@@ -293,6 +299,7 @@ static void run_transaction(struct task *first, int count) {
             next = t->next;
             struct task_result r = {.code = ERR_SUCC};
             execute(t, false, &r);
+            after_commit(t, &r, false);
             set_current(next);
             complete(t, &r);
         }
@@ -313,6 +320,12 @@ static void run_transaction(struct task *first, int count) {
             task_result_fail(&results[i], committed, "%s", store_error(E.store));
         }
     }
+    i = 0;
+    for (struct task *t = first; t != NULL; t = t->next) after_commit(t, &results[i++], true);
+    char err[512] = "";
+    if (store_cache_release(err, sizeof err) != ERR_SUCC) {
+        engine_log(kTIMLog_Error, "deliveries of a batch of calls were lost: %s", err);
+    }
     set_current(NULL);
     i = 0;
     for (struct task *t = first, *next; t != NULL; t = next) {
@@ -325,6 +338,7 @@ static void run_transaction(struct task *first, int count) {
 static void run_one(struct task *t, bool cancelled) {
     struct task_result r = {.code = ERR_SUCC};
     execute(t, cancelled, &r);
+    after_commit(t, &r, false);
     set_current(NULL);
     complete(t, &r);
 }

@@ -40,7 +40,10 @@ void task_free(struct task *t) {
         free(t->args.group.ids);
         free(t->args.group.new_name);
         break;
-    case ARGS_SEND: free(t->args.send.message); break;
+    case ARGS_SEND:
+        free(t->args.send.message);
+        group_change_clear(&t->args.send.group);
+        break;
     case ARGS_EXPERIMENTAL: free(t->args.experimental.log_line); break;
     case ARGS_RECV_OPT: free(t->args.recv_opt.ids); break;
     case ARGS_IM_GROUP: free(t->args.im_group.json); break;

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "TIMCloud.h"
+#include "store/registry.h"
 #include "store/store.h"
 #include "util/text.h"
 
@@ -100,6 +101,7 @@ struct send_args {
     uint64_t unique_id; /* below 2^63, as SQLite stores integers */
     uint32_t rand;
     bool online; /* message_is_online_msg: neither stored nor counted, only to users online */
+    struct group_change group; /* a group message: its seq, group and recipients (from the registry) */
 };
 
 struct msg_list_args {
@@ -177,13 +179,20 @@ struct task;
  * needs a store). */
 typedef void (*task_run_fn)(struct task *t, struct store *store, struct task_result *r);
 
+/* Runs on the worker thread after a task that succeeded had its writes committed, before its
+ * callback: work in other users' stores (deliveries), which a lost batch must never have done.
+ * batched: the task ran with other queued calls (store_cache_hold may then keep a recipient's
+ * transaction open for the next one; the worker releases it after the batch). */
+typedef void (*task_after_fn)(struct task *t, struct store *store, struct task_result *r, bool batched);
+
 struct task {
     struct task *next;
     const char *api;      /* the API function's name: the log, faults */
     task_run_fn run;
+    task_after_fn after_commit; /* NULL: none */
     bool needs_store;     /* without a logged-in user it fails with ERR_SDK_NOT_LOGGED_IN */
     bool has_callback;    /* false for the synchronous calls: their failures go to the log */
-    bool batchable;       /* a write to the user's store alone: may share a transaction */
+    bool batchable;       /* writes to the user's store (others' only in after_commit): may share a transaction */
     enum conv_effect effect;
     TIMCommCallback cb;
     const void *user_data;
