@@ -1,8 +1,8 @@
 /* Faults in the middle, swept: a scripted session (the first login making or upgrading alice's
  * store, creates, pins, marks, a conversation group, a draft, messages, a group of users and its
  * message, a revoke, a delete, a burst of queued creates sharing transactions, a burst of queued
- * sends to one peer (delivered once committed), clearing a
- * history) runs once to count its operations, then once per operation N with the Nth failing.
+ * sends to one peer (delivered once committed), clearing a history) runs once to count its
+ * operations, then once per operation N with the Nth failing.
  *
  * io (tests/c/faulty_vfs.h): every write, sync and truncate SQLite makes, on a new store and on
  * an upgrade. After each run: the failing call answered with an error code (or the engine logged
