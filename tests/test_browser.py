@@ -9,7 +9,6 @@ refresh the pictures in docs/images)."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
