@@ -84,17 +84,24 @@ class Caller:
                 "use the *_async method without waiting, or hand the work to another thread"
             )
         timeout = self._timeout()
-        if decode is not None:
-            return self._wait_decoded(function, args, decode, timeout)
-        result, reply = self.native.call_and_wait(function, *args, timeout=timeout)
+        if decode is None:
+            result, reply = self.native.call_and_wait(function, *args, timeout=timeout)
+        else:
+            result, reply = self._call_decoded(function, args, decode, timeout)
         check(result, call=function)
         if reply is None:
             raise CallTimeoutError(call=function, desc=f"no callback within {timeout:g}s; its outcome is unknown")
         code, desc, payload = reply
         check(code, desc, function)
-        return _parsed(payload, parse)
+        if decode is None:
+            return _parsed(payload, parse)
+        if isinstance(payload, ValueError):
+            raise payload
+        return payload
 
-    def _wait_decoded(self, function: str, args: tuple, decode: Callable[[Any], Any], timeout: float) -> Any:
+    def _call_decoded(self, function: str, args: tuple, decode: Callable[[Any], Any],
+                      timeout: float) -> tuple[int, Optional[tuple[int, str, Any]]]:
+        """As NativeLibrary.call_and_wait, the reply decoded on the engine's thread (see wait)."""
         done = threading.Event()
         reply: list = []
         engine_thread = self.engine_thread
@@ -104,14 +111,10 @@ class Caller:
             reply.append((code, desc, payload))
             done.set()
 
-        check(self.native.call(function, *args, on_done=on_done, decode=_decoding(decode)), call=function)
-        if not done.wait(timeout):
-            raise CallTimeoutError(call=function, desc=f"no callback within {timeout:g}s; its outcome is unknown")
-        code, desc, payload = reply[0]
-        check(code, desc, function)
-        if isinstance(payload, ValueError):
-            raise payload
-        return payload
+        result = self.native.call(function, *args, on_done=on_done, decode=_decoding(decode))
+        if result != 0:
+            return result, None
+        return 0, reply[0] if done.wait(timeout) else None
 
     def start(self, function: str, args: tuple, parse: bool = True,
               decode: Optional[Callable[[Any], Any]] = None) -> "asyncio.Future[Any]":
