@@ -22,7 +22,7 @@ struct delivery {
     const struct store *sender_store;
     const char *conv_id;
     int conv_type;
-    const char *sent;
+    const struct message_body *body;
     const struct message_fields *fields;
     bool hold; /* a batch of queued sends: a recipient's transaction may stay open (store_cache_hold) */
 };

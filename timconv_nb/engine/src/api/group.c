@@ -30,20 +30,26 @@ static void tell_members(struct task *t, struct store *s, struct task_result *r,
         .group_name = c->name,
         .group_type = c->type,
     };
-    char *sent = NULL, *info = NULL;
+    struct message_body body;
+    if (json_prepare_message(c->notice, &body) != TIM_SUCC) {
+        engine_log(kTIMLog_Error, "cannot prepare the notice of group %s", c->id);
+        return;
+    }
     if (json_array_has(c->recipients, fields.sender)) {
         bool created = false;
-        int code = store_msg_send(s, c->id, kTIMConv_Group, c->notice, &fields, &created, &sent, &info);
+        char *sent = NULL, *info = NULL;
+        int code = store_msg_send(s, c->id, kTIMConv_Group, &body, &fields, &created, &sent, &info);
         if (code != ERR_SUCC) {
             engine_log(kTIMLog_Error, "cannot store the notice of group %s: %s", c->id, store_error(s));
         } else {
             if (info != NULL) task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
             if (c->tips != NULL) task_result_note(r, NOTE_GROUP_TIPS, kTIMConvEvent_Update, strdup(c->tips));
         }
+        free(sent);
     }
-    struct delivery d = {s, c->id, kTIMConv_Group, sent != NULL ? sent : c->notice, &fields, false};
+    struct delivery d = {s, c->id, kTIMConv_Group, &body, &fields, false};
     deliver_to_each(s, c->recipients, &d);
-    free(sent);
+    message_body_clear(&body);
 }
 
 /* Answers a registry failure with the vendor's code and the registry's description. */

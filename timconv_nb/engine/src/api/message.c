@@ -43,7 +43,7 @@ static void run_send(struct task *t, struct store *s, struct task_result *r) {
     struct message_fields fields = send_fields(t);
     bool created = false;
     char *info = NULL;
-    int code = store_msg_send(s, a->conv.id, a->conv.type, a->message, &fields, &created, &r->json, &info);
+    int code = store_msg_send(s, a->conv.id, a->conv.type, &a->body, &fields, &created, &r->json, &info);
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
@@ -51,12 +51,14 @@ static void run_send(struct task *t, struct store *s, struct task_result *r) {
     if (info != NULL) task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
 }
 
-/* Delivers a committed message to the peer, or to every member of the group (after_commit). */
+/* Delivers a committed message to the peer, or to every member of the group (after_commit): each
+ * recipient's copy is built from the message's body, as the sender's was (not from r's copy). */
 static void deliver_sent(struct task *t, struct store *s, struct task_result *r, bool batched) {
+    (void)r;
     const struct send_args *a = &t->args.send;
     struct message_fields fields = send_fields(t);
     bool c2c = a->conv.type == kTIMConv_C2C;
-    struct delivery d = {s, c2c ? fields.sender : a->conv.id, a->conv.type, r->json, &fields, batched};
+    struct delivery d = {s, c2c ? fields.sender : a->conv.id, a->conv.type, &a->body, &fields, batched};
     if (c2c) {
         deliver_to(a->conv.id, &d);
     } else {
@@ -70,14 +72,16 @@ int TIMMsgSendMessage(const char *conv_id, enum TIMConvType conv_type, const cha
     if (code == TIM_SUCC) code = check_conv_key(conv_id, (int)conv_type);
     if (code == TIM_SUCC && !text_is_json_size_ok(json_msg_param)) code = TIM_ERR_PARAM;
     bool online = false;
-    if (code == TIM_SUCC) code = json_check_message(json_msg_param, &online);
+    struct message_body body;
+    if (code == TIM_SUCC) code = json_check_message(json_msg_param, &online, &body);
     if (code != TIM_SUCC) return code;
     struct task *t = conv_task("TIMMsgSendMessage", run_send, ARGS_SEND, conv_id, (int)conv_type, cb, user_data);
-    if (t == NULL || (t->args.send.message = strdup(json_msg_param)) == NULL) {
-        task_free(t);
+    if (t == NULL) {
+        message_body_clear(&body);
         return TIM_ERR_PARAM;
     }
     struct send_args *a = &t->args.send;
+    a->body = body;
     message_identity(t->accepted_at, a->msg_id, sizeof a->msg_id, &a->unique_id, &a->rand);
     a->online = online;
     t->effect = online ? EFFECT_NONE : EFFECT_CREATES;

@@ -41,7 +41,7 @@ void task_free(struct task *t) {
         free(t->args.group.new_name);
         break;
     case ARGS_SEND:
-        free(t->args.send.message);
+        message_body_clear(&t->args.send.body);
         group_change_clear(&t->args.send.group);
         break;
     case ARGS_EXPERIMENTAL: free(t->args.experimental.log_line); break;

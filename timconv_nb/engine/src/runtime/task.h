@@ -96,7 +96,7 @@ struct clean_args {
 
 struct send_args {
     struct conv_ref conv;
-    char *message; /* malloc'd Message JSON */
+    struct message_body body; /* the Message's parts (json_check_message) */
     char msg_id[TEXT_ID_MAX + 1];
     uint64_t unique_id; /* below 2^63, as SQLite stores integers */
     uint32_t rand;

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/json_check.h" /* struct message_body */
+
 struct store;
 
 /* A ConversationListFilter. As the vendor documents (TIMConversationManager.h 981-988), a key
@@ -147,17 +149,17 @@ int store_recv_opt_set(struct store *s, int conv_type, const char *ids_json, int
 /* *result: a GetC2CRecvMsgOptResult array (identifier, option) for the user ids of ids_json. */
 int store_recv_opt_get(struct store *s, const char *ids_json, char **result);
 
-/* Stores a message the owner sends, creating the conversation if needed (*created), making it
- * the last message and the conversation the most recently active. *sent: the stored Message;
- * *info: the conversation's ConvInfo. An online message (f->online) is only built: *sent is it,
- * *info NULL, nothing stored. */
-int store_msg_send(struct store *s, const char *conv_id, int conv_type, const char *msg_json,
+/* Stores a message the owner sends (its body, with the fields f), creating the conversation if
+ * needed (*created), making it the last message and the conversation the most recently active.
+ * *sent: the stored Message; *info: the conversation's ConvInfo. An online message (f->online) is
+ * only built: *sent is it, *info NULL, nothing stored. */
+int store_msg_send(struct store *s, const char *conv_id, int conv_type, const struct message_body *body,
                    const struct message_fields *f, bool *created, char **sent, char **info);
 
 /* Stores a message delivered to the owner (unread +1) and records it in the inbox for the
  * owner's process to announce; nothing when the owner set kTIMRecvMsgOpt_Not_Receive for that
  * conversation. */
-int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const char *sent,
+int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const struct message_body *body,
                       const struct message_fields *f);
 
 /* A stored message, as the revoke rules need it. */

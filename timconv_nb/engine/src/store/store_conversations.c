@@ -15,7 +15,8 @@ int conv_info(struct store *s, const char *conv_id, int conv_type, char **info) 
 }
 
 int next_active_order(struct store *s, int64_t *order) {
-    return query_int(s, stmt(s, ST_NEXT_ACTIVE_ORDER), order, "next active order");
+    int result = exec_stmt(s, stmt(s, ST_BUMP_ACTIVE_ORDER), "next active order");
+    return result == ERR_SUCC ? query_int(s, stmt(s, ST_ACTIVE_ORDER), order, "next active order") : result;
 }
 
 int store_conv_create(struct store *s, const char *conv_id, int conv_type, uint64_t now, bool *created, char **info) {

@@ -9,13 +9,43 @@
 #include "store/store_internal.h"
 #include "util/sql_text.h"
 
-/* Records a message in conversation (conv_type, conv_id), creating or activating it. `source`
- * is the caller's Message JSON (or the sender's stored copy, for a delivery). */
-static int record_message(struct store *s, int conv_type, const char *conv_id, const char *source,
+/* Builds the copy of message `body` this store keeps (*stored) and its summary (*summary). */
+static int build_message(struct store *s, int conv_type, const char *conv_id, const struct message_body *body,
+                         const struct message_fields *f, bool from_self, int64_t seq, char **stored, char **summary) {
+    sqlite3_stmt *st = stmt(s, ST_MSG_BUILD);
+    sqlite3_bind_text(st, 1, from_self ? body->base : body->peer_base, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, conv_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, conv_type);
+    sqlite3_bind_text(st, 4, f->sender, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 5, from_self ? 1 : 0);
+    sqlite3_bind_int64(st, 6, (sqlite3_int64)f->now);
+    sqlite3_bind_text(st, 7, f->msg_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 8, seq);
+    sqlite3_bind_int64(st, 9, f->rand);
+    sqlite3_bind_int64(st, 10, (sqlite3_int64)f->unique_id);
+    sqlite3_bind_int(st, 11, body->excluded_from_unread ? 1 : 0);
+    sqlite3_bind_text(st, 12, body->elems, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 13, body->has_client_time ? 1 : 0);
+    int result = ERR_SUCC;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        bool oom = false;
+        *stored = sql_text_copy(st, 0, &oom);
+        *summary = sql_text_copy(st, 1, &oom);
+        if (*stored == NULL || *summary == NULL) result = ERR_OUT_OF_MEMORY;
+    } else {
+        result = fail(s, "build message");
+    }
+    stmt_done(st);
+    return result;
+}
+
+/* Records message `body` in conversation (conv_type, conv_id), creating or activating it. */
+static int record_message(struct store *s, int conv_type, const char *conv_id, const struct message_body *body,
                           const struct message_fields *f, bool from_self, bool *created, char **stored) {
     *stored = NULL;
     *created = false;
     int64_t order = 0, seq = 0;
+    char *summary = NULL;
     int result = ERR_SUCC;
     if (!f->online) { /* an online message changes nothing stored: it is only built */
         sqlite3_stmt *exists = bind_key(s, ST_CONV_EXISTS, conv_id, conv_type);
@@ -29,7 +59,7 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
         sqlite3_stmt *st = bind_key(s, ST_CONV_ACTIVATE, conv_id, conv_type);
         sqlite3_bind_int64(st, 3, (sqlite3_int64)f->now);
         sqlite3_bind_int64(st, 4, order);
-        sqlite3_bind_text(st, 5, source, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 5, body->excluded_from_last ? 1 : 0);
         if (f->group_name != NULL) {
             sqlite3_bind_text(st, 6, f->group_name, -1, SQLITE_STATIC);
             sqlite3_bind_int(st, 7, f->group_type);
@@ -41,21 +71,7 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
     } else if (result == ERR_SUCC && !f->online) {
         result = query_int(s, bind_key(s, ST_NEXT_SEQ, conv_id, conv_type), &seq, "next message seq");
     }
-    if (result == ERR_SUCC) {
-        sqlite3_stmt *st = stmt(s, ST_MSG_BUILD);
-        sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, conv_id, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 3, conv_type);
-        sqlite3_bind_text(st, 4, f->sender, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 5, from_self ? 1 : 0);
-        sqlite3_bind_int64(st, 6, (sqlite3_int64)f->now);
-        sqlite3_bind_text(st, 7, f->msg_id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 8, seq);
-        sqlite3_bind_int64(st, 9, f->rand);
-        sqlite3_bind_int64(st, 10, (sqlite3_int64)f->unique_id);
-        result = query_text(s, st, stored, "build message");
-        if (result == ERR_SUCC && *stored == NULL) result = fail(s, "build message");
-    }
+    if (result == ERR_SUCC) result = build_message(s, conv_type, conv_id, body, f, from_self, seq, stored, &summary);
     if (result == ERR_SUCC && !f->online) {
         sqlite3_stmt *st = bind_key(s, ST_MSG_INSERT, conv_id, conv_type);
         sqlite3_bind_int64(st, 3, seq);
@@ -66,14 +82,18 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
         sqlite3_stmt *st = bind_key(s, ST_CONV_RECORD_MSG, conv_id, conv_type);
         sqlite3_bind_text(st, 3, *stored, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 4, from_self ? 0 : 1);
+        sqlite3_bind_int(st, 5, body->excluded_from_last ? 1 : 0);
+        sqlite3_bind_text(st, 6, summary, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 7, body->excluded_from_unread ? 1 : 0);
         result = exec_stmt(s, st, "update last message");
     }
-    if (result == ERR_SUCC && !f->online && !from_self) {
+    if (result == ERR_SUCC && !f->online && !from_self && conv_type == kTIMConv_Group) {
         sqlite3_stmt *st = bind_key(s, ST_CONV_RECORD_AT, conv_id, conv_type);
         sqlite3_bind_text(st, 3, *stored, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 4, seq);
         result = exec_stmt(s, st, "record the @ information");
     }
+    free(summary);
     if (result != ERR_SUCC) {
         free(*stored);
         *stored = NULL;
@@ -81,12 +101,12 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
     return result;
 }
 
-int store_msg_send(struct store *s, const char *conv_id, int conv_type, const char *msg_json,
+int store_msg_send(struct store *s, const char *conv_id, int conv_type, const struct message_body *body,
                    const struct message_fields *f, bool *created, char **sent, char **info) {
     *sent = *info = NULL;
     int result = begin(s);
     if (result != ERR_SUCC) return result;
-    result = record_message(s, conv_type, conv_id, msg_json, f, true, created, sent);
+    result = record_message(s, conv_type, conv_id, body, f, true, created, sent);
     if (result == ERR_SUCC && !f->online) result = conv_info(s, conv_id, conv_type, info);
     result = finish(s, result);
     if (result != ERR_SUCC) {
@@ -105,7 +125,7 @@ int to_inbox(struct store *s, const char *conv_id, int conv_type, bool created, 
     return exec_stmt(s, st, "announce delivery");
 }
 
-int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const char *sent,
+int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const struct message_body *body,
                       const struct message_fields *f) {
     int result = begin(s);
     if (result != ERR_SUCC) return result;
@@ -118,7 +138,7 @@ int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const
     if (result == ERR_SUCC && known) {
         bool created = false;
         char *stored = NULL;
-        result = record_message(s, conv_type, conv_id, sent, f, false, &created, &stored);
+        result = record_message(s, conv_type, conv_id, body, f, false, &created, &stored);
         if (result == ERR_SUCC) result = to_inbox(s, conv_id, conv_type, created, stored, 0);
         free(stored);
     }

@@ -19,6 +19,7 @@ enum check_kind {
     CHECK_CONV_INFO_PARAM,
     CHECK_SDK_CONFIG,
     CHECK_MESSAGE,
+    CHECK_PREPARE_MESSAGE,
     CHECK_FILTER,
     CHECK_ID_ARRAY,
     CHECK_ARRAY_HAS,
@@ -42,6 +43,29 @@ enum check_kind {
     " json_type(?1, '" path "') = 'array'"                                             \
     " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '" path "')"                        \
     "   WHERE type <> 'object' OR json_type(value, '$.elem_type') IS NOT 'integer')"
+
+/* What storing a Message needs of it (json_check.h, struct message_body), read once here so that
+ * each store's copy is written without parsing it again: whether it is excluded from being the
+ * last message and from the unread count, whether it has a client time, then the Message without
+ * the members the SDK sets (with the defaults of those it leaves to the sender), its elements, and
+ * the same Message as the other users' copies start (its custom fields stay with the sender). */
+#define MESSAGE_PARTS                                                                                        \
+    " CASE WHEN json_valid(?1) THEN"                                                                         \
+    "  CASE WHEN coalesce(json_extract(?1, '$.message_excluded_from_last_message'), 0) THEN 1 ELSE 0 END END," \
+    " CASE WHEN json_valid(?1) THEN"                                                                         \
+    "  CASE WHEN coalesce(json_extract(?1, '$.message_is_excluded_from_unread_count'), 0) THEN 1 ELSE 0 END END," \
+    " CASE WHEN json_valid(?1) THEN json_type(?1, '$.message_client_time') IS NOT NULL END,"                \
+    " CASE WHEN json_valid(?1) THEN json_insert(json_remove(?1, '$.message_conv_id', '$.message_conv_type',"  \
+    "  '$.message_sender', '$.message_server_time', '$.message_is_from_self', '$.message_is_read',"          \
+    "  '$.message_status', '$.message_msg_id', '$.message_seq', '$.message_rand', '$.message_unique_id',"    \
+    "  '$.message_is_peer_read', '$.message_is_online_msg'),"                                                \
+    "  '$.message_priority', 1, '$.message_platform', 0, '$.message_custom_str', '', '$.message_custom_int', 0) END," \
+    " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.message_elem_array') END,"                          \
+    " CASE WHEN json_valid(?1) THEN json_set(json_remove(?1, '$.message_conv_id', '$.message_conv_type',"   \
+    "  '$.message_sender', '$.message_server_time', '$.message_is_from_self', '$.message_is_read',"          \
+    "  '$.message_status', '$.message_msg_id', '$.message_seq', '$.message_rand', '$.message_unique_id',"    \
+    "  '$.message_is_peer_read', '$.message_is_online_msg'),"                                                \
+    "  '$.message_custom_str', '', '$.message_custom_int', 0) END"
 
 /* Each query yields 1 in its first column when ?1 has the right shape. CASE guards every
  * json_* call behind json_valid, since those raise an error on malformed text. */
@@ -72,7 +96,7 @@ static const char *const check_sql[CHECK_COUNT] = {
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.sdk_config_config_file_path') END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.sdk_config_log_file_path') END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.timconv_secret_key') END",
-    /* Columns: ok, whether it is an online message. */
+    /* Columns: ok, whether it is an online message, then MESSAGE_PARTS. */
     [CHECK_MESSAGE] =
         "SELECT CASE WHEN json_valid(?1) THEN"
         " json_type(?1) = 'object' AND" ELEMS_OK("$.message_elem_array")
@@ -83,7 +107,9 @@ static const char *const check_sql[CHECK_COUNT] = {
         " AND coalesce(json_type(?1, '$.message_group_at_user_array'), 'array') = 'array'"
         " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.message_group_at_user_array') WHERE type <> 'text')"
         " ELSE 0 END,"
-        " CASE WHEN json_valid(?1) THEN json_type(?1, '$.message_is_online_msg') = 'true' END",
+        " CASE WHEN json_valid(?1) THEN json_type(?1, '$.message_is_online_msg') = 'true' END," MESSAGE_PARTS,
+    /* The same parts of a Message the engine made itself (a group notice). */
+    [CHECK_PREPARE_MESSAGE] = "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' ELSE 0 END, 0," MESSAGE_PARTS,
     /* Columns: ok, conv_type, has_unread (-1 absent), mark present, mark_type (an integer token
      * past 2^63 - 1, read as a real by SQLite, is 2^63: the only mark there), has_group_at_info (-1
      * absent), group (NULL absent). */
@@ -295,11 +321,36 @@ int json_check_draft(const char *json) { return run_check(CHECK_DRAFT, json, NUL
 
 int json_check_conv_info_param(const char *json) { return run_check(CHECK_CONV_INFO_PARAM, json, NULL, 0, NULL, 0); }
 
-int json_check_message(const char *json, bool *online) {
-    int64_t flag = 0;
-    int code = run_check(CHECK_MESSAGE, json, &flag, 1, NULL, 0);
-    *online = flag != 0;
+/* Runs CHECK_MESSAGE or CHECK_PREPARE_MESSAGE into *body (cleared first). */
+static int message_parts(enum check_kind kind, const char *json, struct message_body *body, bool *online) {
+    *body = (struct message_body){0};
+    int64_t ints[4] = {0, 0, 0, 0};
+    char *texts[3] = {NULL, NULL, NULL};
+    int code = run_check(kind, json, ints, 4, texts, 3);
+    if (code == TIM_SUCC && (texts[0] == NULL || texts[1] == NULL || texts[2] == NULL)) { /* no elements */
+        for (int i = 0; i < 3; i++) free(texts[i]);
+        return TIM_ERR_JSON;
+    }
+    if (online != NULL) *online = ints[0] != 0;
+    *body = (struct message_body){.base = texts[0], .elems = texts[1], .peer_base = texts[2],
+                                  .excluded_from_last = ints[1] != 0, .excluded_from_unread = ints[2] != 0,
+                                  .has_client_time = ints[3] != 0};
     return code;
+}
+
+int json_check_message(const char *json, bool *online, struct message_body *body) {
+    return message_parts(CHECK_MESSAGE, json, body, online);
+}
+
+int json_prepare_message(const char *json, struct message_body *body) {
+    return message_parts(CHECK_PREPARE_MESSAGE, json, body, NULL);
+}
+
+void message_body_clear(struct message_body *body) {
+    free(body->base);
+    free(body->elems);
+    free(body->peer_base);
+    *body = (struct message_body){0};
 }
 
 int json_check_sdk_config(const char *json, char **config_path, char **log_path, char **secret_key) {

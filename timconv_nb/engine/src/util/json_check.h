@@ -35,10 +35,34 @@ int json_check_sdk_config(const char *json, char **config_path, char **log_path,
 int json_check_usersig(const char *json, int64_t *sdk_app_id, int64_t *expire, int64_t *issued, char **identifier,
                        char **signature);
 
+/* A Message as storing it needs it, read once (on the caller's thread, for a send) so that no
+ * store parses it again: its base (the Message without the members the SDK sets on each copy:
+ * conversation, sender, times, status, ids, seq, flags; with message_priority 1,
+ * message_platform 0, message_custom_str "" and message_custom_int 0 when absent), its
+ * message_elem_array, and the base of the other users' copies (the custom fields are kept only
+ * by the sender: "本地保存，不会发送到对端", TIMMessageManager.h 2342-2345), all malloc'd JSON texts,
+ * and the flags its members set. */
+struct message_body {
+    char *base;
+    char *elems;
+    char *peer_base;
+    bool excluded_from_last;   /* message_excluded_from_last_message (TIMMessageManager.h 2359) */
+    bool excluded_from_unread; /* message_is_excluded_from_unread_count (2349) */
+    bool has_client_time;      /* message_client_time given (else the send time) */
+};
+
 /* A Message to send: an object whose message_elem_array is a non-empty array of objects with
  * an integer elem_type, message_is_online_msg a bool and message_group_at_user_array an array of
- * strings when present (*online: true for an online message). */
-int json_check_message(const char *json, bool *online);
+ * strings when present (*online: true for an online message); *body its parts (free with
+ * message_body_clear; zeroed on failure). */
+int json_check_message(const char *json, bool *online, struct message_body *body);
+
+/* The parts of a Message the engine made (a group notice: not checked as a user's would be). */
+int json_prepare_message(const char *json, struct message_body *body);
+
+/* Frees a body's texts and zeroes it. */
+void message_body_clear(struct message_body *body);
+
 
 /* A ConversationListFilter: an object whose keys, when present, have the right types (conv
  * type 0, 1 or 2; a mark from 0 to 2^63). Outputs its values; an absent key is FILTER_ANY
