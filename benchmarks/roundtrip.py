@@ -9,11 +9,10 @@ Then sustained throughput: --count sync calls of each write made by --threads th
 from the first call to the last answer: the engine then shares one transaction between the
 writes queued behind each other.
 
-Messages: a C2C send one at a time through the sync API against its own SQLite transaction made
-from Python (the sender's store, which the send's answer waits for: the message row and the
-conversation row; both copies' transactions are shown too, as the recipient's copy is written
-before the next call runs), and sends sustained through the binding (--count calls queued at
-once, answered by callback).
+Messages: a C2C send one at a time through the sync API against its own SQLite transactions made
+from Python (the sender's and the recipient's store: the message row and the conversation row in
+each), and sends sustained through the binding (--count calls queued at once, answered by
+callback).
 
     python benchmarks/roundtrip.py            # 10,000 calls per operation
     python benchmarks/roundtrip.py --count 500
@@ -116,14 +115,13 @@ SUMMARY = ('{"message_elem_array":[{"elem_type":0,"text_elem_content":"hello"}],
            '"message_server_time":1796155739,"message_status":2}')
 
 
-def send_floor_samples(folder: Path, count: int, names: tuple[str, ...]) -> list[float]:
-    """The writes a C2C send makes in each of the stores named (the sender's, then the
-    recipient's), as the engine's transactions through Python's sqlite3: each takes the next
-    activation order, inserts the message row, and updates the conversation's row (last message,
-    its summary, activity, unread)."""
+def send_floor_samples(folder: Path, count: int) -> list[float]:
+    """The writes a C2C send makes, as the engine's two transactions (the sender's store, then the
+    recipient's) through Python's sqlite3: each takes the next activation order, inserts the
+    message row, and updates the conversation's row (last message, its summary, activity, unread)."""
     stores = []
-    for name in names:
-        db = sqlite3.connect(folder / f"send_floor_{len(names)}_{name}.db", isolation_level=None)
+    for name in ("sender", "recipient"):
+        db = sqlite3.connect(folder / f"send_floor_{name}.db", isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID")
@@ -181,10 +179,7 @@ def main() -> None:
         floor = floor_samples(Path(folder), args.count)
         floor_median = statistics.median(floor)
         create_floor = create_floor_samples(Path(folder), args.count)
-        # A send is answered once the sender's copy is committed (its delivery follows): its own
-        # transaction is the sender's; both copies' transactions are shown beside it.
-        send_floor = send_floor_samples(Path(folder), args.count, ("sender",))
-        both_copies_floor = send_floor_samples(Path(folder), args.count, ("sender", "recipient"))
+        send_floor = send_floor_samples(Path(folder), args.count)
         with Client(Path(folder) / "data", replace=True) as client:
             client.login("bench")
             operations = {
@@ -219,8 +214,7 @@ def main() -> None:
         "| --- | ---: | ---: | ---: | ---: |",
         summary("floor: sqlite3 upsert (WAL)", floor, floor_median),
         summary("floor: the create transaction in sqlite3", create_floor, floor_median),
-        summary("floor: a C2C send's transaction (the sender's copy) in sqlite3", send_floor, floor_median),
-        summary("floor: both copies' transactions in sqlite3", both_copies_floor, floor_median),
+        summary("floor: a C2C send's two transactions in sqlite3", send_floor, floor_median),
     ]
     lines += [summary(name, samples, floor_median) for name, samples in results.items()]
     lines += ["", f"sustained: {args.threads} threads making sync calls at once",
@@ -233,9 +227,7 @@ def main() -> None:
                  f"conversation {statistics.median(results['create (new)']) / statistics.median(create_floor):.2f}x "
                  f"its own transaction's; sustained writes {min(rates.values()):,.0f} to {max(rates.values()):,.0f}"
                  f" ops/s; a C2C send {statistics.median(results['send (C2C)']) / statistics.median(send_floor):.2f}x"
-                 f" its own transaction's"
-                 f" ({statistics.median(results['send (C2C)']) / statistics.median(both_copies_floor):.2f}x both"
-                 f" copies'), sends through the binding {min(sends.values()):,.0f} to"
+                 f" its own transactions', sends through the binding {min(sends.values()):,.0f} to"
                  f" {max(sends.values()):,.0f}/s")
     log.info("\n".join(lines))
 

@@ -257,8 +257,8 @@ static void execute(struct task *t, bool cancelled, struct task_result *r) {
     }
 }
 
-/* Announces an executed task's notes and calls its callback (after a scripted delay). */
-static void answer(struct task *t, struct task_result *r) {
+/* Announces an executed task's notes, calls its callback (after a scripted delay), then frees it. */
+static void complete(struct task *t, struct task_result *r) {
     uint32_t delay_ms = faults_delay_ms(t->api);
     if (delay_ms > 0) {
         struct timespec pause = {(time_t)(delay_ms / 1000), (long)(delay_ms % 1000) * 1000000L};
@@ -273,6 +273,8 @@ static void answer(struct task *t, struct task_result *r) {
         engine_log(kTIMLog_Error, "%s(%s) failed after it was accepted: %d %s", t->api, conv != NULL ? conv->id : "",
                    r->code, r->desc);
     }
+    task_result_clear(r);
+    task_free(t);
 }
 
 static void set_current(struct task *t) {
@@ -281,22 +283,15 @@ static void set_current(struct task *t) {
     pthread_mutex_unlock(&E.lock);
 }
 
-/* A task's work in other users' stores (see task_after_fn), when it succeeded. */
+/* A task's work after its commit (see task_after_fn), when it succeeded. */
 static void after_commit(struct task *t, struct task_result *r, bool batched) {
     if (r->code == ERR_SUCC && t->after_commit != NULL) t->after_commit(t, E.store, r, batched);
 }
 
-/* Frees a task and its result once all it does is done. */
-static void release(struct task *t, struct task_result *r) {
-    task_result_clear(r);
-    task_free(t);
-}
-
-/* Runs `count` batchable tasks (chained by next) in one transaction: one COMMIT instead of
- * `count`, and no callback before it. If the commit fails, nothing of the batch is stored, and
- * every task that had succeeded is answered with that failure instead. Then each is answered, in
- * order, and what each does in others' stores (deliveries) follows, only for those that
- * succeeded: as the vendor's send, whose callback says the message was sent, not received. */
+/* Runs `count` batchable tasks (chained by next) in one transaction, then delivers each in order:
+ * one COMMIT instead of `count`, and no callback before it. If the commit fails, nothing of the
+ * batch is stored, and every task that had succeeded is answered with that failure instead. What
+ * each does in others' stores comes after the commit, and only for those that succeeded. */
 static void run_transaction(struct task *first, int count) {
     struct task_result *results = calloc((size_t)count, sizeof *results);
     if (results == NULL) { /* no memory for the batch: one by one, each its own transaction */
@@ -304,10 +299,9 @@ static void run_transaction(struct task *first, int count) {
             next = t->next;
             struct task_result r = {.code = ERR_SUCC};
             execute(t, false, &r);
-            set_current(next);
-            answer(t, &r);
             after_commit(t, &r, false);
-            release(t, &r);
+            set_current(next);
+            complete(t, &r);
         }
         return;
     }
@@ -326,31 +320,27 @@ static void run_transaction(struct task *first, int count) {
             task_result_fail(&results[i], committed, "%s", store_error(E.store));
         }
     }
-    set_current(NULL); /* committed (or lost): the store says what the batch did */
-    i = 0;
-    for (struct task *t = first; t != NULL; t = t->next) answer(t, &results[i++]);
     i = 0;
     for (struct task *t = first; t != NULL; t = t->next) after_commit(t, &results[i++], true);
     char err[512] = "";
     if (store_cache_release(err, sizeof err) != ERR_SUCC) {
         engine_log(kTIMLog_Error, "deliveries of a batch of calls were lost: %s", err);
     }
+    set_current(NULL);
     i = 0;
     for (struct task *t = first, *next; t != NULL; t = next) {
         next = t->next;
-        release(t, &results[i++]);
+        complete(t, &results[i++]);
     }
     free(results);
 }
 
-/* One task: its own transaction, its answer, then its deliveries (as run_transaction). */
 static void run_one(struct task *t, bool cancelled) {
     struct task_result r = {.code = ERR_SUCC};
     execute(t, cancelled, &r);
-    set_current(NULL);
-    answer(t, &r);
     after_commit(t, &r, false);
-    release(t, &r);
+    set_current(NULL);
+    complete(t, &r);
 }
 
 /* Watches for the next task for SPIN_NS before sleeping. Engine lock held. */

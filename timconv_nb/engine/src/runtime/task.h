@@ -179,9 +179,8 @@ struct task;
  * needs a store). */
 typedef void (*task_run_fn)(struct task *t, struct store *store, struct task_result *r);
 
-/* Runs on the worker thread after a task that succeeded had its writes committed and was answered
- * (its events and callback): work in other users' stores (deliveries), which a lost batch must
- * never have done. The next task runs only after it.
+/* Runs on the worker thread after a task that succeeded had its writes committed, before its
+ * callback: work in other users' stores (deliveries), which a lost batch must never have done.
  * batched: the task ran with other queued calls (store_cache_hold may then keep a recipient's
  * transaction open for the next one; the worker releases it after the batch). */
 typedef void (*task_after_fn)(struct task *t, struct store *store, struct task_result *r, bool batched);
