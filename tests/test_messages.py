@@ -422,7 +422,7 @@ def test_the_sdk_sets_its_own_members_of_each_copy_whatever_the_caller_gives(tmp
     """Each copy of a sent message (the sender's, the recipient's) gets the members the SDK owns
     (TIMMessageManager.h 2294-2341: conversation, sender, server time, status, ids, seq; the
     read-only ones, 只读, are never the caller's) from the engine, whatever the caller put there;
-    what the caller may set (读写(选填): client time, priority) is kept, and what it left out gets
+    what the caller may set (读写(选填): client time, priority, platform) is kept, and what it left out gets
     its default (the client time: the send time). The custom fields stay with the sender's copy:
     "本地保存，不会发送到对端" (kept locally, never sent to the peer, 2342-2345)."""
     given = {"message_elem_array": [{"elem_type": 0, "text_elem_content": "hi"}],
@@ -430,7 +430,7 @@ def test_the_sdk_sets_its_own_members_of_each_copy_whatever_the_caller_gives(tmp
              "message_seq": 99, "message_status": 6, "message_is_from_self": False, "message_is_read": False,
              "message_msg_id": "forged", "message_unique_id": 5, "message_rand": 7, "message_server_time": 1,
              "message_is_peer_read": True, "message_client_time": 1234, "message_priority": 3,
-             "message_custom_str": "note", "message_custom_int": 7}
+             "message_platform": 2, "message_custom_str": "note", "message_custom_int": 7}
     with Client(tmp_path) as client:
         client.login("alice")
         plain = client.send_message("bob", {"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}]}).raw
@@ -444,7 +444,7 @@ def test_the_sdk_sets_its_own_members_of_each_copy_whatever_the_caller_gives(tmp
         assert copy["message_msg_id"] == sent["message_msg_id"] != "forged"
         assert copy["message_unique_id"] == sent["message_unique_id"] != 5
         assert copy["message_server_time"] > 1 and copy["message_is_peer_read"] is False
-        assert (copy["message_client_time"], copy["message_priority"]) == (1234, 3)
+        assert (copy["message_client_time"], copy["message_priority"], copy["message_platform"]) == (1234, 3, 2)
         assert (copy["message_custom_str"], copy["message_custom_int"]) == custom
         assert copy["message_elem_array"] == given["message_elem_array"]
         assert copy["message_is_online_msg"] is False

@@ -25,7 +25,7 @@ static int build_message(struct store *s, int conv_type, const char *conv_id, co
     sqlite3_bind_int64(st, 10, (sqlite3_int64)f->unique_id);
     sqlite3_bind_int(st, 11, body->excluded_from_unread ? 1 : 0);
     sqlite3_bind_text(st, 12, body->elems, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 13, body->has_client_time ? 1 : 0);
+    sqlite3_bind_int(st, 13, body->given);
     int result = ERR_SUCC;
     if (sqlite3_step(st) == SQLITE_ROW) {
         bool oom = false;

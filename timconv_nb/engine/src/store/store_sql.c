@@ -244,13 +244,18 @@ const char *const store_stmt_sql[ST_COUNT] = {
         "  'conversation_list_result_is_finished', json(CASE WHEN (SELECT count(*) FROM page) <= ?7 THEN 'true' ELSE 'false' END))",
     [ST_NEXT_SEQ] = "SELECT coalesce(max(seq), 0) + 1 FROM message WHERE conv_type = ?1 AND conv_id = ?2",
     /* A Message as stored, and its summary (LAST_SUMMARY), written by concatenation: the body's
-     * base (json_check.h) with the members the SDK sets on this copy appended, nothing parsed.
-     * ?1 base (the sender's, or the other users'), ?2 conv id, ?3 conv type, ?4 sender, ?5 from self, ?6 now, ?7 msg id, ?8 seq,
-     * ?9 rand, ?10 unique id, ?11 excluded from the unread count, ?12 elements, ?13 has a client
-     * time (else it is ?6). */
+     * base (json_check.h) with the members the SDK sets on this copy, and the defaults of those
+     * the caller did not give (?13, the body's `given` bits; the other users' copies never have
+     * the sender's custom fields), appended; nothing parsed. ?1 base (the sender's, or the other
+     * users'), ?2 conv id, ?3 conv type, ?4 sender, ?5 from self, ?6 now, ?7 msg id, ?8 seq, ?9
+     * rand, ?10 unique id, ?11 excluded from the unread count, ?12 elements, ?13 given. */
     [ST_MSG_BUILD] =
         "SELECT substr(?1, 1, length(?1) - 1)"
-        " || CASE WHEN ?13 THEN '' ELSE ',\"message_client_time\":' || ?6 END"
+        " || CASE WHEN ?13 & 1 THEN '' ELSE ',\"message_client_time\":' || ?6 END"
+        " || CASE WHEN ?13 & 2 THEN '' ELSE ',\"message_priority\":1' END"
+        " || CASE WHEN ?13 & 4 THEN '' ELSE ',\"message_platform\":0' END"
+        " || CASE WHEN ?5 AND ?13 & 8 THEN '' ELSE ',\"message_custom_str\":\"\"' END"
+        " || CASE WHEN ?5 AND ?13 & 16 THEN '' ELSE ',\"message_custom_int\":0' END"
         " || ',\"message_conv_id\":' || json_quote(?2) || ',\"message_conv_type\":' || ?3"
         " || ',\"message_sender\":' || json_quote(?4) || ',\"message_server_time\":' || ?6"
         " || ',\"message_is_from_self\":' || CASE WHEN ?5 THEN 'true' ELSE 'false' END"

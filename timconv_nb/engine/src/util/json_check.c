@@ -44,28 +44,31 @@ enum check_kind {
     " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '" path "')"                        \
     "   WHERE type <> 'object' OR json_type(value, '$.elem_type') IS NOT 'integer')"
 
+/* The members of a Message the SDK sets on each copy (removed from what the caller gave). */
+#define SDK_MEMBERS                                                                                    \
+    "'$.message_conv_id', '$.message_conv_type', '$.message_sender', '$.message_server_time',"        \
+    " '$.message_is_from_self', '$.message_is_read', '$.message_status', '$.message_msg_id',"          \
+    " '$.message_seq', '$.message_rand', '$.message_unique_id', '$.message_is_peer_read',"             \
+    " '$.message_is_online_msg'"
+
 /* What storing a Message needs of it (json_check.h, struct message_body), read once here so that
  * each store's copy is written without parsing it again: whether it is excluded from being the
- * last message and from the unread count, whether it has a client time, then the Message without
- * the members the SDK sets (with the defaults of those it leaves to the sender), its elements, and
- * the same Message as the other users' copies start (its custom fields stay with the sender). */
+ * last message and from the unread count, which defaulted members it gives (MESSAGE_GIVEN_*
+ * bits), the Message without the members the SDK sets, its elements, and the same without its
+ * custom fields, as the other users' copies start. */
 #define MESSAGE_PARTS                                                                                        \
     " CASE WHEN json_valid(?1) THEN"                                                                         \
     "  CASE WHEN coalesce(json_extract(?1, '$.message_excluded_from_last_message'), 0) THEN 1 ELSE 0 END END," \
     " CASE WHEN json_valid(?1) THEN"                                                                         \
     "  CASE WHEN coalesce(json_extract(?1, '$.message_is_excluded_from_unread_count'), 0) THEN 1 ELSE 0 END END," \
-    " CASE WHEN json_valid(?1) THEN json_type(?1, '$.message_client_time') IS NOT NULL END,"                \
-    " CASE WHEN json_valid(?1) THEN json_insert(json_remove(?1, '$.message_conv_id', '$.message_conv_type',"  \
-    "  '$.message_sender', '$.message_server_time', '$.message_is_from_self', '$.message_is_read',"          \
-    "  '$.message_status', '$.message_msg_id', '$.message_seq', '$.message_rand', '$.message_unique_id',"    \
-    "  '$.message_is_peer_read', '$.message_is_online_msg'),"                                                \
-    "  '$.message_priority', 1, '$.message_platform', 0, '$.message_custom_str', '', '$.message_custom_int', 0) END," \
+    " CASE WHEN json_valid(?1) THEN (json_type(?1, '$.message_client_time') IS NOT NULL)"                   \
+    "  + 2 * (json_type(?1, '$.message_priority') IS NOT NULL) + 4 * (json_type(?1, '$.message_platform') IS NOT NULL)" \
+    "  + 8 * (json_type(?1, '$.message_custom_str') IS NOT NULL)"                                           \
+    "  + 16 * (json_type(?1, '$.message_custom_int') IS NOT NULL) END,"                                     \
+    " CASE WHEN json_valid(?1) THEN json_remove(?1, " SDK_MEMBERS ") END,"                                  \
     " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.message_elem_array') END,"                          \
-    " CASE WHEN json_valid(?1) THEN json_set(json_remove(?1, '$.message_conv_id', '$.message_conv_type',"   \
-    "  '$.message_sender', '$.message_server_time', '$.message_is_from_self', '$.message_is_read',"          \
-    "  '$.message_status', '$.message_msg_id', '$.message_seq', '$.message_rand', '$.message_unique_id',"    \
-    "  '$.message_is_peer_read', '$.message_is_online_msg'),"                                                \
-    "  '$.message_custom_str', '', '$.message_custom_int', 0) END"
+    " CASE WHEN json_valid(?1) THEN"                                                                         \
+    "  json_remove(?1, " SDK_MEMBERS ", '$.message_custom_str', '$.message_custom_int') END"
 
 /* Each query yields 1 in its first column when ?1 has the right shape. CASE guards every
  * json_* call behind json_valid, since those raise an error on malformed text. */
@@ -334,7 +337,7 @@ static int message_parts(enum check_kind kind, const char *json, struct message_
     if (online != NULL) *online = ints[0] != 0;
     *body = (struct message_body){.base = texts[0], .elems = texts[1], .peer_base = texts[2],
                                   .excluded_from_last = ints[1] != 0, .excluded_from_unread = ints[2] != 0,
-                                  .has_client_time = ints[3] != 0};
+                                  .given = (int)ints[3]};
     return code;
 }
 

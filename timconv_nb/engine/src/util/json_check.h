@@ -37,18 +37,20 @@ int json_check_usersig(const char *json, int64_t *sdk_app_id, int64_t *expire, i
 
 /* A Message as storing it needs it, read once (on the caller's thread, for a send) so that no
  * store parses it again: its base (the Message without the members the SDK sets on each copy:
- * conversation, sender, times, status, ids, seq, flags; with message_priority 1,
- * message_platform 0, message_custom_str "" and message_custom_int 0 when absent), its
- * message_elem_array, and the base of the other users' copies (the custom fields are kept only
- * by the sender: "本地保存，不会发送到对端", TIMMessageManager.h 2342-2345), all malloc'd JSON texts,
- * and the flags its members set. */
+ * conversation, sender, server time, from-self, read, status, ids, rand, seq, peer-read,
+ * online), its message_elem_array, and the base of the other users' copies (without the custom
+ * fields either: the sender keeps them, "本地保存，不会发送到对端", TIMMessageManager.h
+ * 2342-2345), all malloc'd JSON texts; the flags its members set; and which of the members that
+ * default when absent it gives, as bits that ST_MSG_BUILD reads: 1 message_client_time (default:
+ * the send time), 2 message_priority (1), 4 message_platform (0), 8 message_custom_str (""), 16
+ * message_custom_int (0). */
 struct message_body {
     char *base;
     char *elems;
     char *peer_base;
     bool excluded_from_last;   /* message_excluded_from_last_message (TIMMessageManager.h 2359) */
     bool excluded_from_unread; /* message_is_excluded_from_unread_count (2349) */
-    bool has_client_time;      /* message_client_time given (else the send time) */
+    int given;                 /* the bits above */
 };
 
 /* A Message to send: an object whose message_elem_array is a non-empty array of objects with
