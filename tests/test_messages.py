@@ -451,3 +451,14 @@ def test_the_sdk_sets_its_own_members_of_each_copy_whatever_the_caller_gives(tmp
     assert plain["message_client_time"] == plain["message_server_time"]
     assert (plain["message_priority"], plain["message_platform"], plain["message_custom_str"],
             plain["message_custom_int"]) == (1, 0, "", 0)
+
+
+def test_a_message_naming_a_member_twice_is_refused(alice: RawEngine) -> None:
+    """A Message naming a member twice is refused (TIM_ERR_JSON) before anything is queued: SQLite
+    reads the first of two names and most JSON parsers the last, so the engine and a reader of
+    the stored copy would disagree on, say, its sender."""
+    text = b'{"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}], "message_sender": "a", ' \
+           b'"message_sender": "b"}'
+    assert alice.lib.TIMMsgSendMessage(b"bob", 1, text, native.ffi.NULL, native.ffi.NULL, native.ffi.NULL) == -3
+    once = text.replace(b', "message_sender": "b"', b"")
+    assert alice.call("TIMMsgSendMessage", b"bob", 1, once, None).code == 0

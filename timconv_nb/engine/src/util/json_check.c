@@ -103,6 +103,8 @@ static const char *const check_sql[CHECK_COUNT] = {
     [CHECK_MESSAGE] =
         "SELECT CASE WHEN json_valid(?1) THEN"
         " json_type(?1) = 'object' AND" ELEMS_OK("$.message_elem_array")
+        /* a member named twice: SQLite reads the first, most parsers the last (a forged sender) */
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1) GROUP BY key HAVING count(*) > 1)"
         " AND json_array_length(?1, '$.message_elem_array') > 0"
         /* TIMMessageManager.h 778: group tips and reports come only from the server */
         " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.message_elem_array') WHERE json_extract(value, '$.elem_type') IN (5, 8))"

@@ -53,10 +53,10 @@ struct message_body {
     int given;                 /* the bits above */
 };
 
-/* A Message to send: an object whose message_elem_array is a non-empty array of objects with
- * an integer elem_type, message_is_online_msg a bool and message_group_at_user_array an array of
- * strings when present (*online: true for an online message); *body its parts (free with
- * message_body_clear; zeroed on failure). */
+/* A Message to send: an object naming no member twice, whose message_elem_array is a non-empty
+ * array of objects with an integer elem_type, message_is_online_msg a bool and
+ * message_group_at_user_array an array of strings when present (*online: true for an online
+ * message); *body its parts (free with message_body_clear; zeroed on failure). */
 int json_check_message(const char *json, bool *online, struct message_body *body);
 
 /* The parts of a Message the engine made (a group notice: not checked as a user's would be). */
