@@ -53,9 +53,9 @@ enum check_kind {
 
 /* What storing a Message needs of it (json_check.h, struct message_body), read once here so that
  * each store's copy is written without parsing it again: whether it is excluded from being the
- * last message and from the unread count, which defaulted members it gives (MESSAGE_GIVEN_*
- * bits), the Message without the members the SDK sets, its elements, and the same without its
- * custom fields, as the other users' copies start. */
+ * last message and from the unread count, which of the members that default when absent it
+ * gives (the `given` bits json_check.h lays out), the Message without the members the SDK sets,
+ * its elements, and the same without its custom fields, as the other users' copies start. */
 #define MESSAGE_PARTS                                                                                        \
     " CASE WHEN json_valid(?1) THEN"                                                                         \
     "  CASE WHEN coalesce(json_extract(?1, '$.message_excluded_from_last_message'), 0) THEN 1 ELSE 0 END END," \
@@ -332,7 +332,7 @@ static int message_parts(enum check_kind kind, const char *json, struct message_
     int64_t ints[4] = {0, 0, 0, 0};
     char *texts[3] = {NULL, NULL, NULL};
     int code = run_check(kind, json, ints, 4, texts, 3);
-    if (code == TIM_SUCC && (texts[0] == NULL || texts[1] == NULL || texts[2] == NULL)) { /* no elements */
+    if (code == TIM_SUCC && (texts[0] == NULL || texts[1] == NULL || texts[2] == NULL)) { /* no element array */
         for (int i = 0; i < 3; i++) free(texts[i]);
         return TIM_ERR_JSON;
     }
