@@ -162,9 +162,9 @@ def paired_samples(floor: Callable[[int], object], operation: Callable[[int], ob
     ratios = []
     share = max(1, count // rounds)
     for r in range(rounds):
-        calls = range(r * share, (r + 1) * share)
-        floor_round = [t for i in calls for t in timed(lambda _: floor(i), 1)]
-        round_samples = [t for i in calls for t in timed(lambda _: operation(i), 1)]
+        first = r * share
+        floor_round = timed(lambda i: floor(first + i), share)
+        round_samples = timed(lambda i: operation(first + i), share)
         ratios.append(statistics.median(round_samples) / statistics.median(floor_round))
         floor_samples += floor_round
         samples += round_samples

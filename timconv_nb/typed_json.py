@@ -127,7 +127,6 @@ def columns_of_rows(infos: list[ConvInfo]) -> ConvColumns:
 
 # (Struct type, JSON key) -> attribute, for get().
 _ATTRIBUTE_OF = {(cls, field.encode_name): field.name for cls in (Elem, Message, Draft, AtInfo, ConvInfo)
-                
                  for field in msgspec.structs.fields(cls)}
 
 _ROWS = msgspec.json.Decoder(list[ConvInfo])
