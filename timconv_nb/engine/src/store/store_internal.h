@@ -38,7 +38,6 @@ enum stmt_id {
     ST_NEXT_SEQ,
     ST_MSG_BUILD,
     ST_MSG_INSERT,
-    ST_CONV_ACTIVATE,
     ST_CONV_RECORD_MSG,
     ST_INBOX_INSERT,
     ST_MSG_LIST,

@@ -55,17 +55,6 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(s, "read conversation");
         result = next_active_order(s, &order);
     }
-    if (result == ERR_SUCC && !f->online) {
-        sqlite3_stmt *st = bind_key(s, ST_CONV_ACTIVATE, conv_id, conv_type);
-        sqlite3_bind_int64(st, 3, (sqlite3_int64)f->now);
-        sqlite3_bind_int64(st, 4, order);
-        sqlite3_bind_int(st, 5, body->excluded_from_last ? 1 : 0);
-        if (f->group_name != NULL) {
-            sqlite3_bind_text(st, 6, f->group_name, -1, SQLITE_STATIC);
-            sqlite3_bind_int(st, 7, f->group_type);
-        }
-        result = exec_stmt(s, st, "activate conversation");
-    }
     if (result == ERR_SUCC && !f->online && f->seq > 0) {
         seq = f->seq; /* the group's seq, the same in every member's store */
     } else if (result == ERR_SUCC && !f->online) {
@@ -80,12 +69,18 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
     }
     if (result == ERR_SUCC && !f->online) {
         sqlite3_stmt *st = bind_key(s, ST_CONV_RECORD_MSG, conv_id, conv_type);
-        sqlite3_bind_text(st, 3, *stored, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 4, from_self ? 0 : 1);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)f->now);
+        sqlite3_bind_int64(st, 4, order);
         sqlite3_bind_int(st, 5, body->excluded_from_last ? 1 : 0);
-        sqlite3_bind_text(st, 6, summary, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 7, body->excluded_from_unread ? 1 : 0);
-        result = exec_stmt(s, st, "update last message");
+        if (f->group_name != NULL) {
+            sqlite3_bind_text(st, 6, f->group_name, -1, SQLITE_STATIC);
+            sqlite3_bind_int(st, 7, f->group_type);
+        }
+        sqlite3_bind_text(st, 8, *stored, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 9, from_self ? 0 : 1);
+        sqlite3_bind_text(st, 10, summary, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 11, body->excluded_from_unread ? 1 : 0);
+        result = exec_stmt(s, st, "record the message in its conversation");
     }
     if (result == ERR_SUCC && !f->online && !from_self && conv_type == kTIMConv_Group) {
         sqlite3_stmt *st = bind_key(s, ST_CONV_RECORD_AT, conv_id, conv_type);

@@ -267,23 +267,24 @@ const char *const store_stmt_sql[ST_COUNT] = {
         " '{\"message_elem_array\":' || ?12 || ',\"message_sender\":' || json_quote(?4)"
         " || ',\"message_server_time\":' || ?6 || ',\"message_status\":2}'",
     [ST_MSG_INSERT] = "INSERT INTO message (conv_type, conv_id, seq, msg) VALUES (?1, ?2, ?3, ?4)",
-    /* Creates the conversation or makes it the most recently active, unless the message is
-     * excluded from being the last message (?5) (TIMMessageManager.h 2359): it then moves nothing. */
-    /* A group message names its group (?6, ?7: name and TIMGroupType; NULL for C2C). */
-    [ST_CONV_ACTIVATE] =
-        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name, recv_opt, group_type)"
-        " VALUES (?1, ?2, ?3, ?4, coalesce(?6, ?2), " RECV_OPT_OF(1, 2) ", coalesce(?7, 0))"
-        " ON CONFLICT (conv_type, conv_id) DO UPDATE SET active_time = excluded.active_time, active_order = excluded.active_order,"
-        " show_name = coalesce(?6, show_name), group_type = coalesce(?7, group_type)"
-        " WHERE NOT ?5",
-    /* Message ?3 (summary ?6) becomes the last message unless excluded from it (?5,
-     * TIMMessageManager.h 2359), and a received one (?4) counts as unread unless excluded from the
-     * count (?7, 2349). */
+    /* Records message ?8 (summary ?10) in its conversation, in one write of the row: creates the
+     * conversation or makes it the most recently active (?3 now, ?4 order) with the message as its
+     * last, unless the message is excluded from being the last message (?5, TIMMessageManager.h
+     * 2359): it then moves nothing and the last message stays. A received message (?9) counts as
+     * unread unless excluded from the count (?11, 2349). A group message names its group (?6, ?7:
+     * name and TIMGroupType; NULL for C2C). */
     [ST_CONV_RECORD_MSG] =
-        "UPDATE conversation SET"
-        " last_msg = CASE WHEN ?5 THEN last_msg ELSE ?3 END, last_summary = CASE WHEN ?5 THEN last_summary ELSE ?6 END,"
-        " unread = unread + (?4 AND NOT ?7)"
-        " WHERE conv_type = ?1 AND conv_id = ?2",
+        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name, recv_opt, group_type,"
+        " last_msg, last_summary, unread)"
+        " VALUES (?1, ?2, ?3, ?4, coalesce(?6, ?2), " RECV_OPT_OF(1, 2) ", coalesce(?7, 0),"
+        " CASE WHEN ?5 THEN NULL ELSE ?8 END, CASE WHEN ?5 THEN NULL ELSE ?10 END, ?9 AND NOT ?11)"
+        " ON CONFLICT (conv_type, conv_id) DO UPDATE SET"
+        " active_time = CASE WHEN ?5 THEN active_time ELSE excluded.active_time END,"
+        " active_order = CASE WHEN ?5 THEN active_order ELSE excluded.active_order END,"
+        " show_name = CASE WHEN ?5 THEN show_name ELSE coalesce(?6, show_name) END,"
+        " group_type = CASE WHEN ?5 THEN group_type ELSE coalesce(?7, group_type) END,"
+        " last_msg = coalesce(excluded.last_msg, last_msg), last_summary = coalesce(excluded.last_summary, last_summary),"
+        " unread = unread + excluded.unread",
     [ST_INBOX_INSERT] = "INSERT INTO inbox (conv_type, conv_id, created, msg, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
     /* Newest first, older than seq ?4 (0: from the newest). */
     [ST_MSG_LIST] =
