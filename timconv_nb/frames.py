@@ -8,7 +8,9 @@ it keeps the JSON it came from in ``frame.attrs["json"]``.
 
 from __future__ import annotations
 
+import itertools
 import json
+import operator
 from typing import Any, Sequence, Union
 
 import numpy as np
@@ -132,6 +134,45 @@ def _times(values: Sequence) -> pd.api.extensions.ExtensionArray:
     return pd.array(stamps, dtype=_TIME)
 
 
+def _objects(values: Sequence) -> np.ndarray:
+    """The values as a NumPy object array, each value one element (a tuple stays whole)."""
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
+def _strings(values: Sequence) -> pd.api.extensions.ExtensionArray:
+    """str values (None: NA) as the "string" dtype. With pandas' Python storage of strings (its
+    default without pyarrow), made by StringArray from an object array, which only checks each
+    value (pd.array converts each one: four times slower on a column that is mostly None)."""
+    if pd.StringDtype().storage == "python":
+        try:
+            return pd.arrays.StringArray(_objects(values))
+        except ValueError:  # a value that is not a string: pd.array converts it, as before
+            pass
+    return pd.array(values, dtype="string")
+
+
+def _nullable(values: Sequence, dtype: str) -> pd.api.extensions.ExtensionArray:
+    """Integers or booleans (None: NA) as "Int64" or "boolean", from the values and their mask
+    (pd.array infers each value's type: twice as slow); other values go through pd.array."""
+    plain = int if dtype == "Int64" else bool
+    if {type(v) for v in values} <= {plain, type(None)}:
+        missing = np.fromiter(map(operator.is_, values, itertools.repeat(None)), dtype=bool, count=len(values))
+        try:
+            filled = np.array([v or 0 for v in values], dtype=np.int64 if plain is int else bool)
+        except OverflowError:  # beyond int64: pd.array says so
+            return pd.array(values, dtype=dtype)
+        return (pd.arrays.IntegerArray if plain is int else pd.arrays.BooleanArray)(filled, missing)
+    return pd.array(values, dtype=dtype)
+
+
+def _categorical(values: Sequence, dtype: pd.CategoricalDtype) -> pd.Categorical:
+    """The values as a Categorical of ``dtype`` by their codes (NaN for a value it does not list,
+    as pd.array gives)."""
+    code_of = {category: code for code, category in enumerate(dtype.categories)}
+    codes = np.fromiter(map(code_of.get, values, itertools.repeat(-1)), dtype=np.int16, count=len(values))
+    return pd.Categorical.from_codes(codes, dtype=dtype)
+
+
 def _frame(columns: dict[str, Any], schema: dict[str, Any], index: list, index_name: str) -> pd.DataFrame:
     """A frame of the given columns, typed by ``schema``: each a list, or a function that makes
     it (made in turn, each let go once converted: the lists never all live at once)."""
@@ -144,10 +185,18 @@ def _frame(columns: dict[str, Any], schema: dict[str, Any], index: list, index_n
             data[name] = _times(values)
         elif dtype in ("int64", "bool"):
             data[name] = np.array(values, dtype=dtype)
+        elif dtype == "string":
+            data[name] = _strings(values)
+        elif dtype == "object":
+            data[name] = _objects(values)
+        elif dtype in ("Int64", "boolean"):
+            data[name] = _nullable(values, dtype)
+        elif isinstance(dtype, pd.CategoricalDtype):
+            data[name] = _categorical(values, dtype)
         else:
             data[name] = pd.array(values, dtype=dtype)
         del values
-    return pd.DataFrame(data, index=pd.Index(index, dtype="string", name=index_name), copy=False)
+    return pd.DataFrame(data, index=pd.Index(_strings(index), name=index_name), copy=False)
 
 
 def _json_text(data: Union[str, bytes, list, dict]) -> str:
@@ -266,8 +315,9 @@ def _conversation_columns(infos: list) -> tuple[dict[str, list], list[str]]:
 def _texts(messages: list) -> list:
     """message_text of each message (None where there is none), its commonest case (one text
     element) read straight off the Struct."""
+    text = k.kTIMElem_Text
     return [None if m is None else
-            e.text if (es := m.elems) and len(es) == 1 and (e := es[0]) is not None and e.elem_type == k.kTIMElem_Text
+            e.text if (es := m.elems) and len(es) == 1 and (e := es[0]) is not None and e.elem_type == text
             and type(e.text) is str else message_text(m) for m in messages]
 
 
@@ -284,6 +334,7 @@ def _typed_conversation_columns(c: typed_json.ConvColumns) -> tuple[dict[str, An
 
     kinds = [PREFIXES[t] for t in c.conv_type]
     index = [f"{kind}_{conv_id}" for kind, conv_id in zip(kinds, c.conv_id)]
+    revoked = k.kTIMMsg_Revoked
     columns: dict[str, Any] = {
         "conv_id": lambda: take("conv_id"),
         "conv_type": lambda: kinds,
@@ -298,10 +349,10 @@ def _typed_conversation_columns(c: typed_json.ConvColumns) -> tuple[dict[str, An
         "last_msg_text": lambda: _texts(c.last),
         "last_msg_sender": lambda: [m.sender if m else None for m in c.last],
         "last_msg_time": lambda: [m.server_time if m else None for m in c.last],
-        "last_msg_revoked": lambda: [m.status == k.kTIMMsg_Revoked if m else None for m in take("last")],
+        "last_msg_revoked": lambda: [m.status == revoked if m else None for m in take("last")],
         "recv_opt": lambda: take("recv_opt"),
         "marks": lambda: [",".join(mark_names(m)) if m else "" for m in take("marks")],
-        "groups": lambda: [tuple(g) if g else () for g in take("groups")],
+        "groups": lambda: [g or () for g in take("groups")],
         "custom_data": lambda: take("custom_data"),
         "read_time": lambda: [t or None for t in take("read_time")],
         "read_seq": lambda: take("read_seq"),

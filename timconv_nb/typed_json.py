@@ -5,7 +5,10 @@ skipped, not built into dicts. Several times faster than a generic parse of the 
 The Structs answer ``get(key, default)`` like the dicts of a generic parse, so the text of a
 message is made by the one :func:`~timconv_nb.model.message_text` either way. A document whose
 members have other types than these (a vendor release that changed one) raises
-``msgspec.ValidationError``: the frame then falls back to the generic parse.
+``msgspec.ValidationError``: the frame then falls back to the generic parse. Arrays are decoded
+as tuples: an empty one is then Python's one empty tuple, not a new list per conversation (most
+conversations have no marks, groups or @ reminders; with the elements' tuples, about a fifth less
+decoding time at 100,000 conversations).
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ class Elem(_Keyed):
 
 
 class Message(_Keyed):
-    elems: Optional[list[Optional[Elem]]] = _member(k.kTIMMsgElemArray)
+    elems: Optional[tuple[Optional[Elem], ...]] = _member(k.kTIMMsgElemArray)
     sender: Optional[str] = _member(k.kTIMMsgSender, "")
     server_time: Optional[int] = _member(k.kTIMMsgServerTime)
     status: Optional[int] = _member(k.kTIMMsgStatus)
@@ -83,12 +86,12 @@ class ConvInfo(_Keyed):
     has_last: Optional[bool] = _member(k.kTIMConvIsHasLastMsg)
     last: Optional[Message] = _member(k.kTIMConvLastMsg)
     recv_opt: Optional[int] = _member(k.kTIMConvRecvOpt, 0)
-    marks: Optional[list] = _member(k.kTIMConvMarkArray)
-    groups: Optional[list[str]] = _member(k.kTIMConvConversationGroupArray)
+    marks: Optional[tuple] = _member(k.kTIMConvMarkArray)
+    groups: Optional[tuple[str, ...]] = _member(k.kTIMConvConversationGroupArray)
     custom_data: Optional[str] = _member(k.kTIMConvCustomData, "")
     read_time: Optional[int] = _member(k.kTIMConvC2CReadTimestamp)
     read_seq: Optional[int] = _member(k.kTIMConvGroupReadSequence)
-    group_at: Optional[list[AtInfo]] = _member(k.kTIMConvGroupAtInfoArray)
+    group_at: Optional[tuple[AtInfo, ...]] = _member(k.kTIMConvGroupAtInfoArray)
 
 
 class ConvColumns(msgspec.Struct, gc=False):
@@ -106,9 +109,9 @@ class ConvColumns(msgspec.Struct, gc=False):
     custom_data: list[Optional[str]] = msgspec.field(name=k.kTIMConvCustomData)
     read_time: list[Optional[int]] = msgspec.field(name=k.kTIMConvC2CReadTimestamp)
     read_seq: list[Optional[int]] = msgspec.field(name=k.kTIMConvGroupReadSequence)
-    marks: list[Optional[list]] = msgspec.field(name=k.kTIMConvMarkArray)
-    groups: list[Optional[list[str]]] = msgspec.field(name=k.kTIMConvConversationGroupArray)
-    group_at: list[Optional[list[AtInfo]]] = msgspec.field(name=k.kTIMConvGroupAtInfoArray)
+    marks: list[Optional[tuple]] = msgspec.field(name=k.kTIMConvMarkArray)
+    groups: list[Optional[tuple[str, ...]]] = msgspec.field(name=k.kTIMConvConversationGroupArray)
+    group_at: list[Optional[tuple[AtInfo, ...]]] = msgspec.field(name=k.kTIMConvGroupAtInfoArray)
     draft: list[Optional[Draft]] = msgspec.field(name=k.kTIMConvDraft)  # None: no draft
     last: list[Optional[Message]] = msgspec.field(name=k.kTIMConvLastMsg)  # None: no last message
 
