@@ -12,7 +12,8 @@
 * Memory: the growth of the peak RSS of a fresh process over one ``conversations()`` (Linux's
   VmHWM, reset first), against the frame's own size (``memory_usage(deep=True)``).
 
-Each measurement is the median of --repeats runs.
+Each measurement is timed in turn with its floor, --repeats rounds: the table gives the medians,
+and each ratio is the median of the rounds' ratios (the machine's speed drifts within a run).
 
     python benchmarks/listing.py --sizes 1000 10000 100000
 """
@@ -70,14 +71,23 @@ FLOOR_SQL = """SELECT json_group_array(json_object(
 FROM (SELECT * FROM conversation ORDER BY pinned DESC, active_order DESC)"""
 
 
-def median_seconds(action, repeats: int) -> float:
-    samples = []
+def seconds(action) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def paired_seconds(action, floor, repeats: int) -> tuple[float, float, float]:
+    """The action and its floor timed in turn, `repeats` times: the median of each, and the median
+    of the rounds' ratios (this machine's speed drifts by a quarter within a minute; taken in turn,
+    both see the same drift)."""
+    samples, floor_samples = [], []
     for _ in range(repeats):
-        gc.collect()
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        samples.append(seconds(action))
+        floor_samples.append(seconds(floor))
+    ratio = statistics.median(a / b for a, b in zip(samples, floor_samples))
+    return statistics.median(samples), statistics.median(floor_samples), ratio
 
 
 def raw_list(client: Client) -> str:
@@ -122,13 +132,13 @@ def measure(size: int, repeats: int, folder: Path) -> dict:
         populate(client, size)
         (store,) = (folder / f"data{size}").glob("timconv/*/*/store.db")
         raw = raw_list(client)
-        engine = median_seconds(lambda: raw_list(client), repeats)
-        floor = median_seconds(lambda: parse_gc_paused(raw_list(client)), repeats)
-        listing = median_seconds(client.conversations, repeats)
-        loads = median_seconds(lambda: parse_gc_paused(raw), repeats)
-        vendor = median_seconds(lambda: conversations_frame(raw), repeats)
+        listing, floor, listing_ratio = paired_seconds(client.conversations,
+                                                       lambda: parse_gc_paused(raw_list(client)), repeats)
+        vendor, loads, vendor_ratio = paired_seconds(lambda: conversations_frame(raw), lambda: parse_gc_paused(raw),
+                                                     repeats)
         db = sqlite3.connect(store)
-        sql_floor = median_seconds(lambda: db.execute(FLOOR_SQL).fetchone(), repeats)
+        engine, sql_floor, engine_ratio = paired_seconds(lambda: raw_list(client),
+                                                         lambda: db.execute(FLOOR_SQL).fetchone(), repeats)
         db.close()
     memory = memory_growth(folder / f"data{size}")
     return {
@@ -139,6 +149,9 @@ def measure(size: int, repeats: int, folder: Path) -> dict:
         "loads": loads,
         "engine list": engine,
         "sql floor": sql_floor,
+        "listing ratio": listing_ratio,
+        "vendor ratio": vendor_ratio,
+        "engine ratio": engine_ratio,
         "json MB": len(raw.encode()) / 1e6,
         "frame MiB": memory["frame"],
         "growth MiB": memory["growth"],
@@ -161,7 +174,8 @@ def main() -> None:
         for size in args.sizes:
             rows.append(measure(size, args.repeats, Path(folder)))
     lines = [
-        f"listing (medians of {args.repeats}; the floors parse with {PARSER})",
+        f"listing (medians of {args.repeats}, each measurement timed in turn with its floor; a ratio is the median"
+        f" of the rounds' ratios; the floors parse with {PARSER})",
         "| conversations | conversations() s | Python floor s | ratio | vendor JSON frame s | its loads s | ratio "
         "| engine list s | SQL floor s | ratio | JSON MB | frame MiB | peak growth MiB | / frame |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -169,16 +183,16 @@ def main() -> None:
     for r in rows:
         lines.append(
             f"| {r['size']:,} | {r['conversations()']:.4f} | {r['python floor']:.4f} | "
-            f"{r['conversations()'] / r['python floor']:.2f}x | {r['vendor frame']:.4f} | {r['loads']:.4f} | "
-            f"{r['vendor frame'] / r['loads']:.2f}x | {r['engine list']:.4f} | {r['sql floor']:.4f} | "
-            f"{r['engine list'] / r['sql floor']:.2f}x | {r['json MB']:.1f} | {r['frame MiB']:.1f} | "
+            f"{r['listing ratio']:.2f}x | {r['vendor frame']:.4f} | {r['loads']:.4f} | "
+            f"{r['vendor ratio']:.2f}x | {r['engine list']:.4f} | {r['sql floor']:.4f} | "
+            f"{r['engine ratio']:.2f}x | {r['json MB']:.1f} | {r['frame MiB']:.1f} | "
             f"{r['growth MiB']:.1f} | {r['growth MiB'] / r['frame MiB']:.2f}x |"
         )
     last = rows[-1]
     lines.append(f"summary: at {last['size']:,} conversations, conversations() is "
-                 f"{last['conversations()'] / last['python floor']:.2f}x the Python floor, the vendor JSON's frame "
-                 f"{last['vendor frame'] / last['loads']:.2f}x its orjson.loads, the engine's list "
-                 f"{last['engine list'] / last['sql floor']:.2f}x the SQL floor; listing's peak memory growth "
+                 f"{last['listing ratio']:.2f}x the Python floor, the vendor JSON's frame "
+                 f"{last['vendor ratio']:.2f}x its orjson.loads, the engine's list "
+                 f"{last['engine ratio']:.2f}x the SQL floor; listing's peak memory growth "
                  f"{last['growth MiB'] / last['frame MiB']:.2f}x the frame")
     log.info("\n".join(lines))
 
