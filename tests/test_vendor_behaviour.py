@@ -403,6 +403,30 @@ def test_online_messages_reach_only_users_online_and_are_never_stored(tmp_path: 
             client.send_message("bob", {**ping, "message_is_online_msg": "yes"})
 
 
+
+# A login that sends another of the same user offline (TIMManager.h 235) is that user online from
+# then on: online messages reach it (TIMMessageManager.h 2284-2285), also after the login it sent
+# offline has let go of the user's presence mark.
+def test_a_login_that_sends_another_offline_receives_online_messages(tmp_path: Path) -> None:
+    from timconv_nb.classroom import Classroom
+
+    ping = {"message_elem_array": [{"elem_type": 0, "text_elem_content": "ping"}], "message_is_online_msg": True}
+    with Client(tmp_path, library=engine_library_path()) as client:
+        client.login("alice")
+        kicked = threading.Event()
+        client.on("kicked_offline", lambda: kicked.set())
+        with Classroom(client, ["alice"]) as elsewhere:  # alice again, in another process
+            assert kicked.wait(5)
+            client.login("bob")
+            other = elsewhere["alice"]
+            deadline = time.monotonic() + 10
+            heard: list = []
+            while ("message", [("bob", "ping")]) not in heard and time.monotonic() < deadline:
+                client.send_message("alice", ping)
+                time.sleep(0.2)
+                heard += other.events()
+            assert ("message", [("bob", "ping")]) in heard
+
 # ---- @ information ----
 # TIMMessageManager.h 2350-2351: message_group_at_user_array, "群消息中被 @ 的用户 UserID 列表 ...
 # 如果需要 @ALL ，请传入 kImSDK_MessageAtALL" (the user ids a group message mentions; kImSDK_MessageAtALL

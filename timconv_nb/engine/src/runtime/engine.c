@@ -370,8 +370,18 @@ static bool kicked_offline(void) {
     return true;
 }
 
+/* Takes the user's presence mark when this login has none: it was held at login, by a login of the
+ * same user elsewhere that this one sends offline and that lets go of it once it notices. Until
+ * then that other process kept the user online; from then on this one does. Worker thread. */
+static void claim_presence_if_unmarked(void) {
+    if (E.store != NULL && E.presence_fd < 0) {
+        E.presence_fd = presence_claim(engine_data_root(), engine_app_id(), E.user_id);
+    }
+}
+
 /* Waits for the next task; while a user is logged in, wakes every POLL_INTERVAL_MS to announce
- * deliveries from other processes (or to find the user logged in elsewhere). Engine lock held. */
+ * deliveries from other processes (or to find the user logged in elsewhere), and to take the
+ * user's presence mark if this login lacks it. Engine lock held. */
 static void wait_for_work_locked(void) {
     if (E.head == NULL && !E.stopping) spin_for_work_locked();
     while (E.head == NULL && !E.stopping) {
@@ -386,7 +396,10 @@ static void wait_for_work_locked(void) {
         deadline.tv_nsec %= 1000000000L;
         if (pthread_cond_timedwait(&E.wake, &E.lock, &deadline) == ETIMEDOUT) {
             pthread_mutex_unlock(&E.lock);
-            if (!kicked_offline()) announce_deliveries(E.store);
+            if (!kicked_offline()) {
+                claim_presence_if_unmarked();
+                announce_deliveries(E.store);
+            }
             pthread_mutex_lock(&E.lock);
         }
     }

@@ -1,7 +1,9 @@
 /* Presence: whether a user is online, that is logged in on the local engine by some process
  * (online messages reach only those, TIMMessageManager.h 2284-2289). The logged-in process holds
  * a write lock (fcntl) on "online.lock" in the user's folder; the kernel drops it when the process
- * logs out, uninitialises or dies, so a crash never leaves a user online. */
+ * logs out, uninitialises or dies, so a crash never leaves a user online. A login that finds the
+ * mark held (by a login of the same user that it sends offline) takes it once it is free: the
+ * engine's worker tries again each time it polls. */
 #ifndef TIMCONV_PRESENCE_H_
 #define TIMCONV_PRESENCE_H_
 
