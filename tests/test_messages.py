@@ -4,8 +4,10 @@ pinning, batch delete and paged, filtered listing, against the real engine."""
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import json
 import queue
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -178,6 +180,37 @@ def test_two_processes_exchange_messages_with_events(tmp_path: Path) -> None:
             assert alice.total_unread() == 0
             while (event := seen.get(timeout=2)) != ("total_unread", 0):
                 pass  # the update events that came before it
+    finally:
+        bob.close()
+
+
+
+def test_the_inbox_lets_go_of_deliveries_once_announced(tmp_path: Path) -> None:
+    """Another process's deliveries wait in the recipient's inbox until the recipient's process
+    announces them; then only the newest row stays (ids keep rising past it), so a long session
+    does not keep every message twice. Later deliveries are still announced."""
+    bob = Peer(tmp_path, "bob")
+    try:
+        with Client(tmp_path) as alice:
+            alice.login("alice")
+            (store,) = tmp_path.glob(f"timconv/*/{'bob'.encode().hex()}/store.db")  # the folder is the id in hex
+
+            def inbox_rows() -> int:
+                with contextlib.closing(sqlite3.connect(f"file:{store}?mode=ro", uri=True)) as db:
+                    return db.execute("SELECT count(*) FROM inbox").fetchone()[0]
+
+            for round_ in range(2):
+                for i in range(20):
+                    alice.send_text("bob", f"m{round_}-{i}")
+                texts: list = []
+                while f"m{round_}-19" not in texts:
+                    texts += bob.next(lambda m: m.get("event") == "message", timeout=10)["texts"]
+                assert texts == [f"m{round_}-{i}" for i in range(20)]  # each announced once, in order
+                deadline = time.monotonic() + 5
+                while inbox_rows() > 1 and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                assert inbox_rows() == 1
+            assert bob.command("state", "state")["state"] == {"c2c_alice": 40}  # the messages stay stored
     finally:
         bob.close()
 

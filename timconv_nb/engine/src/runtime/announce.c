@@ -128,7 +128,13 @@ void announce_deliveries(struct store *s) {
         news.added = news.updated = news.messages = news.tips = NULL; /* taken by the notes */
     }
     announce_result(s, &r);
-    if (inbox_last_id != before) announce_revoked(news.revoked);
+    if (inbox_last_id != before) {
+        announce_revoked(news.revoked);
+        /* Announced: the inbox need not keep them (the messages themselves are in the store). */
+        if (store_inbox_trim(s, inbox_last_id) != ERR_SUCC) {
+            engine_log(kTIMLog_Warn, "cannot trim the inbox: %s", store_error(s));
+        }
+    }
     inbox_news_clear(&news);
     task_result_clear(&r);
 }

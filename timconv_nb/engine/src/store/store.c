@@ -175,7 +175,7 @@ int store_reader_conv_exists(struct store *s, const char *conv_id, int conv_type
 
 int store_open_connection(const char *path, sqlite3 **db) {
     int rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-    if (rc == SQLITE_OK) rc = sqlite3_busy_timeout(*db, 5000);
+    if (rc == SQLITE_OK) rc = sqlite3_busy_timeout(*db, STORE_BUSY_TIMEOUT_MS);
     /* Closing would otherwise checkpoint (and fsync) the WAL each time a user logs out or a
      * delivery closes a recipient's store; automatic checkpoints still keep the WAL short. */
     if (rc == SQLITE_OK) rc = sqlite3_db_config(*db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);

@@ -51,6 +51,7 @@ enum stmt_id {
     ST_DATA_VERSION,
     ST_INBOX_SINCE,
     ST_INBOX_CLEAR,
+    ST_INBOX_TRIM,
     ST_ARRAY_ITEMS,
     ST_ARRAY_LENGTH,
     ST_OP_RESULT,
@@ -88,6 +89,9 @@ enum stmt_id {
     ST_FILTER_UNREAD,
     ST_COUNT
 };
+
+/* How long a store's connection waits for another process's write before giving up. */
+#define STORE_BUSY_TIMEOUT_MS 5000
 
 /* The schema's version (PRAGMA user_version), and the SQL of store_sql.c. */
 #define SCHEMA_VERSION 5

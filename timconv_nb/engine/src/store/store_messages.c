@@ -271,6 +271,16 @@ int store_clean_unread(struct store *s, int conv_type, const char *conv_id, uint
 
 int store_inbox_reset(struct store *s) { return exec_stmt(s, stmt(s, ST_INBOX_CLEAR), "clear inbox"); }
 
+int store_inbox_trim(struct store *s, int64_t announced) {
+    sqlite3_stmt *st = stmt(s, ST_INBOX_TRIM);
+    sqlite3_bind_int64(st, 1, announced);
+    sqlite3_busy_timeout(s->db, 0); /* the worker's poll never waits for another process */
+    int rc = sqlite3_step(st);
+    stmt_done(st);
+    sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+    return rc == SQLITE_DONE || (rc & 0xff) == SQLITE_BUSY ? ERR_SUCC : fail(s, "trim inbox");
+}
+
 void inbox_news_clear(struct inbox_news *news) {
     free(news->messages);
     free(news->added);

@@ -344,6 +344,9 @@ const char *const store_stmt_sql[ST_COUNT] = {
         " '[' || coalesce(group_concat(CASE WHEN i.kind = 1 THEN i.msg END, ','), '') || ']'"
         " FROM (SELECT * FROM inbox WHERE id > ?1 ORDER BY id) AS i",
     [ST_INBOX_CLEAR] = "DELETE FROM inbox",
+    /* Keeps the newest announced row (?1): an INTEGER PRIMARY KEY takes the largest id + 1, so new
+     * deliveries still come after what was announced. */
+    [ST_INBOX_TRIM] = "DELETE FROM inbox WHERE id < ?1",
     [ST_ARRAY_ITEMS] = "SELECT value FROM json_each(?1) ORDER BY key",
     [ST_ARRAY_LENGTH] = "SELECT json_array_length(?1)",
     [ST_OP_RESULT] =
