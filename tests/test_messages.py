@@ -215,6 +215,21 @@ def test_the_inbox_lets_go_of_deliveries_once_announced(tmp_path: Path) -> None:
         bob.close()
 
 
+
+def test_a_send_nobody_watches_reads_no_event_and_a_watched_one_does(client: Client) -> None:
+    """Without a conversation-event handler the engine does not read the ConvInfo of a send's
+    event (nobody would get it); a handler added later gets the next send's event, the
+    conversation as that send left it."""
+    client.send_text("bob", "one")
+    seen: list = []
+    client.on("update", lambda event, convs: seen.append([(c.key, c.last_message_text) for c in convs]))
+    client.on("add", lambda event, convs: seen.append([("add", c.key) for c in convs]))
+    client.send_text("bob", "two")
+    client.send_text("carol", "three")
+    assert seen == [[("c2c_bob", "two")], [("add", "c2c_carol")]]
+    assert [c.conv_id for c in client.conversation_list()] == ["carol", "bob"]
+
+
 def test_pinned_conversations_list_first(client: Client) -> None:
     for name in ["a", "b", "c"]:
         client.create_conversation(name)

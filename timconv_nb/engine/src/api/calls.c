@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "notify/listeners.h"
 #include "util/json_check.h"
 
 int check_conv_key(const char *conv_id, int conv_type) {
@@ -32,6 +33,16 @@ void store_failed(struct task_result *r, struct store *s, int code, const struct
         task_result_fail(r, code, "conversation %s of type %d does not exist", conv->id, conv->type);
     } else {
         task_result_fail(r, code, "%s", store_error(s));
+    }
+}
+
+char **conv_info_if_wanted(char **info) { return listener_wanted(LISTENER_CONV_EVENT) ? info : NULL; }
+
+void conv_changed(struct task_result *r, enum TIMConvEvent event, char *info) {
+    if (info != NULL) {
+        task_result_event(r, event, info);
+    } else {
+        task_result_changed(r);
     }
 }
 

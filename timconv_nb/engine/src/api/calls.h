@@ -17,6 +17,14 @@ struct task *conv_task(const char *api, task_run_fn run, enum task_args_kind kin
 /* Sets r from a store failure, naming the conversation when it does not exist. */
 void store_failed(struct task_result *r, struct store *s, int code, const struct task *t);
 
+/* The ConvInfo out-parameter for a store call: info when someone gets conversation events, else
+ * NULL (the ConvInfo is not read: an event nobody gets costs nothing). */
+char **conv_info_if_wanted(char **info);
+
+/* Records a change to one conversation: its event (of kind `event`) with info, or, when info was
+ * not read, only that something changed (the unread totals by filter are checked either way). */
+void conv_changed(struct task_result *r, enum TIMConvEvent event, char *info);
+
 /* The vendor's limits: conversations per batch call, bytes of a conversation group name. */
 #define BATCH_MAX 100
 #define GROUP_NAME_MAX 32

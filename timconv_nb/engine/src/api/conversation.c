@@ -7,7 +7,6 @@
 
 #include "api/calls.h"
 #include "timconv_ext.h"
-#include "notify/listeners.h"
 #include "util/json_check.h"
 
 /* ---- create ---- */
@@ -167,29 +166,15 @@ int TIMConvSetConversationCustomData(const char *conversation_id_array, const ch
 
 /* ---- pin ---- */
 
-/* Records the Update event of a change to one conversation, or, when nobody listens (info was
- * not read), only that something changed. */
-static void updated(struct task_result *r, char *info) {
-    if (info != NULL) {
-        task_result_event(r, kTIMConvEvent_Update, info);
-    } else {
-        task_result_changed(r);
-    }
-}
-
-/* The ConvInfo out-parameter for a store call: only worth reading when someone gets the event
- * (the callbacks of pin and the draft calls carry no JSON). */
-static char **info_if_wanted(char **info) { return listener_wanted(LISTENER_CONV_EVENT) ? info : NULL; }
-
 static void run_pin(struct task *t, struct store *s, struct task_result *r) {
     char *info = NULL;
     const struct pin_args *a = &t->args.pin;
-    int code = store_conv_pin(s, a->conv.id, a->conv.type, a->pinned, info_if_wanted(&info));
+    int code = store_conv_pin(s, a->conv.id, a->conv.type, a->pinned, conv_info_if_wanted(&info));
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
     }
-    updated(r, info);
+    conv_changed(r, kTIMConvEvent_Update, info);
 }
 
 int TIMConvPinConversation(const char *conv_id, TIMConvType conv_type, bool is_pinned, TIMCommCallback cb,
@@ -269,12 +254,12 @@ int TIMConvGetConvInfo(const char *json_get_conv_list_param, TIMCommCallback cb,
 static void run_draft(struct task *t, struct store *s, struct task_result *r) {
     char *info = NULL;
     const struct draft_args *a = &t->args.draft;
-    int code = store_draft_write(s, a->conv.id, a->conv.type, a->draft, t->accepted_at, info_if_wanted(&info));
+    int code = store_draft_write(s, a->conv.id, a->conv.type, a->draft, t->accepted_at, conv_info_if_wanted(&info));
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
     }
-    updated(r, info);
+    conv_changed(r, kTIMConvEvent_Update, info);
 }
 
 static int submit_draft(const char *api, const char *conv_id, int conv_type, const char *json_draft) {

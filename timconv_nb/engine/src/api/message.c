@@ -43,12 +43,13 @@ static void run_send(struct task *t, struct store *s, struct task_result *r) {
     struct message_fields fields = send_fields(t);
     bool created = false;
     char *info = NULL;
-    int code = store_msg_send(s, a->conv.id, a->conv.type, &a->body, &fields, &created, &r->json, &info);
+    int code = store_msg_send(s, a->conv.id, a->conv.type, &a->body, &fields, &created, &r->json,
+                              conv_info_if_wanted(&info));
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);
         return;
     }
-    if (info != NULL) task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
+    if (!fields.online) conv_changed(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
 }
 
 /* Delivers a committed message to the peer, or to every member of the group (after_commit): each

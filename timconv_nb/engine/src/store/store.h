@@ -151,8 +151,8 @@ int store_recv_opt_get(struct store *s, const char *ids_json, char **result);
 
 /* Stores a message the owner sends (its body, with the fields f), creating the conversation if
  * needed (*created), making it the last message and the conversation the most recently active.
- * *sent: the stored Message; *info: the conversation's ConvInfo. An online message (f->online) is
- * only built: *sent is it, *info NULL, nothing stored. */
+ * *sent: the stored Message; *info: the conversation's ConvInfo (info NULL: not read). An online
+ * message (f->online) is only built: *sent is it, *info NULL, nothing stored. */
 int store_msg_send(struct store *s, const char *conv_id, int conv_type, const struct message_body *body,
                    const struct message_fields *f, bool *created, char **sent, char **info);
 

@@ -98,16 +98,20 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
 
 int store_msg_send(struct store *s, const char *conv_id, int conv_type, const struct message_body *body,
                    const struct message_fields *f, bool *created, char **sent, char **info) {
-    *sent = *info = NULL;
+    *sent = NULL;
+    if (info != NULL) *info = NULL;
     int result = begin(s);
     if (result != ERR_SUCC) return result;
     result = record_message(s, conv_type, conv_id, body, f, true, created, sent);
-    if (result == ERR_SUCC && !f->online) result = conv_info(s, conv_id, conv_type, info);
+    if (result == ERR_SUCC && !f->online && info != NULL) result = conv_info(s, conv_id, conv_type, info);
     result = finish(s, result);
     if (result != ERR_SUCC) {
         free(*sent);
-        free(*info);
-        *sent = *info = NULL;
+        *sent = NULL;
+        if (info != NULL) {
+            free(*info);
+            *info = NULL;
+        }
     }
     return result;
 }
