@@ -215,7 +215,6 @@ def test_the_inbox_lets_go_of_deliveries_once_announced(tmp_path: Path) -> None:
         bob.close()
 
 
-
 def test_a_send_nobody_watches_reads_no_event_and_a_watched_one_does(client: Client) -> None:
     """Without a conversation-event handler the engine does not read the ConvInfo of a send's
     event (nobody would get it); a handler added later gets the next send's event, the

@@ -404,9 +404,10 @@ def test_online_messages_reach_only_users_online_and_are_never_stored(tmp_path: 
 
 
 
-# A login that sends another of the same user offline (TIMManager.h 235) is that user online from
-# then on: online messages reach it (TIMMessageManager.h 2284-2285), also after the login it sent
-# offline has let go of the user's presence mark.
+# TIMManager.h 235: "用户如果在其他终端登录，会被踢下线" (a login elsewhere sends this one offline); the
+# login elsewhere is then the user online: "只有对方在线，对方才会收到" (TIMMessageManager.h 2285, an
+# online message reaches a peer that is online), also after the login it sent offline has let go
+# of the user's presence mark.
 def test_a_login_that_sends_another_offline_receives_online_messages(tmp_path: Path) -> None:
     from timconv_nb.classroom import Classroom
 

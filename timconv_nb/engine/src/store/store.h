@@ -234,12 +234,12 @@ struct inbox_news {
     char *revoked;  /* the MsgLocator of each revoked message */
 };
 int store_inbox_since(struct store *s, int64_t *last_id, struct inbox_news *news);
+void inbox_news_clear(struct inbox_news *news);
 
 /* Lets go of the inbox rows up to `announced` (the last id store_inbox_since gave), once their
  * news was announced. Gives up at once (ERR_SUCC) while another process writes the store: the
  * next poll trims them. */
 int store_inbox_trim(struct store *s, int64_t announced);
-void inbox_news_clear(struct inbox_news *news);
 
 /* Calls fn for every user with a store under root for app_id. */
 int store_for_each_user(const char *root, uint64_t app_id, void (*fn)(const char *user_id, void *ctx), void *ctx);
