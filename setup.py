@@ -1,9 +1,10 @@
 """Builds the two native parts of timconv_nb:
 
-* ``timconv_nb/engine/libtimconv.so``: the local engine, a plain C11 shared library (SQLite,
-  pthreads, and OpenSSL's libcrypto with zlib for UserSigs; no Python), built from
+* ``timconv_nb/engine/libtimconv.so``: the local engine, a plain C11 shared library (pthreads,
+  OpenSSL's libcrypto with zlib for UserSigs, and its own SQLite; no Python), built from
   ``timconv_nb/engine/src`` (one folder per layer: util, store, notify, runtime, api) with
-  ``-Wall -Wextra``;
+  ``-Wall -Wextra``, and SQLite from ``timconv_nb/engine/third_party`` (``engine_sqlite.c``
+  says with which options), its symbols hidden;
 * ``timconv_nb._callbacks``: the cffi API-mode module holding the Python callbacks.
 
 Metadata lives in pyproject.toml.
@@ -24,10 +25,12 @@ VERSION = re.search(r'^__version__ = "([^"]+)"', Path("timconv_nb/__init__.py").
 
 engine = Extension(
     ENGINE_NAME,
-    sources=sorted(str(p) for p in (ENGINE_DIR / "src").rglob("*.c")),
-    # The sources include each other by layer ("store/store.h"), from the source root.
-    include_dirs=[str(ENGINE_DIR / "include"), str(ENGINE_DIR / "src")],
-    libraries=["sqlite3", "crypto", "z", "pthread"],
+    sources=[*sorted(str(p) for p in (ENGINE_DIR / "src").rglob("*.c")),
+             str(ENGINE_DIR / "third_party" / "engine_sqlite.c")],
+    # The sources include each other by layer ("store/store.h"), from the source root, and the
+    # engine's own sqlite3.h, not the system's.
+    include_dirs=[str(ENGINE_DIR / "include"), str(ENGINE_DIR / "src"), str(ENGINE_DIR / "third_party" / "sqlite")],
+    libraries=["crypto", "z", "pthread"],
     define_macros=[("TIMCONV_VERSION", f'"{VERSION}"')],
     extra_compile_args=["-std=c11", "-Wall", "-Wextra", "-fvisibility=hidden"],
 )

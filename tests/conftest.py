@@ -20,6 +20,9 @@ APP_ID = 1400000001
 #: enum TIMConvEvent: the sync after a login
 CONV_EVENT_START, CONV_EVENT_FINISH = 3, 4
 REPO = Path(__file__).resolve().parent.parent
+ENGINE = REPO / "timconv_nb" / "engine"
+#: The engine's own SQLite: one file, the amalgamation with the engine's options (setup.py builds it in).
+ENGINE_SQLITE = ENGINE / "third_party" / "engine_sqlite.c"
 
 
 def copy_tracked_files(destination: Path) -> Path:
@@ -32,6 +35,17 @@ def copy_tracked_files(destination: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, target)
     return destination
+
+
+@pytest.fixture(scope="session")
+def engine_sqlite(tmp_path_factory) -> Path:
+    """The engine's SQLite compiled once for every build of the engine from its sources (the C
+    programs, the fuzzer, the sanitized engine): position-independent, not instrumented, as a
+    system library would be."""
+    compiled = tmp_path_factory.mktemp("sqlite") / "engine_sqlite.o"
+    subprocess.run(["gcc", "-std=c11", "-O1", "-fPIC", "-fvisibility=hidden", "-c", str(ENGINE_SQLITE), "-o",
+                    str(compiled)], check=True, capture_output=True, text=True)
+    return compiled
 
 
 @dataclass

@@ -13,13 +13,13 @@ import pytest
 
 from timconv_nb import native
 
-from conftest import REPO
+from conftest import ENGINE, REPO
 
 C_TESTS = REPO / "tests" / "c"
-ENGINE_SOURCES = sorted((REPO / "timconv_nb" / "engine" / "src").rglob("*.c"))
-#: What a build of the engine from its sources includes: the public headers, and the source root
-#: (its files include each other by layer, "store/store.h").
-ENGINE_INCLUDES = [f"-I{REPO / 'timconv_nb' / 'engine' / 'include'}", f"-I{REPO / 'timconv_nb' / 'engine' / 'src'}"]
+ENGINE_SOURCES = sorted((ENGINE / "src").rglob("*.c"))
+#: What a build of the engine from its sources includes: the public headers, the source root (its
+#: files include each other by layer, "store/store.h"), and the engine's own sqlite3.h.
+ENGINE_INCLUDES = [f"-I{ENGINE / 'include'}", f"-I{ENGINE / 'src'}", f"-I{ENGINE / 'third_party' / 'sqlite'}"]
 WARNINGS = ["-Wall", "-Wextra", "-Werror"]
 
 
@@ -58,11 +58,12 @@ def test_engine_test_program_against_installed_library(tmp_path: Path) -> None:
         ("tsan", ["-fsanitize=thread"], {"TSAN_OPTIONS": "halt_on_error=1"}),
     ],
 )
-def test_engine_test_program_under_sanitizers(tmp_path: Path, sanitizer: str, flags: list[str], env: dict) -> None:
+def test_engine_test_program_under_sanitizers(tmp_path: Path, sanitizer: str, flags: list[str], env: dict,
+                                               engine_sqlite: Path) -> None:
     binary = tmp_path / f"test_engine_{sanitizer}"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags,
            *ENGINE_INCLUDES, f"-I{C_TESTS}", str(C_TESTS / "test_engine.c"),
-           *map(str, ENGINE_SOURCES), "-lsqlite3", "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
+           *map(str, ENGINE_SOURCES), str(engine_sqlite), "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
     out = run(binary, tmp_path / "data", env)
     assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out and "WARNING: ThreadSanitizer" not in out
 
@@ -117,7 +118,8 @@ def test_headers_compile_cleanly(tmp_path: Path, compiler: str, std: str) -> Non
 
 def test_engine_library_has_no_python_dependency() -> None:
     dynamic = subprocess.run(["readelf", "-d", native.library_path()], capture_output=True, text=True, check=True)
-    assert "libpython" not in dynamic.stdout and "libsqlite3" in dynamic.stdout
+    # SQLite is the engine's own, inside it: whatever SQLite the host process loads is not the engine's.
+    assert "libpython" not in dynamic.stdout and "libsqlite3" not in dynamic.stdout
     symbols = subprocess.run(["nm", "-D", native.library_path()], capture_output=True, text=True, check=True).stdout
     assert not re.search(r"\bPy\w+", symbols)
     exported = set(re.findall(r" T (\w+)", symbols))
@@ -136,12 +138,13 @@ def test_engine_library_has_no_python_dependency() -> None:
          {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "print_stacktrace=1"}),
     ],
 )
-def test_an_io_error_at_every_write(tmp_path: Path, sanitizer: str, flags: list[str], env: dict) -> None:
+def test_an_io_error_at_every_write(tmp_path: Path, sanitizer: str, flags: list[str], env: dict,
+                                   engine_sqlite: Path) -> None:
     """tests/c/test_faults.c io: a scripted session with each of its write, sync and truncate
     operations failing in turn (a test-only SQLite VFS shim), on a new store and on an upgrade."""
     binary = tmp_path / f"test_faults_{sanitizer}"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags, *ENGINE_INCLUDES,
-           f"-I{C_TESTS}", str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), "-lsqlite3", "-lcrypto",
+           f"-I{C_TESTS}", str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), str(engine_sqlite), "-lcrypto",
            "-lz", "-lpthread", "-o", str(binary)])
     out = run(binary, tmp_path / "data", env, "io")
     assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out
@@ -149,7 +152,7 @@ def test_an_io_error_at_every_write(tmp_path: Path, sanitizer: str, flags: list[
     assert len(counts) == 2 and all(int(injected) > 100 for _, injected in counts), out
 
 
-def test_an_allocation_failure_anywhere_under_asan(tmp_path: Path) -> None:
+def test_an_allocation_failure_anywhere_under_asan(tmp_path: Path, engine_sqlite: Path) -> None:
     """tests/c/test_faults.c alloc: the scripted session with one allocation failing (the engine's,
     wrapped at link time, or SQLite's, through its allocator): every 41st of the session's ~22,600
     here (TIMCONV_ALLOC_STEP=1 sweeps them all); every call answers, the client goes on, the
@@ -158,7 +161,7 @@ def test_an_allocation_failure_anywhere_under_asan(tmp_path: Path) -> None:
     binary = tmp_path / "test_faults_alloc"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, "-fsanitize=address,undefined",
            "-fno-sanitize-recover=undefined", "-DTIMCONV_FAULT_ALLOC", *ENGINE_INCLUDES, f"-I{C_TESTS}",
-           str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), "-lsqlite3", "-lcrypto", "-lz", "-lpthread",
+           str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), str(engine_sqlite), "-lcrypto", "-lz", "-lpthread",
            "-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup", "-o", str(binary)])
     out = run(binary, tmp_path / "data", {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1",
                                           "UBSAN_OPTIONS": "print_stacktrace=1"}, "alloc", "1", "1000000", step)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import stat
 import threading
@@ -16,7 +17,7 @@ import pytest
 
 from timconv_nb import native
 
-from conftest import APP_ID, RawEngine
+from conftest import APP_ID, ENGINE, RawEngine
 
 TIM_SUCC, TIM_ERR_SDKUNINIT, TIM_ERR_NOTLOGIN, TIM_ERR_JSON, TIM_ERR_PARAM, TIM_ERR_CONV = 0, -1, -2, -3, -4, -5
 C2C, GROUP = 1, 2
@@ -56,6 +57,21 @@ def test_version_and_server_time(raw: RawEngine) -> None:
     assert raw.native.version().startswith(native.LOCAL_ENGINE_VERSION_PREFIX)
     assert raw.native.is_local_engine
     assert abs(raw.lib.TIMGetServerTime() - time.time()) < 5
+
+
+def test_the_engine_runs_its_own_sqlite_beside_the_host_process(raw: RawEngine, tmp_path: Path) -> None:
+    """The engine carries its own SQLite (engine/third_party), with its own settings, whatever
+    SQLite the process has loaded and is using (a kernel's history, Python's sqlite3)."""
+    carried = re.search(r'#define SQLITE_VERSION\s+"([^"]+)"',
+                        (ENGINE / "third_party" / "sqlite" / "sqlite3.h").read_text()).group(1)
+    host = sqlite3.connect(tmp_path / "host.db")  # the process's own SQLite, open and in use throughout
+    host.execute("CREATE TABLE t (x)")
+    assert raw.native.sqlite_version() == carried
+    raw.login("alice")
+    assert raw.call("TIMConvCreate", b"bob", C2C).code == 0
+    host.execute("INSERT INTO t VALUES (1)")
+    assert [c["conv_id"] for c in raw.conv_list()] == ["bob"] and host.execute("SELECT x FROM t").fetchall() == [(1,)]
+    host.close()
 
 
 def test_login_status_and_user_id(raw: RawEngine) -> None:

@@ -23,11 +23,11 @@ pytestmark = pytest.mark.skipif(shutil.which("clang") is None,
 
 
 @pytest.fixture(scope="module")
-def harness(tmp_path_factory) -> Path:
+def harness(tmp_path_factory, engine_sqlite: Path) -> Path:
     binary = tmp_path_factory.mktemp("fuzz") / "fuzz_engine"
     subprocess.run(["clang", "-g", "-O1", "-fsanitize=fuzzer,address,undefined", "-fno-sanitize-recover=undefined",
                     *ENGINE_INCLUDES, str(FUZZ / "fuzz_engine.c"),
-                    *map(str, ENGINE_SOURCES), "-lsqlite3", "-lcrypto", "-lz", "-lpthread", "-o", str(binary)],
+                    *map(str, ENGINE_SOURCES), str(engine_sqlite), "-lcrypto", "-lz", "-lpthread", "-o", str(binary)],
                    check=True, capture_output=True, text=True)
     return binary
 

@@ -34,7 +34,8 @@ TIM_API int timconv_fault_drop_login(void);
 /* Removes every fault rule. */
 TIM_API void timconv_fault_clear(void);
 
-/* The version of the SQLite library the engine runs on (sqlite3_libversion), e.g. "3.40.1". */
+/* The version of the SQLite the engine carries and runs on (sqlite3_libversion of its own copy,
+ * third_party/sqlite), e.g. "3.53.2", whatever SQLite the process has loaded besides. */
 TIM_API const char* timconv_sqlite_version(void);
 
 /* TIMConvGetConvList's list as columns, for building tables without a row object per
