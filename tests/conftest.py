@@ -10,7 +10,7 @@ import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import pytest
 
@@ -38,13 +38,23 @@ def copy_tracked_files(destination: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def engine_sqlite(tmp_path_factory) -> Path:
-    """The engine's SQLite compiled once for every build of the engine from its sources (the C
-    programs, the fuzzer, the sanitized engine): position-independent, not instrumented, as a
-    system library would be."""
-    compiled = tmp_path_factory.mktemp("sqlite") / "engine_sqlite.o"
-    subprocess.run(["gcc", "-std=c11", "-O1", "-fPIC", "-fvisibility=hidden", "-c", str(ENGINE_SQLITE), "-o",
-                    str(compiled)], check=True, capture_output=True, text=True)
+def engine_sqlite(tmp_path_factory) -> Callable[..., Path]:
+    """The engine's SQLite for the builds of the engine from its sources (the C programs, the
+    fuzzer, the sanitized engine), position-independent: ``engine_sqlite(*flags)`` compiles it
+    once per test run for each set of extra flags. Without flags it is not instrumented, as a
+    system library would be; the sanitizer programs pass theirs, so that SQLite's own memory
+    accesses are checked too (ThreadSanitizer then sees a connection used by two threads at once,
+    which the engine's SQLite, built without a mutex per connection, relies on never happening)."""
+    built: dict[tuple[str, ...], Path] = {}
+
+    def compiled(*flags: str) -> Path:
+        if flags not in built:
+            target = tmp_path_factory.mktemp("sqlite") / "engine_sqlite.o"
+            subprocess.run(["gcc", "-std=c11", "-O1", "-fPIC", "-fvisibility=hidden", *flags, "-c", str(ENGINE_SQLITE),
+                            "-o", str(target)], check=True, capture_output=True, text=True)
+            built[flags] = target
+        return built[flags]
+
     return compiled
 
 

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -59,11 +60,11 @@ def test_engine_test_program_against_installed_library(tmp_path: Path) -> None:
     ],
 )
 def test_engine_test_program_under_sanitizers(tmp_path: Path, sanitizer: str, flags: list[str], env: dict,
-                                               engine_sqlite: Path) -> None:
+                                               engine_sqlite: Callable[..., Path]) -> None:
     binary = tmp_path / f"test_engine_{sanitizer}"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags,
            *ENGINE_INCLUDES, f"-I{C_TESTS}", str(C_TESTS / "test_engine.c"),
-           *map(str, ENGINE_SOURCES), str(engine_sqlite), "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
+           *map(str, ENGINE_SOURCES), str(engine_sqlite(*flags)), "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
     out = run(binary, tmp_path / "data", env)
     assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out and "WARNING: ThreadSanitizer" not in out
 
@@ -139,12 +140,12 @@ def test_engine_library_has_no_python_dependency() -> None:
     ],
 )
 def test_an_io_error_at_every_write(tmp_path: Path, sanitizer: str, flags: list[str], env: dict,
-                                   engine_sqlite: Path) -> None:
+                                   engine_sqlite: Callable[..., Path]) -> None:
     """tests/c/test_faults.c io: a scripted session with each of its write, sync and truncate
     operations failing in turn (a test-only SQLite VFS shim), on a new store and on an upgrade."""
     binary = tmp_path / f"test_faults_{sanitizer}"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags, *ENGINE_INCLUDES,
-           f"-I{C_TESTS}", str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), str(engine_sqlite), "-lcrypto",
+           f"-I{C_TESTS}", str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), str(engine_sqlite()), "-lcrypto",
            "-lz", "-lpthread", "-o", str(binary)])
     out = run(binary, tmp_path / "data", env, "io")
     assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out
@@ -152,7 +153,7 @@ def test_an_io_error_at_every_write(tmp_path: Path, sanitizer: str, flags: list[
     assert len(counts) == 2 and all(int(injected) > 100 for _, injected in counts), out
 
 
-def test_an_allocation_failure_anywhere_under_asan(tmp_path: Path, engine_sqlite: Path) -> None:
+def test_an_allocation_failure_anywhere_under_asan(tmp_path: Path, engine_sqlite: Callable[..., Path]) -> None:
     """tests/c/test_faults.c alloc: the scripted session with one allocation failing (the engine's,
     wrapped at link time, or SQLite's, through its allocator): every 41st of the session's ~22,600
     here (TIMCONV_ALLOC_STEP=1 sweeps them all); every call answers, the client goes on, the
@@ -161,7 +162,7 @@ def test_an_allocation_failure_anywhere_under_asan(tmp_path: Path, engine_sqlite
     binary = tmp_path / "test_faults_alloc"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, "-fsanitize=address,undefined",
            "-fno-sanitize-recover=undefined", "-DTIMCONV_FAULT_ALLOC", *ENGINE_INCLUDES, f"-I{C_TESTS}",
-           str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), str(engine_sqlite), "-lcrypto", "-lz", "-lpthread",
+           str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), str(engine_sqlite()), "-lcrypto", "-lz", "-lpthread",
            "-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup", "-o", str(binary)])
     out = run(binary, tmp_path / "data", {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1",
                                           "UBSAN_OPTIONS": "print_stacktrace=1"}, "alloc", "1", "1000000", step)

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -23,11 +24,11 @@ pytestmark = pytest.mark.skipif(shutil.which("clang") is None,
 
 
 @pytest.fixture(scope="module")
-def harness(tmp_path_factory, engine_sqlite: Path) -> Path:
+def harness(tmp_path_factory, engine_sqlite: Callable[..., Path]) -> Path:
     binary = tmp_path_factory.mktemp("fuzz") / "fuzz_engine"
     subprocess.run(["clang", "-g", "-O1", "-fsanitize=fuzzer,address,undefined", "-fno-sanitize-recover=undefined",
                     *ENGINE_INCLUDES, str(FUZZ / "fuzz_engine.c"),
-                    *map(str, ENGINE_SOURCES), str(engine_sqlite), "-lcrypto", "-lz", "-lpthread", "-o", str(binary)],
+                    *map(str, ENGINE_SOURCES), str(engine_sqlite()), "-lcrypto", "-lz", "-lpthread", "-o", str(binary)],
                    check=True, capture_output=True, text=True)
     return binary
 

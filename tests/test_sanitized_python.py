@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 from test_c_programs import ENGINE_INCLUDES, ENGINE_SOURCES, REPO, build
 
@@ -16,11 +17,11 @@ def runtime(name: str) -> str:
     return subprocess.run(["gcc", f"-print-file-name={name}"], capture_output=True, text=True, check=True).stdout.strip()
 
 
-def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path, engine_sqlite: Path) -> None:
+def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path, engine_sqlite: Callable[..., Path]) -> None:
     engine = tmp_path / "libtimconv_asan.so"
     build(["gcc", "-std=c11", "-g", "-O1", "-fPIC", "-shared", "-fvisibility=hidden", "-fno-omit-frame-pointer",
            "-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-Wall", "-Wextra", "-Werror",
-           *ENGINE_INCLUDES, *map(str, ENGINE_SOURCES), str(engine_sqlite), "-lcrypto", "-lz", "-lpthread",
+           *ENGINE_INCLUDES, *map(str, ENGINE_SOURCES), str(engine_sqlite()), "-lcrypto", "-lz", "-lpthread",
            "-o", str(engine)])
     env = {
         **os.environ,
