@@ -8,6 +8,7 @@ no login. Skipped, with the reason, when the library has not been fetched
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,14 @@ def test_client_reports_the_vendor_library_without_starting_it(monkeypatch: pyte
     monkeypatch.setenv("TIMCONV_SDK_LIB", str(LIBRARY))
     assert Client.library_info()["version"] == info["version"]
     assert Client.library_info(native.library_path())["is_local"]
+
+
+def test_the_vendor_library_carries_its_own_sqlite_as_the_engine_does() -> None:
+    """libImSDK.so needs no system SQLite and exports none of SQLite's functions, yet holds
+    SQLite's own statements: it carries a private SQLite, as the engine now does (engine.md)."""
+    dynamic = subprocess.run(["readelf", "-d", str(LIBRARY)], capture_output=True, text=True, check=True).stdout
+    exported = subprocess.run(["nm", "-D", "--defined-only", str(LIBRARY)], capture_output=True, text=True,
+                              check=True).stdout
+    assert "(NEEDED)" in dynamic and "libsqlite3" not in dynamic
+    assert " T TIMInit" in exported and not re.search(r" T sqlite3_\w+", exported)
+    assert b"SELECT 'INSERT INTO vacuum_db.' || quote(name)" in LIBRARY.read_bytes()  # SQLite's VACUUM, compiled in
