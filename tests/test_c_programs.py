@@ -126,7 +126,7 @@ def test_engine_library_has_no_python_dependency() -> None:
     exported = set(re.findall(r" T (\w+)", symbols))
     assert {"TIMInit", "TIMConvCreate", "TIMConvSetDraft"} <= exported
     # Only the declared API is exported: the vendor's functions and the engine's timconv_ extensions.
-    declared = set(re.findall(r"(\w+)\(", "".join((REPO / "timconv_nb" / "engine" / "cffi" / name).read_text()
+    declared = set(re.findall(r"(\w+)\(", "".join((ENGINE / "cffi" / name).read_text()
                                                  for name in ("functions.h", "extensions.h"))))
     assert exported <= declared, exported - declared
 

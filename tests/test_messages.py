@@ -184,7 +184,6 @@ def test_two_processes_exchange_messages_with_events(tmp_path: Path) -> None:
         bob.close()
 
 
-
 def test_the_inbox_lets_go_of_deliveries_once_announced(tmp_path: Path) -> None:
     """Another process's deliveries wait in the recipient's inbox until the recipient's process
     announces them; then only the newest row stays (ids keep rising past it), so a long session

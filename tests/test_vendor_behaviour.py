@@ -403,7 +403,6 @@ def test_online_messages_reach_only_users_online_and_are_never_stored(tmp_path: 
             client.send_message("bob", {**ping, "message_is_online_msg": "yes"})
 
 
-
 # TIMManager.h 235: "用户如果在其他终端登录，会被踢下线" (a login elsewhere sends this one offline); the
 # login elsewhere is then the user online: "只有对方在线，对方才会收到" (TIMMessageManager.h 2285, an
 # online message reaches a peer that is online), also after the login it sent offline has let go
@@ -427,6 +426,7 @@ def test_a_login_that_sends_another_offline_receives_online_messages(tmp_path: P
                 time.sleep(0.2)
                 heard += other.events()
             assert ("message", [("bob", "ping")]) in heard
+
 
 # ---- @ information ----
 # TIMMessageManager.h 2350-2351: message_group_at_user_array, "群消息中被 @ 的用户 UserID 列表 ...
