@@ -155,9 +155,12 @@ def test_an_io_error_at_every_write(tmp_path: Path, sanitizer: str, flags: list[
 
 def test_an_allocation_failure_anywhere_under_asan(tmp_path: Path, engine_sqlite: Callable[..., Path]) -> None:
     """tests/c/test_faults.c alloc: the scripted session with one allocation failing (the engine's,
-    wrapped at link time, or SQLite's, through its allocator): every 41st of the session's ~22,600
+    wrapped at link time, or SQLite's, through its allocator): every 41st of the session's ~34,700
     here (TIMCONV_ALLOC_STEP=1 sweeps them all); every call answers, the client goes on, the
-    databases stay whole, and AddressSanitizer sees no bad access and LeakSanitizer no leak."""
+    databases stay whole, and AddressSanitizer sees no bad access and LeakSanitizer no leak. The
+    session's count comes from one run without faults; the worker's polls make each run's count
+    vary by up to about a hundred, so a run may end before the last few points: the sweep must
+    reach all but the last 1%."""
     step = os.environ.get("TIMCONV_ALLOC_STEP", "41")
     binary = tmp_path / "test_faults_alloc"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, "-fsanitize=address,undefined",
@@ -168,4 +171,4 @@ def test_an_allocation_failure_anywhere_under_asan(tmp_path: Path, engine_sqlite
                                           "UBSAN_OPTIONS": "print_stacktrace=1"}, "alloc", "1", "1000000", step)
     assert "ERROR: AddressSanitizer" not in out and "LeakSanitizer" not in out and "runtime error" not in out
     (allocations, injected), = re.findall(r"(\d+) allocations in the session; (\d+) injected", out)
-    assert int(allocations) > 10_000 and int(injected) >= int(allocations) // int(step) - 1, out
+    assert int(allocations) > 10_000 and int(injected) >= int(allocations) * 99 // 100 // int(step), out
