@@ -22,6 +22,9 @@ ENGINE_SOURCES = sorted((ENGINE / "src").rglob("*.c"))
 #: files include each other by layer, "store/store.h"), and the engine's own sqlite3.h.
 ENGINE_INCLUDES = [f"-I{ENGINE / 'include'}", f"-I{ENGINE / 'src'}", f"-I{ENGINE / 'third_party' / 'sqlite'}"]
 WARNINGS = ["-Wall", "-Wextra", "-Werror"]
+#: The binding's own C (compiled into timconv_nb._callbacks): the completions of calls.
+BINDING_C = ENGINE / "cffi"
+BINDING_SOURCES = sorted(BINDING_C.glob("*.c"))
 
 
 def build(command: list[str]) -> None:
@@ -66,6 +69,29 @@ def test_engine_test_program_under_sanitizers(tmp_path: Path, sanitizer: str, fl
            *ENGINE_INCLUDES, f"-I{C_TESTS}", str(C_TESTS / "test_engine.c"),
            *map(str, ENGINE_SOURCES), str(engine_sqlite(*flags)), "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
     out = run(binary, tmp_path / "data", env)
+    assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out and "WARNING: ThreadSanitizer" not in out
+
+
+@pytest.mark.parametrize(
+    "sanitizer,flags,env",
+    [
+        ("asan-ubsan", ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined"],
+         {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "print_stacktrace=1"}),
+        ("tsan", ["-fsanitize=thread"], {"TSAN_OPTIONS": "halt_on_error=1"}),
+    ],
+)
+def test_answer_queue_program_under_sanitizers(tmp_path: Path, sanitizer: str, flags: list[str], env: dict,
+                                               engine_sqlite: Callable[..., Path]) -> None:
+    """The binding's answer queue (cffi/answers.c, with reply.c) against the engine built from
+    source: sends answered into a queue an owner thread takes from as its eventfd wakes it, a
+    refused call's ticket, partial takes, a queue closed with calls pending (tests/c/test_answers.c)."""
+    binary = tmp_path / f"test_answers_{sanitizer}"
+    build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags,
+           *ENGINE_INCLUDES, f"-I{BINDING_C}", f"-I{C_TESTS}", str(C_TESTS / "test_answers.c"),
+           *map(str, BINDING_SOURCES), *map(str, ENGINE_SOURCES), str(engine_sqlite(*flags)),
+           "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
+    out = run(binary, tmp_path / "data", env)
+    assert re.search(r"test_answers: \d+ checks, \d+ passed, 0 failed", out)
     assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out and "WARNING: ThreadSanitizer" not in out
 
 

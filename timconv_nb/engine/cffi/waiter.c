@@ -2,9 +2,10 @@
  * every library with the engine's ABI.
  *
  * Lifetime: a waiter starts with two references, the waiting thread's and the pending
- * callback's. timconv_waiter_done drops the callback's after storing the result; the waiting
+ * callback's. timconv_waiter_done drops the callback's after storing the reply; the waiting
  * side drops its own with timconv_waiter_release, also after a timeout, when the callback may
  * still come. Whoever drops the last one frees it. `lock` guards every field. */
+#define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -12,18 +13,15 @@
 #include <string.h>
 #include <time.h>
 
-typedef struct timconv_waiter timconv_waiter;
+#include "reply.h"
+#include "waiter.h"
 
 struct timconv_waiter {
     pthread_mutex_t lock;
     pthread_cond_t done_cond;
     int done;
     int references;
-    int32_t code;
-    char* desc;
-    char* json;
-    uint64_t thread;  /* the thread that called back (pthread_self, as Python's thread ident) */
-    int64_t done_ns;  /* when it called back, nanoseconds since the epoch */
+    timconv_reply reply;
 };
 
 /* How long a waiter watches before sleeping: a reply that comes within it costs no wake-up. A
@@ -57,8 +55,7 @@ static void drop_reference(timconv_waiter* w) {
     int left = --w->references;
     pthread_mutex_unlock(&w->lock);
     if (left == 0) {
-        free(w->desc);
-        free(w->json);
+        timconv_reply_clear(&w->reply);
         pthread_cond_destroy(&w->done_cond);
         pthread_mutex_destroy(&w->lock);
         free(w);
@@ -67,16 +64,10 @@ static void drop_reference(timconv_waiter* w) {
 
 void timconv_waiter_done(int32_t code, const char* desc, const char* json_params, const void* user_data) {
     timconv_waiter* w = (timconv_waiter*)user_data;
-    char* desc_copy = strdup(desc != NULL ? desc : "");
-    char* json_copy = strdup(json_params != NULL ? json_params : "");
-    struct timespec now;
-    clock_gettime(CLOCK_REALTIME, &now);
+    timconv_reply reply;
+    timconv_reply_store(&reply, code, desc, json_params);
     pthread_mutex_lock(&w->lock);
-    w->thread = (uint64_t)pthread_self();
-    w->done_ns = (int64_t)now.tv_sec * 1000000000LL + now.tv_nsec;
-    w->code = (desc_copy == NULL || json_copy == NULL) ? 6028 : code; /* ERR_OUT_OF_MEMORY */
-    w->desc = desc_copy;
-    w->json = json_copy;
+    w->reply = reply;
     w->done = 1;
     pthread_cond_signal(&w->done_cond);
     pthread_mutex_unlock(&w->lock);
@@ -104,11 +95,12 @@ int timconv_waiter_wait(timconv_waiter* w, double timeout_seconds) {
     return done;
 }
 
-int32_t timconv_waiter_code(timconv_waiter* w) { return w->code; }
-const char* timconv_waiter_desc(timconv_waiter* w) { return w->desc != NULL ? w->desc : ""; }
-const char* timconv_waiter_json(timconv_waiter* w) { return w->json != NULL ? w->json : ""; }
-uint64_t timconv_waiter_thread(timconv_waiter* w) { return w->thread; }
-int64_t timconv_waiter_done_ns(timconv_waiter* w) { return w->done_ns; }
+/* Read only after timconv_waiter_wait returned 1: the reply no longer changes. */
+int32_t timconv_waiter_code(timconv_waiter* w) { return w->reply.code; }
+const char* timconv_waiter_desc(timconv_waiter* w) { return w->reply.desc != NULL ? w->reply.desc : ""; }
+const char* timconv_waiter_json(timconv_waiter* w) { return w->reply.json != NULL ? w->reply.json : ""; }
+uint64_t timconv_waiter_thread(timconv_waiter* w) { return w->reply.thread; }
+int64_t timconv_waiter_done_ns(timconv_waiter* w) { return w->reply.done_ns; }
 
 void timconv_waiter_release(timconv_waiter* w) { drop_reference(w); }
 

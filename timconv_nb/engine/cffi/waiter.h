@@ -1,7 +1,12 @@
 /* cffi declarations: the waiter, a C completion object for blocking calls (API mode; the code is
  * waiter.c). Passing timconv_waiter_done as the callback and a waiter as user_data lets a Python
  * thread wait for a call with the GIL released, and the library's thread complete it without
- * entering Python at all. */
+ * entering Python at all. Valid C too: the preprocessor lines are dropped for cffi. */
+#ifndef TIMCONV_WAITER_H
+#define TIMCONV_WAITER_H
+
+#include <stddef.h>
+#include <stdint.h>
 
 typedef struct timconv_waiter timconv_waiter;
 timconv_waiter* timconv_waiter_new(void);
@@ -15,3 +20,5 @@ int64_t timconv_waiter_done_ns(timconv_waiter* waiter);
 void timconv_waiter_release(timconv_waiter* waiter);
 /* strlen, for reading a callback's text in place (a buffer over it) without copying it. */
 size_t timconv_text_length(const char* text);
+
+#endif
