@@ -35,6 +35,8 @@ from timconv_nb import (
     native,
 )
 
+from conftest import engine_library_path
+
 XSS = "<img src=x onerror=alert(1)>"
 
 
@@ -228,6 +230,102 @@ def test_many_awaited_calls_cancellation_and_a_closed_loop(client: Client) -> No
     client.faults.clear()
     assert client.native.pending_callbacks == 0
     assert {"late", "after the loop"} <= {c.conv_id for c in client.conversation_list()}
+
+
+def test_awaited_calls_are_answered_on_the_engine_thread_into_the_loop(client: Client) -> None:
+    """An awaited call's answer is queued in C on the engine's thread (its ticket notes that
+    thread, as the waiter of a blocking call does) and taken by the loop on the loop's thread:
+    results, errors with their codes, and records all come through."""
+    client.create_conversation("bob")  # a blocking call: its waiter notes the engine's thread in C
+    with client.native.recording() as recorder:
+        client.create_conversation("carol")
+
+        async def awaited() -> tuple:
+            sent = await client.send_text_async("bob", "hello")
+            await client.delete_conversation_async("carol")
+            with pytest.raises(TIMError) as raised:  # the second delete's callback carries an error
+                await client.delete_conversation_async("carol")
+            return sent, raised.value, threading.get_ident()
+
+        sent, error, loop_thread = asyncio.run(awaited())
+    blocking, send, delete, again = recorder.records
+    assert [(r.function, r.code) for r in (send, delete, again)] == [
+        ("TIMMsgSendMessage", 0), ("TIMConvDelete", 0), ("TIMConvDelete", error.code)]
+    assert error.code != 0 and error.call == "TIMConvDelete"
+    assert sent.text == "hello" and send.json["message_msg_id"] == sent.msg_id
+    engine_thread = blocking.callback_thread_id
+    assert send.callback_thread_id == again.callback_thread_id == engine_thread != loop_thread
+    assert client.native.pending_callbacks == 0
+
+
+def test_an_answer_queue_runs_on_done_on_its_owners_thread_in_order(client: Client) -> None:
+    """NativeLibrary.call_answered: the library's thread never runs on_done; the owner's take
+    does, in the order the calls were made, with the code, desc and JSON of each."""
+    answers = native.AnswerQueue()
+    seen: list = []
+    text = json.dumps({"message_elem_array": [{"elem_type": 0, "text_elem_content": "hi"}]}).encode()
+    for i in range(300):
+        assert client.native.call_answered(
+            "TIMMsgSendMessage", b"bob", 1, text, None, answers=answers,
+            on_done=lambda code, desc, payload, i=i: seen.append((i, code, json.loads(payload)["message_sender"],
+                                                                  threading.get_ident()))) == 0
+    assert client.native.call_answered("TIMMsgSendMessage", b"bob", 1, b"{not json", None, answers=answers,
+                                       on_done=lambda *reply: seen.append(reply)) == -3  # TIM_ERR_JSON
+    time.sleep(0.2)
+    assert seen == []  # answered or not, nothing has run: the engine's thread only queues
+    deadline = time.monotonic() + 10
+    while len(seen) < 300 and time.monotonic() < deadline:
+        time.sleep(0.01)
+        answers.take()  # nothing runs until the owner takes
+    answers.close()
+    assert [entry[:3] for entry in seen] == [(i, 0, "alice") for i in range(300)]
+    assert {entry[3] for entry in seen} == {threading.get_ident()}
+    assert client.native.pending_callbacks == 0
+
+
+def test_each_loop_has_its_answer_queue_and_a_closed_loops_queue_is_closed(client: Client) -> None:
+    """One eventfd per loop that awaited a call; a closed loop's is closed when a call is next
+    awaited on another loop, and the client's close closes the rest (nothing left open)."""
+
+    def open_descriptors() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    async def one(i: int) -> str:
+        return (await client.create_conversation_async(f"loop{i}")).conv_id
+
+    assert asyncio.run(one(0)) == "loop0"
+    before = open_descriptors()
+    assert [asyncio.run(one(i)) for i in range(1, 41)] == [f"loop{i}" for i in range(1, 41)]
+    assert open_descriptors() <= before + 1  # only the last loop's queue stays open
+
+
+def test_a_refused_awaited_call_raises_at_once_and_leaves_nothing_pending(client: Client) -> None:
+    async def refused() -> None:
+        await client.logout_async()
+        with pytest.raises(NotLoggedInError):
+            await client.create_conversation_async("bob")  # refused by the C call itself: no ticket left
+
+    asyncio.run(refused())
+    assert client.native.pending_callbacks == 0
+    client.login("alice")
+
+
+def test_closing_the_client_inside_its_loop_settles_what_was_awaited(tmp_path: Path) -> None:
+    """TIMUninit answers every accepted call (those not run yet with ERR_SDK_NOT_INITIALIZED); the
+    loop's queue is taken before it closes, so no awaited call is left hanging."""
+
+    async def scenario() -> list:
+        client = Client(tmp_path / "data", library=engine_library_path())
+        client.login("alice")
+        pending = [asyncio.ensure_future(client.create_conversation_async(f"peer{i}")) for i in range(200)]
+        await asyncio.sleep(0)  # the calls are made
+        client.close()
+        assert client.native.pending_callbacks == 0
+        return await asyncio.wait_for(asyncio.gather(*pending, return_exceptions=True), 5)
+
+    outcomes = asyncio.run(scenario())
+    assert len(outcomes) == 200
+    assert all(isinstance(o, timconv_nb.Conversation) or (isinstance(o, TIMError) and o.code == 6013) for o in outcomes)
 
 
 def test_async_twins(client: Client) -> None:

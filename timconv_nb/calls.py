@@ -25,7 +25,7 @@ from typing import Any, Callable, Optional
 import orjson
 
 from .errors import CallTimeoutError, check, error_for, CODE_MEANINGS
-from .loop_bridge import LoopBridges
+from .loop_bridge import LoopBridges, settle
 from .native import NativeLibrary
 from .wire import ConvKey, ConvType
 
@@ -119,30 +119,44 @@ class Caller:
     def start(self, function: str, args: tuple, parse: bool = True,
               decode: Optional[Callable[[Any], Any]] = None) -> "asyncio.Future[Any]":
         """Calls ``function`` and returns an asyncio future of its callback JSON, on the running
-        loop (results reach the loop in batches: see LoopBridge). A refused call raises at once.
-        With ``decode``, the JSON is decoded on the engine's thread, in place."""
+        loop: the call is answered into the loop's answer queue and the loop takes the answers in
+        batches (see LoopBridge). A refused call raises at once. With ``decode``, the JSON is
+        decoded on the engine's thread, in place, and handed to the loop (LoopBridge.deliver)."""
         loop = asyncio.get_running_loop()
         bridge = self._bridges.get(loop)
         future = loop.create_future()
-        engine_thread = self.engine_thread
+        if decode is not None:
+            engine_thread = self.engine_thread
 
-        def on_done(code: int, desc: str, payload: Any) -> None:
-            engine_thread.seen()
+            def decoded(code: int, desc: str, payload: Any) -> None:
+                engine_thread.seen()
+                if code != 0:
+                    bridge.deliver(future, None, error_for(code, desc, function))
+                elif isinstance(payload, ValueError):  # the JSON did not decode
+                    bridge.deliver(future, None, payload)
+                else:
+                    bridge.deliver(future, payload, None)
+
+            check(self.native.call(function, *args, on_done=decoded, decode=_decoding(decode)), call=function)
+            return future
+
+        def answered(code: int, desc: str, payload: str) -> None:
             if code != 0:
-                bridge.deliver(future, None, error_for(code, desc, function))
+                settle(future, None, error_for(code, desc, function))
                 return
             try:
-                result = payload if decode is not None else _parsed(payload, parse)
+                result = _parsed(payload, parse)
             except ValueError as exc:
-                result = exc
-            if isinstance(result, ValueError):
-                bridge.deliver(future, None, result)
+                settle(future, None, exc)
             else:
-                bridge.deliver(future, result, None)
+                settle(future, result, None)
 
-        check(self.native.call(function, *args, on_done=on_done, decode=_decoding(decode) if decode else None),
-              call=function)
+        check(self.native.call_answered(function, *args, answers=bridge.answers(), on_done=answered), call=function)
         return future
+
+    def close(self) -> None:
+        """The client is closed: its loops' answer queues are closed once drained."""
+        self._bridges.close()
 
     def result(self, function: str, args: tuple) -> None:
         """Calls ``function``, one that answers with its TIMResult alone (the draft calls, the

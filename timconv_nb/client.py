@@ -198,6 +198,7 @@ class Client:
         self._events.open = False
         try:
             self.native.uninit()
+            self._caller.close()
         finally:
             for source in self.native.global_handlers:
                 self.native.set_handler(source, None)

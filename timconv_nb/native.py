@@ -23,11 +23,13 @@ cffi library itself and the binding does no recording work.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import logging
 import os
 import re
 import threading
+import weakref
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Union
 
@@ -39,7 +41,7 @@ from .events import BY_SOURCE, NOTIFICATIONS
 from .recording import Recorder
 
 __all__ = ["ffi", "get_include", "library_path", "open_library", "parameter_names", "NativeLibrary",
-           "LOCAL_ENGINE_VERSION_PREFIX"]
+           "AnswerQueue", "LOCAL_ENGINE_VERSION_PREFIX"]
 
 log = logging.getLogger(__name__)
 
@@ -210,6 +212,73 @@ def _trampoline(callback_type: str) -> Any:
 
 _CALL_DONE = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_on_TIMCommCallback)
 _WAITER_DONE = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_waiter_done)
+_TICKET_DONE = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_ticket_done)
+
+#: on_done of a queued call: (code, desc, json, answering thread's ident, when in epoch seconds)
+Answered = Callable[[int, str, str, int, float], None]
+
+
+class AnswerQueue:
+    """Calls answered into C (``cffi/answers.h``): the library's thread copies each reply into
+    the call's ticket and queues it, without entering Python; the queue's ``fd`` becomes readable
+    and its owner calls :meth:`take`, which runs the calls' ``on_done`` in batches on the owner's
+    thread. One thread owns a queue (an asyncio loop's: it watches ``fd``)."""
+
+    BATCH = 256
+
+    def __init__(self) -> None:
+        self._c = _waiters.timconv_answers_new()
+        if self._c == _api_ffi.NULL:
+            raise OSError("no eventfd or memory for an answer queue")
+        self.fd = int(_waiters.timconv_answers_fd(self._c))
+        self._waiting: dict[int, Answered] = {}
+        self._ids = itertools.count(1)
+        self._taken = _api_ffi.new("timconv_ticket*[]", self.BATCH)
+
+    def __len__(self) -> int:
+        """Calls not answered yet (answers waiting to be taken are not counted)."""
+        return int(_waiters.timconv_answers_pending(self._c)) if self._c is not None else 0
+
+    def ticket(self, on_done: Answered) -> Any:
+        """A ticket for one call: the user_data to pass with ``timconv_ticket_done``."""
+        ticket_id = next(self._ids)
+        ticket = _waiters.timconv_ticket_new(self._c, ticket_id)
+        if ticket == _api_ffi.NULL:
+            raise MemoryError("no memory for a call's ticket")
+        self._waiting[ticket_id] = on_done
+        return ticket
+
+    def cancel(self, ticket: Any) -> None:
+        """The call was refused: no answer will come."""
+        self._waiting.pop(ticket.id, None)
+        _waiters.timconv_ticket_cancel(ticket)
+
+    def take(self) -> int:
+        """Runs on_done of up to BATCH answered calls, oldest first (one that raises is logged);
+        returns how many were taken."""
+        taken = self._taken
+        count = int(_waiters.timconv_answers_take(self._c, taken, self.BATCH))
+        try:
+            for i in range(count):
+                ticket = taken[i]
+                reply = ticket.reply
+                on_done = self._waiting.pop(ticket.id)
+                try:
+                    on_done(int(reply.code), _text(reply.desc), _text(reply.json), int(reply.thread),
+                            reply.done_ns / 1e9)
+                except Exception:
+                    log.exception("an answered call's handler raised")
+        finally:
+            _waiters.timconv_tickets_free(taken, count)
+        return count
+
+    def close(self) -> None:
+        """The owner is done with the queue: answers not taken are dropped (see answers.h)."""
+        if self._c is not None:
+            _waiters.timconv_answers_close(self._c)
+            self._c = None
+            self._waiting.clear()
+
 #: source -> our trampoline, cast to the library's callback type
 _TRAMPOLINES = {n.source: _trampoline(n.callback_type) for n in NOTIFICATIONS}
 
@@ -248,6 +317,7 @@ class NativeLibrary:
         self.lib: Any = self._raw  # a _RecordingLib while recording
         self.recorder: Optional[Recorder] = None
         self._calls = _HandleRegistry()
+        self._answer_queues: "weakref.WeakSet[AnswerQueue]" = weakref.WeakSet()
         # Global handlers, by source, stay referenced here while the library may call them.
         self._targets: dict[str, _Pending] = {}
 
@@ -340,7 +410,7 @@ class NativeLibrary:
     @property
     def pending_callbacks(self) -> int:
         """How many accepted calls have not called back yet."""
-        return len(self._calls)
+        return len(self._calls) + sum(len(answers) for answers in list(self._answer_queues))
 
     def call_result(self, name: str, *args: Any) -> int:
         """Calls C function ``name``, one without a callback; returns its TIMResult."""
@@ -375,6 +445,36 @@ class NativeLibrary:
         if result != 0:
             self._calls.release(pending)
         return int(result)
+
+    def call_answered(self, name: str, *args: Any, answers: AnswerQueue,
+                      on_done: Callable[[int, str, str], None]) -> int:
+        """Calls C function ``name`` with ``args`` plus a C callback that answers into
+        ``answers``; returns the TIMResult. ``on_done(code, desc, json)`` runs exactly once, on
+        the thread that takes the answer from the queue, when (and only when) the result is
+        TIM_SUCC. The library's thread never enters Python for it."""
+        args = _c_args(args)
+        recorder = self.recorder
+        if recorder is None:
+            def answered(code: int, desc: str, payload: str, thread: int, when: float) -> None:
+                on_done(code, desc, payload)
+        else:
+            record = recorder.call(name, _named(name, (*args, _TICKET_DONE, None)), expects_callback=True)
+
+            def answered(code: int, desc: str, payload: str, thread: int, when: float) -> None:
+                recorder.called_back(record, code, desc, payload, thread_id=thread, when=when)
+                on_done(code, desc, payload)
+
+        self._answer_queues.add(answers)
+        ticket = answers.ticket(answered)
+        result = -1
+        try:
+            result = int(getattr(self._raw, name)(*args, _TICKET_DONE, ticket))
+        finally:
+            if result != 0:  # refused (or never made): no answer will come
+                answers.cancel(ticket)
+        if recorder is not None:
+            recorder.returned(record, result)
+        return result
 
     def call_and_wait(self, name: str, *args: Any, timeout: float) -> tuple[int, Optional[tuple[int, str, str]]]:
         """Calls C function ``name`` with ``args`` plus a C waiter as callback, and waits for it
