@@ -12,8 +12,9 @@ writes queued behind each other.
 Messages: a C2C send one at a time through the sync API against its own SQLite transactions made
 from Python (the sender's and the recipient's store: the message row and the conversation row in
 each), the two timed in turn in ten rounds (the ratio is the median of the rounds' ratios), and
-sends sustained through the binding (--count calls queued at once, answered by
-callback).
+sends sustained through the binding (--count sends, at most 5,000 waiting at once): answered into
+an AnswerQueue that an asyncio loop takes in batches (as the client's awaited calls are), answered
+by a Python callback each on the engine's thread, and made through the client's send_text_async.
 
     python benchmarks/roundtrip.py            # 10,000 calls per operation
     python benchmarks/roundtrip.py --count 500
@@ -22,6 +23,7 @@ callback).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import concurrent.futures
 import logging
 import json
@@ -34,6 +36,7 @@ from pathlib import Path
 from typing import Callable
 
 from timconv_nb import Client
+from timconv_nb.native import AnswerQueue
 
 log = logging.getLogger("benchmarks.roundtrip")
 
@@ -171,11 +174,16 @@ def paired_samples(floor: Callable[[int], object], operation: Callable[[int], ob
     return floor_samples, samples, statistics.median(ratios)
 
 
-def pipelined_sends(client: Client, count: int, conv_id: str, conv_type: int) -> float:
-    """Sends per second when `count` sends are queued through the binding at once (at most 5,000
-    waiting), each answered by its callback."""
-    text = json.dumps({"message_elem_array": [{"elem_type": 0, "text_elem_content": "hello"}]}).encode()
-    room = threading.Semaphore(5000)
+SEND_WINDOW = 5000  # sends waiting at once
+#: What the sustained sends send (as send_text builds it).
+TEXT_MESSAGE = json.dumps({"message_elem_array": [{"elem_type": 0, "text_elem_content": "hello"}]})
+
+
+def callback_sends(client: Client, count: int, conv_id: str, conv_type: int) -> float:
+    """Sends per second when `count` sends are queued through the binding (at most SEND_WINDOW
+    waiting), each answered by a Python callback on the engine's thread (NativeLibrary.call)."""
+    text = TEXT_MESSAGE.encode()
+    room = threading.Semaphore(SEND_WINDOW)
     answered = threading.Semaphore(0)
     start = time.perf_counter()
     for _ in range(count):
@@ -185,6 +193,61 @@ def pipelined_sends(client: Client, count: int, conv_id: str, conv_type: int) ->
     for _ in range(count):
         answered.acquire()
     return count / (time.perf_counter() - start)
+
+
+async def windowed(count: int, send: Callable[[Callable[[], None]], None]) -> float:
+    """Sends per second when `count` sends are made on this loop, at most SEND_WINDOW waiting: a
+    new one starts as each is answered. ``send(answered)`` makes one send; its answer calls
+    ``answered()`` on the loop."""
+    finished = asyncio.get_running_loop().create_future()
+    made = answers = 0
+
+    def answered() -> None:
+        nonlocal made, answers
+        answers += 1
+        if made < count:
+            made += 1
+            send(answered)
+        elif answers == count:
+            finished.set_result(None)
+
+    start = time.perf_counter()
+    made = min(SEND_WINDOW, count)
+    for _ in range(made):
+        send(answered)
+    await finished
+    return count / (time.perf_counter() - start)
+
+
+async def answered_sends(client: Client, count: int, conv_id: str, conv_type: int) -> float:
+    """Sends per second through the binding answered into an AnswerQueue that the loop takes in
+    batches (NativeLibrary.call_answered: the engine's thread never enters Python)."""
+    loop = asyncio.get_running_loop()
+    answers = AnswerQueue()
+    loop.add_reader(answers.fd, answers.take)
+    text = TEXT_MESSAGE.encode()
+
+    def send(answered: Callable[[], None]) -> None:
+        assert client.native.call_answered("TIMMsgSendMessage", conv_id.encode(), conv_type, text, None,
+                                           answers=answers, on_done=lambda code, desc, json_text: answered()) == 0
+
+    try:
+        return await windowed(count, send)
+    finally:
+        loop.remove_reader(answers.fd)
+        answers.close()
+
+
+async def awaited_sends(client: Client, count: int, conv_id: str, conv_type: int) -> float:
+    """Sends per second through the client's awaited API (send_text_async: arguments built and
+    checked, each answer parsed into a Message)."""
+    loop = asyncio.get_running_loop()
+
+    def send(answered: Callable[[], None]) -> None:
+        loop.create_task(client.send_text_async(conv_id, "hello", conv_type)).add_done_callback(
+            lambda task: (task.result(), answered()))
+
+    return await windowed(count, send)
 
 
 def main() -> None:
@@ -226,8 +289,14 @@ def main() -> None:
             }
             rates = {name: sustained_rate(operation, args.count, args.threads) for name, operation in sustained.items()}
             client.create_group("Team", "team", "work")
-            sends = {"sends through the binding (C2C)": pipelined_sends(client, args.count, "carol", 1),
-                     "sends through the binding (a group of one)": pipelined_sends(client, args.count, "team", 2)}
+            sends = {
+                "sends answered into a queue (C2C)": asyncio.run(answered_sends(client, args.count, "carol", 1)),
+                "sends answered into a queue (a group of one)": asyncio.run(answered_sends(client, args.count, "team", 2)),
+                "sends, a Python callback each (C2C)": callback_sends(client, args.count, "carol", 1),
+                "sends, a Python callback each (a group of one)": callback_sends(client, args.count, "team", 2),
+                "send_text_async (C2C)": asyncio.run(awaited_sends(client, args.count, "carol", 1)),
+                "send_text_async (a group of one)": asyncio.run(awaited_sends(client, args.count, "team", 2)),
+            }
             client.total_unread()
     lines = [
         f"round trips, {args.count:,} calls each (latencies in microseconds)",
@@ -244,12 +313,16 @@ def main() -> None:
     lines += [f"| {name} | {rate:,.0f} | {rate / floor_rate:.2f}x |" for name, rate in rates.items()]
     lines += [f"| {name} | {rate:,.0f} | {rate / floor_rate:.2f}x |" for name, rate in sends.items()]
     worst = max(statistics.median(s) for s in results.values())
+    queued = [rate for name, rate in sends.items() if name.startswith("sends answered")]
+    callbacks = [rate for name, rate in sends.items() if "callback" in name]
+    awaited = [rate for name, rate in sends.items() if name.startswith("send_text_async")]
     lines.append(f"summary: slowest operation's median is {worst / floor_median:.2f}x the floor's; a new "
                  f"conversation {statistics.median(results['create (new)']) / statistics.median(create_floor):.2f}x "
                  f"its own transaction's; sustained writes {min(rates.values()):,.0f} to {max(rates.values()):,.0f}"
                  f" ops/s; a C2C send {send_ratio:.2f}x its own transactions' (timed in turn),"
-                 f" sends through the binding {min(sends.values()):,.0f} to"
-                 f" {max(sends.values()):,.0f}/s")
+                 f" sends through the binding answered into a queue {min(queued):,.0f} to {max(queued):,.0f}/s"
+                 f" (a Python callback each: {min(callbacks):,.0f} to {max(callbacks):,.0f}/s;"
+                 f" send_text_async: {min(awaited):,.0f} to {max(awaited):,.0f}/s)")
     log.info("\n".join(lines))
 
 
