@@ -464,6 +464,50 @@ def test_queued_sends_share_transactions_and_are_all_delivered_in_order(tmp_path
             assert theirs.seq.is_unique
 
 
+def test_a_queued_send_that_fails_after_writing_loses_its_batch_one_refused_before_loses_only_itself(
+        tmp_path: Path) -> None:
+    """Queued sends share the sender's transaction without a savepoint each (store.c, begin_lean):
+    a send refused before it changes anything fails alone; one that fails after changing rows
+    (here a group seq already taken in the sender's store, which only a registry out of step with
+    the store can give) cannot be undone alone, so its whole batch fails with its code, as when a
+    commit fails: nothing of the batch is stored or delivered, and the next send works."""
+    text = lambda body: json.dumps({"message_elem_array": [{"elem_type": 0, "text_elem_content": body}]}).encode()  # noqa: E731
+    with Client(tmp_path) as client:
+        client.login("alice")
+        client.create_group("Team", "team", "work")
+        client.send_text("team", "first", "group")  # seq 1 in alice's store
+
+        def queued_together(*sends: tuple) -> list:
+            """The sends, queued behind a call that holds the engine's thread: one batch."""
+            client.faults.delay(0.3, "TIMConvGetConvList")
+            busy = concurrent.futures.Future()
+            assert client.native.call("TIMConvGetConvList", on_done=lambda *reply: busy.set_result(reply)) == 0
+            replies = [concurrent.futures.Future() for _ in sends]
+            for (conv, kind, body), reply in zip(sends, replies):
+                assert client.native.call("TIMMsgSendMessage", conv, kind, text(body), None,
+                                          on_done=lambda *answer, reply=reply: reply.set_result(answer)) == 0
+            busy.result(5)
+            client.faults.clear()
+            return [reply.result(5)[:2] for reply in replies]
+
+        refused = queued_together((b"bob", 1, "a"), (b"nosuch", 2, "x"), (b"carol", 1, "b"))
+        assert [code for code, _ in refused] == [0, 10010, 0]  # ERR_SVR_GROUP_INVALID_GROUP: no such group
+
+        registry = sqlite3.connect(tmp_path / "timconv" / str(client.app_id) / "groups.db")
+        with registry:
+            registry.execute("UPDATE im_group SET next_seq = 1 WHERE group_id = 'team'")
+        registry.close()
+        lost = queued_together((b"bob", 1, "c"), (b"team", 2, "collides"), (b"carol", 1, "d"))
+        assert [code for code, _ in lost] == [6022, 6022, 6022]  # ERR_IO_OPERATION_FAILED, the batch's
+        assert "UNIQUE constraint failed" in lost[1][1]
+
+        assert list(client.messages("bob").text) == ["a"] and list(client.messages("carol").text) == ["b"]
+        assert list(client.messages("team", "group").text) == ["first"]
+        assert client.send_text("bob", "e").text == "e"  # the next batch is a new one
+        client.login("bob")
+        assert list(client.messages("alice").text[::-1]) == ["a", "e"]  # "c" was never delivered
+
+
 def test_the_sdk_sets_its_own_members_of_each_copy_whatever_the_caller_gives(tmp_path: Path) -> None:
     """Each copy of a sent message (the sender's, the recipient's) gets the members the SDK owns
     (TIMMessageManager.h 2294-2341: conversation, sender, server time, status, ids, seq; the

@@ -108,15 +108,31 @@ int begin(struct store *s) {
     return exec_stmt(s, stmt(s, ST_SAVEPOINT), "savepoint");
 }
 
+int begin_lean(struct store *s) {
+    if (!s->in_batch) return begin(s);
+    if (s->batch_failure != ERR_SUCC) return s->batch_failure;
+    s->lean = true;
+    s->lean_changes = sqlite3_total_changes64(s->db);
+    return ERR_SUCC;
+}
+
 /* Commits when everything so far succeeded, else rolls back; returns the first failure. */
 int finish(struct store *s, int result) {
     if (s->in_batch) {
-        if (result != ERR_SUCC) exec_stmt(s, stmt(s, ST_ROLLBACK_TO), "rollback to savepoint");
+        bool lean = s->lean;
+        s->lean = false;
+        if (result != ERR_SUCC && !lean) exec_stmt(s, stmt(s, ST_ROLLBACK_TO), "rollback to savepoint");
+        /* A failed statement's own changes are undone and not counted: what remains is earlier. */
+        if (result != ERR_SUCC && lean && sqlite3_total_changes64(s->db) != s->lean_changes &&
+            s->batch_failure == ERR_SUCC) {
+            s->batch_failure = result;
+        }
         /* Some failures (a full disk, I/O) make SQLite roll the whole transaction back. */
         if (sqlite3_get_autocommit(s->db)) {
             if (s->batch_failure == ERR_SUCC) s->batch_failure = result != ERR_SUCC ? result : ERR_IO_OPERATION_FAILED;
             return s->batch_failure;
         }
+        if (lean) return result;
         int released = exec_stmt(s, stmt(s, ST_RELEASE), "release savepoint");
         return result != ERR_SUCC ? result : released;
     }

@@ -110,8 +110,10 @@ struct store {
     sqlite3_stmt *stmt[ST_COUNT];
     sqlite3_stmt *reader_exists;
     int64_t data_version; /* the writer's PRAGMA data_version when last polled */
-    bool in_batch;        /* inside store_batch_begin: begin() and finish() use a savepoint */
-    int batch_failure;    /* ERR_SUCC, or the failure that rolled the whole batch back */
+    bool in_batch;        /* inside store_batch_begin: begin() and finish() use a savepoint (see begin_lean) */
+    int batch_failure;    /* ERR_SUCC, or the failure that lost the whole batch */
+    bool lean;            /* the write in progress began with begin_lean inside a batch */
+    int64_t lean_changes; /* sqlite3_total_changes64 when it began */
     char error[256];
 };
 
@@ -144,6 +146,13 @@ int query_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char *what)
  * a failed call undoes only its own changes. */
 int begin(struct store *s);
 int finish(struct store *s, int result);
+/* begin() for a write whose statements after its first can fail only as SQLite itself fails (I/O,
+ * a full disk, memory): inside a batch it opens no savepoint, since each would copy every page the
+ * write touches into a sub-journal (a fifth of a queued send's time). If such a write fails after
+ * changing rows, finish() cannot undo them alone: the whole batch is lost (batch_failure), as when
+ * its commit fails. A failure before any change (or in the statement that failed, which SQLite
+ * undoes itself) loses nothing else. */
+int begin_lean(struct store *s);
 
 /* The ConvInfo of one conversation (*info NULL when it does not exist). */
 int conv_info(struct store *s, const char *conv_id, int conv_type, char **info);
