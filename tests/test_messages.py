@@ -464,13 +464,15 @@ def test_queued_sends_share_transactions_and_are_all_delivered_in_order(tmp_path
             assert theirs.seq.is_unique
 
 
-def test_a_queued_send_that_fails_after_writing_loses_its_batch_one_refused_before_loses_only_itself(
+def test_a_queued_send_that_fails_after_writing_loses_its_batch_one_failing_before_fails_alone(
         tmp_path: Path) -> None:
     """Queued sends share the sender's transaction without a savepoint each (store.c, begin_lean):
-    a send refused before it changes anything fails alone; one that fails after changing rows
-    (here a group seq already taken in the sender's store, which only a registry out of step with
-    the store can give) cannot be undone alone, so its whole batch fails with its code, as when a
-    commit fails: nothing of the batch is stored or delivered, and the next send works."""
+    a send refused before it changes anything, or failing in its first change (which SQLite
+    undoes itself: here a group seq already taken in the sender's store, which only a registry
+    out of step with the store can give), fails alone; one that fails after changing rows (here
+    a trigger the test adds to the store refuses the conversation row, after the message row was
+    written) cannot be undone alone, so its whole batch fails with its code, as when a commit
+    fails: nothing of that batch is stored or delivered, and the next send works."""
     text = lambda body: json.dumps({"message_elem_array": [{"elem_type": 0, "text_elem_content": body}]}).encode()  # noqa: E731
     with Client(tmp_path) as client:
         client.login("alice")
@@ -493,19 +495,27 @@ def test_a_queued_send_that_fails_after_writing_loses_its_batch_one_refused_befo
         refused = queued_together((b"bob", 1, "a"), (b"nosuch", 2, "x"), (b"carol", 1, "b"))
         assert [code for code, _ in refused] == [0, 10010, 0]  # ERR_SVR_GROUP_INVALID_GROUP: no such group
 
-        registry = sqlite3.connect(tmp_path / "timconv" / str(client.app_id) / "groups.db")
-        with registry:
-            registry.execute("UPDATE im_group SET next_seq = 1 WHERE group_id = 'team'")
-        registry.close()
-        lost = queued_together((b"bob", 1, "c"), (b"team", 2, "collides"), (b"carol", 1, "d"))
-        assert [code for code, _ in lost] == [6022, 6022, 6022]  # ERR_IO_OPERATION_FAILED, the batch's
-        assert "UNIQUE constraint failed" in lost[1][1]
+        with contextlib.closing(sqlite3.connect(tmp_path / "timconv" / str(client.app_id) / "groups.db")) as registry:
+            with registry:
+                registry.execute("UPDATE im_group SET next_seq = 1 WHERE group_id = 'team'")
+        collided = queued_together((b"bob", 1, "c"), (b"team", 2, "collides"), (b"carol", 1, "d"))
+        assert [code for code, _ in collided] == [0, 6022, 0] and "UNIQUE constraint failed" in collided[1][1]
 
-        assert list(client.messages("bob").text) == ["a"] and list(client.messages("carol").text) == ["b"]
+        store = tmp_path / "timconv" / str(client.app_id) / "alice".encode().hex() / "store.db"
+        with contextlib.closing(sqlite3.connect(store)) as db:
+            db.execute("CREATE TRIGGER refuse_victim BEFORE INSERT ON conversation WHEN NEW.conv_id = 'victim'"
+                       " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+        lost = queued_together((b"bob", 1, "e"), (b"victim", 1, "v"), (b"carol", 1, "f"))
+        assert [code for code, _ in lost] == [6022, 6022, 6022]  # ERR_IO_OPERATION_FAILED, the batch's
+        assert "refused by the test" in lost[1][1]
+
+        assert list(client.messages("bob").text[::-1]) == ["a", "c"]
+        assert list(client.messages("carol").text[::-1]) == ["b", "d"]
         assert list(client.messages("team", "group").text) == ["first"]
-        assert client.send_text("bob", "e").text == "e"  # the next batch is a new one
+        assert "c2c_victim" not in {c.key for c in client.conversation_list()}
+        assert client.send_text("bob", "g").text == "g"  # the next batch is a new one
         client.login("bob")
-        assert list(client.messages("alice").text[::-1]) == ["a", "e"]  # "c" was never delivered
+        assert list(client.messages("alice").text[::-1]) == ["a", "c", "g"]  # "e" was never delivered
 
 
 def test_the_sdk_sets_its_own_members_of_each_copy_whatever_the_caller_gives(tmp_path: Path) -> None:

@@ -148,12 +148,18 @@ int store_batch_begin(struct store *s) {
     int result = exec_stmt(s, stmt(s, ST_BEGIN), "begin batch");
     s->in_batch = result == ERR_SUCC;
     s->batch_failure = ERR_SUCC;
+    s->batch_order_read = false;
     return result;
 }
 
 int store_batch_end(struct store *s) {
     s->in_batch = false;
     int result = s->batch_failure;
+    if (result == ERR_SUCC && s->batch_order_read) { /* the batch's activation counter, written once */
+        sqlite3_stmt *st = stmt(s, ST_SET_ACTIVE_ORDER);
+        sqlite3_bind_int64(st, 1, s->batch_order);
+        result = exec_stmt(s, st, "active order");
+    }
     if (result == ERR_SUCC) result = exec_stmt(s, stmt(s, ST_COMMIT), "commit batch");
     if (!sqlite3_get_autocommit(s->db)) exec_stmt(s, stmt(s, ST_ROLLBACK), "rollback batch");
     return result;

@@ -24,6 +24,7 @@ enum stmt_id {
     ST_CONV_INFO,
     ST_BUMP_ACTIVE_ORDER,
     ST_ACTIVE_ORDER,
+    ST_SET_ACTIVE_ORDER,
     ST_CONV_INSERT,
     ST_CONV_DELETE,
     ST_CONV_LIST,
@@ -114,6 +115,10 @@ struct store {
     int batch_failure;    /* ERR_SUCC, or the failure that lost the whole batch */
     bool lean;            /* the write in progress began with begin_lean inside a batch */
     int64_t lean_changes; /* sqlite3_total_changes64 when it began */
+    /* Inside a batch the activation counter is read once, counted here and written back once,
+     * before the COMMIT (the batch holds the store's write lock, so no other process moves it). */
+    bool batch_order_read;
+    int64_t batch_order;
     char error[256];
 };
 
@@ -157,7 +162,8 @@ int begin_lean(struct store *s);
 /* The ConvInfo of one conversation (*info NULL when it does not exist). */
 int conv_info(struct store *s, const char *conv_id, int conv_type, char **info);
 
-/* The activation counter's next value: the most recently active conversation has the highest. */
+/* The activation counter's next value: the most recently active conversation has the highest
+ * (inside a batch, counted in memory: see struct store). */
 int next_active_order(struct store *s, int64_t *order);
 
 /* Records an inbox row of `kind` (0 a message, 1 the MsgLocator of a revoke) for the owner's

@@ -181,6 +181,7 @@ const char *const store_stmt_sql[ST_COUNT] = {
     /* Two plain statements: RETURNING costs SQLite a temporary table per call (a tenth of a send). */
     [ST_BUMP_ACTIVE_ORDER] = "UPDATE meta SET value = value + 1 WHERE key = 'active_order'",
     [ST_ACTIVE_ORDER] = "SELECT value FROM meta WHERE key = 'active_order'",
+    [ST_SET_ACTIVE_ORDER] = "UPDATE meta SET value = ?1 WHERE key = 'active_order'",
     [ST_CONV_INSERT] =
         "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name, recv_opt)"
         " VALUES (?1, ?2, ?3, ?4, ?2, " RECV_OPT_OF(1, 2) ")",
