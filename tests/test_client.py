@@ -281,6 +281,18 @@ def test_an_answer_queue_runs_on_done_on_its_owners_thread_in_order(client: Clie
     assert [entry[:3] for entry in seen] == [(i, 0, "alice") for i in range(300)]
     assert {entry[3] for entry in seen} == {threading.get_ident()}
     assert client.native.pending_callbacks == 0
+    assert answers.take() == 0  # closed: nothing to take, and no call can be answered into it
+    with pytest.raises(ValueError, match="closed"):
+        client.native.call_answered("TIMMsgSendMessage", b"bob", 1, text, None, answers=answers,
+                                    on_done=lambda *reply: seen.append(reply))
+    assert client.native.pending_callbacks == 0
+
+    dropped = native.AnswerQueue()
+    descriptor = f"/proc/self/fd/{dropped.fd}"
+    assert os.readlink(descriptor) == "anon_inode:[eventfd]"
+    del dropped
+    gc.collect()
+    assert not os.path.exists(descriptor) or os.readlink(descriptor) != "anon_inode:[eventfd]"
 
 
 def test_each_loop_has_its_answer_queue_and_a_closed_loops_queue_is_closed(client: Client) -> None:

@@ -234,6 +234,9 @@ class AnswerQueue:
         self._waiting: dict[int, Answered] = {}
         self._ids = itertools.count(1)
         self._taken = _api_ffi.new("timconv_ticket*[]", self.BATCH)
+        # A queue dropped without close() is closed when collected (its eventfd too, once its
+        # pending calls have been answered).
+        self._close = weakref.finalize(self, _waiters.timconv_answers_close, self._c)
 
     def __len__(self) -> int:
         """Calls not answered yet (answers waiting to be taken are not counted)."""
@@ -241,6 +244,8 @@ class AnswerQueue:
 
     def ticket(self, on_done: Answered) -> Any:
         """A ticket for one call: the user_data to pass with ``timconv_ticket_done``."""
+        if self._c is None:
+            raise ValueError("the answer queue is closed")
         ticket_id = next(self._ids)
         ticket = _waiters.timconv_ticket_new(self._c, ticket_id)
         if ticket == _api_ffi.NULL:
@@ -255,7 +260,9 @@ class AnswerQueue:
 
     def take(self) -> int:
         """Runs on_done of up to BATCH answered calls, oldest first (one that raises is logged);
-        returns how many were taken."""
+        returns how many were taken (0 once closed)."""
+        if self._c is None:
+            return 0
         taken = self._taken
         count = int(_waiters.timconv_answers_take(self._c, taken, self.BATCH))
         try:
@@ -275,7 +282,7 @@ class AnswerQueue:
     def close(self) -> None:
         """The owner is done with the queue: answers not taken are dropped (see answers.h)."""
         if self._c is not None:
-            _waiters.timconv_answers_close(self._c)
+            self._close()
             self._c = None
             self._waiting.clear()
 
