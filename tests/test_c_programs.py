@@ -25,6 +25,10 @@ WARNINGS = ["-Wall", "-Wextra", "-Werror"]
 #: The binding's own C (compiled into timconv_nb._callbacks): the completions of calls.
 BINDING_C = ENGINE / "cffi"
 BINDING_SOURCES = sorted(BINDING_C.glob("*.c"))
+#: The sanitizer builds of the C programs: (name, compiler flags, the run's environment).
+ASAN_UBSAN = ("asan-ubsan", ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined"],
+              {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "print_stacktrace=1"})
+TSAN = ("tsan", ["-fsanitize=thread"], {"TSAN_OPTIONS": "halt_on_error=1"})
 
 
 def build(command: list[str]) -> None:
@@ -54,14 +58,7 @@ def test_engine_test_program_against_installed_library(tmp_path: Path) -> None:
     assert re.search(r"test_engine: \d+ checks, \d+ passed, 0 failed", out)
 
 
-@pytest.mark.parametrize(
-    "sanitizer,flags,env",
-    [
-        ("asan-ubsan", ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined"],
-         {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "print_stacktrace=1"}),
-        ("tsan", ["-fsanitize=thread"], {"TSAN_OPTIONS": "halt_on_error=1"}),
-    ],
-)
+@pytest.mark.parametrize("sanitizer,flags,env", [ASAN_UBSAN, TSAN])
 def test_engine_test_program_under_sanitizers(tmp_path: Path, sanitizer: str, flags: list[str], env: dict,
                                                engine_sqlite: Callable[..., Path]) -> None:
     binary = tmp_path / f"test_engine_{sanitizer}"
@@ -72,14 +69,7 @@ def test_engine_test_program_under_sanitizers(tmp_path: Path, sanitizer: str, fl
     assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out and "WARNING: ThreadSanitizer" not in out
 
 
-@pytest.mark.parametrize(
-    "sanitizer,flags,env",
-    [
-        ("asan-ubsan", ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined"],
-         {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "print_stacktrace=1"}),
-        ("tsan", ["-fsanitize=thread"], {"TSAN_OPTIONS": "halt_on_error=1"}),
-    ],
-)
+@pytest.mark.parametrize("sanitizer,flags,env", [ASAN_UBSAN, TSAN])
 def test_answer_queue_program_under_sanitizers(tmp_path: Path, sanitizer: str, flags: list[str], env: dict,
                                                engine_sqlite: Callable[..., Path]) -> None:
     """The binding's answer queue (cffi/answers.c, with reply.c) against the engine built from
@@ -157,14 +147,7 @@ def test_engine_library_has_no_python_dependency() -> None:
     assert exported <= declared, exported - declared
 
 
-@pytest.mark.parametrize(
-    "sanitizer,flags,env",
-    [
-        ("plain", [], {}),
-        ("asan-ubsan", ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined"],
-         {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "print_stacktrace=1"}),
-    ],
-)
+@pytest.mark.parametrize("sanitizer,flags,env", [("plain", [], {}), ASAN_UBSAN])
 def test_an_io_error_at_every_write(tmp_path: Path, sanitizer: str, flags: list[str], env: dict,
                                    engine_sqlite: Callable[..., Path]) -> None:
     """tests/c/test_faults.c io: a scripted session with each of its write, sync and truncate

@@ -1,10 +1,9 @@
 """Build script (cffi API mode) for ``timconv_nb._callbacks``: the ``extern "Python"``
 trampolines handed to the C library, and the binding's C completions: the waiter of blocking calls
 (cffi/waiter.c) and the answer queue of awaited ones (cffi/answers.c), both keeping replies as
-cffi/reply.c copies them. Calls
-themselves go through an ABI-mode ffi built from the same type declarations at run time (see
-``timconv_nb.native``), so that they reach whichever library was opened, never code compiled in
-here.
+cffi/reply.c copies them. Calls themselves go through an ABI-mode ffi built from the same type
+declarations at run time (see ``timconv_nb.native``), so that they reach whichever library was
+opened, never code compiled in here.
 
 Every callback type declared in ``cffi/types.h`` gets one trampoline, ``timconv_on_<type>``, with
 the type's own parameters: declaring a callback type is all the C side of the binding needs.
