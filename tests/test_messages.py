@@ -178,7 +178,7 @@ def test_two_processes_exchange_messages_with_events(tmp_path: Path) -> None:
             assert bob.command("state", "state") == {"state": {"c2c_alice": 0}, "total": 0}
             alice.mark_read("bob")
             assert alice.total_unread() == 0
-            while (event := seen.get(timeout=2)) != ("total_unread", 0):
+            while seen.get(timeout=2) != ("total_unread", 0):
                 pass  # the update events that came before it
     finally:
         bob.close()
