@@ -16,11 +16,13 @@ int conv_info(struct store *s, const char *conv_id, int conv_type, char **info) 
 
 int next_active_order(struct store *s, int64_t *order) {
     if (s->in_batch) {
-        int result = s->batch_order_read ? ERR_SUCC
-                                         : query_int(s, stmt(s, ST_ACTIVE_ORDER), &s->batch_order, "active order");
-        s->batch_order_read = result == ERR_SUCC;
+        if (!s->batch_order_read) {
+            int result = query_int(s, stmt(s, ST_ACTIVE_ORDER), &s->batch_order, "active order");
+            if (result != ERR_SUCC) return result;
+            s->batch_order_read = true;
+        }
         *order = ++s->batch_order;
-        return result;
+        return ERR_SUCC;
     }
     int result = exec_stmt(s, stmt(s, ST_BUMP_ACTIVE_ORDER), "next active order");
     return result == ERR_SUCC ? query_int(s, stmt(s, ST_ACTIVE_ORDER), order, "next active order") : result;
