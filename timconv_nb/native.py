@@ -59,7 +59,7 @@ ffi.cdef((_DECLARATIONS / "extensions.h").read_text())
 NULL = ffi.NULL
 
 _api_ffi = _callbacks.ffi
-_waiters = _callbacks.lib
+_completions = _callbacks.lib  # the waiter and the answer queue (cffi/waiter.h, answers.h)
 
 # ---- the declarations, read once: parameter names for records ----
 
@@ -143,7 +143,7 @@ def _in_place(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
     the callback runs): a large reply is never copied into a str."""
 
     def read(ptr: Any) -> Any:
-        length = _waiters.timconv_text_length(ptr)
+        length = _completions.timconv_text_length(ptr)
         return decode(_api_ffi.buffer(ptr, length) if length else b"")
 
     return read
@@ -210,6 +210,12 @@ def _trampoline(callback_type: str) -> Any:
     return ffi.cast(callback_type, getattr(_callbacks.lib, name))
 
 
+def _read_reply(reply: Any) -> tuple[int, str, str, int, float]:
+    """A reply the waiter or a ticket kept (cffi/reply.h): code, desc, JSON, the thread that
+    called back (as Python's thread ident) and when (epoch seconds)."""
+    return int(reply.code), _text(reply.desc), _text(reply.json), int(reply.thread), reply.done_ns / 1e9
+
+
 _CALL_DONE = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_on_TIMCommCallback)
 _WAITER_DONE = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_waiter_done)
 _TICKET_DONE = ffi.cast("TIMCommCallback", _callbacks.lib.timconv_ticket_done)
@@ -227,27 +233,27 @@ class AnswerQueue:
     BATCH = 256
 
     def __init__(self) -> None:
-        self._c = _waiters.timconv_answers_new()
+        self._c = _completions.timconv_answers_new()
         if self._c == _api_ffi.NULL:
             raise OSError("no eventfd or memory for an answer queue")
-        self.fd = int(_waiters.timconv_answers_fd(self._c))
+        self.fd = int(_completions.timconv_answers_fd(self._c))
         self._waiting: dict[int, Answered] = {}
         self._ids = itertools.count(1)
         self._taken = _api_ffi.new("timconv_ticket*[]", self.BATCH)
         # A queue dropped without close() is closed when collected (its eventfd too, once its
         # pending calls have been answered).
-        self._close = weakref.finalize(self, _waiters.timconv_answers_close, self._c)
+        self._close = weakref.finalize(self, _completions.timconv_answers_close, self._c)
 
     def __len__(self) -> int:
         """Calls not answered yet (answers waiting to be taken are not counted)."""
-        return int(_waiters.timconv_answers_pending(self._c)) if self._c is not None else 0
+        return int(_completions.timconv_answers_pending(self._c)) if self._c is not None else 0
 
     def ticket(self, on_done: Answered) -> Any:
         """A ticket for one call: the user_data to pass with ``timconv_ticket_done``."""
         if self._c is None:
             raise ValueError("the answer queue is closed")
         ticket_id = next(self._ids)
-        ticket = _waiters.timconv_ticket_new(self._c, ticket_id)
+        ticket = _completions.timconv_ticket_new(self._c, ticket_id)
         if ticket == _api_ffi.NULL:
             raise MemoryError("no memory for a call's ticket")
         self._waiting[ticket_id] = on_done
@@ -256,7 +262,7 @@ class AnswerQueue:
     def cancel(self, ticket: Any) -> None:
         """The call was refused: no answer will come."""
         self._waiting.pop(ticket.id, None)
-        _waiters.timconv_ticket_cancel(ticket)
+        _completions.timconv_ticket_cancel(ticket)
 
     def take(self) -> int:
         """Runs on_done of up to BATCH answered calls, oldest first (one that raises is logged);
@@ -264,19 +270,17 @@ class AnswerQueue:
         if self._c is None:
             return 0
         taken = self._taken
-        count = int(_waiters.timconv_answers_take(self._c, taken, self.BATCH))
+        count = int(_completions.timconv_answers_take(self._c, taken, self.BATCH))
         try:
             for i in range(count):
                 ticket = taken[i]
-                reply = ticket.reply
                 on_done = self._waiting.pop(ticket.id)
                 try:
-                    on_done(int(reply.code), _text(reply.desc), _text(reply.json), int(reply.thread),
-                            reply.done_ns / 1e9)
+                    on_done(*_read_reply(ticket.reply))
                 except Exception:
                     log.exception("an answered call's handler raised")
         finally:
-            _waiters.timconv_tickets_free(taken, count)
+            _completions.timconv_tickets_free(taken, count)
         return count
 
     def close(self) -> None:
@@ -489,7 +493,7 @@ class NativeLibrary:
         without entering Python. Returns (TIMResult, None) when refused, (0, (code, desc,
         json)) when it called back, and (0, None) when the timeout expired first."""
         args = _c_args(args)
-        waiter = _waiters.timconv_waiter_new()
+        waiter = _completions.timconv_waiter_new()
         if waiter == _api_ffi.NULL:
             raise MemoryError("no memory for a call's waiter")
         recorder = self.recorder
@@ -500,23 +504,21 @@ class NativeLibrary:
             result = int(getattr(self._raw, name)(*args, _WAITER_DONE, waiter))
         finally:
             if result != 0:  # refused (or never made): no callback will drop its reference
-                _waiters.timconv_waiter_release(waiter)
+                _completions.timconv_waiter_release(waiter)
         if record is not None:
             recorder.returned(record, result)
         if result != 0:
-            _waiters.timconv_waiter_release(waiter)
+            _completions.timconv_waiter_release(waiter)
             return result, None
         try:
-            if not _waiters.timconv_waiter_wait(waiter, timeout):
+            if not _completions.timconv_waiter_wait(waiter, timeout):
                 return 0, None
-            reply = (int(_waiters.timconv_waiter_code(waiter)), _text(_waiters.timconv_waiter_desc(waiter)),
-                     _text(_waiters.timconv_waiter_json(waiter)))
+            code, desc, payload, thread, when = _read_reply(_completions.timconv_waiter_reply(waiter))
             if record is not None:
-                recorder.called_back(record, *reply, thread_id=int(_waiters.timconv_waiter_thread(waiter)),
-                                     when=int(_waiters.timconv_waiter_done_ns(waiter)) / 1e9)
-            return 0, reply
+                recorder.called_back(record, code, desc, payload, thread_id=thread, when=when)
+            return 0, (code, desc, payload)
         finally:
-            _waiters.timconv_waiter_release(waiter)
+            _completions.timconv_waiter_release(waiter)
 
     # ---- global notifications ----
 

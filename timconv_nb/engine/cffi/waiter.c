@@ -95,12 +95,7 @@ int timconv_waiter_wait(timconv_waiter* w, double timeout_seconds) {
     return done;
 }
 
-/* Read only after timconv_waiter_wait returned 1: the reply no longer changes. */
-int32_t timconv_waiter_code(timconv_waiter* w) { return w->reply.code; }
-const char* timconv_waiter_desc(timconv_waiter* w) { return w->reply.desc != NULL ? w->reply.desc : ""; }
-const char* timconv_waiter_json(timconv_waiter* w) { return w->reply.json != NULL ? w->reply.json : ""; }
-uint64_t timconv_waiter_thread(timconv_waiter* w) { return w->reply.thread; }
-int64_t timconv_waiter_done_ns(timconv_waiter* w) { return w->reply.done_ns; }
+const timconv_reply* timconv_waiter_reply(timconv_waiter* w) { return &w->reply; }
 
 void timconv_waiter_release(timconv_waiter* w) { drop_reference(w); }
 

@@ -8,15 +8,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "reply.h"
+
 typedef struct timconv_waiter timconv_waiter;
 timconv_waiter* timconv_waiter_new(void);
 void timconv_waiter_done(int32_t code, const char* desc, const char* json_params, const void* user_data);
 int timconv_waiter_wait(timconv_waiter* waiter, double timeout_seconds);
-int32_t timconv_waiter_code(timconv_waiter* waiter);
-const char* timconv_waiter_desc(timconv_waiter* waiter);
-const char* timconv_waiter_json(timconv_waiter* waiter);
-uint64_t timconv_waiter_thread(timconv_waiter* waiter);
-int64_t timconv_waiter_done_ns(timconv_waiter* waiter);
+/* The reply (reply.h), to read once timconv_waiter_wait returned 1: it no longer changes. */
+const timconv_reply* timconv_waiter_reply(timconv_waiter* waiter);
 void timconv_waiter_release(timconv_waiter* waiter);
 /* strlen, for reading a callback's text in place (a buffer over it) without copying it. */
 size_t timconv_text_length(const char* text);
