@@ -29,19 +29,19 @@ CALL = "TIMConvGetTotalUnreadMessageCount"
 
 def floor_call(lib: native.NativeLibrary) -> tuple:
     """call_and_wait's work, line for line, without its recording checks."""
-    waiters = native._waiters
-    waiter = waiters.timconv_waiter_new()
+    completions = native._completions
+    waiter = completions.timconv_waiter_new()
     try:
         result = int(getattr(lib._raw, CALL)(native._WAITER_DONE, waiter))
     finally:
         pass
     assert result == 0
     try:
-        assert waiters.timconv_waiter_wait(waiter, 5.0)
-        return 0, (int(waiters.timconv_waiter_code(waiter)), native._text(waiters.timconv_waiter_desc(waiter)),
-                   native._text(waiters.timconv_waiter_json(waiter)))
+        assert completions.timconv_waiter_wait(waiter, 5.0)
+        code, desc, payload, _, _ = native._read_reply(completions.timconv_waiter_reply(waiter))
+        return 0, (code, desc, payload)
     finally:
-        waiters.timconv_waiter_release(waiter)
+        completions.timconv_waiter_release(waiter)
 
 
 def median_us(run, count: int) -> float:
