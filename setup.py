@@ -5,7 +5,11 @@
   ``timconv_nb/engine/src`` (one folder per layer: util, store, notify, runtime, api) with
   ``-Wall -Wextra``, and SQLite from ``timconv_nb/engine/third_party`` (``engine_sqlite.c``
   says with which options), its symbols hidden;
-* ``timconv_nb._callbacks``: the cffi API-mode module holding the Python callbacks.
+* ``timconv_nb._callbacks``: the cffi API-mode module holding the Python callbacks;
+* ``timconv_nb._conv_columns``: a CPython extension decoding a ConvInfo array's JSON (Tencent's
+  library's listing) into the conversation frame's columns, built from
+  ``timconv_nb/engine/columns`` with yyjson (``third_party/decoder_yyjson.c`` says with which
+  options).
 
 Metadata lives in pyproject.toml.
 """
@@ -35,6 +39,15 @@ engine = Extension(
     extra_compile_args=["-std=c11", "-Wall", "-Wextra", "-fvisibility=hidden"],
 )
 
+conv_columns = Extension(
+    "timconv_nb._conv_columns",
+    # yyjson with the options decoder_yyjson.c gives it.
+    sources=[*sorted(str(p) for p in (ENGINE_DIR / "columns").glob("*.c")),
+             str(ENGINE_DIR / "third_party" / "decoder_yyjson.c")],
+    include_dirs=[str(ENGINE_DIR / "include"), str(ENGINE_DIR / "third_party" / "yyjson")],
+    extra_compile_args=["-std=c11", "-Wall", "-Wextra"],
+)
+
 
 class BuildExt(build_ext):
     """build_ext that names the engine ``libtimconv.so`` and links it without Python."""
@@ -58,7 +71,7 @@ if sys.platform != "linux":
     sys.exit("timconv_nb's engine builds on Linux only")
 
 setup(
-    ext_modules=[engine],
+    ext_modules=[engine, conv_columns],
     cffi_modules=[str(ENGINE_DIR / "cffi_build.py") + ":ffibuilder"],
     cmdclass={"build_ext": BuildExt},
 )

@@ -3,10 +3,12 @@ fixture that initialises it also uninitialises it before the next test."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
 import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +16,21 @@ from typing import Any, Callable, Optional
 
 import pytest
 
-from timconv_nb import native
+
+def use_listing_decoder_build() -> None:
+    """TIMCONV_TEST_CONV_COLUMNS names an alternative build of timconv_nb._conv_columns (a
+    sanitizer build): loaded here, before the package, it is the one the package imports."""
+    path = os.environ.get("TIMCONV_TEST_CONV_COLUMNS")
+    if path:
+        spec = importlib.util.spec_from_file_location("timconv_nb._conv_columns", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules["timconv_nb._conv_columns"] = module
+
+
+use_listing_decoder_build()
+
+from timconv_nb import native  # noqa: E402  (after the decoder's build is chosen)
 
 APP_ID = 1400000001
 #: enum TIMConvEvent: the sync after a login

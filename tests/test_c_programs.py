@@ -25,6 +25,10 @@ WARNINGS = ["-Wall", "-Wextra", "-Werror"]
 #: The binding's own C (compiled into timconv_nb._callbacks): the completions of calls.
 BINDING_C = ENGINE / "cffi"
 BINDING_SOURCES = sorted(BINDING_C.glob("*.c"))
+#: The vendor listing's decoder (timconv_nb._conv_columns): its sources, yyjson as it compiles it
+#: (decoder_yyjson.c), and what they include.
+DECODER_SOURCES = [*sorted((ENGINE / "columns").glob("*.c")), ENGINE / "third_party" / "decoder_yyjson.c"]
+DECODER_INCLUDES = [f"-I{ENGINE / 'include'}", f"-I{ENGINE / 'columns'}", f"-I{ENGINE / 'third_party' / 'yyjson'}"]
 #: The sanitizer builds of the C programs: (name, compiler flags, the run's environment).
 ASAN_UBSAN = ("asan-ubsan", ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined"],
               {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "print_stacktrace=1"})

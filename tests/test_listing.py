@@ -1,6 +1,7 @@
 """The conversation frame by every path, over the real engine: the local engine's columns
-(timconv_conv_list_columns, what ``Client.conversations()`` uses), the ConvInfo JSON decoded
-typed (what Tencent's library gives), and the same JSON parsed generically. The frame must be
+(timconv_conv_list_columns, what ``Client.conversations()`` uses), the ConvInfo JSON decoded in
+C (what Tencent's library gives: timconv_nb._conv_columns, tests/test_conv_columns.py), and the
+same JSON parsed generically. The frame must be
 the same whichever way it was made; the raw JSON stays only when asked for."""
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ import orjson
 import pandas as pd
 import pytest
 
-from timconv_nb import AT_ALL, Client, MarkType, ReceiveOpt
+from timconv_nb import AT_ALL, Client, MarkType, ReceiveOpt, _conv_columns
 from timconv_nb.frames import CONVERSATION_COLUMNS, conversation_columns_frame, conversations_frame
 from timconv_nb.model import VENDOR_PIN_BIT
-from timconv_nb.typed_json import DecodeError, decode_conv_columns, decode_conv_infos
+from timconv_nb.typed_json import DecodeError, decode_conv_columns
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -64,7 +65,7 @@ def test_every_path_gives_the_same_frame(client: Client) -> None:
     varied(client)
     listed = raw_reply(client, "TIMConvGetConvList")
     by_columns = client.conversations()
-    decode_conv_infos(listed)  # the list decodes typed: the typed path is the one compared below
+    _conv_columns.decode(listed)  # the decoder takes the list: its path is the one compared below
     typed = conversations_frame(listed)
     generic = conversations_frame(orjson.loads(listed))
     for frame in (typed, generic):
@@ -126,7 +127,7 @@ def vendor_shaped() -> list[dict]:
     ]
 
 
-def test_vendor_json_typed_and_generic_agree() -> None:
+def test_vendor_json_decoded_and_generic_agree() -> None:
     items = vendor_shaped()
     text = json.dumps(items)
     typed, generic = conversations_frame(text), conversations_frame(items)
@@ -135,20 +136,28 @@ def test_vendor_json_typed_and_generic_agree() -> None:
     assert typed.loc["c2c_98826", "draft_edit_time"] is pd.NaT and typed.loc["c2c_98826", "draft_text"] == ""
     assert typed.loc["group_g1", "last_msg_text"] == "[bob joined]" and typed.loc["group_g1", "group_at"] == "all_me"
     assert pd.isna(typed.loc["group_g2", "last_msg_text"]) and pd.isna(typed.loc["group_g2", "show_name"])
-    assert len(decode_conv_infos(text.encode()).conv_id) == 3  # bytes decode as text does
+    assert len(_conv_columns.decode(text)[0][0]) == 3  # decoded in C, not refused
+    pd.testing.assert_frame_equal(conversations_frame(text.encode()), typed)  # bytes decode as text does
 
 
-@pytest.mark.parametrize("change", [
-    lambda items: items[0].update(conv_unread_num="2"),  # a member of another type
-    lambda items: items[1].update(conv_group_at_info_array=[{"conv_group_at_info_at_type": "x"}]),
-    lambda items: items[0]["conv_last_msg"].update(message_elem_array={"not": "a list"}),
+@pytest.mark.parametrize("change, decoded", [
+    (lambda items: items[0].update(conv_unread_num="2"), False),  # a member of another type
+    (lambda items: items[1].update(conv_group_at_info_array=[{"conv_group_at_info_at_type": "x"}]), True),
+    (lambda items: items[0]["conv_last_msg"].update(message_elem_array={"not": "a list"}), True),
 ])
-def test_json_that_does_not_fit_the_types_is_parsed_generically(change) -> None:
+def test_json_of_other_types_gives_the_generic_frame_or_error(change, decoded: bool) -> None:
+    """A member of another type is refused by the decoder (then parsed generically), or handed
+    over as it is parsed (an @ reminder, a message's elements): the frame, or its error, is the
+    generic path's either way."""
     items = vendor_shaped()
     change(items)
     text = json.dumps(items)
-    with pytest.raises(DecodeError):
-        decode_conv_infos(text)
+    try:
+        _conv_columns.decode(text)
+    except ValueError:
+        assert not decoded
+    else:
+        assert decoded
     try:
         expected = conversations_frame(items)
     except (TypeError, ValueError, KeyError, AttributeError) as exc:  # the generic path refuses it too

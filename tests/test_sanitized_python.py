@@ -1,16 +1,18 @@
-"""The Python-driven tests (engine, client, messages) again, over an engine built with AddressSanitizer and
-UndefinedBehaviorSanitizer (loaded into an ordinary Python with the sanitizer runtimes
-preloaded), so every path the binding and client take is checked for memory errors and UB."""
+"""The Python-driven tests (engine, client, messages, listings) again, over an engine and a listing
+decoder built with AddressSanitizer and UndefinedBehaviorSanitizer (loaded into an ordinary
+Python with the sanitizer runtimes preloaded), so every path the binding, the client and the
+decoder take is checked for memory errors and UB."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 from typing import Callable
 
-from test_c_programs import ENGINE_INCLUDES, ENGINE_SOURCES, REPO, build
+from test_c_programs import DECODER_INCLUDES, DECODER_SOURCES, ENGINE_INCLUDES, ENGINE_SOURCES, REPO, build
 
 
 def runtime(name: str) -> str:
@@ -19,13 +21,18 @@ def runtime(name: str) -> str:
 
 def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path, engine_sqlite: Callable[..., Path]) -> None:
     engine = tmp_path / "libtimconv_asan.so"
-    build(["gcc", "-std=c11", "-g", "-O1", "-fPIC", "-shared", "-fvisibility=hidden", "-fno-omit-frame-pointer",
-           "-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-Wall", "-Wextra", "-Werror",
-           *ENGINE_INCLUDES, *map(str, ENGINE_SOURCES), str(engine_sqlite()), "-lcrypto", "-lz", "-lpthread",
-           "-o", str(engine)])
+    sanitized = ["gcc", "-std=c11", "-g", "-O1", "-fPIC", "-shared", "-fno-omit-frame-pointer",
+                 "-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-Wall", "-Wextra", "-Werror"]
+    build([*sanitized, "-fvisibility=hidden", *ENGINE_INCLUDES, *map(str, ENGINE_SOURCES), str(engine_sqlite()),
+           "-lcrypto", "-lz", "-lpthread", "-o", str(engine)])
+    # The decoder's file name need not be the package's: conftest loads it by path.
+    decoder = tmp_path / "_conv_columns_asan.so"
+    build([*sanitized, f"-I{sysconfig.get_paths()['include']}", *DECODER_INCLUDES, *map(str, DECODER_SOURCES),
+           "-o", str(decoder)])
     env = {
         **os.environ,
         "TIMCONV_TEST_ENGINE": str(engine),
+        "TIMCONV_TEST_CONV_COLUMNS": str(decoder),
         "LD_PRELOAD": f"{runtime('libasan.so')} {runtime('libubsan.so')}",
         "PYTHONMALLOC": "malloc",
         # CPython itself is not built for LeakSanitizer; memory errors and UB still abort.
@@ -36,7 +43,7 @@ def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path, engine_sqlite
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_engine_native.py",
          "tests/test_client.py", "tests/test_messages.py", "tests/test_usersig.py", "tests/test_conversation_api.py",
          "tests/test_bad_inputs.py", "tests/test_inspector.py", "tests/test_concurrency.py",
-         "tests/test_vendor_behaviour.py", "tests/test_groups.py"],
+         "tests/test_vendor_behaviour.py", "tests/test_groups.py", "tests/test_listing.py", "tests/test_conv_columns.py"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
     output = result.stdout + result.stderr

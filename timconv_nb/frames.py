@@ -20,8 +20,8 @@ import pandas as pd
 from . import wire as k
 from .model import (GROUP_AT_NAMES, MAX_EPOCH_SECONDS, VENDOR_PIN_BIT, ConvType, epoch_seconds, mark_names,
                     message_text)
-from . import typed_json
-from .typed_json import DecodeError, decode_conv_columns, decode_conv_infos, gc_paused
+from . import _conv_columns, typed_json
+from .typed_json import decode_conv_columns, gc_paused
 from .wire import PREFIXES, ConvKey
 
 __all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "RECORD_COLUMNS", "GROUP_COLUMNS", "MEMBER_COLUMNS",
@@ -151,11 +151,12 @@ def _strings(values: Sequence) -> pd.api.extensions.ExtensionArray:
     return pd.array(values, dtype="string")
 
 
-def _nullable(values: Sequence, dtype: str) -> pd.api.extensions.ExtensionArray:
+def _nullable(values: Sequence, dtype: str, typed: bool = False) -> pd.api.extensions.ExtensionArray:
     """Integers or booleans (None: NA) as "Int64" or "boolean", from the values and their mask
-    (pd.array infers each value's type: twice as slow); other values go through pd.array."""
+    (pd.array infers each value's type: twice as slow); other values go through pd.array.
+    ``typed``: every value is of the dtype's Python type or None already (not checked again)."""
     plain = int if dtype == "Int64" else bool
-    if {type(v) for v in values} <= {plain, type(None)}:
+    if typed or {type(v) for v in values} <= {plain, type(None)}:
         missing = np.fromiter(map(operator.is_, values, itertools.repeat(None)), dtype=bool, count=len(values))
         try:
             filled = np.array([v or 0 for v in values], dtype=np.int64 if plain is int else bool)
@@ -173,9 +174,12 @@ def _categorical(values: Sequence, dtype: pd.CategoricalDtype) -> pd.Categorical
     return pd.Categorical.from_codes(codes, dtype=dtype)
 
 
-def _frame(columns: dict[str, Any], schema: dict[str, Any], index: list, index_name: str) -> pd.DataFrame:
+def _frame(columns: dict[str, Any], schema: dict[str, Any], index: list, index_name: str,
+           typed: bool = False) -> pd.DataFrame:
     """A frame of the given columns, typed by ``schema``: each a list, or a function that makes
-    it (made in turn, each let go once converted: the lists never all live at once)."""
+    it (made in turn, each let go once converted: the lists never all live at once). ``typed``:
+    the values are of their dtypes' Python types or None already (decoded by type: the local
+    engine's columns, or the vendor listing in C), so they are not checked again."""
     data = {}
     for name, dtype in schema.items():
         values = columns.pop(name)
@@ -190,7 +194,7 @@ def _frame(columns: dict[str, Any], schema: dict[str, Any], index: list, index_n
         elif dtype == "object":
             data[name] = _objects(values)
         elif dtype in ("Int64", "boolean"):
-            data[name] = _nullable(values, dtype)
+            data[name] = _nullable(values, dtype, typed)
         elif isinstance(dtype, pd.CategoricalDtype):
             data[name] = _categorical(values, dtype)
         else:
@@ -251,18 +255,20 @@ def _messages_frame(items: list) -> pd.DataFrame:
 
 def conversations_frame(conv_infos: Union[str, bytes, list], keep_json: bool = False) -> pd.DataFrame:
     """A DataFrame of ConvInfo objects (a JSON array text, or the parsed list), in their order.
-    A text is decoded typed (only the members the frame reads; a text that does not fit the
-    types is parsed generically); the same frame either way. ``keep_json``: the JSON text in
+    A text is decoded straight into columns (timconv_nb._conv_columns; a text it does not take is
+    parsed generically); the same frame either way. ``keep_json``: the JSON text in
     ``frame.attrs["json"]`` (it is as large as the frame: kept only when asked for)."""
     with gc_paused():
-        if isinstance(conv_infos, (str, bytes)):
+        typed = isinstance(conv_infos, (str, bytes))
+        if typed:
             try:
-                columns, index = _typed_conversation_columns(decode_conv_infos(conv_infos))
-            except DecodeError:
+                columns, index = _decoded_conversation_columns(conv_infos)
+            except ValueError:  # outside what the decoder takes: the generic parse says what is wrong
+                typed = False
                 columns, index = _conversation_columns(orjson.loads(conv_infos))
         else:
             columns, index = _conversation_columns(conv_infos)
-        frame = _frame(columns, CONVERSATION_COLUMNS, index, "conversation")
+        frame = _frame(columns, CONVERSATION_COLUMNS, index, "conversation", typed)
     return _with_json(frame, conv_infos, keep_json)
 
 
@@ -273,7 +279,7 @@ def conversation_columns_frame(conv_columns: Union[str, bytes, typed_json.ConvCo
         conv_columns = decode_conv_columns(conv_columns)
     with gc_paused():
         columns, index = _typed_conversation_columns(conv_columns)
-        return _frame(columns, CONVERSATION_COLUMNS, index, "conversation")
+        return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", typed=True)
 
 
 def _conversation_columns(infos: list) -> tuple[dict[str, list], list[str]]:
@@ -299,16 +305,43 @@ def _conversation_columns(infos: list) -> tuple[dict[str, list], list[str]]:
         "last_msg_time": [m.get(k.kTIMMsgServerTime) if m else None for m in lasts],
         "last_msg_revoked": [m.get(k.kTIMMsgStatus) == k.kTIMMsg_Revoked if m else None for m in lasts],
         "recv_opt": [info.get(k.kTIMConvRecvOpt, 0) for info in infos],
-        # Mark names never hold commas; group names may, so groups stay tuples.
-        "marks": [",".join(mark_names(m)) if (m := info.get(k.kTIMConvMarkArray)) else "" for info in infos],
+        "marks": [_marks_text(info.get(k.kTIMConvMarkArray)) for info in infos],
         "groups": [tuple(g) if (g := info.get(k.kTIMConvConversationGroupArray)) else () for info in infos],
         "custom_data": [info.get(k.kTIMConvCustomData, "") for info in infos],
         "read_time": [info.get(k.kTIMConvC2CReadTimestamp) or None for info in infos],
         "read_seq": [info.get(k.kTIMConvGroupReadSequence) for info in infos],
-        # The @ reminders of the unread group messages: "me", "all" or "all_me", comma-separated.
-        "group_at": [",".join(GROUP_AT_NAMES[at[k.kTIMGroupAtInfoAtType]] for at in a)
-                     if (a := info.get(k.kTIMConvGroupAtInfoArray)) else "" for info in infos],
+        "group_at": [_group_at_text(info.get(k.kTIMConvGroupAtInfoArray)) for info in infos],
     }
+    return columns, index
+
+
+def _marks_text(marks: Any) -> str:
+    """A conv_mark_array's names, comma-separated (mark names never hold commas; group names
+    may, so groups stay tuples)."""
+    return ",".join(mark_names(marks)) if marks else ""
+
+
+def _group_at_text(at_infos: Any) -> str:
+    """The @ reminders of the unread group messages (GroupAtInfo dicts): "me", "all" or
+    "all_me", comma-separated."""
+    return ",".join(GROUP_AT_NAMES[at[k.kTIMGroupAtInfoAtType]] for at in at_infos) if at_infos else ""
+
+
+def _decoded_conversation_columns(text: Union[str, bytes]) -> tuple[dict[str, list], list[str]]:
+    """The frame's columns of a ConvInfo array's JSON text, decoded in C (_conv_columns: the
+    values _conversation_columns gives, but for what is finished here: the types' names, the
+    marks' and @ reminders' names, and the text of a message other than text elements).
+    ValueError when the decoder does not take the text."""
+    values, deferred = _conv_columns.decode(text)
+    columns = dict(zip(_conv_columns.COLUMNS, values))
+    for name, row in deferred:
+        columns[name][row] = message_text(columns[name][row])
+    kinds = [PREFIXES[t] for t in columns["conv_type"]]
+    columns["conv_type"] = kinds
+    index = [f"{kind}_{conv_id}" for kind, conv_id in zip(kinds, columns["conv_id"])]
+    # The decoder leaves an empty array as "" and a non-empty one as the list.
+    columns["marks"] = [m if m.__class__ is str else _marks_text(m) for m in columns["marks"]]
+    columns["group_at"] = [a if a.__class__ is str else _group_at_text(a) for a in columns["group_at"]]
     return columns, index
 
 

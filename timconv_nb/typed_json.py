@@ -1,27 +1,25 @@
-"""Typed decoding of ConvInfo JSON for the conversation frame: msgspec Structs that name only the
-members the frame reads (each by its key in :mod:`wire`), so the rest of the document is
-skipped, not built into dicts. Several times faster than a generic parse of the same JSON.
+"""Typed decoding of the local engine's conversation columns (timconv_conv_list_columns) for the
+conversation frame: msgspec Structs that name only the members the frame reads (each by its key
+in :mod:`wire`), so nothing else is built. (Tencent's library's ConvInfo array is decoded in C:
+timconv_nb._conv_columns.)
 
 The Structs answer ``get(key, default)`` like the dicts of a generic parse, so the text of a
 message is made by the one :func:`~timconv_nb.model.message_text` either way. A document whose
-members have other types than these (a vendor release that changed one) raises
-``msgspec.ValidationError``: the frame then falls back to the generic parse. Arrays are decoded
-as tuples: an empty one is then Python's one empty tuple, not a new list per conversation (most
-conversations have no marks, groups or @ reminders; with the elements' tuples, about a fifth less
-decoding time at 100,000 conversations).
+members have other types than these raises ``msgspec.ValidationError``. Arrays are decoded as
+tuples: an empty one is then Python's one empty tuple, not a new list per conversation.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-from typing import Any, Iterator, Optional, Union
+from typing import Any, Iterator, Optional
 
 import msgspec
 
 from . import wire as k
 
-__all__ = ["ConvColumns", "decode_conv_infos", "decode_conv_columns", "columns_of_rows", "gc_paused", "DecodeError"]
+__all__ = ["ConvColumns", "decode_conv_columns", "gc_paused", "DecodeError"]
 
 DecodeError = (msgspec.ValidationError, msgspec.DecodeError)
 
@@ -74,30 +72,9 @@ class AtInfo(_Keyed):
     at_type: int = _member(k.kTIMGroupAtInfoAtType, 0)
 
 
-class ConvInfo(_Keyed):
-    conv_id: str = msgspec.field(name=k.kTIMConvId)  # required, as the frame needs them
-    conv_type: int = msgspec.field(name=k.kTIMConvType)
-    show_name: Optional[str] = _member(k.kTIMConvShowName, "")
-    unread: Optional[int] = _member(k.kTIMConvUnReadNum, 0)
-    active_time: Optional[int] = _member(k.kTIMConvActiveTime)
-    pinned: Optional[bool] = _member(k.kTIMConvIsPinned, False)
-    has_draft: Optional[bool] = _member(k.kTIMConvIsHasDraft)
-    draft: Optional[Draft] = _member(k.kTIMConvDraft)
-    has_last: Optional[bool] = _member(k.kTIMConvIsHasLastMsg)
-    last: Optional[Message] = _member(k.kTIMConvLastMsg)
-    recv_opt: Optional[int] = _member(k.kTIMConvRecvOpt, 0)
-    marks: Optional[tuple] = _member(k.kTIMConvMarkArray)
-    groups: Optional[tuple[str, ...]] = _member(k.kTIMConvConversationGroupArray)
-    custom_data: Optional[str] = _member(k.kTIMConvCustomData, "")
-    read_time: Optional[int] = _member(k.kTIMConvC2CReadTimestamp)
-    read_seq: Optional[int] = _member(k.kTIMConvGroupReadSequence)
-    group_at: Optional[tuple[AtInfo, ...]] = _member(k.kTIMConvGroupAtInfoArray)
-
-
 class ConvColumns(msgspec.Struct, gc=False):
     """The conversation list as columns (the local engine's timconv_conv_list_columns): the
-    ConvInfo members the frame reads, each a list with one value per conversation. A ConvInfo
-    array becomes the same with :func:`columns_of_rows`."""
+    ConvInfo members the frame reads, each a list with one value per conversation."""
 
     conv_id: list[str] = msgspec.field(name=k.kTIMConvId)
     conv_type: list[int] = msgspec.field(name=k.kTIMConvType)
@@ -116,23 +93,10 @@ class ConvColumns(msgspec.Struct, gc=False):
     last: list[Optional[Message]] = msgspec.field(name=k.kTIMConvLastMsg)  # None: no last message
 
 
-def columns_of_rows(infos: list[ConvInfo]) -> ConvColumns:
-    """Typed ConvInfos as columns; a draft or last message counts only when its has-flag says so."""
-    return ConvColumns(
-        conv_id=[i.conv_id for i in infos], conv_type=[i.conv_type for i in infos],
-        show_name=[i.show_name for i in infos], unread=[i.unread for i in infos],
-        active_time=[i.active_time for i in infos], pinned=[i.pinned for i in infos],
-        recv_opt=[i.recv_opt for i in infos], custom_data=[i.custom_data for i in infos],
-        read_time=[i.read_time for i in infos], read_seq=[i.read_seq for i in infos],
-        marks=[i.marks for i in infos], groups=[i.groups for i in infos], group_at=[i.group_at for i in infos],
-        draft=[i.draft if i.has_draft else None for i in infos], last=[i.last if i.has_last else None for i in infos])
-
-
 # (Struct type, JSON key) -> attribute, for get().
-_ATTRIBUTE_OF = {(cls, field.encode_name): field.name for cls in (Elem, Message, Draft, AtInfo, ConvInfo)
+_ATTRIBUTE_OF = {(cls, field.encode_name): field.name for cls in (Elem, Message, Draft, AtInfo)
                  for field in msgspec.structs.fields(cls)}
 
-_ROWS = msgspec.json.Decoder(list[ConvInfo])
 _COLUMNS = msgspec.json.Decoder(ConvColumns)
 
 
@@ -149,11 +113,6 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def decode_conv_infos(text: Union[str, bytes]) -> ConvColumns:
-    """The columns of a ConvInfo array's JSON text, typed (DecodeError when it does not fit)."""
-    return columns_of_rows(_ROWS.decode(text))
 
 
 def decode_conv_columns(text: Any) -> ConvColumns:
