@@ -116,6 +116,7 @@ enum array_read array_reader_next(struct array_reader *reader) {
         yyjson_doc_free(reader->element);
         reader->element = NULL;
     }
+    reader->error = (yyjson_read_err){0}; /* a fault of the framing has no yyjson message */
     skip_space(reader);
     if (reader->at == reader->length)
         return ARRAY_NOT_ONE;

@@ -24,7 +24,7 @@ struct array_reader {
     size_t window_start, window_length, window_capacity;
     yyjson_alc *values; /* one element's values at a time, the memory reused */
     yyjson_doc *element;
-    yyjson_read_err error; /* why ARRAY_NOT_ONE, when yyjson said */
+    yyjson_read_err error; /* why ARRAY_NOT_ONE, when yyjson said (else its msg is NULL) */
 };
 
 /* Some hundreds of ConvInfos (about 900 bytes each in a vendor listing): the decoder's window. */
