@@ -495,16 +495,14 @@ def test_a_queued_send_that_fails_after_writing_loses_its_batch_one_failing_befo
         refused = queued_together((b"bob", 1, "a"), (b"nosuch", 2, "x"), (b"carol", 1, "b"))
         assert [code for code, _ in refused] == [0, 10010, 0]  # ERR_SVR_GROUP_INVALID_GROUP: no such group
 
-        with contextlib.closing(sqlite3.connect(tmp_path / "timconv" / str(client.app_id) / "groups.db")) as registry:
-            with registry:
-                registry.execute("UPDATE im_group SET next_seq = 1 WHERE group_id = 'team'")
+        sql_elsewhere(tmp_path / "timconv" / str(client.app_id) / "groups.db",
+                      "UPDATE im_group SET next_seq = 1 WHERE group_id = 'team'")
         collided = queued_together((b"bob", 1, "c"), (b"team", 2, "collides"), (b"carol", 1, "d"))
         assert [code for code, _ in collided] == [0, 6022, 0] and "UNIQUE constraint failed" in collided[1][1]
 
         store = tmp_path / "timconv" / str(client.app_id) / "alice".encode().hex() / "store.db"
-        with contextlib.closing(sqlite3.connect(store)) as db:
-            db.execute("CREATE TRIGGER refuse_victim BEFORE INSERT ON conversation WHEN NEW.conv_id = 'victim'"
-                       " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+        sql_elsewhere(store, "CREATE TRIGGER refuse_victim BEFORE INSERT ON conversation WHEN NEW.conv_id = 'victim'"
+                             " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
         lost = queued_together((b"bob", 1, "e"), (b"victim", 1, "v"), (b"carol", 1, "f"))
         assert [code for code, _ in lost] == [6022, 6022, 6022]  # ERR_IO_OPERATION_FAILED, the batch's
         assert "refused by the test" in lost[1][1]
@@ -516,6 +514,68 @@ def test_a_queued_send_that_fails_after_writing_loses_its_batch_one_failing_befo
         assert client.send_text("bob", "g").text == "g"  # the next batch is a new one
         client.login("bob")
         assert list(client.messages("alice").text[::-1]) == ["a", "c", "g"]  # "e" was never delivered
+
+
+def sql_elsewhere(database: Path, sql: str) -> list:
+    """Runs ``sql`` on a database the engine has open, from another process, and gives its rows.
+    Not from this one: a second copy of SQLite in the engine's process (Python's sqlite3) closing
+    the file drops the engine's POSIX locks on it, and may then checkpoint and delete the WAL the
+    engine goes on writing to (sqlite.org/howtocorrupt.html, 2.2)."""
+    script = ("import json, sqlite3, sys\n"
+              "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+              "print(json.dumps(db.execute(sys.argv[2]).fetchall()))\n"
+              "db.close()\n")
+    done = subprocess.run([sys.executable, "-c", script, str(database), sql], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    return [tuple(row) for row in json.loads(done.stdout)]
+
+
+def queue_behind_a_busy_call(client: Client, sends: list[tuple]) -> list[tuple]:
+    """(code, desc) of each raw send (conv id, type, text), queued behind a call that holds the
+    engine's thread, so that they run as one batch."""
+    client.faults.delay(0.3, "TIMConvGetConvList")
+    busy = concurrent.futures.Future()
+    assert client.native.call("TIMConvGetConvList", on_done=lambda *reply: busy.set_result(reply)) == 0
+    replies = [concurrent.futures.Future() for _ in sends]
+    for (conv, kind, body), reply in zip(sends, replies):
+        message = json.dumps({"message_elem_array": [{"elem_type": 0, "text_elem_content": body}]}).encode()
+        assert client.native.call("TIMMsgSendMessage", conv, kind, message, None,
+                                  on_done=lambda *answer, reply=reply: reply.set_result(answer)) == 0
+    busy.result(5)
+    client.faults.clear()
+    return [reply.result(5)[:2] for reply in replies]
+
+
+def test_queued_group_sends_take_their_seqs_in_one_registry_transaction_each_change_undone_alone(
+        tmp_path: Path) -> None:
+    """The seqs a batch of queued group sends takes share one registry transaction, each send's a
+    savepoint in it, committed before the sender's store (store/registry.h, registry_batch_begin):
+    a send the registry refuses (not a member), or whose seq update fails (a trigger the test adds
+    to the registry), is undone alone; the seqs taken before it in the batch stay taken, stored
+    and delivered, and the next send takes the next one."""
+    with Client(tmp_path) as client:
+        client.login("bob")
+        client.create_group("Other", "other", "work")  # alice is no member of it
+        client.login("alice")
+        client.create_group("Team", "team", "work", members=["bob"])  # seq 1: the tip of bob's joining
+        client.send_text("team", "first", "group")  # seq 2
+        refused = queue_behind_a_busy_call(client, [(b"team", 2, "a"), (b"other", 2, "x"), (b"team", 2, "b")])
+        assert [code for code, _ in refused] == [0, 10007, 0]  # ERR_SVR_GROUP_PERMISSION_DENY
+        registry = tmp_path / "timconv" / str(client.app_id) / "groups.db"
+        sql_elsewhere(registry, "CREATE TRIGGER refuse_seq_6 BEFORE UPDATE OF next_seq ON im_group WHEN OLD.next_seq = 6"
+                                " BEGIN SELECT RAISE(ABORT, 'seq refused by the test'); END")
+        failed = queue_behind_a_busy_call(client, [(b"team", 2, "c"), (b"team", 2, "d")])
+        assert failed[0][0] == 0 and failed[1][0] == 6022 and "seq refused by the test" in failed[1][1], failed
+        assert sql_elsewhere(registry, "SELECT next_seq FROM im_group WHERE group_id = 'team'") == [(6,)]
+        sql_elsewhere(registry, "DROP TRIGGER refuse_seq_6")
+        client.send_text("team", "e", "group")
+        expected = (["[alice added bob]", "first", "a", "b", "c", "e"], [1, 2, 3, 4, 5, 6])
+        mine = client.messages("team", "group")
+        assert (list(mine.text[::-1]), list(mine.seq[::-1])) == expected
+        client.login("bob")
+        theirs = client.messages("team", "group")
+        assert (list(theirs.text[::-1]), list(theirs.seq[::-1])) == expected
 
 
 def test_the_sdk_sets_its_own_members_of_each_copy_whatever_the_caller_gives(tmp_path: Path) -> None:

@@ -289,9 +289,11 @@ static void after_commit(struct task *t, struct task_result *r, bool batched) {
 }
 
 /* Runs `count` batchable tasks (chained by next) in one transaction, then delivers each in order:
- * one COMMIT instead of `count`, and no callback before it. If the commit fails, nothing of the
- * batch is stored, and every task that had succeeded is answered with that failure instead. What
- * each does in others' stores comes after the commit, and only for those that succeeded. */
+ * one COMMIT instead of `count`, and no callback before it. The group seqs the batch's sends take
+ * share one registry transaction too, committed first (store/registry.h). If a commit fails,
+ * nothing of the batch is stored, and every task that had succeeded is answered with that failure
+ * instead. What each does in others' stores comes after the commit, and only for those that
+ * succeeded. */
 static void run_transaction(struct task *first, int count) {
     struct task_result *results = calloc((size_t)count, sizeof *results);
     if (results == NULL) { /* no memory for the batch: one by one, each its own transaction */
@@ -307,10 +309,16 @@ static void run_transaction(struct task *first, int count) {
     }
     /* Without a batch transaction (BEGIN failed) each call commits on its own, as usual. */
     bool batched = store_batch_begin(E.store) == ERR_SUCC;
+    if (batched) registry_batch_begin();
     int i = 0;
     for (struct task *t = first; t != NULL; t = t->next) execute(t, false, &results[i++]);
     assert(i == count);
-    int committed = batched ? store_batch_end(E.store) : ERR_SUCC;
+    int committed = ERR_SUCC;
+    if (batched) {
+        char err[512] = "";
+        committed = registry_batch_end(err, sizeof err);
+        committed = committed == ERR_SUCC ? store_batch_end(E.store) : store_batch_fail(E.store, committed, err);
+    }
     if (committed != ERR_SUCC) {
         engine_log(kTIMLog_Error, "a batch of %d calls was lost: %s", count, store_error(E.store));
         for (i = 0; i < count; i++) {

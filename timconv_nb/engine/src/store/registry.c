@@ -69,9 +69,55 @@ sqlite3_stmt *bind_group(struct registry *r, enum reg_stmt id, const char *group
     return st;
 }
 
-int rbegin(struct registry *r) { return rexec(r, rstmt(r, R_BEGIN), "begin"); }
+static bool batching; /* worker thread only: between registry_batch_begin and registry_batch_end */
+
+void registry_batch_begin(void) { batching = true; }
+
+int registry_batch_end(char *err, size_t err_size) {
+    batching = false;
+    struct registry *r = open_registry;
+    if (r == NULL || !r->batch_open) return ERR_SUCC;
+    r->batch_open = false;
+    int result = r->batch_failure;
+    r->batch_failure = ERR_SUCC;
+    if (result == ERR_SUCC) result = rexec(r, rstmt(r, R_COMMIT), "commit batch");
+    if (result != ERR_SUCC) snprintf(err, err_size, "%s", r->error);
+    if (!sqlite3_get_autocommit(r->db)) rexec(r, rstmt(r, R_ROLLBACK), "rollback batch");
+    return result;
+}
+
+/* A change's beginning: its own transaction, or in a batch a savepoint (the batch's transaction
+ * begun by its first change). */
+int rbegin(struct registry *r) {
+    if (!batching) return rexec(r, rstmt(r, R_BEGIN), "begin");
+    if (r->batch_failure != ERR_SUCC) return r->batch_failure;
+    if (!r->batch_open) {
+        int result = rexec(r, rstmt(r, R_BEGIN), "begin batch");
+        if (result != ERR_SUCC) return result;
+        r->batch_open = true;
+    }
+    int result = rexec(r, rstmt(r, R_SAVEPOINT), "savepoint");
+    if (result != ERR_SUCC) r->batch_failure = result;
+    return result;
+}
 
 int rfinish(struct registry *r, int result) {
+    if (r->batch_open) { /* the change's savepoint released, undone first when the change failed */
+        char kept[sizeof r->error];
+        memcpy(kept, r->error, sizeof kept); /* the first failure is the one to report */
+        int lost = ERR_SUCC;
+        if (!sqlite3_get_autocommit(r->db)) {
+            if (result != ERR_SUCC) lost = rexec(r, rstmt(r, R_ROLLBACK_TO), "rollback to savepoint");
+            int released = rexec(r, rstmt(r, R_RELEASE), "release savepoint");
+            if (lost == ERR_SUCC) lost = released;
+        }
+        /* Some failures (a full disk, I/O) make SQLite roll the whole transaction back: the
+         * batch's earlier seqs with it, so the batch is lost. */
+        if (lost == ERR_SUCC && sqlite3_get_autocommit(r->db)) lost = result != ERR_SUCC ? result : ERR_IO_OPERATION_FAILED;
+        if (lost != ERR_SUCC && r->batch_failure == ERR_SUCC) r->batch_failure = lost;
+        if (result != ERR_SUCC) memcpy(r->error, kept, sizeof kept);
+        return result != ERR_SUCC ? result : lost;
+    }
     if (result == ERR_SUCC) result = rexec(r, rstmt(r, R_COMMIT), "commit");
     if (result != ERR_SUCC && !sqlite3_get_autocommit(r->db)) {
         char kept[sizeof r->error];

@@ -5,7 +5,8 @@
  *
  * Used only by the engine's worker thread (one open registry, kept until registry_close), so it
  * takes no lock of its own; other processes are kept apart by SQLite's file locks (BEGIN
- * IMMEDIATE around every change).
+ * IMMEDIATE around every change, or around a batch of the worker's calls: see
+ * registry_batch_begin).
  *
  * Functions return ERR_SUCC or a TIMErrCode (the vendor's group codes for the group rules,
  * ERR_IO_OPERATION_FAILED / ERR_OUT_OF_MEMORY otherwise); registry_error() then describes it.
@@ -25,6 +26,17 @@ struct registry *registry_get(const char *root, uint64_t app_id, int *code, char
 
 /* Closes the open registry (logout, TIMUninit). */
 void registry_close(void);
+
+/* A batch of the worker's calls (runtime/engine.c, run_transaction: queued sends): from here to
+ * registry_batch_end, the registry's changes share one transaction, begun by the first of them,
+ * each change a savepoint in it (a change that fails undoes only itself). One BEGIN and COMMIT
+ * for a batch of group sends instead of one per send's seq. */
+void registry_batch_begin(void);
+
+/* Commits the batch's registry transaction, if one was begun; ERR_SUCC, or the failure that lost
+ * it (described in err), for which the caller fails the whole batch. Called before the stores'
+ * commit: a seq is never in a committed store without the registry having counted it. */
+int registry_batch_end(char *err, size_t err_size);
 
 const char *registry_error(const struct registry *r);
 

@@ -15,6 +15,9 @@ enum reg_stmt {
     R_BEGIN,
     R_COMMIT,
     R_ROLLBACK,
+    R_SAVEPOINT,
+    R_ROLLBACK_TO,
+    R_RELEASE,
     R_GROUP,
     R_GROUP_INSERT,
     R_MEMBER_INSERT,
@@ -47,6 +50,8 @@ struct registry {
     char root[4096];
     uint64_t app_id;
     char error[256];
+    bool batch_open;   /* a batch's transaction is open (registry_batch_begin) */
+    int batch_failure; /* what lost the open batch's transaction, once something has */
 };
 
 /* A group as the rules read it. */

@@ -152,6 +152,12 @@ int store_batch_begin(struct store *s) {
     return result;
 }
 
+int store_batch_fail(struct store *s, int code, const char *why) {
+    s->batch_failure = code;
+    snprintf(s->error, sizeof s->error, "%s", why);
+    return store_batch_end(s);
+}
+
 int store_batch_end(struct store *s) {
     s->in_batch = false;
     int result = s->batch_failure;

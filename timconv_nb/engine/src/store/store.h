@@ -63,6 +63,9 @@ const char *store_error(const struct store *s);
  * batch (then nothing of it is stored, whatever each call returned). */
 int store_batch_begin(struct store *s);
 int store_batch_end(struct store *s);
+/* Ends the batch as lost (rolled back) for a failure outside the store (``why``, store_error's text
+ * from then): returns code. */
+int store_batch_fail(struct store *s, int code, const char *why);
 
 /* Creates the conversation unless it exists; *created tells which. *info: its ConvInfo. */
 int store_conv_create(struct store *s, const char *conv_id, int conv_type, uint64_t now, bool *created, char **info);
