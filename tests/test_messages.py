@@ -464,58 +464,6 @@ def test_queued_sends_share_transactions_and_are_all_delivered_in_order(tmp_path
             assert theirs.seq.is_unique
 
 
-def test_a_queued_send_that_fails_after_writing_loses_its_batch_one_failing_before_fails_alone(
-        tmp_path: Path) -> None:
-    """Queued sends share the sender's transaction without a savepoint each (store.c, begin_lean):
-    a send refused before it changes anything, or failing in its first change (which SQLite
-    undoes itself: here a group seq already taken in the sender's store, which only a registry
-    out of step with the store can give), fails alone; one that fails after changing rows (here
-    a trigger the test adds to the store refuses the conversation row, after the message row was
-    written) cannot be undone alone, so its whole batch fails with its code, as when a commit
-    fails: nothing of that batch is stored or delivered, and the next send works."""
-    text = lambda body: json.dumps({"message_elem_array": [{"elem_type": 0, "text_elem_content": body}]}).encode()  # noqa: E731
-    with Client(tmp_path) as client:
-        client.login("alice")
-        client.create_group("Team", "team", "work")
-        client.send_text("team", "first", "group")  # seq 1 in alice's store
-
-        def queued_together(*sends: tuple) -> list:
-            """The sends, queued behind a call that holds the engine's thread: one batch."""
-            client.faults.delay(0.3, "TIMConvGetConvList")
-            busy = concurrent.futures.Future()
-            assert client.native.call("TIMConvGetConvList", on_done=lambda *reply: busy.set_result(reply)) == 0
-            replies = [concurrent.futures.Future() for _ in sends]
-            for (conv, kind, body), reply in zip(sends, replies):
-                assert client.native.call("TIMMsgSendMessage", conv, kind, text(body), None,
-                                          on_done=lambda *answer, reply=reply: reply.set_result(answer)) == 0
-            busy.result(5)
-            client.faults.clear()
-            return [reply.result(5)[:2] for reply in replies]
-
-        refused = queued_together((b"bob", 1, "a"), (b"nosuch", 2, "x"), (b"carol", 1, "b"))
-        assert [code for code, _ in refused] == [0, 10010, 0]  # ERR_SVR_GROUP_INVALID_GROUP: no such group
-
-        sql_elsewhere(tmp_path / "timconv" / str(client.app_id) / "groups.db",
-                      "UPDATE im_group SET next_seq = 1 WHERE group_id = 'team'")
-        collided = queued_together((b"bob", 1, "c"), (b"team", 2, "collides"), (b"carol", 1, "d"))
-        assert [code for code, _ in collided] == [0, 6022, 0] and "UNIQUE constraint failed" in collided[1][1]
-
-        store = tmp_path / "timconv" / str(client.app_id) / "alice".encode().hex() / "store.db"
-        sql_elsewhere(store, "CREATE TRIGGER refuse_victim BEFORE INSERT ON conversation WHEN NEW.conv_id = 'victim'"
-                             " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
-        lost = queued_together((b"bob", 1, "e"), (b"victim", 1, "v"), (b"carol", 1, "f"))
-        assert [code for code, _ in lost] == [6022, 6022, 6022]  # ERR_IO_OPERATION_FAILED, the batch's
-        assert "refused by the test" in lost[1][1]
-
-        assert list(client.messages("bob").text[::-1]) == ["a", "c"]
-        assert list(client.messages("carol").text[::-1]) == ["b", "d"]
-        assert list(client.messages("team", "group").text) == ["first"]
-        assert "c2c_victim" not in {c.key for c in client.conversation_list()}
-        assert client.send_text("bob", "g").text == "g"  # the next batch is a new one
-        client.login("bob")
-        assert list(client.messages("alice").text[::-1]) == ["a", "c", "g"]  # "e" was never delivered
-
-
 def sql_elsewhere(database: Path, sql: str) -> list:
     """Runs ``sql`` on a database the engine has open, from another process, and gives its rows.
     Not from this one: a second copy of SQLite in the engine's process (Python's sqlite3) closing
@@ -545,6 +493,44 @@ def queue_behind_a_busy_call(client: Client, sends: list[tuple]) -> list[tuple]:
     busy.result(5)
     client.faults.clear()
     return [reply.result(5)[:2] for reply in replies]
+
+
+def test_a_queued_send_that_fails_after_writing_loses_its_batch_one_failing_before_fails_alone(
+        tmp_path: Path) -> None:
+    """Queued sends share the sender's transaction without a savepoint each (store.c, begin_lean):
+    a send refused before it changes anything, or failing in its first change (which SQLite
+    undoes itself: here a group seq already taken in the sender's store, which only a registry
+    out of step with the store can give), fails alone; one that fails after changing rows (here
+    a trigger the test adds to the store refuses the conversation row, after the message row was
+    written) cannot be undone alone, so its whole batch fails with its code, as when a commit
+    fails: nothing of that batch is stored or delivered, and the next send works."""
+    with Client(tmp_path) as client:
+        client.login("alice")
+        client.create_group("Team", "team", "work")
+        client.send_text("team", "first", "group")  # seq 1 in alice's store
+
+        refused = queue_behind_a_busy_call(client, [(b"bob", 1, "a"), (b"nosuch", 2, "x"), (b"carol", 1, "b")])
+        assert [code for code, _ in refused] == [0, 10010, 0]  # ERR_SVR_GROUP_INVALID_GROUP: no such group
+
+        sql_elsewhere(tmp_path / "timconv" / str(client.app_id) / "groups.db",
+                      "UPDATE im_group SET next_seq = 1 WHERE group_id = 'team'")
+        collided = queue_behind_a_busy_call(client, [(b"bob", 1, "c"), (b"team", 2, "collides"), (b"carol", 1, "d")])
+        assert [code for code, _ in collided] == [0, 6022, 0] and "UNIQUE constraint failed" in collided[1][1]
+
+        store = tmp_path / "timconv" / str(client.app_id) / "alice".encode().hex() / "store.db"
+        sql_elsewhere(store, "CREATE TRIGGER refuse_victim BEFORE INSERT ON conversation WHEN NEW.conv_id = 'victim'"
+                             " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+        lost = queue_behind_a_busy_call(client, [(b"bob", 1, "e"), (b"victim", 1, "v"), (b"carol", 1, "f")])
+        assert [code for code, _ in lost] == [6022, 6022, 6022]  # ERR_IO_OPERATION_FAILED, the batch's
+        assert "refused by the test" in lost[1][1]
+
+        assert list(client.messages("bob").text[::-1]) == ["a", "c"]
+        assert list(client.messages("carol").text[::-1]) == ["b", "d"]
+        assert list(client.messages("team", "group").text) == ["first"]
+        assert "c2c_victim" not in {c.key for c in client.conversation_list()}
+        assert client.send_text("bob", "g").text == "g"  # the next batch is a new one
+        client.login("bob")
+        assert list(client.messages("alice").text[::-1]) == ["a", "c", "g"]  # "e" was never delivered
 
 
 def test_queued_group_sends_take_their_seqs_in_one_registry_transaction_each_change_undone_alone(
