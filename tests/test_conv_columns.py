@@ -239,3 +239,28 @@ def test_a_non_text_argument_is_a_type_error() -> None:
     for argument in (None, 5, bytearray(b"[]"), ["[]"]):
         with pytest.raises(TypeError):
             _conv_columns.decode(argument)
+
+
+def test_the_vendor_example_and_its_flags() -> None:
+    """The vendor's own example of a ConvInfo array (TIMConversationManager.h 112-135:
+    "conv_active_time": 4611686018427387909, "conv_is_has_draft": false, "conv_is_has_lastmsg":
+    true, a last message of one text element "11111" from "98826"), decoded in C. The flags rule
+    the members after them (948-955: "bool, 只读, 会话是否有最后一条消息", whether the conversation
+    has a last message, before "conv_last_msg"; "会话是否有草稿", whether it has a draft, before
+    "conv_draft"): a member its flag denies does not count."""
+    example = {"conv_active_time": 4611686018427387909, "conv_id": "98826", "conv_type": 1,
+               "conv_is_has_draft": False, "conv_draft": {"draft_msg": {"message_elem_array": [TEXT]}},
+               "conv_is_has_lastmsg": True, "conv_is_pinned": True,
+               "conv_last_msg": {"message_client_time": 1620877708, "message_conv_id": "98826",
+                                 "message_elem_array": [{"elem_type": 0, "text_elem_content": "11111"}],
+                                 "message_sender": "98826", "message_server_time": 1620877708,
+                                 "message_sender_profile": {"user_profile_nick_name": "test change8888"}}}
+    denied = {**example, "conv_id": "denied", "conv_is_has_lastmsg": False}
+    text = json.dumps([example, denied])
+    assert taken(text)
+    frame = assert_as_generic(text).set_index("conv_id")
+    assert frame.loc["98826", "last_msg_text"] == "11111" and frame.loc["98826", "last_msg_sender"] == "98826"
+    assert not frame.loc["98826", "has_draft"] and pd.isna(frame.loc["98826", "draft_text"])
+    assert pd.isna(frame.loc["denied", "last_msg_text"]) and pd.isna(frame.loc["denied", "last_msg_time"])
+    # 4611686018427387909 is 2^62 (the pin bit the vendor sets on a pinned conversation) + 5.
+    assert frame.loc["98826", "active_time"] == pd.Timestamp(5, unit="s", tz="UTC")

@@ -539,7 +539,9 @@ def test_queued_group_sends_take_their_seqs_in_one_registry_transaction_each_cha
     savepoint in it, committed before the sender's store (store/registry.h, registry_batch_begin):
     a send the registry refuses (not a member), or whose seq update fails (a trigger the test adds
     to the registry), is undone alone; the seqs taken before it in the batch stay taken, stored
-    and delivered, and the next send takes the next one."""
+    and delivered, and the next send takes the next one. A group message's seq (TIMMessageManager.h
+    2340-2341: "uint64, 只读, 消息序列", read-only, the message's sequence) is the group's: the same
+    in every member's store, with no gap where a send failed."""
     with Client(tmp_path) as client:
         client.login("bob")
         client.create_group("Other", "other", "work")  # alice is no member of it
