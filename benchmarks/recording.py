@@ -21,6 +21,7 @@ import tempfile
 import time
 
 from timconv_nb import Client, native
+from timconv_nb.completions import Waiter
 
 log = logging.getLogger("benchmarks.recording")
 
@@ -28,20 +29,17 @@ CALL = "TIMConvGetTotalUnreadMessageCount"
 
 
 def floor_call(lib: native.NativeLibrary) -> tuple:
-    """call_and_wait's work, line for line, without its recording checks."""
-    completions = native._completions
-    waiter = completions.timconv_waiter_new()
+    """call_and_wait's work, line for line, without its recording checks: the raw library
+    called with a waiter as its completion."""
+    waiter = Waiter()
+    accepted = False
     try:
-        result = int(getattr(lib._raw, CALL)(native._WAITER_DONE, waiter))
+        accepted = getattr(lib.lib, CALL)(native._WAITER_DONE, waiter.user_data) == 0
+        assert accepted and waiter.wait(5.0)
+        reply = waiter.reply()
+        return 0, (reply.code, reply.desc, reply.text())
     finally:
-        pass
-    assert result == 0
-    try:
-        assert completions.timconv_waiter_wait(waiter, 5.0)
-        code, desc, payload, _, _ = native._read_reply(completions.timconv_waiter_reply(waiter))
-        return 0, (code, desc, payload)
-    finally:
-        completions.timconv_waiter_release(waiter)
+        waiter.release(accepted)
 
 
 def median_us(run, count: int) -> float:

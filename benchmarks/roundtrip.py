@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Callable
 
 from timconv_nb import Client
-from timconv_nb.native import AnswerQueue
+from timconv_nb.completions import AnswerQueue
 
 log = logging.getLogger("benchmarks.roundtrip")
 
@@ -229,7 +229,7 @@ async def answered_sends(client: Client, count: int, conv_id: str, conv_type: in
 
     def send(answered: Callable[[], None]) -> None:
         assert client.native.call_answered("TIMMsgSendMessage", conv_id.encode(), conv_type, text, None,
-                                           answers=answers, on_done=lambda code, desc, json_text: answered()) == 0
+                                           answers=answers, on_done=lambda reply: answered()) == 0
 
     try:
         return await windowed(count, send)

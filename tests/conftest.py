@@ -94,7 +94,7 @@ class RawEngine:
         self.events: list[tuple[int, Any]] = []
         self.logs: list[tuple[int, str]] = []
         self._events_lock = threading.Lock()
-        lib.set_conv_event_handler(self._on_event)
+        lib.set_handler("conv_event", self._on_event)
         lib.set_log_handler(lambda level, text: self.logs.append((level, text)))
 
     def _on_event(self, event: int, payload: str) -> None:
@@ -105,6 +105,17 @@ class RawEngine:
         cfg = config if config is not None else {"sdk_config_config_file_path": str(self.root)}
         return self.lib.TIMInit(APP_ID, json.dumps(cfg).encode())
 
+    def submit(self, name: str, *args: Any, on_done: Callable[[int, str, str], None]) -> int:
+        """Makes an async call as C does: ``args`` (None as NULL), then a callback (written in
+        Python: ``on_done(code, desc, json)`` on the engine's thread) and its user_data; returns
+        the TIMResult."""
+        callback = self.native.python_callback(on_done)
+        result = getattr(self.lib, name)(*[native.ffi.NULL if arg is None else arg for arg in args],
+                                         callback.callback, callback.user_data)
+        if result != 0:
+            callback.refused()
+        return result
+
     def start(self, name: str, *args: Any) -> tuple[int, threading.Event, list[Reply]]:
         """Makes an async call; returns its TIMResult, an event set on callback, the replies."""
         done = threading.Event()
@@ -114,7 +125,7 @@ class RawEngine:
             replies.append(Reply(code, desc, json.loads(payload) if payload else None, threading.get_ident()))
             done.set()
 
-        return self.native.call(name, *args, on_done=on_done), done, replies
+        return self.submit(name, *args, on_done=on_done), done, replies
 
     def call(self, name: str, *args: Any, timeout: float = 10) -> Reply:
         """Makes an async call that must be accepted and waits for its callback."""
@@ -154,7 +165,7 @@ def raw(tmp_path: Path):
     assert engine.init() == 0
     yield engine
     lib.lib.TIMUninit()
-    lib.set_conv_event_handler(None)
+    lib.set_handler("conv_event", None)
     lib.set_log_handler(None)
     assert lib.pending_callbacks == 0
 

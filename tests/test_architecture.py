@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from conftest import REPO
-from timconv_nb import Client, ConvKey, ConvType, errors, events, wire
+from timconv_nb import Client, ConvKey, ConvType, declarations, errors, events, wire
 from timconv_nb.native import parameter_names
 
 PACKAGE = REPO / "timconv_nb"
@@ -48,9 +48,9 @@ def test_notifications_match_the_c_listener_table() -> None:
     c_setters = {setter: ctype for _, setter, ctype in rows}
     python_setters = {n.setter: n.callback_type for n in events.NOTIFICATIONS if n.source != "recv_msg"}
     assert python_setters == c_setters
-    declared = (PACKAGE / "engine" / "cffi" / "types.h").read_text()
+    declared = declarations.read().callback_types
     for notification in events.NOTIFICATIONS:
-        assert f"(*{notification.callback_type})(" in declared  # the binding has its trampoline
+        assert notification.callback_type in declared  # the binding has its trampoline
         assert parameter_names(notification.setter)[0] == "cb"
     assert set(events.EVENTS) == {e for n in events.NOTIFICATIONS for e in n.events}
     assert len(events.EVENTS) == len(set(events.EVENTS))
@@ -83,24 +83,63 @@ def test_every_client_method_pair_names_a_declared_c_function() -> None:
         twin = getattr(Client, f"{name}_async")
         assert inspect.iscoroutinefunction(twin) and twin.c_function == method.c_function
         assert inspect.signature(twin) == inspect.signature(method)
-        assert method.__doc__ and method.c_function in method.__doc__ + " TIMMsgSendMessage"
+        assert method.__doc__ and method.c_function in method.__doc__, f"{name}'s docstring does not name its C call"
         assert parameter_names(method.c_function), f"{name}: {method.c_function} is not declared"
 
 
+#: The package's layers, bottom up, as docs/architecture.md lists them: a module imports only
+#: modules of its own layer or the layers below it (and, within a layer, without circles). The
+#: compiled modules (``_callbacks``, ``_conv_columns``) are below every layer.
+LAYERS: dict[str, set[str]] = {
+    "tables": {"wire", "errors", "declarations", "engine_log", "usersig", "vendor"},
+    "values": {"model", "membership", "typed_json", "events", "arguments", "frames", "recording"},
+    "binding": {"completions", "native"},
+    "client": {"loop_bridge", "process_slot", "calls", "dispatch", "faults", "client"},
+    "applications": {"widgets", "table", "inspector", "workload", "classroom", "__main__"},
+}
+
+
+def module_name(path) -> str:
+    """A module's name below the package: its file's stem, or its subpackage's name."""
+    relative = path.relative_to(PACKAGE)
+    return relative.parts[0] if len(relative.parts) > 1 else path.stem
+
+
 def package_imports() -> dict[str, set[str]]:
-    """Module -> the package modules it imports (at any depth of its code)."""
+    """Module -> the package modules it imports (at any depth of its code); a subpackage counts
+    as one module."""
     graph: dict[str, set[str]] = {}
-    for path in PACKAGE.glob("*.py"):
-        module = path.stem
-        found: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        if "engine" in path.relative_to(PACKAGE).parts:
+            continue
+        module = module_name(path)
+        depth = len(path.relative_to(PACKAGE).parts) - 1
+        found = graph.setdefault(module, set())
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if isinstance(node, ast.ImportFrom) and node.level == depth + 1:
                 if node.module:
                     found.add(node.module.split(".")[0])
                 else:
                     found.update(alias.name for alias in node.names)
-        graph[module] = found - {"_callbacks", "engine"}
-    return graph
+    modules = set(graph) - {"__init__"}  # names imported from the package's face are not modules
+    return {module: (found & modules) - {module} for module, found in graph.items()}
+
+
+def test_each_module_imports_only_its_layer_and_the_layers_below() -> None:
+    layer_of = {module: index for index, modules in enumerate(LAYERS.values()) for module in modules}
+    graph = package_imports()
+    unplaced = set(graph) - set(layer_of) - {"__init__"}
+    assert not unplaced, f"put these in a layer (here and in docs/architecture.md): {sorted(unplaced)}"
+    for module, imported in graph.items():
+        if module == "__init__":
+            continue  # the package's face: it hands names on, lazily
+        for other in imported:
+            assert layer_of[other] <= layer_of[module], (
+                f"{module} ({list(LAYERS)[layer_of[module]]}) imports {other} ({list(LAYERS)[layer_of[other]]})")
+    documented = (REPO / "docs" / "architecture.md").read_text()
+    for layer, modules in LAYERS.items():
+        for module in modules:
+            assert f"`{module}" in documented, f"docs/architecture.md does not place {module} in {layer}"
 
 
 def test_no_import_circles() -> None:
@@ -122,8 +161,8 @@ def test_no_import_circles() -> None:
 
 
 def test_only_the_binding_touches_cffi() -> None:
-    for path in PACKAGE.glob("*.py"):
-        if path.stem == "native":
+    for path in PACKAGE.rglob("*.py"):
+        if path.stem in ("native", "completions") or "engine" in path.parts:
             continue
         text = path.read_text()
         assert not re.search(r"\bffi\b|\.lib\.|import cffi", text), f"{path.name} reaches into cffi"
@@ -145,7 +184,7 @@ def test_cffi_build_declares_one_trampoline_per_callback_type() -> None:
     spec = importlib.util.spec_from_file_location("cffi_build", PACKAGE / "engine" / "cffi_build.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
-    externs = build.trampolines(build.types)
+    externs = build.trampolines(build.declarations)
     for notification in events.NOTIFICATIONS:
         assert f"timconv_on_{notification.callback_type}(" in externs
     assert "timconv_on_TIMCommCallback(" in externs

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from timconv_nb import native
+from timconv_nb import declarations, native
 from timconv_nb.native import parameter_names
 
 from conftest import APP_ID, RawEngine, engine_library_path
@@ -177,7 +177,7 @@ def engine(tmp_path_factory):
     raw.conv_list()  # every call above has run
     yield raw, (store, registry), store_content((store, registry))
     lib.lib.TIMUninit()
-    lib.set_conv_event_handler(None)
+    lib.set_handler("conv_event", None)
     lib.set_log_handler(None)
 
 
@@ -221,18 +221,13 @@ def test_each_conv_type_out_of_range(engine, function: str, value: int) -> None:
 
 
 def test_every_string_parameter_is_in_the_matrix() -> None:
-    cffi = Path(native.__file__).parent / "engine" / "cffi"
-    declared = (cffi / "functions.h").read_text() + (cffi / "extensions.h").read_text()
-    for line in declared.splitlines():
-        if "(" not in line or line.startswith(("void TIMSet", "void TIMAdd", "void TIMRemove", "/*")):
-            continue
-        if line.startswith("int TIMInit("):
-            continue  # needs a stopped engine: test_init_config_matrix
-        function = line.split("(")[0].split()[-1]
-        strings = [name for name, decl in zip(parameter_names(function), line.split("(", 1)[1].split(","))
+    for function in declarations.read().functions.values():
+        if function.returns == "void" or function.name == "TIMInit":
+            continue  # callback setters take no strings; TIMInit needs a stopped engine: test_init_config_matrix
+        strings = [name for name, decl in zip(function.parameter_names, function.parameters.split(","))
                    if "char*" in decl]
         for name in strings:
-            assert function in CALLS and name in CALLS[function], f"{function}({name}) is not in the matrix"
+            assert name in CALLS.get(function.name, {}), f"{function.name}({name}) is not in the matrix"
 
 
 def test_init_config_matrix(tmp_path: Path) -> None:

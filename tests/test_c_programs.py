@@ -12,7 +12,7 @@ from typing import Callable
 
 import pytest
 
-from timconv_nb import native
+from timconv_nb import declarations, native
 
 from conftest import ENGINE, REPO
 
@@ -23,7 +23,7 @@ ENGINE_SOURCES = sorted((ENGINE / "src").rglob("*.c"))
 ENGINE_INCLUDES = [f"-I{ENGINE / 'include'}", f"-I{ENGINE / 'src'}", f"-I{ENGINE / 'third_party' / 'sqlite'}"]
 WARNINGS = ["-Wall", "-Wextra", "-Werror"]
 #: The binding's own C (compiled into timconv_nb._callbacks): the completions of calls.
-BINDING_C = ENGINE / "cffi"
+BINDING_C = ENGINE / "completions"
 BINDING_SOURCES = sorted(BINDING_C.glob("*.c"))
 #: The vendor listing's decoder (timconv_nb._conv_columns): its sources, yyjson as it compiles it
 #: (decoder_yyjson.c), and what they include.
@@ -74,18 +74,20 @@ def test_engine_test_program_under_sanitizers(tmp_path: Path, sanitizer: str, fl
 
 
 @pytest.mark.parametrize("sanitizer,flags,env", [ASAN_UBSAN, TSAN])
-def test_answer_queue_program_under_sanitizers(tmp_path: Path, sanitizer: str, flags: list[str], env: dict,
-                                               engine_sqlite: Callable[..., Path]) -> None:
-    """The binding's answer queue (cffi/answers.c, with reply.c) against the engine built from
-    source: sends answered into a queue an owner thread takes from as its eventfd wakes it, a
-    refused call's ticket, partial takes, a queue closed with calls pending (tests/c/test_answers.c)."""
-    binary = tmp_path / f"test_answers_{sanitizer}"
+def test_completions_program_under_sanitizers(tmp_path: Path, sanitizer: str, flags: list[str], env: dict,
+                                              engine_sqlite: Callable[..., Path]) -> None:
+    """The binding's completions (completions/: the answer queue, the waiter, reply.c) against the
+    engine built from source: sends answered into a queue an owner thread takes from as its
+    eventfd wakes it, a refused call's ticket, partial takes, a queue closed with calls pending;
+    copied and lent replies, a lending waiter that timed out, waiters on several threads
+    (tests/c/test_completions.c)."""
+    binary = tmp_path / f"test_completions_{sanitizer}"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags,
-           *ENGINE_INCLUDES, f"-I{BINDING_C}", f"-I{C_TESTS}", str(C_TESTS / "test_answers.c"),
+           *ENGINE_INCLUDES, f"-I{BINDING_C}", f"-I{C_TESTS}", str(C_TESTS / "test_completions.c"),
            *map(str, BINDING_SOURCES), *map(str, ENGINE_SOURCES), str(engine_sqlite(*flags)),
            "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
     out = run(binary, tmp_path / "data", env)
-    assert re.search(r"test_answers: \d+ checks, \d+ passed, 0 failed", out)
+    assert re.search(r"test_completions: \d+ checks, \d+ passed, 0 failed", out)
     assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out and "WARNING: ThreadSanitizer" not in out
 
 
@@ -146,8 +148,7 @@ def test_engine_library_has_no_python_dependency() -> None:
     exported = set(re.findall(r" T (\w+)", symbols))
     assert {"TIMInit", "TIMConvCreate", "TIMConvSetDraft"} <= exported
     # Only the declared API is exported: the vendor's functions and the engine's timconv_ extensions.
-    declared = set(re.findall(r"(\w+)\(", "".join((ENGINE / "cffi" / name).read_text()
-                                                 for name in ("functions.h", "extensions.h"))))
+    declared = set(declarations.read().functions)
     assert exported <= declared, exported - declared
 
 

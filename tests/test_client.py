@@ -32,6 +32,7 @@ from timconv_nb import (
     LoginStatus,
     NotLoggedInError,
     TIMError,
+    completions,
     conversations_frame,
     native,
 )
@@ -271,14 +272,14 @@ def eventfds() -> int:
 def test_an_answer_queue_runs_on_done_on_its_owners_thread_in_order(client: Client) -> None:
     """NativeLibrary.call_answered: the library's thread never runs on_done; the owner's take
     does, in the order the calls were made, with the code, desc and JSON of each."""
-    answers = native.AnswerQueue()
+    answers = completions.AnswerQueue()
     seen: list = []
     text = json.dumps({"message_elem_array": [{"elem_type": 0, "text_elem_content": "hi"}]}).encode()
     for i in range(300):
         assert client.native.call_answered(
             "TIMMsgSendMessage", b"bob", 1, text, None, answers=answers,
-            on_done=lambda code, desc, payload, i=i: seen.append((i, code, json.loads(payload)["message_sender"],
-                                                                  threading.get_ident()))) == 0
+            on_done=lambda reply, i=i: seen.append((i, reply.code, json.loads(reply.text())["message_sender"],
+                                                     threading.get_ident()))) == 0
     assert client.native.call_answered("TIMMsgSendMessage", b"bob", 1, b"{not json", None, answers=answers,
                                        on_done=lambda *reply: seen.append(reply)) == -3  # TIM_ERR_JSON
     time.sleep(0.2)
@@ -298,7 +299,7 @@ def test_an_answer_queue_runs_on_done_on_its_owners_thread_in_order(client: Clie
     assert client.native.pending_callbacks == 0
 
     before = eventfds()
-    dropped = native.AnswerQueue()
+    dropped = completions.AnswerQueue()
     assert eventfds() == before + 1
     del dropped
     gc.collect()

@@ -128,8 +128,8 @@ def test_8_threads_of_mixed_calls_with_events_and_another_process(tmp_path: Path
     assert raw.init() == 0
     try:
         raw.login("alice")
-        lib.set_conv_event_handler(on_event)
-        lib.set_recv_msg_handler(lambda payload: messages.extend(m["message_sender"] for m in json.loads(payload)))
+        lib.set_handler("conv_event", on_event)
+        lib.set_handler("recv_msg", lambda payload: messages.extend(m["message_sender"] for m in json.loads(payload)))
         peer = Peer(tmp_path, "bob")  # another process, delivering to alice while the threads run
         models = [Model() for _ in range(THREADS)]
         calls = Calls()
@@ -171,8 +171,8 @@ def test_8_threads_of_mixed_calls_with_events_and_another_process(tmp_path: Path
         print(f"{THREADS} threads x {CALLS} calls ({accepted_async} async) and {sent} deliveries in {elapsed:.1f} s")
     finally:
         lib.lib.TIMUninit()
-        lib.set_conv_event_handler(None)
-        lib.set_recv_msg_handler(None)
+        lib.set_handler("conv_event", None)
+        lib.set_handler("recv_msg", None)
         lib.set_log_handler(None)
 
 
@@ -192,7 +192,7 @@ def test_uninit_while_calls_and_events_are_in_flight(tmp_path: Path) -> None:
 
         assert raw.init() == 0
         raw.login("alice")
-        lib.set_conv_event_handler(on_event)
+        lib.set_handler("conv_event", on_event)
         stop = threading.Event()
 
         def caller(index: int) -> None:
@@ -224,7 +224,7 @@ def test_uninit_while_calls_and_events_are_in_flight(tmp_path: Path) -> None:
         for thread in threads:
             thread.join(10)
         time.sleep(0.1)
-        lib.set_conv_event_handler(None)
+        lib.set_handler("conv_event", None)
         lib.set_log_handler(None)
         assert late == [], late[:5]
         assert sum(accepted.values()) > 0 and answered == accepted  # every accepted call answered, once

@@ -210,7 +210,7 @@ def test_callbacks_run_on_one_worker_thread_in_call_order(alice: RawEngine) -> N
     for i in range(count):
         name = "TIMConvGetConvList" if i % 5 == 0 else "TIMConvCreate"
         args = () if i % 5 == 0 else (f"peer{i}".encode(), C2C)
-        assert alice.native.call(name, *args, on_done=make_handler(i)) == TIM_SUCC
+        assert alice.submit(name, *args, on_done=make_handler(i)) == TIM_SUCC
     assert finished.wait(10)
     assert order == list(range(count))
     assert len(threads) == 1 and threading.get_ident() not in threads
@@ -226,7 +226,7 @@ def test_exactly_once_across_uninit(alice: RawEngine) -> None:
         if returned.is_set():
             late.append(code)
 
-    accepted = sum(alice.native.call("TIMConvCreate", f"u{i}".encode(), C2C, on_done=on_done) == 0 for i in range(1000))
+    accepted = sum(alice.submit("TIMConvCreate", f"u{i}".encode(), C2C, on_done=on_done) == 0 for i in range(1000))
     assert alice.lib.TIMUninit() == TIM_SUCC
     returned.set()
     assert accepted == 1000
@@ -243,9 +243,9 @@ def test_api_calls_inside_callbacks(alice: RawEngine) -> None:
     def on_list(code: int, desc: str, payload: str) -> None:
         results["uninit"] = alice.lib.TIMUninit()
         results["draft"] = alice.lib.TIMConvSetDraft(b"zed", C2C, json.dumps(DRAFT).encode())
-        results["create"] = alice.native.call("TIMConvCreate", b"zed", C2C, on_done=lambda *a: nested_done.set())
+        results["create"] = alice.submit("TIMConvCreate", b"zed", C2C, on_done=lambda *a: nested_done.set())
 
-    assert alice.native.call("TIMConvGetConvList", on_done=on_list) == TIM_SUCC
+    assert alice.submit("TIMConvGetConvList", on_done=on_list) == TIM_SUCC
     assert nested_done.wait(5)
     assert results == {"uninit": TIM_ERR_PARAM, "draft": TIM_ERR_CONV, "create": TIM_SUCC}
 
@@ -298,7 +298,7 @@ def test_init_config_variants(tmp_path: Path) -> None:
         assert (4, "alice logged in") in engine.logs
     finally:
         lib.lib.TIMUninit()
-        lib.set_conv_event_handler(None)
+        lib.set_handler("conv_event", None)
         lib.set_log_handler(None)
 
 
@@ -311,7 +311,7 @@ def test_default_data_root_is_the_current_directory(tmp_path: Path, monkeypatch:
         assert store_file(tmp_path, "alice").is_file()
     finally:
         lib.lib.TIMUninit()
-        lib.set_conv_event_handler(None)
+        lib.set_handler("conv_event", None)
         lib.set_log_handler(None)
 
 
@@ -412,7 +412,7 @@ def test_calls_needing_a_user_before_init_and_before_login(tmp_path: Path, name:
         assert lib.lib.TIMConvCancelDraft(b"bob", C2C) == TIM_ERR_NOTLOGIN
     finally:
         lib.lib.TIMUninit()
-        lib.set_conv_event_handler(None)
+        lib.set_handler("conv_event", None)
         lib.set_log_handler(None)
 
 

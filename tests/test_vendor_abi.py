@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from timconv_nb import native, vendor
+from timconv_nb import declarations, native, vendor
 
 LIBRARY = vendor.cached_library()
 pytestmark = pytest.mark.skipif(LIBRARY is None, reason="the vendor library is not fetched: python -m timconv_nb.vendor fetch")
 
 OURS = Path(native.get_include())
-CFFI = OURS.parent / "cffi"
+DECLARED = declarations.read()
 
 
 def vendor_text() -> str:
@@ -85,7 +85,7 @@ def keys(text: str) -> dict[str, str]:
 
 
 def test_every_declared_function_exists_with_the_vendor_prototype() -> None:
-    ours = prototypes((CFFI / "functions.h").read_text(), r"^\s*")
+    ours = prototypes("".join(f.declaration() + "\n" for f in DECLARED.vendor_functions.values()), r"^\s*")
     assert len(ours) > 20
     theirs = prototypes(vendor_text(), r"TIM_API\s+")
     library = native.open_library(LIBRARY)
@@ -108,7 +108,7 @@ def test_our_headers_agree_with_the_vendor_headers() -> None:
 
 def test_enum_values_equal_the_vendors() -> None:
     theirs = enums(vendor_text())
-    for source in (our_text(), (CFFI / "types.h").read_text()):
+    for source in (our_text(), DECLARED.types_cdef()):
         for enum, values in enums(source).items():
             assert enum in theirs, enum
             for name, value in values.items():

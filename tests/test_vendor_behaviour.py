@@ -31,7 +31,7 @@ from test_widgets import wait_until
 
 def test_a_login_announces_start_then_finish_with_empty_json_before_its_callback(raw: RawEngine) -> None:
     order: list[str] = []
-    raw.native.set_conv_event_handler(lambda event, payload: order.append(f"event {event} {payload!r}"))
+    raw.native.set_handler("conv_event", lambda event, payload: order.append(f"event {event} {payload!r}"))
     result, done, replies = raw.start("TIMLogin", b"alice", b"sig")
     assert result == 0 and done.wait(10) and replies[0].code == 0
     assert order == [f"event {CONV_EVENT_START} ''", f"event {CONV_EVENT_FINISH} ''"]

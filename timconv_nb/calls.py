@@ -10,8 +10,9 @@ come from that one declaration, with the builder's signature and docstring::
         \"""TIMConvCreate: creates the conversation, or gets it when it exists.\"""
         return arguments.conv_key(conv_id, conv_type)
 
-:class:`Caller` is the one way calls are made: it waits in C for sync methods, hands results to
-the awaiting event loop for async ones, and checks the codes (:func:`timconv_nb.errors.check`).
+:class:`Caller` is the one way calls are made: a sync method waits on the call's waiter, an
+``*_async`` one is answered into its loop's queue (:mod:`timconv_nb.completions`), and both check
+the codes (:func:`timconv_nb.errors.check`).
 """
 
 from __future__ import annotations
@@ -25,33 +26,32 @@ from typing import Any, Callable, Optional
 import orjson
 
 from .errors import CallTimeoutError, check, error_for, CODE_MEANINGS
-from .loop_bridge import LoopBridges, settle
+from .completions import Reply
+from .loop_bridge import LoopBridges
 from .native import NativeLibrary
 from .wire import ConvKey, ConvType
 
 __all__ = ["api_call", "ApiCall", "Caller", "EngineThread"]
 
 
-def _parsed(payload: str, parse: bool) -> Any:
-    """A callback's JSON, parsed (None for "") or, with parse=False, as text."""
-    return (orjson.loads(payload) if payload else None) if parse else payload
+def _reader(parse: bool, decode: Optional[Callable[[Any], Any]]) -> Callable[[Reply], Any]:
+    """How a successful reply's JSON becomes what the call returns: decode(its bytes, read in
+    place), or parsed (None for ""), or, with parse=False, the text."""
+    if decode is not None:
+        return lambda reply: decode(reply.buffer())
+    if parse:
+        return _parsed
+    return Reply.text
 
 
-def _decoding(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """decode, run on the engine's thread: JSON that does not decode gives its ValueError back
-    (to raise in the caller), never into the engine's thread."""
-
-    def decoded(buffer: Any) -> Any:
-        try:
-            return decode(buffer)
-        except ValueError as exc:
-            return exc
-
-    return decoded
+def _parsed(reply: Reply) -> Any:
+    body = reply.buffer()
+    return orjson.loads(body) if len(body) else None
 
 
 class EngineThread:
-    """Which thread is the library's own: learnt from the first callback or event."""
+    """Which thread is the library's own: learnt from the first event (the only Python that runs
+    on it: calls complete in C)."""
 
     def __init__(self) -> None:
         self.ident: Optional[int] = None
@@ -65,7 +65,8 @@ class EngineThread:
 
 
 class Caller:
-    """Makes the calls of one client through its binding."""
+    """Makes the calls of one client through its binding: a sync method waits on a waiter, an
+    awaited one is answered into its loop's queue."""
 
     def __init__(self, native: NativeLibrary, timeout: Callable[[], float], engine_thread: EngineThread) -> None:
         self.native = native
@@ -76,80 +77,42 @@ class Caller:
     def wait(self, function: str, args: tuple, parse: bool = True, decode: Optional[Callable[[Any], Any]] = None) -> Any:
         """Calls ``function`` and waits for its callback, in C with the GIL released; returns its
         JSON (parsed unless parse=False) or raises the code's exception. With ``decode``, the
-        callback's JSON is decoded on the engine's thread while its C text is valid (a large
-        reply is never copied) and the caller waits for that."""
+        reply is lent and decoded in place (a large reply is never copied)."""
         if self.engine_thread.is_current():
             raise RuntimeError(
                 f"{function}: a blocking call from an event handler would wait for the engine's own thread; "
                 "use the *_async method without waiting, or hand the work to another thread"
             )
         timeout = self._timeout()
-        if decode is None:
-            result, reply = self.native.call_and_wait(function, *args, timeout=timeout)
-        else:
-            result, reply = self._call_decoded(function, args, decode, timeout)
+        result, reply = self.native.call_and_wait(function, *args, timeout=timeout, read=_reader(parse, decode),
+                                                  lend=decode is not None)
         check(result, call=function)
         if reply is None:
             raise CallTimeoutError(call=function, desc=f"no callback within {timeout:g}s; its outcome is unknown")
-        code, desc, payload = reply
+        code, desc, value = reply
         check(code, desc, function)
-        if decode is None:
-            return _parsed(payload, parse)
-        if isinstance(payload, ValueError):
-            raise payload
-        return payload
-
-    def _call_decoded(self, function: str, args: tuple, decode: Callable[[Any], Any],
-                      timeout: float) -> tuple[int, Optional[tuple[int, str, Any]]]:
-        """As NativeLibrary.call_and_wait, the reply decoded on the engine's thread (see wait)."""
-        done = threading.Event()
-        reply: list = []
-        engine_thread = self.engine_thread
-
-        def on_done(code: int, desc: str, payload: Any) -> None:
-            engine_thread.seen()
-            reply.append((code, desc, payload))
-            done.set()
-
-        result = self.native.call(function, *args, on_done=on_done, decode=_decoding(decode))
-        if result != 0:
-            return result, None
-        return 0, reply[0] if done.wait(timeout) else None
+        return value
 
     def start(self, function: str, args: tuple, parse: bool = True,
               decode: Optional[Callable[[Any], Any]] = None) -> "asyncio.Future[Any]":
-        """Calls ``function`` and returns an asyncio future of its callback JSON, on the running
-        loop: the call is answered into the loop's answer queue and the loop takes the answers in
-        batches (see LoopBridge). A refused call raises at once. With ``decode``, the JSON is
-        decoded on the engine's thread, in place, and handed to the loop (LoopBridge.deliver)."""
+        """Calls ``function`` and returns an asyncio future of its callback's JSON (read as for
+        :meth:`wait`), on the running loop: the call is answered into the loop's answer queue and
+        the loop takes the answers in batches (see LoopBridge). A refused call raises at once."""
         loop = asyncio.get_running_loop()
         bridge = self._bridges.get(loop)
         future = loop.create_future()
-        if decode is not None:
-            engine_thread = self.engine_thread
+        read = _reader(parse, decode)
 
-            def decoded(code: int, desc: str, payload: Any) -> None:
-                engine_thread.seen()
-                if code != 0:
-                    bridge.deliver(future, None, error_for(code, desc, function))
-                elif isinstance(payload, ValueError):  # the JSON did not decode
-                    bridge.deliver(future, None, payload)
-                else:
-                    bridge.deliver(future, payload, None)
-
-            check(self.native.call(function, *args, on_done=decoded, decode=_decoding(decode)), call=function)
-            return future
-
-        def answered(code: int, desc: str, payload: str) -> None:
-            if code != 0:
-                settle(future, None, error_for(code, desc, function))
+        def answered(reply: Reply) -> None:
+            if future.cancelled():
+                return
+            if reply.code != 0:
+                future.set_exception(error_for(reply.code, reply.desc, function))
                 return
             try:
-                result = _parsed(payload, parse)
-            except ValueError as exc:
-                settle(future, None, exc)
-            else:
-                settle(future, result, None)
+                future.set_result(read(reply))
+            except Exception as exc:  # JSON that does not decode: the awaiting code gets the error
+                future.set_exception(exc)
 
         check(self.native.call_answered(function, *args, answers=bridge.answers(), on_done=answered), call=function)
         return future

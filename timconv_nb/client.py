@@ -362,7 +362,7 @@ class Client:
 
     @api_call("TIMMsgSendMessage", result=Message.from_json)
     def send_text(conv_id: str, text: str, conv_type: ConvTypeLike = ConvType.C2C, *, at: Any = ()) -> tuple:
-        """Sends a text message (see :meth:`send_message`). In a group, ``at`` lists the user ids
+        """TIMMsgSendMessage with one text element (see :meth:`send_message`). In a group, ``at`` lists the user ids
         it mentions (``timconv_nb.AT_ALL``: everyone), as ``message_group_at_user_array``."""
         message = text_message(check_text(text, "text"))
         if at:

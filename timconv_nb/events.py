@@ -49,6 +49,8 @@ class Notification:
     events: tuple[str, ...]
     convert: Callable[..., tuple]
     event_of: Optional[Callable[..., str]] = None
+    remover: Optional[str] = None
+    recorded: bool = True
 
 
 _CONV_EVENT_NAMES = {int(event): event.name.lower() for event in ConvEvent}
@@ -59,12 +61,13 @@ def _conv_event_name(event: int, _payload: str) -> str:
 
 
 NOTIFICATIONS: tuple[Notification, ...] = (
-    Notification("log", "TIMSetLogCallback", "TIMLogCallback", (), lambda level, text: (level, text)),
+    Notification("log", "TIMSetLogCallback", "TIMLogCallback", (), lambda level, text: (level, text), recorded=False),
     Notification("conv_event", "TIMSetConvEventCallback", "TIMConvEventCallback",
                  tuple(e.name.lower() for e in ConvEvent),
                  lambda event, payload: (ConvEvent(event), _conversations(payload)), _conv_event_name),
     Notification("recv_msg", "TIMAddRecvNewMsgCallback", "TIMRecvNewMsgCallback", ("message",),
-                 lambda payload: ([Message.from_json(m) for m in json.loads(payload)],)),
+                 lambda payload: ([Message.from_json(m) for m in json.loads(payload)],),
+                 remover="TIMRemoveRecvNewMsgCallback"),
     Notification("total_unread", "TIMSetConvTotalUnreadMessageCountChangedCallback",
                  "TIMConvTotalUnreadMessageCountChangedCallback", ("total_unread",), lambda total: (total,)),
     Notification("unread_by_filter", "TIMSetConvUnreadMessageCountChangedByFilterCallback",

@@ -1,61 +1,35 @@
-"""Hands call results to the asyncio loops that await them.
+"""Answers awaited calls on the asyncio loops that await them.
 
-A call awaited on a loop is answered into that loop's :class:`~timconv_nb.native.AnswerQueue`: the
-engine's thread queues the reply in C and the loop, watching the queue's descriptor, takes the
+A call awaited on a loop is answered into that loop's :class:`~timconv_nb.completions.AnswerQueue`:
+the engine's thread queues the reply in C and the loop, watching the queue's descriptor, takes the
 answers in batches on its own thread (no Python on the engine's thread, one wake-up per batch).
-A result computed on another thread (a large reply decoded in place on the engine's thread) is
-handed over with :meth:`LoopBridge.deliver`, also one wake-up per batch.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 import threading
-from typing import Any, Optional
+from typing import Optional
 
-from .native import AnswerQueue
+from .completions import AnswerQueue
 
 __all__ = ["LoopBridge", "LoopBridges"]
 
-log = logging.getLogger(__name__)
-
 
 class LoopBridge:
-    """Hands results to one asyncio loop, waking the loop once per batch of results
-    (``call_soon_threadsafe`` writes to the loop's wake-up pipe each time: 10,000 creates awaited
-    at once went from 4,650 to 12,100/s)."""
+    """One asyncio loop's answer queue, watched by the loop from its first use."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
-        self._lock = threading.Lock()  # guards _pending
-        self._pending: list = []
         self._answers: Optional[AnswerQueue] = None  # the loop's thread only
 
     def answers(self) -> AnswerQueue:
-        """The loop's answer queue, watched by the loop from its first use (on the loop's thread)."""
+        """The loop's answer queue (on the loop's thread)."""
         if self._answers is None:
             answers = AnswerQueue()
             self.loop.add_reader(answers.fd, answers.take)
             self._answers = answers
         return self._answers
-
-    def deliver(self, future: "asyncio.Future[Any]", value: Any, error: Optional[BaseException]) -> None:
-        """Any thread: sets the future's result (or exception) on the loop soon."""
-        with self._lock:
-            first = not self._pending
-            self._pending.append((future, value, error))
-        if first:
-            try:
-                self.loop.call_soon_threadsafe(self._drain)
-            except RuntimeError:  # the loop is closed: nobody is waiting any more
-                log.debug("a call answered after its event loop closed")
-
-    def _drain(self) -> None:
-        with self._lock:
-            batch, self._pending = self._pending, []
-        for future, value, error in batch:
-            settle(future, value, error)
 
     def close(self) -> None:
         """On the loop's thread, or once the loop is closed: takes the answers already queued,
@@ -68,16 +42,6 @@ class LoopBridge:
                 pass
             self.loop.remove_reader(answers.fd)
         answers.close()
-
-
-def settle(future: "asyncio.Future[Any]", value: Any, error: Optional[BaseException]) -> None:
-    """On the future's loop: its result, or its exception (nothing when it was cancelled)."""
-    if future.cancelled():
-        return
-    if error is not None:
-        future.set_exception(error)
-    else:
-        future.set_result(value)
 
 
 class LoopBridges:

@@ -1,7 +1,9 @@
-/* The binding's answer queue (timconv_nb/engine/cffi/answers.c) against the real engine: calls
- * answered into a queue on the engine's thread and taken by an owner thread that watches the
- * queue's eventfd, as an asyncio loop does. Built under AddressSanitizer + UndefinedBehaviorSanitizer
- * (with leak checks: a closed queue and its late tickets are freed) and under ThreadSanitizer. */
+/* The binding's completions (timconv_nb/engine/completions/) against the real engine: the answer
+ * queue (calls answered into a queue on the engine's thread and taken by an owner thread that
+ * watches the queue's eventfd, as an asyncio loop does) and the waiter (copying or lending the
+ * reply; refused, timed out, and waited on from several threads at once). Built under
+ * AddressSanitizer + UndefinedBehaviorSanitizer (with leak checks: a closed queue and its late
+ * tickets are freed) and under ThreadSanitizer. */
 #define _POSIX_C_SOURCE 200809L
 #include <poll.h>
 #include <pthread.h>
@@ -12,6 +14,8 @@
 #include "TIMCloud.h"
 #include "answers.h"
 #include "check.h"
+#include "timconv_ext.h"
+#include "waiter.h"
 
 #define APP_ID 1400000001ULL
 #define SENDS 3000
@@ -120,6 +124,87 @@ static void test_a_queue_closed_with_calls_pending_goes_with_its_last_answer(voi
     CHECK_EQ_INT(TIMUninit(), TIM_SUCC); /* returns once every call has called back */
 }
 
+static void test_a_copied_reply_outlives_the_callback(void) {
+    timconv_waiter* w = timconv_waiter_new(0);
+    CHECK_EQ_INT(TIMConvCreate("erin", kTIMConv_C2C, timconv_waiter_done, w), TIM_SUCC);
+    CHECK(timconv_waiter_wait(w, 5.0));
+    const timconv_reply* reply = timconv_waiter_reply(w);
+    CHECK_EQ_INT(reply->code, TIM_SUCC);
+    CHECK(!reply->json_lent && strstr(reply->json, "\"erin\"") != NULL);
+    timconv_waiter_release(w);
+}
+
+/* A lent reply holds the engine's thread until the waiting side lets go: a call made meanwhile
+ * is answered only after the release. */
+static void test_a_lent_reply_is_read_in_place_while_the_engine_waits(void) {
+    timconv_waiter* w = timconv_waiter_new(1);
+    CHECK_EQ_INT(TIMConvGetConvList(timconv_waiter_done, w), TIM_SUCC);
+    CHECK(timconv_waiter_wait(w, 5.0));
+    const timconv_reply* reply = timconv_waiter_reply(w);
+    CHECK(reply->json_lent && strstr(reply->json, "\"erin\"") != NULL);
+    timconv_answers* answers = timconv_answers_new();
+    CHECK_EQ_INT(TIMConvCreate("fred", kTIMConv_C2C, timconv_ticket_done, timconv_ticket_new(answers, 1)), TIM_SUCC);
+    CHECK(!readable(answers, 200)); /* the engine's thread is still lending the list */
+    timconv_waiter_release(w);
+    CHECK(readable(answers, 5000));
+    timconv_ticket* taken[1];
+    CHECK_EQ_INT(timconv_answers_take(answers, taken, 1), 1);
+    timconv_tickets_free(taken, 1);
+    timconv_answers_close(answers);
+}
+
+/* The waiting side gives up first: the late callback neither lends nor blocks the engine. */
+static void test_a_lending_waiter_that_timed_out_holds_nothing(void) {
+    CHECK_EQ_INT(timconv_fault_delay("TIMConvGetConvList", 300), TIM_SUCC);
+    timconv_waiter* w = timconv_waiter_new(1);
+    CHECK_EQ_INT(TIMConvGetConvList(timconv_waiter_done, w), TIM_SUCC);
+    CHECK(!timconv_waiter_wait(w, 0.05));
+    timconv_waiter_release(w);
+    CHECK_EQ_INT(timconv_fault_delay("TIMConvGetConvList", 0), TIM_SUCC);
+    timconv_waiter* next = timconv_waiter_new(1);
+    CHECK_EQ_INT(TIMConvGetConvList(timconv_waiter_done, next), TIM_SUCC);
+    CHECK(timconv_waiter_wait(next, 5.0)); /* the engine went on after the abandoned one */
+    timconv_waiter_release(next);
+}
+
+static void test_a_refused_call_lets_go_of_its_waiter(void) {
+    timconv_waiter* w = timconv_waiter_new(1);
+    CHECK_EQ_INT(TIMConvCreate("", kTIMConv_C2C, timconv_waiter_done, w), TIM_ERR_PARAM);
+    timconv_waiter_refused(w);
+    timconv_waiter_release(w);
+}
+
+/* Threads wait on lent and copied replies at once, as several Python threads would (each counts
+ * its own replies: the CHECK counters are not shared between threads). */
+struct waiting_thread {
+    int lend;
+    int answered;
+};
+
+static void* wait_many(void* arg) {
+    struct waiting_thread* t = arg;
+    for (int i = 0; i < 200; i++) {
+        timconv_waiter* w = timconv_waiter_new(t->lend);
+        int accepted = TIMConvGetTotalUnreadMessageCount(timconv_waiter_done, w) == TIM_SUCC;
+        if (!accepted) timconv_waiter_refused(w);
+        else if (timconv_waiter_wait(w, 5.0) && strstr(timconv_waiter_reply(w)->json, "unread_count") != NULL) {
+            t->answered++;
+        }
+        timconv_waiter_release(w);
+    }
+    return NULL;
+}
+
+static void test_waiters_on_several_threads(void) {
+    pthread_t threads[4];
+    struct waiting_thread waiting[4] = {{0, 0}, {1, 0}, {0, 0}, {1, 0}};
+    for (int i = 0; i < 4; i++) pthread_create(&threads[i], NULL, wait_many, &waiting[i]);
+    for (int i = 0; i < 4; i++) {
+        pthread_join(threads[i], NULL);
+        CHECK_EQ_INT(waiting[i].answered, 200);
+    }
+}
+
 int main(int argc, char** argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: %s DATA_FOLDER\n", argv[0]);
@@ -141,6 +226,12 @@ int main(int argc, char** argv) {
     test_sends_answered_in_order_to_a_watching_owner();
     test_a_refused_call_cancels_its_ticket();
     test_the_descriptor_stays_readable_until_the_queue_is_empty();
-    test_a_queue_closed_with_calls_pending_goes_with_its_last_answer();
-    return check_summary("test_answers");
+    test_a_copied_reply_outlives_the_callback();
+    test_a_lent_reply_is_read_in_place_while_the_engine_waits();
+    test_a_lending_waiter_that_timed_out_holds_nothing();
+    test_a_refused_call_lets_go_of_its_waiter();
+    test_waiters_on_several_threads();
+    test_a_queue_closed_with_calls_pending_goes_with_its_last_answer(); /* uninitialises */
+    CHECK_EQ_INT(timconv_completions_live(), 0); /* every waiter and ticket was freed */
+    return check_summary("test_completions");
 }

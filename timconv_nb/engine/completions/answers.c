@@ -48,11 +48,13 @@ static void free_queue(timconv_answers* answers) {
 static void free_ticket(timconv_ticket* ticket) {
     timconv_reply_clear(&ticket->reply);
     free(ticket);
+    timconv_completion_freed();
 }
 
 timconv_ticket* timconv_ticket_new(timconv_answers* answers, uint64_t id) {
     timconv_ticket* ticket = calloc(1, sizeof *ticket);
     if (ticket == NULL) return NULL;
+    timconv_completion_opened();
     ticket->id = id;
     ticket->answers = answers;
     pthread_mutex_lock(&answers->lock);

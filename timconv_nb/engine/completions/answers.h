@@ -1,5 +1,5 @@
-/* cffi declarations: the answer queue, where calls are answered without entering Python (API
- * mode; the code is answers.c). A call made with timconv_ticket_done as its callback and a ticket
+/* cffi declarations: the answer queue, the one completion of awaited calls, where calls are
+ * answered without entering Python (API mode; the code is answers.c). A call made with timconv_ticket_done as its callback and a ticket
  * as its user_data is answered on the library's thread into the ticket's queue, whose file
  * descriptor then becomes readable; the queue's owner (an asyncio loop, watching that descriptor)
  * takes the answers in batches on its own thread: one wake-up per batch, no GIL on the library's
