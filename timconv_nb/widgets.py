@@ -29,7 +29,8 @@ from .membership import GroupTip, GroupType
 from .model import (GROUP_AT_NAMES, Conversation, ConvEvent, ConvType, MarkType, MessageStatus, ReceiveOpt,
                     epoch_to_datetime)
 from .table import Column, DataTable
-from .wire import ID_MAX_BYTES, ConvKey
+from .arguments import ID_MAX_BYTES
+from .wire import ConvKey
 
 __all__ = ["CreateConversationForm", "DeleteConversationForm", "DraftEditor", "OrganizeForm", "ConversationBrowser",
            "GroupForm"]
