@@ -1,4 +1,4 @@
-// The front end of timconv_nb.table.DataTable: an ARIA grid with virtual scrolling. The kernel
+// The front end of timconv_nb.widgets.DataTable: an ARIA grid with virtual scrolling. The kernel
 // keeps every row; this view asks for the rows in its viewport (plus a margin) and applies the
 // patches the kernel sends (only the rows that changed). User text is only ever set as text.
 
@@ -11,6 +11,14 @@ const ICONS = {
   star: "M12 2.5l2.9 6 6.6.9-4.8 4.6 1.2 6.5L12 17.4l-5.9 3.1 1.2-6.5L2.5 9.4l6.6-.9z",
 };
 const NEXT_SORT = { "": "ascending", ascending: "descending", descending: "" };
+
+// An element with a class and attributes.
+function element(tag, className, attributes = {}) {
+  const made = document.createElement(tag);
+  made.className = className;
+  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
+  return made;
+}
 
 function icon(name, label) {
   const svg = document.createElementNS(SVG, "svg");
@@ -32,8 +40,7 @@ function fillCell(cell, column, value) {
     cell.appendChild(icon(column.icon, column.label));
   } else if (column.kind === "badge") {
     if (Number(value) > 0) {
-      const badge = document.createElement("span");
-      badge.className = "tc-badge";
+      const badge = element("span", "tc-badge");
       badge.textContent = String(value);
       cell.appendChild(badge);
     }
@@ -45,271 +52,291 @@ function fillCell(cell, column, value) {
   }
 }
 
-function render({ model, el }) {
-  const view = `v${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  const columns = model.get("columns");
-  const rows = new Map(); // index -> {key, cells}: the rows of the window the kernel sent
-  const drawn = new Map(); // index -> row element in the page
-  let total = 0;
-  let active = -1; // the row the keyboard is on
-  let requested = [0, 0];
-  let pendingSelect = -1; // Enter on a row whose data is still on its way
-  const stats = { patches: 0, rows: 0, ms: [] }; // what applying the kernel's patches costs here
-
-  const root = document.createElement("div");
-  root.className = "tc-table";
-  // Fixed tracks (never "auto"), so that every row, each its own grid, lines up with the header.
+// The table's frame: its width and column tracks as CSS variables. Fixed tracks (never "auto"),
+// so that every row, each its own grid, lines up with the header.
+function tableRoot(columns) {
+  const root = element("div", "tc-table");
   const tracks = columns.map((c) => (c.grow > 0 ? `minmax(${c.width}em, ${c.grow}fr)` : `${c.width}em`));
   root.style.setProperty("--tc-columns", tracks.join(" "));
   root.style.setProperty("--tc-min-width", `${columns.reduce((sum, c) => sum + c.width, 0)}em`);
   root.style.setProperty("--tc-row-height", `${ROW_HEIGHT}px`);
+  return root;
+}
 
-  const grid = document.createElement("div");
-  grid.className = "tc-table-grid";
-  grid.setAttribute("role", "grid");
-  grid.setAttribute("aria-label", model.get("label"));
-  grid.setAttribute("aria-colcount", String(columns.length));
-  grid.setAttribute("aria-multiselectable", "false");
+function gridElement(label, columnCount) {
+  const grid = element("div", "tc-table-grid", {
+    role: "grid", "aria-label": label, "aria-colcount": String(columnCount), "aria-multiselectable": "false",
+  });
   grid.tabIndex = 0;
   grid.dataset.lmSuppressShortcuts = "true"; // JupyterLab's notebook shortcuts leave its keys alone
+  return grid;
+}
 
-  const head = document.createElement("div");
-  head.className = "tc-table-head";
-  head.setAttribute("role", "rowgroup");
-  const headRow = document.createElement("div");
-  headRow.className = "tc-row tc-head-row";
-  headRow.setAttribute("role", "row");
-  headRow.setAttribute("aria-rowindex", "1");
-  const headers = columns.map((column, i) => {
-    const header = document.createElement("div");
-    header.className = `tc-cell tc-head tc-kind-${column.kind}`;
-    header.setAttribute("role", "columnheader");
-    header.setAttribute("aria-colindex", String(i + 1));
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "tc-sort";
-    button.tabIndex = -1; // the grid takes the focus; headers are reached by mouse or screen reader
-    button.textContent = column.label;
-    button.addEventListener("click", () => {
-      const current = model.get("sort_column") === column.name ? model.get("sort_direction") : "";
-      const next = NEXT_SORT[current];
-      model.set("sort_column", next ? column.name : "");
-      model.set("sort_direction", next);
-      model.save_changes();
-    });
-    header.appendChild(button);
-    headRow.appendChild(header);
-    return header;
+// A column's header: a button that asks the kernel for the next sort (onSort(column)).
+function columnHeader(column, index, onSort) {
+  const header = element("div", `tc-cell tc-head tc-kind-${column.kind}`, {
+    role: "columnheader", "aria-colindex": String(index + 1),
   });
-  head.appendChild(headRow);
+  const button = element("button", "tc-sort");
+  button.type = "button";
+  button.tabIndex = -1; // the grid takes the focus; headers are reached by mouse or screen reader
+  button.textContent = column.label;
+  button.addEventListener("click", () => onSort(column));
+  header.appendChild(button);
+  return header;
+}
 
-  const viewport = document.createElement("div");
-  viewport.className = "tc-table-viewport";
-  const body = document.createElement("div");
-  body.className = "tc-table-body";
-  body.setAttribute("role", "rowgroup");
-  viewport.append(head, body);
-  grid.appendChild(viewport);
-  const empty = document.createElement("div");
-  empty.className = "tc-table-empty";
-  empty.textContent = "No rows";
-  root.append(grid, empty);
-  el.appendChild(root);
-
-  function sizeViewport() {
-    viewport.style.height = `${(model.get("visible_rows") + 1) * ROW_HEIGHT + 2}px`;
+class TableView {
+  constructor(model, el) {
+    this.model = model;
+    this.view = `v${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    this.columns = model.get("columns");
+    this.rows = new Map(); // index -> {key, cells}: the rows of the window the kernel sent
+    this.drawn = new Map(); // index -> row element in the page
+    this.total = 0;
+    this.active = -1; // the row the keyboard is on
+    this.requested = [0, 0];
+    this.pendingSelect = -1; // Enter on a row whose data is still on its way
+    this.scrollScheduled = false;
+    this.build(el);
+    this.listen();
+    this.sizeViewport();
+    this.showSort();
+    this.draw(null);
+    // The viewport has its size only once the view is in the page.
+    requestAnimationFrame(() => this.requestWindow(true));
   }
 
-  function showSort() {
-    const column = model.get("sort_column");
-    const direction = model.get("sort_direction") || "none";
-    columns.forEach((c, i) => headers[i].setAttribute("aria-sort", c.name === column ? direction : "none"));
+  build(el) {
+    const root = tableRoot(this.columns);
+    this.grid = gridElement(this.model.get("label"), this.columns.length);
+    this.head = element("div", "tc-table-head", { role: "rowgroup" });
+    const headRow = element("div", "tc-row tc-head-row", { role: "row", "aria-rowindex": "1" });
+    this.headers = this.columns.map((column, i) => columnHeader(column, i, (c) => this.sortBy(c)));
+    headRow.append(...this.headers);
+    this.head.appendChild(headRow);
+    this.viewport = element("div", "tc-table-viewport");
+    this.body = element("div", "tc-table-body", { role: "rowgroup" });
+    this.viewport.append(this.head, this.body);
+    this.grid.appendChild(this.viewport);
+    this.empty = element("div", "tc-table-empty");
+    this.empty.textContent = "No rows";
+    root.append(this.grid, this.empty);
+    el.appendChild(root);
   }
 
-  function visibleRange() {
-    const first = Math.floor(viewport.scrollTop / ROW_HEIGHT);
-    const count = Math.ceil(viewport.clientHeight / ROW_HEIGHT);
-    return [first, Math.min(total, first + count)];
+  // The page's events and the model's; destroy() undoes the model's.
+  listen() {
+    this.grid.addEventListener("keydown", (event) => this.onKey(event));
+    this.body.addEventListener("click", (event) => this.onClick(event));
+    this.viewport.addEventListener("scroll", () => this.onScroll());
+    this.handlers = {
+      "msg:custom": (message) => this.onMessage(message),
+      "change:selected": () => this.draw(new Set()),
+      "change:sort_column": () => this.showSort(),
+      "change:sort_direction": () => this.showSort(),
+      "change:visible_rows": () => { this.sizeViewport(); this.draw(new Set()); this.requestWindow(true); },
+    };
+    for (const [name, handler] of Object.entries(this.handlers)) this.model.on(name, handler);
+  }
+
+  destroy() {
+    for (const [name, handler] of Object.entries(this.handlers)) this.model.off(name, handler);
+    this.model.send({ type: "close", view: this.view });
+  }
+
+  sortBy(column) {
+    const model = this.model;
+    const current = model.get("sort_column") === column.name ? model.get("sort_direction") : "";
+    const next = NEXT_SORT[current];
+    model.set("sort_column", next ? column.name : "");
+    model.set("sort_direction", next);
+    model.save_changes();
+  }
+
+  sizeViewport() {
+    this.viewport.style.height = `${(this.model.get("visible_rows") + 1) * ROW_HEIGHT + 2}px`;
+  }
+
+  showSort() {
+    const column = this.model.get("sort_column");
+    const direction = this.model.get("sort_direction") || "none";
+    this.columns.forEach((c, i) => this.headers[i].setAttribute("aria-sort", c.name === column ? direction : "none"));
+  }
+
+  visibleRange() {
+    const first = Math.floor(this.viewport.scrollTop / ROW_HEIGHT);
+    const count = Math.ceil(this.viewport.clientHeight / ROW_HEIGHT);
+    return [first, Math.min(this.total, first + count)];
   }
 
   // Asks the kernel for the rows around the viewport, unless those asked for last cover it
   // with a margin to spare.
-  function requestWindow(force) {
-    const [first, last] = visibleRange();
-    const [start, stop] = requested;
+  requestWindow(force) {
+    const [first, last] = this.visibleRange();
+    const [start, stop] = this.requested;
     const covered = first >= start && last <= stop;
-    const nearEdge = (start > 0 && first - start < MARGIN / 2) || (stop < total && stop - last < MARGIN / 2);
+    const nearEdge = (start > 0 && first - start < MARGIN / 2) || (stop < this.total && stop - last < MARGIN / 2);
     if (!force && covered && !nearEdge) return;
-    requested = [Math.max(0, first - MARGIN), last + MARGIN];
-    model.send({ type: "window", view, start: requested[0], stop: requested[1] });
+    this.requested = [Math.max(0, first - MARGIN), last + MARGIN];
+    this.model.send({ type: "window", view: this.view, start: this.requested[0], stop: this.requested[1] });
   }
 
-  function rowElement(index) {
-    let row = drawn.get(index);
-    if (!row) {
-      row = document.createElement("div");
-      row.className = "tc-row";
-      row.setAttribute("role", "row");
-      row.id = `${view}-r${index}`;
-      row.style.top = `${index * ROW_HEIGHT}px`;
-      row.setAttribute("aria-rowindex", String(index + 2));
-      for (let i = 0; i < columns.length; i++) {
-        const cell = document.createElement("div");
-        cell.className = `tc-cell tc-kind-${columns[i].kind}`;
-        cell.setAttribute("role", "gridcell");
-        cell.setAttribute("aria-colindex", String(i + 1));
-        row.appendChild(cell);
-      }
-      body.appendChild(row);
-      drawn.set(index, row);
-      row.dataset.key = "";
-    }
+  // The row element at index, made (empty, and put in the page) when it is not drawn yet.
+  rowElement(index) {
+    let row = this.drawn.get(index);
+    if (row) return row;
+    row = element("div", "tc-row", { role: "row", "aria-rowindex": String(index + 2) });
+    row.id = `${this.view}-r${index}`;
+    row.style.top = `${index * ROW_HEIGHT}px`;
+    this.columns.forEach((column, i) => {
+      row.appendChild(element("div", `tc-cell tc-kind-${column.kind}`, {
+        role: "gridcell", "aria-colindex": String(i + 1),
+      }));
+    });
+    this.body.appendChild(row);
+    this.drawn.set(index, row);
+    row.dataset.key = "";
     return row;
   }
 
-  function fillRow(row, data) {
+  fillRow(row, data) {
     row.dataset.key = data ? data.key : "";
     row.classList.toggle("tc-loading", !data);
-    columns.forEach((column, i) => fillCell(row.children[i], column, data ? data.cells[i] : null));
+    this.columns.forEach((column, i) => fillCell(row.children[i], column, data ? data.cells[i] : null));
   }
 
-  function markRow(index, row) {
-    const selected = row.dataset.key !== "" && row.dataset.key === model.get("selected");
+  markRow(index, row) {
+    const selected = row.dataset.key !== "" && row.dataset.key === this.model.get("selected");
     row.setAttribute("aria-selected", selected ? "true" : "false");
-    row.classList.toggle("tc-active", index === active);
+    row.classList.toggle("tc-active", index === this.active);
   }
 
-  // Puts the rows in view (and no others) in the page; refills only the rows named in changed.
-  function draw(changed) {
-    body.style.height = `${total * ROW_HEIGHT}px`;
-    grid.setAttribute("aria-rowcount", String(total + 1));
-    empty.style.display = total === 0 ? "block" : "none";
-    const [first, last] = visibleRange();
+  // Puts the rows in view (and no others) in the page; refills only the rows named in changed
+  // (null: every row).
+  draw(changed) {
+    this.body.style.height = `${this.total * ROW_HEIGHT}px`;
+    this.grid.setAttribute("aria-rowcount", String(this.total + 1));
+    this.empty.style.display = this.total === 0 ? "block" : "none";
+    const [first, last] = this.visibleRange();
     const from = Math.max(0, first - 2);
-    const to = Math.min(total, last + 2);
-    for (const [index, row] of drawn) {
+    const to = Math.min(this.total, last + 2);
+    for (const [index, row] of this.drawn) {
       if (index < from || index >= to) {
         row.remove();
-        drawn.delete(index);
+        this.drawn.delete(index);
       }
     }
-    for (let index = from; index < to; index++) {
-      const fresh = !drawn.has(index);
-      const row = rowElement(index);
-      const data = rows.get(index);
-      if (fresh || changed === null || changed.has(index) || (!data && row.dataset.key !== "")) fillRow(row, data);
-      markRow(index, row);
-    }
-    if (active >= 0 && drawn.has(active)) grid.setAttribute("aria-activedescendant", drawn.get(active).id);
-    else grid.removeAttribute("aria-activedescendant");
+    for (let index = from; index < to; index++) this.drawRow(index, changed);
+    const active = this.drawn.get(this.active);
+    if (this.active >= 0 && active) this.grid.setAttribute("aria-activedescendant", active.id);
+    else this.grid.removeAttribute("aria-activedescendant");
   }
 
-  function select(index) {
-    const data = rows.get(index);
+  drawRow(index, changed) {
+    const fresh = !this.drawn.has(index);
+    const row = this.rowElement(index);
+    const data = this.rows.get(index);
+    if (fresh || changed === null || changed.has(index) || (!data && row.dataset.key !== "")) this.fillRow(row, data);
+    this.markRow(index, row);
+  }
+
+  select(index) {
+    const data = this.rows.get(index);
     if (!data) {
-      pendingSelect = index;
+      this.pendingSelect = index;
       return;
     }
-    pendingSelect = -1;
-    model.set("selected", data.key);
-    model.save_changes();
+    this.pendingSelect = -1;
+    this.model.set("selected", data.key);
+    this.model.save_changes();
   }
 
-  function onMessage(message) {
-    if (!message || message.type !== "rows" || message.view !== view) return;
-    const began = performance.now();
-    const wasAtEnd = total > 0 && viewport.scrollTop + viewport.clientHeight >= body.offsetHeight + head.offsetHeight - 2;
-    if (message.reset) rows.clear();
+  // A patch from the kernel for this view: the rows it changed in the window, the row count.
+  onMessage(message) {
+    if (!message || message.type !== "rows" || message.view !== this.view) return;
+    const viewport = this.viewport;
+    const wasAtEnd = this.total > 0
+      && viewport.scrollTop + viewport.clientHeight >= this.body.offsetHeight + this.head.offsetHeight - 2;
+    const changed = this.applyPatch(message);
+    if (this.active >= this.total) this.active = this.total - 1;
+    if (this.model.get("follow_end") && wasAtEnd) viewport.scrollTop = this.total * ROW_HEIGHT;
+    this.draw(message.reset ? null : changed);
+    if (this.pendingSelect >= 0 && this.rows.has(this.pendingSelect)) this.select(this.pendingSelect);
+    this.requestWindow(false); // the row count changed the viewport's range, perhaps
+  }
+
+  // Keeps the patch's rows, forgets those outside its window; returns the indexes it changed.
+  applyPatch(message) {
+    if (message.reset) this.rows.clear();
     const changed = new Set();
     for (const [index, key, cells] of message.rows) {
-      rows.set(index, { key, cells });
+      this.rows.set(index, { key, cells });
       changed.add(index);
     }
-    total = message.total;
-    for (const index of rows.keys()) {
-      if (index < message.start || index >= message.stop || index >= total) rows.delete(index);
+    this.total = message.total;
+    for (const index of this.rows.keys()) {
+      if (index < message.start || index >= message.stop || index >= this.total) this.rows.delete(index);
     }
-    if (active >= total) active = total - 1;
-    if (model.get("follow_end") && wasAtEnd) viewport.scrollTop = total * ROW_HEIGHT;
-    draw(message.reset ? null : changed);
-    if (pendingSelect >= 0 && rows.has(pendingSelect)) select(pendingSelect);
-    stats.patches += 1;
-    stats.rows += message.rows.length;
-    stats.ms.push(performance.now() - began);
-    if (stats.ms.length > 1000) stats.ms.shift();
-    requestWindow(false); // the row count changed the viewport's range, perhaps
+    return changed;
   }
 
-  function moveTo(index) {
-    if (total === 0) return;
-    active = Math.max(0, Math.min(total - 1, index));
-    const top = active * ROW_HEIGHT;
-    const headHeight = head.offsetHeight;
+  moveTo(index) {
+    if (this.total === 0) return;
+    this.active = Math.max(0, Math.min(this.total - 1, index));
+    const top = this.active * ROW_HEIGHT;
+    const viewport = this.viewport;
+    const headHeight = this.head.offsetHeight;
     if (top < viewport.scrollTop) viewport.scrollTop = top;
     else if (top + ROW_HEIGHT > viewport.scrollTop + viewport.clientHeight - headHeight) {
       viewport.scrollTop = top + ROW_HEIGHT - viewport.clientHeight + headHeight;
     }
-    draw(new Set());
-    requestWindow(false);
+    this.draw(new Set());
+    this.requestWindow(false);
   }
 
-  grid.addEventListener("keydown", (event) => {
-    const page = Math.max(1, model.get("visible_rows") - 1);
+  onKey(event) {
+    const active = this.active;
+    const page = Math.max(1, this.model.get("visible_rows") - 1);
     const moves = {
       ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + page, PageUp: active - page,
-      Home: 0, End: total - 1,
+      Home: 0, End: this.total - 1,
     };
     if (event.key in moves) {
-      moveTo(active < 0 && event.key !== "End" ? 0 : moves[event.key]);
+      this.moveTo(active < 0 && event.key !== "End" ? 0 : moves[event.key]);
     } else if ((event.key === "Enter" || event.key === " ") && active >= 0) {
-      select(active);
+      this.select(active);
     } else {
       return;
     }
     event.preventDefault();
     event.stopPropagation(); // JupyterLab's notebook shortcuts must not see them
-  });
-  body.addEventListener("click", (event) => {
+  }
+
+  onClick(event) {
     const row = event.target.closest(".tc-row");
-    if (!row || !body.contains(row)) return;
-    active = Number(row.getAttribute("aria-rowindex")) - 2;
-    select(active);
-    grid.focus({ preventScroll: true });
-    draw(new Set());
-  });
-  let scheduled = false;
-  viewport.addEventListener("scroll", () => {
-    if (scheduled) return;
-    scheduled = true;
+    if (!row || !this.body.contains(row)) return;
+    this.active = Number(row.getAttribute("aria-rowindex")) - 2;
+    this.select(this.active);
+    this.grid.focus({ preventScroll: true });
+    this.draw(new Set());
+  }
+
+  // Redraws once per frame, however many scroll events came.
+  onScroll() {
+    if (this.scrollScheduled) return;
+    this.scrollScheduled = true;
     requestAnimationFrame(() => {
-      scheduled = false;
-      draw(new Set());
-      requestWindow(false);
+      this.scrollScheduled = false;
+      this.draw(new Set());
+      this.requestWindow(false);
     });
-  });
+  }
+}
 
-  const onSelected = () => draw(new Set());
-  const onRows = () => { sizeViewport(); draw(new Set()); requestWindow(true); };
-  model.on("msg:custom", onMessage);
-  model.on("change:selected", onSelected);
-  model.on("change:sort_column", showSort);
-  model.on("change:sort_direction", showSort);
-  model.on("change:visible_rows", onRows);
-  root.tcStats = stats; // read by benchmarks/browser.py
-  sizeViewport();
-  showSort();
-  draw(null);
-  // The viewport has its size only once the view is in the page.
-  requestAnimationFrame(() => requestWindow(true));
-
-  return () => {
-    model.off("msg:custom", onMessage);
-    model.off("change:selected", onSelected);
-    model.off("change:sort_column", showSort);
-    model.off("change:sort_direction", showSort);
-    model.off("change:visible_rows", onRows);
-    model.send({ type: "close", view });
-  };
+function render({ model, el }) {
+  const table = new TableView(model, el);
+  return () => table.destroy();
 }
 
 export default { render };
