@@ -36,7 +36,7 @@ def test_every_limit_is_the_engines() -> None:
         assert found and int(found.group(1)) == limits[name], name
 
 
-@pytest.mark.skipif(not VENDOR.exists(), reason="the vendor's headers are not fetched (python -m timconv_nb.vendor fetch)")
+@pytest.mark.skipif(not VENDOR.exists(), reason="the vendor's headers are not fetched (timconv_nb.vendor fetch)")
 def test_each_cited_header_line_says_the_number() -> None:
     source = Path(arguments.__file__).read_text()
     # Each limit's comment: the "#:" lines right above its assignment.

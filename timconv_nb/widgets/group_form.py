@@ -116,9 +116,15 @@ class GroupForm(Form):
         """On the loop: lists the joined groups again; a tip arriving from now on asks again."""
         with self._pending_lock:
             self._refresh_pending = False
-        task = self._loop.create_task(self.refresh_async())
+        task = self._loop.create_task(self._refresh_after_tip())
         self._refresh_tasks.add(task)
         task.add_done_callback(self._refresh_tasks.discard)
+
+    async def _refresh_after_tip(self) -> None:
+        try:
+            await self.refresh_async()
+        except Exception:  # a task of the kernel's loop (the client closed, say): logged, never in a cell
+            log.exception("GroupForm could not list the joined groups after a tip")
 
     def _run(self, action: Callable[[], str]) -> None:
         def guarded() -> str:
