@@ -60,6 +60,7 @@ def test_create_form_validates_before_calling(client: Client, value: str, messag
 
 def test_sdk_errors_show_code_and_description(client: Client) -> None:
     form = DraftEditor(client)
+    assert form.selected is None and form.edit_time.value == "No draft"
     form.save.click()  # nothing to pick
     assert form.message == "Error: Pick a conversation first."
     client.create_conversation("bob")
@@ -253,6 +254,8 @@ def test_organize_form_marks_groups_and_custom_data(client: Client) -> None:
     assert "at most 256 bytes" in form.message
     form.selected = "c2c_carol"
     assert XSS not in form.summary.value and html_free(form._message.value)
+    form.selected = "c2c_nobody"  # typed: shown as not listed, without asking the client
+    assert form.summary.value == "c2c_nobody is not in the conversation list"
 
 
 def html_free(markup: str) -> bool:

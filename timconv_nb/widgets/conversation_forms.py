@@ -113,7 +113,7 @@ class DraftEditor(PickerForm):
         self.edit_time = classed(W.HTML(""), "tc-draft-edit-time")
         self.save = classed(W.Button(description="Save draft", button_style="primary", icon="save"), "tc-draft-save")
         self.cancel = classed(W.Button(description="Cancel draft", icon="times"), "tc-draft-cancel")
-        self._shown: tuple = ("", None)  # (key, draft) in the fields
+        self._shown: Optional[tuple] = None  # (key, draft) in the fields; None before the first
         super().__init__(client, [self.text, self.user_define, self.edit_time, W.HBox([self.save, self.cancel])],
                          **kwargs)
         self.save.on_click(lambda _: self.save_draft())
@@ -187,7 +187,7 @@ class OrganizeForm(PickerForm):
                                           description="Custom data"), "tc-organize-custom-data")
         self.save_custom = classed(W.Button(description="Save custom data", icon="save"), "tc-organize-save-custom")
         self._buttons = [self.set_mark, self.clear_mark, self.add_group, self.remove_group, self.save_custom]
-        self._shown_custom_data: tuple = ("", None)  # (key, custom data) in the field
+        self._shown_custom_data: Optional[tuple] = None  # (key, custom data) in the field
         super().__init__(client, [self.summary, W.HBox([self.mark, self.set_mark, self.clear_mark]),
                                   W.HBox([self.group, self.add_group, self.remove_group]),
                                   W.HBox([self.custom_data, self.save_custom])], **kwargs)
