@@ -14,8 +14,7 @@ from timconv_nb import (CallTimeoutError, Client, InvalidParameterError, NotLogg
                         native)
 from timconv_nb.errors import InvalidConversationError
 from timconv_nb.frames import RECORD_COLUMNS
-from timconv_nb.inspector import CallInspector
-from timconv_nb.widgets import CreateConversationForm, DraftEditor
+from timconv_nb.widgets import CallInspector, CreateConversationForm, DraftEditor
 
 from test_widgets import wait_until
 

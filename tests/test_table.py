@@ -14,7 +14,7 @@ from comm import get_comm_manager
 from comm.base_comm import BaseComm
 
 from timconv_nb import Client
-from timconv_nb.table import MAX_WINDOW, Column, DataTable, RowOrder, ViewWindows
+from timconv_nb.widgets.table import MAX_WINDOW, Column, DataTable, RowOrder, ViewWindows
 from timconv_nb.widgets import ConversationBrowser
 
 

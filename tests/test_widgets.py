@@ -4,12 +4,13 @@ made outside the widgets) update them."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 
 import pytest
 
-from timconv_nb import Client
+from timconv_nb import Client, MarkType
 from timconv_nb.widgets import (ConversationBrowser, CreateConversationForm, DeleteConversationForm, DraftEditor,
                                 GroupForm, OrganizeForm)
 
@@ -47,7 +48,8 @@ def test_create_form(client: Client) -> None:
 
 
 @pytest.mark.parametrize("value,message", [("", "Enter a conversation id."), ("   ", "Enter a conversation id."),
-                                           ("x" * 128, "too long"), ("a\0b", "NUL")])
+                                           ("x" * 128, "must be 1 to 127 bytes of UTF-8, not 128"), ("a\0b", "NUL"),
+                                           ("\ud800", "not valid Unicode")])
 def test_create_form_validates_before_calling(client: Client, value: str, message: str) -> None:
     form = CreateConversationForm(client)
     form.conv_id.value = value
@@ -58,6 +60,7 @@ def test_create_form_validates_before_calling(client: Client, value: str, messag
 
 def test_sdk_errors_show_code_and_description(client: Client) -> None:
     form = DraftEditor(client)
+    assert form.selected is None and form.edit_time.value == "No draft"
     form.save.click()  # nothing to pick
     assert form.message == "Error: Pick a conversation first."
     client.create_conversation("bob")
@@ -104,6 +107,42 @@ def test_draft_editor_loads_saves_and_cancels(client: Client) -> None:
     assert editor.message == "Draft removed from c2c_bob."
     assert client.conversation("bob").draft is None
     assert editor.text.value == "" and editor.edit_time.value == "No draft"
+
+
+def test_events_show_the_picked_conversation_without_asking_the_client(client: Client) -> None:
+    """An event carries the conversation whole: the forms show it from the event alone (on the
+    engine's thread, where a call would wait for itself), and keep what is being typed when the
+    event leaves the draft as shown."""
+    client.create_conversation("carol")
+    client.set_draft("carol", "carol's draft")
+    client.create_conversation("bob")
+    editor, organize = DraftEditor(client), OrganizeForm(client)
+    assert editor.selected == organize.selected == "c2c_bob" and editor.text.value == ""
+    recorder = client.start_recording()
+
+    def elsewhere() -> None:
+        client.set_draft("bob", "typed elsewhere", user_define="ud")
+        client.mark_conversations(["c2c_bob"], MarkType.STAR, True)
+
+    worker = threading.Thread(target=elsewhere)
+    worker.start()
+    worker.join()
+    assert wait_until(lambda: editor.text.value == "typed elsewhere" and "Marks: star" in organize.summary.value)
+    assert editor.user_define.value == "ud" and editor.edit_time.value.startswith("Last edited ")
+
+    editor.text.value = "half-typed"
+    organize.custom_data.value = "half-typed too"
+    client.send_text("bob", "ping")  # an update of bob that leaves its draft and custom data as they were
+    assert wait_until(lambda: editor._known["c2c_bob"].last_message_text == "ping")
+    assert editor.text.value == "half-typed" and organize.custom_data.value == "half-typed too"
+
+    client.delete_conversation("bob")  # the picked one goes: the forms pick carol and show her as known
+    assert wait_until(lambda: editor.selected == "c2c_carol" and editor.text.value == "carol's draft")
+    assert organize.selected == "c2c_carol" and "Marks: none" in organize.summary.value
+    calls = [record.function for record in recorder.records if record.kind == "call"]
+    assert calls == ["TIMConvSetDraft", "TIMConvMarkConversation", "TIMMsgSendMessage", "TIMConvDelete"]
+    editor.close()
+    organize.close()
 
 
 def test_browser_filters_searches_and_drives_the_forms(client: Client) -> None:
@@ -206,7 +245,7 @@ def test_organize_form_marks_groups_and_custom_data(client: Client) -> None:
     # errors are messages, never tracebacks
     form.group.value = "x" * 33
     form.add_group.click()
-    assert "at most 32 bytes" in form.message and "tc-error" in form._message.value
+    assert "must be 1 to 32 bytes of UTF-8, not 33" in form.message and "tc-error" in form._message.value
     form.group.value = "nope"
     form.remove_group.click()
     assert form.message.startswith("Error 51009")
@@ -215,6 +254,8 @@ def test_organize_form_marks_groups_and_custom_data(client: Client) -> None:
     assert "at most 256 bytes" in form.message
     form.selected = "c2c_carol"
     assert XSS not in form.summary.value and html_free(form._message.value)
+    form.selected = "c2c_nobody"  # typed: shown as not listed, without asking the client
+    assert form.summary.value == "c2c_nobody is not in the conversation list"
 
 
 def html_free(markup: str) -> bool:
@@ -311,6 +352,32 @@ def test_group_form_follows_tips_from_others(client: Client) -> None:
     client.join_group("club")  # bob's own tip reaches the form as an event
     assert wait_until(lambda: form.message == "bob joined club (2 members)")
     form.close()
+
+
+def test_group_form_lists_the_groups_again_on_the_loop_it_was_made_on(client: Client) -> None:
+    """In a notebook the form is made on the kernel's asyncio loop: a tip has that loop list the
+    joined groups again with the awaitable call (a tip does not carry the group's name, type or
+    the user's role), so the listing is made on the loop's thread and no thread is started."""
+    client.create_group("Club", "club", "meeting")
+    recorder = client.start_recording()
+
+    async def scenario() -> None:
+        form = GroupForm(client)
+        assert "Meeting, owner" in form.joined.value
+        client.login("bob")
+        await client.join_group_async("club")  # bob's own tip reaches the form as an event
+        for _ in range(300):
+            if "Meeting, normal" in form.joined.value:
+                break
+            await asyncio.sleep(0.01)
+        assert form.message == "bob joined club (2 members)" and "Meeting, normal" in form.joined.value
+        form.close()
+
+    threads = threading.active_count()
+    asyncio.run(scenario())
+    listings = [r for r in recorder.records if r.kind == "call" and r.function == "TIMGroupGetJoinedGroupList"]
+    assert len(listings) == 2 and {r.thread_id for r in listings} == {threading.get_ident()}
+    assert threading.active_count() == threads
 
 
 def test_browser_rows_show_revoked_messages(client: Client) -> None:

@@ -1,7 +1,8 @@
 """Argument checks and builders: Python values in, the C arguments (bytes, ints, JSON text) out.
 
-Each raises TypeError or ValueError naming the argument and what was wrong, before anything
-reaches C. The JSON keys come from :mod:`timconv_nb.wire`.
+The vendor's limits are one table here. Each check raises TypeError or ValueError naming the
+argument and what was wrong, before anything reaches C. The JSON keys come from
+:mod:`timconv_nb.wire`.
 """
 
 from __future__ import annotations
@@ -11,22 +12,44 @@ from datetime import datetime
 from typing import Any, Optional, Union
 
 from . import wire as k
+from .checks import check_int, is_int, is_number
 from .model import text_message
-from .wire import ID_MAX_BYTES, ConvKey, ConvType
+from .wire import ConvKey, ConvType
 
-__all__ = ["ConvTypeLike", "check_id", "check_text", "epoch_arg", "check_message", "check_timeout", "conv_key",
-           "keys_param", "filter_param", "CUSTOM_DATA_MAX_BYTES"]
+__all__ = ["ConvTypeLike", "check_id", "check_int", "check_text", "epoch_arg", "check_message", "check_timeout",
+           "conv_key", "conv_group_name", "keys_param", "filter_param", "ID_MAX_BYTES", "GROUP_ID_MAX_BYTES",
+           "CONV_GROUP_NAME_MAX_BYTES", "CONV_CUSTOM_DATA_MAX_BYTES", "CONV_BATCH_MAX", "GROUP_INITIAL_MEMBERS_MAX",
+           "MSG_LIST_DELETE_MAX"]
 
 ConvTypeLike = Union[ConvType, int, str]
-#: The vendor's limit on conv_custom_data, in bytes.
-CUSTOM_DATA_MAX_BYTES = 256
-#: The vendor's limit of conversations per batch call.
-BATCH_MAX = 100
+
+# ---- the vendor's limits: the one table of them, for the checks below and the widgets ----
+# Each is named by what it limits, in the vendor's words (Conv: the conversation API, Group: the
+# group API, Msg: the message API), and cites the header that says so. The engine enforces the
+# same numbers in C (tests/test_limits.py holds the two sides together).
+
+#: A user id or conversation id: 1 to 127 bytes of UTF-8, so that it fits the API's 128-byte
+#: buffers with its NUL (the engine's TEXT_ID_MAX, engine/src/util/text.h).
+ID_MAX_BYTES = 127
+#: A group id: 1 to 48 bytes of UTF-8 (the server's rule; the headers give no number: the engine's
+#: REGISTRY_GROUP_ID_MAX, docs/engine.md "group ids").
+GROUP_ID_MAX_BYTES = 48
+#: A conversation group's name: "分组名（必填参数，长度要 > 0，最大支持 32 bytes）"
+#: (TIMConversationManager.h:769, TIMConvCreateConversationGroup's group_name).
+CONV_GROUP_NAME_MAX_BYTES = 32
+#: A conversation's custom data: "自定义数据，最大支持 256 bytes" (TIMConversationManager.h:563).
+CONV_CUSTOM_DATA_MAX_BYTES = 256
+#: Conversations per batch call: "每次最多支持删除 100 个会话" (TIMConversationManager.h:486).
+CONV_BATCH_MAX = 100
+#: A new group's initial members: "成员个数不能超过 20" (TIMGroupManager.h:1558).
+GROUP_INITIAL_MEMBERS_MAX = 20
+#: Messages per TIMMsgListDelete: "一次最多只能删除 50 条消息" (TIMMessageManager.h:1332).
+MSG_LIST_DELETE_MAX = 50
 
 
-def check_id(value: Any, what: str) -> bytes:
-    """A user, conversation or group id as the bytes C expects, or TypeError/ValueError saying why
-    not."""
+def check_id(value: Any, what: str, max_bytes: int = ID_MAX_BYTES) -> bytes:
+    """A user, conversation or group id (or a name the vendor limits the same way, in
+    ``max_bytes``) as the bytes C expects, or TypeError/ValueError saying why not."""
     if not isinstance(value, str):
         raise TypeError(f"{what} must be str, not {type(value).__name__}")
     if "\0" in value:
@@ -35,8 +58,8 @@ def check_id(value: Any, what: str) -> bytes:
         encoded = value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ValueError(f"{what} is not valid Unicode text: {exc}") from None
-    if not 1 <= len(encoded) <= ID_MAX_BYTES:
-        raise ValueError(f"{what} must be 1 to {ID_MAX_BYTES} bytes of UTF-8, not {len(encoded)}: {value!r}")
+    if not 1 <= len(encoded) <= max_bytes:
+        raise ValueError(f"{what} must be 1 to {max_bytes} bytes of UTF-8, not {len(encoded)}: {value!r}")
     return encoded
 
 
@@ -57,7 +80,7 @@ def epoch_arg(value: Union[None, int, float, datetime], what: str) -> Optional[i
         if value.tzinfo is None:
             raise ValueError(f"{what} must be timezone-aware (e.g. datetime.now(timezone.utc))")
         value = value.timestamp()
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if not is_number(value):
         raise TypeError(f"{what} must be a datetime or seconds since the epoch, not {type(value).__name__}")
     if value < 0:
         raise ValueError(f"{what} must not be before 1970")
@@ -73,23 +96,16 @@ def check_message(message: Any, what: str = "a message") -> dict:
         raise ValueError(f"{what} needs a {k.kTIMMsgElemArray!r} list")
     for elem in elems:
         kind = elem.get(k.kTIMElemType) if isinstance(elem, dict) else None
-        if isinstance(kind, bool) or not isinstance(kind, int):
+        if not is_int(kind):
             raise ValueError(f"each element of {k.kTIMMsgElemArray!r} needs an int {k.kTIMElemType!r}: {elem!r}")
     return message
 
 
 def check_timeout(timeout: Any) -> float:
     """A positive number of seconds."""
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
+    if not is_number(timeout) or not timeout > 0:
         raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
     return float(timeout)
-
-
-def check_int(value: Any, what: str, low: int, high: int) -> int:
-    """An int from low to high (bools refused)."""
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValueError(f"{what} must be an int from {low:,} to {high:,}, not {value!r}")
-    return value
 
 
 def json_arg(body: Any) -> bytes:
@@ -104,6 +120,11 @@ def conv_key(conv_id: str, conv_type: ConvTypeLike) -> tuple[bytes, ConvType]:
     return check_id(conv_id, "conv_id"), ConvType.parse(conv_type)
 
 
+def conv_group_name(name: Any) -> bytes:
+    """A conversation group's name: 1 to 32 bytes of UTF-8."""
+    return check_id(name, "a conversation group name", CONV_GROUP_NAME_MAX_BYTES)
+
+
 def keys_param(keys: Any) -> bytes:
     """A JSON array of up to 100 conversation keys like ``c2c_bob``."""
     if isinstance(keys, (str, bytes)):
@@ -111,8 +132,8 @@ def keys_param(keys: Any) -> bytes:
     keys = [str(key) if isinstance(key, ConvKey) else key for key in keys]
     for key in keys:
         check_id(key, "conversation id")
-    if len(keys) > BATCH_MAX:
-        raise ValueError(f"at most {BATCH_MAX} conversations per call, not {len(keys)}")
+    if len(keys) > CONV_BATCH_MAX:
+        raise ValueError(f"at most {CONV_BATCH_MAX} conversations per call, not {len(keys)}")
     return json_arg(keys)
 
 
@@ -135,9 +156,7 @@ def ids_param(ids: Any, what: str) -> bytes:
 
 def receive_opt(option: Any) -> int:
     """A TIMReceiveMessageOpt: 0 to 3 (``ReceiveOpt``)."""
-    if isinstance(option, bool) or not isinstance(option, int) or not 0 <= option <= 3:
-        raise ValueError(f"option must be a ReceiveOpt (0 to 3), not {option!r}")
-    return int(option)
+    return int(check_int(option, "option", 0, 3, "a ReceiveOpt (0 to 3)"))
 
 
 def filter_param(conv_type: Optional[ConvTypeLike], has_unread: Optional[bool], mark: Optional[int],
@@ -184,16 +203,14 @@ def msg_list_param(count: int) -> bytes:
 def mark_bit(mark: Any) -> int:
     """Conversation marks: a positive int of up to 64 bits, each bit a mark (``MarkType`` or an
     extension bit 32 to 63, as the vendor allows)."""
-    if isinstance(mark, bool) or not isinstance(mark, int) or not 0 < mark < 2**64:
-        raise ValueError(f"mark must be a positive int of up to 64 bits (each bit a mark), not {mark!r}")
-    return mark
+    return check_int(mark, "mark", 1, 2**64 - 1, "a positive int of up to 64 bits (each bit a mark)")
 
 
 def custom_data(data: str) -> bytes:
     """conv_custom_data: at most 256 bytes of UTF-8."""
     encoded = check_text(data, "custom data").encode("utf-8")
-    if len(encoded) > CUSTOM_DATA_MAX_BYTES:
-        raise ValueError(f"custom data is at most {CUSTOM_DATA_MAX_BYTES} bytes of UTF-8, not {len(encoded)}")
+    if len(encoded) > CONV_CUSTOM_DATA_MAX_BYTES:
+        raise ValueError(f"custom data is at most {CONV_CUSTOM_DATA_MAX_BYTES} bytes of UTF-8, not {len(encoded)}")
     return encoded
 
 
@@ -211,25 +228,14 @@ def clean_target(conversation: str) -> bytes:
 
 def sequence(value: Any) -> int:
     """A message seq (an int >= 0)."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**64:
-        raise ValueError(f"sequence must be a message seq (an int >= 0), not {value!r}")
-    return value
+    return check_int(value, "sequence", 0, 2**64 - 1, "a message seq (an int >= 0)")
 
 
 # ---- groups and message lifecycle ----
 
-#: The vendor's limits: group ids of 48 bytes, 20 initial members, 50 messages per list delete.
-GROUP_ID_MAX_BYTES = 48
-INITIAL_MEMBERS_MAX = 20
-LIST_DELETE_MAX = 50
-
-
 def group_id(value: Any) -> bytes:
     """A group id: 1 to 48 bytes of UTF-8."""
-    encoded = check_id(value, "group_id")
-    if len(encoded) > GROUP_ID_MAX_BYTES:
-        raise ValueError(f"group_id must be at most {GROUP_ID_MAX_BYTES} bytes of UTF-8, not {len(encoded)}")
-    return encoded
+    return check_id(value, "group_id", GROUP_ID_MAX_BYTES)
 
 
 def group_ids_param(ids: Any) -> bytes:
@@ -255,8 +261,8 @@ def create_group_param(name: str, group_id_value: Optional[str], group_type: Any
         user, role = (member, MemberRole.NORMAL) if isinstance(member, str) else member
         initial.append({k.kTIMGroupMemberInfoIdentifier: check_id(user, "member").decode(),
                         k.kTIMGroupMemberInfoMemberRole: int(MemberRole(role))})
-    if len(initial) > INITIAL_MEMBERS_MAX:
-        raise ValueError(f"at most {INITIAL_MEMBERS_MAX} initial members, not {len(initial)}")
+    if len(initial) > GROUP_INITIAL_MEMBERS_MAX:
+        raise ValueError(f"at most {GROUP_INITIAL_MEMBERS_MAX} initial members, not {len(initial)}")
     if initial:
         param[k.kTIMCreateGroupParamGroupMemberArray] = initial
     for key, value, what in ((k.kTIMCreateGroupParamIntroduction, introduction, "introduction"),
@@ -307,6 +313,6 @@ def messages_param(messages: Any) -> tuple[bytes, ConvType, bytes]:
     items = id_list(messages)
     if not items:
         raise ValueError("give at least one message")
-    if len(items) > LIST_DELETE_MAX:
-        raise ValueError(f"at most {LIST_DELETE_MAX} messages per call, not {len(items)}")
+    if len(items) > MSG_LIST_DELETE_MAX:
+        raise ValueError(f"at most {MSG_LIST_DELETE_MAX} messages per call, not {len(items)}")
     return (*message_conversation(items), json_arg([stored_message(m) for m in items]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .arguments import check_text
+from .checks import check_int, is_int, is_number
 from .native import NativeLibrary
 
 __all__ = ["Faults"]
@@ -22,16 +23,15 @@ class Faults:
         with ``code``: a TIMResult below 0 (e.g. -4) is returned at once, a callback code above 0
         (e.g. 6022) answers the call in its turn without running it."""
         name = check_text(function, "function")
-        if isinstance(code, bool) or not isinstance(code, int) or code == 0 or not -2**31 <= code < 2**31:
+        if not is_int(code) or code == 0 or not -2**31 <= code < 2**31:
             raise ValueError(f"code must be a non-zero 32-bit int, not {code!r}")
-        if isinstance(count, bool) or not isinstance(count, int) or not 0 < count < 2**32:
-            raise ValueError(f"count must be a positive int, not {count!r}")
+        check_int(count, "count", 1, 2**32 - 1, "a positive int")
         self._native.fault_fail_next(name, count, code)
 
     def delay(self, seconds: float, function: Optional[str] = None) -> None:
         """Holds back the events and callback of every call of ``function`` (None: of every
         call) by ``seconds`` (at most 60; 0 removes the delay)."""
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds <= 60:
+        if not is_number(seconds) or not 0 <= seconds <= 60:
             raise ValueError(f"seconds must be from 0 to 60, not {seconds!r}")
         name = check_text(function, "function") if function is not None else None
         self._native.fault_delay(name, round(seconds * 1000))

@@ -9,6 +9,7 @@ from enum import IntEnum
 from typing import Any, Optional, Union
 
 from . import wire as k
+from .checks import is_int
 from .model import describe_tip, epoch_to_datetime
 
 __all__ = ["GroupType", "GroupAddOption", "MemberRole", "GroupTipType", "Group", "JoinedGroup", "GroupMember",
@@ -33,7 +34,7 @@ class GroupType(IntEnum):
     @classmethod
     def parse(cls, value: Union["GroupType", int, str]) -> "GroupType":
         """A GroupType from itself, its value, or its name in any case ("work", "Meeting")."""
-        if isinstance(value, bool) or not isinstance(value, (int, str)):
+        if not (is_int(value) or isinstance(value, str)):
             raise TypeError(f"group type must be GroupType, int or str, not {type(value).__name__}")
         if isinstance(value, str):
             try:

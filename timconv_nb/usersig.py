@@ -19,6 +19,8 @@ import time
 import zlib
 from typing import Optional
 
+from .checks import check_int
+
 __all__ = ["DEFAULT_EXPIRE", "gen_user_sig", "decode_user_sig", "verify_user_sig"]
 
 #: Tencent's default lifetime: 180 days.
@@ -40,14 +42,12 @@ def _hmac(secret_key: str, content: bytes) -> str:
 def gen_user_sig(sdk_app_id: int, secret_key: str, user_id: str, expire: int = DEFAULT_EXPIRE,
                  now: Optional[int] = None) -> str:
     """A UserSig for ``user_id`` valid ``expire`` seconds from ``now`` (default: the clock)."""
-    if isinstance(sdk_app_id, bool) or not isinstance(sdk_app_id, int) or sdk_app_id <= 0:
-        raise ValueError(f"sdk_app_id must be a positive int, not {sdk_app_id!r}")
+    check_int(sdk_app_id, "sdk_app_id", 1, expected="a positive int")
     if not isinstance(secret_key, str) or not secret_key:
         raise ValueError("secret_key must be a non-empty str")
     if not isinstance(user_id, str) or not user_id:
         raise ValueError("user_id must be a non-empty str")
-    if isinstance(expire, bool) or not isinstance(expire, int) or expire <= 0:
-        raise ValueError(f"expire must be a positive number of seconds, not {expire!r}")
+    check_int(expire, "expire", 1, expected="a positive number of seconds")
     issued = int(time.time()) if now is None else int(now)
     doc = {
         "TLS.ver": "2.0",

@@ -11,13 +11,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import NamedTuple, Union
 
-__all__ = ["ConvType", "ConvKey", "ID_MAX_BYTES"]
+from .checks import is_int
+
+__all__ = ["ConvType", "ConvKey"]
 
 # ruff: noqa: N816 -- the vendor's constant names, verbatim
-
-#: An id (user, conversation, group name) is 1 to this many bytes of UTF-8 (the C side's
-#: TEXT_ID_MAX).
-ID_MAX_BYTES = 127
 
 # ---- TIMManager.h: SdkConfig ----
 kTIMSdkConfigConfigFilePath = "sdk_config_config_file_path"
@@ -207,7 +205,7 @@ class ConvType(IntEnum):
     @classmethod
     def parse(cls, value: Union["ConvType", int, str]) -> "ConvType":
         """A ConvType from itself, 1/2, or "c2c"/"group" (any case)."""
-        if isinstance(value, bool) or not isinstance(value, (int, str)):
+        if not (is_int(value) or isinstance(value, str)):
             raise TypeError(f"conversation type must be ConvType, int or str, not {type(value).__name__}")
         if isinstance(value, str):
             names = {"c2c": cls.C2C, "group": cls.GROUP}

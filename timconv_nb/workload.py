@@ -16,6 +16,7 @@ from typing import Optional
 
 from tqdm.auto import tqdm
 
+from .checks import check_int
 from .client import Client
 
 __all__ = ["Workload", "build_workload"]
@@ -72,8 +73,7 @@ def build_workload(
         raise NotImplementedError("build_workload sets the engine's clock, which only the local engine can do")
     for name, value in [("peers", peers), ("messages", messages), ("groups", groups), ("drafts", drafts),
                         ("pinned", pinned)]:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ValueError(f"{name} must be a non-negative int, not {value!r}")
+        check_int(value, name, 0, expected="a non-negative int")
     if peers == 0 and (messages or groups):
         raise ValueError("messages and groups need at least one peer")
     rng = random.Random(seed)
