@@ -91,11 +91,11 @@ def test_every_client_method_pair_names_a_declared_c_function() -> None:
 #: modules of its own layer or the layers below it (and, within a layer, without circles). The
 #: compiled modules (``_callbacks``, ``_conv_columns``) are below every layer.
 LAYERS: dict[str, set[str]] = {
-    "tables": {"wire", "errors", "declarations", "engine_log", "usersig", "vendor"},
+    "tables": {"checks", "wire", "errors", "declarations", "engine_log", "usersig", "vendor"},
     "values": {"model", "membership", "typed_json", "events", "arguments", "frames", "recording"},
     "binding": {"completions", "native"},
     "client": {"loop_bridge", "process_slot", "calls", "dispatch", "faults", "client"},
-    "applications": {"widgets", "table", "inspector", "workload", "classroom", "__main__"},
+    "applications": {"widgets", "inspector", "workload", "classroom", "__main__"},
 }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from timconv_nb import Client, MarkType
-from timconv_nb.inspector import CallInspector
+from timconv_nb.widgets import CallInspector
 
 HOSTILE_IDS = ["../../outside", "/etc/passwd", "..", ".", "a/b/../../c", "..\\..\\win", "~", "$HOME",
                "name\nwith newline", "ünïcödé/../x"]

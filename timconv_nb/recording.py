@@ -6,7 +6,7 @@ local engine and the vendor library alike) with ``NativeLibrary.start_recording`
 ``recording`` context manager; without one the binding does no recording work at all. Records
 receive values the binding has already named and described (no C types reach this module). Records
 can be saved as JSON lines and loaded again, to replay a session into a
-:class:`~timconv_nb.inspector.CallInspector`.
+:class:`~timconv_nb.widgets.CallInspector`.
 """
 
 from __future__ import annotations
