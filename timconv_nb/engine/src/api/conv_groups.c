@@ -12,7 +12,6 @@
 static void refuse_long_name(struct task *t, const char *name) {
     if (t->answer_code == ERR_SUCC && strlen(name) > GROUP_NAME_MAX) {
         t->answer_code = ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH;
-        t->answer_desc = "a conversation group name is at most 32 bytes";
     }
 }
 

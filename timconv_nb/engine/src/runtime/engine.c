@@ -194,7 +194,6 @@ static int admit_locked(struct task *t, enum admission rule) {
         if (answered) break;
         if (E.login_status == kTIMLoginStatus_Logining) {
             t->answer_code = ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS; /* answered in order, changing nothing */
-            t->answer_desc = "another login is in progress";
         } else if (!(E.login_status == kTIMLoginStatus_Logined && strcmp(E.user_id, t->args.login.user_id) == 0)) {
             E.login_status = kTIMLoginStatus_Logining;
         }
@@ -249,7 +248,7 @@ static void execute(struct task *t, bool cancelled, struct task_result *r) {
     if (cancelled && t->has_callback) {
         task_result_fail(r, ERR_SDK_NOT_INITIALIZED, "TIMUninit ran before %s was executed", t->api);
     } else if (t->answer_code != ERR_SUCC) {
-        task_result_fail(r, t->answer_code, "%s", t->answer_desc);
+        task_result_answer(r, t);
     } else if (t->needs_store && E.store == NULL) {
         task_result_fail(r, ERR_SDK_NOT_LOGGED_IN, "nobody was logged in when %s was executed", t->api);
     } else {

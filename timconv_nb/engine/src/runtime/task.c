@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "runtime/engine.h"
+#include "util/error_meaning.h"
 
 struct task *task_new(const char *api, task_run_fn run, enum task_args_kind kind, TIMCommCallback cb,
                       const void *user_data) {
@@ -89,6 +90,10 @@ void task_result_fail(struct task_result *r, int32_t code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(r->desc, sizeof r->desc, fmt, ap);
     va_end(ap);
+}
+
+void task_result_answer(struct task_result *r, const struct task *t) {
+    task_result_fail(r, t->answer_code, "%s", t->answer_desc != NULL ? t->answer_desc : error_meaning(t->answer_code));
 }
 
 void task_result_changed(struct task_result *r) { r->changed = true; }

@@ -198,7 +198,7 @@ struct task {
     const void *user_data;
     uint64_t accepted_at; /* seconds since the epoch when the call was accepted */
     int32_t answer_code;  /* when not ERR_SUCC: answered with this code instead of being run */
-    const char *answer_desc;
+    const char *answer_desc; /* static; NULL: the code's meaning (TIMErrorCode.h) */
     enum task_args_kind kind;
     union {
         struct login_args login;
@@ -235,6 +235,9 @@ const char *task_ids(const struct task *t);
 
 /* Sets r's code and a printf-style description. */
 void task_result_fail(struct task_result *r, int32_t code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Answers r with t's answer_code and answer_desc (t is not run). */
+void task_result_answer(struct task_result *r, const struct task *t);
 
 /* Records a conversation event (NOTE_CONV_EVENT) or new messages (NOTE_NEW_MESSAGES) with a JSON
  * array; takes ownership of array (NULL is ignored). */
