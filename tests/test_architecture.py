@@ -24,12 +24,6 @@ INCLUDE = PACKAGE / "engine" / "include"
 SRC = PACKAGE / "engine" / "src"
 
 
-def header_enum_values(*headers: str) -> dict[str, int]:
-    """NAME = value pairs of the C enums in the engine's public headers."""
-    text = "".join((INCLUDE / header).read_text() for header in headers)
-    return {name: int(value) for name, value in re.findall(r"^\s*(\w+)\s*=\s*(-?\d+)\s*,", text, re.MULTILINE)}
-
-
 def compiled_rows(tmp_path: Path, header: str, table: str) -> list[tuple[str, int, str]]:
     """The rows of an X-macro table as the C compiler reads them: name, value and meaning."""
     source = tmp_path / "rows.c"
@@ -80,12 +74,19 @@ def test_the_package_exports_every_exception() -> None:
     assert {"InvalidGroupError", "OutOfMemoryError", "SDKInternalError", "TIMError"} <= set(errors.EXCEPTION_NAMES)
 
 
-def test_notifications_match_the_c_listener_table() -> None:
+def c_listener_rows() -> list[tuple[str, ...]]:
+    """The rows of TIMCONV_LISTENERS: kind, setter, callback type, registration, per."""
     listeners = (SRC / "notify" / "listeners.h").read_text().replace("\\\n", " ")  # macro lines joined
-    rows = re.findall(r"X\((\w+),\s*(\w+),\s*(\w+)\)", listeners.split("#define TIMCONV_LISTENERS(X)")[1])
-    c_setters = {setter: ctype for _, setter, ctype in rows}
-    python_setters = {n.setter: n.callback_type for n in events.NOTIFICATIONS if n.source != "recv_msg"}
-    assert python_setters == c_setters
+    definition = listeners.split("#define TIMCONV_LISTENERS(X)")[1].split("\n", 1)[0]
+    return re.findall(r"X\((\w+),\s*(\w+),\s*(\w+),\s*(ONE|LIST),\s*(NOTE|ELEMENT),", definition)
+
+
+def test_notifications_match_the_c_listener_table() -> None:
+    rows = c_listener_rows()
+    assert len(rows) == (SRC / "notify" / "listeners.h").read_text().count("    X(")  # every row was read
+    # One row per language, in the same order: the binding's source is the C kind in lower case.
+    assert [(n.source.upper(), n.setter, n.callback_type) for n in events.NOTIFICATIONS] == [
+        (kind, setter, ctype) for kind, setter, ctype, _, _ in rows]
     declared = (PACKAGE / "engine" / "cffi" / "types.h").read_text()
     for notification in events.NOTIFICATIONS:
         assert f"(*{notification.callback_type})(" in declared  # the binding has its trampoline

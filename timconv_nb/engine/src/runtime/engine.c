@@ -372,8 +372,7 @@ static bool kicked_offline(void) {
     engine_log(kTIMLog_Warn, "%s logged in elsewhere: logged out here", E.user_id);
     engine_session_detach();
     engine_login_status_settle(true);
-    struct listener l = listener_get(LISTENER_KICKED_OFFLINE);
-    if (l.fn != NULL) ((TIMKickedOfflineCallback)l.fn)(l.user_data);
+    listener_announce(E.store, &(struct note){.kind = LISTENER_KICKED_OFFLINE});
     return true;
 }
 
