@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, RawEngine
-from timconv_nb import Client, ConvKey, ConvType, errors, events, wire
+from timconv_nb import Client, ConvEvent, ConvKey, ConvType, errors, events, wire
 from timconv_nb.native import parameter_names
 
 PACKAGE = REPO / "timconv_nb"
@@ -93,6 +93,45 @@ def test_notifications_match_the_c_listener_table() -> None:
         assert parameter_names(notification.setter)[0] == "cb"
     assert set(events.EVENTS) == {e for n in events.NOTIFICATIONS for e in n.events}
     assert len(events.EVENTS) == len(set(events.EVENTS))
+
+
+def test_notification_rows_carry_what_the_binding_and_the_client_need() -> None:
+    for notification, (_, _, _, registration, _) in zip(events.NOTIFICATIONS, c_listener_rows()):
+        # A LIST row (callbacks added to a list) names its remover, which the headers declare.
+        assert (notification.remover is not None) == (registration == "LIST"), notification.source
+        if notification.remover is not None:
+            assert parameter_names(notification.remover) == ["cb"]
+        assert re.fullmatch(r"handler\([\w, ]*\): \S.*", notification.doc), notification.doc
+    assert [n.source for n in events.NOTIFICATIONS if not n.recorded] == ["log"]  # log lines are not SDK traffic
+    docs = events.handler_docs()
+    bullets = docs.split("\n* ")
+    assert len(bullets) == len([n for n in events.NOTIFICATIONS if n.events])
+    for notification in events.NOTIFICATIONS:
+        for event in notification.events:
+            assert docs.count(f'``"{event}"``') == 1
+    assert '* ``"message"``: ``handler(messages)``, new messages for the logged-in user;' in docs
+    assert docs.endswith(".") and max(map(len, docs.splitlines())) <= 96
+
+
+def header_enum(header: str, enum: str) -> dict[str, int]:
+    """The enumerators of ``enum <enum>`` in a public header, with their values (integer literals,
+    or implicit ones counted as the compiler does)."""
+    text = (INCLUDE / header).read_text()
+    body = re.search(rf"enum {enum}\s*{{(.*?)}};", text, re.DOTALL).group(1)
+    body = re.sub(r"/\*.*?\*/|//[^\n]*", "", body, flags=re.DOTALL)
+    values, next_value = {}, 0
+    for item in filter(None, (part.strip() for part in body.split(","))):
+        name, _, value = (piece.strip() for piece in item.partition("="))
+        next_value = int(value, 0) if value else next_value
+        values[name] = next_value
+        next_value += 1
+    return values
+
+
+def test_conv_events_are_the_headers_row_by_row() -> None:
+    c_events = header_enum("TIMConversationManager.h", "TIMConvEvent")
+    assert [(f"kTIMConvEvent_{e.name.capitalize()}", e.value) for e in ConvEvent] == list(c_events.items())
+    assert events.notification_of("start").events == tuple(e.name.lower() for e in ConvEvent)
 
 
 def test_wire_keys_are_the_vendor_constants_of_the_same_name() -> None:
