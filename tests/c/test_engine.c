@@ -461,10 +461,14 @@ static void test_im_groups(void) {
     TIMSetGroupTipsEventCallback(on_group_tip, NULL);
     TIMSetMsgRevokeCallback(on_revoke, NULL);
     EXPECT_CALLBACK(TIMLogin("owner", "sig", record, NULL));
-    /* TIMGroupManager.h 1552: an own id may not start with @TGS# (10015); 407: else one is made. */
+    /* TIMErrorCode.h 86 (8501): an own id is printable ASCII and does not start with @TGS#;
+     * TIMGroupManager.h 407: else one is made. */
     EXPECT_CALLBACK(TIMGroupCreate("{\"create_group_param_group_name\":\"X\",\"create_group_param_group_id\":\"@TGS#x\"}",
                                    record, NULL));
-    CHECK_EQ_INT(rec.last_code, ERR_SVR_GROUP_INVALID_GROUPID);
+    CHECK_EQ_INT(rec.last_code, ERR_SDK_GROUP_INVALID_ID);
+    EXPECT_CALLBACK(TIMGroupCreate("{\"create_group_param_group_name\":\"X\",\"create_group_param_group_id\":\"a\\tb\"}",
+                                   record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SDK_GROUP_INVALID_ID);
     EXPECT_CALLBACK(TIMGroupCreate("{\"create_group_param_group_name\":\"Meet\",\"create_group_param_group_type\":2}",
                                    record, NULL));
     char made[128];

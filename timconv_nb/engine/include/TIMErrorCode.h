@@ -29,6 +29,9 @@
       "engine does not implement it")                                                                             \
     X(ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS, 7501,                                                                     \
       "a login is in progress: a TIMLogin made before the previous one called back")                             \
+    X(ERR_SDK_GROUP_INVALID_ID, 8501,                                                                             \
+      "invalid group id: an id of one's own is printable ASCII (0x20-0x7e), at most 48 bytes, and does not "     \
+      "start with @TGS#, the prefix of the ids the engine makes (a Community's own id starts with @TGS#_)")      \
     X(ERR_SVR_ACCOUNT_USERSIG_EXPIRED, 70001,                                                                     \
       "the UserSig has expired: make a new one (a lifetime of at least 24 hours is advised)")                    \
     X(ERR_SVR_ACCOUNT_USERSIG_EMPTY, 70002, "the UserSig is empty: check the UserSig passed")                    \
@@ -53,7 +56,6 @@
     X(ERR_SVR_GROUP_NOT_FOUND, 10010, "the group does not exist, or it existed and was dismissed")               \
     X(ERR_SVR_GROUP_ALLREADY_MEMBER, 10013, "the user is already a member of the group")                         \
     X(ERR_SVR_GROUP_FULL_MEMBER_COUNT, 10014, "the group is full: the user cannot join")                         \
-    X(ERR_SVR_GROUP_INVALID_GROUPID, 10015, "invalid group id: check the group id given")                        \
     X(ERR_SVR_GROUP_GROUPID_IN_USED, 10021, "the group id is in use: choose another")                            \
     X(ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND, 10030, "the message to revoke does not exist")                          \
     X(ERR_SVR_GROUP_REVOKE_MSG_TIME_LIMIT, 10031, "too late to revoke the message (the limit is 2 minutes)")      \
