@@ -134,6 +134,12 @@ def test_conv_events_are_the_headers_row_by_row() -> None:
     assert events.notification_of("start").events == tuple(e.name.lower() for e in ConvEvent)
 
 
+def test_network_statuses_are_the_headers_row_by_row() -> None:
+    c_statuses = header_enum("TIMManager.h", "TIMNetworkStatus")
+    python = [("kTIM" + e.name.title().replace("_", ""), e.value) for e in events.NetworkStatus]
+    assert python == list(c_statuses.items())
+
+
 def test_wire_keys_are_the_vendor_constants_of_the_same_name() -> None:
     text = "".join(path.read_text() for path in INCLUDE.glob("TIM*.h"))
     c_keys = dict(re.findall(r'static const char\*\s+(\w+)\s+TIM_KEY_ATTR\s*=\s*"([^"]*)"', text))

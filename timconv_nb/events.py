@@ -11,13 +11,23 @@ from __future__ import annotations
 import json
 import textwrap
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import Callable, Optional
 
 from . import wire as k
 from .membership import GroupTip
 from .model import Conversation, ConvEvent, ConvType, Message, RevokedMessage
 
-__all__ = ["Notification", "NOTIFICATIONS", "EVENTS", "BY_SOURCE", "notification_of", "handler_docs"]
+__all__ = ["Notification", "NOTIFICATIONS", "EVENTS", "BY_SOURCE", "NetworkStatus", "notification_of", "handler_docs"]
+
+
+class NetworkStatus(IntEnum):
+    """``enum TIMNetworkStatus`` (``TIMManager.h``): the SDK's connection to its server."""
+
+    CONNECTED = 0
+    DISCONNECTED = 1
+    CONNECTING = 2
+    CONNECT_FAILED = 3
 
 
 def _conversations(payload: str) -> list[Conversation]:
@@ -113,6 +123,10 @@ NOTIFICATIONS: tuple[Notification, ...] = (
                  doc="handler(revoked): RevokedMessages, the messages their senders revoked"),
     Notification("kicked_offline", "TIMSetKickedOfflineCallback", "TIMKickedOfflineCallback", ("kicked_offline",),
                  lambda: (), doc="handler(): the user logged in elsewhere, and was logged out here"),
+    Notification("network_status", "TIMSetNetworkStatusListenerCallback", "TIMNetworkStatusListenerCallback",
+                 ("network_status",), lambda status, code, desc: (NetworkStatus(status), code, desc),
+                 doc="handler(status, code, desc): the connection to the server changed (a NetworkStatus; "
+                     "code 0, or why it failed); the local engine connects at TIMInit"),
 )
 
 BY_SOURCE: dict[str, Notification] = {n.source: n for n in NOTIFICATIONS}

@@ -2,6 +2,7 @@
 
 void TIMSetLogCallback(TIMLogCallback cb, const void* user_data);
 void TIMSetKickedOfflineCallback(TIMKickedOfflineCallback cb, const void* user_data);
+void TIMSetNetworkStatusListenerCallback(TIMNetworkStatusListenerCallback cb, const void* user_data);
 int TIMInit(uint64_t sdk_app_id, const char* json_sdk_config);
 int TIMUninit(void);
 const char* TIMGetSDKVersion(void);

@@ -33,6 +33,8 @@ enum TIMLoginStatus {
     kTIMLoginStatus_Logouting = 4,
 };
 
+enum TIMNetworkStatus { kTIMConnected = 0, kTIMDisconnected = 1, kTIMConnecting = 2, kTIMConnectFailed = 3 };
+
 enum TIMLogLevel {
     kTIMLog_Off = 0,
     kTIMLog_Test = 1,
@@ -70,3 +72,4 @@ typedef void (*TIMConvConversationsDeletedFromGroupCallback)(const char* group_n
 typedef void (*TIMGroupTipsEventCallback)(const char* json_group_tip, const void* user_data);
 typedef void (*TIMMsgRevokeCallback)(const char* json_msg_revoke_info_array, const void* user_data);
 typedef void (*TIMKickedOfflineCallback)(const void* user_data);
+typedef void (*TIMNetworkStatusListenerCallback)(enum TIMNetworkStatus status, int32_t code, const char* desc, const void* user_data);

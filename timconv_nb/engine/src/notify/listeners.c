@@ -98,6 +98,9 @@ static const char *note_array(const struct note *n) { return n->json != NULL ? n
 /* A note's value as a callback's int count (clamped). */
 static int note_count(const struct note *n) { return n->value > INT32_MAX ? INT32_MAX : (int)n->value; }
 
+/* A note's text, "" when it has none. */
+static const char *note_text(const struct note *n) { return n->text != NULL ? n->text : ""; }
+
 /* Calls l's callback with the arguments n's row names. */
 static void call(const struct listener *l, const struct note *n) {
     const void *user_data = l->user_data;

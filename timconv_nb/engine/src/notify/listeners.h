@@ -17,8 +17,8 @@
  *   per ELEMENT:       the note's json is a JSON array: one call per element, the row's
  *                      arguments seeing that element as n->json (group tips, one per tip).
  * The arguments are written with the note `n`, the registration's `user_data`, and two helpers
- * of listeners.c: note_array(n), n's JSON array ("[]" when it has none), and note_count(n), n's
- * value as an int count (clamped).
+ * of listeners.c: note_array(n), n's JSON array ("[]" when it has none), note_count(n), n's
+ * value as an int count (clamped), and note_text(n), n's text ("" when it has none).
  *
  * Lock discipline: one mutex, private to listeners.c, guards the registry. It is a leaf: held
  * only to copy or store a registration, never while a callback runs or while taking any other
@@ -55,7 +55,9 @@ struct store;
       ONE, NOTE, (n->name, note_array(n), 0, user_data))                                                           \
     X(GROUP_TIPS, TIMSetGroupTipsEventCallback, TIMGroupTipsEventCallback, ONE, ELEMENT, (n->json, user_data))     \
     X(MSG_REVOKE, TIMSetMsgRevokeCallback, TIMMsgRevokeCallback, ONE, NOTE, (n->json, user_data))                  \
-    X(KICKED_OFFLINE, TIMSetKickedOfflineCallback, TIMKickedOfflineCallback, ONE, NOTE, (user_data))
+    X(KICKED_OFFLINE, TIMSetKickedOfflineCallback, TIMKickedOfflineCallback, ONE, NOTE, (user_data))              \
+    X(NETWORK_STATUS, TIMSetNetworkStatusListenerCallback, TIMNetworkStatusListenerCallback, ONE, NOTE,           \
+      ((enum TIMNetworkStatus)n->value, n->code, note_text(n), user_data))
 
 enum listener_kind {
     LISTENER_NONE, /* no notification: an unused note */
@@ -73,11 +75,12 @@ enum listener_kind {
  * note is announced at once. */
 struct note {
     enum listener_kind kind;
-    int64_t value;  /* a TIMConvEvent, a TIMLogLevel, a total */
+    int64_t value;  /* a TIMConvEvent, a TIMLogLevel, a total, a TIMNetworkStatus */
+    int32_t code;   /* a network status's: ERR_SUCC, or why the connection failed */
     char *json;     /* a JSON array (of ConvInfo, Messages, GroupTipsElem, revoke locators), or a filter */
     char *name;     /* a conversation group's name */
     char *new_name; /* a conversation group's new name */
-    char *text;     /* a log line */
+    char *text;     /* a log line; a network status's description (NULL: "") */
 };
 
 /* Calls the callbacks registered for n's kind with n's values, on the calling thread. s: the

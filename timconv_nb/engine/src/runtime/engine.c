@@ -411,8 +411,17 @@ static void wait_for_work_locked(void) {
     }
 }
 
+/* TIMInit connects the SDK to its server (the vendor's TIMManager.h 221); the local engine's server
+ * is the data folder on this machine, reached at once: Connecting, then Connected, before the
+ * worker runs any call. */
+static void announce_connected(void) {
+    listener_announce(NULL, &(struct note){.kind = LISTENER_NETWORK_STATUS, .value = kTIMConnecting});
+    listener_announce(NULL, &(struct note){.kind = LISTENER_NETWORK_STATUS, .value = kTIMConnected});
+}
+
 static void *worker_main(void *unused) {
     (void)unused;
+    announce_connected();
     pthread_mutex_lock(&E.lock);
     for (;;) {
         wait_for_work_locked();
