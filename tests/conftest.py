@@ -31,10 +31,11 @@ def use_listing_decoder_build() -> None:
 use_listing_decoder_build()
 
 from timconv_nb import native  # noqa: E402  (after the decoder's build is chosen)
+from timconv_nb.model import ConvEvent  # noqa: E402
 
 APP_ID = 1400000001
 #: enum TIMConvEvent: the sync after a login
-CONV_EVENT_START, CONV_EVENT_FINISH = 3, 4
+CONV_EVENT_START, CONV_EVENT_FINISH = int(ConvEvent.START), int(ConvEvent.FINISH)
 REPO = Path(__file__).resolve().parent.parent
 ENGINE = REPO / "timconv_nb" / "engine"
 #: The engine's own SQLite: one file, the amalgamation with the engine's options (setup.py builds it in).

@@ -46,9 +46,12 @@ def as_user(client: Client, user: str) -> Client:
     return client
 
 
-# ---- create and the group id: TIMGroupManager.h 407, 1552 ----
+# ---- create and the group id: TIMGroupManager.h 407, 1552; TIMErrorCode.h 86 ----
 # 407: "创建群组时可以指定群ID，若未指定时IM通讯云服务器会生成一个唯一的ID" (a group id may be given; else
 # the server makes a unique one). 1552: a Community's own id must start with "@TGS#_".
+# TIMErrorCode.h 86, ERR_SDK_GROUP_INVALID_ID = 8501: "自定义群组 ID 必须为可打印 ASCII 字符（0x20-0x7e），
+# 最长48个字节，且前缀不能为 @TGS#" (an id of one's own is printable ASCII, at most 48 bytes, not
+# starting with @TGS#).
 
 def test_create_makes_the_owner_a_member_with_a_named_group_conversation(alice: Client) -> None:
     added = []
@@ -69,15 +72,31 @@ def test_a_generated_id_looks_like_the_servers_and_own_ids_may_not(alice: Client
     assert made.startswith("@TGS#") and len(made) > 6
     community = alice.create_group("Big", group_type="community")
     assert community.startswith("@TGS#_")
-    with pytest.raises(InvalidParameterError, match="10015"):
+    with pytest.raises(InvalidParameterError, match="ERR_SDK_GROUP_INVALID_ID \\(8501\\)"):
         alice.create_group("Fake", "@TGS#mine", "work")
-    with pytest.raises(InvalidParameterError, match="10015"):
+    with pytest.raises(InvalidParameterError, match="8501"):
         alice.create_group("Club", "club", "community")  # a Community's own id starts with @TGS#_
     assert alice.create_group("Club", "@TGS#_club", "community") == "@TGS#_club"
     with pytest.raises(InvalidParameterError, match="10021"):
         alice.create_group("Again", "@TGS#_club", "community")
     with pytest.raises(ValueError, match="48 bytes"):
         alice.create_group("Long", "g" * 49, "work")
+
+
+def test_an_own_id_is_printable_ascii_of_at_most_48_bytes(alice: Client) -> None:
+    def create(group_id: str) -> int:
+        body = {"create_group_param_group_name": "G", "create_group_param_group_id": group_id}
+        result, reply = alice.native.call_and_wait("TIMGroupCreate", json.dumps(body).encode(), timeout=10)
+        assert result == 0
+        return reply[0]
+
+    for bad in ("tab\there", "new\nline", "caf\u00e9", "\u7fa4", "del\x7f", "g" * 49, "@TGS#", "@TGS#_x"):
+        assert create(bad) == 8501, bad
+    for good in (" ", "~", "a b!", "g" * 48, "@TGS"):  # 0x20 and 0x7e are printable; "@TGS" is not the prefix
+        assert create(good) == 0, good
+    assert {g.group_id for g in alice.joined_groups()} == {" ", "~", "a b!", "g" * 48, "@TGS"}
+    with pytest.raises(InvalidParameterError, match="8501.*printable ASCII"):
+        alice.create_group("Tab", "tab\there", "work")
 
 
 def test_create_refuses_bad_parameters_with_the_vendors_codes(alice: Client) -> None:

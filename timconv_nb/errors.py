@@ -2,38 +2,16 @@
 function, :func:`error_for`, that turns any code into its exception.
 
 Synchronous ``TIMResult`` codes are negative and callback codes (``TIMErrorCode.h``) are
-positive, so one table serves both.
+positive, so one table serves both. A code's number and meaning are written once, in the C
+headers' rows (read here from the installed headers); Python's row adds its exception class.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import NamedTuple, Optional
 
-__all__ = [
-    "TIMError",
-    "SDKNotInitializedError",
-    "NotLoggedInError",
-    "InvalidJSONError",
-    "InvalidParameterError",
-    "InvalidConversationError",
-    "InvalidGroupError",
-    "StorageError",
-    "OutOfMemoryError",
-    "SDKInternalError",
-    "LoginInProgressError",
-    "NotSupportedError",
-    "UserSigError",
-    "GroupNotFoundError",
-    "GroupPermissionError",
-    "GroupMembershipError",
-    "RevokeTimeLimitError",
-    "CallTimeoutError",
-    "ClientAlreadyOpenError",
-    "ErrorCode",
-    "ERROR_CODES",
-    "error_for",
-    "check",
-]
 
 
 class TIMError(Exception):
@@ -138,8 +116,8 @@ class ClientAlreadyOpenError(RuntimeError):
 
 
 class ErrorCode(NamedTuple):
-    """One code of the C API: its number, its name in the C headers, what it means, and the
-    exception it raises."""
+    """One code of the C API: its number, its name in the C headers, what it means (the C row's),
+    and the exception it raises (Python's own)."""
 
     code: int
     name: str
@@ -147,67 +125,84 @@ class ErrorCode(NamedTuple):
     error: type[TIMError]
 
 
-#: Every code the wrapper knows: the one place a new code is added on the Python side
-#: (``TIMErrorCode.h`` / ``TIMCloudDef.h`` are the C side's).
-ERROR_CODES: tuple[ErrorCode, ...] = (
-    ErrorCode(-1, "TIM_ERR_SDKUNINIT", "the SDK is not initialised (TIMInit has not succeeded, or TIMUninit ran)",
-              SDKNotInitializedError),
-    ErrorCode(-2, "TIM_ERR_NOTLOGIN", "nobody is logged in", NotLoggedInError),
-    ErrorCode(-3, "TIM_ERR_JSON", "the JSON argument does not parse or has the wrong shape", InvalidJSONError),
-    ErrorCode(-4, "TIM_ERR_PARAM", "an argument is missing, empty, too long or not UTF-8", InvalidParameterError),
-    ErrorCode(-5, "TIM_ERR_CONV", "unknown conversation, or a conversation type other than C2C or Group",
-              InvalidConversationError),
-    ErrorCode(-6, "TIM_ERR_GROUP", "invalid group", InvalidGroupError),
-    ErrorCode(6004, "ERR_INVALID_CONVERSATION", "unknown conversation", InvalidConversationError),
-    ErrorCode(6013, "ERR_SDK_NOT_INITIALIZED", "the SDK was uninitialised before the call ran", SDKNotInitializedError),
-    ErrorCode(6014, "ERR_SDK_NOT_LOGGED_IN", "nobody was logged in when the call ran", NotLoggedInError),
-    ErrorCode(6017, "ERR_INVALID_PARAMETERS", "invalid parameters", InvalidParameterError),
-    ErrorCode(6022, "ERR_IO_OPERATION_FAILED", "the local store could not be read or written", StorageError),
-    ErrorCode(6027, "ERR_INVALID_JSON", "invalid JSON", InvalidJSONError),
-    ErrorCode(6028, "ERR_OUT_OF_MEMORY", "out of memory", OutOfMemoryError),
-    ErrorCode(7012, "ERR_SDK_INTERNAL_ERROR", "internal SDK error", SDKInternalError),
-    ErrorCode(7013, "ERR_SDK_INTERFACE_NOT_SUPPORT", "the interface or operation is not available here",
-              NotSupportedError),
-    ErrorCode(7501, "ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS", "another login is in progress", LoginInProgressError),
-    ErrorCode(70001, "ERR_SVR_ACCOUNT_USERSIG_EXPIRED", "the UserSig has expired", UserSigError),
-    ErrorCode(70002, "ERR_SVR_ACCOUNT_USERSIG_EMPTY", "the UserSig is empty", UserSigError),
-    ErrorCode(70003, "ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED", "the UserSig does not verify", UserSigError),
-    ErrorCode(70009, "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY", "the UserSig was made with another key",
-              UserSigError),
-    ErrorCode(70013, "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID", "the UserSig was made for another user", UserSigError),
-    ErrorCode(70014, "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID", "the UserSig was made for another app",
-              UserSigError),
-    ErrorCode(51006, "ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT", "more than 100 conversations in one call",
-              InvalidParameterError),
-    ErrorCode(51008, "ERR_SVR_CONV_CONV_MARK_TOTAL_COUNT_EXCEED_LIMIT",
-              "a conversation group holds at most 1,000 conversations", InvalidParameterError),
-    ErrorCode(51009, "ERR_SVR_CONV_CONV_GROUP_NOT_EXIST", "no such conversation group", InvalidGroupError),
-    ErrorCode(51010, "ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT", "more than 20 conversation groups",
-              InvalidParameterError),
-    ErrorCode(51011, "ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH", "a conversation group name is longer than 32 bytes",
-              InvalidParameterError),
-    ErrorCode(20016, "ERR_SVR_MSG_REVOKE_TIME_LIMIT", "a C2C message older than 2 minutes cannot be revoked",
-              RevokeTimeLimitError),
-    ErrorCode(10004, "ERR_SVR_GROUP_INVALID_PARAMETERS", "a group parameter is out of range", InvalidParameterError),
-    ErrorCode(10007, "ERR_SVR_GROUP_PERMISSION_DENY",
-              "not a member, not the owner, or the group's type does not allow it", GroupPermissionError),
-    ErrorCode(10009, "ERR_SVR_GROUP_SUPER_NOT_ALLOW_QUIT", "the owner may not quit this type of group",
-              GroupPermissionError),
-    ErrorCode(10010, "ERR_SVR_GROUP_NOT_FOUND", "no such group, or it was dismissed", GroupNotFoundError),
-    ErrorCode(10013, "ERR_SVR_GROUP_ALLREADY_MEMBER", "already a member of the group", GroupMembershipError),
-    ErrorCode(10014, "ERR_SVR_GROUP_FULL_MEMBER_COUNT", "the group is full", GroupMembershipError),
-    ErrorCode(10015, "ERR_SVR_GROUP_INVALID_GROUPID", "an invalid group id", InvalidParameterError),
-    ErrorCode(10021, "ERR_SVR_GROUP_GROUPID_IN_USED", "the group id is in use", InvalidParameterError),
-    ErrorCode(10030, "ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND", "no such message to revoke", InvalidParameterError),
-    ErrorCode(10031, "ERR_SVR_GROUP_REVOKE_MSG_TIME_LIMIT", "a group message older than 2 minutes cannot be revoked",
-              RevokeTimeLimitError),
-    ErrorCode(10032, "ERR_SVR_GROUP_REVOKE_MSG_DENY", "this message cannot be revoked", GroupPermissionError),
-)
+#: Python's one row per code: the exception it raises. Number and meaning are the C rows'
+#: (``TIMCONV_RESULT_CODES`` in ``TIMCloudDef.h``, ``TIMCONV_ERROR_CODES`` in ``TIMErrorCode.h``).
+EXCEPTION_OF: dict[str, type[TIMError]] = {
+    "TIM_ERR_SDKUNINIT": SDKNotInitializedError,
+    "TIM_ERR_NOTLOGIN": NotLoggedInError,
+    "TIM_ERR_JSON": InvalidJSONError,
+    "TIM_ERR_PARAM": InvalidParameterError,
+    "TIM_ERR_CONV": InvalidConversationError,
+    "TIM_ERR_GROUP": InvalidGroupError,
+    "ERR_INVALID_CONVERSATION": InvalidConversationError,
+    "ERR_SDK_NOT_INITIALIZED": SDKNotInitializedError,
+    "ERR_SDK_NOT_LOGGED_IN": NotLoggedInError,
+    "ERR_INVALID_PARAMETERS": InvalidParameterError,
+    "ERR_IO_OPERATION_FAILED": StorageError,
+    "ERR_INVALID_JSON": InvalidJSONError,
+    "ERR_OUT_OF_MEMORY": OutOfMemoryError,
+    "ERR_SDK_INTERNAL_ERROR": SDKInternalError,
+    "ERR_SDK_INTERFACE_NOT_SUPPORT": NotSupportedError,
+    "ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS": LoginInProgressError,
+    "ERR_SDK_GROUP_INVALID_ID": InvalidParameterError,
+    "ERR_SVR_ACCOUNT_USERSIG_EXPIRED": UserSigError,
+    "ERR_SVR_ACCOUNT_USERSIG_EMPTY": UserSigError,
+    "ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED": UserSigError,
+    "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY": UserSigError,
+    "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID": UserSigError,
+    "ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID": UserSigError,
+    "ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT": InvalidParameterError,
+    "ERR_SVR_CONV_CONV_MARK_TOTAL_COUNT_EXCEED_LIMIT": InvalidParameterError,
+    "ERR_SVR_CONV_CONV_GROUP_NOT_EXIST": InvalidGroupError,
+    "ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT": InvalidParameterError,
+    "ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH": InvalidParameterError,
+    "ERR_SVR_MSG_REVOKE_TIME_LIMIT": RevokeTimeLimitError,
+    "ERR_SVR_GROUP_INVALID_PARAMETERS": InvalidParameterError,
+    "ERR_SVR_GROUP_PERMISSION_DENY": GroupPermissionError,
+    "ERR_SVR_GROUP_SUPER_NOT_ALLOW_QUIT": GroupPermissionError,
+    "ERR_SVR_GROUP_NOT_FOUND": GroupNotFoundError,
+    "ERR_SVR_GROUP_ALLREADY_MEMBER": GroupMembershipError,
+    "ERR_SVR_GROUP_FULL_MEMBER_COUNT": GroupMembershipError,
+    "ERR_SVR_GROUP_GROUPID_IN_USED": InvalidParameterError,
+    "ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND": InvalidParameterError,
+    "ERR_SVR_GROUP_REVOKE_MSG_TIME_LIMIT": RevokeTimeLimitError,
+    "ERR_SVR_GROUP_REVOKE_MSG_DENY": GroupPermissionError,
+}
+
+_INCLUDE = Path(__file__).resolve().parent / "engine" / "include"  # package data: always installed
+_C_ROW = re.compile(r'X\(\s*(\w+)\s*,\s*(-?\d+)\s*,\s*((?:"[^"\\]*"\s*)+)\)')
+
+
+def c_rows(header: str, table: str) -> list[tuple[str, int, str]]:
+    """The rows ``X(name, value, meaning)`` of the X-macro ``table`` in a public header, in order:
+    the C side's one place for each code."""
+    text = (_INCLUDE / header).read_text(encoding="utf-8")
+    definition = text.split(f"#define {table}(X)", 1)[1].replace("\\\n", " ").split("\n", 1)[0]
+    return [(name, int(value), "".join(re.findall(r'"([^"]*)"', literals)))
+            for name, value, literals in _C_ROW.findall(definition)]
+
+
+#: Every code of the C rows but success: number, name and meaning from C, the exception from
+#: ``EXCEPTION_OF`` (``TIMError`` for a code without a Python row, which a test forbids).
+ERROR_CODES: tuple[ErrorCode, ...] = tuple(
+    ErrorCode(value, name, meaning, EXCEPTION_OF.get(name, TIMError))
+    for name, value, meaning in [*c_rows("TIMCloudDef.h", "TIMCONV_RESULT_CODES"),
+                                 *c_rows("TIMErrorCode.h", "TIMCONV_ERROR_CODES")]
+    if value != 0)
 
 _BY_CODE: dict[int, ErrorCode] = {entry.code: entry for entry in ERROR_CODES}
 #: code -> name, and code -> meaning (read-only views of ERROR_CODES).
 CODE_NAMES: dict[Optional[int], str] = {0: "TIM_SUCC", **{e.code: e.name for e in ERROR_CODES}}
 CODE_MEANINGS: dict[Optional[int], str] = {e.code: e.meaning for e in ERROR_CODES}
+
+
+#: The names of every exception class above: the package exports exactly these (a class added
+#: here is exported without another list to update).
+EXCEPTION_NAMES: tuple[str, ...] = tuple(
+    name for name, value in list(globals().items())
+    if isinstance(value, type) and issubclass(value, Exception) and value.__module__ == __name__)
+
+__all__ = [*EXCEPTION_NAMES, "ErrorCode", "ERROR_CODES", "EXCEPTION_OF", "error_for", "check"]
 
 
 def error_for(code: int, desc: str = "", call: str = "") -> TIMError:

@@ -9,14 +9,25 @@ side's one place is the ``TIMCONV_LISTENERS`` X-macro in ``engine/src/notify/lis
 from __future__ import annotations
 
 import json
+import textwrap
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import Callable, Optional
 
 from . import wire as k
 from .membership import GroupTip
 from .model import Conversation, ConvEvent, ConvType, Message, RevokedMessage
 
-__all__ = ["Notification", "NOTIFICATIONS", "EVENTS", "BY_SOURCE", "notification_of"]
+__all__ = ["Notification", "NOTIFICATIONS", "EVENTS", "BY_SOURCE", "NetworkStatus", "notification_of", "handler_docs"]
+
+
+class NetworkStatus(IntEnum):
+    """``enum TIMNetworkStatus`` (``TIMManager.h``): the SDK's connection to its server."""
+
+    CONNECTED = 0
+    DISCONNECTED = 1
+    CONNECTING = 2
+    CONNECT_FAILED = 3
 
 
 def _conversations(payload: str) -> list[Conversation]:
@@ -35,12 +46,16 @@ def _described_filter(payload: str) -> dict:
 
 @dataclass(frozen=True)
 class Notification:
-    """One global callback of the C API.
+    """One global callback of the C API: everything the binding and the client need of it.
 
-    ``source`` names it in the binding (``NativeLibrary.set_handler``); ``setter`` and
-    ``callback_type`` are its C names (``recv_msg`` is added and removed instead of set);
-    ``events`` are the client events it feeds; ``event_of`` picks one of them from the C
-    arguments (None: the first); ``convert`` turns the C arguments into the handlers' arguments.
+    ``source`` names it in the binding (``NativeLibrary.set_handler``; the C row's kind in lower
+    case); ``setter`` and ``callback_type`` are its C names; ``events`` are the client events it
+    feeds; ``convert`` turns the C arguments into the handlers' arguments; ``doc`` says in one
+    line what a handler receives (``"handler(args): ..."``, for :func:`handler_docs`);
+    ``event_of`` picks one of the events from the C arguments (None: the first); ``remover`` is
+    the C function that removes a handler when the notification keeps a list of them (``setter``
+    then adds one; None: ``setter`` with NULL removes it); ``recorded``: whether its calls are SDK
+    traffic that a recorder keeps (log lines are not).
     """
 
     source: str
@@ -48,6 +63,7 @@ class Notification:
     callback_type: str
     events: tuple[str, ...]
     convert: Callable[..., tuple]
+    doc: str
     event_of: Optional[Callable[..., str]] = None
     remover: Optional[str] = None
     recorded: bool = True
@@ -61,38 +77,56 @@ def _conv_event_name(event: int, _payload: str) -> str:
 
 
 NOTIFICATIONS: tuple[Notification, ...] = (
-    Notification("log", "TIMSetLogCallback", "TIMLogCallback", (), lambda level, text: (level, text), recorded=False),
+    Notification("log", "TIMSetLogCallback", "TIMLogCallback", (), lambda level, text: (level, text),
+                 doc="handler(level, text): a line of the library's log", recorded=False),
     Notification("conv_event", "TIMSetConvEventCallback", "TIMConvEventCallback",
                  tuple(e.name.lower() for e in ConvEvent),
-                 lambda event, payload: (ConvEvent(event), _conversations(payload)), _conv_event_name),
+                 lambda event, payload: (ConvEvent(event), _conversations(payload)),
+                 doc="handler(event, conversations): the conversations the event changed (an event may also be "
+                     "named by its ConvEvent)", event_of=_conv_event_name),
     Notification("recv_msg", "TIMAddRecvNewMsgCallback", "TIMRecvNewMsgCallback", ("message",),
                  lambda payload: ([Message.from_json(m) for m in json.loads(payload)],),
-                 remover="TIMRemoveRecvNewMsgCallback"),
+                 doc="handler(messages): new messages for the logged-in user", remover="TIMRemoveRecvNewMsgCallback"),
     Notification("total_unread", "TIMSetConvTotalUnreadMessageCountChangedCallback",
-                 "TIMConvTotalUnreadMessageCountChangedCallback", ("total_unread",), lambda total: (total,)),
+                 "TIMConvTotalUnreadMessageCountChangedCallback", ("total_unread",), lambda total: (total,),
+                 doc="handler(total): the unread total, when it changes"),
     Notification("unread_by_filter", "TIMSetConvUnreadMessageCountChangedByFilterCallback",
                  "TIMConvTotalUnreadMessageCountChangedByFilterCallback", ("unread_by_filter",),
-                 lambda payload, total: (_described_filter(payload), total)),
+                 lambda payload, total: (_described_filter(payload), total),
+                 doc="handler(filter, total): when the total of a filter given to :meth:`subscribe_unread` changes "
+                     "(filter: dict with conv_type, mark and group)"),
     Notification("group_created", "TIMSetConvConversationGroupCreatedCallback",
                  "TIMConvConversationGroupCreatedCallback", ("group_created",),
-                 lambda name, payload: (name, _conversations(payload))),
+                 lambda name, payload: (name, _conversations(payload)),
+                 doc="handler(name, conversations): a conversation group was created with these conversations"),
     Notification("group_deleted", "TIMSetConvConversationGroupDeletedCallback",
-                 "TIMConvConversationGroupDeletedCallback", ("group_deleted",), lambda name: (name,)),
+                 "TIMConvConversationGroupDeletedCallback", ("group_deleted",), lambda name: (name,),
+                 doc="handler(name): a conversation group was deleted"),
     Notification("group_renamed", "TIMSetConvConversationGroupNameChangedCallback",
                  "TIMConvConversationGroupNameChangedCallback", ("group_renamed",),
-                 lambda old_name, new_name: (old_name, new_name)),
+                 lambda old_name, new_name: (old_name, new_name),
+                 doc="handler(old_name, new_name): a conversation group was renamed"),
     Notification("group_added", "TIMSetConvConversationsAddedToGroupCallback",
                  "TIMConvConversationsAddedToGroupCallback", ("group_added",),
-                 lambda name, payload: (name, _conversations(payload))),
+                 lambda name, payload: (name, _conversations(payload)),
+                 doc="handler(name, conversations): conversations were added to a conversation group"),
     Notification("group_removed", "TIMSetConvConversationsDeletedFromGroupCallback",
                  "TIMConvConversationsDeletedFromGroupCallback", ("group_removed",),
-                 lambda name, payload, reason: (name, _conversations(payload), reason)),
+                 lambda name, payload, reason: (name, _conversations(payload), reason),
+                 doc="handler(name, conversations, reason): conversations were removed from a conversation group "
+                     "(reason 0: removed by a call)"),
     Notification("group_tips", "TIMSetGroupTipsEventCallback", "TIMGroupTipsEventCallback", ("group_tip",),
-                 lambda payload: (GroupTip.from_json(json.loads(payload)),)),
+                 lambda payload: (GroupTip.from_json(json.loads(payload)),),
+                 doc="handler(tip): a GroupTip, one for each change of a group's members"),
     Notification("msg_revoke", "TIMSetMsgRevokeCallback", "TIMMsgRevokeCallback", ("message_revoked",),
-                 lambda payload: ([RevokedMessage.from_json(m) for m in json.loads(payload)],)),
+                 lambda payload: ([RevokedMessage.from_json(m) for m in json.loads(payload)],),
+                 doc="handler(revoked): RevokedMessages, the messages their senders revoked"),
     Notification("kicked_offline", "TIMSetKickedOfflineCallback", "TIMKickedOfflineCallback", ("kicked_offline",),
-                 lambda: ()),
+                 lambda: (), doc="handler(): the user logged in elsewhere, and was logged out here"),
+    Notification("network_status", "TIMSetNetworkStatusListenerCallback", "TIMNetworkStatusListenerCallback",
+                 ("network_status",), lambda status, code, desc: (NetworkStatus(status), code, desc),
+                 doc="handler(status, code, desc): the connection to the server changed (a NetworkStatus; "
+                     "code 0, or why it failed); the local engine connects at TIMInit"),
 )
 
 BY_SOURCE: dict[str, Notification] = {n.source: n for n in NOTIFICATIONS}
@@ -104,3 +138,21 @@ _BY_EVENT: dict[str, Notification] = {event: n for n in NOTIFICATIONS for event 
 def notification_of(event: str) -> Notification:
     """The notification feeding a client event."""
     return _BY_EVENT[event]
+
+
+def handler_docs() -> str:
+    """What a handler of each client event receives, from the rows' ``doc``: the reST bullet list
+    of ``Client.on``'s docstring (one bullet per notification with client events)."""
+    rows = [n for n in NOTIFICATIONS if n.events]
+    bullets = []
+    for index, notification in enumerate(rows):
+        names = ", ".join(f'``"{event}"``' for event in notification.events)
+        signature, _, receives = notification.doc.partition(": ")
+        end = "." if index == len(rows) - 1 else ";"
+        unbroken = signature.replace(" ", _NO_BREAK)  # a signature stays on one line
+        bullet = textwrap.fill(f"* {names}: ``{unbroken}``, {receives}{end}", width=96, subsequent_indent="  ")
+        bullets.append(bullet.replace(_NO_BREAK, " "))
+    return "\n".join(bullets)
+
+
+_NO_BREAK = "\0"

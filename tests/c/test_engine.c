@@ -115,6 +115,21 @@ static void on_event(enum TIMConvEvent ev, const char *json, const void *ud) {
     pthread_mutex_unlock(&rec.lock);
 }
 
+/* ---- network status ---- */
+
+static enum TIMNetworkStatus statuses[4];
+static int status_count;
+static int status_errors; /* statuses with a failure's code or desc, or after a call's callback */
+static int callbacks_at_init;
+
+static void on_network_status(enum TIMNetworkStatus status, int32_t code, const char *desc, const void *ud) {
+    pthread_mutex_lock(&rec.lock);
+    if (code != ERR_SUCC || strcmp(desc, "") != 0 || ud != statuses || rec.count != callbacks_at_init) status_errors++;
+    if (status_count < 4) statuses[status_count] = status;
+    status_count++;
+    pthread_mutex_unlock(&rec.lock);
+}
+
 /* ---- callbacks that call the API ---- */
 
 static int nested_uninit_result = 99;
@@ -144,6 +159,9 @@ static void test_before_init(void) {
 }
 
 static void test_login(void) {
+    /* TIMManager.h 221: TIMInit connects to the server (here: the data folder, at once). */
+    TIMSetNetworkStatusListenerCallback(on_network_status, statuses);
+    callbacks_at_init = callbacks_so_far();
     CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC);
     CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC); /* second init changes nothing */
     char buffer[128];
@@ -164,6 +182,13 @@ static void test_login(void) {
     CHECK_EQ_INT(TIMLogin("alice", "sig", record, NULL), TIM_SUCC); /* while the first is in progress */
     CHECK(wait_for(base + 2));
     CHECK_EQ_INT(rec.last_code, ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS);
+    pthread_mutex_lock(&rec.lock);
+    CHECK_EQ_INT(status_count, 2); /* Connecting, then Connected, before the first callback; logins add none */
+    CHECK_EQ_INT(statuses[0], kTIMConnecting);
+    CHECK_EQ_INT(statuses[1], kTIMConnected);
+    CHECK_EQ_INT(status_errors, 0);
+    pthread_mutex_unlock(&rec.lock);
+    TIMSetNetworkStatusListenerCallback(NULL, NULL);
     CHECK_EQ_INT(TIMGetLoginUserID(buffer), TIM_SUCC);
     CHECK_EQ_STR(buffer, long_id);
     EXPECT_CALLBACK(TIMLogin("alice", "sig", record, NULL)); /* switches user */
@@ -461,10 +486,14 @@ static void test_im_groups(void) {
     TIMSetGroupTipsEventCallback(on_group_tip, NULL);
     TIMSetMsgRevokeCallback(on_revoke, NULL);
     EXPECT_CALLBACK(TIMLogin("owner", "sig", record, NULL));
-    /* TIMGroupManager.h 1552: an own id may not start with @TGS# (10015); 407: else one is made. */
+    /* TIMErrorCode.h 86 (8501): an own id is printable ASCII and does not start with @TGS#;
+     * TIMGroupManager.h 407: else one is made. */
     EXPECT_CALLBACK(TIMGroupCreate("{\"create_group_param_group_name\":\"X\",\"create_group_param_group_id\":\"@TGS#x\"}",
                                    record, NULL));
-    CHECK_EQ_INT(rec.last_code, ERR_SVR_GROUP_INVALID_GROUPID);
+    CHECK_EQ_INT(rec.last_code, ERR_SDK_GROUP_INVALID_ID);
+    EXPECT_CALLBACK(TIMGroupCreate("{\"create_group_param_group_name\":\"X\",\"create_group_param_group_id\":\"a\\tb\"}",
+                                   record, NULL));
+    CHECK_EQ_INT(rec.last_code, ERR_SDK_GROUP_INVALID_ID);
     EXPECT_CALLBACK(TIMGroupCreate("{\"create_group_param_group_name\":\"Meet\",\"create_group_param_group_type\":2}",
                                    record, NULL));
     char made[128];

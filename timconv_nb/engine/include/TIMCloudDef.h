@@ -5,15 +5,23 @@
 
 #include "TIMCloudComm.h"
 
-/* Synchronous return value of every call. Only TIM_SUCC means the callback will run. */
+/* Synchronous return value of every call: X(name, value, meaning), one row per code, made into
+ * enum TIMResult below and read by Python's timconv_nb/errors.py. Only TIM_SUCC means the
+ * callback will run. The meanings are the vendor's (TIMCloudDef.h 17-33), saying what each means
+ * for the local engine; each is one string literal or adjacent ones, without escapes. */
+#define TIMCONV_RESULT_CODES(X)                                                                                   \
+    X(TIM_SUCC, 0, "the call was accepted: its callback will run")                                                \
+    X(TIM_ERR_SDKUNINIT, -1, "the SDK is not initialised (TIMInit has not succeeded, or TIMUninit ran)")         \
+    X(TIM_ERR_NOTLOGIN, -2, "nobody is logged in")                                                                \
+    X(TIM_ERR_JSON, -3, "the JSON argument does not parse or has the wrong shape")                                \
+    X(TIM_ERR_PARAM, -4, "an argument is missing, empty, too long or not UTF-8")                                  \
+    X(TIM_ERR_CONV, -5, "unknown conversation, or a conversation type other than C2C or Group")                   \
+    X(TIM_ERR_GROUP, -6, "invalid group: its id is missing, empty, longer than 48 bytes or not UTF-8")
+
 enum TIMResult {
-    TIM_SUCC = 0,           /* accepted */
-    TIM_ERR_SDKUNINIT = -1, /* TIMInit has not succeeded (or TIMUninit ran) */
-    TIM_ERR_NOTLOGIN = -2,  /* the call needs a logged-in user */
-    TIM_ERR_JSON = -3,      /* JSON that does not parse, or has the wrong shape */
-    TIM_ERR_PARAM = -4,     /* NULL, empty, over-long or non-UTF-8 argument */
-    TIM_ERR_CONV = -5,      /* conversation type out of range, or unknown conversation */
-    TIM_ERR_GROUP = -6,     /* invalid group */
+#define TIMCONV_RESULT_CODE_ENUM(name, value, meaning) name = value,
+    TIMCONV_RESULT_CODES(TIMCONV_RESULT_CODE_ENUM)
+#undef TIMCONV_RESULT_CODE_ENUM
 };
 
 enum TIMConvType {

@@ -1,43 +1,70 @@
 /* Error codes delivered to callbacks: the subset of the vendor SDK's TIMErrorCode.h that the
- * local engine produces, with the vendor's values. */
+ * local engine produces, with the vendor's names and values. */
 #ifndef TIMCONV_TIM_ERROR_CODE_H_
 #define TIMCONV_TIM_ERROR_CODE_H_
 
+/* X(name, value, meaning): one row per code, the one place a code is added (enum TIMErrCode
+ * below, the engine's descriptions and Python's timconv_nb/errors.py are made from the rows).
+ * A meaning is the vendor's comment on the code in its TIMErrorCode.h, in English; where that
+ * comment speaks of Tencent's cloud, it says what the code means for the local engine. Each
+ * meaning is one string literal or adjacent ones, without escapes. */
+#define TIMCONV_ERROR_CODES(X)                                                                                    \
+    X(ERR_SUCC, 0, "no error")                                                                                    \
+    X(ERR_INVALID_CONVERSATION, 6004, "invalid conversation: no such conversation for the logged-in user")        \
+    X(ERR_SDK_NOT_INITIALIZED, 6013,                                                                              \
+      "the SDK is not initialised: retry once TIMInit has succeeded (here: TIMUninit ran before the call was "   \
+      "executed)")                                                                                                \
+    X(ERR_SDK_NOT_LOGGED_IN, 6014,                                                                                \
+      "not logged in: log in and retry once the login has called back; the user may also have been sent "       \
+      "offline by a login elsewhere (TIMGetLoginStatus tells)")                                                  \
+    X(ERR_INVALID_PARAMETERS, 6017, "invalid parameters: the description says which one is wrong")               \
+    X(ERR_IO_OPERATION_FAILED, 6022,                                                                              \
+      "a local I/O operation failed: check the permissions to read and write, and whether the disk is full")     \
+    X(ERR_INVALID_JSON, 6027,                                                                                     \
+      "JSON of the wrong format: check it against what the call requires; the description says which field")    \
+    X(ERR_OUT_OF_MEMORY, 6028, "out of memory (a memory leak, perhaps)")                                          \
+    X(ERR_SDK_INTERNAL_ERROR, 7012, "an internal error of the SDK that should never happen")                      \
+    X(ERR_SDK_INTERFACE_NOT_SUPPORT, 7013,                                                                        \
+      "the interface is not available: the vendor's plan lacks it (its Ultimate edition has it), or the local "  \
+      "engine does not implement it")                                                                             \
+    X(ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS, 7501,                                                                     \
+      "a login is in progress: a TIMLogin made before the previous one called back")                             \
+    X(ERR_SDK_GROUP_INVALID_ID, 8501,                                                                             \
+      "invalid group id: an id of one's own is printable ASCII (0x20-0x7e), at most 48 bytes, and does not "     \
+      "start with @TGS#, the prefix of the ids the engine makes (a Community's own id starts with @TGS#_)")      \
+    X(ERR_SVR_ACCOUNT_USERSIG_EXPIRED, 70001,                                                                     \
+      "the UserSig has expired: make a new one (a lifetime of at least 24 hours is advised)")                    \
+    X(ERR_SVR_ACCOUNT_USERSIG_EMPTY, 70002, "the UserSig is empty: check the UserSig passed")                    \
+    X(ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED, 70003,                                                                \
+      "the UserSig does not verify: check that it was not cut short (by a buffer too small, for instance)")      \
+    X(ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY, 70009,                                                          \
+      "the UserSig does not verify with the app's key: check that it was signed with the key of this SDKAppID")  \
+    X(ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID, 70013, "the UserSig was made for another user")                        \
+    X(ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID, 70014, "the UserSig was made for another app (SDKAppID)")        \
+    X(ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT, 51006,                                                       \
+      "too many conversations to mark, group or give custom data in one call (at most 100)")                     \
+    X(ERR_SVR_CONV_CONV_MARK_TOTAL_COUNT_EXCEED_LIMIT, 51008,                                                     \
+      "too many conversations marked, grouped or given custom data in all (at most 1,000)")                      \
+    X(ERR_SVR_CONV_CONV_GROUP_NOT_EXIST, 51009, "no such conversation group")                                     \
+    X(ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT, 51010, "too many conversation groups (at most 20)")       \
+    X(ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH, 51011, "a conversation group name is at most 32 bytes")         \
+    X(ERR_SVR_MSG_REVOKE_TIME_LIMIT, 20016, "too late to revoke the message (the limit is 2 minutes)")            \
+    X(ERR_SVR_GROUP_INVALID_PARAMETERS, 10004, "invalid parameter: the description says what is wrong")          \
+    X(ERR_SVR_GROUP_PERMISSION_DENY, 10007,                                                                       \
+      "not permitted: the caller is not a member or not the owner, or the group's type does not allow it")       \
+    X(ERR_SVR_GROUP_SUPER_NOT_ALLOW_QUIT, 10009, "the owner may not quit this group")                             \
+    X(ERR_SVR_GROUP_NOT_FOUND, 10010, "the group does not exist, or it existed and was dismissed")               \
+    X(ERR_SVR_GROUP_ALLREADY_MEMBER, 10013, "the user is already a member of the group")                         \
+    X(ERR_SVR_GROUP_FULL_MEMBER_COUNT, 10014, "the group is full: the user cannot join")                         \
+    X(ERR_SVR_GROUP_GROUPID_IN_USED, 10021, "the group id is in use: choose another")                            \
+    X(ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND, 10030, "the message to revoke does not exist")                          \
+    X(ERR_SVR_GROUP_REVOKE_MSG_TIME_LIMIT, 10031, "too late to revoke the message (the limit is 2 minutes)")      \
+    X(ERR_SVR_GROUP_REVOKE_MSG_DENY, 10032, "this message cannot be revoked")
+
 enum TIMErrCode {
-    ERR_SUCC = 0,
-    ERR_INVALID_CONVERSATION = 6004,        /* unknown or invalid conversation */
-    ERR_SDK_NOT_INITIALIZED = 6013,         /* TIMUninit ran before the call was executed */
-    ERR_SDK_NOT_LOGGED_IN = 6014,           /* nobody was logged in when the call was executed */
-    ERR_INVALID_PARAMETERS = 6017,          /* a parameter is out of range */
-    ERR_IO_OPERATION_FAILED = 6022,         /* the store could not be read or written */
-    ERR_INVALID_JSON = 6027,                /* JSON of the wrong shape */
-    ERR_OUT_OF_MEMORY = 6028,
-    ERR_SDK_INTERNAL_ERROR = 7012,
-    ERR_SDK_INTERFACE_NOT_SUPPORT = 7013,   /* the operation is not available (callExperimentalAPI) */
-    ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS = 7501, /* TIMLogin while another login is in progress */
-    ERR_SVR_ACCOUNT_USERSIG_EXPIRED = 70001,             /* the UserSig has expired */
-    ERR_SVR_ACCOUNT_USERSIG_EMPTY = 70002,               /* the UserSig is empty */
-    ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED = 70003,        /* not a UserSig */
-    ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY = 70009,  /* signed with another key */
-    ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID = 70013,         /* made for another user */
-    ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID = 70014,   /* made for another app */
-    ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT = 51006,    /* more than 100 conversations in one call */
-    ERR_SVR_CONV_CONV_MARK_TOTAL_COUNT_EXCEED_LIMIT = 51008,  /* a conversation group past 1,000 conversations */
-    ERR_SVR_CONV_CONV_GROUP_NOT_EXIST = 51009,                /* no such conversation group */
-    ERR_SVR_CONV_CONV_GROUP_TOTAL_COUNT_EXCEED_LIMIT = 51010, /* more than 20 conversation groups */
-    ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH = 51011,       /* a group name over 32 bytes */
-    ERR_SVR_MSG_REVOKE_TIME_LIMIT = 20016,          /* a C2C message older than 2 minutes cannot be revoked */
-    ERR_SVR_GROUP_INVALID_PARAMETERS = 10004,       /* a group parameter is out of range */
-    ERR_SVR_GROUP_PERMISSION_DENY = 10007,          /* not a member, not the owner, or the group type forbids it */
-    ERR_SVR_GROUP_SUPER_NOT_ALLOW_QUIT = 10009,     /* the owner may not quit this type of group */
-    ERR_SVR_GROUP_NOT_FOUND = 10010,                /* no such group, or it was dismissed */
-    ERR_SVR_GROUP_ALLREADY_MEMBER = 10013,          /* already a member */
-    ERR_SVR_GROUP_FULL_MEMBER_COUNT = 10014,        /* the group is full */
-    ERR_SVR_GROUP_INVALID_GROUPID = 10015,          /* an invalid group id */
-    ERR_SVR_GROUP_GROUPID_IN_USED = 10021,          /* the group id is in use */
-    ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND = 10030,     /* no such message to revoke */
-    ERR_SVR_GROUP_REVOKE_MSG_TIME_LIMIT = 10031,    /* a group message older than 2 minutes cannot be revoked */
-    ERR_SVR_GROUP_REVOKE_MSG_DENY = 10032,          /* this message cannot be revoked (an online message) */
+#define TIMCONV_ERROR_CODE_ENUM(name, value, meaning) name = value,
+    TIMCONV_ERROR_CODES(TIMCONV_ERROR_CODE_ENUM)
+#undef TIMCONV_ERROR_CODE_ENUM
 };
 
 #ifndef __cplusplus

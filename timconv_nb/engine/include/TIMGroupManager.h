@@ -84,9 +84,9 @@ typedef void (*TIMGroupTipsEventCallback)(const char* json_group_tip, const void
 TIM_API void TIMSetGroupTipsEventCallback(TIMGroupTipsEventCallback cb, const void* user_data);
 
 /* 4.1 Creates a group (CreateGroupParam): the caller becomes its owner and first member, and has
- * its group conversation (event Add). The group id is given, or generated ("@TGS#..."), which
- * user-chosen ids may not start with (10015). Callback JSON: CreateGroupResult. Codes: 10021 id
- * in use, 10015 invalid id, 10004 invalid parameters. */
+ * its group conversation (event Add). The group id is given (1 to 48 bytes of printable ASCII,
+ * not starting with "@TGS#"; a Community's starts with "@TGS#_"), or generated ("@TGS#..."). Callback
+ * JSON: CreateGroupResult. Codes: 8501 invalid id, 10021 id in use, 10004 invalid parameters. */
 TIM_API int TIMGroupCreate(const char* json_group_create_param, TIMCommCallback cb, const void* user_data);
 
 /* 4.2 Dismisses a group: its owner only (10007 otherwise), never a Work (Private) group. Every

@@ -9,6 +9,14 @@
 extern "C" {
 #endif
 
+/* 1.1 The state of the SDK's connection to its server. */
+enum TIMNetworkStatus {
+    kTIMConnected,
+    kTIMDisconnected,
+    kTIMConnecting,
+    kTIMConnectFailed,
+};
+
 enum TIMLoginStatus {
     kTIMLoginStatus_Logined = 1,
     kTIMLoginStatus_Logining = 2,
@@ -28,6 +36,7 @@ enum TIMLogLevel {
 };
 
 #ifndef __cplusplus
+typedef enum TIMNetworkStatus TIMNetworkStatus;
 typedef enum TIMLoginStatus TIMLoginStatus;
 typedef enum TIMLogLevel TIMLogLevel;
 #endif
@@ -37,6 +46,17 @@ typedef void (*TIMLogCallback)(enum TIMLogLevel level, const char* log, const vo
 
 /* Sets (or, with NULL, clears) the log callback. May be called before TIMInit. */
 TIM_API void TIMSetLogCallback(TIMLogCallback cb, const void* user_data);
+
+/* 2.1 The SDK's connection to its server changed (vendor 221-224: TIMInit connects; the status is
+ * not the device's network): status, with code ERR_SUCC (or the failure's code and desc, for
+ * kTIMConnectFailed). On the local engine the server is the data folder on this machine: TIMInit
+ * connects at once, announcing kTIMConnecting then kTIMConnected on the worker thread before any
+ * call's callback; nothing else changes the connection (logins do not; after TIMUninit no
+ * callback runs). Set it before TIMInit to hear them. */
+typedef void (*TIMNetworkStatusListenerCallback)(enum TIMNetworkStatus status, int32_t code, const char* desc, const void* user_data);
+
+/* 3.1 Sets the network status callback (NULL removes it). May be called before TIMInit. */
+TIM_API void TIMSetNetworkStatusListenerCallback(TIMNetworkStatusListenerCallback cb, const void* user_data);
 
 /* 2.2 The logged-in user was sent offline: the same user logged in elsewhere (another process of
  * the same app, on the local engine). Runs on the engine's worker thread. */

@@ -71,7 +71,6 @@ struct task *batch_task(const char *api, task_run_fn run, enum task_args_kind ki
     }
     if (count > BATCH_MAX) {
         t->answer_code = ERR_SVR_CONV_CONV_MARK_REQ_COUNT_EXCEED_LIMIT;
-        t->answer_desc = "at most 100 conversations per call";
     }
     return t;
 }

@@ -12,15 +12,14 @@
 static void refuse_long_name(struct task *t, const char *name) {
     if (t->answer_code == ERR_SUCC && strlen(name) > GROUP_NAME_MAX) {
         t->answer_code = ERR_SVR_CONV_CONV_GROUP_NAME_EXCEED_LENGTH;
-        t->answer_desc = "a conversation group name is at most 32 bytes";
     }
 }
 
 /* Records the Update event for `changed` (taken) and the group note (with a copy of it). */
-static void note_group_change(struct task_result *r, enum note_kind kind, const char *name, const char *new_name,
+static void note_group_change(struct task_result *r, enum listener_kind kind, const char *name, const char *new_name,
                               char *changed) {
     char *copy = changed != NULL ? strdup(changed) : NULL;
-    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
+    task_result_note(r, LISTENER_CONV_EVENT, kTIMConvEvent_Update, changed);
     task_result_group_note(r, kind, name, new_name, copy);
 }
 
@@ -32,7 +31,7 @@ static void run_group_add(struct task *t, struct store *s, struct task_result *r
         task_result_fail(r, code, "%s", store_error(s));
         return;
     }
-    note_group_change(r, a->create ? NOTE_GROUP_CREATED : NOTE_GROUP_ADDED, a->name, NULL, changed);
+    note_group_change(r, a->create ? LISTENER_GROUP_CREATED : LISTENER_GROUP_ADDED, a->name, NULL, changed);
 }
 
 static void run_group_remove(struct task *t, struct store *s, struct task_result *r) {
@@ -43,7 +42,7 @@ static void run_group_remove(struct task *t, struct store *s, struct task_result
         task_result_fail(r, code, "%s", store_error(s));
         return;
     }
-    if (changed != NULL) note_group_change(r, NOTE_GROUP_REMOVED, a->name, NULL, changed);
+    if (changed != NULL) note_group_change(r, LISTENER_GROUP_REMOVED, a->name, NULL, changed);
 }
 
 /* The calls naming a group and conversations: create, add, remove. */
@@ -96,8 +95,8 @@ static void run_group_delete(struct task *t, struct store *s, struct task_result
         task_result_fail(r, code, "%s", store_error(s));
         return;
     }
-    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
-    task_result_group_note(r, NOTE_GROUP_DELETED, t->args.group.name, NULL, NULL);
+    task_result_note(r, LISTENER_CONV_EVENT, kTIMConvEvent_Update, changed);
+    task_result_group_note(r, LISTENER_GROUP_DELETED, t->args.group.name, NULL, NULL);
 }
 
 int TIMConvDeleteConversationGroup(const char *group_name, TIMCommCallback cb, const void *user_data) {
@@ -118,8 +117,8 @@ static void run_group_rename(struct task *t, struct store *s, struct task_result
         task_result_fail(r, code, "%s", store_error(s));
         return;
     }
-    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
-    task_result_group_note(r, NOTE_GROUP_RENAMED, a->name, a->new_name, NULL);
+    task_result_note(r, LISTENER_CONV_EVENT, kTIMConvEvent_Update, changed);
+    task_result_group_note(r, LISTENER_GROUP_RENAMED, a->name, a->new_name, NULL);
 }
 
 int TIMConvRenameConversationGroup(const char *old_name, const char *new_name, TIMCommCallback cb,

@@ -82,7 +82,7 @@ static void run_delete_list(struct task *t, struct store *s, struct task_result 
         store_failed(r, s, code, t);
         return;
     }
-    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Del, deleted);
+    task_result_note(r, LISTENER_CONV_EVENT, kTIMConvEvent_Del, deleted);
     r->unread_may_change = true;
 }
 
@@ -113,7 +113,7 @@ static void run_mark(struct task *t, struct store *s, struct task_result *r) {
         store_failed(r, s, code, t);
         return;
     }
-    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
+    task_result_note(r, LISTENER_CONV_EVENT, kTIMConvEvent_Update, changed);
 }
 
 int TIMConvMarkConversation(const char *conversation_id_array, uint64_t mark_type, bool enable_mark,
@@ -142,7 +142,7 @@ static void run_custom_data(struct task *t, struct store *s, struct task_result 
         store_failed(r, s, code, t);
         return;
     }
-    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
+    task_result_note(r, LISTENER_CONV_EVENT, kTIMConvEvent_Update, changed);
 }
 
 int TIMConvSetConversationCustomData(const char *conversation_id_array, const char *custom_data, TIMCommCallback cb,

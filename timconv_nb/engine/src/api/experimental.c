@@ -60,7 +60,7 @@ int callExperimentalAPI(const char *json_param, TIMCommCallback cb, const void *
     /* Before TIMInit there is no worker thread: the callback runs now, before the call returns. */
     struct task_result r = {.code = ERR_SUCC};
     if (t->answer_code != ERR_SUCC) {
-        task_result_fail(&r, t->answer_code, "%s", t->answer_desc);
+        task_result_answer(&r, t);
     } else {
         run_experimental(t, NULL, &r);
     }

@@ -43,7 +43,7 @@ static void tell_members(struct task *t, struct store *s, struct task_result *r,
             engine_log(kTIMLog_Error, "cannot store the notice of group %s: %s", c->id, store_error(s));
         } else {
             if (info != NULL) task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
-            if (c->tips != NULL) task_result_note(r, NOTE_GROUP_TIPS, kTIMConvEvent_Update, strdup(c->tips));
+            if (c->tips != NULL) task_result_note(r, LISTENER_GROUP_TIPS, 0, strdup(c->tips));
         }
         free(sent);
     }

@@ -126,7 +126,7 @@ static void run_mark_all_read(struct task *t, struct store *s, struct task_resul
         store_failed(r, s, code, t);
         return;
     }
-    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, infos);
+    task_result_note(r, LISTENER_CONV_EVENT, kTIMConvEvent_Update, infos);
     r->unread_may_change = true;
 }
 

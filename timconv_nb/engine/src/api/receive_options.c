@@ -22,7 +22,7 @@ static void run_set(struct task *t, struct store *s, struct task_result *r) {
         store_failed(r, s, code, t);
         return;
     }
-    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Update, changed);
+    task_result_note(r, LISTENER_CONV_EVENT, kTIMConvEvent_Update, changed);
     r->unread_may_change = true; /* only Receive conversations count in the total */
 }
 

@@ -28,6 +28,5 @@ void engine_log(enum TIMLogLevel level, const char *fmt, ...) {
         fprintf(log_file, "%llu [%s] %s\n", (unsigned long long)time(NULL), level_name(level), line);
         fflush(log_file);
     }
-    struct listener listener = listener_get(LISTENER_LOG);
-    if (listener.fn != NULL) ((TIMLogCallback)listener.fn)(level, line, listener.user_data);
+    listener_announce(NULL, &(struct note){.kind = LISTENER_LOG, .value = level, .text = line});
 }

@@ -88,7 +88,6 @@ void unread_filters_check(struct store *s) {
     pthread_mutex_unlock(&lock);
     if (n == 0 || s == NULL) return;
 
-    struct listener listener = listener_get(LISTENER_UNREAD_BY_FILTER);
     for (int i = 0; i < n; i++) {
         struct conv_filter filter = {.conv_type = copy[i].conv_type, .has_unread = FILTER_ANY, .mark_set = copy[i].mark_set,
                                      .mark_type = copy[i].mark_type, .group = copy[i].group_set ? copy[i].group : NULL,
@@ -107,10 +106,8 @@ void unread_filters_check(struct store *s) {
             subs[k].last_total = total;
         }
         pthread_mutex_unlock(&lock);
-        if (announce && listener.fn != NULL) {
-            TIMConvTotalUnreadMessageCountChangedByFilterCallback cb =
-                (TIMConvTotalUnreadMessageCountChangedByFilterCallback)listener.fn;
-            cb(filter_json, (int)(total > INT32_MAX ? INT32_MAX : total), listener.user_data);
+        if (announce) {
+            listener_announce(s, &(struct note){.kind = LISTENER_UNREAD_BY_FILTER, .value = total, .json = filter_json});
         }
         free(filter_json);
     }

@@ -2,7 +2,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "runtime/announce.h"
 
-#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,83 +17,12 @@ static void announce_total_unread(struct store *s) {
     int64_t total = 0;
     if (s == NULL || store_total_unread(s, &total) != ERR_SUCC || total == last_total_unread) return;
     last_total_unread = total;
-    struct listener listener = listener_get(LISTENER_TOTAL_UNREAD);
-    if (listener.fn != NULL) {
-        ((TIMConvTotalUnreadMessageCountChangedCallback)listener.fn)((int)(total > INT32_MAX ? INT32_MAX : total),
-                                                                      listener.user_data);
-    }
-}
-
-static void announce_new_messages(const char *json) {
-    struct listener recv[RECV_LISTENERS_MAX];
-    int n = listeners_recv(recv);
-    for (int k = 0; k < n; k++) ((TIMRecvNewMsgCallback)recv[k].fn)(json, recv[k].user_data);
-}
-
-static void call_tips_listener(const char *tip, void *ctx) {
-    const struct listener *l = ctx;
-    ((TIMGroupTipsEventCallback)l->fn)(tip, l->user_data);
-}
-
-/* The group tips callback, once per GroupTipsElem of a JSON array (TIMGroupManager.h 2.1). */
-static void announce_group_tips(struct store *s, const char *tips) {
-    struct listener l = listener_get(LISTENER_GROUP_TIPS);
-    if (l.fn == NULL || s == NULL || tips == NULL || strcmp(tips, "[]") == 0) return;
-    if (store_array_each(s, tips, call_tips_listener, &l) != ERR_SUCC) {
-        engine_log(kTIMLog_Error, "cannot announce group tips: %s", store_error(s));
-    }
-}
-
-/* Fires one note through the callback registered for its kind (the store reads the array of
- * a group tips note, one callback per tip). */
-static void announce_note(struct store *s, const struct note *note) {
-    static const enum listener_kind listener_of[] = {
-        [NOTE_CONV_EVENT] = LISTENER_CONV_EVENT,       [NOTE_GROUP_CREATED] = LISTENER_GROUP_CREATED,
-        [NOTE_GROUP_DELETED] = LISTENER_GROUP_DELETED, [NOTE_GROUP_RENAMED] = LISTENER_GROUP_RENAMED,
-        [NOTE_GROUP_ADDED] = LISTENER_GROUP_ADDED,     [NOTE_GROUP_REMOVED] = LISTENER_GROUP_REMOVED,
-    };
-    assert(note->kind > NOTE_NONE && note->kind <= NOTE_GROUP_TIPS);
-    if (note->kind == NOTE_NEW_MESSAGES) {
-        announce_new_messages(note->json);
-        return;
-    }
-    if (note->kind == NOTE_GROUP_TIPS) {
-        announce_group_tips(s, note->json);
-        return;
-    }
-    struct listener l = listener_get(listener_of[note->kind]);
-    const char *array = note->json != NULL ? note->json : "[]";
-    const char *name = note->group_name;
-    if (l.fn == NULL) return;
-    /* A group note whose name could not be copied (out of memory) is not announced. */
-    if (note->kind != NOTE_CONV_EVENT && name == NULL) return;
-    switch (note->kind) {
-    case NOTE_CONV_EVENT: ((TIMConvEventCallback)l.fn)(note->event, array, l.user_data); break;
-    case NOTE_GROUP_CREATED: ((TIMConvConversationGroupCreatedCallback)l.fn)(name, array, l.user_data); break;
-    case NOTE_GROUP_DELETED: ((TIMConvConversationGroupDeletedCallback)l.fn)(name, l.user_data); break;
-    case NOTE_GROUP_RENAMED:
-        if (note->new_group_name != NULL) {
-            ((TIMConvConversationGroupNameChangedCallback)l.fn)(name, note->new_group_name, l.user_data);
-        }
-        break;
-    case NOTE_GROUP_ADDED: ((TIMConvConversationsAddedToGroupCallback)l.fn)(name, array, l.user_data); break;
-    case NOTE_GROUP_REMOVED: ((TIMConvConversationsDeletedFromGroupCallback)l.fn)(name, array, 0, l.user_data); break;
-    case NOTE_NONE:
-    case NOTE_NEW_MESSAGES:
-    case NOTE_GROUP_TIPS: break;
-    }
-}
-
-static void announce_revoked(const char *locators) {
-    struct listener l = listener_get(LISTENER_MSG_REVOKE);
-    if (l.fn != NULL && locators != NULL && strcmp(locators, "[]") != 0) {
-        ((TIMMsgRevokeCallback)l.fn)(locators, l.user_data);
-    }
+    listener_announce(s, &(struct note){.kind = LISTENER_TOTAL_UNREAD, .value = total});
 }
 
 void announce_result(struct store *s, struct task_result *r) {
     for (int i = 0; i < TASK_MAX_NOTES; i++) {
-        if (r->notes[i].kind != NOTE_NONE) announce_note(s, &r->notes[i]);
+        if (r->notes[i].kind != LISTENER_NONE) listener_announce(s, &r->notes[i]);
     }
     if (r->unread_may_change) announce_total_unread(s);
     /* Marks and groups decide which filters a conversation passes: any change may move a total. */
@@ -121,15 +49,16 @@ void announce_deliveries(struct store *s) {
     }
     struct task_result r = {.code = ERR_SUCC, .unread_may_change = true};
     if (inbox_last_id != before) {
-        task_result_note(&r, NOTE_CONV_EVENT, kTIMConvEvent_Add, unless_empty(news.added));
-        task_result_note(&r, NOTE_CONV_EVENT, kTIMConvEvent_Update, unless_empty(news.updated));
-        task_result_note(&r, NOTE_NEW_MESSAGES, kTIMConvEvent_Update, unless_empty(news.messages));
-        task_result_note(&r, NOTE_GROUP_TIPS, kTIMConvEvent_Update, unless_empty(news.tips));
+        task_result_note(&r, LISTENER_CONV_EVENT, kTIMConvEvent_Add, unless_empty(news.added));
+        task_result_note(&r, LISTENER_CONV_EVENT, kTIMConvEvent_Update, unless_empty(news.updated));
+        task_result_note(&r, LISTENER_RECV_MSG, 0, unless_empty(news.messages));
+        task_result_note(&r, LISTENER_GROUP_TIPS, 0, unless_empty(news.tips));
         news.added = news.updated = news.messages = news.tips = NULL; /* taken by the notes */
     }
     announce_result(s, &r);
     if (inbox_last_id != before) {
-        announce_revoked(news.revoked);
+        news.revoked = unless_empty(news.revoked);
+        if (news.revoked != NULL) listener_announce(s, &(struct note){.kind = LISTENER_MSG_REVOKE, .json = news.revoked});
         /* Announced: the inbox need not keep them (the messages themselves are in the store). */
         if (store_inbox_trim(s, inbox_last_id) != ERR_SUCC) {
             engine_log(kTIMLog_Warn, "cannot trim the inbox: %s", store_error(s));

@@ -194,7 +194,6 @@ static int admit_locked(struct task *t, enum admission rule) {
         if (answered) break;
         if (E.login_status == kTIMLoginStatus_Logining) {
             t->answer_code = ERR_SDK_ACCOUNT_LOGIN_IN_PROCESS; /* answered in order, changing nothing */
-            t->answer_desc = "another login is in progress";
         } else if (!(E.login_status == kTIMLoginStatus_Logined && strcmp(E.user_id, t->args.login.user_id) == 0)) {
             E.login_status = kTIMLoginStatus_Logining;
         }
@@ -249,7 +248,7 @@ static void execute(struct task *t, bool cancelled, struct task_result *r) {
     if (cancelled && t->has_callback) {
         task_result_fail(r, ERR_SDK_NOT_INITIALIZED, "TIMUninit ran before %s was executed", t->api);
     } else if (t->answer_code != ERR_SUCC) {
-        task_result_fail(r, t->answer_code, "%s", t->answer_desc);
+        task_result_answer(r, t);
     } else if (t->needs_store && E.store == NULL) {
         task_result_fail(r, ERR_SDK_NOT_LOGGED_IN, "nobody was logged in when %s was executed", t->api);
     } else {
@@ -373,8 +372,7 @@ static bool kicked_offline(void) {
     engine_log(kTIMLog_Warn, "%s logged in elsewhere: logged out here", E.user_id);
     engine_session_detach();
     engine_login_status_settle(true);
-    struct listener l = listener_get(LISTENER_KICKED_OFFLINE);
-    if (l.fn != NULL) ((TIMKickedOfflineCallback)l.fn)(l.user_data);
+    listener_announce(E.store, &(struct note){.kind = LISTENER_KICKED_OFFLINE});
     return true;
 }
 
@@ -413,8 +411,17 @@ static void wait_for_work_locked(void) {
     }
 }
 
+/* TIMInit connects the SDK to its server (the vendor's TIMManager.h 221); the local engine's server
+ * is the data folder on this machine, reached at once: Connecting, then Connected, before the
+ * worker runs any call. */
+static void announce_connected(void) {
+    listener_announce(NULL, &(struct note){.kind = LISTENER_NETWORK_STATUS, .value = kTIMConnecting});
+    listener_announce(NULL, &(struct note){.kind = LISTENER_NETWORK_STATUS, .value = kTIMConnected});
+}
+
 static void *worker_main(void *unused) {
     (void)unused;
+    announce_connected();
     pthread_mutex_lock(&E.lock);
     for (;;) {
         wait_for_work_locked();

@@ -29,8 +29,8 @@ static void announce_sync(struct task_result *r) {
         free(finish);
         return;
     }
-    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Start, start);
-    task_result_note(r, NOTE_CONV_EVENT, kTIMConvEvent_Finish, finish);
+    task_result_note(r, LISTENER_CONV_EVENT, kTIMConvEvent_Start, start);
+    task_result_note(r, LISTENER_CONV_EVENT, kTIMConvEvent_Finish, finish);
 }
 
 /* A login's session token: random, non-zero, below 2^63 (as SQLite stores integers). */

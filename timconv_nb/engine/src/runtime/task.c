@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "runtime/engine.h"
+#include "util/error_meaning.h"
 
 struct task *task_new(const char *api, task_run_fn run, enum task_args_kind kind, TIMCommCallback cb,
                       const void *user_data) {
@@ -91,19 +92,23 @@ void task_result_fail(struct task_result *r, int32_t code, const char *fmt, ...)
     va_end(ap);
 }
 
+void task_result_answer(struct task_result *r, const struct task *t) {
+    task_result_fail(r, t->answer_code, "%s", t->answer_desc != NULL ? t->answer_desc : error_meaning(t->answer_code));
+}
+
 void task_result_changed(struct task_result *r) { r->changed = true; }
 
 /* The first free note of r, or NULL (every task records fewer notes than TASK_MAX_NOTES). */
 static struct note *free_note(struct task_result *r) {
     for (int i = 0; i < TASK_MAX_NOTES; i++) {
-        if (r->notes[i].kind == NOTE_NONE) return &r->notes[i];
+        if (r->notes[i].kind == LISTENER_NONE) return &r->notes[i];
     }
     assert(!"a task recorded more than TASK_MAX_NOTES notes");
     return NULL;
 }
 
-void task_result_note(struct task_result *r, enum note_kind kind, enum TIMConvEvent event, char *array) {
-    assert(kind == NOTE_CONV_EVENT || kind == NOTE_NEW_MESSAGES || kind == NOTE_GROUP_TIPS);
+void task_result_note(struct task_result *r, enum listener_kind kind, int64_t value, char *array) {
+    assert(kind == LISTENER_CONV_EVENT || kind == LISTENER_RECV_MSG || kind == LISTENER_GROUP_TIPS);
     if (array == NULL) return;
     r->changed = true;
     struct note *n = free_note(r);
@@ -111,7 +116,7 @@ void task_result_note(struct task_result *r, enum note_kind kind, enum TIMConvEv
         free(array);
         return;
     }
-    *n = (struct note){.kind = kind, .event = event, .json = array};
+    *n = (struct note){.kind = kind, .value = value, .json = array};
 }
 
 void task_result_event(struct task_result *r, enum TIMConvEvent event, char *info) {
@@ -123,27 +128,30 @@ void task_result_event(struct task_result *r, enum TIMConvEvent event, char *inf
         memcpy(array + 1 + n, "]", 2);
     }
     free(info);
-    task_result_note(r, NOTE_CONV_EVENT, event, array);
+    task_result_note(r, LISTENER_CONV_EVENT, event, array);
 }
 
-void task_result_group_note(struct task_result *r, enum note_kind kind, const char *group_name,
+void task_result_group_note(struct task_result *r, enum listener_kind kind, const char *group_name,
                             const char *new_group_name, char *array) {
-    assert(kind >= NOTE_GROUP_CREATED && kind <= NOTE_GROUP_REMOVED && group_name != NULL);
+    assert(kind >= LISTENER_GROUP_CREATED && kind <= LISTENER_GROUP_REMOVED && group_name != NULL);
+    assert((kind == LISTENER_GROUP_RENAMED) == (new_group_name != NULL));
     r->changed = true;
     struct note *n = free_note(r);
-    if (n == NULL) {
+    char *name = n != NULL ? strdup(group_name) : NULL;
+    char *new_name = name != NULL && new_group_name != NULL ? strdup(new_group_name) : NULL;
+    if (name == NULL || (new_group_name != NULL && new_name == NULL)) {
+        free(name);
         free(array);
         return;
     }
-    *n = (struct note){.kind = kind, .json = array, .group_name = strdup(group_name),
-                       .new_group_name = new_group_name != NULL ? strdup(new_group_name) : NULL};
+    *n = (struct note){.kind = kind, .json = array, .name = name, .new_name = new_name};
 }
 
 void task_result_clear(struct task_result *r) {
     free(r->json);
     for (int i = 0; i < TASK_MAX_NOTES; i++) {
         free(r->notes[i].json);
-        free(r->notes[i].group_name);
-        free(r->notes[i].new_group_name);
+        free(r->notes[i].name);
+        free(r->notes[i].new_name);
     }
 }

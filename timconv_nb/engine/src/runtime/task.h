@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "TIMCloud.h"
+#include "notify/listeners.h"
 #include "store/registry.h"
 #include "store/store.h"
 #include "util/text.h"
@@ -143,28 +144,8 @@ struct msg_ref_args {
 
 #define TASK_MAX_NOTES 4
 
-/* Something a task tells the global callbacks: a conversation event, new messages, or a change
- * of conversation groups. */
-enum note_kind {
-    NOTE_NONE,
-    NOTE_CONV_EVENT,
-    NOTE_NEW_MESSAGES,
-    NOTE_GROUP_CREATED,
-    NOTE_GROUP_DELETED,
-    NOTE_GROUP_RENAMED,
-    NOTE_GROUP_ADDED,
-    NOTE_GROUP_REMOVED,
-    NOTE_GROUP_TIPS, /* a JSON array of GroupTipsElem: one group tips callback each */
-};
-
-struct note {
-    enum note_kind kind;
-    enum TIMConvEvent event;
-    char *json;           /* malloc'd JSON array (of ConvInfo, or of Messages) */
-    char *group_name;     /* malloc'd; group notes only */
-    char *new_group_name; /* malloc'd; NOTE_GROUP_RENAMED only */
-};
-
+/* What a task produced. Its notes (notify/listeners.h: a conversation event, new messages, a
+ * change of conversation groups, group tips) own their strings; unused ones are LISTENER_NONE. */
 struct task_result {
     int32_t code;    /* ERR_SUCC or a TIMErrCode */
     char desc[512];  /* "" on success */
@@ -198,7 +179,7 @@ struct task {
     const void *user_data;
     uint64_t accepted_at; /* seconds since the epoch when the call was accepted */
     int32_t answer_code;  /* when not ERR_SUCC: answered with this code instead of being run */
-    const char *answer_desc;
+    const char *answer_desc; /* static; NULL: the code's meaning (TIMErrorCode.h) */
     enum task_args_kind kind;
     union {
         struct login_args login;
@@ -236,16 +217,21 @@ const char *task_ids(const struct task *t);
 /* Sets r's code and a printf-style description. */
 void task_result_fail(struct task_result *r, int32_t code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Records a conversation event (NOTE_CONV_EVENT) or new messages (NOTE_NEW_MESSAGES) with a JSON
- * array; takes ownership of array (NULL is ignored). */
-void task_result_note(struct task_result *r, enum note_kind kind, enum TIMConvEvent event, char *array);
+/* Answers r with t's answer_code and answer_desc (t is not run). */
+void task_result_answer(struct task_result *r, const struct task *t);
+
+/* Records a note of `kind` with value (a TIMConvEvent for LISTENER_CONV_EVENT; else unused) and a
+ * JSON array: a conversation event, new messages (LISTENER_RECV_MSG), group tips; takes
+ * ownership of array (NULL is ignored). */
+void task_result_note(struct task_result *r, enum listener_kind kind, int64_t value, char *array);
 
 /* Records an event holding the one-element array [info]; takes ownership of info. */
 void task_result_event(struct task_result *r, enum TIMConvEvent event, char *info);
 
-/* Records a conversation-group note: the names are copied; array (the ConvInfo concerned; NULL
- * means none) is taken. */
-void task_result_group_note(struct task_result *r, enum note_kind kind, const char *group_name,
+/* Records a conversation-group note (LISTENER_GROUP_CREATED to LISTENER_GROUP_REMOVED): the names
+ * are copied (a note whose copy fails, out of memory, is not recorded); array (the ConvInfo
+ * concerned; NULL means none) is taken. */
+void task_result_group_note(struct task_result *r, enum listener_kind kind, const char *group_name,
                             const char *new_group_name, char *array);
 
 /* Marks r as having changed conversations without an event to announce (nobody listens), so

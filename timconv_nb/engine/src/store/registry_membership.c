@@ -47,16 +47,17 @@ static int generate_id(struct registry *r, int type, char *id, size_t size) {
     return refuse(r, ERR_SDK_INTERNAL_ERROR, "cannot generate a free group id%s", "");
 }
 
-/* TIMGroupManager.h 1553: an id of one's own may not look like a generated one ("@TGS#"), except
- * a Community's, which must start with "@TGS#_". */
+/* TIMErrorCode.h 86: an id of one's own is printable ASCII (0x20-0x7e), at most 48 bytes, and does
+ * not look like a generated one ("@TGS#"); TIMGroupManager.h 1553: except a Community's, which
+ * must start with "@TGS#_". */
 static int check_own_id(struct registry *r, const char *id, int type) {
     bool reserved = strncmp(id, "@TGS#", 5) == 0;
     bool community_prefix = strncmp(id, "@TGS#_", 6) == 0;
-    if (strlen(id) > REGISTRY_GROUP_ID_MAX || !text_is_valid_id(id)) {
-        return refuse(r, ERR_SVR_GROUP_INVALID_GROUPID, "invalid group id %s: 1 to 48 bytes of UTF-8", id);
+    if (strlen(id) > REGISTRY_GROUP_ID_MAX || !text_is_printable_ascii(id)) {
+        return refuse(r, ERR_SDK_GROUP_INVALID_ID, "invalid group id %s: 1 to 48 bytes of printable ASCII", id);
     }
     if (type == kTIMGroup_Community ? !community_prefix : reserved) {
-        return refuse(r, ERR_SVR_GROUP_INVALID_GROUPID,
+        return refuse(r, ERR_SDK_GROUP_INVALID_ID,
                       type == kTIMGroup_Community ? "invalid group id %s: a Community's own id starts with @TGS#_"
                                                   : "invalid group id %s: @TGS# starts only the ids the server makes",
                       id);
@@ -76,7 +77,7 @@ static int read_create_param(struct registry *r, const char *param_json, int *ty
         *add_option = sqlite3_column_int(st, 1);
         *max_member = sqlite3_column_int64(st, 2);
         if (sqlite3_column_bytes(st, 3) >= (int)id_size) {
-            result = refuse(r, ERR_SVR_GROUP_INVALID_GROUPID, "invalid group id: over 48 bytes%s", "");
+            result = refuse(r, ERR_SDK_GROUP_INVALID_ID, "invalid group id: over 48 bytes%s", "");
         } else if (!sql_text_into(st, 3, id, id_size)) {
             result = ERR_OUT_OF_MEMORY;
         }

@@ -45,6 +45,14 @@ bool text_is_valid_id(const char *id) {
     return n >= 1 && n <= TEXT_ID_MAX && text_is_utf8(id, n);
 }
 
+bool text_is_printable_ascii(const char *s) {
+    if (s == NULL || *s == '\0') return false;
+    for (; *s != '\0'; s++) {
+        if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e) return false;
+    }
+    return true;
+}
+
 bool text_is_json_size_ok(const char *json) {
     return json != NULL && strnlen(json, TEXT_JSON_MAX + 1) <= TEXT_JSON_MAX;
 }

@@ -17,6 +17,9 @@ bool text_is_utf8(const char *s, size_t n);
 /* True when id is 1..TEXT_ID_MAX bytes of UTF-8. NULL is not a valid id. */
 bool text_is_valid_id(const char *id);
 
+/* True when s is not NULL and is one or more bytes of printable ASCII (0x20-0x7e). */
+bool text_is_printable_ascii(const char *s);
+
 /* True when json is not NULL and at most TEXT_JSON_MAX bytes long. */
 bool text_is_json_size_ok(const char *json);
 

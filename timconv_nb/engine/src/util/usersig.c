@@ -12,14 +12,16 @@
 
 #include "TIMCloudDef.h"
 #include "TIMErrorCode.h"
+#include "util/error_meaning.h"
 #include "util/json_check.h"
 
 /* Far beyond any real UserSig (a few hundred bytes): bounds every buffer below. */
 #define USERSIG_MAX 8192
 #define DOC_MAX 65536
 
+/* Refuses with code, described by why (NULL: the code's meaning). */
 static int refuse(int code, char *desc, size_t desc_size, const char *why) {
-    snprintf(desc, desc_size, "%s", why);
+    snprintf(desc, desc_size, "%s", why != NULL ? why : error_meaning(code));
     return code;
 }
 
@@ -51,7 +53,7 @@ static int decode_base64(const char *sig, size_t len, unsigned char **out, int *
 int usersig_verify(const char *user_sig, const char *secret_key, uint64_t app_id, const char *user_id, uint64_t now,
                    char *desc, size_t desc_size) {
     size_t len = user_sig != NULL ? strnlen(user_sig, USERSIG_MAX + 1) : 0;
-    if (len == 0) return refuse(ERR_SVR_ACCOUNT_USERSIG_EMPTY, desc, desc_size, "the UserSig is empty");
+    if (len == 0) return refuse(ERR_SVR_ACCOUNT_USERSIG_EMPTY, desc, desc_size, NULL);
     unsigned char *compressed = NULL;
     int compressed_len = 0;
     if (len > USERSIG_MAX || decode_base64(user_sig, len, &compressed, &compressed_len) != 0) {
@@ -74,9 +76,9 @@ int usersig_verify(const char *user_sig, const char *secret_key, uint64_t app_id
     if (fields != TIM_SUCC) {
         code = refuse(ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED, desc, desc_size, "not a UserSig: bad document");
     } else if (strcmp(identifier, user_id) != 0) {
-        code = refuse(ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID, desc, desc_size, "the UserSig was made for another user");
+        code = refuse(ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID, desc, desc_size, NULL);
     } else if ((uint64_t)sdk_app_id != app_id) {
-        code = refuse(ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID, desc, desc_size, "the UserSig was made for another app");
+        code = refuse(ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID, desc, desc_size, NULL);
     } else {
         char content[512];
         int content_len = snprintf(content, sizeof content, "TLS.identifier:%s\nTLS.sdkappid:%lld\nTLS.time:%lld\nTLS.expire:%lld\n",
@@ -91,10 +93,9 @@ int usersig_verify(const char *user_sig, const char *secret_key, uint64_t app_id
         }
         if (expected_len == 0 || strlen(signature) != (size_t)expected_len ||
             CRYPTO_memcmp(expected, signature, (size_t)expected_len) != 0) {
-            code = refuse(ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY, desc, desc_size,
-                          "the UserSig was not signed with this app's secret key");
+            code = refuse(ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY, desc, desc_size, NULL);
         } else if (issued < 0 || expire < 0 || (uint64_t)issued + (uint64_t)expire < now) {
-            code = refuse(ERR_SVR_ACCOUNT_USERSIG_EXPIRED, desc, desc_size, "the UserSig has expired: make a new one");
+            code = refuse(ERR_SVR_ACCOUNT_USERSIG_EXPIRED, desc, desc_size, NULL);
         }
     }
     free(identifier);
