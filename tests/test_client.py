@@ -22,7 +22,7 @@ import pytest
 
 import timconv_nb
 from timconv_nb import (
-    CONVERSATION_COLUMNS,
+    CONVERSATION_DTYPES,
     CallTimeoutError,
     Client,
     ClientAlreadyOpenError,
@@ -108,8 +108,8 @@ def test_frame_schema_values_and_index(client: Client) -> None:
     client.create_conversation("team", "group")
     client.set_draft("bob", "hello", user_define="ud")
     frame = client.conversations()
-    assert list(frame.columns) == list(CONVERSATION_COLUMNS)
-    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in CONVERSATION_COLUMNS.items()}
+    assert list(frame.columns) == list(CONVERSATION_DTYPES)
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in CONVERSATION_DTYPES.items()}
     assert list(frame.index) == ["group_team", "c2c_bob"] and frame.index.name == "conversation"
     bob = frame.loc["c2c_bob"]
     assert bob.conv_id == "bob" and bob.conv_type == "c2c" and bob.show_name == "bob"

@@ -20,7 +20,7 @@ import pytest
 
 import timconv_nb
 from timconv_nb import _conv_columns, frames
-from timconv_nb.frames import CONVERSATION_COLUMNS, conversations_frame
+from timconv_nb.frames import CONVERSATION_DTYPES, conversations_frame
 
 #: The decoder's first window (array_reader.c FIRST_WINDOW): elements larger than it, and
 #: elements across its end, must be read whole.
@@ -64,7 +64,7 @@ def test_the_decoder_in_use_is_the_one_under_test() -> None:
     expected = Path(os.environ.get("TIMCONV_TEST_CONV_COLUMNS") or package_build)
     assert Path(frames._conv_columns.__file__).resolve() == expected.resolve()
     assert frames._conv_columns is _conv_columns
-    assert sorted(_conv_columns.COLUMNS) == sorted(CONVERSATION_COLUMNS)
+    assert sorted(_conv_columns.COLUMNS) == sorted(CONVERSATION_DTYPES)
 
 
 TEXT = {"elem_type": 0, "text_elem_content": "héllo \u0000 \"quoted\" \\ 🎈"}

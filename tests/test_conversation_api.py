@@ -13,7 +13,7 @@ import pytest
 
 from timconv_nb import Client, InvalidConversationError, MarkType, native
 from timconv_nb.errors import InvalidGroupError, InvalidParameterError
-from timconv_nb.frames import CONVERSATION_COLUMNS
+from timconv_nb.frames import CONVERSATION_DTYPES
 
 from conftest import RawEngine
 from test_messages import Peer
@@ -328,7 +328,7 @@ def test_filters_match_a_model_on_2000_conversations_and_persist(tmp_path: Path)
                 unread_filter = {k: f[k] for k in ("conv_type", "mark", "group")}
                 assert c.unread_count(**unread_filter) == sum(model[k]["unread"] for k in expected(**unread_filter))
             frame = c.conversations()
-            assert len(frame) == 2000 and list(frame.columns) == list(CONVERSATION_COLUMNS)
+            assert len(frame) == 2000 and list(frame.columns) == list(CONVERSATION_DTYPES)
             for key in rng.sample(keys, 100):
                 assert set(frame.loc[key, "groups"]) == model[key]["groups"]
             assert c.conversation_groups() == groups

@@ -17,7 +17,7 @@ from timconv_nb import AT_ALL, Client, ReceiveOpt
 from timconv_nb.classroom import Classroom
 from timconv_nb.errors import (GroupMembershipError, GroupNotFoundError, GroupPermissionError,
                                InvalidConversationError, InvalidParameterError, RevokeTimeLimitError)
-from timconv_nb.frames import GROUP_COLUMNS, MEMBER_COLUMNS
+from timconv_nb.frames import GROUP_DTYPES, MEMBER_DTYPES
 from timconv_nb.membership import GroupAddOption, GroupTipType, GroupType, MemberRole
 
 from conftest import engine_library_path
@@ -157,7 +157,7 @@ def test_quit_and_dismiss_follow_the_group_type(alice: Client) -> None:
 def test_members_list_with_roles_for_members_only(alice: Client) -> None:
     alice.create_group("Team", "team", "work", members=["bob", ("carol", MemberRole.ADMIN)])
     frame = alice.members("team")
-    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in MEMBER_COLUMNS.items()}
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in MEMBER_DTYPES.items()}
     assert dict(frame.role.astype(str)) == {"alice": "owner", "bob": "normal", "carol": "admin"}
     # 1071: the role flag picks roles (1 owner, 2 admins, 4 the others)
     assert [m.user_id for m in alice.group_members("team", roles=2 | 1)] == ["alice", "carol"]
@@ -166,7 +166,7 @@ def test_members_list_with_roles_for_members_only(alice: Client) -> None:
     with pytest.raises(GroupPermissionError, match="only members"):
         dave.members("team")
     groups = as_user(dave, "bob").groups()
-    assert {c: str(t) for c, t in groups.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in GROUP_COLUMNS.items()}
+    assert {c: str(t) for c, t in groups.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in GROUP_DTYPES.items()}
     assert groups.loc["team", "role"] == "normal" and groups.loc["team", "group_type"] == "Work"
 
 

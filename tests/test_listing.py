@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from timconv_nb import AT_ALL, Client, MarkType, ReceiveOpt, _conv_columns
-from timconv_nb.frames import CONVERSATION_COLUMNS, conversation_columns_frame, conversations_frame
+from timconv_nb.frames import CONVERSATION_DTYPES, conversations_frame_from_columns, conversations_frame
 from timconv_nb.model import VENDOR_PIN_BIT
 from timconv_nb.typed_json import DecodeError, decode_conv_columns
 
@@ -70,7 +70,7 @@ def test_every_path_gives_the_same_frame(client: Client) -> None:
     generic = conversations_frame(orjson.loads(listed))
     for frame in (typed, generic):
         pd.testing.assert_frame_equal(by_columns, frame)
-    assert list(by_columns.columns) == list(CONVERSATION_COLUMNS)
+    assert list(by_columns.columns) == list(CONVERSATION_DTYPES)
     rows = by_columns.to_dict("index")
     assert rows["group_team"]["last_msg_text"] == "everyone" and rows["group_team"]["group_at"] == "me,all"
     assert rows["c2c_dave"]["last_msg_revoked"] and rows["c2c_dave"]["recv_opt"] == ReceiveOpt.NOT_NOTIFY
@@ -100,7 +100,7 @@ def test_the_columns_follow_every_change_of_a_last_message(client: Client) -> No
 
 def test_an_empty_list(client: Client) -> None:
     empty = client.conversations()
-    assert len(empty) == 0 and list(empty.columns) == list(CONVERSATION_COLUMNS)
+    assert len(empty) == 0 and list(empty.columns) == list(CONVERSATION_DTYPES)
     pd.testing.assert_frame_equal(empty, conversations_frame("[]"))
     pd.testing.assert_frame_equal(empty, client.listed_conversations())
 
@@ -182,7 +182,7 @@ def test_columns_that_do_not_fit_are_refused(bad: str) -> None:
     with pytest.raises(DecodeError):
         decode_conv_columns(bad)
     with pytest.raises(DecodeError):
-        conversation_columns_frame(bad)
+        conversations_frame_from_columns(bad)
 
 
 def test_async_and_recorded_listings_give_the_same_frame(client: Client) -> None:

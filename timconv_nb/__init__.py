@@ -42,7 +42,7 @@ _EXPORTS = {
     "GroupPermissionError": "errors",
     "GroupMembershipError": "errors",
     "RevokeTimeLimitError": "errors",
-    "CONVERSATION_COLUMNS": "frames",
+    "CONVERSATION_DTYPES": "frames",
     "conversations_frame": "frames",
     "Conversation": "model",
     "ConvEvent": "model",

@@ -32,7 +32,7 @@ from .dispatch import EventHandler, EventHub, SyncWatch
 from .errors import CallTimeoutError, InvalidConversationError, NotLoggedInError, error_for
 from .events import EVENTS
 from .faults import Faults
-from .frames import conversation_columns_frame, conversations_frame, groups_frame, members_frame, messages_frame
+from .frames import conversations_frame, conversations_frame_from_columns, groups_frame, members_frame, messages_frame
 from .membership import Group, GroupMember, GroupType, JoinedGroup
 from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, ReceiveOpt, text_message
 from .recording import Recorder
@@ -313,7 +313,7 @@ class Client:
         ``frame.attrs["json"]``."""
         return ()
 
-    @api_call("timconv_conv_list_columns", decode=decode_conv_columns, result=conversation_columns_frame)
+    @api_call("timconv_conv_list_columns", decode=decode_conv_columns, result=conversations_frame_from_columns)
     def _conversation_columns() -> tuple:
         """timconv_conv_list_columns (timconv_ext.h): the local engine's list as columns, as a DataFrame."""
         return ()

@@ -24,14 +24,14 @@ from . import _conv_columns, typed_json
 from .typed_json import decode_conv_columns, gc_paused
 from .wire import PREFIXES, ConvKey
 
-__all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "RECORD_COLUMNS", "GROUP_COLUMNS", "MEMBER_COLUMNS",
-           "conversations_frame", "conversation_columns_frame", "messages_frame", "records_frame", "groups_frame", "members_frame"]
+__all__ = ["CONVERSATION_DTYPES", "MESSAGE_DTYPES", "RECORD_DTYPES", "GROUP_DTYPES", "MEMBER_DTYPES",
+           "conversations_frame", "conversations_frame_from_columns", "messages_frame", "records_frame", "groups_frame", "members_frame"]
 
 _TIME = pd.DatetimeTZDtype(unit="s", tz="UTC")
 _CONV_TYPE = pd.CategoricalDtype(["c2c", "group"])
 
 #: Column name -> dtype of the conversation frame.
-CONVERSATION_COLUMNS: dict[str, Any] = {
+CONVERSATION_DTYPES: dict[str, Any] = {
     "conv_id": "string",
     "conv_type": _CONV_TYPE,
     "show_name": "string",
@@ -57,7 +57,7 @@ CONVERSATION_COLUMNS: dict[str, Any] = {
 
 
 #: Column name -> dtype of the message frame.
-MESSAGE_COLUMNS: dict[str, Any] = {
+MESSAGE_DTYPES: dict[str, Any] = {
     "conv_id": "string",
     "conv_type": _CONV_TYPE,
     "seq": "int64",
@@ -80,7 +80,7 @@ _GROUP_TYPE = pd.CategoricalDtype(["Public", "Work", "Meeting", "BChatRoom", "Li
 _ROLE = pd.CategoricalDtype(["none", "normal", "admin", "owner"])
 
 #: Column name -> dtype of the joined-group frame (TIMGroupGetJoinedGroupList), indexed by group id.
-GROUP_COLUMNS: dict[str, Any] = {
+GROUP_DTYPES: dict[str, Any] = {
     "name": "string",
     "group_type": _GROUP_TYPE,
     "role": _ROLE,
@@ -92,7 +92,7 @@ GROUP_COLUMNS: dict[str, Any] = {
 }
 
 #: Column name -> dtype of the member frame (TIMGroupGetMemberInfoList), indexed by user id.
-MEMBER_COLUMNS: dict[str, Any] = {
+MEMBER_DTYPES: dict[str, Any] = {
     "group_id": "string",
     "role": _ROLE,
     "join_time": _TIME,
@@ -100,7 +100,7 @@ MEMBER_COLUMNS: dict[str, Any] = {
 
 
 #: Column name -> dtype of the frame of call records (timconv_nb.recording).
-RECORD_COLUMNS: dict[str, Any] = {
+RECORD_DTYPES: dict[str, Any] = {
     "kind": pd.CategoricalDtype(["call", "event"]),
     "function": "string",
     "outcome": pd.CategoricalDtype(["ok", "failed", "refused", "pending", "event"]),
@@ -230,7 +230,7 @@ def messages_frame(messages: Union[str, bytes, list], keep_json: bool = False) -
 
 
 def _messages_frame(items: list) -> pd.DataFrame:
-    columns: dict[str, list] = {name: [] for name in MESSAGE_COLUMNS}
+    columns: dict[str, list] = {name: [] for name in MESSAGE_DTYPES}
     index: list[str] = []
     for msg in items:
         index.append(str(msg.get(k.kTIMMsgMsgId, "")))
@@ -250,7 +250,7 @@ def _messages_frame(items: list) -> pd.DataFrame:
         columns["priority"].append(msg.get(k.kTIMMsgPriority, 0))
         columns["custom_str"].append(msg.get(k.kTIMMsgCustomStr, ""))
         columns["custom_int"].append(msg.get(k.kTIMMsgCustomInt, 0))
-    return _frame(columns, MESSAGE_COLUMNS, index, "msg_id")
+    return _frame(columns, MESSAGE_DTYPES, index, "msg_id")
 
 
 def conversations_frame(conv_infos: Union[str, bytes, list], keep_json: bool = False) -> pd.DataFrame:
@@ -268,18 +268,18 @@ def conversations_frame(conv_infos: Union[str, bytes, list], keep_json: bool = F
                 columns, index = _conversation_columns(orjson.loads(conv_infos))
         else:
             columns, index = _conversation_columns(conv_infos)
-        frame = _frame(columns, CONVERSATION_COLUMNS, index, "conversation", typed)
+        frame = _frame(columns, CONVERSATION_DTYPES, index, "conversation", typed)
     return _with_json(frame, conv_infos, keep_json)
 
 
-def conversation_columns_frame(conv_columns: Union[str, bytes, typed_json.ConvColumns]) -> pd.DataFrame:
+def conversations_frame_from_columns(conv_columns: Union[str, bytes, typed_json.ConvColumns]) -> pd.DataFrame:
     """The same DataFrame from the local engine's list as columns (timconv_conv_list_columns's
     JSON, or its typed_json.ConvColumns): no object per conversation is made on the way."""
     if not isinstance(conv_columns, typed_json.ConvColumns):
         conv_columns = decode_conv_columns(conv_columns)
     with gc_paused():
         columns, index = _typed_conversation_columns(conv_columns)
-        return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", typed=True)
+        return _frame(columns, CONVERSATION_DTYPES, index, "conversation", typed=True)
 
 
 def _conversation_columns(infos: list) -> tuple[dict[str, list], list[str]]:
@@ -411,7 +411,7 @@ def groups_frame(base_infos: Union[str, bytes, list], keep_json: bool = False) -
                "join_time": [_seconds(g.join_time) for g in groups], "unread": [g.unread for g in groups],
                "read_seq": [g.read_seq for g in groups], "latest_seq": [g.latest_seq for g in groups],
                "recv_opt": [g.recv_opt for g in groups]}
-    return _with_json(_frame(columns, GROUP_COLUMNS, [g.group_id for g in groups], "group_id"), base_infos, keep_json)
+    return _with_json(_frame(columns, GROUP_DTYPES, [g.group_id for g in groups], "group_id"), base_infos, keep_json)
 
 
 def members_frame(result: Union[str, bytes, dict], keep_json: bool = False) -> pd.DataFrame:
@@ -422,14 +422,14 @@ def members_frame(result: Union[str, bytes, dict], keep_json: bool = False) -> p
     members = [GroupMember.from_json(m) for m in data.get(k.kTIMGroupGetMemberInfoListResultInfoArray) or ()]
     columns = {"group_id": [m.group_id for m in members], "role": [m.role.name.lower() for m in members],
                "join_time": [_seconds(m.join_time) for m in members]}
-    return _with_json(_frame(columns, MEMBER_COLUMNS, [m.user_id for m in members], "user_id"), result, keep_json)
+    return _with_json(_frame(columns, MEMBER_DTYPES, [m.user_id for m in members], "user_id"), result, keep_json)
 
 
 def records_frame(records: list) -> pd.DataFrame:
     """A DataFrame of CallRecords (``Recorder.frame()``), indexed by their sequence number."""
-    columns: dict[str, list] = {name: [] for name in RECORD_COLUMNS}
+    columns: dict[str, list] = {name: [] for name in RECORD_DTYPES}
     for record in records:
-        for name in RECORD_COLUMNS:
+        for name in RECORD_DTYPES:
             if name == "outcome":
                 columns[name].append(record.outcome)
             elif name == "started":
@@ -437,7 +437,7 @@ def records_frame(records: list) -> pd.DataFrame:
             else:
                 columns[name].append(getattr(record, name))
     data = {}
-    for name, dtype in RECORD_COLUMNS.items():
+    for name, dtype in RECORD_DTYPES.items():
         if name == "started":
             data[name] = pd.to_datetime(pd.array(columns[name], dtype="Int64"), unit="ns", utc=True)
         else:
