@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import inspect
 import json
 import logging
 import os
@@ -16,6 +17,7 @@ import time
 import weakref
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -368,6 +370,46 @@ def test_async_twins(client: Client) -> None:
 
     assert asyncio.run(scenario()) == ["c2c_bob", "async draft", ["group_team", "c2c_bob"], ["group_team", "c2c_bob"]]
     assert [c.key for c in client.conversation_list()] == ["c2c_bob"]
+
+
+def same(got: Any, expected: Any) -> None:
+    """The same frame, or an equal list."""
+    if isinstance(expected, pd.DataFrame):
+        pd.testing.assert_frame_equal(got, expected)
+    else:
+        assert got == expected and got
+
+
+@pytest.mark.parametrize("old, new, args", [
+    ("listed_conversations", "conversations", ()),
+    ("joined_groups", "group_list", ()),
+    ("group_members", "member_list", ("team",)),
+    ("conversation_groups", "conversation_group_list", ()),
+])
+def test_a_renamed_method_warns_and_answers_as_its_new_name(client: Client, old: str, new: str, args: tuple) -> None:
+    """Each name of the previous release (client.RENAMED) still works for one release: it and its
+    *_async twin give what the new name gives, with a DeprecationWarning naming the new name,
+    pointing at the caller's line."""
+    assert timconv_nb.client.RENAMED[old] == new
+    client.create_conversation("bob")
+    client.create_group("Team", "team", "work", members=["bob"])
+    client.create_conversation_group("friends", ["c2c_bob"])
+    expected = getattr(client, new)(*args)
+    with pytest.warns(DeprecationWarning, match=rf"Client\.{old} is deprecated .*: use Client\.{new}$") as caught:
+        got = getattr(client, old)(*args)
+    assert [w.filename for w in caught] == [__file__]
+    same(got, expected)
+
+    async def awaited() -> Any:
+        return await getattr(client, f"{old}_async")(*args)
+
+    warning = rf"Client\.{old}_async is deprecated .*: use Client\.{new}_async$"
+    with pytest.warns(DeprecationWarning, match=warning) as caught:
+        got = asyncio.run(awaited())
+    assert [w.filename for w in caught] == [__file__]
+    same(got, expected)
+    assert inspect.signature(getattr(Client, old)) == inspect.signature(getattr(Client, new))
+    assert inspect.iscoroutinefunction(getattr(Client, f"{old}_async"))
 
 
 def test_timeout_names_the_call_and_is_never_a_silent_success(tmp_path: Path) -> None:

@@ -92,9 +92,10 @@ def test_the_columns_follow_every_change_of_a_last_message(client: Client) -> No
     client.login("bob")
     client.send_text("alice", "a reply")
     client.login("alice")
-    pd.testing.assert_frame_equal(client.conversations(), client.listed_conversations())
+    # keep_json=True lists through TIMConvGetConvList's JSON: the list, not its columns.
+    pd.testing.assert_frame_equal(client.conversations(), client.conversations(keep_json=True))
     client.clear_history("bob")
-    pd.testing.assert_frame_equal(client.conversations(), client.listed_conversations())
+    pd.testing.assert_frame_equal(client.conversations(), client.conversations(keep_json=True))
     assert pd.isna(client.conversations().loc["c2c_bob", "last_msg_text"])
 
 
@@ -102,7 +103,7 @@ def test_an_empty_list(client: Client) -> None:
     empty = client.conversations()
     assert len(empty) == 0 and list(empty.columns) == list(CONVERSATION_DTYPES)
     pd.testing.assert_frame_equal(empty, conversations_frame("[]"))
-    pd.testing.assert_frame_equal(empty, client.listed_conversations())
+    pd.testing.assert_frame_equal(empty, client.conversations(keep_json=True))
 
 
 def vendor_shaped() -> list[dict]:
@@ -189,7 +190,7 @@ def test_async_and_recorded_listings_give_the_same_frame(client: Client) -> None
     """The columns are decoded on the engine's thread, in place; awaited, or recorded (the
     recorder keeps the reply's text), the frame is the same."""
     varied(client)
-    listed = client.listed_conversations()
+    listed = client.conversations(keep_json=True)
     pd.testing.assert_frame_equal(asyncio.run(client.conversations_async()), listed)
     with client.recording() as recorder:
         pd.testing.assert_frame_equal(client.conversations(), listed)

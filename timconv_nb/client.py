@@ -10,14 +10,22 @@ an ``*_async`` twin to ``await`` (also at a notebook's top level).
 The C SDK is one instance per process, so at most one Client is open at a time: opening a
 second raises :class:`~timconv_nb.errors.ClientAlreadyOpenError`, unless ``replace=True``
 closes the first (handy when a notebook cell is run again).
+
+Names say what comes back (docs/api.md, "Naming"): ``conversations()``, ``groups()``,
+``members(group_id)``, ``messages(conv_id)`` return DataFrames; ``conversation_list()``,
+``group_list()``, ``member_list(group_id)``, ``conversation_group_list()`` return lists of value
+objects (or names); ``conversation(conv_id)`` one object. The names of the previous release
+(:data:`RENAMED`) still work for one release, with a DeprecationWarning.
 """
 
 from __future__ import annotations
 
 import asyncio
 import html
+import inspect
 import logging
 import os
+import warnings
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ContextManager, Iterator, Optional, Union
@@ -38,7 +46,7 @@ from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, Rece
 from .recording import Recorder
 from .typed_json import decode_conv_columns
 
-__all__ = ["Client", "DEFAULT_APP_ID", "default_data_dir", "EventHandler", "EVENTS", "Faults"]
+__all__ = ["Client", "DEFAULT_APP_ID", "default_data_dir", "EventHandler", "EVENTS", "Faults", "RENAMED"]
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +65,7 @@ def default_data_dir() -> Path:
 
 # ---- result converters ----
 
-def _conversations(infos: list) -> list[Conversation]:
+def _conversation_list(infos: list) -> list[Conversation]:
     return [Conversation.from_json(info) for info in infos]
 
 
@@ -98,7 +106,7 @@ def _created_group(result: dict) -> str:
     return str(result[k.kTIMCreateGroupResultGroupId])
 
 
-def _joined_groups(infos: list) -> list[JoinedGroup]:
+def _group_list(infos: list) -> list[JoinedGroup]:
     return [JoinedGroup.from_json(info) for info in infos]
 
 
@@ -113,7 +121,7 @@ def _groups_info(results: list, group_ids: Any) -> dict[str, Union[Group, Except
     return found
 
 
-def _group_members(result: dict) -> list[GroupMember]:
+def _member_list(result: dict) -> list[GroupMember]:
     return [GroupMember.from_json(m) for m in result.get(k.kTIMGroupGetMemberInfoListResultInfoArray) or ()]
 
 
@@ -122,6 +130,46 @@ def _page(result: dict) -> tuple[pd.DataFrame, int, bool]:
             int(result[k.TIMConversationListResultNextSeq]), bool(result[k.TIMConversationListResultIsFinished]))
 
 
+#: The method names of the previous release -> the method that replaced each. The old name and
+#: its ``*_async`` twin still work until the next release, with a DeprecationWarning.
+RENAMED = {
+    "listed_conversations": "conversations",  # the same frame (keep_json=True: from the list's JSON)
+    "joined_groups": "group_list",
+    "group_members": "member_list",
+    "conversation_groups": "conversation_group_list",
+}
+
+
+def _deprecated(cls: type, old: str, new: str, suffix: str) -> Any:
+    """Method ``old + suffix`` of ``cls``: calls ``new + suffix`` ("" or "_async"), with a
+    DeprecationWarning naming it (shown where the old name is called)."""
+    old, new = old + suffix, new + suffix
+    message = f"Client.{old} is deprecated and goes in the next release: use Client.{new}"
+
+    if suffix:
+        async def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+            warnings.warn(message, DeprecationWarning, stacklevel=2)
+            return await getattr(self, new)(*args, **kwargs)
+    else:
+        def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+            warnings.warn(message, DeprecationWarning, stacklevel=2)
+            return getattr(self, new)(*args, **kwargs)
+
+    method.__name__, method.__qualname__ = old, f"{cls.__name__}.{old}"
+    method.__signature__ = inspect.signature(getattr(cls, new))  # type: ignore[attr-defined]
+    method.__doc__ = f"Deprecated: :meth:`{new}` (this name goes in the next release)."
+    return method
+
+
+def _with_renamed(cls: type) -> type:
+    """``cls`` answering to the names of :data:`RENAMED` too, each with a DeprecationWarning."""
+    for old, new in RENAMED.items():
+        for suffix in ("", "_async"):
+            setattr(cls, old + suffix, _deprecated(cls, old, new, suffix))
+    return cls
+
+
+@_with_renamed
 class Client:
     """A session with the conversation API of the local engine (default) or of a library
     with the same C ABI opened by path (``library=`` or ``$TIMCONV_SDK_LIB``).
@@ -302,19 +350,19 @@ class Client:
         """TIMConvDelete. Unknown: InvalidConversationError (a LookupError)."""
         return arguments.conv_key(conv_id, conv_type)
 
-    @api_call("TIMConvGetConvList", result=_conversations)
+    @api_call("TIMConvGetConvList", result=_conversation_list)
     def conversation_list() -> tuple:
-        """TIMConvGetConvList as value objects."""
+        """TIMConvGetConvList as Conversation objects."""
         return ()
 
     @api_call("TIMConvGetConvList", result=conversations_frame, parse=False, result_takes_arguments=True)
-    def listed_conversations(keep_json: bool = False) -> tuple:
+    def _conversations_from_json(keep_json: bool = False) -> tuple:
         """TIMConvGetConvList as a DataFrame, from its JSON; ``keep_json``: that JSON text in
         ``frame.attrs["json"]``."""
         return ()
 
     @api_call("timconv_conv_list_columns", decode=decode_conv_columns, result=conversations_frame_from_columns)
-    def _conversation_columns() -> tuple:
+    def _conversations_from_columns() -> tuple:
         """timconv_conv_list_columns (timconv_ext.h): the local engine's list as columns, as a DataFrame."""
         return ()
 
@@ -323,14 +371,14 @@ class Client:
         come as columns (timconv_conv_list_columns): the same frame, about twice as fast and a
         fraction of the memory. ``keep_json``: the list's JSON text in ``frame.attrs["json"]``."""
         if keep_json or not self.native.is_local_engine:
-            return self.listed_conversations(keep_json)
-        return self._conversation_columns()
+            return self._conversations_from_json(keep_json)
+        return self._conversations_from_columns()
 
     async def conversations_async(self, keep_json: bool = False) -> pd.DataFrame:
         """Awaitable :meth:`conversations`."""
         if keep_json or not self.native.is_local_engine:
-            return await self.listed_conversations_async(keep_json)
-        return await self._conversation_columns_async()
+            return await self._conversations_from_json_async(keep_json)
+        return await self._conversations_from_columns_async()
 
     @api_call("TIMConvGetConvInfo", result=_one_conversation, result_takes_arguments=True)
     def conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
@@ -442,8 +490,8 @@ class Client:
         a group report message."""
         return (arguments.group_id(group_id),)
 
-    @api_call("TIMGroupGetJoinedGroupList", result=_joined_groups)
-    def joined_groups() -> tuple:
+    @api_call("TIMGroupGetJoinedGroupList", result=_group_list)
+    def group_list() -> tuple:
         """TIMGroupGetJoinedGroupList as JoinedGroup objects (role, unread, read seq, ...)."""
         return ()
 
@@ -458,8 +506,8 @@ class Client:
         names no group."""
         return (arguments.group_ids_param(group_ids),)
 
-    @api_call("TIMGroupGetMemberInfoList", result=_group_members)
-    def group_members(group_id: str, roles: Optional[int] = None, user_ids: Any = ()) -> tuple:
+    @api_call("TIMGroupGetMemberInfoList", result=_member_list)
+    def member_list(group_id: str, roles: Optional[int] = None, user_ids: Any = ()) -> tuple:
         """TIMGroupGetMemberInfoList as GroupMember objects: every member, or those of ``roles``
         (bits of TIMGroupMemberRoleFlag: 1 the owner, 2 admins, 4 the others) or ``user_ids``.
         Only members may list a group's members."""
@@ -467,7 +515,7 @@ class Client:
 
     @api_call("TIMGroupGetMemberInfoList", result=members_frame, parse=False)
     def members(group_id: str, roles: Optional[int] = None, user_ids: Any = ()) -> tuple:
-        """TIMGroupGetMemberInfoList as a DataFrame indexed by user id (see :meth:`group_members`)."""
+        """TIMGroupGetMemberInfoList as a DataFrame indexed by user id (see :meth:`member_list`)."""
         return (arguments.member_list_param(group_id, roles, user_ids),)
 
     # ---- what happens to a message after it is sent ----
@@ -549,7 +597,7 @@ class Client:
         return check_id(name, "group name"), arguments.keys_param(keys)
 
     @api_call("TIMConvGetConversationGroupList", result=list)
-    def conversation_groups() -> tuple:
+    def conversation_group_list() -> tuple:
         """TIMConvGetConversationGroupList: the group names, in name order."""
         return ()
 
