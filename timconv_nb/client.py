@@ -54,6 +54,12 @@ log = logging.getLogger(__name__)
 DEFAULT_APP_ID = 1400000001
 
 
+def _chosen_library(library: Union[str, os.PathLike, None] = None) -> Union[str, os.PathLike, None]:
+    """The library a Client opens: ``library``, else ``$TIMCONV_SDK_LIB``, else None (the local
+    engine)."""
+    return library or os.environ.get("TIMCONV_SDK_LIB") or None
+
+
 def default_data_dir() -> Path:
     """Where the local engine keeps its stores unless told otherwise: ``$TIMCONV_DATA_DIR``, else
     ``$XDG_DATA_HOME/timconv_nb`` (``~/.local/share/timconv_nb``)."""
@@ -191,17 +197,13 @@ class Client:
         secret_key: Optional[str] = None,
         log_dir: Union[str, os.PathLike, None] = None,
     ) -> None:
-        if isinstance(app_id, bool) or not isinstance(app_id, int):
-            raise TypeError(f"app_id must be int, not {type(app_id).__name__}")
-        if not 0 < app_id < 2**64:
-            raise ValueError(f"app_id must be a positive 64-bit number, not {app_id}")
+        self.app_id = arguments.check_int(app_id, "app_id", 1, 2**64 - 1)
         self.timeout = arguments.check_timeout(timeout)
-        self.app_id = app_id
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self._closed = True
         process_slot.claim(self, replace)
         try:
-            self.native = native.open_library(library or os.environ.get("TIMCONV_SDK_LIB") or None)
+            self.native = native.open_library(_chosen_library(library))
             engine_thread = EngineThread()
             self._caller = Caller(self.native, lambda: self.timeout, engine_thread)
             self._events = EventHub(self.native, engine_thread)
@@ -227,7 +229,7 @@ class Client:
     def library_info(library: Union[str, os.PathLike, None] = None) -> dict:
         """What a Client would run on, without starting it (no TIMInit, so safe on the vendor
         library too): its path, ``TIMGetSDKVersion()``, and whether it is the local engine."""
-        lib = native.open_library(library or os.environ.get("TIMCONV_SDK_LIB") or None)
+        lib = native.open_library(_chosen_library(library))
         return {"path": lib.path, "version": lib.version(), "is_local": lib.is_local_engine}
 
     # ---- lifecycle ----
@@ -653,9 +655,8 @@ class Client:
         key left None means "any"; a value means what it says, as the vendor documents:
         ``has_unread=False`` the conversations without unread messages, ``mark=0`` those without
         marks, ``group=""`` those in no conversation group."""
-        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count < 2**32:
-            raise ValueError(f"count must be a positive int, not {count!r}")
-        return arguments.filter_param(conv_type, has_unread, mark, group), int(next_seq), count
+        return (arguments.filter_param(conv_type, has_unread, mark, group), int(next_seq),
+                arguments.check_int(count, "count", 1, 2**32 - 1))
 
     def iter_conversation_pages(self, page_size: int = 100, **filters: Any) -> Iterator[pd.DataFrame]:
         """Yields the filtered list page by page (DataFrames), each conversation once, in order.
