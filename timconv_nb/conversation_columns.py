@@ -126,11 +126,10 @@ COLUMNS: tuple[Column, ...] = (
 BY_NAME = {column.name: column for column in COLUMNS}
 
 
-def finish(column: Column, values: list, convert: Optional[Callable[[Any], Any]] = None) -> list:
-    """A column's member values (absent ones already their default) made its values: the
-    column's ``convert`` (or ``convert``, an equivalent) applied to each, or to each that is not
-    empty, an empty one giving ``empty``."""
-    convert, empty = convert or column.convert, column.empty
+def finish(column: Column, values: list) -> list:
+    """A column's member values (absent ones already their default) made its values:
+    ``convert`` applied to each, or to each that is not empty, an empty one giving ``empty``."""
+    convert, empty = column.convert, column.empty
     if empty is CONVERT_ALL:
         return values if convert is None else list(map(convert, values))
     if convert is None:

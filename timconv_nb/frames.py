@@ -302,9 +302,6 @@ def _columns_of_text(text: Union[str, bytes]) -> tuple[dict[str, list], list[str
     return columns, conversation_index(columns["conv_type"], columns["conv_id"])
 
 
-#: The declaration's converts, as typed_json does them faster on its Structs.
-_STRUCT_CONVERTS = {message_text: typed_json.message_text_of}
-
 #: The last column that reads each part: the part's list is let go once it is made.
 _LAST_READER = {column.part: column.name for column in COLUMNS if column.part is not None}
 
@@ -325,9 +322,11 @@ def _columns_of_engine(c: typed_json.ConvColumns) -> tuple[dict[str, Callable[[]
         if column.part is None:
             return finish(column, take(column.name))
         parts = take(column.part.name, _LAST_READER[column.part] == column.name)
-        convert = _STRUCT_CONVERTS.get(column.convert, column.convert)
+        convert = column.convert
         if column.key is None:
-            return finish(column, parts, convert)
+            if convert is message_text and column.empty is None:  # the last message's text: made faster
+                return typed_json.message_texts(parts)
+            return finish(column, parts)
         read = typed_json.member_reader(column)
         if convert is None:
             return [read(p) if p else None for p in parts]

@@ -7,7 +7,7 @@ is decoded in C: timconv_nb._conv_columns.)
 
 The Structs answer ``get(key, default)`` like the dicts of a generic parse, so the text of a
 message is made by the one :func:`~timconv_nb.model.message_text` either way
-(:func:`message_text_of` reads its commonest case straight off the Struct). A document whose
+(:func:`message_texts` reads its commonest case straight off the Struct). A document whose
 members have other types than these raises ``msgspec.ValidationError``. Arrays are decoded as
 tuples: an empty one is then Python's one empty tuple, not a new list per conversation.
 """
@@ -25,7 +25,7 @@ from . import wire as k
 from .conversation_columns import COLUMNS, DRAFT, LAST_MESSAGE, PARTS, REQUIRED, Column, Part
 from .model import message_text
 
-__all__ = ["ConvColumns", "decode_conv_columns", "gc_paused", "DecodeError", "member_reader", "message_text_of"]
+__all__ = ["ConvColumns", "decode_conv_columns", "gc_paused", "DecodeError", "member_reader", "message_texts"]
 
 DecodeError = (msgspec.ValidationError, msgspec.DecodeError)
 
@@ -117,13 +117,13 @@ def member_reader(column: Column) -> Callable[[Any], Any]:
     return operator.attrgetter(_ATTRIBUTE_OF[(_PART_STRUCTS[column.part], column.key)])
 
 
-def message_text_of(message: Optional[Message]) -> str:
-    """:func:`~timconv_nb.model.message_text` of a Message Struct, its commonest case (one text
-    element) read straight off the Struct."""
-    if (message is not None and (elems := message.elems) and len(elems) == 1 and (elem := elems[0]) is not None
-            and elem.elem_type == k.kTIMElem_Text and type(elem.text) is str):
-        return elem.text
-    return message_text(message)
+def message_texts(messages: list) -> list:
+    """:func:`~timconv_nb.model.message_text` of each Message Struct (None for None), its
+    commonest case (one text element) read straight off the Struct, in one comprehension."""
+    text = k.kTIMElem_Text
+    return [None if m is None else
+            e.text if (es := m.elems) and len(es) == 1 and (e := es[0]) is not None and e.elem_type == text
+            and type(e.text) is str else message_text(m) for m in messages]
 
 
 _COLUMNS = msgspec.json.Decoder(ConvColumns)
