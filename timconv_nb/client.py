@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 DEFAULT_APP_ID = 1400000001
 
 
-def _chosen_library(library: Union[str, os.PathLike, None] = None) -> Union[str, os.PathLike, None]:
+def _chosen_library(library: Union[str, os.PathLike, None]) -> Union[str, os.PathLike, None]:
     """The library a Client opens: ``library``, else ``$TIMCONV_SDK_LIB``, else None (the local
     engine)."""
     return library or os.environ.get("TIMCONV_SDK_LIB") or None
