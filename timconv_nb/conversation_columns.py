@@ -66,11 +66,12 @@ PARTS = (DRAFT, LAST_MESSAGE)
 class Column:
     """One column of the conversation frame, and how a ConvInfo gives its value.
 
-    The value is the member ``key`` of the ConvInfo, or of its ``part`` (``key`` None: the part
-    itself, as its flag admits it), ``default`` when that member is absent; a column of a part
-    that is absent or empty is None. ``convert`` then applies to each value (see
-    :func:`finish`). ``raw`` is a ConvInfo member's JSON type, as the local engine's columns are
-    decoded (typed_json; a part's members are typed there)."""
+    The value is the member ``key`` of the ConvInfo, or of its ``part``, ``default`` when that
+    member is absent; then ``convert`` applies (see :func:`finish`). A column of a member of a
+    part is None, unconverted, where the part is absent or empty; with ``key`` None the column
+    reads the part itself (None where its flag denies it) and converts that. ``raw`` is a
+    ConvInfo member's JSON type, as the local engine's columns are decoded (typed_json; a part's
+    members are typed there)."""
 
     name: str
     dtype: Any
