@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import inspect
 import json
 import logging
 import os
@@ -16,13 +17,14 @@ import time
 import weakref
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 
 import timconv_nb
 from timconv_nb import (
-    CONVERSATION_COLUMNS,
+    CONVERSATION_DTYPES,
     CallTimeoutError,
     Client,
     ClientAlreadyOpenError,
@@ -109,8 +111,8 @@ def test_frame_schema_values_and_index(client: Client) -> None:
     client.create_conversation("team", "group")
     client.set_draft("bob", "hello", user_define="ud")
     frame = client.conversations()
-    assert list(frame.columns) == list(CONVERSATION_COLUMNS)
-    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in CONVERSATION_COLUMNS.items()}
+    assert list(frame.columns) == list(CONVERSATION_DTYPES)
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in CONVERSATION_DTYPES.items()}
     assert list(frame.index) == ["group_team", "c2c_bob"] and frame.index.name == "conversation"
     bob = frame.loc["c2c_bob"]
     assert bob.conv_id == "bob" and bob.conv_type == "c2c" and bob.show_name == "bob"
@@ -189,10 +191,9 @@ def test_bad_input_raises_clearly_and_changes_nothing(client: Client, call, exce
 
 
 def test_client_argument_checks(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="positive 64-bit"):
-        Client(tmp_path, app_id=0)
-    with pytest.raises(TypeError, match="app_id must be int"):
-        Client(tmp_path, app_id="1400000001")
+    for app_id in (0, 2**64, True, "1400000001"):
+        with pytest.raises(ValueError, match="app_id must be an int from 1 to 18,446,744,073,709,551,615"):
+            Client(tmp_path, app_id=app_id)
     with pytest.raises(ValueError, match="timeout"):
         Client(tmp_path, timeout=0)
     with Client(tmp_path):  # none of the failures above left the slot taken
@@ -371,6 +372,46 @@ def test_async_twins(client: Client) -> None:
     assert [c.key for c in client.conversation_list()] == ["c2c_bob"]
 
 
+def same(got: Any, expected: Any) -> None:
+    """The same frame, or an equal list."""
+    if isinstance(expected, pd.DataFrame):
+        pd.testing.assert_frame_equal(got, expected)
+    else:
+        assert got == expected and got
+
+
+@pytest.mark.parametrize("old, new, args", [
+    ("listed_conversations", "conversations", ()),
+    ("joined_groups", "group_list", ()),
+    ("group_members", "member_list", ("team",)),
+    ("conversation_groups", "conversation_group_list", ()),
+])
+def test_a_renamed_method_warns_and_answers_as_its_new_name(client: Client, old: str, new: str, args: tuple) -> None:
+    """Each name of the previous release (client.RENAMED) still works for one release: it and its
+    *_async twin give what the new name gives, with a DeprecationWarning naming the new name,
+    pointing at the caller's line."""
+    assert timconv_nb.client.RENAMED[old] == new
+    client.create_conversation("bob")
+    client.create_group("Team", "team", "work", members=["bob"])
+    client.create_conversation_group("friends", ["c2c_bob"])
+    expected = getattr(client, new)(*args)
+    with pytest.warns(DeprecationWarning, match=rf"Client\.{old} is deprecated .*: use Client\.{new}$") as caught:
+        got = getattr(client, old)(*args)
+    assert [w.filename for w in caught] == [__file__]
+    same(got, expected)
+
+    async def awaited() -> Any:
+        return await getattr(client, f"{old}_async")(*args)
+
+    warning = rf"Client\.{old}_async is deprecated .*: use Client\.{new}_async$"
+    with pytest.warns(DeprecationWarning, match=warning) as caught:
+        got = asyncio.run(awaited())
+    assert [w.filename for w in caught] == [__file__]
+    same(got, expected)
+    assert inspect.signature(getattr(Client, old)) == inspect.signature(getattr(Client, new))
+    assert inspect.iscoroutinefunction(getattr(Client, f"{old}_async"))
+
+
 def test_timeout_names_the_call_and_is_never_a_silent_success(tmp_path: Path) -> None:
     release = threading.Event()
     with Client(tmp_path, timeout=0.2) as client:
@@ -478,6 +519,7 @@ def test_library_from_environment_variable(tmp_path: Path, monkeypatch: pytest.M
     copy = tmp_path / "libcopy.so"
     shutil.copy(native.library_path(), copy)
     monkeypatch.setenv("TIMCONV_SDK_LIB", str(copy))
+    assert Client.library_info()["path"] == str(copy)
     with Client(tmp_path / "data") as client:
         assert client.native.path == str(copy) and client.is_local
 

@@ -1,6 +1,7 @@
 """The vendor listing's decoder (timconv_nb._conv_columns, C with yyjson): a ConvInfo array's
-JSON text becomes the conversation frame's columns. Whatever it takes must give the frame the
-generic parse gives (orjson, then frames._conversation_columns); whatever it refuses
+JSON text becomes the conversation frame's columns, as declared (conversation_columns.COLUMNS).
+Whatever it takes must give the frame the generic parse gives (orjson, then the declaration read
+over the parsed dicts); whatever it refuses
 (ValueError) is parsed generically, so the frame, or the error, is the generic one either way.
 Documents of every shape: generated at random (seeded), cut across the decoder's window, and
 malformed."""
@@ -20,7 +21,8 @@ import pytest
 
 import timconv_nb
 from timconv_nb import _conv_columns, frames
-from timconv_nb.frames import CONVERSATION_COLUMNS, conversations_frame
+from timconv_nb.conversation_columns import COLUMNS, CONV_TYPE, TIME
+from timconv_nb.frames import CONVERSATION_DTYPES, conversations_frame
 
 #: The decoder's first window (array_reader.c FIRST_WINDOW): elements larger than it, and
 #: elements across its end, must be read whole.
@@ -58,13 +60,11 @@ def taken(text: str) -> bool:
 
 
 def test_the_decoder_in_use_is_the_one_under_test() -> None:
-    """The package's build, or the one TIMCONV_TEST_CONV_COLUMNS names (the sanitizer run), and
-    it makes every column of the frame."""
+    """The package's build, or the one TIMCONV_TEST_CONV_COLUMNS names (the sanitizer run)."""
     package_build = Path(timconv_nb.__file__).parent / f"_conv_columns{sysconfig.get_config_var('EXT_SUFFIX')}"
     expected = Path(os.environ.get("TIMCONV_TEST_CONV_COLUMNS") or package_build)
     assert Path(frames._conv_columns.__file__).resolve() == expected.resolve()
     assert frames._conv_columns is _conv_columns
-    assert sorted(_conv_columns.COLUMNS) == sorted(CONVERSATION_COLUMNS)
 
 
 TEXT = {"elem_type": 0, "text_elem_content": "héllo \u0000 \"quoted\" \\ 🎈"}
@@ -264,3 +264,40 @@ def test_the_vendor_example_and_its_flags() -> None:
     assert pd.isna(frame.loc["denied", "last_msg_text"]) and pd.isna(frame.loc["denied", "last_msg_time"])
     # 4611686018427387909 is 2^62 (the pin bit the vendor sets on a pinned conversation) + 5.
     assert frame.loc["98826", "active_time"] == pd.Timestamp(5, unit="s", tz="UTC")
+
+
+#: The Python types of the values a column of each declared dtype holds once finished (the frame
+#: takes them as they are: frames._frame with typed=True checks no value again).
+VALUE_TYPES = {"string": {str, type(None)}, "int64": {int}, "bool": {bool}, "Int64": {int, type(None)},
+               "boolean": {bool, type(None)}, "object": {tuple}, TIME: {int, type(None)}, CONV_TYPE: {str}}
+
+
+def test_the_decoder_makes_the_declared_columns_in_order() -> None:
+    """The C decoder makes exactly the declared columns (conversation_columns.COLUMNS), in the
+    declared order; once frames finishes what it leaves to Python, each column holds the values
+    the declaration reads off the parsed ConvInfo, of the same types, which the declared dtype
+    holds; and the frame has the declared dtypes."""
+    assert _conv_columns.COLUMNS == tuple(column.name for column in COLUMNS) == tuple(CONVERSATION_DTYPES)
+    rng = random.Random(20261203)
+    items = [random_conv_info(rng) for _ in range(300)]
+    documents = [json.dumps([item]) for item in items] + [json.dumps([TEXT_LAST, TIP_LAST])]
+    taken_documents = [text for text in documents if taken(text)]
+    assert len(taken_documents) > 150
+    for text in taken_documents:
+        decoded, decoded_index = frames._columns_of_text(text)
+        read, read_index = frames._columns_of_dicts(orjson.loads(text))
+        assert list(decoded) == list(read) == list(CONVERSATION_DTYPES) and decoded_index == read_index
+        for column in COLUMNS:
+            values = decoded[column.name]
+            assert [(type(v), v) for v in values] == [(type(v), v) for v in read[column.name]], (column.name, text)
+            assert {type(v) for v in values} <= VALUE_TYPES[column.dtype], (column.name, values)
+        frame = conversations_frame(text)
+        assert {c: str(t) for c, t in frame.dtypes.items()} == {
+            c: str(pd.api.types.pandas_dtype(t)) for c, t in CONVERSATION_DTYPES.items()}
+
+
+TEXT_LAST = {"conv_id": "t", "conv_type": 1, "conv_is_has_lastmsg": True, "conv_last_msg": {"message_elem_array": [TEXT]},
+             "conv_is_has_draft": True, "conv_draft": {"draft_msg": {"message_elem_array": [TEXT, TEXT]}},
+             "conv_mark_array": [1, 2**40], "conv_conversation_group_array": ["a, b"], "conv_c2c_read_timestamp": 5}
+TIP_LAST = {"conv_id": "g", "conv_type": 2, "conv_is_has_lastmsg": True, "conv_last_msg": {"message_elem_array": [TIP]},
+            "conv_group_at_info_array": [{"conv_group_at_info_at_type": 3}], "conv_group_read_sequence": 9}

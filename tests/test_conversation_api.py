@@ -13,7 +13,7 @@ import pytest
 
 from timconv_nb import Client, InvalidConversationError, MarkType, native
 from timconv_nb.errors import InvalidGroupError, InvalidParameterError
-from timconv_nb.frames import CONVERSATION_COLUMNS
+from timconv_nb.frames import CONVERSATION_DTYPES
 
 from conftest import RawEngine
 from test_messages import Peer
@@ -108,7 +108,7 @@ def test_group_calls_and_their_callbacks(client: Client) -> None:
 
     client.create_conversation_group("friends", ["c2c_bob", "c2c_carol"])
     client.create_conversation_group("work", ["c2c_dave"])
-    assert client.conversation_groups() == ["friends", "work"]
+    assert client.conversation_group_list() == ["friends", "work"]
     client.add_to_conversation_group("friends", ["c2c_dave"])
     results = client.remove_from_conversation_group("friends", ["c2c_carol", "c2c_nobody", "c2c_dave", "c2c_bob"])
     assert results["c2c_carol"] is None and results["c2c_bob"] is None
@@ -118,7 +118,7 @@ def test_group_calls_and_their_callbacks(client: Client) -> None:
     client.rename_conversation_group("work", "office")
     assert client.conversation("dave").groups == ("office",)
     client.delete_conversation_group("office")
-    assert client.conversation_groups() == ["friends", "later"]  # an emptied group stays
+    assert client.conversation_group_list() == ["friends", "later"]  # an emptied group stays
     assert client.conversation("dave").groups == ()
     frame = client.conversations()
     assert frame.loc["c2c_carol", "groups"] == ("later",) and frame["groups"].dtype == object
@@ -150,7 +150,7 @@ def test_group_error_codes(client: Client) -> None:
     with pytest.raises(InvalidParameterError) as info:
         client.rename_conversation_group("a", "y" * 33)
     assert info.value.code == 51011
-    assert client.conversation_groups() == ["a", "b"] and client.conversation("bob").groups == ("a", "b")
+    assert client.conversation_group_list() == ["a", "b"] and client.conversation("bob").groups == ("a", "b")
     lib = client.native.lib
     for name in (native.ffi.NULL, b"", b"\xff", b"x" * 128):
         assert lib.TIMConvDeleteConversationGroup(name, native.ffi.NULL, native.ffi.NULL) == -4
@@ -328,10 +328,10 @@ def test_filters_match_a_model_on_2000_conversations_and_persist(tmp_path: Path)
                 unread_filter = {k: f[k] for k in ("conv_type", "mark", "group")}
                 assert c.unread_count(**unread_filter) == sum(model[k]["unread"] for k in expected(**unread_filter))
             frame = c.conversations()
-            assert len(frame) == 2000 and list(frame.columns) == list(CONVERSATION_COLUMNS)
+            assert len(frame) == 2000 and list(frame.columns) == list(CONVERSATION_DTYPES)
             for key in rng.sample(keys, 100):
                 assert set(frame.loc[key, "groups"]) == model[key]["groups"]
-            assert c.conversation_groups() == groups
+            assert c.conversation_group_list() == groups
 
         check(client)
     with Client(tmp_path) as client:  # a new process's view: everything came back from the files

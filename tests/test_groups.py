@@ -17,7 +17,7 @@ from timconv_nb import AT_ALL, Client, ReceiveOpt
 from timconv_nb.classroom import Classroom
 from timconv_nb.errors import (GroupMembershipError, GroupNotFoundError, GroupPermissionError,
                                InvalidConversationError, InvalidParameterError, RevokeTimeLimitError)
-from timconv_nb.frames import GROUP_COLUMNS, MEMBER_COLUMNS
+from timconv_nb.frames import GROUP_DTYPES, MEMBER_DTYPES
 from timconv_nb.membership import GroupAddOption, GroupTipType, GroupType, MemberRole
 
 from conftest import engine_library_path
@@ -60,7 +60,7 @@ def test_create_makes_the_owner_a_member_with_a_named_group_conversation(alice: 
     team = alice.conversation("team", "group")
     assert team.show_name == "Team" and team.raw["conv_group_type"] == GroupType.WORK
     assert wait_until(lambda: "group_team" in added)
-    [joined] = alice.joined_groups()
+    [joined] = alice.group_list()
     assert (joined.group_id, joined.role, joined.group_type) == ("team", MemberRole.OWNER, GroupType.PRIVATE)
     info = alice.groups_info(["team"])["team"]
     assert (info.owner, info.member_count, info.max_members) == ("alice", 1, 200)  # a Work group holds 200
@@ -94,7 +94,7 @@ def test_an_own_id_is_printable_ascii_of_at_most_48_bytes(alice: Client) -> None
         assert create(bad) == 8501, bad
     for good in (" ", "~", "a b!", "g" * 48, "@TGS"):  # 0x20 and 0x7e are printable; "@TGS" is not the prefix
         assert create(good) == 0, good
-    assert {g.group_id for g in alice.joined_groups()} == {" ", "~", "a b!", "g" * 48, "@TGS"}
+    assert {g.group_id for g in alice.group_list()} == {" ", "~", "a b!", "g" * 48, "@TGS"}
     with pytest.raises(InvalidParameterError, match="8501.*printable ASCII"):
         alice.create_group("Tab", "tab\there", "work")
 
@@ -114,7 +114,7 @@ def test_create_refuses_bad_parameters_with_the_vendors_codes(alice: Client) -> 
     assert create({"create_group_param_group_name": "Many", "create_group_param_group_member_array": members}) == (0, 10004)
     with pytest.raises(ValueError, match="20 initial members"):
         alice.create_group("Many", "many", "work", members=[f"u{i}" for i in range(21)])
-    assert alice.joined_groups() == []  # nothing was made
+    assert alice.group_list() == []  # nothing was made
 
 
 # ---- join, quit, dismiss by group type: TIMGroupManager.h 465-466, 482-485, 500-501 ----
@@ -139,7 +139,7 @@ def test_join_follows_the_group_type(alice: Client) -> None:
         bob.join_group("meet")
     with pytest.raises(GroupNotFoundError, match="10010"):
         bob.join_group("nowhere")
-    assert [g.group_id for g in bob.joined_groups()] == ["open", "meet", "live"]
+    assert [g.group_id for g in bob.group_list()] == ["open", "meet", "live"]
     assert bob.conversation("meet", "group").show_name == "Meet"
 
 
@@ -161,14 +161,14 @@ def test_quit_and_dismiss_follow_the_group_type(alice: Client) -> None:
     alice.create_group("Work2", "w2", "work", members=["bob", "carol"])
     alice.quit_group("w2")  # the owner too, from a Work group; the longest-standing member owns it next
     assert alice.groups_info(["w2"])["w2"].owner == "bob"
-    assert {m.user_id: m.role for m in as_user(alice, "bob").group_members("w2")} == {
+    assert {m.user_id: m.role for m in as_user(alice, "bob").member_list("w2")} == {
         "bob": MemberRole.OWNER, "carol": MemberRole.NORMAL}
     alice = as_user(alice, "alice")
     alice.quit_group("w")  # the last member leaves: nobody owns it
     alice.dismiss_group("m")
     assert isinstance(alice.groups_info(["m"])["m"], GroupNotFoundError)
     assert alice.groups_info(["w"])["w"].owner == "" and alice.groups_info(["w"])["w"].member_count == 0
-    assert alice.joined_groups() == []
+    assert alice.group_list() == []
     # The members' conversations stay, ending with the report of the dismissal.
     assert alice.conversation("m", "group").last_message_text == "[alice dismissed the group]"
 
@@ -176,16 +176,16 @@ def test_quit_and_dismiss_follow_the_group_type(alice: Client) -> None:
 def test_members_list_with_roles_for_members_only(alice: Client) -> None:
     alice.create_group("Team", "team", "work", members=["bob", ("carol", MemberRole.ADMIN)])
     frame = alice.members("team")
-    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in MEMBER_COLUMNS.items()}
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in MEMBER_DTYPES.items()}
     assert dict(frame.role.astype(str)) == {"alice": "owner", "bob": "normal", "carol": "admin"}
     # 1071: the role flag picks roles (1 owner, 2 admins, 4 the others)
-    assert [m.user_id for m in alice.group_members("team", roles=2 | 1)] == ["alice", "carol"]
-    assert [m.user_id for m in alice.group_members("team", user_ids=["bob"])] == ["bob"]
+    assert [m.user_id for m in alice.member_list("team", roles=2 | 1)] == ["alice", "carol"]
+    assert [m.user_id for m in alice.member_list("team", user_ids=["bob"])] == ["bob"]
     dave = as_user(alice, "dave")
     with pytest.raises(GroupPermissionError, match="only members"):
         dave.members("team")
     groups = as_user(dave, "bob").groups()
-    assert {c: str(t) for c, t in groups.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in GROUP_COLUMNS.items()}
+    assert {c: str(t) for c, t in groups.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in GROUP_DTYPES.items()}
     assert groups.loc["team", "role"] == "normal" and groups.loc["team", "group_type"] == "Work"
 
 
@@ -379,7 +379,7 @@ def test_group_receive_options_decide_delivery_and_the_total(alice: Client) -> N
     alice.send_text("team", "hello", "group")
     bob = as_user(alice, "bob")
     assert "hello" not in set(bob.messages("team", "group").text)  # Not_Receive: never arrives
-    assert [g.recv_opt for g in bob.joined_groups()] == [ReceiveOpt.NOT_RECEIVE]
+    assert [g.recv_opt for g in bob.group_list()] == [ReceiveOpt.NOT_RECEIVE]
     carol = as_user(bob, "carol")
     assert carol.conversation("team", "group").unread == 1 and carol.total_unread() == 0  # not in the total
 
@@ -406,7 +406,7 @@ def test_dismissal_reaches_members_in_other_processes(tmp_path: Path) -> None:
             heard: list = []
             assert wait_until(lambda: heard_by(peers["bob"], "message", heard,
                                                ("alice", "[alice dismissed the group]")))
-            assert peers["bob"].joined_groups() == []
+            assert peers["bob"].group_list() == []
             with pytest.raises(GroupNotFoundError):
                 peers["bob"].send_text("meet", "hello?", "group")
 

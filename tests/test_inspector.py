@@ -13,7 +13,7 @@ import pytest
 from timconv_nb import (CallTimeoutError, Client, InvalidParameterError, NotLoggedInError, Recorder, StorageError,
                         native)
 from timconv_nb.errors import InvalidConversationError
-from timconv_nb.frames import RECORD_COLUMNS
+from timconv_nb.frames import RECORD_DTYPES
 from timconv_nb.widgets import CallInspector, CreateConversationForm, DraftEditor
 
 from test_widgets import wait_until
@@ -44,7 +44,7 @@ def test_recording_captures_exactly_the_calls_made(client: Client) -> None:
     assert delete.code == 6004 and delete.outcome == "failed" and "does not exist" in delete.desc
     assert listing.outcome == "ok" and listing.json[0]["conv_draft"]["draft_user_define"] == ""
     frame = recorder.frame()
-    assert list(frame.columns) == list(RECORD_COLUMNS) and list(frame.index) == [1, 2, 3, 4, 5, 6]
+    assert list(frame.columns) == list(RECORD_DTYPES) and list(frame.index) == [1, 2, 3, 4, 5, 6]
     assert list(frame.outcome) == ["ok", "ok", "ok", "failed", "ok", "ok"]
     # Off again: nothing more is recorded.
     assert client.recorder is None and client.native.recorder is None

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from timconv_nb import AT_ALL, Client, MarkType, ReceiveOpt, _conv_columns
-from timconv_nb.frames import CONVERSATION_COLUMNS, conversation_columns_frame, conversations_frame
+from timconv_nb.frames import CONVERSATION_DTYPES, conversations_frame_from_columns, conversations_frame
 from timconv_nb.model import VENDOR_PIN_BIT
 from timconv_nb.typed_json import DecodeError, decode_conv_columns
 
@@ -70,7 +70,7 @@ def test_every_path_gives_the_same_frame(client: Client) -> None:
     generic = conversations_frame(orjson.loads(listed))
     for frame in (typed, generic):
         pd.testing.assert_frame_equal(by_columns, frame)
-    assert list(by_columns.columns) == list(CONVERSATION_COLUMNS)
+    assert list(by_columns.columns) == list(CONVERSATION_DTYPES)
     rows = by_columns.to_dict("index")
     assert rows["group_team"]["last_msg_text"] == "everyone" and rows["group_team"]["group_at"] == "me,all"
     assert rows["c2c_dave"]["last_msg_revoked"] and rows["c2c_dave"]["recv_opt"] == ReceiveOpt.NOT_NOTIFY
@@ -92,17 +92,18 @@ def test_the_columns_follow_every_change_of_a_last_message(client: Client) -> No
     client.login("bob")
     client.send_text("alice", "a reply")
     client.login("alice")
-    pd.testing.assert_frame_equal(client.conversations(), client.listed_conversations())
+    # keep_json=True lists through TIMConvGetConvList's JSON: the list, not its columns.
+    pd.testing.assert_frame_equal(client.conversations(), client.conversations(keep_json=True))
     client.clear_history("bob")
-    pd.testing.assert_frame_equal(client.conversations(), client.listed_conversations())
+    pd.testing.assert_frame_equal(client.conversations(), client.conversations(keep_json=True))
     assert pd.isna(client.conversations().loc["c2c_bob", "last_msg_text"])
 
 
 def test_an_empty_list(client: Client) -> None:
     empty = client.conversations()
-    assert len(empty) == 0 and list(empty.columns) == list(CONVERSATION_COLUMNS)
+    assert len(empty) == 0 and list(empty.columns) == list(CONVERSATION_DTYPES)
     pd.testing.assert_frame_equal(empty, conversations_frame("[]"))
-    pd.testing.assert_frame_equal(empty, client.listed_conversations())
+    pd.testing.assert_frame_equal(empty, client.conversations(keep_json=True))
 
 
 def vendor_shaped() -> list[dict]:
@@ -182,14 +183,14 @@ def test_columns_that_do_not_fit_are_refused(bad: str) -> None:
     with pytest.raises(DecodeError):
         decode_conv_columns(bad)
     with pytest.raises(DecodeError):
-        conversation_columns_frame(bad)
+        conversations_frame_from_columns(bad)
 
 
 def test_async_and_recorded_listings_give_the_same_frame(client: Client) -> None:
     """The columns are decoded on the engine's thread, in place; awaited, or recorded (the
     recorder keeps the reply's text), the frame is the same."""
     varied(client)
-    listed = client.listed_conversations()
+    listed = client.conversations(keep_json=True)
     pd.testing.assert_frame_equal(asyncio.run(client.conversations_async()), listed)
     with client.recording() as recorder:
         pd.testing.assert_frame_equal(client.conversations(), listed)

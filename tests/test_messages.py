@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from timconv_nb import Client, InvalidConversationError, MarkType, native
-from timconv_nb.frames import MESSAGE_COLUMNS
+from timconv_nb.frames import MESSAGE_DTYPES
 
 from conftest import REPO, RawEngine
 
@@ -118,8 +118,8 @@ def test_messages_frame_schema_and_paging(client: Client, alice: None = None) ->
     for i in range(5):
         client.send_text("bob", f"m{i}")
     frame = client.messages("bob", count=3)
-    assert list(frame.columns) == list(MESSAGE_COLUMNS)
-    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in MESSAGE_COLUMNS.items()}
+    assert list(frame.columns) == list(MESSAGE_DTYPES)
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in MESSAGE_DTYPES.items()}
     assert list(frame.text) == ["m4", "m3", "m2"] and list(frame.seq) == [5, 4, 3]
     assert frame.index.name == "msg_id" and frame.is_from_self.all()
     empty = client.messages("nobody")

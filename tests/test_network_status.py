@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from pathlib import Path
 
 from conftest import APP_ID, engine_library_path
-from timconv_nb import native
+from timconv_nb import Client, native
 from timconv_nb.events import NetworkStatus, notification_of
 
 CONNECTING_THEN_CONNECTED = [("status", NetworkStatus.CONNECTING, 0, ""), ("status", NetworkStatus.CONNECTED, 0, "")]
@@ -65,3 +66,14 @@ def test_tim_init_connects_before_any_callback_and_only_tim_init_does(tmp_path: 
         lib.lib.TIMUninit()
         lib.set_handler("network_status", None)
     assert lib.pending_callbacks == 0
+
+
+def test_the_client_hears_the_status_from_its_init_on(tmp_path: Path) -> None:
+    """The statuses come at TIMInit, before any handler of the user's could be subscribed: the
+    client subscribes before TIMInit and keeps the last one (TIMManager.h, the network status
+    callback)."""
+    with Client(tmp_path) as client:
+        deadline = time.monotonic() + 5
+        while client.network_status is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert client.network_status is NetworkStatus.CONNECTED

@@ -151,7 +151,7 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
         assert client.conversation("team", "group").raw["conv_group_type"] == 1
         # The list as columns (last messages' summaries, kept since version 5, made for the
         # messages stored before) is the list.
-        pd.testing.assert_frame_equal(client.conversations(), client.listed_conversations())
+        pd.testing.assert_frame_equal(client.conversations(), client.conversations(keep_json=True))
         assert client.conversations().loc["c2c_carol", "last_msg_text"] == "kept"
     with sqlite3.connect(store) as db:
         assert db.execute("PRAGMA user_version").fetchone() == (5,)
@@ -205,7 +205,7 @@ def test_a_store_whose_statements_cannot_compile_fails_its_calls_not_the_process
         db.execute("CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation")
     with Client(tmp_path) as client:
         client.login("alice")
-        for call in (client.listed_conversations, lambda: client.conversation_page(0, 10),
+        for call in (lambda: client.conversations(keep_json=True), lambda: client.conversation_page(0, 10),
                      lambda: client.conversation("bob")):
             with pytest.raises(StorageError, match="no such column"):
                 call()

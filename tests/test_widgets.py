@@ -229,7 +229,7 @@ def test_organize_form_marks_groups_and_custom_data(client: Client) -> None:
     assert form.message == "Marked c2c_bob star." and client.conversation("bob").marks == ("star",)
     form.group.value = "friends"
     form.add_group.click()  # creates the group
-    assert form.message == "Added c2c_bob to group 'friends'." and client.conversation_groups() == ["friends"]
+    assert form.message == "Added c2c_bob to group 'friends'." and client.conversation_group_list() == ["friends"]
     client.create_conversation("carol")
     form.selected = "c2c_carol"
     form.add_group.click()  # adds to the existing group
@@ -317,7 +317,7 @@ def test_group_form_creates_joins_quits_and_dismisses(client: Client) -> None:
     form = GroupForm(client)
     assert {"tc-group"} <= classes(form) and "tc-group-create" in classes(form.buttons["create"])
     form.buttons["create"].click()
-    assert form.message == "Enter a group name." and client.joined_groups() == []
+    assert form.message == "Enter a group name." and client.group_list() == []
     form.name.value = XSS
     form.group_id.value = "club"
     form.group_type.value = "CHATROOM"

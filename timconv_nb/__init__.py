@@ -13,6 +13,8 @@ import importlib
 import logging
 from typing import Any
 
+from . import errors  # a leaf: its exceptions are listed below by name
+
 __version__ = "0.1.0"
 
 # A library leaves output to the application: nothing is printed unless logging is configured.
@@ -26,26 +28,12 @@ _EXPORTS = {
     "Faults": "faults",
     "CallRecord": "recording",
     "Recorder": "recording",
-    "TIMError": "errors",
-    "UserSigError": "errors",
-    "SDKNotInitializedError": "errors",
-    "NotLoggedInError": "errors",
-    "InvalidJSONError": "errors",
-    "InvalidParameterError": "errors",
-    "InvalidConversationError": "errors",
-    "LoginInProgressError": "errors",
-    "NotSupportedError": "errors",
-    "StorageError": "errors",
-    "CallTimeoutError": "errors",
-    "ClientAlreadyOpenError": "errors",
-    "GroupNotFoundError": "errors",
-    "GroupPermissionError": "errors",
-    "GroupMembershipError": "errors",
-    "RevokeTimeLimitError": "errors",
-    "CONVERSATION_COLUMNS": "frames",
+    **dict.fromkeys(errors.EXCEPTION_NAMES, "errors"),
+    "CONVERSATION_DTYPES": "frames",
     "conversations_frame": "frames",
     "Conversation": "model",
     "ConvEvent": "model",
+    "NetworkStatus": "events",
     "ConvType": "wire",
     "ConvKey": "wire",
     "Draft": "model",

@@ -10,14 +10,23 @@ an ``*_async`` twin to ``await`` (also at a notebook's top level).
 The C SDK is one instance per process, so at most one Client is open at a time: opening a
 second raises :class:`~timconv_nb.errors.ClientAlreadyOpenError`, unless ``replace=True``
 closes the first (handy when a notebook cell is run again).
+
+Names say what comes back (docs/api.md, "Naming"): ``conversations()``, ``groups()``,
+``members(group_id)``, ``messages(conv_id)`` return DataFrames; ``conversation_list()``,
+``group_list()``, ``member_list(group_id)``, ``conversation_group_list()`` return lists of value
+objects (or names); ``conversation(conv_id)`` one object. The names of the previous release
+(:data:`RENAMED`) still work for one release, with a DeprecationWarning.
 """
 
 from __future__ import annotations
 
 import asyncio
 import html
+import inspect
 import logging
 import os
+import textwrap
+import warnings
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ContextManager, Iterator, Optional, Union
@@ -30,20 +39,26 @@ from .arguments import ConvTypeLike, check_id, check_text
 from .calls import Caller, EngineThread, api_call
 from .dispatch import EventHandler, EventHub, SyncWatch
 from .errors import CallTimeoutError, InvalidConversationError, NotLoggedInError, error_for
-from .events import EVENTS
+from .events import EVENTS, NetworkStatus, handler_docs
 from .faults import Faults
-from .frames import conversation_columns_frame, conversations_frame, groups_frame, members_frame, messages_frame
+from .frames import conversations_frame, conversations_frame_from_columns, groups_frame, members_frame, messages_frame
 from .membership import Group, GroupMember, GroupType, JoinedGroup
 from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, ReceiveOpt, text_message
 from .recording import Recorder
 from .typed_json import decode_conv_columns
 
-__all__ = ["Client", "DEFAULT_APP_ID", "default_data_dir", "EventHandler", "EVENTS", "Faults"]
+__all__ = ["Client", "DEFAULT_APP_ID", "default_data_dir", "EventHandler", "EVENTS", "Faults", "RENAMED"]
 
 log = logging.getLogger(__name__)
 
 #: App id of the local engine when none is given (any non-zero number works locally).
 DEFAULT_APP_ID = 1400000001
+
+
+def _chosen_library(library: Union[str, os.PathLike, None]) -> Union[str, os.PathLike, None]:
+    """The library a Client opens: ``library``, else ``$TIMCONV_SDK_LIB``, else None (the local
+    engine)."""
+    return library or os.environ.get("TIMCONV_SDK_LIB") or None
 
 
 def default_data_dir() -> Path:
@@ -57,7 +72,7 @@ def default_data_dir() -> Path:
 
 # ---- result converters ----
 
-def _conversations(infos: list) -> list[Conversation]:
+def _conversation_list(infos: list) -> list[Conversation]:
     return [Conversation.from_json(info) for info in infos]
 
 
@@ -98,7 +113,7 @@ def _created_group(result: dict) -> str:
     return str(result[k.kTIMCreateGroupResultGroupId])
 
 
-def _joined_groups(infos: list) -> list[JoinedGroup]:
+def _group_list(infos: list) -> list[JoinedGroup]:
     return [JoinedGroup.from_json(info) for info in infos]
 
 
@@ -113,7 +128,7 @@ def _groups_info(results: list, group_ids: Any) -> dict[str, Union[Group, Except
     return found
 
 
-def _group_members(result: dict) -> list[GroupMember]:
+def _member_list(result: dict) -> list[GroupMember]:
     return [GroupMember.from_json(m) for m in result.get(k.kTIMGroupGetMemberInfoListResultInfoArray) or ()]
 
 
@@ -122,6 +137,46 @@ def _page(result: dict) -> tuple[pd.DataFrame, int, bool]:
             int(result[k.TIMConversationListResultNextSeq]), bool(result[k.TIMConversationListResultIsFinished]))
 
 
+#: The method names of the previous release -> the method that replaced each. The old name and
+#: its ``*_async`` twin still work until the next release, with a DeprecationWarning.
+RENAMED = {
+    "listed_conversations": "conversations",  # the same frame (keep_json=True: from the list's JSON)
+    "joined_groups": "group_list",
+    "group_members": "member_list",
+    "conversation_groups": "conversation_group_list",
+}
+
+
+def _deprecated(cls: type, old: str, new: str, suffix: str) -> Any:
+    """Method ``old + suffix`` of ``cls``: calls ``new + suffix`` ("" or "_async"), with a
+    DeprecationWarning naming it (shown where the old name is called)."""
+    old, new = old + suffix, new + suffix
+    message = f"Client.{old} is deprecated and goes in the next release: use Client.{new}"
+
+    if suffix:
+        async def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+            warnings.warn(message, DeprecationWarning, stacklevel=2)
+            return await getattr(self, new)(*args, **kwargs)
+    else:
+        def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+            warnings.warn(message, DeprecationWarning, stacklevel=2)
+            return getattr(self, new)(*args, **kwargs)
+
+    method.__name__, method.__qualname__ = old, f"{cls.__name__}.{old}"
+    method.__signature__ = inspect.signature(getattr(cls, new))  # type: ignore[attr-defined]
+    method.__doc__ = f"Deprecated: :meth:`{new}` (this name goes in the next release)."
+    return method
+
+
+def _with_renamed(cls: type) -> type:
+    """``cls`` answering to the names of :data:`RENAMED` too, each with a DeprecationWarning."""
+    for old, new in RENAMED.items():
+        for suffix in ("", "_async"):
+            setattr(cls, old + suffix, _deprecated(cls, old, new, suffix))
+    return cls
+
+
+@_with_renamed
 class Client:
     """A session with the conversation API of the local engine (default) or of a library
     with the same C ABI opened by path (``library=`` or ``$TIMCONV_SDK_LIB``).
@@ -143,22 +198,21 @@ class Client:
         secret_key: Optional[str] = None,
         log_dir: Union[str, os.PathLike, None] = None,
     ) -> None:
-        if isinstance(app_id, bool) or not isinstance(app_id, int):
-            raise TypeError(f"app_id must be int, not {type(app_id).__name__}")
-        if not 0 < app_id < 2**64:
-            raise ValueError(f"app_id must be a positive 64-bit number, not {app_id}")
+        self.app_id = arguments.check_int(app_id, "app_id", 1, 2**64 - 1)
         self.timeout = arguments.check_timeout(timeout)
-        self.app_id = app_id
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self._closed = True
         process_slot.claim(self, replace)
         try:
-            self.native = native.open_library(library or os.environ.get("TIMCONV_SDK_LIB") or None)
+            self.native = native.open_library(_chosen_library(library))
             engine_thread = EngineThread()
             self._caller = Caller(self.native, lambda: self.timeout, engine_thread)
             self._events = EventHub(self.native, engine_thread)
             self._sync = SyncWatch(self._events)
             self.native.set_log_handler(engine_log.forward)
+            # The SDK tells its connection's state from TIMInit on: heard from the start, kept.
+            self._network_status: Optional[NetworkStatus] = None
+            self._events.on("network_status", self._note_network_status)
             self.data_dir.mkdir(parents=True, exist_ok=True)
             settings: dict[str, Any] = {k.kTIMSdkConfigConfigFilePath: str(self.data_dir.resolve())}
             if log_dir is not None:
@@ -179,7 +233,7 @@ class Client:
     def library_info(library: Union[str, os.PathLike, None] = None) -> dict:
         """What a Client would run on, without starting it (no TIMInit, so safe on the vendor
         library too): its path, ``TIMGetSDKVersion()``, and whether it is the local engine."""
-        lib = native.open_library(library or os.environ.get("TIMCONV_SDK_LIB") or None)
+        lib = native.open_library(_chosen_library(library))
         return {"path": lib.path, "version": lib.version(), "is_local": lib.is_local_engine}
 
     # ---- lifecycle ----
@@ -302,19 +356,19 @@ class Client:
         """TIMConvDelete. Unknown: InvalidConversationError (a LookupError)."""
         return arguments.conv_key(conv_id, conv_type)
 
-    @api_call("TIMConvGetConvList", result=_conversations)
+    @api_call("TIMConvGetConvList", result=_conversation_list)
     def conversation_list() -> tuple:
-        """TIMConvGetConvList as value objects."""
+        """TIMConvGetConvList as Conversation objects."""
         return ()
 
     @api_call("TIMConvGetConvList", result=conversations_frame, parse=False, result_takes_arguments=True)
-    def listed_conversations(keep_json: bool = False) -> tuple:
+    def _conversations_from_json(keep_json: bool = False) -> tuple:
         """TIMConvGetConvList as a DataFrame, from its JSON; ``keep_json``: that JSON text in
         ``frame.attrs["json"]``."""
         return ()
 
-    @api_call("timconv_conv_list_columns", decode=decode_conv_columns, result=conversation_columns_frame)
-    def _conversation_columns() -> tuple:
+    @api_call("timconv_conv_list_columns", decode=decode_conv_columns, result=conversations_frame_from_columns)
+    def _conversations_from_columns() -> tuple:
         """timconv_conv_list_columns (timconv_ext.h): the local engine's list as columns, as a DataFrame."""
         return ()
 
@@ -323,14 +377,14 @@ class Client:
         come as columns (timconv_conv_list_columns): the same frame, about twice as fast and a
         fraction of the memory. ``keep_json``: the list's JSON text in ``frame.attrs["json"]``."""
         if keep_json or not self.native.is_local_engine:
-            return self.listed_conversations(keep_json)
-        return self._conversation_columns()
+            return self._conversations_from_json(keep_json)
+        return self._conversations_from_columns()
 
     async def conversations_async(self, keep_json: bool = False) -> pd.DataFrame:
         """Awaitable :meth:`conversations`."""
         if keep_json or not self.native.is_local_engine:
-            return await self.listed_conversations_async(keep_json)
-        return await self._conversation_columns_async()
+            return await self._conversations_from_json_async(keep_json)
+        return await self._conversations_from_columns_async()
 
     @api_call("TIMConvGetConvInfo", result=_one_conversation, result_takes_arguments=True)
     def conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
@@ -442,8 +496,8 @@ class Client:
         a group report message."""
         return (arguments.group_id(group_id),)
 
-    @api_call("TIMGroupGetJoinedGroupList", result=_joined_groups)
-    def joined_groups() -> tuple:
+    @api_call("TIMGroupGetJoinedGroupList", result=_group_list)
+    def group_list() -> tuple:
         """TIMGroupGetJoinedGroupList as JoinedGroup objects (role, unread, read seq, ...)."""
         return ()
 
@@ -458,8 +512,8 @@ class Client:
         names no group."""
         return (arguments.group_ids_param(group_ids),)
 
-    @api_call("TIMGroupGetMemberInfoList", result=_group_members)
-    def group_members(group_id: str, roles: Optional[int] = None, user_ids: Any = ()) -> tuple:
+    @api_call("TIMGroupGetMemberInfoList", result=_member_list)
+    def member_list(group_id: str, roles: Optional[int] = None, user_ids: Any = ()) -> tuple:
         """TIMGroupGetMemberInfoList as GroupMember objects: every member, or those of ``roles``
         (bits of TIMGroupMemberRoleFlag: 1 the owner, 2 admins, 4 the others) or ``user_ids``.
         Only members may list a group's members."""
@@ -467,7 +521,7 @@ class Client:
 
     @api_call("TIMGroupGetMemberInfoList", result=members_frame, parse=False)
     def members(group_id: str, roles: Optional[int] = None, user_ids: Any = ()) -> tuple:
-        """TIMGroupGetMemberInfoList as a DataFrame indexed by user id (see :meth:`group_members`)."""
+        """TIMGroupGetMemberInfoList as a DataFrame indexed by user id (see :meth:`member_list`)."""
         return (arguments.member_list_param(group_id, roles, user_ids),)
 
     # ---- what happens to a message after it is sent ----
@@ -549,7 +603,7 @@ class Client:
         return check_id(name, "group name"), arguments.keys_param(keys)
 
     @api_call("TIMConvGetConversationGroupList", result=list)
-    def conversation_groups() -> tuple:
+    def conversation_group_list() -> tuple:
         """TIMConvGetConversationGroupList: the group names, in name order."""
         return ()
 
@@ -605,9 +659,8 @@ class Client:
         key left None means "any"; a value means what it says, as the vendor documents:
         ``has_unread=False`` the conversations without unread messages, ``mark=0`` those without
         marks, ``group=""`` those in no conversation group."""
-        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count < 2**32:
-            raise ValueError(f"count must be a positive int, not {count!r}")
-        return arguments.filter_param(conv_type, has_unread, mark, group), int(next_seq), count
+        return (arguments.filter_param(conv_type, has_unread, mark, group), int(next_seq),
+                arguments.check_int(count, "count", 1, 2**32 - 1))
 
     def iter_conversation_pages(self, page_size: int = 100, **filters: Any) -> Iterator[pd.DataFrame]:
         """Yields the filtered list page by page (DataFrames), each conversation once, in order.
@@ -669,21 +722,20 @@ class Client:
     # ---- events ----
 
     def on(self, event: Union[ConvEvent, str], handler: EventHandler) -> EventHandler:
-        """Subscribes ``handler`` to an event and returns it (usable as a decorator):
-
-        * ``"add"``, ``"del"``, ``"update"``, ``"start"``, ``"finish"`` (or a ConvEvent):
-          ``handler(event, conversations)``;
-        * ``"message"``: ``handler(messages)``, new messages for the logged-in user;
-        * ``"total_unread"``: ``handler(total)``, when the unread total changes;
-        * ``"unread_by_filter"``: ``handler(filter, total)``, when the total of a filter given to
-          :meth:`subscribe_unread` changes (``filter``: dict with conv_type, mark and group);
-        * ``"group_created"``, ``"group_added"``: ``handler(name, conversations)``;
-          ``"group_removed"``: ``handler(name, conversations, reason)`` (reason 0: removed by a
-          call); ``"group_deleted"``: ``handler(name)``; ``"group_renamed"``:
-          ``handler(old_name, new_name)``.
-
-        Handlers run on the engine's thread; one that raises is logged and harms nothing else."""
         return self._events.on(event, handler)
+
+    on.__doc__ = ("Subscribes ``handler`` to an event and returns it (usable as a decorator):\n\n"
+                  + textwrap.indent(handler_docs(), "        ")
+                  + "\n\n        Handlers run on the engine's thread; one that raises is logged and harms nothing else.")
+
+    def _note_network_status(self, status: NetworkStatus, code: int, desc: str) -> None:
+        self._network_status = status
+
+    @property
+    def network_status(self) -> Optional[NetworkStatus]:
+        """The SDK's connection to its server, as its network status callback last told it
+        (``TIMSetNetworkStatusListenerCallback``; the local engine is connected from TIMInit on)."""
+        return self._network_status
 
     def off(self, event: Union[ConvEvent, str], handler: EventHandler) -> None:
         """Stops calling ``handler`` for that event (ValueError when it was not subscribed)."""

@@ -3,69 +3,49 @@
 :func:`conversations_frame` turns ConvInfo JSON (a string or parsed list) into a frame, so the
 same conversion serves ``Client.conversations()``, event payloads and vendor output. The frame
 is indexed by Tencent's conversation id (``c2c_<id>`` / ``group_<id>``); with ``keep_json=True``
-it keeps the JSON it came from in ``frame.attrs["json"]``.
+it keeps the JSON it came from in ``frame.attrs["json"]``. Its columns, and how each is read
+from a ConvInfo, are declared once in :mod:`conversation_columns`; every path here reads by it.
+
+The ``*_DTYPES`` tables give each frame's columns (name -> dtype), in order.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import operator
-from typing import Any, Sequence, Union
+from typing import Any, Callable, Sequence, Union
 
 import numpy as np
 import orjson
 import pandas as pd
 
 from . import wire as k
-from .model import (GROUP_AT_NAMES, MAX_EPOCH_SECONDS, VENDOR_PIN_BIT, ConvType, epoch_seconds, mark_names,
-                    message_text)
+from .conversation_columns import (BY_NAME, COLUMNS, CONV_TYPE, PARTS, REQUIRED, TIME, Column,
+                                   conversation_index, finish)
+from .model import MAX_EPOCH_SECONDS, VENDOR_PIN_BIT, ConvType, epoch_seconds, message_text
 from . import _conv_columns, typed_json
 from .typed_json import decode_conv_columns, gc_paused
-from .wire import PREFIXES, ConvKey
 
-__all__ = ["CONVERSATION_COLUMNS", "MESSAGE_COLUMNS", "RECORD_COLUMNS", "GROUP_COLUMNS", "MEMBER_COLUMNS",
-           "conversations_frame", "conversation_columns_frame", "messages_frame", "records_frame", "groups_frame", "members_frame"]
+__all__ = ["CONVERSATION_DTYPES", "MESSAGE_DTYPES", "RECORD_DTYPES", "GROUP_DTYPES", "MEMBER_DTYPES",
+           "conversations_frame", "conversations_frame_from_columns", "messages_frame", "records_frame",
+           "groups_frame", "members_frame"]
 
-_TIME = pd.DatetimeTZDtype(unit="s", tz="UTC")
-_CONV_TYPE = pd.CategoricalDtype(["c2c", "group"])
-
-#: Column name -> dtype of the conversation frame.
-CONVERSATION_COLUMNS: dict[str, Any] = {
-    "conv_id": "string",
-    "conv_type": _CONV_TYPE,
-    "show_name": "string",
-    "unread": "int64",
-    "active_time": _TIME,
-    "pinned": "bool",
-    "has_draft": "bool",
-    "draft_text": "string",
-    "draft_user_define": "string",
-    "draft_edit_time": _TIME,
-    "last_msg_text": "string",
-    "last_msg_sender": "string",
-    "last_msg_time": _TIME,
-    "last_msg_revoked": "boolean",
-    "recv_opt": "int64",
-    "marks": "string",
-    "groups": "object",
-    "custom_data": "string",
-    "read_time": _TIME,
-    "read_seq": "Int64",
-    "group_at": "string",
-}
+#: Column name -> dtype of the conversation frame (declared in conversation_columns.COLUMNS).
+CONVERSATION_DTYPES: dict[str, Any] = {column.name: column.dtype for column in COLUMNS}
 
 
 #: Column name -> dtype of the message frame.
-MESSAGE_COLUMNS: dict[str, Any] = {
+MESSAGE_DTYPES: dict[str, Any] = {
     "conv_id": "string",
-    "conv_type": _CONV_TYPE,
+    "conv_type": CONV_TYPE,
     "seq": "int64",
     "sender": "string",
     "text": "string",
     "elem_types": "string",
-    "server_time": _TIME,
-    "client_time": _TIME,
+    "server_time": TIME,
+    "client_time": TIME,
     "is_from_self": "bool",
     "is_read": "bool",
     "status": "int64",
@@ -80,11 +60,11 @@ _GROUP_TYPE = pd.CategoricalDtype(["Public", "Work", "Meeting", "BChatRoom", "Li
 _ROLE = pd.CategoricalDtype(["none", "normal", "admin", "owner"])
 
 #: Column name -> dtype of the joined-group frame (TIMGroupGetJoinedGroupList), indexed by group id.
-GROUP_COLUMNS: dict[str, Any] = {
+GROUP_DTYPES: dict[str, Any] = {
     "name": "string",
     "group_type": _GROUP_TYPE,
     "role": _ROLE,
-    "join_time": _TIME,
+    "join_time": TIME,
     "unread": "int64",
     "read_seq": "int64",
     "latest_seq": "int64",
@@ -92,15 +72,15 @@ GROUP_COLUMNS: dict[str, Any] = {
 }
 
 #: Column name -> dtype of the member frame (TIMGroupGetMemberInfoList), indexed by user id.
-MEMBER_COLUMNS: dict[str, Any] = {
+MEMBER_DTYPES: dict[str, Any] = {
     "group_id": "string",
     "role": _ROLE,
-    "join_time": _TIME,
+    "join_time": TIME,
 }
 
 
 #: Column name -> dtype of the frame of call records (timconv_nb.recording).
-RECORD_COLUMNS: dict[str, Any] = {
+RECORD_DTYPES: dict[str, Any] = {
     "kind": pd.CategoricalDtype(["call", "event"]),
     "function": "string",
     "outcome": pd.CategoricalDtype(["ok", "failed", "refused", "pending", "event"]),
@@ -131,7 +111,7 @@ def _times(values: Sequence) -> pd.api.extensions.ExtensionArray:
     seconds &= VENDOR_PIN_BIT - 1
     stamps = seconds.astype("datetime64[s]")
     stamps[seconds > MAX_EPOCH_SECONDS] = np.datetime64("NaT")
-    return pd.array(stamps, dtype=_TIME)
+    return pd.array(stamps, dtype=TIME)
 
 
 def _objects(values: Sequence) -> np.ndarray:
@@ -185,7 +165,7 @@ def _frame(columns: dict[str, Any], schema: dict[str, Any], index: list, index_n
         values = columns.pop(name)
         if callable(values):
             values = values()
-        if dtype is _TIME:
+        if dtype is TIME:
             data[name] = _times(values)
         elif dtype in ("int64", "bool"):
             data[name] = np.array(values, dtype=dtype)
@@ -230,7 +210,7 @@ def messages_frame(messages: Union[str, bytes, list], keep_json: bool = False) -
 
 
 def _messages_frame(items: list) -> pd.DataFrame:
-    columns: dict[str, list] = {name: [] for name in MESSAGE_COLUMNS}
+    columns: dict[str, list] = {name: [] for name in MESSAGE_DTYPES}
     index: list[str] = []
     for msg in items:
         index.append(str(msg.get(k.kTIMMsgMsgId, "")))
@@ -250,7 +230,7 @@ def _messages_frame(items: list) -> pd.DataFrame:
         columns["priority"].append(msg.get(k.kTIMMsgPriority, 0))
         columns["custom_str"].append(msg.get(k.kTIMMsgCustomStr, ""))
         columns["custom_int"].append(msg.get(k.kTIMMsgCustomInt, 0))
-    return _frame(columns, MESSAGE_COLUMNS, index, "msg_id")
+    return _frame(columns, MESSAGE_DTYPES, index, "msg_id")
 
 
 def conversations_frame(conv_infos: Union[str, bytes, list], keep_json: bool = False) -> pd.DataFrame:
@@ -262,139 +242,101 @@ def conversations_frame(conv_infos: Union[str, bytes, list], keep_json: bool = F
         typed = isinstance(conv_infos, (str, bytes))
         if typed:
             try:
-                columns, index = _decoded_conversation_columns(conv_infos)
+                columns, index = _columns_of_text(conv_infos)
             except ValueError:  # outside what the decoder takes: the generic parse says what is wrong
                 typed = False
-                columns, index = _conversation_columns(orjson.loads(conv_infos))
+                columns, index = _columns_of_dicts(orjson.loads(conv_infos))
         else:
-            columns, index = _conversation_columns(conv_infos)
-        frame = _frame(columns, CONVERSATION_COLUMNS, index, "conversation", typed)
+            columns, index = _columns_of_dicts(conv_infos)
+        frame = _frame(columns, CONVERSATION_DTYPES, index, "conversation", typed)
     return _with_json(frame, conv_infos, keep_json)
 
 
-def conversation_columns_frame(conv_columns: Union[str, bytes, typed_json.ConvColumns]) -> pd.DataFrame:
+def conversations_frame_from_columns(conv_columns: Union[str, bytes, typed_json.ConvColumns]) -> pd.DataFrame:
     """The same DataFrame from the local engine's list as columns (timconv_conv_list_columns's
     JSON, or its typed_json.ConvColumns): no object per conversation is made on the way."""
     if not isinstance(conv_columns, typed_json.ConvColumns):
         conv_columns = decode_conv_columns(conv_columns)
     with gc_paused():
-        columns, index = _typed_conversation_columns(conv_columns)
-        return _frame(columns, CONVERSATION_COLUMNS, index, "conversation", typed=True)
+        columns, index = _columns_of_engine(conv_columns)
+        return _frame(columns, CONVERSATION_DTYPES, index, "conversation", typed=True)
 
 
-def _conversation_columns(infos: list) -> tuple[dict[str, list], list[str]]:
-    """The frame's columns of parsed ConvInfo dicts (one comprehension per column: several times
-    faster than appending row by row); times as the API gives them (_times applies the rule)."""
-    kinds = [PREFIXES[info[k.kTIMConvType]] for info in infos]
-    drafts = [info.get(k.kTIMConvDraft) if info.get(k.kTIMConvIsHasDraft) else None for info in infos]
-    lasts = [info.get(k.kTIMConvLastMsg) if info.get(k.kTIMConvIsHasLastMsg) else None for info in infos]
-    index = [ConvKey.format(info[k.kTIMConvType], info[k.kTIMConvId]) for info in infos]
-    columns: dict[str, list] = {
-        "conv_id": [info[k.kTIMConvId] for info in infos],
-        "conv_type": kinds,
-        "show_name": [info.get(k.kTIMConvShowName, "") for info in infos],
-        "unread": [info.get(k.kTIMConvUnReadNum, 0) for info in infos],
-        "active_time": [info.get(k.kTIMConvActiveTime) for info in infos],
-        "pinned": [bool(info.get(k.kTIMConvIsPinned, False)) for info in infos],
-        "has_draft": [draft is not None for draft in drafts],
-        "draft_text": [message_text(d.get(k.kTIMDraftMsg)) if d else None for d in drafts],
-        "draft_user_define": [d.get(k.kTIMDraftUserDefine, "") if d else None for d in drafts],
-        "draft_edit_time": [d.get(k.kTIMDraftEditTime) if d else None for d in drafts],
-        "last_msg_text": [message_text(m) if m else None for m in lasts],
-        "last_msg_sender": [m.get(k.kTIMMsgSender, "") if m else None for m in lasts],
-        "last_msg_time": [m.get(k.kTIMMsgServerTime) if m else None for m in lasts],
-        "last_msg_revoked": [m.get(k.kTIMMsgStatus) == k.kTIMMsg_Revoked if m else None for m in lasts],
-        "recv_opt": [info.get(k.kTIMConvRecvOpt, 0) for info in infos],
-        "marks": [_marks_text(info.get(k.kTIMConvMarkArray)) for info in infos],
-        "groups": [tuple(g) if (g := info.get(k.kTIMConvConversationGroupArray)) else () for info in infos],
-        "custom_data": [info.get(k.kTIMConvCustomData, "") for info in infos],
-        "read_time": [info.get(k.kTIMConvC2CReadTimestamp) or None for info in infos],
-        "read_seq": [info.get(k.kTIMConvGroupReadSequence) for info in infos],
-        "group_at": [_group_at_text(info.get(k.kTIMConvGroupAtInfoArray)) for info in infos],
-    }
-    return columns, index
+def _columns_of_dicts(infos: list) -> tuple[dict[str, list], list[str]]:
+    """The frame's columns of parsed ConvInfo dicts, as the declaration reads them (one
+    comprehension per column: several times faster than appending row by row); times as the
+    API gives them (_times applies the rule)."""
+    parts = {part: [info.get(part.member) if info.get(part.flag) else None for info in infos] for part in PARTS}
+    columns: dict[str, list] = {}
+    for column in COLUMNS:
+        key, default, convert = column.key, column.default, column.convert
+        if column.part is None:
+            values = ([info[key] for info in infos] if default is REQUIRED
+                      else [info.get(key, default) for info in infos])
+        elif key is None:
+            values = parts[column.part]
+        elif convert is not None:  # converted where the part is, None where it is not
+            columns[column.name] = [convert(p.get(key, default)) if p else None for p in parts[column.part]]
+            continue
+        else:
+            values = [p.get(key, default) if p else None for p in parts[column.part]]
+        columns[column.name] = finish(column, values)
+    return columns, conversation_index(columns["conv_type"], columns["conv_id"])
 
 
-def _marks_text(marks: Any) -> str:
-    """A conv_mark_array's names, comma-separated (mark names never hold commas; group names
-    may, so groups stay tuples)."""
-    return ",".join(mark_names(marks)) if marks else ""
+#: The columns the C decoder leaves to Python (engine/columns/conv_columns.c: the types' names,
+#: the marks' and the @ reminders' names); it finishes every other value as finish() would.
+_LEFT_BY_THE_DECODER = ("conv_type", "marks", "group_at")
 
 
-def _group_at_text(at_infos: Any) -> str:
-    """The @ reminders of the unread group messages (GroupAtInfo dicts): "me", "all" or
-    "all_me", comma-separated."""
-    return ",".join(GROUP_AT_NAMES[at[k.kTIMGroupAtInfoAtType]] for at in at_infos) if at_infos else ""
-
-
-def _decoded_conversation_columns(text: Union[str, bytes]) -> tuple[dict[str, list], list[str]]:
-    """The frame's columns of a ConvInfo array's JSON text, decoded in C (_conv_columns: the
-    values _conversation_columns gives, but for what is finished here: the types' names, the
-    marks' and @ reminders' names, and the text of a message other than text elements).
-    ValueError when the decoder does not take the text."""
+def _columns_of_text(text: Union[str, bytes]) -> tuple[dict[str, list], list[str]]:
+    """The frame's columns of a ConvInfo array's JSON text, decoded in C (_conv_columns), finished
+    here as declared: the columns it leaves, and the text of a message other than text elements
+    (handed over as its parsed dict). ValueError when the decoder does not take the text."""
     values, deferred = _conv_columns.decode(text)
     columns = dict(zip(_conv_columns.COLUMNS, values))
     for name, row in deferred:
-        columns[name][row] = message_text(columns[name][row])
-    kinds = [PREFIXES[t] for t in columns["conv_type"]]
-    columns["conv_type"] = kinds
-    index = [f"{kind}_{conv_id}" for kind, conv_id in zip(kinds, columns["conv_id"])]
-    # The decoder leaves an empty array as "" and a non-empty one as the list.
-    columns["marks"] = [m if m.__class__ is str else _marks_text(m) for m in columns["marks"]]
-    columns["group_at"] = [a if a.__class__ is str else _group_at_text(a) for a in columns["group_at"]]
-    return columns, index
+        columns[name][row] = BY_NAME[name].convert(columns[name][row])
+    for name in _LEFT_BY_THE_DECODER:
+        columns[name] = finish(BY_NAME[name], columns[name])
+    return columns, conversation_index(columns["conv_type"], columns["conv_id"])
 
 
-def _texts(messages: list) -> list:
-    """message_text of each message (None where there is none), its commonest case (one text
-    element) read straight off the Struct."""
-    text = k.kTIMElem_Text
-    return [None if m is None else
-            e.text if (es := m.elems) and len(es) == 1 and (e := es[0]) is not None and e.elem_type == text
-            and type(e.text) is str else message_text(m) for m in messages]
+#: The last column that reads each part: the part's list is let go once it is made.
+_LAST_READER = {column.part: column.name for column in COLUMNS if column.part is not None}
 
 
-def _typed_conversation_columns(c: typed_json.ConvColumns) -> tuple[dict[str, Any], list[str]]:
-    """The frame's columns of typed columns (typed_json): the same values _conversation_columns
-    gives; times go to the frame as the API gives them (_times applies epoch_seconds' rule).
-    Each column is made when _frame asks for it, and each of c's lists is let go once the last
-    column made of it is made: listing's peak memory stays near the frame's own size."""
+def _columns_of_engine(c: typed_json.ConvColumns) -> tuple[dict[str, Callable[[], list]], list[str]]:
+    """The frame's columns of the local engine's typed columns, as the declaration reads them
+    (the same values _columns_of_dicts gives). Each column is made when _frame asks for it, and
+    each of c's lists is let go once the last column made of it is made: listing's peak memory
+    stays near the frame's own size."""
 
-    def take(name: str) -> list:
+    def take(name: str, last: bool = True) -> list:
         values = getattr(c, name)
-        setattr(c, name, [])
+        if last:
+            setattr(c, name, [])
         return values
 
-    kinds = [PREFIXES[t] for t in c.conv_type]
-    index = [f"{kind}_{conv_id}" for kind, conv_id in zip(kinds, c.conv_id)]
-    revoked = k.kTIMMsg_Revoked
-    columns: dict[str, Any] = {
-        "conv_id": lambda: take("conv_id"),
-        "conv_type": lambda: kinds,
-        "show_name": lambda: take("show_name"),
-        "unread": lambda: take("unread"),
-        "active_time": lambda: take("active_time"),
-        "pinned": lambda: [bool(p) for p in take("pinned")],
-        "has_draft": lambda: [d is not None for d in c.draft],
-        "draft_text": lambda: _texts([(d.message or _EMPTY_MESSAGE) if d else None for d in c.draft]),
-        "draft_user_define": lambda: [d.user_define if d else None for d in c.draft],
-        "draft_edit_time": lambda: [d.edit_time if d else None for d in take("draft")],
-        "last_msg_text": lambda: _texts(c.last),
-        "last_msg_sender": lambda: [m.sender if m else None for m in c.last],
-        "last_msg_time": lambda: [m.server_time if m else None for m in c.last],
-        "last_msg_revoked": lambda: [m.status == revoked if m else None for m in take("last")],
-        "recv_opt": lambda: take("recv_opt"),
-        "marks": lambda: [",".join(mark_names(m)) if m else "" for m in take("marks")],
-        "groups": lambda: [g or () for g in take("groups")],
-        "custom_data": lambda: take("custom_data"),
-        "read_time": lambda: [t or None for t in take("read_time")],
-        "read_seq": lambda: take("read_seq"),
-        "group_at": lambda: [",".join(GROUP_AT_NAMES[at.at_type] for at in a) if a else "" for a in take("group_at")],
-    }
+    def made(column: Column) -> list:
+        if column.part is None:
+            return finish(column, take(column.name))
+        parts = take(column.part.name, _LAST_READER[column.part] == column.name)
+        convert = column.convert
+        if column.key is None:
+            if convert is message_text and column.empty is None:  # the last message's text: made faster
+                return typed_json.message_texts(parts)
+            return finish(column, parts)
+        read = typed_json.member_reader(column)
+        if convert is None:
+            return [read(p) if p else None for p in parts]
+        return [convert(read(p)) if p else None for p in parts]
+
+    kinds = finish(BY_NAME["conv_type"], take("conv_type"))
+    index = conversation_index(kinds, c.conv_id)
+    columns: dict[str, Callable[[], list]] = {column.name: functools.partial(made, column) for column in COLUMNS}
+    columns["conv_type"] = lambda: kinds
     return columns, index
-
-
-_EMPTY_MESSAGE = typed_json.Message()
 
 
 def _seconds(when: Any) -> Any:
@@ -411,7 +353,7 @@ def groups_frame(base_infos: Union[str, bytes, list], keep_json: bool = False) -
                "join_time": [_seconds(g.join_time) for g in groups], "unread": [g.unread for g in groups],
                "read_seq": [g.read_seq for g in groups], "latest_seq": [g.latest_seq for g in groups],
                "recv_opt": [g.recv_opt for g in groups]}
-    return _with_json(_frame(columns, GROUP_COLUMNS, [g.group_id for g in groups], "group_id"), base_infos, keep_json)
+    return _with_json(_frame(columns, GROUP_DTYPES, [g.group_id for g in groups], "group_id"), base_infos, keep_json)
 
 
 def members_frame(result: Union[str, bytes, dict], keep_json: bool = False) -> pd.DataFrame:
@@ -422,14 +364,14 @@ def members_frame(result: Union[str, bytes, dict], keep_json: bool = False) -> p
     members = [GroupMember.from_json(m) for m in data.get(k.kTIMGroupGetMemberInfoListResultInfoArray) or ()]
     columns = {"group_id": [m.group_id for m in members], "role": [m.role.name.lower() for m in members],
                "join_time": [_seconds(m.join_time) for m in members]}
-    return _with_json(_frame(columns, MEMBER_COLUMNS, [m.user_id for m in members], "user_id"), result, keep_json)
+    return _with_json(_frame(columns, MEMBER_DTYPES, [m.user_id for m in members], "user_id"), result, keep_json)
 
 
 def records_frame(records: list) -> pd.DataFrame:
     """A DataFrame of CallRecords (``Recorder.frame()``), indexed by their sequence number."""
-    columns: dict[str, list] = {name: [] for name in RECORD_COLUMNS}
+    columns: dict[str, list] = {name: [] for name in RECORD_DTYPES}
     for record in records:
-        for name in RECORD_COLUMNS:
+        for name in RECORD_DTYPES:
             if name == "outcome":
                 columns[name].append(record.outcome)
             elif name == "started":
@@ -437,7 +379,7 @@ def records_frame(records: list) -> pd.DataFrame:
             else:
                 columns[name].append(getattr(record, name))
     data = {}
-    for name, dtype in RECORD_COLUMNS.items():
+    for name, dtype in RECORD_DTYPES.items():
         if name == "started":
             data[name] = pd.to_datetime(pd.array(columns[name], dtype="Int64"), unit="ns", utc=True)
         else:

@@ -1,10 +1,13 @@
 """Typed decoding of the local engine's conversation columns (timconv_conv_list_columns) for the
-conversation frame: msgspec Structs that name only the members the frame reads (each by its key
-in :mod:`wire`), so nothing else is built. (Tencent's library's ConvInfo array is decoded in C:
-timconv_nb._conv_columns.)
+conversation frame, by the frame's declaration (:mod:`conversation_columns`): :class:`ConvColumns`
+holds one list per ConvInfo member the declaration reads, and msgspec Structs for the draft and
+the last message name only the members the frame reads (each by its key in :mod:`wire`, with the
+default the declaration gives it), so nothing else is built. (Tencent's library's ConvInfo array
+is decoded in C: timconv_nb._conv_columns.)
 
 The Structs answer ``get(key, default)`` like the dicts of a generic parse, so the text of a
-message is made by the one :func:`~timconv_nb.model.message_text` either way. A document whose
+message is made by the one :func:`~timconv_nb.model.message_text` either way
+(:func:`message_texts` reads its commonest case straight off the Struct). A document whose
 members have other types than these raises ``msgspec.ValidationError``. Arrays are decoded as
 tuples: an empty one is then Python's one empty tuple, not a new list per conversation.
 """
@@ -13,19 +16,31 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from typing import Any, Iterator, Optional
+import operator
+from typing import Any, Callable, Iterator, Optional
 
 import msgspec
 
 from . import wire as k
+from .conversation_columns import COLUMNS, DRAFT, LAST_MESSAGE, PARTS, REQUIRED, Column, Part
+from .model import message_text
 
-__all__ = ["ConvColumns", "decode_conv_columns", "gc_paused", "DecodeError"]
+__all__ = ["ConvColumns", "decode_conv_columns", "gc_paused", "DecodeError", "member_reader", "message_texts"]
 
 DecodeError = (msgspec.ValidationError, msgspec.DecodeError)
 
 
 def _member(key: str, default: Any = None) -> Any:
     return msgspec.field(default=default, name=key)
+
+
+def _declared(part: Part, key: str) -> Any:
+    """The field of a member of ``part`` that the frame's declaration reads, with the default
+    it declares (ValueError when it reads no such member)."""
+    defaults = [column.default for column in COLUMNS if column.part is part and column.key == key]
+    if len(defaults) != 1:
+        raise ValueError(f"the conversation frame reads {key!r} of {part.name} {len(defaults)} times, not once")
+    return _member(key, defaults[0])
 
 
 class _Keyed(msgspec.Struct, gc=False):
@@ -56,46 +71,60 @@ class Elem(_Keyed):
 
 
 class Message(_Keyed):
+    """A last message (or a draft's message): its elements, for its text, and what the last
+    message's columns read."""
+
     elems: Optional[tuple[Optional[Elem], ...]] = _member(k.kTIMMsgElemArray)
-    sender: Optional[str] = _member(k.kTIMMsgSender, "")
-    server_time: Optional[int] = _member(k.kTIMMsgServerTime)
-    status: Optional[int] = _member(k.kTIMMsgStatus)
+    sender: Optional[str] = _declared(LAST_MESSAGE, k.kTIMMsgSender)
+    server_time: Optional[int] = _declared(LAST_MESSAGE, k.kTIMMsgServerTime)
+    status: Optional[int] = _declared(LAST_MESSAGE, k.kTIMMsgStatus)
 
 
 class Draft(_Keyed):
-    message: Optional[Message] = _member(k.kTIMDraftMsg)
-    user_define: Optional[str] = _member(k.kTIMDraftUserDefine, "")
-    edit_time: Optional[int] = _member(k.kTIMDraftEditTime)
+    """A draft: what the draft's columns read."""
+
+    message: Optional[Message] = _declared(DRAFT, k.kTIMDraftMsg)
+    user_define: Optional[str] = _declared(DRAFT, k.kTIMDraftUserDefine)
+    edit_time: Optional[int] = _declared(DRAFT, k.kTIMDraftEditTime)
 
 
-class AtInfo(_Keyed):
-    at_type: int = _member(k.kTIMGroupAtInfoAtType, 0)
+#: The Struct of each part's object.
+_PART_STRUCTS = {DRAFT: Draft, LAST_MESSAGE: Message}
 
 
-class ConvColumns(msgspec.Struct, gc=False):
-    """The conversation list as columns (the local engine's timconv_conv_list_columns): the
-    ConvInfo members the frame reads, each a list with one value per conversation."""
+def _column_list(column: Column) -> Any:
+    """The type of a ConvInfo member's column: its declared JSON type, or null."""
+    return list[column.raw] if column.default is REQUIRED else list[Optional[column.raw]]
 
-    conv_id: list[str] = msgspec.field(name=k.kTIMConvId)
-    conv_type: list[int] = msgspec.field(name=k.kTIMConvType)
-    show_name: list[Optional[str]] = msgspec.field(name=k.kTIMConvShowName)
-    unread: list[Optional[int]] = msgspec.field(name=k.kTIMConvUnReadNum)
-    active_time: list[Optional[int]] = msgspec.field(name=k.kTIMConvActiveTime)
-    pinned: list[Optional[bool]] = msgspec.field(name=k.kTIMConvIsPinned)
-    recv_opt: list[Optional[int]] = msgspec.field(name=k.kTIMConvRecvOpt)
-    custom_data: list[Optional[str]] = msgspec.field(name=k.kTIMConvCustomData)
-    read_time: list[Optional[int]] = msgspec.field(name=k.kTIMConvC2CReadTimestamp)
-    read_seq: list[Optional[int]] = msgspec.field(name=k.kTIMConvGroupReadSequence)
-    marks: list[Optional[tuple]] = msgspec.field(name=k.kTIMConvMarkArray)
-    groups: list[Optional[tuple[str, ...]]] = msgspec.field(name=k.kTIMConvConversationGroupArray)
-    group_at: list[Optional[tuple[AtInfo, ...]]] = msgspec.field(name=k.kTIMConvGroupAtInfoArray)
-    draft: list[Optional[Draft]] = msgspec.field(name=k.kTIMConvDraft)  # None: no draft
-    last: list[Optional[Message]] = msgspec.field(name=k.kTIMConvLastMsg)  # None: no last message
 
+#: The conversation list as columns (the local engine's timconv_conv_list_columns): one list per
+#: ConvInfo member the frame reads, with one value per conversation; a part's list holds its
+#: Struct, or None for a conversation without one.
+ConvColumns = msgspec.defstruct(
+    "ConvColumns",
+    [(column.name, _column_list(column), msgspec.field(name=column.key)) for column in COLUMNS if column.part is None]
+    + [(part.name, list[Optional[_PART_STRUCTS[part]]], msgspec.field(name=part.member)) for part in PARTS],
+    module=__name__, gc=False)
 
 # (Struct type, JSON key) -> attribute, for get().
-_ATTRIBUTE_OF = {(cls, field.encode_name): field.name for cls in (Elem, Message, Draft, AtInfo)
+_ATTRIBUTE_OF = {(cls, field.encode_name): field.name for cls in (Elem, Message, Draft)
                  for field in msgspec.structs.fields(cls)}
+
+
+def member_reader(column: Column) -> Callable[[Any], Any]:
+    """Reads the member a column of a part reads off the part's Struct (the Struct's default
+    when absent: the declared one)."""
+    return operator.attrgetter(_ATTRIBUTE_OF[(_PART_STRUCTS[column.part], column.key)])
+
+
+def message_texts(messages: list) -> list:
+    """:func:`~timconv_nb.model.message_text` of each Message Struct (None for None), its
+    commonest case (one text element) read straight off the Struct, in one comprehension."""
+    text = k.kTIMElem_Text
+    return [None if m is None else
+            e.text if (es := m.elems) and len(es) == 1 and (e := es[0]) is not None and e.elem_type == text
+            and type(e.text) is str else message_text(m) for m in messages]
+
 
 _COLUMNS = msgspec.json.Decoder(ConvColumns)
 

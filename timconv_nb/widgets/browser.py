@@ -149,7 +149,7 @@ class ConversationBrowser(ClientWidget):
         """Lists every conversation and conversation group again (blocking calls; events keep
         the rows current afterwards)."""
         conversations = self._client.conversation_list()
-        groups = self._client.conversation_groups()
+        groups = self._client.conversation_group_list()
         with self._lock:
             self._show_groups(groups)
             # The engine's order is the default order: later rows count as activated earlier.

@@ -240,7 +240,7 @@ class OrganizeForm(PickerForm):
 
         def call(key: str) -> dict:
             name = self._group_name()
-            if name in self._client.conversation_groups():
+            if name in self._client.conversation_group_list():
                 return self._client.add_to_conversation_group(name, [key])
             return self._client.create_conversation_group(name, [key])
 

@@ -79,7 +79,7 @@ class GroupForm(Form):
     def refresh(self) -> None:
         """Shows the groups the user is in (a blocking call; nobody logged in: none)."""
         try:
-            groups = self._client.joined_groups()
+            groups = self._client.group_list()
         except TIMError:
             groups = []
         self._show_joined(groups)
@@ -87,7 +87,7 @@ class GroupForm(Form):
     async def refresh_async(self) -> None:
         """``refresh`` awaited on the running loop."""
         try:
-            groups = await self._client.joined_groups_async()
+            groups = await self._client.group_list_async()
         except TIMError:
             groups = []
         self._show_joined(groups)

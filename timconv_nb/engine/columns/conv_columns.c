@@ -3,13 +3,15 @@
  * vendor listing costs less than a generic parse of its JSON (docs/performance.md, "Listing").
  *
  * yyjson (third_party/yyjson, a well-kept C JSON library) parses each ConvInfo (array_reader.c);
- * this file walks the parsed values and makes one Python list per column, each value by the rule
- * frames._conversation_columns applies to a generic parse (tests/test_listing.py compares the
- * two paths' frames). Whatever this decoder does not take as that rule states (a member of
- * another JSON type, a key it reads given twice, an integer beyond 64 bits, nesting deeper than
- * PYTHON_VALUE_MAX_DEPTH) raises ValueError, and frames.py then parses the text generically. A
- * message whose text is not only text elements (a group tip, say) is handed over as a parsed
- * dict, its place listed in the result's second item, for model.message_text to describe.
+ * this file walks the parsed values and makes one Python list per column, in the order and by the
+ * rule of the frame's declaration, conversation_columns.COLUMNS (frames.py finishes the type,
+ * marks and @ columns; tests/test_conv_columns.py checks every column against the declaration,
+ * tests/test_listing.py the frames of every path). Whatever this decoder does not take as that
+ * rule states (a member of another JSON type, a key it reads given twice, an integer beyond 64
+ * bits, nesting deeper than PYTHON_VALUE_MAX_DEPTH) raises ValueError, and frames.py then parses
+ * the text generically. A message whose text is not only text elements (a group tip, say) is
+ * handed over as a parsed dict, its place listed in the result's second item, for
+ * model.message_text to describe.
  *
  * The JSON keys are the vendor header's (TIMConversationManager.h, TIMMessageManager.h). No
  * lock: a decode runs within one call with the GIL held; the module's only state (the keys'
@@ -199,7 +201,7 @@ static bool flagged_member(yyjson_val *flag, yyjson_val *member, const char *wha
     return set >= 0;
 }
 
-/* The draft's four columns (frames._conversation_columns: "has_draft" to "draft_edit_time"). */
+/* The draft's four columns (conversation_columns.COLUMNS: "has_draft" to "draft_edit_time"). */
 static bool draft_columns(struct columns *columns, yyjson_val **conv, size_t row, PyObject *deferred) {
     yyjson_val *draft, *members[DRAFT_MEMBER_COUNT];
     if (!flagged_member(conv[CONV_HAS_DRAFT], conv[CONV_DRAFT], "a draft of another type", row, &draft) ||
