@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from timconv_nb import declarations, native, vendor
+from timconv_nb import declarations, errors, native, vendor
 
 LIBRARY = vendor.cached_library()
 pytestmark = pytest.mark.skipif(LIBRARY is None, reason="the vendor library is not fetched: python -m timconv_nb.vendor fetch")
@@ -110,9 +110,21 @@ def test_enum_values_equal_the_vendors() -> None:
     theirs = enums(vendor_text())
     for source in (our_text(), DECLARED.types_cdef()):
         for enum, values in enums(source).items():
+            if any(name.startswith("#define") for name in values):
+                continue  # made from the rows of an X-macro: the codes, checked row by row below
             assert enum in theirs, enum
             for name, value in values.items():
                 assert theirs[enum].get(name) == value, f"{enum}.{name}: ours {value}, vendor {theirs[enum].get(name)}"
+
+
+def test_every_code_row_has_the_vendors_value() -> None:
+    """The rows of TIMCONV_ERROR_CODES and TIMCONV_RESULT_CODES, as errors.py reads them, against
+    the vendor's enum TIMErrCode and enum TIMResult."""
+    theirs = enums(vendor_text())
+    vendor_codes = {**theirs["TIMErrCode"], **theirs["TIMResult"]}
+    assert len(errors.ERROR_CODES) > 30
+    for row in errors.ERROR_CODES:
+        assert vendor_codes.get(row.name) == row.code, f"{row.name}: ours {row.code}, vendor {vendor_codes.get(row.name)}"
 
 
 def test_json_keys_equal_the_vendors() -> None:
