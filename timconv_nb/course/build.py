@@ -86,7 +86,8 @@ def _summary(language: Language, diagnostics: str) -> str:
     if lines:
         count = len(_ERROR_LINE.findall(plain))
         where = f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(map(str, lines[:5]))}"
-        return f"the {language.name} program did not compile: {count} error{'s' if count > 1 else ''}, at {where} of the cell"
+        errors = f"{count} error{'s' if count > 1 else ''}"
+        return f"the {language.name} program did not compile: {errors}, at {where} of the cell"
     if _LINK_ERROR.search(plain):
         return f"the {language.name} program did not link: see the linker's message above"
     return f"the {language.name} program did not compile: see the compiler's messages above"
@@ -103,7 +104,8 @@ class Toolchain:
     def _compiler(self, language: Language) -> str:
         found = shutil.which(language.compiler)
         if found is None:
-            raise CompileError(f"{language.compiler} was not found: install it (Debian: apt-get install {language.package})", "")
+            raise CompileError(f"{language.compiler} was not found: install it "
+                               f"(Debian: apt-get install {language.package})", "")
         return found
 
     def _json_flags(self) -> tuple[list[str], list[str]]:
@@ -126,8 +128,9 @@ class Toolchain:
             for name in _SUPPORT_SOURCES:
                 with resources.as_file(resources.files(__package__) / "support" / name) as source:
                     target = self.work / name.replace(".c", ".o")
-                    result = subprocess.run([compiler, C.standard, "-Wall", "-Wextra", "-O1", f"-I{course_include()}",
-                                             "-c", str(source), "-o", str(target)], capture_output=True, text=True)
+                    result = subprocess.run([compiler, C.standard, "-Wall", "-Wextra", "-O1",
+                                             f"-I{course_include()}", "-c", str(source), "-o", str(target)],
+                                            capture_output=True, text=True)
                 if result.returncode != 0:  # the package's own C: a broken installation, not the learner's code
                     raise RuntimeError(f"the course's support code did not compile:\n{result.stderr}")
                 objects.append(target)

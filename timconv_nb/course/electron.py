@@ -15,7 +15,6 @@ import json
 import re
 import sys
 from importlib import resources
-from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 __all__ = ["call_table", "electron_methods", "extract_methods", "EXTRACT_FILE"]

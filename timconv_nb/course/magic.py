@@ -86,7 +86,8 @@ class CourseMagics(Magics):
         session = current()
         language = CPP if options.cpp else C
         data = _data_folder(options.data)
-        facts = dict(name=options.name, language=language.name, source=cell, data_dir=str(data), timeout=options.timeout)
+        facts = dict(name=options.name, language=language.name, source=cell, data_dir=str(data),
+                     timeout=options.timeout)
         build_dir = session.build_dir()
         try:
             try:
