@@ -178,7 +178,7 @@ LAYERS: dict[str, set[str]] = {
                "recording"},
     "binding": {"completions", "native"},
     "client": {"loop_bridge", "process_slot", "calls", "dispatch", "faults", "client"},
-    "applications": {"widgets", "workload", "classroom", "__main__"},
+    "applications": {"widgets", "course", "workload", "classroom", "__main__"},
 }
 
 

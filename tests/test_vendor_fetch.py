@@ -35,3 +35,21 @@ def test_cli_prints_the_path_or_the_error(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("PATH", str(tmp_path))
     assert vendor.main(["fetch"]) == 1
     assert "error: npm is missing" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("npm") is None, reason="npm is not installed")
+def test_fetch_keeps_the_electron_declarations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Electron wrapper's dist/renderer.d.ts lands beside the library, and a cache fetched
+    before it was kept (the library alone) is completed by the next fetch."""
+    monkeypatch.setenv("TIMCONV_VENDOR_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("npm_config_cache", str(tmp_path / "npm-cache"))  # npm writes nothing outside tmp_path
+    try:
+        library = vendor.fetch(timeout=300)
+    except vendor.VendorError as exc:
+        pytest.skip(f"the package could not be fetched here: {exc}")
+    declarations = vendor.cached_renderer_types()
+    assert declarations == tmp_path / "cache" / vendor.DEFAULT_VERSION / "dist" / "renderer.d.ts"
+    assert "declare class TimRender {" in declarations.read_text(encoding="utf-8")
+    declarations.unlink()
+    assert vendor.cached_renderer_types() is None
+    assert vendor.fetch(timeout=300) == library and vendor.cached_renderer_types() == declarations

@@ -17,6 +17,14 @@ from . import errors  # a leaf: its exceptions are listed below by name
 
 __version__ = "0.1.0"
 
+
+def load_ipython_extension(ipython: Any) -> None:
+    """``%load_ext timconv_nb``: the course's ``%%tim_c`` cell magic (:mod:`timconv_nb.course`)."""
+    from .course import load_ipython_extension as load_course
+
+    load_course(ipython)
+
+
 # A library leaves output to the application: nothing is printed unless logging is configured.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -2,8 +2,10 @@
 
 Tencent ships it in the npm package ``im_electron_sdk`` (``lib/linux/lib/`` and
 ``lib/linux/include/``). ``python -m timconv_nb.vendor fetch`` packs that package with npm into
-a cache folder, keeps the library for this machine's architecture and the headers, checks the
-library, and prints its path (to pass as ``Client(library=...)`` or ``TIMCONV_SDK_LIB``).
+a cache folder, keeps the library for this machine's architecture, the headers and the Electron
+wrapper's declarations (``dist/renderer.d.ts``: its ``TimRender`` methods are named as the C
+functions), checks the library, and prints its path (to pass as ``Client(library=...)`` or
+``TIMCONV_SDK_LIB``).
 
 Loading the library and reading ``TIMGetSDKVersion()`` is harmless; ``TIMInit`` starts
 contacting Tencent's servers, so nothing here calls it.
@@ -23,12 +25,14 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-__all__ = ["DEFAULT_VERSION", "VendorError", "cache_dir", "cached_library", "fetch"]
+__all__ = ["DEFAULT_VERSION", "VendorError", "cache_dir", "cached_library", "cached_renderer_types", "fetch"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_VERSION = "8.0.5906"
 PACKAGE = "im_electron_sdk"
+#: The Electron wrapper's declarations, in the package and in the cache.
+_RENDERER_TYPES = "dist/renderer.d.ts"
 # machine -> (file in lib/linux/lib, ELF e_machine)
 _LIBRARIES = {"x86_64": ("libImSDK.so", 62), "aarch64": ("libImSDK_arm64.so", 183)}
 
@@ -62,13 +66,20 @@ def cached_library(version: str = DEFAULT_VERSION) -> Optional[Path]:
     return path if path.is_file() else None
 
 
+def cached_renderer_types(version: str = DEFAULT_VERSION) -> Optional[Path]:
+    """The fetched ``dist/renderer.d.ts``, or None when it has not been fetched."""
+    path = cache_dir(version) / _RENDERER_TYPES
+    return path if path.is_file() else None
+
+
 def fetch(version: str = DEFAULT_VERSION, timeout: float = 600) -> Path:
     """Packs ``im_electron_sdk@version`` with npm into the cache (once) and returns the path of
-    the library for this machine; the headers land beside it in ``include/``."""
+    the library for this machine; the headers land beside it in ``include/``, the Electron
+    wrapper's declarations in ``dist/renderer.d.ts``."""
     name, machine = _library_name()
     target = cache_dir(version)
     library = target / "lib" / name
-    if library.is_file():
+    if library.is_file() and (target / _RENDERER_TYPES).is_file():
         _check_elf(library, machine)
         return library
     npm = shutil.which("npm")
@@ -84,7 +95,7 @@ def fetch(version: str = DEFAULT_VERSION, timeout: float = 600) -> Path:
             raise VendorError(f"npm could not fetch {PACKAGE}@{version} (offline, or no such version?):\n"
                               f"{result.stderr.strip()[-1500:]}")
         (archive,) = Path(work).glob("*.tgz")
-        wanted = {f"package/lib/linux/lib/{name}": target / "lib" / name}
+        wanted = {f"package/lib/linux/lib/{name}": library, f"package/{_RENDERER_TYPES}": target / _RENDERER_TYPES}
         with tarfile.open(archive) as tar:
             for member in tar.getmembers():
                 if member.name.startswith("package/lib/linux/include/") and member.name.endswith(".h") and member.isfile():
