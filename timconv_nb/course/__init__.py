@@ -8,7 +8,8 @@ its output streamed into the cell (docs/c-cells.md). Beside it:
 - :func:`data_dir` is the folder the programs run in, for ``Client(data_dir=course.data_dir())``;
 - :func:`course_include` is the folder of ``timconv_course.h`` and ``timconv_json.h``;
 - :func:`call_table` lines up the Python client's methods, the C functions and the vendor's
-  Electron wrapper's methods.
+  Electron wrapper's methods;
+- :func:`check` checks an exercise's answer (:mod:`timconv_nb.course.exercises`).
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ import importlib
 from typing import Any
 
 from .build import course_include
+from .exercises import check
 from .session import RunResult, data_dir, last_run
 
-__all__ = ["RunResult", "call_table", "course_include", "data_dir", "electron_methods", "last_run",
+__all__ = ["RunResult", "call_table", "check", "course_include", "data_dir", "electron_methods", "last_run",
            "load_ipython_extension"]
 
 
