@@ -17,6 +17,7 @@ import pytest
 from nbclient import NotebookClient
 
 from conftest import REPO
+from timconv_nb import declarations
 from timconv_nb.course import exercises
 
 NOTEBOOKS = REPO / "notebooks"
@@ -104,3 +105,21 @@ def test_wrong_answers_fail_with_their_hints(notebook: str, tmp_path: Path) -> N
         verdict = text_of(node.cells[checks_after(node.cells, index, exercise_id)])
         assert verdict.startswith(f"✗ Exercise {exercise_id}"), f"{exercise_id}: the wrong answer passed: {verdict}"
         assert EXERCISES[exercise_id].wrong_hint in verdict, f"{exercise_id}: {verdict}"
+
+
+def test_every_function_of_the_conversation_header_is_taught_in_c_with_its_output() -> None:
+    """Each function of TIMConversationManager.h is called in a %%tim_c cell of the course that
+    ran and shows what it printed."""
+    functions = [f.name for f in declarations.read().functions.values() if f.header == "TIMConversationManager.h"]
+    assert len(functions) == 30  # the vendor's header: 8 callback setters and 22 calls
+    shown: set[str] = set()
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code" and cell.source.startswith("%%tim_c") and text_or_stream(cell):
+                shown |= {name for name in functions if re.search(rf"\b{name}\s*\(", cell.source)}
+    assert sorted(set(functions) - shown) == []
+
+
+def text_or_stream(cell) -> str:
+    """What a code cell showed: its streams and its results' text."""
+    return "".join(output.get("text", "") for output in cell.get("outputs", [])) + text_of(cell)
