@@ -216,3 +216,30 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 _UNTRACKED = pytest.StashKey[set]()
+
+
+#: The slow families, left out of the quick loop (``pytest -m "not slow"``) and run by
+#: ``bash .ci/test``: the wheel and the Binder replay (builds and installs), the engine under
+#: sanitizers and its fault sweeps, fuzzing, SIGKILL rounds, real browsers, the book's build, and the
+#: course notebooks run again with wrong answers. Node id prefixes.
+SLOW = (
+    "tests/test_wheel.py",
+    "tests/test_binder.py::test_binder_replay",
+    "tests/test_sanitized_python.py",
+    "tests/test_fuzz.py",
+    "tests/test_browser.py",
+    "tests/test_book.py",
+    "tests/test_durability.py",
+    "tests/test_c_programs.py::test_engine_test_program_under_sanitizers",
+    "tests/test_c_programs.py::test_completions_program_under_sanitizers",
+    "tests/test_c_programs.py::test_an_io_error_at_every_write",
+    "tests/test_c_programs.py::test_an_allocation_failure_anywhere_under_asan",
+    "tests/test_course.py::test_wrong_answers_fail_with_their_hints",
+    "tests/test_benchmarks.py::test_benchmark_runs[browser.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(SLOW):
+            item.add_marker(pytest.mark.slow)
