@@ -52,6 +52,18 @@ def test_recording_captures_exactly_the_calls_made(client: Client) -> None:
     assert len(recorder) == 6
 
 
+def test_recording_goes_into_the_recorder_given_even_an_empty_one(client: Client) -> None:
+    mine = Recorder()  # no records yet: len() 0, so falsy
+    assert client.start_recording(mine) is mine
+    client.create_conversation("bob")
+    assert [r.function for r in mine.records] == ["TIMConvCreate"]
+    assert client.start_recording() is mine  # None: the one already recording
+    assert client.stop_recording() is mine
+    with client.recording(Recorder()) as fresh:
+        client.create_conversation("carol")
+    assert [r.function for r in fresh.records] == ["TIMConvCreate"] and len(mine) == 1
+
+
 def test_events_are_recorded_when_observed(client: Client) -> None:
     client.on("add", lambda event, convs: None)
     with client.recording() as recorder:

@@ -208,8 +208,12 @@ class NativeLibrary:
 
     def start_recording(self, recorder: Optional[Recorder] = None) -> Recorder:
         """Records every call, callback and event made through the binding from now on (into
-        ``recorder``, or a new one, or the one already recording); returns the recorder."""
-        self.recorder = recorder or self.recorder or Recorder()
+        ``recorder``, or the one already recording, or a new one); returns the recorder. (A
+        Recorder with no records is falsy: it has a length, so it is tested against None.)"""
+        if recorder is not None:
+            self.recorder = recorder
+        elif self.recorder is None:
+            self.recorder = Recorder()
         return self.recorder
 
     def stop_recording(self) -> Optional[Recorder]:
