@@ -64,6 +64,18 @@ def test_recording_goes_into_the_recorder_given_even_an_empty_one(client: Client
     assert [r.function for r in fresh.records] == ["TIMConvCreate"] and len(mine) == 1
 
 
+def test_a_recording_block_inside_a_running_recording_leaves_it_running(client: Client) -> None:
+    """A call inspector records all along; a ``with client.recording(...)`` block in the middle
+    records its own calls and gives the recording back when it ends."""
+    running = client.start_recording(Recorder())
+    with client.recording(Recorder()) as block:
+        client.create_conversation("bob")
+    client.create_conversation("carol")
+    assert client.recorder is running
+    assert [r.args["conv_id"] for r in block.records] == ["bob"]
+    assert [r.args["conv_id"] for r in running.records] == ["carol"]
+
+
 def test_events_are_recorded_when_observed(client: Client) -> None:
     client.on("add", lambda event, convs: None)
     with client.recording() as recorder:

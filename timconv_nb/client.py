@@ -386,6 +386,9 @@ class Client:
             return await self._conversations_from_json_async(keep_json)
         return await self._conversations_from_columns_async()
 
+    # The vendor's call behind both paths (the columns are the local engine's faster form of it).
+    conversations.c_function = conversations_async.c_function = "TIMConvGetConvList"  # type: ignore[attr-defined]
+
     @api_call("TIMConvGetConvInfo", result=_one_conversation, result_takes_arguments=True)
     def conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
         """TIMConvGetConvInfo for one conversation. Unknown: InvalidConversationError."""

@@ -223,12 +223,14 @@ class NativeLibrary:
 
     @contextlib.contextmanager
     def recording(self, recorder: Optional[Recorder] = None) -> Iterator[Recorder]:
-        """``with lib.recording() as recorder:`` records the calls made inside the block."""
+        """``with lib.recording() as recorder:`` records the calls made inside the block; a
+        recording already running (a call inspector's) goes on after it."""
+        running = self.recorder
         active = self.start_recording(recorder)
         try:
             yield active
         finally:
-            self.stop_recording()
+            self.recorder = running
 
     # ---- calls: each made by _invoke, each completion reported by _answered ----
 
