@@ -39,8 +39,9 @@ def a_user_sig_for_dana(answer: Any) -> None:
     if ticket.get("TLS.expire") != ONE_DAY:
         raise Unmet(f"dana_sig is valid {ticket.get('TLS.expire')} s, not one day",
                     f"expire is in seconds: one day is {ONE_DAY}")
-    if ticket.get("TLS.sdkappid") != getattr(client, "app_id", None):
-        raise Unmet(f"dana_sig is for the app {ticket.get('TLS.sdkappid')}, the client for {getattr(client, 'app_id', None)}",
+    app_id = getattr(client, "app_id", None)
+    if ticket.get("TLS.sdkappid") != app_id:
+        raise Unmet(f"dana_sig is for the app {ticket.get('TLS.sdkappid')}, the client for {app_id}",
                     "make the UserSig and open the client with the same SDK_APP_ID")
     if refused is None:
         raise Unmet("the login with alice's UserSig was not refused",
@@ -74,9 +75,10 @@ def which_calls_need_ultimate(ultimate: Any) -> None:
     if not isinstance(ultimate, (set, frozenset, list, tuple)) or not all(isinstance(n, str) for n in ultimate):
         raise Unmet(f"ultimate is {ultimate!r}, not a set of names", "a set of the C function names, as in CALLS")
     given = set(ultimate)
-    for name in sorted(given - set(_ULTIMATE)):
-        raise Unmet(f"{name} does not need the Ultimate plan",
-                    _WHY_NOT.get(name, "its comment in the vendor's header does not say 需要您购买旗舰版套餐"))
+    extra = sorted(given - set(_ULTIMATE))
+    if extra:
+        raise Unmet(f"{extra[0]} does not need the Ultimate plan",
+                    _WHY_NOT.get(extra[0], "its comment in the vendor's header does not say 需要您购买旗舰版套餐"))
     missing = set(_ULTIMATE) - given
     if missing:
         raise Unmet(f"{len(missing)} of the calls that need the Ultimate plan {'is' if len(missing) == 1 else 'are'} "
