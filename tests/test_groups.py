@@ -292,6 +292,25 @@ def test_revoke_reaches_every_copy_and_the_recipients_callbacks(tmp_path: Path) 
             assert bool(bob.conversations().loc["c2c_alice", "last_msg_revoked"])
 
 
+def test_the_revoke_callback_gives_msg_locators_with_the_vendors_types(tmp_path: Path) -> None:
+    # TIMMessageManager.h 2460-2475 (8.2 MsgLocator): message_locator_is_revoked and message_locator_is_self are
+    # bools, time, seq, rand and unique id uint64; 2376: the revoker's user id beside them.
+    with Client(tmp_path / "data", library=engine_library_path()) as alice:
+        alice.login("alice")
+        revoked: list = []
+        alice.on("message_revoked", lambda items: revoked.extend(items))
+        with Classroom(alice, ["bob"]) as peers:
+            sent = peers["bob"].send_text("alice", "oops")
+            peers["bob"].revoke_message(sent)
+            assert wait_until(lambda: revoked)
+    locator = revoked[0].raw
+    assert locator["message_locator_is_revoked"] is True and locator["message_locator_is_self"] is False
+    assert (locator["message_locator_conv_id"], locator["message_locator_conv_type"]) == ("bob", 1)
+    assert locator["message_locator_seq"] == sent.seq and locator["message_locator_rand"] == sent.raw["message_rand"]
+    assert locator["message_locator_unique_id"] == sent.raw["message_unique_id"]
+    assert locator["message_revoker_user_id"] == "bob"
+
+
 def test_revoke_rules(alice: Client) -> None:
     alice.create_group("Team", "team", "work", members=["bob", ("carol", 300)])
     bob = as_user(alice, "bob")

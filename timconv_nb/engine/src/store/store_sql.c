@@ -416,13 +416,15 @@ const char *const store_stmt_sql[ST_COUNT] = {
         "SELECT seq, msg, json_extract(msg, '$.message_server_time'), json_extract(msg, '$.message_is_from_self'),"
         " json_extract(msg, '$.message_sender') FROM message"
         " WHERE conv_type = ?1 AND conv_id = ?2 AND json_extract(msg, '$.message_msg_id') = ?3",
-    /* Marks message seq ?3 revoked by ?4; returns its MsgLocator with the revoker (vendor 2.5). */
+    /* Marks message seq ?3 revoked by ?4; returns its MsgLocator with the revoker (vendor 2.5), its
+     * bools as JSON bools (vendor 8.2: json_extract gives a stored true as 1). */
     [ST_MSG_REVOKE] =
         "UPDATE message SET msg = json_set(msg, '$.message_status', 6, '$.message_revoker_user_id', ?4)"
         " WHERE conv_type = ?1 AND conv_id = ?2 AND seq = ?3"
         " RETURNING json_object('message_locator_conv_id', conv_id, 'message_locator_conv_type', conv_type,"
         "  'message_locator_is_revoked', json('true'), 'message_locator_time', json_extract(msg, '$.message_server_time'),"
-        "  'message_locator_seq', seq, 'message_locator_is_self', json_extract(msg, '$.message_is_from_self'),"
+        "  'message_locator_seq', seq,"
+        "  'message_locator_is_self', json(CASE WHEN json_extract(msg, '$.message_is_from_self') THEN 'true' ELSE 'false' END),"
         "  'message_locator_rand', json_extract(msg, '$.message_rand'),"
         "  'message_locator_unique_id', json_extract(msg, '$.message_unique_id'), 'message_revoker_user_id', ?4)",
     /* The last message follows a revoke: the stored copy of message ?3 replaces it. */
