@@ -473,7 +473,7 @@ def test_the_inspector_names_the_group_calls_and_events(alice: Client) -> None:
     create = calls[0]
     assert create.args["json_group_create_param"]["create_group_param_group_id"] == "team"
     assert create.json == {"create_group_result_groupid": "team"} and create.code == 0
-    assert calls[2].args["json_msg_param"] == {"message_msg_id": sent.msg_id}
+    assert calls[2].args["json_msg_param"] == sent.raw  # the Message as the send gave it (TIMMsgRevoke)
     events = [r for r in recorder.records if r.kind == "event"]
     tip_events = [r for r in events if r.function == "TIMGroupTipsEventCallback"]
     assert tip_events and tip_events[0].args["json_group_tip"]["group_tips_elem_group_id"] == "team"

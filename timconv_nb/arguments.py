@@ -291,11 +291,13 @@ def member_list_param(group: str, roles: Optional[int], user_ids: Any) -> bytes:
 
 
 def stored_message(message: Any) -> dict:
-    """A Message (or its JSON) naming a stored message by its message_msg_id."""
+    """A stored Message's JSON, whole, as the vendor's revoke and delete calls take it
+    (``TIMMessageManager.h``, ``TIMMsgRevoke``: the Message a send or the message list gave):
+    a Message or its JSON with a message_msg_id."""
     raw = getattr(message, "raw", message)
     if not isinstance(raw, dict) or not isinstance(raw.get(k.kTIMMsgMsgId), str) or not raw[k.kTIMMsgMsgId]:
         raise ValueError("give a Message (or its JSON) with a message_msg_id, as a send or the message list returns")
-    return {k.kTIMMsgMsgId: raw[k.kTIMMsgMsgId]}
+    return raw
 
 
 def message_conversation(messages: list) -> tuple[bytes, ConvType]:
