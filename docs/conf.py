@@ -5,8 +5,13 @@ Sphinx reads the checkout's root (``-c docs .``) but only the docs and the noteb
 are shown with their stored outputs, which nbval holds true in CI; nothing is executed here.
 """
 
-from pathlib import Path
 import tomllib
+from pathlib import Path
+
+from IPython.lib.lexers import IPython3Lexer
+from pygments.lexer import Lexer
+from pygments.lexers import CLexer, CppLexer
+from pygments.token import Keyword
 
 _ROOT = Path(__file__).resolve().parent.parent
 _PROJECT = tomllib.loads((_ROOT / "pyproject.toml").read_text())["project"]
@@ -34,4 +39,28 @@ html_theme_options = {
     "path_to_docs": "",
 }
 html_static_path: list = []
-html_extra_path = ["docs/book"]  # index.html at the site's root, leading to docs/index.html
+html_extra_path = ["book"]  # index.html at the site's root, leading to docs/index.html
+
+
+class NotebookCellLexer(Lexer):
+    """The notebooks' code cells (``ipython3``, or ``python`` where a notebook's metadata names no
+    lexer): a ``%%tim_c`` cell is C (with ``--cpp``, C++) after its magic line, everything else
+    IPython, which lexes plain Python too."""
+
+    name = "ipython3"
+    aliases = ["ipython3"]
+
+    def get_tokens_unprocessed(self, text: str):
+        if not text.startswith("%%tim_c"):
+            yield from IPython3Lexer().get_tokens_unprocessed(text)
+            return
+        magic, _, program = text.partition("\n")
+        yield 0, Keyword, magic + "\n"
+        lexer = CppLexer() if "--cpp" in magic.split() else CLexer()
+        for index, token, value in lexer.get_tokens_unprocessed(program):
+            yield len(magic) + 1 + index, token, value
+
+
+def setup(app):
+    for language in ("ipython3", "python"):
+        app.add_lexer(language, NotebookCellLexer)

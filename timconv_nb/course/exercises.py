@@ -98,13 +98,18 @@ class Verdict:
         return f"✗ {head}: not yet.\n  What is wrong: {self.what}\n  Hint: {self.hint}"
 
     def _repr_html_(self) -> str:
-        head = html.escape(f"Exercise {self.exercise.id} · {self.exercise.title}")
+        head = _marked_up(f"Exercise {self.exercise.id} · {self.exercise.title}")
         if self.passed:
             return (f"<div class='tc-check tc-check-pass' style='border-left:4px solid #1a7f37;padding:4px 8px'>"
                     f"✓ <b>{head}</b>: correct.</div>")
         return (f"<div class='tc-check tc-check-fail' style='border-left:4px solid #cf222e;padding:4px 8px'>"
-                f"✗ <b>{head}</b>: not yet.<br><b>What is wrong:</b> {html.escape(self.what)}"
-                f"<br><b>Hint:</b> {html.escape(self.hint)}</div>")
+                f"✗ <b>{head}</b>: not yet.<br><b>What is wrong:</b> {_marked_up(self.what)}"
+                f"<br><b>Hint:</b> {_marked_up(self.hint)}</div>")
+
+
+def _marked_up(text: str) -> str:
+    """Text as HTML, escaped, its `code` spans shown as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
 
 
 def check(exercise_id: str, answer: Any = None) -> Verdict:
