@@ -136,14 +136,26 @@ def check(exercise_id: str, answer: Any = None) -> Verdict:
 # ---- what C exercises' checks share ----
 
 def ran(run: RunResult) -> list[str]:
-    """The program's output lines, once it compiled and ran to a clean exit (else Unmet)."""
+    """The program's output lines, once it compiled and ran to a clean exit (else Unmet, with the
+    hint that fits how it ended)."""
     if not run.compiled:
         raise Unmet("the program did not compile", "read the compiler's first error: its line number is the "
                     "cell's own line")
-    if run.exit_status != 0:
-        raise Unmet(run.outcome, "main returns 0 once every callback it waits for has run; a signal means the "
-                    "program crashed (a NULL pointer, or a buffer shorter than 128 bytes for an id)")
-    return run.stdout.splitlines()
+    waited_in_vain = "course_wait: " in run.stderr
+    if run.exit_status == 0 and not waited_in_vain:
+        return run.stdout.splitlines()
+    if run.timed_out:
+        raise Unmet(run.outcome, "a loop that never ends, or a wait for a callback that never comes: print what "
+                    "each call returns, and check that each callback calls course_done()")
+    if run.signal is not None:
+        raise Unmet(run.outcome, "the program crashed: a NULL pointer, a string that is not NUL-terminated, or a "
+                    "buffer shorter than the 128 bytes an id needs")
+    if waited_in_vain:
+        raise Unmet("a course_wait gave up: fewer callbacks came than it waited for (its line on stderr says how "
+                    "many)", "a refused call (non-zero return code) never calls back, and a callback counts only "
+                    "when it calls course_done(): print what each call returns")
+    raise Unmet(run.outcome, "main returned that status itself: find the `return` that gives it (often a call "
+                "that returned a non-zero TIMResult, or a course_wait that gave up)")
 
 
 def lines_matching(lines: list[str], pattern: str) -> list[re.Match]:
