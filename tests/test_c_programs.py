@@ -29,6 +29,8 @@ BINDING_SOURCES = sorted(BINDING_C.glob("*.c"))
 #: (decoder_yyjson.c), and what they include.
 DECODER_SOURCES = [*sorted((ENGINE / "columns").glob("*.c")), ENGINE / "third_party" / "decoder_yyjson.c"]
 DECODER_INCLUDES = [f"-I{ENGINE / 'include'}", f"-I{ENGINE / 'columns'}", f"-I{ENGINE / 'third_party' / 'yyjson'}"]
+#: The limited API the decoder is built on (setup.py's STABLE_ABI_VERSION: CPython 3.9's stable ABI).
+DECODER_DEFINES = ["-DPy_LIMITED_API=0x03090000"]
 #: The sanitizer builds of the C programs: (name, compiler flags, the run's environment).
 ASAN_UBSAN = ("asan-ubsan", ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined"],
               {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "print_stacktrace=1"})

@@ -12,7 +12,8 @@ import sysconfig
 from pathlib import Path
 from typing import Callable
 
-from test_c_programs import DECODER_INCLUDES, DECODER_SOURCES, ENGINE_INCLUDES, ENGINE_SOURCES, REPO, build
+from test_c_programs import (DECODER_DEFINES, DECODER_INCLUDES, DECODER_SOURCES, ENGINE_INCLUDES, ENGINE_SOURCES, REPO,
+                             build)
 
 
 def runtime(name: str) -> str:
@@ -25,10 +26,11 @@ def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path, engine_sqlite
                  "-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-Wall", "-Wextra", "-Werror"]
     build([*sanitized, "-fvisibility=hidden", *ENGINE_INCLUDES, *map(str, ENGINE_SOURCES), str(engine_sqlite()),
            "-lcrypto", "-lz", "-lpthread", "-o", str(engine)])
-    # The decoder's file name need not be the package's: conftest loads it by path.
+    # The decoder's file name need not be the package's: conftest loads it by path. It is built on
+    # the limited API, as setup.py builds it.
     decoder = tmp_path / "_conv_columns_asan.so"
-    build([*sanitized, f"-I{sysconfig.get_paths()['include']}", *DECODER_INCLUDES, *map(str, DECODER_SOURCES),
-           "-o", str(decoder)])
+    build([*sanitized, f"-I{sysconfig.get_paths()['include']}", *DECODER_DEFINES, *DECODER_INCLUDES,
+           *map(str, DECODER_SOURCES), "-o", str(decoder)])
     env = {
         **os.environ,
         "TIMCONV_TEST_ENGINE": str(engine),
