@@ -6,6 +6,7 @@ are shown with their stored outputs, which nbval holds true in CI; nothing is ex
 """
 
 from pathlib import Path
+
 import tomllib
 
 _ROOT = Path(__file__).resolve().parent.parent

@@ -12,9 +12,8 @@ from typing import Callable
 
 import pytest
 
-from timconv_nb import declarations, native
-
 from conftest import ENGINE, REPO
+from timconv_nb import declarations, native
 
 C_TESTS = REPO / "tests" / "c"
 ENGINE_SOURCES = sorted((ENGINE / "src").rglob("*.c"))
@@ -116,8 +115,9 @@ def test_headers_compile_cleanly(tmp_path: Path, compiler: str, std: str) -> Non
         # builds or reads): such code must compile against the engine's headers.
         "const char *vendor_keys(int i);\n"
         "const char *vendor_keys(int i) {\n"
-        "    const char *keys[] = {kTIMConvC2CReadTimestamp, kTIMConvGroupReadSequence, kTIMMsgGetMsgListParamIsRamble,\n"
-        "        kTIMMsgSenderProfile, kTIMSdkConfigMainThreadID, kTIMMsgIsOnlineMsg, kTIMMsgIsExcludedFromUnreadCount,\n"
+        "    const char *keys[] = {kTIMConvC2CReadTimestamp, kTIMConvGroupReadSequence,\n"
+        "        kTIMMsgGetMsgListParamIsRamble, kTIMMsgSenderProfile, kTIMSdkConfigMainThreadID, kTIMMsgIsOnlineMsg,\n"
+        "        kTIMMsgIsExcludedFromUnreadCount,\n"
         "        kTIMMsgExcludedFromLastMessage, kTIMMsgGroupAtUserArray, kImSDK_MessageAtALL,\n"
         "        kTIMRequestInternalOperation, kTIMInternalOperationWriteLog, kTIMRequestWriteLogLogContentParam};\n"
         "    return keys[i % (int)(sizeof keys / sizeof keys[0])];\n"
@@ -133,7 +133,8 @@ def test_headers_compile_cleanly(tmp_path: Path, compiler: str, std: str) -> Non
         "    int type = kTIMGroup_Public + kTIMMemberRole_Owner + kTIMGroupTip_Quit + kTIMGroupReport_Delete;\n"
         "    const char *keys[] = {kTIMCreateGroupParamGroupName, kTIMGroupBaseInfoSelfInfo, kTIMMsgLocatorSeq,\n"
         "        kTIMMsgDeleteParamMsg, kTIMGroupTipsElemUserArray};\n"
-        "    return type + (keys[0][0] == 'c') + TIMGroupJoin(\"g\", 0, cb, 0) + TIMMsgRevoke(\"g\", kTIMConv_Group, \"{}\", cb, 0)\n"
+        "    return type + (keys[0][0] == 'c') + TIMGroupJoin(\"g\", 0, cb, 0)\n"
+        "        + TIMMsgRevoke(\"g\", kTIMConv_Group, \"{}\", cb, 0)\n"
         "        + ERR_SVR_GROUP_NOT_FOUND;\n"
         "}\n"
     )
@@ -181,7 +182,8 @@ def test_an_allocation_failure_anywhere_under_asan(tmp_path: Path, engine_sqlite
     binary = tmp_path / "test_faults_alloc"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, "-fsanitize=address,undefined",
            "-fno-sanitize-recover=undefined", "-DTIMCONV_FAULT_ALLOC", *ENGINE_INCLUDES, f"-I{C_TESTS}",
-           str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), str(engine_sqlite()), "-lcrypto", "-lz", "-lpthread",
+           str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), str(engine_sqlite()),
+           "-lcrypto", "-lz", "-lpthread",
            "-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup", "-o", str(binary)])
     out = run(binary, tmp_path / "data", {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1",
                                           "UBSAN_OPTIONS": "print_stacktrace=1"}, "alloc", "1", "1000000", step)

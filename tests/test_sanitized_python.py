@@ -12,12 +12,20 @@ import sysconfig
 from pathlib import Path
 from typing import Callable
 
-from test_c_programs import (DECODER_DEFINES, DECODER_INCLUDES, DECODER_SOURCES, ENGINE_INCLUDES, ENGINE_SOURCES, REPO,
-                             build)
+from test_c_programs import (
+    DECODER_DEFINES,
+    DECODER_INCLUDES,
+    DECODER_SOURCES,
+    ENGINE_INCLUDES,
+    ENGINE_SOURCES,
+    REPO,
+    build,
+)
 
 
 def runtime(name: str) -> str:
-    return subprocess.run(["gcc", f"-print-file-name={name}"], capture_output=True, text=True, check=True).stdout.strip()
+    found = subprocess.run(["gcc", f"-print-file-name={name}"], capture_output=True, text=True, check=True)
+    return found.stdout.strip()
 
 
 def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path, engine_sqlite: Callable[..., Path]) -> None:
@@ -45,7 +53,8 @@ def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path, engine_sqlite
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_engine_native.py",
          "tests/test_client.py", "tests/test_messages.py", "tests/test_usersig.py", "tests/test_conversation_api.py",
          "tests/test_bad_inputs.py", "tests/test_inspector.py", "tests/test_concurrency.py",
-         "tests/test_vendor_behaviour.py", "tests/test_groups.py", "tests/test_listing.py", "tests/test_conv_columns.py"],
+         "tests/test_vendor_behaviour.py", "tests/test_groups.py", "tests/test_listing.py",
+         "tests/test_conv_columns.py"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
     output = result.stdout + result.stderr

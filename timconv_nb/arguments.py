@@ -187,7 +187,8 @@ def info_param(conv_id: str, conv_type: ConvTypeLike) -> bytes:
 
 def draft_param(draft: Union[str, dict], user_define: str, edit_time: Union[None, int, float, datetime]) -> bytes:
     """A Draft: plain text or a Message dict, its user-define, its edit time (absent: now)."""
-    message = text_message(check_text(draft, "draft")) if isinstance(draft, str) else check_message(draft, "a draft message")
+    message = (text_message(check_text(draft, "draft")) if isinstance(draft, str)
+               else check_message(draft, "a draft message"))
     body: dict[str, Any] = {k.kTIMDraftMsg: message, k.kTIMDraftUserDefine: check_text(user_define, "user_define")}
     seconds = epoch_arg(edit_time, "edit_time")
     if seconds is not None:

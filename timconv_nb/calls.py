@@ -25,8 +25,8 @@ from typing import Any, Callable, Optional
 
 import orjson
 
-from .errors import CallTimeoutError, check, error_for, CODE_MEANINGS
 from .completions import Reply
+from .errors import CODE_MEANINGS, CallTimeoutError, check, error_for
 from .loop_bridge import LoopBridges
 from .native import NativeLibrary
 from .wire import ConvKey, ConvType
@@ -74,7 +74,8 @@ class Caller:
         self.engine_thread = engine_thread
         self._bridges = LoopBridges()
 
-    def wait(self, function: str, args: tuple, parse: bool = True, decode: Optional[Callable[[Any], Any]] = None) -> Any:
+    def wait(self, function: str, args: tuple, parse: bool = True,
+             decode: Optional[Callable[[Any], Any]] = None) -> Any:
         """Calls ``function`` and waits for its callback, in C with the GIL released; returns its
         JSON (parsed unless parse=False) or raises the code's exception. With ``decode``, the
         reply is lent and decoded in place (a large reply is never copied)."""
@@ -94,7 +95,7 @@ class Caller:
         return value
 
     def start(self, function: str, args: tuple, parse: bool = True,
-              decode: Optional[Callable[[Any], Any]] = None) -> "asyncio.Future[Any]":
+              decode: Optional[Callable[[Any], Any]] = None) -> asyncio.Future[Any]:
         """Calls ``function`` and returns an asyncio future of its callback's JSON (read as for
         :meth:`wait`), on the running loop: the call is answered into the loop's answer queue and
         the loop takes the answers in batches (see LoopBridge). A refused call raises at once."""

@@ -25,8 +25,9 @@ import multiprocessing
 import os
 import threading
 import weakref
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 __all__ = ["Classroom", "Peer"]
 
@@ -209,7 +210,7 @@ class Classroom:
         """Logs every peer out and ends its process (twice is harmless)."""
         self._finalizer()
 
-    def __enter__(self) -> "Classroom":
+    def __enter__(self) -> Classroom:
         return self
 
     def __exit__(self, *exc: Any) -> None:

@@ -27,9 +27,11 @@ import logging
 import os
 import textwrap
 import warnings
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ContextManager, Iterator, Optional, Union
+from typing import Any, Optional, Union
 
 import pandas as pd
 
@@ -183,8 +185,9 @@ class Client:
 
     Calls TIMInit when created and TIMUninit on :meth:`close` (or leaving a ``with`` block).
     ``log_dir`` is the SDK's log folder (``sdk_config_log_file_path``; created if needed): give
-    the vendor library one you can write. With ``secret_key`` (local engine only, for teaching) logins must bring a valid UserSig
-    (:func:`timconv_nb.usersig.gen_user_sig`), as on the real service.
+    the vendor library one you can write. With ``secret_key`` (local engine only, for teaching)
+    logins must bring a valid UserSig (:func:`timconv_nb.usersig.gen_user_sig`), as on the real
+    service.
     """
 
     def __init__(
@@ -259,7 +262,7 @@ class Client:
             process_slot.release_locked(self)
         log.info("closed %s", self.version)
 
-    def __enter__(self) -> "Client":
+    def __enter__(self) -> Client:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -708,7 +711,7 @@ class Client:
         """Stops recording; returns the recorder with what it recorded."""
         return self.native.stop_recording()
 
-    def recording(self, recorder: Optional[Recorder] = None) -> ContextManager[Recorder]:
+    def recording(self, recorder: Optional[Recorder] = None) -> AbstractContextManager[Recorder]:
         """``with client.recording() as recorder:`` records the C traffic of the block."""
         return self.native.recording(recorder)
 
@@ -726,7 +729,8 @@ class Client:
 
     on.__doc__ = ("Subscribes ``handler`` to an event and returns it (usable as a decorator):\n\n"
                   + textwrap.indent(handler_docs(), "        ")
-                  + "\n\n        Handlers run on the engine's thread; one that raises is logged and harms nothing else.")
+                  + "\n\n        Handlers run on the engine's thread; one that raises is logged and harms nothing"
+                    " else.")
 
     def _note_network_status(self, status: NetworkStatus, code: int, desc: str) -> None:
         self._network_status = status

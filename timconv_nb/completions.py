@@ -200,7 +200,7 @@ class _Target:
 
     __slots__ = ("handles", "handler", "once", "handle", "__weakref__")
 
-    def __init__(self, handles: "Handles", handler: Callable[..., None], once: bool) -> None:
+    def __init__(self, handles: Handles, handler: Callable[..., None], once: bool) -> None:
         self.handles = handles
         self.handler = handler
         self.once = once

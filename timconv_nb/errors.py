@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import NamedTuple, Optional
 
 
-
 class TIMError(Exception):
     """A call refused (negative ``TIMResult``) or failed (callback code).
 

@@ -15,17 +15,17 @@ import functools
 import itertools
 import json
 import operator
-from typing import Any, Callable, Sequence, Union
+from collections.abc import Sequence
+from typing import Any, Callable, Union
 
 import numpy as np
 import orjson
 import pandas as pd
 
-from . import wire as k
-from .conversation_columns import (BY_NAME, COLUMNS, CONV_TYPE, PARTS, REQUIRED, TIME, Column,
-                                   conversation_index, finish)
-from .model import MAX_EPOCH_SECONDS, VENDOR_PIN_BIT, ConvType, epoch_seconds, message_text
 from . import _conv_columns, typed_json
+from . import wire as k
+from .conversation_columns import BY_NAME, COLUMNS, CONV_TYPE, PARTS, REQUIRED, TIME, Column, conversation_index, finish
+from .model import MAX_EPOCH_SECONDS, VENDOR_PIN_BIT, ConvType, epoch_seconds, message_text
 from .typed_json import decode_conv_columns, gc_paused
 
 __all__ = ["CONVERSATION_DTYPES", "MESSAGE_DTYPES", "RECORD_DTYPES", "GROUP_DTYPES", "MEMBER_DTYPES",

@@ -32,7 +32,7 @@ class GroupType(IntEnum):
     LIVE = 4
 
     @classmethod
-    def parse(cls, value: Union["GroupType", int, str]) -> "GroupType":
+    def parse(cls, value: Union[GroupType, int, str]) -> GroupType:
         """A GroupType from itself, its value, or its name in any case ("work", "Meeting")."""
         if not (is_int(value) or isinstance(value, str)):
             raise TypeError(f"group type must be GroupType, int or str, not {type(value).__name__}")
@@ -108,7 +108,7 @@ class Group:
     raw: dict = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "Group":
+    def from_json(cls, data: dict) -> Group:
         return cls(
             group_id=str(data[k.kTIMGroupDetailInfoGroupId]),
             name=str(data.get(k.kTIMGroupDetailInfoGroupName, "")),
@@ -142,7 +142,7 @@ class JoinedGroup:
     raw: dict = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "JoinedGroup":
+    def from_json(cls, data: dict) -> JoinedGroup:
         me = data.get(k.kTIMGroupBaseInfoSelfInfo) or {}
         return cls(
             group_id=str(data[k.kTIMGroupBaseInfoGroupId]),
@@ -169,7 +169,7 @@ class GroupMember:
     raw: dict = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "GroupMember":
+    def from_json(cls, data: dict) -> GroupMember:
         return cls(
             user_id=str(data[k.kTIMGroupMemberInfoIdentifier]),
             group_id=str(data.get(k.kTIMGroupMemberInfoGroupId, "")),
@@ -193,7 +193,7 @@ class GroupTip:
     raw: dict = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "GroupTip":
+    def from_json(cls, data: dict) -> GroupTip:
         return cls(
             tip_type=GroupTipType(int(data.get(k.kTIMGroupTipsElemTipType, 0))),
             group_id=str(data.get(k.kTIMGroupTipsElemGroupId, "")),

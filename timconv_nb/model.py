@@ -173,7 +173,7 @@ class Draft:
     raw: dict = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "Draft":
+    def from_json(cls, data: dict) -> Draft:
         message = data.get(k.kTIMDraftMsg) or {}
         return cls(
             text=message_text(message),
@@ -207,7 +207,7 @@ class Conversation:
     raw: dict = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "Conversation":
+    def from_json(cls, data: dict) -> Conversation:
         draft = data.get(k.kTIMConvDraft)
         return cls(
             conv_id=str(data[k.kTIMConvId]),
@@ -299,7 +299,7 @@ class Message:
         return self.status == MessageStatus.REVOKED
 
     @classmethod
-    def from_json(cls, data: dict) -> "Message":
+    def from_json(cls, data: dict) -> Message:
         return cls(
             msg_id=str(data.get(k.kTIMMsgMsgId, "")),
             conv_id=str(data.get(k.kTIMMsgConvId, "")),
@@ -344,7 +344,7 @@ class RevokedMessage:
     raw: dict = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "RevokedMessage":
+    def from_json(cls, data: dict) -> RevokedMessage:
         return cls(
             conv_id=str(data.get(k.kTIMMsgLocatorConvId, "")),
             conv_type=ConvType(data.get(k.kTIMMsgLocatorConvType, 1)),

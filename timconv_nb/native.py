@@ -21,8 +21,9 @@ import json
 import logging
 import os
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 import cffi
 
@@ -126,7 +127,7 @@ class NativeLibrary:
         self._raw: Any = ffi.dlopen(self.path)
         self.recorder: Optional[Recorder] = None
         self._python_callbacks = Handles()
-        self._answer_queues: "weakref.WeakSet[AnswerQueue]" = weakref.WeakSet()
+        self._answer_queues: weakref.WeakSet[AnswerQueue] = weakref.WeakSet()
         # The notification handlers, by source. One replaced may still be running on the
         # library's thread: it is kept (retired) until TIMUninit, after which nothing runs.
         self._notification_handlers = Handles()

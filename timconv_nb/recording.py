@@ -17,8 +17,9 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -159,7 +160,7 @@ class Recorder:
 
     # ---- using the records ----
 
-    def frame(self) -> "pd.DataFrame":
+    def frame(self) -> pd.DataFrame:
         """The records as a DataFrame (schema: docs/api.md), built by the frames layer (loaded
         only when a frame is asked for: recording itself needs no pandas)."""
         from .frames import records_frame
@@ -175,7 +176,7 @@ class Recorder:
         return target
 
     @classmethod
-    def load(cls, path: Union[str, os.PathLike]) -> "Recorder":
+    def load(cls, path: Union[str, os.PathLike]) -> Recorder:
         """The records saved by :meth:`save`, for replaying into an inspector."""
         fields = {f.name for f in dataclasses.fields(CallRecord)}
         records = []

@@ -17,7 +17,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import operator
-from typing import Any, Callable, Iterator, Optional
+from collections.abc import Iterator
+from typing import Any, Callable, Optional
 
 import msgspec
 

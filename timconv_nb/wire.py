@@ -203,7 +203,7 @@ class ConvType(IntEnum):
         return "c2c" if self is ConvType.C2C else "group"
 
     @classmethod
-    def parse(cls, value: Union["ConvType", int, str]) -> "ConvType":
+    def parse(cls, value: Union[ConvType, int, str]) -> ConvType:
         """A ConvType from itself, 1/2, or "c2c"/"group" (any case)."""
         if not (is_int(value) or isinstance(value, str)):
             raise TypeError(f"conversation type must be ConvType, int or str, not {type(value).__name__}")
@@ -234,7 +234,7 @@ class ConvKey(NamedTuple):
         return f"{self.conv_type.prefix}_{self.conv_id}"
 
     @classmethod
-    def parse(cls, key: str) -> "ConvKey":
+    def parse(cls, key: str) -> ConvKey:
         """``"c2c_bob"`` -> ConvKey(C2C, "bob"); ValueError for anything else."""
         if not isinstance(key, str):
             raise TypeError(f"a conversation key must be str, not {type(key).__name__}")

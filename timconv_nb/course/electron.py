@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable
 from importlib import resources
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Optional
 
 __all__ = ["call_table", "electron_methods", "extract_methods", "EXTRACT_FILE"]
 

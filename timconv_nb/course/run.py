@@ -15,9 +15,10 @@ import selectors
 import signal
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional
 
 __all__ = ["Outcome", "run_program", "OUTPUT_LIMIT"]
 

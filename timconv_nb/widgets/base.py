@@ -15,7 +15,8 @@ import html
 import itertools
 import logging
 import threading
-from typing import Any, Callable, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any, Callable, Optional
 
 import ipywidgets as W
 

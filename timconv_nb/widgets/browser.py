@@ -8,8 +8,9 @@ import html
 import itertools
 import logging
 import threading
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 import ipywidgets as W
 

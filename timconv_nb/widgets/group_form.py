@@ -65,7 +65,8 @@ class GroupForm(Form):
         super().__init__(client, [self.group_id, self.name, self.group_type, self.members,
                                   W.HBox(list(self.buttons.values())), self.joined], **kwargs)
         for name, button in self.buttons.items():
-            button.on_click(lambda _, act=getattr(self, name): act())
+            act = getattr(self, name)
+            button.on_click(lambda _, act=act: act())
         self._subscribe("group_tip", self._on_tip)
         self.refresh()
 
@@ -142,7 +143,8 @@ class GroupForm(Form):
             return
         members = [m.strip() for m in self.members.value.split(",") if m.strip()]
         group_id = self._id(required=False) or None
-        self._run(lambda: f"Created group {self._client.create_group(name, group_id, self.group_type.value, members=members)}.")
+        self._run(lambda: "Created group "
+                  f"{self._client.create_group(name, group_id, self.group_type.value, members=members)}.")
 
     def join(self) -> None:
         group_id = self._id()

@@ -88,7 +88,7 @@ class CallInspector(W.VBox):
     table: Optional[DataTable] = None  # made in __init__ (after the checks), closed with it
     _listener = None
 
-    def __init__(self, source: Union[Client, Recorder, str, "os.PathLike[str]"], rows: int = 14,
+    def __init__(self, source: Union[Client, Recorder, str, os.PathLike[str]], rows: int = 14,
                  **kwargs: Any) -> None:
         if isinstance(source, Client):
             self.recorder = source.recorder or source.start_recording()

@@ -23,8 +23,9 @@ import itertools
 import logging
 import pathlib
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Optional
 
 import anywidget
 import traitlets
@@ -165,7 +166,8 @@ class RowOrder:
 
     def set_sort(self, column: str, direction: str) -> None:
         """Sorts by a column, either way, or ("", "") back to the default order."""
-        if direction not in SORT_DIRECTIONS or (column and column not in self._by_name) or (not column) != (not direction):
+        if (direction not in SORT_DIRECTIONS or (column and column not in self._by_name)
+                or (not column) != (not direction)):
             raise ValueError(f"cannot sort by column {column!r} {direction!r}")
         changed_column = column != self.sort[0]
         self.sort = (column, direction)
