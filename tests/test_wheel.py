@@ -65,6 +65,8 @@ def test_the_wheel_installs_and_runs_without_a_compiler(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         metadata = archive.read(next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))).decode()
         modules = sorted(n for n in archive.namelist() if n.startswith("timconv_nb/_") and n.endswith(".so"))
+        typed = {"timconv_nb/py.typed", "timconv_nb/_callbacks.pyi", "timconv_nb/_conv_columns.pyi"}
+        assert typed <= set(archive.namelist()), "the wheel does not say it is typed (PEP 561)"
     assert "\nRequires-Python: >=3.9\n" in metadata
     assert modules == ["timconv_nb/_callbacks.abi3.so", "timconv_nb/_conv_columns.abi3.so"]
     report = json.loads(run([sys.executable, "-m", "abi3audit", "--strict", "--report", wheel], tmp_path,

@@ -108,7 +108,9 @@ def fetch(version: str = DEFAULT_VERSION, timeout: float = 600) -> Path:
                 if not member.isfile():
                     raise VendorError(f"{member_name} in the package is not a regular file")
                 destination.parent.mkdir(parents=True, exist_ok=True)
-                with tar.extractfile(member) as source, open(destination, "wb") as out:
+                source = tar.extractfile(member)
+                assert source is not None  # a regular file, checked above
+                with source, open(destination, "wb") as out:
                     shutil.copyfileobj(source, out)
     _check_elf(library, machine)
     log.info("fetched %s %s into %s", PACKAGE, version, target)

@@ -9,11 +9,15 @@ builders, the frames and the widgets import it from here.
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import NamedTuple, Union
+from typing import Any, NamedTuple, Union
 
 from .checks import is_int
 
-__all__ = ["ConvType", "ConvKey"]
+__all__ = ["ConvType", "ConvKey", "JsonObject"]
+
+#: A JSON object of the SDK's, parsed (a ConvInfo, a Message, a Draft ...): keys as below, values
+#: of any JSON type.
+JsonObject = dict[str, Any]
 
 # ruff: noqa: N816 -- the vendor's constant names, verbatim
 

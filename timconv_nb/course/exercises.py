@@ -142,7 +142,7 @@ def ran(run: RunResult) -> list[str]:
     return run.stdout.splitlines()
 
 
-def lines_matching(lines: list[str], pattern: str) -> list[re.Match]:
+def lines_matching(lines: list[str], pattern: str) -> list[re.Match[str]]:
     """The matches of ``pattern`` at the start of each line, in order."""
     compiled = re.compile(pattern)
     return [m for m in (compiled.match(line) for line in lines) if m is not None]
