@@ -14,6 +14,8 @@ here. The declarations are read from the headers by ``timconv_nb/declarations.py
 path (the package itself is not importable while it is being built).
 """
 
+from __future__ import annotations
+
 import importlib.util
 import re
 import sys
