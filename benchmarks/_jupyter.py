@@ -15,8 +15,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 CHROMIUM = "/usr/bin/chromium"
 THEMES = ("JupyterLab Light", "JupyterLab Dark", "JupyterLab Dark High Contrast")
@@ -37,7 +37,8 @@ def jupyter_server(root: Path, work: Path, app: str = "lab", theme: str = "Jupyt
     settings = work / "settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True, exist_ok=True)
     # No news or update toasts over the page; the theme to start with.
-    (settings / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    (settings / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     (settings / "themes.jupyterlab-settings").write_text(json.dumps({"theme": theme}))
     token = secrets.token_hex(16)
     port = free_port()
@@ -59,7 +60,7 @@ def jupyter_server(root: Path, work: Path, app: str = "lab", theme: str = "Jupyt
                     break
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError(f"the {app} server did not start: {log_path.read_text()[-3000:]}")
+                    raise RuntimeError(f"the {app} server did not start: {log_path.read_text()[-3000:]}") from None
                 time.sleep(0.3)
         yield base, f"?token={token}"
     finally:

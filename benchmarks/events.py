@@ -24,7 +24,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from _populate import populate
-
 from timconv_nb import Client, ConvEvent
 from timconv_nb.widgets import ConversationBrowser
 
@@ -73,7 +72,8 @@ def main() -> None:
         rows = [measure(size, args.events, Path(folder)) for size in args.sizes]
     lines = [f"one Update event applied to the browser ({args.events} events per size; ms)",
              "| rows | median | p99 | floor (dict update) |", "| ---: | ---: | ---: | ---: |"]
-    lines += [f"| {r['size']:,} | {r['median'] * 1e3:.2f} | {r['p99'] * 1e3:.2f} | {r['floor'] * 1e3:.4f} |" for r in rows]
+    lines += [f"| {r['size']:,} | {r['median'] * 1e3:.2f} | {r['p99'] * 1e3:.2f} | {r['floor'] * 1e3:.4f} |"
+              for r in rows]
     growth = rows[-1]["median"] / rows[0]["median"]
     lines.append(f"summary: median {rows[-1]['median'] * 1e3:.2f} ms at {rows[-1]['size']:,} rows, "
                  f"{growth:.2f}x the median at {rows[0]['size']:,} rows")

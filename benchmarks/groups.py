@@ -18,7 +18,6 @@ import tempfile
 from pathlib import Path
 
 from roundtrip import timed
-
 from timconv_nb import Client
 
 log = logging.getLogger("benchmarks.groups")
@@ -43,7 +42,7 @@ def main() -> None:
             group = f"group{size}"
             client.create_group(group, group, "work", members=[f"member{m}" for m in range(1, size)])
             rows.append((f"group send, {size} member{'s' if size > 1 else ''}",
-                         timed(lambda i: client.send_text(group, f"g {i}", "group"), args.count)))
+                         timed(lambda i, group=group: client.send_text(group, f"g {i}", "group"), args.count)))
     lines = [f"group sends, {args.count:,} each (latencies in microseconds)",
              "| case | sends/s | median | p99 | median / floor |", "| --- | ---: | ---: | ---: | ---: |"]
     for name, samples in rows:

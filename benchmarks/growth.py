@@ -25,7 +25,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from _populate import populate  # noqa: E402
-
 from timconv_nb import Client  # noqa: E402
 
 log = logging.getLogger("benchmarks.growth")
@@ -64,7 +63,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000, 1_000_000])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--calls", type=int, default=500)
-    parser.add_argument("--plot", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "images" / "growth.png")
+    parser.add_argument("--plot", type=Path,
+                        default=Path(__file__).resolve().parent.parent / "docs" / "images" / "growth.png")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("timconv_nb").setLevel(logging.WARNING)
@@ -72,12 +72,14 @@ def main() -> None:
         rows = [measure(size, args.repeats, args.calls, Path(folder)) for size in sorted(args.sizes)]
     base = rows[0]
     lines = ["growth (listing: median of repeats; calls: medians of round trips)",
-             "| conversations | conversations() s | µs per conversation | vs smallest | conversation() µs | vs smallest | create (existing) µs | vs smallest |",
+             "| conversations | conversations() s | µs per conversation | vs smallest | conversation() µs "
+             "| vs smallest | create (existing) µs | vs smallest |",
              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         per = r["listing"] / r["size"]
-        lines.append(f"| {r['size']:,} | {r['listing']:.3f} | {per * 1e6:.1f} | {per / (base['listing'] / base['size']):.2f}x | "
-                     f"{r['read'] * 1e6:.1f} | {r['read'] / base['read']:.2f}x | {r['create'] * 1e6:.1f} | "
+        lines.append(f"| {r['size']:,} | {r['listing']:.3f} | {per * 1e6:.1f} | "
+                     f"{per / (base['listing'] / base['size']):.2f}x | {r['read'] * 1e6:.1f} | "
+                     f"{r['read'] / base['read']:.2f}x | {r['create'] * 1e6:.1f} | "
                      f"{r['create'] / base['create']:.2f}x |")
     last = rows[-1]
     lines.append(f"summary: from {base['size']:,} to {last['size']:,} conversations, listing time per conversation "

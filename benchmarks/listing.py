@@ -34,7 +34,6 @@ import time
 from pathlib import Path
 
 from _populate import populate
-
 from timconv_nb import Client
 from timconv_nb.frames import conversations_frame
 
@@ -64,7 +63,8 @@ FLOOR_SQL = """SELECT json_group_array(json_object(
   'conv_id', conv_id, 'conv_type', conv_type, 'conv_owner', 'bench', 'conv_unread_num', unread,
   'conv_active_time', active_time, 'conv_is_has_lastmsg', json(CASE WHEN last_msg IS NULL THEN 'false' ELSE 'true' END),
   'conv_last_msg', json(last_msg), 'conv_is_has_draft', json(CASE WHEN draft IS NULL THEN 'false' ELSE 'true' END),
-  'conv_draft', json(draft), 'conv_recv_opt', recv_opt, 'conv_is_pinned', json(CASE WHEN pinned THEN 'true' ELSE 'false' END),
+  'conv_draft', json(draft), 'conv_recv_opt', recv_opt,
+  'conv_is_pinned', json(CASE WHEN pinned THEN 'true' ELSE 'false' END),
   'conv_show_name', show_name, 'conv_face_url', face_url, 'conv_mark_array', json(mark_array),
   'conv_custom_data', custom_data, 'conv_conversation_group_array', json(group_array),
   'conv_group_at_info_array', json('[]')))

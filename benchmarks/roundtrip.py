@@ -25,8 +25,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import concurrent.futures
-import logging
 import json
+import logging
 import sqlite3
 import statistics
 import tempfile
@@ -142,7 +142,8 @@ def send_floor(folder: Path) -> tuple[Callable[[int], None], list[sqlite3.Connec
     def send(i: int) -> None:
         for unread, db in enumerate(stores):
             db.execute("BEGIN IMMEDIATE")
-            (order,) = db.execute("UPDATE meta SET value = value + 1 WHERE key = 'active_order' RETURNING value").fetchone()
+            (order,) = db.execute(
+                "UPDATE meta SET value = value + 1 WHERE key = 'active_order' RETURNING value").fetchone()
             db.execute("INSERT INTO message VALUES (1, 'bob', (SELECT coalesce(max(seq), 0) + 1 FROM message"
                        " WHERE conv_type = 1 AND conv_id = 'bob'), ?)", (MESSAGE,))
             db.execute("INSERT INTO conversation (conv_type, conv_id, active_time, active_order, unread, last_msg,"
@@ -166,8 +167,8 @@ def paired_samples(floor: Callable[[int], object], operation: Callable[[int], ob
     share = max(1, count // rounds)
     for r in range(rounds):
         first = r * share
-        floor_round = timed(lambda i: floor(first + i), share)
-        round_samples = timed(lambda i: operation(first + i), share)
+        floor_round = timed(lambda i, first=first: floor(first + i), share)
+        round_samples = timed(lambda i, first=first: operation(first + i), share)
         ratios.append(statistics.median(round_samples) / statistics.median(floor_round))
         floor_samples += floor_round
         samples += round_samples
@@ -291,7 +292,8 @@ def main() -> None:
             client.create_group("Team", "team", "work")
             sends = {
                 "sends answered into a queue (C2C)": asyncio.run(answered_sends(client, args.count, "carol", 1)),
-                "sends answered into a queue (a group of one)": asyncio.run(answered_sends(client, args.count, "team", 2)),
+                "sends answered into a queue (a group of one)":
+                    asyncio.run(answered_sends(client, args.count, "team", 2)),
                 "sends, a Python callback each (C2C)": callback_sends(client, args.count, "carol", 1),
                 "sends, a Python callback each (a group of one)": callback_sends(client, args.count, "team", 2),
                 "send_text_async (C2C)": asyncio.run(awaited_sends(client, args.count, "carol", 1)),

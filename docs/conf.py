@@ -5,9 +5,9 @@ Sphinx reads the checkout's root (``-c docs .``) but only the docs and the noteb
 are shown with their stored outputs, which nbval holds true in CI; nothing is executed here.
 """
 
-import tomllib
 from pathlib import Path
 
+import tomllib
 from IPython.lib.lexers import IPython3Lexer
 from pygments.lexer import Lexer
 from pygments.lexers import CLexer, CppLexer

@@ -13,10 +13,9 @@ from typing import Any
 
 import pytest
 
+from conftest import APP_ID, RawEngine, engine_library_path
 from timconv_nb import declarations, native
 from timconv_nb.native import parameter_names
-
-from conftest import APP_ID, RawEngine, engine_library_path
 
 NULL = native.ffi.NULL
 HUGE = b"x" * (1024 * 1024 + 1)
@@ -172,7 +171,7 @@ def engine(tmp_path_factory):
     raw.call("TIMConvMarkConversation", b'["group_team"]', 2, True)
     raw.call("TIMGroupCreate", b'{"create_group_param_group_name": "Taken", "create_group_param_group_id": "taken"}')
     raw.call("TIMMsgSendMessage", b"taken", 2, MESSAGE, NULL)
-    store = root / "timconv" / str(APP_ID) / "alice".encode().hex() / "store.db"
+    store = root / "timconv" / str(APP_ID) / b"alice".hex() / "store.db"
     registry = root / "timconv" / str(APP_ID) / "groups.db"
     raw.conv_list()  # every call above has run
     yield raw, (store, registry), store_content((store, registry))

@@ -10,10 +10,9 @@ import time
 
 import pytest
 
+from conftest import RawEngine
 from timconv_nb import Client, completions
 from timconv_nb.completions import AnswerQueue, Reply
-
-from conftest import RawEngine
 
 C2C = 1
 

@@ -16,7 +16,8 @@ from conftest import REPO
 sys.path.insert(0, str(REPO / "benchmarks"))
 from _jupyter import CHROMIUM, chromium  # noqa: E402
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/setup installs it)")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                reason="Debian's chromium is not installed (.ci/setup installs it)")
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,8 @@ BIG = 5000
 HEADERS = ["Conversation", "Type", "Unread", "Last message", "Time", "Draft", "Draft edited", "Pinned", "Marks",
            "Groups"]
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/setup installs it)")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                reason="Debian's chromium is not installed (.ci/setup installs it)")
 
 
 def write_notebook(path: Path, source: str) -> None:

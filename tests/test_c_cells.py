@@ -12,9 +12,10 @@ import os
 import re
 import subprocess
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 import nbformat
 import pytest
@@ -22,10 +23,9 @@ from jupyter_client import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from timconv_nb import Client, DEFAULT_APP_ID, vendor
-from timconv_nb.course import electron
-
 from conftest import REPO
+from timconv_nb import DEFAULT_APP_ID, Client, vendor
+from timconv_nb.course import electron
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 #: The header that includes the rest, and the course's own, for the C cells below.
@@ -110,7 +110,8 @@ class Kernel:
                 break
         reply = self.client.get_shell_msg(timeout=max(deadline - time.monotonic(), 0.1))["content"]
         cell.status = reply["status"]
-        cell.ename, cell.evalue, cell.traceback = reply.get("ename"), reply.get("evalue", ""), reply.get("traceback", [])
+        cell.ename, cell.evalue = reply.get("ename"), reply.get("evalue", "")
+        cell.traceback = reply.get("traceback", [])
         return cell
 
     def finish(self, msg_id: str, partial: Cell, timeout: float = 60) -> Cell:
@@ -409,10 +410,12 @@ int main() {
     Json::Value list;
     Json::Reader reader;
     if (!reader.parse(listed, list)) return 1;
-    std::printf("jsoncpp: %s\n", list[0][kTIMConvDraft][kTIMDraftMsg][kTIMMsgElemArray][0][kTIMTextElemContent].asCString());
+    std::printf("jsoncpp: %s\n",
+                list[0][kTIMConvDraft][kTIMDraftMsg][kTIMMsgElemArray][0][kTIMTextElemContent].asCString());
 
     json::Value same = json::Deserialize(listed);       // the demos' json:: API, over jsoncpp
-    std::printf("json::   %s, has draft %d\n", same[0][kTIMConvId].ToString().c_str(), same[0][kTIMConvIsHasDraft].ToBool());
+    std::printf("json::   %s, has draft %d\n", same[0][kTIMConvId].ToString().c_str(),
+                same[0][kTIMConvIsHasDraft].ToBool());
     json::Object filter;
     filter[kTIMConversationListFilterConvType] = kTIMConv_C2C;
     filter[kTIMConversationListFilterMarkType] = (uint64_t)kTIMConversationMarkTypeUnread | (0x1LL << 32);

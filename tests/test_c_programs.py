@@ -7,14 +7,14 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sysconfig
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from timconv_nb import declarations, native
-
 from conftest import ENGINE, REPO
+from timconv_nb import declarations, native
 
 C_TESTS = REPO / "tests" / "c"
 ENGINE_SOURCES = sorted((ENGINE / "src").rglob("*.c"))
@@ -29,6 +29,8 @@ BINDING_SOURCES = sorted(BINDING_C.glob("*.c"))
 #: (decoder_yyjson.c), and what they include.
 DECODER_SOURCES = [*sorted((ENGINE / "columns").glob("*.c")), ENGINE / "third_party" / "decoder_yyjson.c"]
 DECODER_INCLUDES = [f"-I{ENGINE / 'include'}", f"-I{ENGINE / 'columns'}", f"-I{ENGINE / 'third_party' / 'yyjson'}"]
+#: The limited API the decoder is built on (setup.py's STABLE_ABI_VERSION: CPython 3.9's stable ABI).
+DECODER_DEFINES = ["-DPy_LIMITED_API=0x03090000"]
 #: The sanitizer builds of the C programs: (name, compiler flags, the run's environment).
 ASAN_UBSAN = ("asan-ubsan", ["-fsanitize=address,undefined", "-fno-sanitize-recover=undefined"],
               {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "print_stacktrace=1"})
@@ -114,8 +116,9 @@ def test_headers_compile_cleanly(tmp_path: Path, compiler: str, std: str) -> Non
         # builds or reads): such code must compile against the engine's headers.
         "const char *vendor_keys(int i);\n"
         "const char *vendor_keys(int i) {\n"
-        "    const char *keys[] = {kTIMConvC2CReadTimestamp, kTIMConvGroupReadSequence, kTIMMsgGetMsgListParamIsRamble,\n"
-        "        kTIMMsgSenderProfile, kTIMSdkConfigMainThreadID, kTIMMsgIsOnlineMsg, kTIMMsgIsExcludedFromUnreadCount,\n"
+        "    const char *keys[] = {kTIMConvC2CReadTimestamp, kTIMConvGroupReadSequence,\n"
+        "        kTIMMsgGetMsgListParamIsRamble, kTIMMsgSenderProfile, kTIMSdkConfigMainThreadID, kTIMMsgIsOnlineMsg,\n"
+        "        kTIMMsgIsExcludedFromUnreadCount,\n"
         "        kTIMMsgExcludedFromLastMessage, kTIMMsgGroupAtUserArray, kImSDK_MessageAtALL,\n"
         "        kTIMRequestInternalOperation, kTIMInternalOperationWriteLog, kTIMRequestWriteLogLogContentParam};\n"
         "    return keys[i % (int)(sizeof keys / sizeof keys[0])];\n"
@@ -131,12 +134,22 @@ def test_headers_compile_cleanly(tmp_path: Path, compiler: str, std: str) -> Non
         "    int type = kTIMGroup_Public + kTIMMemberRole_Owner + kTIMGroupTip_Quit + kTIMGroupReport_Delete;\n"
         "    const char *keys[] = {kTIMCreateGroupParamGroupName, kTIMGroupBaseInfoSelfInfo, kTIMMsgLocatorSeq,\n"
         "        kTIMMsgDeleteParamMsg, kTIMGroupTipsElemUserArray};\n"
-        "    return type + (keys[0][0] == 'c') + TIMGroupJoin(\"g\", 0, cb, 0) + TIMMsgRevoke(\"g\", kTIMConv_Group, \"{}\", cb, 0)\n"
+        "    return type + (keys[0][0] == 'c') + TIMGroupJoin(\"g\", 0, cb, 0)\n"
+        "        + TIMMsgRevoke(\"g\", kTIMConv_Group, \"{}\", cb, 0)\n"
         "        + ERR_SVR_GROUP_NOT_FOUND;\n"
         "}\n"
     )
     build([compiler, std, "-pedantic", *WARNINGS, f"-I{native.get_include()}", "-c", str(source),
            "-o", str(tmp_path / "use.o")])
+
+
+def test_the_decoder_keeps_to_the_limited_api() -> None:
+    """The listing decoder compiles against CPython's limited API of 3.9, as setup.py builds it for
+    the abi3 wheel, warnings as errors: anything outside that API (a macro such as
+    PyList_SET_ITEM) is an implicit declaration. (abi3audit, in the wheel test, sees only the
+    symbols the build links to, not the macros that read CPython's structs.)"""
+    build(["gcc", "-std=c11", "-fsyntax-only", *WARNINGS, f"-I{sysconfig.get_paths()['include']}",
+           *DECODER_DEFINES, *DECODER_INCLUDES, *map(str, DECODER_SOURCES)])
 
 
 def test_engine_library_has_no_python_dependency() -> None:
@@ -179,7 +192,8 @@ def test_an_allocation_failure_anywhere_under_asan(tmp_path: Path, engine_sqlite
     binary = tmp_path / "test_faults_alloc"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, "-fsanitize=address,undefined",
            "-fno-sanitize-recover=undefined", "-DTIMCONV_FAULT_ALLOC", *ENGINE_INCLUDES, f"-I{C_TESTS}",
-           str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), str(engine_sqlite()), "-lcrypto", "-lz", "-lpthread",
+           str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), str(engine_sqlite()),
+           "-lcrypto", "-lz", "-lpthread",
            "-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup", "-o", str(binary)])
     out = run(binary, tmp_path / "data", {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1",
                                           "UBSAN_OPTIONS": "print_stacktrace=1"}, "alloc", "1", "1000000", step)

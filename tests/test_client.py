@@ -23,6 +23,7 @@ import pandas as pd
 import pytest
 
 import timconv_nb
+from conftest import engine_library_path
 from timconv_nb import (
     CONVERSATION_DTYPES,
     CallTimeoutError,
@@ -38,8 +39,6 @@ from timconv_nb import (
     conversations_frame,
     native,
 )
-
-from conftest import engine_library_path
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -112,7 +111,8 @@ def test_frame_schema_values_and_index(client: Client) -> None:
     client.set_draft("bob", "hello", user_define="ud")
     frame = client.conversations()
     assert list(frame.columns) == list(CONVERSATION_DTYPES)
-    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in CONVERSATION_DTYPES.items()}
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {
+        c: str(pd.api.types.pandas_dtype(t)) for c, t in CONVERSATION_DTYPES.items()}
     assert list(frame.index) == ["group_team", "c2c_bob"] and frame.index.name == "conversation"
     bob = frame.loc["c2c_bob"]
     assert bob.conv_id == "bob" and bob.conv_type == "c2c" and bob.show_name == "bob"
@@ -203,7 +203,8 @@ def test_client_argument_checks(tmp_path: Path) -> None:
 def test_exceptions_carry_code_name_and_call() -> None:
     error = timconv_nb.errors.error_for(6022, "disk full", "TIMConvCreate")
     assert isinstance(error, timconv_nb.StorageError) and isinstance(error, OSError)
-    assert (error.code, error.name, error.desc, error.call) == (6022, "ERR_IO_OPERATION_FAILED", "disk full", "TIMConvCreate")
+    assert (error.code, error.name, error.desc, error.call) == (6022, "ERR_IO_OPERATION_FAILED", "disk full",
+                                                                "TIMConvCreate")
     assert str(error) == "TIMConvCreate: ERR_IO_OPERATION_FAILED (6022): disk full"
     unknown = timconv_nb.errors.error_for(99999, "", "TIMX")
     assert type(unknown) is TIMError and unknown.name == "UNKNOWN"

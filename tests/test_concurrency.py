@@ -14,10 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timconv_nb import Client, native
-
 from conftest import RawEngine
 from test_messages import Peer
+from timconv_nb import Client, native
 
 C2C = 1
 STAR = 1
@@ -178,57 +177,62 @@ def test_8_threads_of_mixed_calls_with_events_and_another_process(tmp_path: Path
 
 def test_uninit_while_calls_and_events_are_in_flight(tmp_path: Path) -> None:
     for round_number in range(5):
-        lib = native.open_library()
-        raw = RawEngine(lib, tmp_path / f"round{round_number}")
-        uninit_returned = threading.Event()
-        late: list[str] = []
-        answered = Counter()
-        accepted = Counter()
-        lock = threading.Lock()
+        uninit_in_flight_round(tmp_path, round_number)
 
-        def on_event(kind: int, payload: str) -> None:
-            if uninit_returned.is_set():
-                late.append("event")
 
-        assert raw.init() == 0
-        raw.login("alice")
-        lib.set_handler("conv_event", on_event)
-        stop = threading.Event()
+def uninit_in_flight_round(tmp_path: Path, round_number: int) -> None:
+    """One round: four threads calling while TIMUninit runs, a little later each round."""
+    lib = native.open_library()
+    raw = RawEngine(lib, tmp_path / f"round{round_number}")
+    uninit_returned = threading.Event()
+    late: list[str] = []
+    answered = Counter()
+    accepted = Counter()
+    lock = threading.Lock()
 
-        def caller(index: int) -> None:
-            n = 0
-            while not stop.is_set():
-                call_id = f"{index}-{n}"
+    def on_event(kind: int, payload: str) -> None:
+        if uninit_returned.is_set():
+            late.append("event")
 
-                def on_done(code: int, desc: str, payload: str, call_id: str = call_id) -> None:
-                    if uninit_returned.is_set():
-                        late.append(call_id)
-                    with lock:
-                        answered[call_id] += 1
+    assert raw.init() == 0
+    raw.login("alice")
+    lib.set_handler("conv_event", on_event)
+    stop = threading.Event()
 
-                result = lib.call("TIMConvCreate", f"t{index}c{n}".encode(), C2C, on_done=on_done)
-                if result == 0:
-                    with lock:
-                        accepted[call_id] += 1
-                else:
-                    assert result in (-1, -2), result  # refused once TIMUninit began (or the login ended)
-                n += 1
+    def caller(index: int) -> None:
+        n = 0
+        while not stop.is_set():
+            call_id = f"{index}-{n}"
 
-        threads = [threading.Thread(target=caller, args=(i,)) for i in range(4)]
-        for thread in threads:
-            thread.start()
-        time.sleep(0.05 + 0.05 * round_number)
-        assert lib.lib.TIMUninit() == 0
-        uninit_returned.set()
-        stop.set()
-        for thread in threads:
-            thread.join(10)
-        time.sleep(0.1)
-        lib.set_handler("conv_event", None)
-        lib.set_log_handler(None)
-        assert late == [], late[:5]
-        assert sum(accepted.values()) > 0 and answered == accepted  # every accepted call answered, once
-        assert lib.pending_callbacks == 0
+            def on_done(code: int, desc: str, payload: str, call_id: str = call_id) -> None:
+                if uninit_returned.is_set():
+                    late.append(call_id)
+                with lock:
+                    answered[call_id] += 1
+
+            result = lib.call("TIMConvCreate", f"t{index}c{n}".encode(), C2C, on_done=on_done)
+            if result == 0:
+                with lock:
+                    accepted[call_id] += 1
+            else:
+                assert result in (-1, -2), result  # refused once TIMUninit began (or the login ended)
+            n += 1
+
+    threads = [threading.Thread(target=caller, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.05 + 0.05 * round_number)
+    assert lib.lib.TIMUninit() == 0
+    uninit_returned.set()
+    stop.set()
+    for thread in threads:
+        thread.join(10)
+    time.sleep(0.1)
+    lib.set_handler("conv_event", None)
+    lib.set_log_handler(None)
+    assert late == [], late[:5]
+    assert sum(accepted.values()) > 0 and answered == accepted  # every accepted call answered, once
+    assert lib.pending_callbacks == 0
 
 
 def test_client_close_from_another_thread_under_load(tmp_path: Path) -> None:

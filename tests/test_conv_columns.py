@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import sysconfig
 from pathlib import Path
 from typing import Any, Optional
 
@@ -61,7 +60,7 @@ def taken(text: str) -> bool:
 
 def test_the_decoder_in_use_is_the_one_under_test() -> None:
     """The package's build, or the one TIMCONV_TEST_CONV_COLUMNS names (the sanitizer run)."""
-    package_build = Path(timconv_nb.__file__).parent / f"_conv_columns{sysconfig.get_config_var('EXT_SUFFIX')}"
+    package_build = Path(timconv_nb.__file__).parent / "_conv_columns.abi3.so"  # on the stable ABI (setup.py)
     expected = Path(os.environ.get("TIMCONV_TEST_CONV_COLUMNS") or package_build)
     assert Path(frames._conv_columns.__file__).resolve() == expected.resolve()
     assert frames._conv_columns is _conv_columns
@@ -90,7 +89,8 @@ def random_value(rng: random.Random, depth: int = 0) -> Any:
         return rng.choice(["", "x", "ünï", "a,b", "<b>", "\ud83c\udf88", "\\n\"", "\u2028"])
     if kind == "list":
         return [random_value(rng, depth + 1) for _ in range(rng.randrange(3))]
-    return {rng.choice(["k", "ü", "elem_type", "conv_id"]): random_value(rng, depth + 1) for _ in range(rng.randrange(3))}
+    return {rng.choice(["k", "ü", "elem_type", "conv_id"]): random_value(rng, depth + 1)
+            for _ in range(rng.randrange(3))}
 
 
 def usual_or(rng: random.Random, usual: Any, odd: float = 0.03) -> Any:
@@ -212,10 +212,12 @@ def test_elements_across_the_window_are_read_whole(sizes: list[int], indent: Opt
 FRAMINGS = ["", " ", "[", "]", "[]", " [ ]\n\t", "[] x", "[]]", "{}", "[,]", "[1]", "null", "\ufeff[]",
             '[{"conv_id": "a", "conv_type": 1},]', '[{"conv_id": "a", "conv_type": 1}{"conv_id": "b", "conv_type": 1}]',
             '[{"conv_id": "a", "conv_type": 1},,{"conv_id": "b", "conv_type": 1}]',
-            '[{"conv_id": "a", "conv_type": 1}', '[{"conv_id": "a", "conv_type": 1} , {"conv_id": "b", "conv_type": 2} ]',
+            '[{"conv_id": "a", "conv_type": 1}',
+            '[{"conv_id": "a", "conv_type": 1} , {"conv_id": "b", "conv_type": 2} ]',
             '[{"conv_id": "a", "conv_type": 1, "conv_id": "b"}]', '[{"conv_id": "a", "conv_type": 3}]',
             '[{"conv_id": "a", "conv_type": 1, "conv_unread_num": 18446744073709551616}]',
-            '[{"conv_id": "a", "conv_type": 1, "conv_unread_num": 1.0}]', '[{"conv_id": "a", "conv_type": 1, "conv_c2c_read_timestamp": -0}]',
+            '[{"conv_id": "a", "conv_type": 1, "conv_unread_num": 1.0}]',
+            '[{"conv_id": "a", "conv_type": 1, "conv_c2c_read_timestamp": -0}]',
             '[{"conv_id": "\\ud800", "conv_type": 1}]',
             '[{"conv_id": "a", "conv_type": 1, "conv_mark_array": ' + "[" * 100 + "]" * 100 + "}]",
             '[{"conv_id": "a", "conv_type": 1, "conv_show_name": "\xff"}]']
@@ -226,11 +228,12 @@ def test_any_text_gives_the_generic_frame_or_error(text: str) -> None:
     assert_as_generic(text)
 
 
-@pytest.mark.parametrize("text, decoded", [("[]", True), (" [ ]\n\t", True), ("[] x", False), ("[,]", False),
-                                           ('[{"conv_id": "a", "conv_type": 1},]', False),
-                                           ('[{"conv_id": "a", "conv_type": 1} , {"conv_id": "b", "conv_type": 2} ]', True),
-                                           ('[{"conv_id": "a", "conv_type": 1, "conv_id": "b"}]', False),
-                                           ('[{"conv_id": "a", "conv_type": 1, "conv_unread_num": 18446744073709551616}]', False)])
+@pytest.mark.parametrize("text, decoded", [
+    ("[]", True), (" [ ]\n\t", True), ("[] x", False), ("[,]", False),
+    ('[{"conv_id": "a", "conv_type": 1},]', False),
+    ('[{"conv_id": "a", "conv_type": 1} , {"conv_id": "b", "conv_type": 2} ]', True),
+    ('[{"conv_id": "a", "conv_type": 1, "conv_id": "b"}]', False),
+    ('[{"conv_id": "a", "conv_type": 1, "conv_unread_num": 18446744073709551616}]', False)])
 def test_the_decoder_takes_only_one_array_of_what_it_reads(text: str, decoded: bool) -> None:
     assert taken(text) is decoded
 
@@ -296,8 +299,9 @@ def test_the_decoder_makes_the_declared_columns_in_order() -> None:
             c: str(pd.api.types.pandas_dtype(t)) for c, t in CONVERSATION_DTYPES.items()}
 
 
-TEXT_LAST = {"conv_id": "t", "conv_type": 1, "conv_is_has_lastmsg": True, "conv_last_msg": {"message_elem_array": [TEXT]},
-             "conv_is_has_draft": True, "conv_draft": {"draft_msg": {"message_elem_array": [TEXT, TEXT]}},
+TEXT_LAST = {"conv_id": "t", "conv_type": 1, "conv_is_has_lastmsg": True,
+             "conv_last_msg": {"message_elem_array": [TEXT]}, "conv_is_has_draft": True,
+             "conv_draft": {"draft_msg": {"message_elem_array": [TEXT, TEXT]}},
              "conv_mark_array": [1, 2**40], "conv_conversation_group_array": ["a, b"], "conv_c2c_read_timestamp": 5}
 TIP_LAST = {"conv_id": "g", "conv_type": 2, "conv_is_has_lastmsg": True, "conv_last_msg": {"message_elem_array": [TIP]},
             "conv_group_at_info_array": [{"conv_group_at_info_at_type": 3}], "conv_group_read_sequence": 9}

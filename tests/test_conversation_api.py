@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import RawEngine
+from test_messages import Peer
 from timconv_nb import Client, InvalidConversationError, MarkType, native
 from timconv_nb.errors import InvalidGroupError, InvalidParameterError
 from timconv_nb.frames import CONVERSATION_DTYPES
-
-from conftest import RawEngine
-from test_messages import Peer
 
 
 def wait_for(predicate, timeout: float = 5.0) -> None:
@@ -102,7 +101,8 @@ def test_group_calls_and_their_callbacks(client: Client) -> None:
         client.create_conversation(peer)
     seen: list[tuple] = []
     for event in ("group_created", "group_added", "group_removed"):
-        client.on(event, lambda name, convs, *rest, event=event: seen.append((event, name, sorted(c.key for c in convs), *rest)))
+        client.on(event, lambda name, convs, *rest, event=event:
+                  seen.append((event, name, sorted(c.key for c in convs), *rest)))
     client.on("group_deleted", lambda name: seen.append(("group_deleted", name)))
     client.on("group_renamed", lambda old, new: seen.append(("group_renamed", old, new)))
 
@@ -218,7 +218,7 @@ def test_unread_by_filter_follows_messages_from_another_process(tmp_path: Path) 
         try:
             for i in range(3):
                 peer.command(f"send alice hello {i}", "sent")
-                wait_for(lambda: len(totals) > i)
+                wait_for(lambda i=i: len(totals) > i)
         finally:
             peer.close()
         assert totals == [1, 2, 3]

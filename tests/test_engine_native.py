@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from timconv_nb import native
-
 from conftest import APP_ID, ENGINE, RawEngine
+from timconv_nb import native
 
 TIM_SUCC, TIM_ERR_SDKUNINIT, TIM_ERR_NOTLOGIN, TIM_ERR_JSON, TIM_ERR_PARAM, TIM_ERR_CONV = 0, -1, -2, -3, -4, -5
 C2C, GROUP = 1, 2
@@ -351,8 +350,10 @@ BAD_CALLS = [
     ("TIMConvSetDraft", (b"bob", C2C, b'{"draft_msg": 1}'), TIM_ERR_JSON),
     ("TIMConvSetDraft", (b"bob", C2C, b'{"draft_msg": {}}'), TIM_ERR_JSON),
     ("TIMConvSetDraft", (b"bob", C2C, b'{"draft_msg": {"message_elem_array": [{}]}}'), TIM_ERR_JSON),
-    ("TIMConvSetDraft", (b"bob", C2C, b'{"draft_msg": {"message_elem_array": []}, "draft_user_define": 3}'), TIM_ERR_JSON),
-    ("TIMConvSetDraft", (b"bob", C2C, b'{"draft_msg": {"message_elem_array": []}, "draft_edit_time": "x"}'), TIM_ERR_JSON),
+    ("TIMConvSetDraft", (b"bob", C2C, b'{"draft_msg": {"message_elem_array": []}, "draft_user_define": 3}'),
+     TIM_ERR_JSON),
+    ("TIMConvSetDraft", (b"bob", C2C, b'{"draft_msg": {"message_elem_array": []}, "draft_edit_time": "x"}'),
+     TIM_ERR_JSON),
     ("TIMConvSetDraft", (b"bob", C2C, DEEP_JSON), TIM_ERR_JSON),
     ("TIMConvSetDraft", (b"ghost", C2C, GOOD_DRAFT), TIM_ERR_CONV),
     ("TIMConvSetDraft", (b"bob", GROUP, GOOD_DRAFT), TIM_ERR_CONV),
@@ -435,7 +436,8 @@ def test_open_library_calls_the_library_it_was_given(tmp_path: Path) -> None:
 def test_header_and_library_locations() -> None:
     include = Path(native.get_include())
     assert (include / "TIMCloud.h").is_file()
-    for header in ["TIMCloudDef.h", "TIMErrorCode.h", "TIMManager.h", "TIMConversationManager.h", "TIMMessageManager.h"]:
+    for header in ["TIMCloudDef.h", "TIMErrorCode.h", "TIMManager.h", "TIMConversationManager.h",
+                   "TIMMessageManager.h"]:
         assert (include / header).is_file()
     assert Path(native.library_path()).name == "libtimconv.so"
 

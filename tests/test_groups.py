@@ -13,14 +13,19 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import engine_library_path
 from timconv_nb import AT_ALL, Client, ReceiveOpt
 from timconv_nb.classroom import Classroom
-from timconv_nb.errors import (GroupMembershipError, GroupNotFoundError, GroupPermissionError,
-                               InvalidConversationError, InvalidParameterError, RevokeTimeLimitError)
+from timconv_nb.errors import (
+    GroupMembershipError,
+    GroupNotFoundError,
+    GroupPermissionError,
+    InvalidConversationError,
+    InvalidParameterError,
+    RevokeTimeLimitError,
+)
 from timconv_nb.frames import GROUP_DTYPES, MEMBER_DTYPES
 from timconv_nb.membership import GroupAddOption, GroupTipType, GroupType, MemberRole
-
-from conftest import engine_library_path
 
 
 def wait_until(predicate, timeout: float = 10.0):
@@ -111,7 +116,8 @@ def test_create_refuses_bad_parameters_with_the_vendors_codes(alice: Client) -> 
     assert create({"create_group_param_group_name": "x", "create_group_param_group_type": 9}) == (0, 10004)
     members = [{"group_member_info_identifier": f"u{i}"} for i in range(21)]
     # 1558: "群组初始成员数组，成员个数不能超过 20"
-    assert create({"create_group_param_group_name": "Many", "create_group_param_group_member_array": members}) == (0, 10004)
+    assert create({"create_group_param_group_name": "Many",
+                   "create_group_param_group_member_array": members}) == (0, 10004)
     with pytest.raises(ValueError, match="20 initial members"):
         alice.create_group("Many", "many", "work", members=[f"u{i}" for i in range(21)])
     assert alice.group_list() == []  # nothing was made
@@ -176,7 +182,8 @@ def test_quit_and_dismiss_follow_the_group_type(alice: Client) -> None:
 def test_members_list_with_roles_for_members_only(alice: Client) -> None:
     alice.create_group("Team", "team", "work", members=["bob", ("carol", MemberRole.ADMIN)])
     frame = alice.members("team")
-    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in MEMBER_DTYPES.items()}
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {
+        c: str(pd.api.types.pandas_dtype(t)) for c, t in MEMBER_DTYPES.items()}
     assert dict(frame.role.astype(str)) == {"alice": "owner", "bob": "normal", "carol": "admin"}
     # 1071: the role flag picks roles (1 owner, 2 admins, 4 the others)
     assert [m.user_id for m in alice.member_list("team", roles=2 | 1)] == ["alice", "carol"]
@@ -185,7 +192,8 @@ def test_members_list_with_roles_for_members_only(alice: Client) -> None:
     with pytest.raises(GroupPermissionError, match="only members"):
         dave.members("team")
     groups = as_user(dave, "bob").groups()
-    assert {c: str(t) for c, t in groups.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in GROUP_DTYPES.items()}
+    assert {c: str(t) for c, t in groups.dtypes.items()} == {
+        c: str(pd.api.types.pandas_dtype(t)) for c, t in GROUP_DTYPES.items()}
     assert groups.loc["team", "role"] == "normal" and groups.loc["team", "group_type"] == "Work"
 
 
@@ -256,7 +264,8 @@ def test_mentions_fill_the_mentioned_members_at_information(alice: Client) -> No
     bob = as_user(alice, "bob")
     team = bob.conversation("team", "group")
     assert [why.name for _, why in team.group_at] == ["AT_ME", "AT_ALL", "AT_ALL_AT_ME"]
-    frame = bob.conversations(); assert frame.loc["group_team", "group_at"] == "me,all,all_me"
+    frame = bob.conversations()
+    assert frame.loc["group_team", "group_at"] == "me,all,all_me"
     body = b'{"conversation_list_filter_has_group_at_info": true}'
     result, reply = bob.native.call_and_wait("TIMConvGetConversationListByFilter", body, 0, 10, timeout=10)
     assert [c["conv_id"] for c in json.loads(reply[2])["conversation_list_result_conv_list"]] == ["team"]

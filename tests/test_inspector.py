@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from timconv_nb import (CallTimeoutError, Client, InvalidParameterError, NotLoggedInError, Recorder, StorageError,
-                        native)
+from test_widgets import wait_until
+from timconv_nb import CallTimeoutError, Client, InvalidParameterError, NotLoggedInError, Recorder, StorageError, native
 from timconv_nb.errors import InvalidConversationError
 from timconv_nb.frames import RECORD_DTYPES
 from timconv_nb.widgets import CallInspector, CreateConversationForm, DraftEditor
-
-from test_widgets import wait_until
 
 
 def test_recording_captures_exactly_the_calls_made(client: Client) -> None:

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from timconv_nb import AT_ALL, Client, MarkType, ReceiveOpt, _conv_columns
-from timconv_nb.frames import CONVERSATION_DTYPES, conversations_frame_from_columns, conversations_frame
+from timconv_nb.frames import CONVERSATION_DTYPES, conversations_frame, conversations_frame_from_columns
 from timconv_nb.model import VENDOR_PIN_BIT
 from timconv_nb.typed_json import DecodeError, decode_conv_columns
 

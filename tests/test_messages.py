@@ -18,10 +18,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import REPO, RawEngine
 from timconv_nb import Client, InvalidConversationError, MarkType, native
 from timconv_nb.frames import MESSAGE_DTYPES
-
-from conftest import REPO, RawEngine
 
 MESSAGE_KEYS = {
     "message_elem_array", "message_conv_id", "message_conv_type", "message_sender", "message_client_time",
@@ -37,7 +36,7 @@ class Peer:
     def __init__(self, root: Path, user: str) -> None:
         self.process = subprocess.Popen([sys.executable, str(REPO / "tests" / "peer_child.py"), str(root), user],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        self.lines: "queue.Queue[dict]" = queue.Queue()
+        self.lines: queue.Queue[dict] = queue.Queue()
         self.unclaimed: list[dict] = []  # lines read while waiting for another kind
         threading.Thread(target=self._read, daemon=True).start()
         assert self.next(lambda m: "ready" in m, timeout=30)["ready"] == user
@@ -119,7 +118,8 @@ def test_messages_frame_schema_and_paging(client: Client, alice: None = None) ->
         client.send_text("bob", f"m{i}")
     frame = client.messages("bob", count=3)
     assert list(frame.columns) == list(MESSAGE_DTYPES)
-    assert {c: str(t) for c, t in frame.dtypes.items()} == {c: str(pd.api.types.pandas_dtype(t)) for c, t in MESSAGE_DTYPES.items()}
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {
+        c: str(pd.api.types.pandas_dtype(t)) for c, t in MESSAGE_DTYPES.items()}
     assert list(frame.text) == ["m4", "m3", "m2"] and list(frame.seq) == [5, 4, 3]
     assert frame.index.name == "msg_id" and frame.is_from_self.all()
     empty = client.messages("nobody")
@@ -145,7 +145,7 @@ def test_group_delivery_reaches_only_the_groups_members(tmp_path: Path) -> None:
 
 def test_two_processes_exchange_messages_with_events(tmp_path: Path) -> None:
     bob = Peer(tmp_path, "bob")
-    seen: "queue.Queue[tuple]" = queue.Queue()
+    seen: queue.Queue[tuple] = queue.Queue()
     try:
         with Client(tmp_path) as alice:
             alice.login("alice")
@@ -192,7 +192,7 @@ def test_the_inbox_lets_go_of_deliveries_once_announced(tmp_path: Path) -> None:
     try:
         with Client(tmp_path) as alice:
             alice.login("alice")
-            (store,) = tmp_path.glob(f"timconv/*/{'bob'.encode().hex()}/store.db")  # the folder is the id in hex
+            (store,) = tmp_path.glob(f"timconv/*/{b'bob'.hex()}/store.db")  # the folder is the id in hex
 
             def inbox_rows() -> int:
                 with contextlib.closing(sqlite3.connect(f"file:{store}?mode=ro", uri=True)) as db:
@@ -298,7 +298,8 @@ def test_filter_input_checks(alice: RawEngine) -> None:
     assert call(b'{"conversation_list_filter_has_unread_count": 1}') == -3
     assert call(b'{"conversation_list_filter_mark_type": -1}') == -3
     assert call(b'{"conversation_list_filter_conversation_group": 5}') == -3
-    reply = alice.call("TIMConvGetConversationListByFilter", b'{"conversation_list_filter_has_group_at_info": true}', 0, 10)
+    reply = alice.call("TIMConvGetConversationListByFilter", b'{"conversation_list_filter_has_group_at_info": true}',
+                       0, 10)
     assert reply.json == {"conversation_list_result_conv_list": [], "conversation_list_result_next_seq": 0,
                           "conversation_list_result_is_finished": True}
 
@@ -323,7 +324,8 @@ def test_batch_delete_100_mixed_and_101_refused(client: Client) -> None:
         client.delete_conversations([f"c2c_x{i}" for i in range(101)])
     raw = json.dumps([f"c2c_x{i}" for i in range(101)]).encode()
     assert client.native.lib.TIMConvDeleteConversationList(raw, True, native.ffi.NULL, native.ffi.NULL) == -4
-    assert client.native.lib.TIMConvDeleteConversationList(b'["c2c_a", 5]', True, native.ffi.NULL, native.ffi.NULL) == -3
+    null = native.ffi.NULL
+    assert client.native.lib.TIMConvDeleteConversationList(b'["c2c_a", 5]', True, null, null) == -3
 
 
 def test_delete_is_final_across_relogin_and_restart(tmp_path: Path) -> None:
@@ -517,7 +519,7 @@ def test_a_queued_send_that_fails_after_writing_loses_its_batch_one_failing_befo
         collided = queue_behind_a_busy_call(client, [(b"bob", 1, "c"), (b"team", 2, "collides"), (b"carol", 1, "d")])
         assert [code for code, _ in collided] == [0, 6022, 0] and "UNIQUE constraint failed" in collided[1][1]
 
-        store = tmp_path / "timconv" / str(client.app_id) / "alice".encode().hex() / "store.db"
+        store = tmp_path / "timconv" / str(client.app_id) / b"alice".hex() / "store.db"
         sql_elsewhere(store, "CREATE TRIGGER refuse_victim BEFORE INSERT ON conversation WHEN NEW.conv_id = 'victim'"
                              " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
         lost = queue_behind_a_busy_call(client, [(b"bob", 1, "e"), (b"victim", 1, "v"), (b"carol", 1, "f")])
@@ -551,8 +553,8 @@ def test_queued_group_sends_take_their_seqs_in_one_registry_transaction_each_cha
         refused = queue_behind_a_busy_call(client, [(b"team", 2, "a"), (b"other", 2, "x"), (b"team", 2, "b")])
         assert [code for code, _ in refused] == [0, 10007, 0]  # ERR_SVR_GROUP_PERMISSION_DENY
         registry = tmp_path / "timconv" / str(client.app_id) / "groups.db"
-        sql_elsewhere(registry, "CREATE TRIGGER refuse_seq_6 BEFORE UPDATE OF next_seq ON im_group WHEN OLD.next_seq = 6"
-                                " BEGIN SELECT RAISE(ABORT, 'seq refused by the test'); END")
+        sql_elsewhere(registry, "CREATE TRIGGER refuse_seq_6 BEFORE UPDATE OF next_seq ON im_group"
+                                " WHEN OLD.next_seq = 6 BEGIN SELECT RAISE(ABORT, 'seq refused by the test'); END")
         failed = queue_behind_a_busy_call(client, [(b"team", 2, "c"), (b"team", 2, "d")])
         assert failed[0][0] == 0 and failed[1][0] == 6022 and "seq refused by the test" in failed[1][1], failed
         assert sql_elsewhere(registry, "SELECT next_seq FROM im_group WHERE group_id = 'team'") == [(6,)]

@@ -12,11 +12,20 @@ import sysconfig
 from pathlib import Path
 from typing import Callable
 
-from test_c_programs import DECODER_INCLUDES, DECODER_SOURCES, ENGINE_INCLUDES, ENGINE_SOURCES, REPO, build
+from test_c_programs import (
+    DECODER_DEFINES,
+    DECODER_INCLUDES,
+    DECODER_SOURCES,
+    ENGINE_INCLUDES,
+    ENGINE_SOURCES,
+    REPO,
+    build,
+)
 
 
 def runtime(name: str) -> str:
-    return subprocess.run(["gcc", f"-print-file-name={name}"], capture_output=True, text=True, check=True).stdout.strip()
+    found = subprocess.run(["gcc", f"-print-file-name={name}"], capture_output=True, text=True, check=True)
+    return found.stdout.strip()
 
 
 def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path, engine_sqlite: Callable[..., Path]) -> None:
@@ -25,10 +34,11 @@ def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path, engine_sqlite
                  "-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-Wall", "-Wextra", "-Werror"]
     build([*sanitized, "-fvisibility=hidden", *ENGINE_INCLUDES, *map(str, ENGINE_SOURCES), str(engine_sqlite()),
            "-lcrypto", "-lz", "-lpthread", "-o", str(engine)])
-    # The decoder's file name need not be the package's: conftest loads it by path.
+    # The decoder's file name need not be the package's: conftest loads it by path. It is built on
+    # the limited API, as setup.py builds it.
     decoder = tmp_path / "_conv_columns_asan.so"
-    build([*sanitized, f"-I{sysconfig.get_paths()['include']}", *DECODER_INCLUDES, *map(str, DECODER_SOURCES),
-           "-o", str(decoder)])
+    build([*sanitized, f"-I{sysconfig.get_paths()['include']}", *DECODER_DEFINES, *DECODER_INCLUDES,
+           *map(str, DECODER_SOURCES), "-o", str(decoder)])
     env = {
         **os.environ,
         "TIMCONV_TEST_ENGINE": str(engine),
@@ -43,7 +53,8 @@ def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path, engine_sqlite
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_engine_native.py",
          "tests/test_client.py", "tests/test_messages.py", "tests/test_usersig.py", "tests/test_conversation_api.py",
          "tests/test_bad_inputs.py", "tests/test_inspector.py", "tests/test_concurrency.py",
-         "tests/test_vendor_behaviour.py", "tests/test_groups.py", "tests/test_listing.py", "tests/test_conv_columns.py"],
+         "tests/test_vendor_behaviour.py", "tests/test_groups.py", "tests/test_listing.py",
+         "tests/test_conv_columns.py"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
     output = result.stdout + result.stderr

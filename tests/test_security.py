@@ -95,7 +95,7 @@ def test_engine_files_never_follow_a_planted_symlink(tmp_path: Path) -> None:
     target = tmp_path / "target.db"
     target.write_bytes(b"precious")
     with Client(tmp_path / "data") as client:
-        folder = tmp_path / "data" / "timconv" / str(client.app_id) / "mallory".encode().hex()
+        folder = tmp_path / "data" / "timconv" / str(client.app_id) / b"mallory".hex()
         folder.mkdir(parents=True, mode=0o700)
         os.symlink(target, folder / "store.db")
         with pytest.raises(OSError):  # StorageError: the store is not opened through the link

@@ -4,14 +4,14 @@ file, a blocked data folder, a full disk (a 1 MiB tmpfs the test mounts) and a r
 from __future__ import annotations
 
 import contextlib
-import logging
 import hashlib
 import json
+import logging
 import sqlite3
 import subprocess
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pandas as pd
 import pytest

@@ -14,8 +14,8 @@ from comm import get_comm_manager
 from comm.base_comm import BaseComm
 
 from timconv_nb import Client
-from timconv_nb.widgets.table import MAX_WINDOW, Column, DataTable, RowOrder, ViewWindows
 from timconv_nb.widgets import ConversationBrowser
+from timconv_nb.widgets.table import MAX_WINDOW, Column, DataTable, RowOrder, ViewWindows
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ import pytest
 from timconv_nb import declarations, errors, native, vendor
 
 LIBRARY = vendor.cached_library()
-pytestmark = pytest.mark.skipif(LIBRARY is None, reason="the vendor library is not fetched: python -m timconv_nb.vendor fetch")
+pytestmark = pytest.mark.skipif(LIBRARY is None,
+                                reason="the vendor library is not fetched: python -m timconv_nb.vendor fetch")
 
 OURS = Path(native.get_include())
 DECLARED = declarations.read()
@@ -124,7 +125,8 @@ def test_every_code_row_has_the_vendors_value() -> None:
     vendor_codes = {**theirs["TIMErrCode"], **theirs["TIMResult"]}
     assert len(errors.ERROR_CODES) > 30
     for row in errors.ERROR_CODES:
-        assert vendor_codes.get(row.name) == row.code, f"{row.name}: ours {row.code}, vendor {vendor_codes.get(row.name)}"
+        vendor_code = vendor_codes.get(row.name)
+        assert vendor_code == row.code, f"{row.name}: ours {row.code}, vendor {vendor_code}"
 
 
 def test_json_keys_equal_the_vendors() -> None:

@@ -15,13 +15,21 @@ from pathlib import Path
 
 import pytest
 
-from timconv_nb import (AT_ALL, CallTimeoutError, Client, ConvEvent, GroupAtType, InvalidParameterError, MarkType,
-                        NotLoggedInError, ReceiveOpt, native)
-from timconv_nb.errors import NotSupportedError
-
 from conftest import CONV_EVENT_FINISH, CONV_EVENT_START, RawEngine, engine_library_path
 from test_widgets import wait_until
-
+from timconv_nb import (
+    AT_ALL,
+    CallTimeoutError,
+    Client,
+    ConvEvent,
+    GroupAtType,
+    InvalidParameterError,
+    MarkType,
+    NotLoggedInError,
+    ReceiveOpt,
+    native,
+)
+from timconv_nb.errors import NotSupportedError, UserSigError
 
 # ---- the sync after a login ----
 # TIMConversationManager.h:46-49: enum TIMConvEvent has kTIMConvEvent_Start (会话开始) and
@@ -47,7 +55,7 @@ def test_a_refused_login_announces_no_sync(tmp_path: Path) -> None:
     with Client(tmp_path, secret_key="k" * 32, library=engine_library_path()) as client:
         seen: list[ConvEvent] = []
         client.on("start", lambda event, convs: seen.append(event))
-        with pytest.raises(Exception):
+        with pytest.raises(UserSigError):
             client.login("alice", "not a usersig")
         assert seen == []
         with pytest.raises(NotLoggedInError):

@@ -30,7 +30,8 @@ def test_registry_unreachable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").rglob("*.so"))
 
 
-def test_cli_prints_the_path_or_the_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+def test_cli_prints_the_path_or_the_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture) -> None:
     monkeypatch.setenv("TIMCONV_VENDOR_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("PATH", str(tmp_path))
     assert vendor.main(["fetch"]) == 1

@@ -1,8 +1,10 @@
 """The wheel: built by ``.ci/wheel`` from a copy of the tracked files (the sdist too, which must
-build a wheel of its own), installed into a fresh
-virtual environment whose PATH has no compiler (binary packages only), then used there: the
-version, a login, a create, a group and a list on the local engine. The engine may ask the
-dynamic loader for nothing outside the C library beyond what the wheel carries."""
+build a wheel of its own), tagged for CPython's stable ABI from requires-python's floor on
+(``cp39-abi3``) and holding no symbol outside it (abi3audit), installed into a fresh virtual
+environment whose PATH has no compiler (binary packages only), then used there: the version, a
+login, a create, a group and a list on the local engine, and a vendor listing through the
+decoder. The engine may ask the dynamic loader for nothing outside the C library beyond what the
+wheel carries."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from conftest import copy_tracked_files
@@ -23,14 +26,17 @@ USE = """
 import json, sys
 from pathlib import Path
 import timconv_nb
-from timconv_nb import Client, native
+from timconv_nb import Client, native, _callbacks, _conv_columns
 with Client(Path(sys.argv[1]) / "data") as client:
     client.login("alice")
     client.create_conversation("bob")
     client.create_group("Team", "team", "work", members=["bob"])
     frame = client.conversations()
+    vendor = client.conversations(keep_json=True)  # from TIMConvGetConvList's JSON, through the decoder
     print(json.dumps({"version": timconv_nb.__version__, "engine": client.version, "rows": list(frame.index),
-                      "engine_path": native.library_path(), "sqlite": client.native.sqlite_version()}))
+                      "vendor_rows": list(vendor.index), "engine_path": native.library_path(),
+                      "sqlite": client.native.sqlite_version(),
+                      "modules": [Path(_callbacks.__file__).name, Path(_conv_columns.__file__).name]}))
 """
 
 
@@ -54,12 +60,29 @@ def test_the_wheel_installs_and_runs_without_a_compiler(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     run(["bash", ".ci/wheel", dist], checkout, {**os.environ, "PYTHON": sys.executable})
     (wheel,) = dist.glob("timconv_nb-*.whl")
-    assert re.search(r"-cp311-cp311-manylinux_\d+_\d+_x86_64\.whl$", wheel.name), wheel.name
+    # One wheel for CPython 3.9 and every later one: the stable ABI of requires-python's floor.
+    assert re.search(r"-cp39-abi3-manylinux_\d+_\d+_x86_64\.whl$", wheel.name), wheel.name
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read(next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))).decode()
+        modules = sorted(n for n in archive.namelist() if n.startswith("timconv_nb/_") and n.endswith(".so"))
+        typed = {"timconv_nb/py.typed", "timconv_nb/_callbacks.pyi", "timconv_nb/_conv_columns.pyi"}
+        assert typed <= set(archive.namelist()), "the wheel does not say it is typed (PEP 561)"
+    assert "\nRequires-Python: >=3.9\n" in metadata
+    assert modules == ["timconv_nb/_callbacks.abi3.so", "timconv_nb/_conv_columns.abi3.so"]
+    report = json.loads(run([sys.executable, "-m", "abi3audit", "--strict", "--report", wheel], tmp_path,
+                            dict(os.environ)))
+    audited = {Path(audit["name"]).name: audit["result"] for audit in report["specs"][str(wheel)]["wheel"]}
+    assert {Path(m).name for m in modules} <= set(audited), audited
+    for name, result in audited.items():  # the modules, and the engine (which uses no Python at all)
+        assert result["is_abi3"] and result["is_abi3_baseline_compatible"], (name, result)
+        assert result["baseline"] == "3.9" and not result["non_abi3_symbols"], (name, result)
+        assert not result["future_abi3_objects"], (name, result)
     (sdist,) = dist.glob("timconv_nb-*.tar.gz")
-    # The sdist builds too (with a compiler: the one of this machine).
+    # The sdist builds too (with a compiler: the one of this machine), a wheel with the same tags.
     run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--wheel-dir", tmp_path / "from_sdist", sdist],
         tmp_path, dict(os.environ))
-    assert list((tmp_path / "from_sdist").glob("timconv_nb-*.whl"))
+    (from_sdist,) = (tmp_path / "from_sdist").glob("timconv_nb-*.whl")
+    assert from_sdist.name.endswith("-cp39-abi3-linux_x86_64.whl"), from_sdist.name
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
@@ -71,7 +94,8 @@ def test_the_wheel_installs_and_runs_without_a_compiler(tmp_path: Path) -> None:
     run([python, "-m", "pip", "install", "-q", "--only-binary=:all:", wheel], tmp_path, env)
 
     facts = json.loads(run([python, "-c", USE, tmp_path], tmp_path, env))
-    assert facts["rows"] == ["group_team", "c2c_bob"]
+    assert facts["rows"] == facts["vendor_rows"] == ["group_team", "c2c_bob"]
+    assert facts["modules"] == ["_callbacks.abi3.so", "_conv_columns.abi3.so"]
     assert str(venv) in facts["engine_path"] and facts["engine"].endswith(facts["version"])
     version = run([python, "-m", "timconv_nb", "--version"], tmp_path, env)
     assert f"timconv_nb {facts['version']}" in version and f"SQLite: {facts['sqlite']}" in version

@@ -11,8 +11,14 @@ import time
 import pytest
 
 from timconv_nb import Client, MarkType
-from timconv_nb.widgets import (ConversationBrowser, CreateConversationForm, DeleteConversationForm, DraftEditor,
-                                GroupForm, OrganizeForm)
+from timconv_nb.widgets import (
+    ConversationBrowser,
+    CreateConversationForm,
+    DeleteConversationForm,
+    DraftEditor,
+    GroupForm,
+    OrganizeForm,
+)
 
 XSS = "<img src=x onerror=alert(1)>"
 

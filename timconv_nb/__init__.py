@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import errors  # a leaf: its exceptions are listed below by name
 
@@ -65,6 +65,58 @@ _EXPORTS = {
 }
 
 __all__ = list(_EXPORTS)
+
+if TYPE_CHECKING:  # what type checkers see of the names above (loaded on first use at run time)
+    from .classroom import Classroom as Classroom
+    from .client import DEFAULT_APP_ID as DEFAULT_APP_ID, Client as Client, default_data_dir as default_data_dir
+    from .errors import (
+        CallTimeoutError as CallTimeoutError,
+        ClientAlreadyOpenError as ClientAlreadyOpenError,
+        GroupMembershipError as GroupMembershipError,
+        GroupNotFoundError as GroupNotFoundError,
+        GroupPermissionError as GroupPermissionError,
+        InvalidConversationError as InvalidConversationError,
+        InvalidGroupError as InvalidGroupError,
+        InvalidJSONError as InvalidJSONError,
+        InvalidParameterError as InvalidParameterError,
+        LoginInProgressError as LoginInProgressError,
+        NotLoggedInError as NotLoggedInError,
+        NotSupportedError as NotSupportedError,
+        OutOfMemoryError as OutOfMemoryError,
+        RevokeTimeLimitError as RevokeTimeLimitError,
+        SDKInternalError as SDKInternalError,
+        SDKNotInitializedError as SDKNotInitializedError,
+        StorageError as StorageError,
+        TIMError as TIMError,
+        UserSigError as UserSigError,
+    )
+    from .events import NetworkStatus as NetworkStatus
+    from .faults import Faults as Faults
+    from .frames import CONVERSATION_DTYPES as CONVERSATION_DTYPES, conversations_frame as conversations_frame
+    from .membership import (
+        Group as Group,
+        GroupAddOption as GroupAddOption,
+        GroupMember as GroupMember,
+        GroupTip as GroupTip,
+        GroupTipType as GroupTipType,
+        GroupType as GroupType,
+        JoinedGroup as JoinedGroup,
+        MemberRole as MemberRole,
+    )
+    from .model import (
+        Conversation as Conversation,
+        ConvEvent as ConvEvent,
+        Draft as Draft,
+        GroupAtType as GroupAtType,
+        LoginStatus as LoginStatus,
+        MarkType as MarkType,
+        Message as Message,
+        MessageStatus as MessageStatus,
+        ReceiveOpt as ReceiveOpt,
+        RevokedMessage as RevokedMessage,
+    )
+    from .recording import CallRecord as CallRecord, Recorder as Recorder
+    from .wire import AT_ALL as AT_ALL, ConvKey as ConvKey, ConvType as ConvType
 
 
 def __getattr__(name: str) -> Any:

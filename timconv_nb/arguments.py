@@ -8,13 +8,14 @@ argument and what was wrong, before anything reaches C. The JSON keys come from
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Optional, Union
 
 from . import wire as k
 from .checks import check_int, is_int, is_number
 from .model import text_message
-from .wire import ConvKey, ConvType
+from .wire import ConvKey, ConvType, JsonObject
 
 __all__ = ["ConvTypeLike", "check_id", "check_int", "check_text", "epoch_arg", "check_message", "check_timeout",
            "conv_key", "conv_group_name", "keys_param", "filter_param", "ID_MAX_BYTES", "GROUP_ID_MAX_BYTES",
@@ -87,7 +88,7 @@ def epoch_arg(value: Union[None, int, float, datetime], what: str) -> Optional[i
     return int(value)
 
 
-def check_message(message: Any, what: str = "a message") -> dict:
+def check_message(message: Any, what: str = "a message") -> JsonObject:
     """A Message dict: an object with a list of element objects, each with an int elem_type."""
     if not isinstance(message, dict):
         raise TypeError(f"{what} must be a dict, not {type(message).__name__}")
@@ -137,7 +138,7 @@ def keys_param(keys: Any) -> bytes:
     return json_arg(keys)
 
 
-def id_list(ids: Any) -> list:
+def id_list(ids: Iterable[Any]) -> list[Any]:
     """A list of ids given as any iterable but a single string."""
     if isinstance(ids, (str, bytes)):
         raise TypeError("give a list of ids, not a single string")
@@ -185,9 +186,10 @@ def info_param(conv_id: str, conv_type: ConvTypeLike) -> bytes:
                       k.kTIMGetConversationListParamConvType: int(kind)}])
 
 
-def draft_param(draft: Union[str, dict], user_define: str, edit_time: Union[None, int, float, datetime]) -> bytes:
+def draft_param(draft: Union[str, JsonObject], user_define: str, edit_time: Union[None, int, float, datetime]) -> bytes:
     """A Draft: plain text or a Message dict, its user-define, its edit time (absent: now)."""
-    message = text_message(check_text(draft, "draft")) if isinstance(draft, str) else check_message(draft, "a draft message")
+    message = (text_message(check_text(draft, "draft")) if isinstance(draft, str)
+               else check_message(draft, "a draft message"))
     body: dict[str, Any] = {k.kTIMDraftMsg: message, k.kTIMDraftUserDefine: check_text(user_define, "user_define")}
     seconds = epoch_arg(edit_time, "edit_time")
     if seconds is not None:
@@ -290,7 +292,7 @@ def member_list_param(group: str, roles: Optional[int], user_ids: Any) -> bytes:
     return json_arg(param)
 
 
-def stored_message(message: Any) -> dict:
+def stored_message(message: Any) -> JsonObject:
     """A stored Message's JSON, whole, as the vendor's revoke and delete calls take it
     (``TIMMessageManager.h``, ``TIMMsgRevoke``: the Message a send or the message list gave):
     a Message or its JSON with a message_msg_id."""
@@ -300,7 +302,7 @@ def stored_message(message: Any) -> dict:
     return raw
 
 
-def message_conversation(messages: list) -> tuple[bytes, ConvType]:
+def message_conversation(messages: list[Any]) -> tuple[bytes, ConvType]:
     """The conversation the Messages belong to (all the same one), as C takes it."""
     keys = {(getattr(m, "raw", m).get(k.kTIMMsgConvId), getattr(m, "raw", m).get(k.kTIMMsgConvType))
             for m in messages if isinstance(getattr(m, "raw", m), dict)}

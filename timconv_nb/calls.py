@@ -6,9 +6,16 @@ arguments, and ``result`` turns the callback's JSON into what the method returns
 come from that one declaration, with the builder's signature and docstring::
 
     @api_call("TIMConvCreate", result=Conversation.from_json)
-    def create_conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
+    def create_conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> CArgs:
         \"""TIMConvCreate: creates the conversation, or gets it when it exists.\"""
         return arguments.conv_key(conv_id, conv_type)
+
+    create_conversation_async = create_conversation.awaitable
+
+The sync method takes the builder's name; its twin is named beside it, ``<name>_async``, from
+``.awaitable``. Both are plain functions installed on the class; for type checkers each is a
+descriptor whose ``__get__`` gives the builder's parameters and ``result``'s return type (a
+coroutine of it for the twin).
 
 :class:`Caller` is the one way calls are made: a sync method waits on the call's waiter, an
 ``*_async`` one is answered into its loop's queue (:mod:`timconv_nb.completions`), and both check
@@ -20,18 +27,34 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import sys
 import threading
-from typing import Any, Callable, Optional
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any, Callable, Generic, Optional, Protocol, TypeVar, overload
 
 import orjson
 
-from .errors import CallTimeoutError, check, error_for, CODE_MEANINGS
 from .completions import Reply
+from .errors import CODE_MEANINGS, CallTimeoutError, check, error_for
 from .loop_bridge import LoopBridges
 from .native import NativeLibrary
 from .wire import ConvKey, ConvType
 
-__all__ = ["api_call", "ApiCall", "Caller", "EngineThread"]
+if sys.version_info >= (3, 10):
+    from typing import ParamSpec
+else:
+    from typing_extensions import ParamSpec
+
+if TYPE_CHECKING:
+    from .client import Client
+
+__all__ = ["api_call", "ApiCall", "AwaitableCall", "CArgs", "Caller", "EngineThread"]
+
+#: The C arguments of a call, as a builder returns them (bytes, ints, enums, None for NULL).
+CArgs = tuple[Any, ...]
+P = ParamSpec("P")
+R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 
 
 def _reader(parse: bool, decode: Optional[Callable[[Any], Any]]) -> Callable[[Reply], Any]:
@@ -74,7 +97,8 @@ class Caller:
         self.engine_thread = engine_thread
         self._bridges = LoopBridges()
 
-    def wait(self, function: str, args: tuple, parse: bool = True, decode: Optional[Callable[[Any], Any]] = None) -> Any:
+    def wait(self, function: str, args: CArgs, parse: bool = True,
+             decode: Optional[Callable[[Any], Any]] = None) -> Any:
         """Calls ``function`` and waits for its callback, in C with the GIL released; returns its
         JSON (parsed unless parse=False) or raises the code's exception. With ``decode``, the
         reply is lent and decoded in place (a large reply is never copied)."""
@@ -93,8 +117,8 @@ class Caller:
         check(code, desc, function)
         return value
 
-    def start(self, function: str, args: tuple, parse: bool = True,
-              decode: Optional[Callable[[Any], Any]] = None) -> "asyncio.Future[Any]":
+    def start(self, function: str, args: CArgs, parse: bool = True,
+              decode: Optional[Callable[[Any], Any]] = None) -> asyncio.Future[Any]:
         """Calls ``function`` and returns an asyncio future of its callback's JSON (read as for
         :meth:`wait`), on the running loop: the call is answered into the loop's answer queue and
         the loop takes the answers in batches (see LoopBridge). A refused call raises at once."""
@@ -121,7 +145,7 @@ class Caller:
         """The client is closed: its loops' answer queues are closed once drained."""
         self._bridges.close()
 
-    def result(self, function: str, args: tuple) -> None:
+    def result(self, function: str, args: CArgs) -> None:
         """Calls ``function``, one that answers with its TIMResult alone (the draft calls, the
         unread subscriptions); a refusal of a call on one conversation names it."""
         code = self.native.call_result(function, *args)
@@ -133,15 +157,25 @@ class Caller:
             check(code, desc, function)
 
 
-class ApiCall:
-    """One C call of the API as a pair of Client methods (see :func:`api_call`). Installs
-    ``name`` and ``name_async`` on the class it is declared in."""
+class BoundCall(Protocol[P, R_co]):
+    """What a type checker sees of a Client method declared by :func:`api_call`: the builder's
+    parameters, the result's type, and the C function it calls."""
 
-    def __init__(self, function: str, build: Callable[..., tuple], result: Optional[Callable[..., Any]],
+    c_function: str
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R_co: ...
+
+
+class ApiCall(Generic[P, R]):
+    """One C call of the API as a pair of Client methods (see :func:`api_call`). Installs the
+    sync method under its own name on the class it is declared in; :attr:`awaitable`, assigned
+    beside it as ``<name>_async``, installs the twin."""
+
+    def __init__(self, function: str, build: Callable[P, CArgs], result: Optional[Callable[..., R]],
                  parse: bool, callback: bool, result_takes_arguments: bool,
-                 before: Optional[Callable[[Any], None]], decode: Optional[Callable[[Any], Any]] = None) -> None:
+                 before: Optional[Callable[[Client], None]], decode: Optional[Callable[[Any], Any]] = None) -> None:
         self.before = before
-        self.function = function
+        self.c_function = function
         self.build = build
         self.result = result
         self.parse = parse
@@ -149,57 +183,116 @@ class ApiCall:
         self.callback = callback
         self.result_takes_arguments = result_takes_arguments
 
-    def __set_name__(self, owner: type, name: str) -> None:
-        sync, asynchronous = self._methods(name)
-        setattr(owner, name, sync)
-        setattr(owner, f"{name}_async", asynchronous)
+    @property
+    def name(self) -> str:
+        """The sync method's name: the builder's."""
+        return self.build.__name__
 
-    def _methods(self, name: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
-        function, build, convert, parse, decode = self.function, self.build, self.result, self.parse, self.decode
+    @property
+    def awaitable(self) -> AwaitableCall[P, R]:
+        """The ``*_async`` twin, to assign as ``<name>_async`` beside the sync method."""
+        return AwaitableCall(self)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        if name != self.name:
+            raise TypeError(f"{owner.__name__}.{name}: an api_call method takes its builder's name, {self.name}")
+        setattr(owner, name, self._method(asynchronous=False))
+
+    if TYPE_CHECKING:
+        # Never called: __set_name__ replaces the descriptor with the method itself.
+        @overload
+        def __get__(self, instance: None, owner: type) -> ApiCall[P, R]: ...
+
+        @overload
+        def __get__(self, instance: object, owner: type) -> BoundCall[P, R]: ...
+
+        def __get__(self, instance: object, owner: type) -> ApiCall[P, R] | BoundCall[P, R]: ...
+
+    def _method(self, asynchronous: bool) -> Callable[..., Any]:
+        """The sync method, or its awaitable twin: a function with the builder's signature (and
+        ``self``), its docstring and ``c_function``."""
+        function, build, convert, parse, decode = self.c_function, self.build, self.result, self.parse, self.decode
         takes_arguments, before = self.result_takes_arguments, self.before
 
-        def finish(reply: Any, args: tuple, kwargs: dict) -> Any:
+        def finish(reply: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
             if convert is None:
                 return None
             return convert(reply, *args, **kwargs) if takes_arguments else convert(reply)
 
-        if self.callback:
-            def sync(self: Any, *args: Any, **kwargs: Any) -> Any:
+        method: Callable[..., Any]
+        if self.callback and not asynchronous:
+            def method(self: Client, *args: Any, **kwargs: Any) -> Any:
                 c_args = build(*args, **kwargs)
                 if before is not None:
                     before(self)
                 return finish(self._caller.wait(function, c_args, parse, decode), args, kwargs)
-
-            async def asynchronous(self: Any, *args: Any, **kwargs: Any) -> Any:
+        elif self.callback:
+            async def method(self: Client, *args: Any, **kwargs: Any) -> Any:
                 c_args = build(*args, **kwargs)
                 if before is not None:
                     before(self)
                 return finish(await self._caller.start(function, c_args, parse, decode), args, kwargs)
-        else:
-            def sync(self: Any, *args: Any, **kwargs: Any) -> Any:
+        elif not asynchronous:
+            def method(self: Client, *args: Any, **kwargs: Any) -> None:
                 self._caller.result(function, build(*args, **kwargs))
-
-            async def asynchronous(self: Any, *args: Any, **kwargs: Any) -> Any:
+        else:
+            async def method(self: Client, *args: Any, **kwargs: Any) -> None:
                 """The C call answers at once; this twin exists so every call can be awaited."""
                 self._caller.result(function, build(*args, **kwargs))
 
         signature = inspect.signature(build)
         self_parameter = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
-        method_signature = signature.replace(parameters=[self_parameter, *signature.parameters.values()],
-                                             return_annotation=inspect.Signature.empty)
-        for method, suffix in ((sync, ""), (asynchronous, "_async")):
-            functools.update_wrapper(method, build, assigned=("__module__", "__doc__"), updated=())
-            method.__name__ = method.__qualname__ = f"{name}{suffix}"
-            method.__signature__ = method_signature  # type: ignore[attr-defined]
-            method.c_function = function  # type: ignore[attr-defined]
-        asynchronous.__doc__ = f"Awaitable :meth:`{name}`. " + (build.__doc__ or "")
-        return sync, asynchronous
+        functools.update_wrapper(method, build, assigned=("__module__", "__doc__"), updated=())
+        method.__name__ = method.__qualname__ = f"{self.name}_async" if asynchronous else self.name
+        # What help() and inspect show, and what the call inventory reads (function attributes).
+        vars(method).update(__signature__=signature.replace(parameters=[self_parameter, *signature.parameters.values()],
+                                                            return_annotation=inspect.Signature.empty),
+                            c_function=function)
+        if asynchronous:
+            method.__doc__ = f"Awaitable :meth:`{self.name}`. " + (build.__doc__ or "")
+        return method
+
+
+class AwaitableCall(Generic[P, R]):
+    """The ``*_async`` twin of an :class:`ApiCall`: installs itself on the class it is assigned
+    in, as ``<name>_async``."""
+
+    def __init__(self, call: ApiCall[P, R]) -> None:
+        self.call = call
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        if name != f"{self.call.name}_async":
+            raise TypeError(f"{owner.__name__}.{name}: the awaitable twin of {self.call.name} is named "
+                            f"{self.call.name}_async")
+        setattr(owner, name, self.call._method(asynchronous=True))
+
+    if TYPE_CHECKING:
+        # Never called: __set_name__ replaces the descriptor with the method itself.
+        @overload
+        def __get__(self, instance: None, owner: type) -> AwaitableCall[P, R]: ...
+
+        @overload
+        def __get__(self, instance: object, owner: type) -> BoundCall[P, Coroutine[Any, Any, R]]: ...
+
+        def __get__(self, instance: object,
+                    owner: type) -> AwaitableCall[P, R] | BoundCall[P, Coroutine[Any, Any, R]]: ...
+
+
+@overload
+def api_call(function: str, *, result: Callable[..., R], parse: bool = True, result_takes_arguments: bool = False,
+             before: Optional[Callable[[Client], None]] = None,
+             decode: Optional[Callable[[Any], Any]] = None) -> Callable[[Callable[P, CArgs]], ApiCall[P, R]]: ...
+
+
+@overload
+def api_call(function: str, *, callback: bool = True, before: Optional[Callable[[Client], None]] = None
+             ) -> Callable[[Callable[P, CArgs]], ApiCall[P, None]]: ...
 
 
 def api_call(function: str, *, result: Optional[Callable[..., Any]] = None, parse: bool = True,
              callback: bool = True, result_takes_arguments: bool = False,
-             before: Optional[Callable[[Any], None]] = None,
-             decode: Optional[Callable[[Any], Any]] = None) -> Callable[[Callable[..., tuple]], ApiCall]:
+             before: Optional[Callable[[Client], None]] = None,
+             decode: Optional[Callable[[Any], Any]] = None) -> Callable[[Callable[P, CArgs]], ApiCall[P, Any]]:
     """Declares a Client method pair calling C function ``function`` (see the module docstring).
 
     ``result`` converts the callback's JSON (parsed, or the text with parse=False; with
@@ -210,7 +303,7 @@ def api_call(function: str, *, result: Optional[Callable[..., Any]] = None, pars
     the C text for a sync call, read in place; text for an async one) into what ``result``
     receives: for large replies, which then are never copied into a str."""
 
-    def declare(build: Callable[..., tuple]) -> ApiCall:
+    def declare(build: Callable[P, CArgs]) -> ApiCall[P, Any]:
         return ApiCall(function, build, result, parse, callback, result_takes_arguments, before, decode)
 
     return declare

@@ -29,4 +29,4 @@ def check_int(value: Any, what: str, low: int, high: Optional[int] = None, expec
         if expected is None:
             expected = f"an int from {low:,} to {high:,}" if high is not None else f"an int of at least {low:,}"
         raise ValueError(f"{what} must be {expected}, not {value!r}")
-    return value
+    return int(value)

@@ -25,8 +25,9 @@ import multiprocessing
 import os
 import threading
 import weakref
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 __all__ = ["Classroom", "Peer"]
 
@@ -38,7 +39,7 @@ _RECORDED = ("message", "group_tip", "message_revoked", "add", "update", "del", 
 _CALL_TIMEOUT = 60.0
 
 
-def _summary(event: str, args: tuple) -> Any:
+def _summary(event: str, args: tuple[Any, ...]) -> Any:
     """What a peer keeps of an event: small, picklable, readable in a notebook."""
     if event == "message":
         return [(m.sender, m.text) for m in args[0]]
@@ -123,7 +124,8 @@ class Peer:
 
     def events(self) -> list[tuple[str, Any]]:
         """What this user's client heard since the last look: (event, summary) pairs."""
-        return self.call("events")
+        heard: list[tuple[str, Any]] = self.call("events")
+        return heard
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -195,7 +197,7 @@ class Classroom:
     def __getitem__(self, user: str) -> Peer:
         return self._peers[user]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Peer]:
         return iter(self._peers.values())
 
     def __len__(self) -> int:
@@ -209,7 +211,7 @@ class Classroom:
         """Logs every peer out and ends its process (twice is harmless)."""
         self._finalizer()
 
-    def __enter__(self) -> "Classroom":
+    def __enter__(self) -> Classroom:
         return self
 
     def __exit__(self, *exc: Any) -> None:

@@ -27,35 +27,45 @@ import logging
 import os
 import textwrap
 import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ContextManager, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypedDict, Union
 
 import pandas as pd
 
-from . import arguments, engine_log, native, process_slot
-from . import wire as k
+from . import arguments, engine_log, native, process_slot, wire as k
 from .arguments import ConvTypeLike, check_id, check_text
-from .calls import Caller, EngineThread, api_call
+from .calls import Caller, CArgs, EngineThread, api_call
 from .dispatch import EventHandler, EventHub, SyncWatch
-from .errors import CallTimeoutError, InvalidConversationError, NotLoggedInError, error_for
+from .errors import CallTimeoutError, InvalidConversationError, NotLoggedInError, TIMError, error_for
 from .events import EVENTS, NetworkStatus, handler_docs
 from .faults import Faults
 from .frames import conversations_frame, conversations_frame_from_columns, groups_frame, members_frame, messages_frame
-from .membership import Group, GroupMember, GroupType, JoinedGroup
+from .membership import Group, GroupMember, GroupType, GroupTypeLike, JoinedGroup, MemberRole
 from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, ReceiveOpt, text_message
 from .recording import Recorder
 from .typed_json import decode_conv_columns
+from .wire import ConvKey, JsonObject
 
-__all__ = ["Client", "DEFAULT_APP_ID", "default_data_dir", "EventHandler", "EVENTS", "Faults", "RENAMED"]
+__all__ = ["Client", "DEFAULT_APP_ID", "default_data_dir", "EventHandler", "EVENTS", "Faults", "LibraryInfo", "RENAMED"]
 
 log = logging.getLogger(__name__)
+
+class LibraryInfo(TypedDict):
+    """What :meth:`Client.library_info` tells of a library."""
+
+    path: str
+    version: str
+    is_local: bool
+
 
 #: App id of the local engine when none is given (any non-zero number works locally).
 DEFAULT_APP_ID = 1400000001
 
 
-def _chosen_library(library: Union[str, os.PathLike, None]) -> Union[str, os.PathLike, None]:
+def _chosen_library(library: Union[str, os.PathLike[str], None]) -> Union[str, os.PathLike[str], None]:
     """The library a Client opens: ``library``, else ``$TIMCONV_SDK_LIB``, else None (the local
     engine)."""
     return library or os.environ.get("TIMCONV_SDK_LIB") or None
@@ -72,27 +82,27 @@ def default_data_dir() -> Path:
 
 # ---- result converters ----
 
-def _conversation_list(infos: list) -> list[Conversation]:
+def _conversation_list(infos: list[JsonObject]) -> list[Conversation]:
     return [Conversation.from_json(info) for info in infos]
 
 
-def _one_conversation(found: list, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> Conversation:
+def _one_conversation(found: list[JsonObject], conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> Conversation:
     if not found:
         raise InvalidConversationError(6004, f"no {ConvType.parse(conv_type).prefix} conversation {conv_id!r}",
                                        "TIMConvGetConvInfo")
     return Conversation.from_json(found[0])
 
 
-def _unread_total(result: dict) -> int:
+def _unread_total(result: JsonObject) -> int:
     """The count in a GetTotalUnreadNumberResult (both unread calls answer with one)."""
     return int(result[k.kTIMConvGetTotalUnreadMessageCountResultUnreadCount])
 
 
-def _per_id(function: str) -> Any:
+def _per_id(function: str) -> Callable[[list[JsonObject]], dict[str, Optional[TIMError]]]:
     """The converter of a batch call's ConversationOperationResult array: {id: None on success,
     else the TIMError for that id}."""
 
-    def convert(results: list) -> dict:
+    def convert(results: list[JsonObject]) -> dict[str, Optional[TIMError]]:
         return {
             r[k.kTIMConversationOperationResultConversationID]:
                 None if r[k.kTIMConversationOperationResultResultCode] == 0
@@ -104,22 +114,27 @@ def _per_id(function: str) -> Any:
     return convert
 
 
-def _receive_options(results: list) -> dict:
+def _receive_options(results: list[JsonObject]) -> dict[str, ReceiveOpt]:
     return {r[k.kTIMMsgGetC2CRecvMsgOptResultIdentifier]: ReceiveOpt(r[k.kTIMMsgGetC2CRecvMsgOptResultOpt])
             for r in results}
 
 
-def _created_group(result: dict) -> str:
+def _names(names: list[str]) -> list[str]:
+    """A JSON array of names, as it is parsed."""
+    return names
+
+
+def _created_group(result: JsonObject) -> str:
     return str(result[k.kTIMCreateGroupResultGroupId])
 
 
-def _group_list(infos: list) -> list[JoinedGroup]:
+def _group_list(infos: list[JsonObject]) -> list[JoinedGroup]:
     return [JoinedGroup.from_json(info) for info in infos]
 
 
-def _groups_info(results: list, group_ids: Any) -> dict[str, Union[Group, Exception]]:
+def _groups_info(results: list[JsonObject], group_ids: Iterable[str]) -> dict[str, Union[Group, TIMError]]:
     """{group id: Group}, or the error of an id that names no group (in the order asked)."""
-    found: dict[str, Union[Group, Exception]] = {}
+    found: dict[str, Union[Group, TIMError]] = {}
     for result, asked in zip(results, arguments.id_list(group_ids)):
         code = int(result[k.kTIMGetGroupInfoResultCode])
         found[asked] = (Group.from_json(result[k.kTIMGetGroupInfoResultInfo]) if code == 0
@@ -128,11 +143,11 @@ def _groups_info(results: list, group_ids: Any) -> dict[str, Union[Group, Except
     return found
 
 
-def _member_list(result: dict) -> list[GroupMember]:
+def _member_list(result: JsonObject) -> list[GroupMember]:
     return [GroupMember.from_json(m) for m in result.get(k.kTIMGroupGetMemberInfoListResultInfoArray) or ()]
 
 
-def _page(result: dict) -> tuple[pd.DataFrame, int, bool]:
+def _page(result: JsonObject) -> tuple[pd.DataFrame, int, bool]:
     return (conversations_frame(result[k.TIMConversationListResultConvList]),
             int(result[k.TIMConversationListResultNextSeq]), bool(result[k.TIMConversationListResultIsFinished]))
 
@@ -153,6 +168,7 @@ def _deprecated(cls: type, old: str, new: str, suffix: str) -> Any:
     old, new = old + suffix, new + suffix
     message = f"Client.{old} is deprecated and goes in the next release: use Client.{new}"
 
+    method: Callable[..., Any]
     if suffix:
         async def method(self: Any, *args: Any, **kwargs: Any) -> Any:
             warnings.warn(message, DeprecationWarning, stacklevel=2)
@@ -163,7 +179,7 @@ def _deprecated(cls: type, old: str, new: str, suffix: str) -> Any:
             return getattr(self, new)(*args, **kwargs)
 
     method.__name__, method.__qualname__ = old, f"{cls.__name__}.{old}"
-    method.__signature__ = inspect.signature(getattr(cls, new))  # type: ignore[attr-defined]
+    vars(method)["__signature__"] = inspect.signature(getattr(cls, new))  # what help() and inspect show
     method.__doc__ = f"Deprecated: :meth:`{new}` (this name goes in the next release)."
     return method
 
@@ -183,20 +199,21 @@ class Client:
 
     Calls TIMInit when created and TIMUninit on :meth:`close` (or leaving a ``with`` block).
     ``log_dir`` is the SDK's log folder (``sdk_config_log_file_path``; created if needed): give
-    the vendor library one you can write. With ``secret_key`` (local engine only, for teaching) logins must bring a valid UserSig
-    (:func:`timconv_nb.usersig.gen_user_sig`), as on the real service.
+    the vendor library one you can write. With ``secret_key`` (local engine only, for teaching)
+    logins must bring a valid UserSig (:func:`timconv_nb.usersig.gen_user_sig`), as on the real
+    service.
     """
 
     def __init__(
         self,
-        data_dir: Union[str, os.PathLike, None] = None,
+        data_dir: Union[str, os.PathLike[str], None] = None,
         app_id: int = DEFAULT_APP_ID,
         *,
-        library: Union[str, os.PathLike, None] = None,
+        library: Union[str, os.PathLike[str], None] = None,
         timeout: float = 10.0,
         replace: bool = False,
         secret_key: Optional[str] = None,
-        log_dir: Union[str, os.PathLike, None] = None,
+        log_dir: Union[str, os.PathLike[str], None] = None,
     ) -> None:
         self.app_id = arguments.check_int(app_id, "app_id", 1, 2**64 - 1)
         self.timeout = arguments.check_timeout(timeout)
@@ -230,11 +247,11 @@ class Client:
         log.info("opened %s (app id %s, data in %s)", self.version, app_id, self.data_dir)
 
     @staticmethod
-    def library_info(library: Union[str, os.PathLike, None] = None) -> dict:
+    def library_info(library: Union[str, os.PathLike[str], None] = None) -> LibraryInfo:
         """What a Client would run on, without starting it (no TIMInit, so safe on the vendor
         library too): its path, ``TIMGetSDKVersion()``, and whether it is the local engine."""
         lib = native.open_library(_chosen_library(library))
-        return {"path": lib.path, "version": lib.version(), "is_local": lib.is_local_engine}
+        return LibraryInfo(path=lib.path, version=lib.version(), is_local=lib.is_local_engine)
 
     # ---- lifecycle ----
 
@@ -259,7 +276,7 @@ class Client:
             process_slot.release_locked(self)
         log.info("closed %s", self.version)
 
-    def __enter__(self) -> "Client":
+    def __enter__(self) -> Client:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -319,11 +336,13 @@ class Client:
     # ---- login, and the sync that follows it ----
 
     @api_call("TIMLogin", before=lambda client: client._sync.expect())
-    def login(user_id: str, user_sig: str = "") -> tuple:
+    def login(user_id: str, user_sig: str = "") -> CArgs:
         """TIMLogin. On the local engine any ``user_sig`` is accepted (unless the client was opened
         with a ``secret_key``). The conversation list may still be syncing when it returns: see
         :meth:`wait_for_sync`."""
         return check_id(user_id, "user_id"), check_text(user_sig, "user_sig").encode()
+
+    login_async = login.awaitable
 
     def wait_for_sync(self, timeout: Optional[float] = None) -> None:
         """Waits for the conversation sync after the last login (``kTIMConvEvent_Finish``), as the
@@ -340,37 +359,49 @@ class Client:
         await asyncio.to_thread(self.wait_for_sync, timeout)
 
     @api_call("TIMLogout")
-    def logout() -> tuple:
+    def logout() -> CArgs:
         """TIMLogout (succeeds with nobody logged in)."""
         return ()
+
+    logout_async = logout.awaitable
 
     # ---- conversations ----
 
     @api_call("TIMConvCreate", result=Conversation.from_json)
-    def create_conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
+    def create_conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> CArgs:
         """TIMConvCreate: creates the conversation, or gets it when it exists."""
         return arguments.conv_key(conv_id, conv_type)
 
+    create_conversation_async = create_conversation.awaitable
+
     @api_call("TIMConvDelete")
-    def delete_conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
+    def delete_conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> CArgs:
         """TIMConvDelete. Unknown: InvalidConversationError (a LookupError)."""
         return arguments.conv_key(conv_id, conv_type)
 
+    delete_conversation_async = delete_conversation.awaitable
+
     @api_call("TIMConvGetConvList", result=_conversation_list)
-    def conversation_list() -> tuple:
+    def conversation_list() -> CArgs:
         """TIMConvGetConvList as Conversation objects."""
         return ()
 
+    conversation_list_async = conversation_list.awaitable
+
     @api_call("TIMConvGetConvList", result=conversations_frame, parse=False, result_takes_arguments=True)
-    def _conversations_from_json(keep_json: bool = False) -> tuple:
+    def _conversations_from_json(keep_json: bool = False) -> CArgs:
         """TIMConvGetConvList as a DataFrame, from its JSON; ``keep_json``: that JSON text in
         ``frame.attrs["json"]``."""
         return ()
 
+    _conversations_from_json_async = _conversations_from_json.awaitable
+
     @api_call("timconv_conv_list_columns", decode=decode_conv_columns, result=conversations_frame_from_columns)
-    def _conversations_from_columns() -> tuple:
+    def _conversations_from_columns() -> CArgs:
         """timconv_conv_list_columns (timconv_ext.h): the local engine's list as columns, as a DataFrame."""
         return ()
+
+    _conversations_from_columns_async = _conversations_from_columns.awaitable
 
     def conversations(self, keep_json: bool = False) -> pd.DataFrame:
         """TIMConvGetConvList as a DataFrame (schema: docs/api.md). On the local engine the rows
@@ -390,35 +421,43 @@ class Client:
     conversations.c_function = conversations_async.c_function = "TIMConvGetConvList"  # type: ignore[attr-defined]
 
     @api_call("TIMConvGetConvInfo", result=_one_conversation, result_takes_arguments=True)
-    def conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
+    def conversation(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> CArgs:
         """TIMConvGetConvInfo for one conversation. Unknown: InvalidConversationError."""
         return (arguments.info_param(conv_id, conv_type),)
+
+    conversation_async = conversation.awaitable
 
     # ---- drafts (the C calls answer with their TIMResult alone) ----
 
     @api_call("TIMConvSetDraft", callback=False)
-    def set_draft(conv_id: str, draft: Union[str, dict], conv_type: ConvTypeLike = ConvType.C2C, *,
-                  user_define: str = "", edit_time: Union[None, int, float, datetime] = None) -> tuple:
+    def set_draft(conv_id: str, draft: Union[str, JsonObject], conv_type: ConvTypeLike = ConvType.C2C, *,
+                  user_define: str = "", edit_time: Union[None, int, float, datetime] = None) -> CArgs:
         """TIMConvSetDraft: ``draft`` is plain text or a Message dict; ``edit_time`` defaults to
         now. Synchronous in C: when it returns, a later list sees the draft."""
         return (*arguments.conv_key(conv_id, conv_type), arguments.draft_param(draft, user_define, edit_time))
 
+    set_draft_async = set_draft.awaitable
+
     @api_call("TIMConvCancelDraft", callback=False)
-    def cancel_draft(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
+    def cancel_draft(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> CArgs:
         """TIMConvCancelDraft (no draft: nothing happens)."""
         return arguments.conv_key(conv_id, conv_type)
+
+    cancel_draft_async = cancel_draft.awaitable
 
     # ---- messages ----
 
     @api_call("TIMMsgSendMessage", result=Message.from_json)
-    def send_message(conv_id: str, message: dict, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
+    def send_message(conv_id: str, message: JsonObject, conv_type: ConvTypeLike = ConvType.C2C) -> CArgs:
         """TIMMsgSendMessage with a Message dict (``{"message_elem_array": [...]}``); creates the
         conversation if needed. On the local engine the peer (or the group's local members)
         receives it."""
         return (*arguments.conv_key(conv_id, conv_type), arguments.json_arg(arguments.check_message(message)), None)
 
+    send_message_async = send_message.awaitable
+
     @api_call("TIMMsgSendMessage", result=Message.from_json)
-    def send_text(conv_id: str, text: str, conv_type: ConvTypeLike = ConvType.C2C, *, at: Any = ()) -> tuple:
+    def send_text(conv_id: str, text: str, conv_type: ConvTypeLike = ConvType.C2C, *, at: Iterable[str] = ()) -> CArgs:
         """TIMMsgSendMessage with one text element (see :meth:`send_message`). In a group, ``at`` lists the user ids
         it mentions (``timconv_nb.AT_ALL``: everyone), as ``message_group_at_user_array``."""
         message = text_message(check_text(text, "text"))
@@ -426,14 +465,18 @@ class Client:
             message[k.kTIMMsgGroupAtUserArray] = [check_id(user, "at user").decode() for user in arguments.id_list(at)]
         return (*arguments.conv_key(conv_id, conv_type), arguments.json_arg(message), None)
 
+    send_text_async = send_text.awaitable
+
     @api_call("TIMMsgGetMsgList", result=messages_frame, parse=False)
-    def messages(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, count: int = 20) -> tuple:
+    def messages(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, count: int = 20) -> CArgs:
         """TIMMsgGetMsgList: the newest ``count`` messages as a DataFrame (schema: docs/api.md)."""
         return (*arguments.conv_key(conv_id, conv_type), arguments.msg_list_param(count))
 
+    messages_async = messages.awaitable
+
     @api_call("TIMMsgReportReaded")
     def mark_read(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, *,
-                  up_to: Union[None, Message, dict] = None) -> tuple:
+                  up_to: Union[None, Message, JsonObject] = None) -> CArgs:
         """TIMMsgReportReaded: reads the conversation up to its latest message, or up to message
         ``up_to`` (a Message or its JSON); the read position (``read_time`` of a C2C
         conversation, ``read_seq`` of a group) moves there and the unread count follows."""
@@ -442,37 +485,48 @@ class Client:
             raise TypeError(f"up_to must be a Message or a dict, not {type(message).__name__}")
         return (*arguments.conv_key(conv_id, conv_type), None if message is None else arguments.json_arg(message))
 
+    mark_read_async = mark_read.awaitable
+
     @api_call("TIMMsgMarkAllMessageAsRead")
-    def mark_all_read() -> tuple:
+    def mark_all_read() -> CArgs:
         """TIMMsgMarkAllMessageAsRead."""
         return ()
+
+    mark_all_read_async = mark_all_read.awaitable
 
     # ---- receive options ----
 
     @api_call("TIMMsgSetC2CReceiveMessageOpt")
-    def set_c2c_receive_option(user_ids: Any, option: Union[ReceiveOpt, int]) -> tuple:
+    def set_c2c_receive_option(user_ids: Iterable[str], option: Union[ReceiveOpt, int]) -> CArgs:
         """TIMMsgSetC2CReceiveMessageOpt: how the messages of each user (at most 30 a call) are
         received; ``ReceiveOpt.NOT_RECEIVE`` stops them, the other non-Receive options keep them
         out of the total unread. Holds also for users without a conversation yet."""
         return arguments.ids_param(user_ids, "user id"), arguments.receive_opt(option)
 
+    set_c2c_receive_option_async = set_c2c_receive_option.awaitable
+
     @api_call("TIMMsgGetC2CReceiveMessageOpt", result=_receive_options)
-    def c2c_receive_options(user_ids: Any) -> tuple:
+    def c2c_receive_options(user_ids: Iterable[str]) -> CArgs:
         """TIMMsgGetC2CReceiveMessageOpt: {user id: ReceiveOpt}."""
         return (arguments.ids_param(user_ids, "user id"),)
 
+    c2c_receive_options_async = c2c_receive_options.awaitable
+
     @api_call("TIMMsgSetGroupReceiveMessageOpt")
-    def set_group_receive_option(group_id: str, option: Union[ReceiveOpt, int]) -> tuple:
+    def set_group_receive_option(group_id: str, option: Union[ReceiveOpt, int]) -> CArgs:
         """TIMMsgSetGroupReceiveMessageOpt: how the messages of a group are received (see
         :meth:`set_c2c_receive_option`); the group conversation's ``recv_opt`` column shows it."""
         return check_id(group_id, "group_id"), arguments.receive_opt(option)
 
+    set_group_receive_option_async = set_group_receive_option.awaitable
+
     # ---- groups (TIMGroupManager.h; membership is kept in the data root, shared by every process) ----
 
     @api_call("TIMGroupCreate", result=_created_group)
-    def create_group(name: str, group_id: Optional[str] = None, group_type: Any = GroupType.PUBLIC, *,
-                     members: Any = (), introduction: str = "", notification: str = "", face_url: str = "",
-                     add_option: Optional[int] = None, max_members: Optional[int] = None) -> tuple:
+    def create_group(name: str, group_id: Optional[str] = None, group_type: GroupTypeLike = GroupType.PUBLIC, *,
+                     members: Iterable[Union[str, tuple[str, Union[MemberRole, int]]]] = (), introduction: str = "",
+                     notification: str = "", face_url: str = "", add_option: Optional[int] = None,
+                     max_members: Optional[int] = None) -> CArgs:
         """TIMGroupCreate: makes a group (``group_id`` given, or generated as ``@TGS#...``) with
         the user as owner and ``members`` (at most 20 user ids, or (id, MemberRole) pairs) in it;
         returns its id. The type decides who may join, quit and dismiss (``GroupType``: Public,
@@ -481,172 +535,226 @@ class Client:
         return (arguments.create_group_param(name, group_id, group_type, members, introduction, notification,
                                              face_url, add_option, max_members),)
 
+    create_group_async = create_group.awaitable
+
     @api_call("TIMGroupJoin")
-    def join_group(group_id: str, hello: str = "") -> tuple:
+    def join_group(group_id: str, hello: str = "") -> CArgs:
         """TIMGroupJoin: by the rules of the group's type (a Work group only by invitation); every
         member receives a group tip, and the group conversation appears."""
         return arguments.group_id(group_id), check_text(hello, "hello").encode()
 
+    join_group_async = join_group.awaitable
+
     @api_call("TIMGroupQuit")
-    def quit_group(group_id: str) -> tuple:
+    def quit_group(group_id: str) -> CArgs:
         """TIMGroupQuit (the owner may quit only a Work group); the members receive a group tip.
         The group conversation stays, with the messages received so far."""
         return (arguments.group_id(group_id),)
 
+    quit_group_async = quit_group.awaitable
+
     @api_call("TIMGroupDelete")
-    def dismiss_group(group_id: str) -> tuple:
+    def dismiss_group(group_id: str) -> CArgs:
         """TIMGroupDelete: the owner dismisses a group (never a Work group); every member receives
         a group report message."""
         return (arguments.group_id(group_id),)
 
+    dismiss_group_async = dismiss_group.awaitable
+
     @api_call("TIMGroupGetJoinedGroupList", result=_group_list)
-    def group_list() -> tuple:
+    def group_list() -> CArgs:
         """TIMGroupGetJoinedGroupList as JoinedGroup objects (role, unread, read seq, ...)."""
         return ()
 
+    group_list_async = group_list.awaitable
+
     @api_call("TIMGroupGetJoinedGroupList", result=groups_frame, parse=False)
-    def groups() -> tuple:
+    def groups() -> CArgs:
         """TIMGroupGetJoinedGroupList as a DataFrame indexed by group id (schema: docs/api.md)."""
         return ()
 
+    groups_async = groups.awaitable
+
     @api_call("TIMGroupGetGroupInfoList", result=_groups_info, result_takes_arguments=True)
-    def groups_info(group_ids: Any) -> tuple:
+    def groups_info(group_ids: Iterable[str]) -> CArgs:
         """TIMGroupGetGroupInfoList: {group id: Group}, or the GroupNotFoundError of an id that
         names no group."""
         return (arguments.group_ids_param(group_ids),)
 
+    groups_info_async = groups_info.awaitable
+
     @api_call("TIMGroupGetMemberInfoList", result=_member_list)
-    def member_list(group_id: str, roles: Optional[int] = None, user_ids: Any = ()) -> tuple:
+    def member_list(group_id: str, roles: Optional[int] = None, user_ids: Iterable[str] = ()) -> CArgs:
         """TIMGroupGetMemberInfoList as GroupMember objects: every member, or those of ``roles``
         (bits of TIMGroupMemberRoleFlag: 1 the owner, 2 admins, 4 the others) or ``user_ids``.
         Only members may list a group's members."""
         return (arguments.member_list_param(group_id, roles, user_ids),)
 
+    member_list_async = member_list.awaitable
+
     @api_call("TIMGroupGetMemberInfoList", result=members_frame, parse=False)
-    def members(group_id: str, roles: Optional[int] = None, user_ids: Any = ()) -> tuple:
+    def members(group_id: str, roles: Optional[int] = None, user_ids: Iterable[str] = ()) -> CArgs:
         """TIMGroupGetMemberInfoList as a DataFrame indexed by user id (see :meth:`member_list`)."""
         return (arguments.member_list_param(group_id, roles, user_ids),)
+
+    members_async = members.awaitable
 
     # ---- what happens to a message after it is sent ----
 
     @api_call("TIMMsgRevoke")
-    def revoke_message(message: Union[Message, dict]) -> tuple:
+    def revoke_message(message: Union[Message, JsonObject]) -> CArgs:
         """TIMMsgRevoke: within 2 minutes of sending; one's own message, or in a group any
         member's as its owner or an admin. Every copy shows it revoked (``Message.revoked``); the
         recipients get a ``message_revoked`` event."""
         return (*arguments.message_conversation([message]), arguments.json_arg(arguments.stored_message(message)))
 
+    revoke_message_async = revoke_message.awaitable
+
     @api_call("TIMMsgDelete")
-    def delete_message(message: Union[Message, dict]) -> tuple:
+    def delete_message(message: Union[Message, JsonObject]) -> CArgs:
         """TIMMsgDelete: deletes one message from the local store; the conversation's last
         message and unread count follow."""
         param = {k.kTIMMsgDeleteParamMsg: arguments.stored_message(message), k.kTIMMsgDeleteParamIsRamble: False}
         return (*arguments.message_conversation([message]), arguments.json_arg(param))
 
+    delete_message_async = delete_message.awaitable
+
     @api_call("TIMMsgListDelete")
-    def delete_messages(messages: Any) -> tuple:
+    def delete_messages(messages: Iterable[Union[Message, JsonObject]]) -> CArgs:
         """TIMMsgListDelete: deletes 1 to 50 messages of one conversation, all or none."""
         return arguments.messages_param(messages)
 
+    delete_messages_async = delete_messages.awaitable
+
     @api_call("TIMMsgClearHistoryMessage")
-    def clear_history(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> tuple:
+    def clear_history(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C) -> CArgs:
         """TIMMsgClearHistoryMessage: deletes every message of the conversation; it stays, with no
         last message and nothing unread."""
         return arguments.conv_key(conv_id, conv_type)
 
+    clear_history_async = clear_history.awaitable
+
     # ---- pinning, unread, batch delete ----
 
     @api_call("TIMConvPinConversation")
-    def pin(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, pinned: bool = True) -> tuple:
+    def pin(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, pinned: bool = True) -> CArgs:
         """TIMConvPinConversation: pinned conversations list first."""
         return (*arguments.conv_key(conv_id, conv_type), bool(pinned))
 
+    pin_async = pin.awaitable
+
     @api_call("TIMConvGetTotalUnreadMessageCount", result=_unread_total)
-    def total_unread() -> tuple:
+    def total_unread() -> CArgs:
         """TIMConvGetTotalUnreadMessageCount."""
         return ()
 
+    total_unread_async = total_unread.awaitable
+
     @api_call("TIMConvDeleteConversationList", result=_per_id("TIMConvDeleteConversationList"))
-    def delete_conversations(keys: Any, clear_messages: bool = True) -> tuple:
+    def delete_conversations(keys: Iterable[Union[str, ConvKey]], clear_messages: bool = True) -> CArgs:
         """TIMConvDeleteConversationList for up to 100 ids like ``"c2c_bob"``/``"group_team"``.
         Returns {id: None on success, else the TIMError for that id}."""
         return arguments.keys_param(keys), bool(clear_messages)
 
+    delete_conversations_async = delete_conversations.awaitable
+
     # ---- marks, custom data, conversation groups ----
 
     @api_call("TIMConvMarkConversation", result=_per_id("TIMConvMarkConversation"))
-    def mark_conversations(keys: Any, mark: int, enable: bool = True) -> tuple:
+    def mark_conversations(keys: Iterable[Union[str, ConvKey]], mark: int, enable: bool = True) -> CArgs:
         """TIMConvMarkConversation: sets (or clears) marks on up to 100 conversations: each bit of
         ``mark`` is a mark of its own (``MarkType.STAR``, ..., or an extension bit 32 to 63, as in
         the vendor's ``MarkType.UNREAD | (1 << 32)``). Returns {id: None or TIMError}."""
         return arguments.keys_param(keys), arguments.mark_bit(mark), bool(enable)
 
+    mark_conversations_async = mark_conversations.awaitable
+
     @api_call("TIMConvSetConversationCustomData", result=_per_id("TIMConvSetConversationCustomData"))
-    def set_custom_data(keys: Any, data: str) -> tuple:
+    def set_custom_data(keys: Iterable[Union[str, ConvKey]], data: str) -> CArgs:
         """TIMConvSetConversationCustomData: the ``custom_data`` column of up to 100
         conversations (at most 256 bytes; "" clears it). Returns {id: None or TIMError}."""
         return arguments.keys_param(keys), arguments.custom_data(data)
 
+    set_custom_data_async = set_custom_data.awaitable
+
     @api_call("TIMConvCreateConversationGroup", result=_per_id("TIMConvCreateConversationGroup"))
-    def create_conversation_group(name: str, keys: Any) -> tuple:
+    def create_conversation_group(name: str, keys: Iterable[Union[str, ConvKey]]) -> CArgs:
         """TIMConvCreateConversationGroup: a named group (1 to 32 bytes; at most 20 groups) of
         conversations. Returns {id: None or TIMError}."""
         return check_id(name, "group name"), arguments.keys_param(keys)
 
+    create_conversation_group_async = create_conversation_group.awaitable
+
     @api_call("TIMConvAddConversationsToGroup", result=_per_id("TIMConvAddConversationsToGroup"))
-    def add_to_conversation_group(name: str, keys: Any) -> tuple:
+    def add_to_conversation_group(name: str, keys: Iterable[Union[str, ConvKey]]) -> CArgs:
         """TIMConvAddConversationsToGroup (a group holds at most 1,000 conversations: past it,
         error 51008 for those ids). Returns {id: None or TIMError}."""
         return check_id(name, "group name"), arguments.keys_param(keys)
 
+    add_to_conversation_group_async = add_to_conversation_group.awaitable
+
     @api_call("TIMConvDeleteConversationsFromGroup", result=_per_id("TIMConvDeleteConversationsFromGroup"))
-    def remove_from_conversation_group(name: str, keys: Any) -> tuple:
+    def remove_from_conversation_group(name: str, keys: Iterable[Union[str, ConvKey]]) -> CArgs:
         """TIMConvDeleteConversationsFromGroup (one not in the group succeeds unchanged).
         Returns {id: None or TIMError}."""
         return check_id(name, "group name"), arguments.keys_param(keys)
 
-    @api_call("TIMConvGetConversationGroupList", result=list)
-    def conversation_group_list() -> tuple:
+    remove_from_conversation_group_async = remove_from_conversation_group.awaitable
+
+    @api_call("TIMConvGetConversationGroupList", result=_names)
+    def conversation_group_list() -> CArgs:
         """TIMConvGetConversationGroupList: the group names, in name order."""
         return ()
 
+    conversation_group_list_async = conversation_group_list.awaitable
+
     @api_call("TIMConvDeleteConversationGroup")
-    def delete_conversation_group(name: str) -> tuple:
+    def delete_conversation_group(name: str) -> CArgs:
         """TIMConvDeleteConversationGroup: its conversations stay, outside any group of that name."""
         return (check_id(name, "group name"),)
 
+    delete_conversation_group_async = delete_conversation_group.awaitable
+
     @api_call("TIMConvRenameConversationGroup")
-    def rename_conversation_group(old_name: str, new_name: str) -> tuple:
+    def rename_conversation_group(old_name: str, new_name: str) -> CArgs:
         """TIMConvRenameConversationGroup."""
         return check_id(old_name, "old group name"), check_id(new_name, "new group name")
+
+    rename_conversation_group_async = rename_conversation_group.awaitable
 
     # ---- filters, unread by filter, cleaning unread ----
 
     @api_call("TIMConvGetUnreadMessageCountByFilter", result=_unread_total)
     def unread_count(*, conv_type: Optional[ConvTypeLike] = None, mark: Optional[int] = None,
-                     group: Optional[str] = None) -> tuple:
+                     group: Optional[str] = None) -> CArgs:
         """TIMConvGetUnreadMessageCountByFilter: the unread total of the conversations passing
         the filter (no filter: the same as :meth:`total_unread`). None leaves a key out ("any");
         ``mark=0`` counts the conversations without marks, ``group=""`` those in no group."""
         return (arguments.filter_param(conv_type, None, mark, group),)
 
+    unread_count_async = unread_count.awaitable
+
     @api_call("TIMConvSubscribeUnreadMessageCountByFilter", callback=False)
     def subscribe_unread(*, conv_type: Optional[ConvTypeLike] = None, mark: Optional[int] = None,
-                         group: Optional[str] = None) -> tuple:
+                         group: Optional[str] = None) -> CArgs:
         """TIMConvSubscribeUnreadMessageCountByFilter: from now on the ``unread_by_filter`` event
         tells each change of this filter's unread total (at most 32 filters at once; filters are
         told apart by conv type, mark and group, as in :meth:`unread_count`)."""
         return (arguments.filter_param(conv_type, None, mark, group),)
 
+    subscribe_unread_async = subscribe_unread.awaitable
+
     @api_call("TIMConvUnsubscribeUnreadMessageCountByFilter", callback=False)
     def unsubscribe_unread(*, conv_type: Optional[ConvTypeLike] = None, mark: Optional[int] = None,
-                           group: Optional[str] = None) -> tuple:
+                           group: Optional[str] = None) -> CArgs:
         """TIMConvUnsubscribeUnreadMessageCountByFilter (not subscribed: nothing happens)."""
         return (arguments.filter_param(conv_type, None, mark, group),)
 
+    unsubscribe_unread_async = unsubscribe_unread.awaitable
+
     @api_call("TIMConvCleanConversationUnreadMessageCount")
     def clean_unread(conversation: str = "", *, timestamp: Union[int, float, datetime] = 0,
-                     sequence: int = 0) -> tuple:
+                     sequence: int = 0) -> CArgs:
         """TIMConvCleanConversationUnreadMessageCount: marks read the messages of one conversation
         (``"c2c_bob"``), of every c2c or group conversation (``"c2c"``, ``"group"``), or of all
         (``""``); a c2c conversation up to ``timestamp``, a group up to message ``sequence``
@@ -654,10 +762,12 @@ class Client:
         target = arguments.clean_target(conversation)
         return target, arguments.epoch_arg(timestamp, "timestamp") or 0, arguments.sequence(sequence)
 
+    clean_unread_async = clean_unread.awaitable
+
     @api_call("TIMConvGetConversationListByFilter", result=_page)
     def conversation_page(next_seq: int = 0, count: int = 100, *, conv_type: Optional[ConvTypeLike] = None,
                           has_unread: Optional[bool] = None, mark: Optional[int] = None,
-                          group: Optional[str] = None) -> tuple:
+                          group: Optional[str] = None) -> CArgs:
         """TIMConvGetConversationListByFilter: one page as (frame, next_seq, finished). A filter
         key left None means "any"; a value means what it says, as the vendor documents:
         ``has_unread=False`` the conversations without unread messages, ``mark=0`` those without
@@ -665,12 +775,17 @@ class Client:
         return (arguments.filter_param(conv_type, has_unread, mark, group), int(next_seq),
                 arguments.check_int(count, "count", 1, 2**32 - 1))
 
-    def iter_conversation_pages(self, page_size: int = 100, **filters: Any) -> Iterator[pd.DataFrame]:
+    conversation_page_async = conversation_page.awaitable
+
+    def iter_conversation_pages(self, page_size: int = 100, *, conv_type: Optional[ConvTypeLike] = None,
+                                has_unread: Optional[bool] = None, mark: Optional[int] = None,
+                                group: Optional[str] = None) -> Iterator[pd.DataFrame]:
         """Yields the filtered list page by page (DataFrames), each conversation once, in order.
         Filters as for :meth:`conversation_page`."""
         next_seq = 0
         while True:
-            frame, next_seq, finished = self.conversation_page(next_seq, page_size, **filters)
+            frame, next_seq, finished = self.conversation_page(next_seq, page_size, conv_type=conv_type,
+                                                               has_unread=has_unread, mark=mark, group=group)
             if len(frame):
                 yield frame
             if finished:
@@ -679,13 +794,15 @@ class Client:
     # ---- the experimental API ----
 
     @api_call("callExperimentalAPI")
-    def experimental_api(request: dict) -> tuple:
+    def experimental_api(request: JsonObject) -> CArgs:
         """callExperimentalAPI with a request object (``{"request_internal_operation":
         "internal_operation_write_log", ...}``). The local engine implements the operations the
         vendor's own wrappers send (set UI platform, write log); others raise NotSupportedError."""
         if not isinstance(request, dict):
             raise TypeError(f"request must be a dict, not {type(request).__name__}")
         return (arguments.json_arg(request),)
+
+    experimental_api_async = experimental_api.awaitable
 
     # ---- the local engine's clock ----
 
@@ -711,7 +828,7 @@ class Client:
         """Stops recording; returns the recorder with what it recorded."""
         return self.native.stop_recording()
 
-    def recording(self, recorder: Optional[Recorder] = None) -> ContextManager[Recorder]:
+    def recording(self, recorder: Optional[Recorder] = None) -> AbstractContextManager[Recorder]:
         """``with client.recording() as recorder:`` records the C traffic of the block."""
         return self.native.recording(recorder)
 
@@ -729,7 +846,8 @@ class Client:
 
     on.__doc__ = ("Subscribes ``handler`` to an event and returns it (usable as a decorator):\n\n"
                   + textwrap.indent(handler_docs(), "        ")
-                  + "\n\n        Handlers run on the engine's thread; one that raises is logged and harms nothing else.")
+                  + "\n\n        Handlers run on the engine's thread; one that raises is logged and harms nothing"
+                    " else.")
 
     def _note_network_status(self, status: NetworkStatus, code: int, desc: str) -> None:
         self._network_status = status
@@ -743,3 +861,11 @@ class Client:
     def off(self, event: Union[ConvEvent, str], handler: EventHandler) -> None:
         """Stops calling ``handler`` for that event (ValueError when it was not subscribed)."""
         self._events.off(event, handler)
+
+    if TYPE_CHECKING:
+        # The names of the previous release (RENAMED) as type checkers see them: the methods they
+        # stand for. At run time _with_renamed installs each, with a DeprecationWarning.
+        listed_conversations, listed_conversations_async = conversations, conversations_async
+        joined_groups, joined_groups_async = group_list, group_list_async
+        group_members, group_members_async = member_list, member_list_async
+        conversation_groups, conversation_groups_async = conversation_group_list, conversation_group_list_async

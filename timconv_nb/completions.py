@@ -26,7 +26,7 @@ import itertools
 import logging
 import threading
 import weakref
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 from . import _callbacks
 
@@ -47,7 +47,8 @@ def text_of(pointer: Any) -> str:
     """A C string as str (invalid UTF-8 replaced, NULL as "")."""
     if pointer == _ffi.NULL:
         return ""
-    return _ffi.string(pointer).decode("utf-8", "replace")
+    text = cast(bytes, _ffi.string(pointer))  # a char*: bytes (str only for a wchar_t*)
+    return text.decode("utf-8", "replace")
 
 
 def live() -> int:
@@ -80,7 +81,7 @@ class Reply:
     @property
     def when(self) -> float:
         """When it called back, in seconds since the epoch."""
-        return self._c.done_ns / 1e9
+        return float(self._c.done_ns) / 1e9
 
     def text(self) -> str:
         """The reply's JSON as text."""
@@ -200,7 +201,7 @@ class _Target:
 
     __slots__ = ("handles", "handler", "once", "handle", "__weakref__")
 
-    def __init__(self, handles: "Handles", handler: Callable[..., None], once: bool) -> None:
+    def __init__(self, handles: Handles, handler: Callable[..., None], once: bool) -> None:
         self.handles = handles
         self.handler = handler
         self.once = once
@@ -247,7 +248,8 @@ def trampoline(callback_type: str) -> Any:
         target.handler(*[decode(a) for decode, a in zip(decoders, args)])
 
     name = f"timconv_on_{callback_type}"
-    _ffi.def_extern(name=name, onerror=_report_callback_error)(called_back)
+    # types-cffi declares def_extern as returning None; it returns the decorator.
+    _ffi.def_extern(name=name, onerror=_report_callback_error)(called_back)  # type: ignore[func-returns-value,misc]
     return getattr(_c, name)
 
 

@@ -121,13 +121,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("read_time", TIME, k.kTIMConvC2CReadTimestamp, empty=None, raw=int),  # 0: nothing read
     Column("read_seq", "Int64", k.kTIMConvGroupReadSequence, raw=int),
     Column("group_at", "string", k.kTIMConvGroupAtInfoArray, convert=_group_at_text, empty="",
-           raw=tuple[dict, ...]),
+           raw=tuple[dict[str, Any], ...]),
 )
 
 BY_NAME = {column.name: column for column in COLUMNS}
 
 
-def finish(column: Column, values: list) -> list:
+def finish(column: Column, values: list[Any]) -> list[Any]:
     """A column's member values (absent ones already their default) made its values:
     ``convert`` applied to each, or to each that is not empty, an empty one giving ``empty``."""
     convert, empty = column.convert, column.empty
@@ -138,7 +138,7 @@ def finish(column: Column, values: list) -> list:
     return [convert(value) if value else empty for value in values]
 
 
-def conversation_index(conv_types: list, conv_ids: list) -> list[str]:
+def conversation_index(conv_types: list[str], conv_ids: list[str]) -> list[str]:
     """The frame's index, Tencent's conversation ids (``c2c_<id>``, ``group_<id>``), of the
     finished conv_type and conv_id columns."""
     return [f"{kind}_{conv_id}" for kind, conv_id in zip(conv_types, conv_ids)]

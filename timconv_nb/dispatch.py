@@ -13,7 +13,7 @@ from typing import Any, Callable, Union
 
 from .calls import EngineThread
 from .events import EVENTS, Notification, notification_of
-from .model import ConvEvent
+from .model import Conversation, ConvEvent
 from .native import NativeLibrary
 
 __all__ = ["EventHub", "EventHandler"]
@@ -108,7 +108,7 @@ class SyncWatch:
                 self._hub.on("finish", self._on_finish)
                 self._watching = True
 
-    def _on_finish(self, event: ConvEvent, conversations: list) -> None:
+    def _on_finish(self, event: ConvEvent, conversations: list[Conversation]) -> None:
         with self._lock:
             if self._watching:
                 self._hub.off("finish", self._on_finish)

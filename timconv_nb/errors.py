@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import NamedTuple, Optional
 
 
-
 class TIMError(Exception):
     """A call refused (negative ``TIMResult``) or failed (callback code).
 
@@ -33,7 +32,7 @@ class TIMError(Exception):
         where = f"{self.call}: " if self.call else ""
         return f"{where}{self.name} ({self.code}): {self.desc}" if self.code is not None else f"{where}{self.desc}"
 
-    def __reduce__(self):  # keep code, desc and call through pickling
+    def __reduce__(self) -> tuple[type[TIMError], tuple[Optional[int], str, str]]:  # keep code, desc and call
         return (type(self), (self.code, self.desc, self.call))
 
 

@@ -12,7 +12,7 @@ import json
 import textwrap
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from . import wire as k
 from .membership import GroupTip
@@ -34,7 +34,7 @@ def _conversations(payload: str) -> list[Conversation]:
     return [Conversation.from_json(info) for info in json.loads(payload)] if payload else []
 
 
-def _described_filter(payload: str) -> dict:
+def _described_filter(payload: str) -> dict[str, Any]:
     """The filter an unread_by_filter event names, as the keyword arguments of subscribe_unread
     (None: the key was left out)."""
     body = json.loads(payload) if payload else {}
@@ -62,7 +62,7 @@ class Notification:
     setter: str
     callback_type: str
     events: tuple[str, ...]
-    convert: Callable[..., tuple]
+    convert: Callable[..., tuple[Any, ...]]
     doc: str
     event_of: Optional[Callable[..., str]] = None
     remover: Optional[str] = None

@@ -15,22 +15,33 @@ import functools
 import itertools
 import json
 import operator
-from typing import Any, Callable, Sequence, Union
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Callable, Literal, Union
 
+import msgspec
 import numpy as np
 import orjson
 import pandas as pd
 
-from . import wire as k
-from .conversation_columns import (BY_NAME, COLUMNS, CONV_TYPE, PARTS, REQUIRED, TIME, Column,
-                                   conversation_index, finish)
+from . import _conv_columns, typed_json, wire as k
+from .conversation_columns import BY_NAME, COLUMNS, CONV_TYPE, PARTS, REQUIRED, TIME, Column, conversation_index, finish
 from .model import MAX_EPOCH_SECONDS, VENDOR_PIN_BIT, ConvType, epoch_seconds, message_text
-from . import _conv_columns, typed_json
 from .typed_json import decode_conv_columns, gc_paused
+from .wire import JsonObject
+
+if TYPE_CHECKING:
+    from .recording import CallRecord
 
 __all__ = ["CONVERSATION_DTYPES", "MESSAGE_DTYPES", "RECORD_DTYPES", "GROUP_DTYPES", "MEMBER_DTYPES",
            "conversations_frame", "conversations_frame_from_columns", "messages_frame", "records_frame",
            "groups_frame", "members_frame"]
+
+#: A JSON document as the SDK gives it (text, or bytes of UTF-8), or as parsed.
+JsonDocument = Union[str, bytes, list[Any], JsonObject]
+#: A column's values, one per row (of any type before its dtype converts them); a frame's columns
+#: as they are made: each a list, or a function that makes it.
+Values = Sequence[Any]
+Columns = dict[str, Union[list[Any], Callable[[], list[Any]]]]
 
 #: Column name -> dtype of the conversation frame (declared in conversation_columns.COLUMNS).
 CONVERSATION_DTYPES: dict[str, Any] = {column.name: column.dtype for column in COLUMNS}
@@ -98,7 +109,7 @@ RECORD_DTYPES: dict[str, Any] = {
 }
 
 
-def _times(values: Sequence) -> pd.api.extensions.ExtensionArray:
+def _times(values: Values) -> pd.api.extensions.ExtensionArray:
     """API seconds (or None) as datetime64[s, UTC], by the rule of :func:`epoch_seconds` applied
     to the whole column at once: the vendor's pin bit dropped, NaT when absent or past year
     9999. None becomes -1, which that rule makes NaT as it does any negative value (four times
@@ -114,12 +125,12 @@ def _times(values: Sequence) -> pd.api.extensions.ExtensionArray:
     return pd.array(stamps, dtype=TIME)
 
 
-def _objects(values: Sequence) -> np.ndarray:
+def _objects(values: Values) -> np.ndarray:
     """The values as a NumPy object array, each value one element (a tuple stays whole)."""
     return np.fromiter(values, dtype=object, count=len(values))
 
 
-def _strings(values: Sequence) -> pd.api.extensions.ExtensionArray:
+def _strings(values: Values) -> pd.api.extensions.ExtensionArray:
     """str values (None: NA) as the "string" dtype. With pandas' Python storage of strings (its
     default without pyarrow), made by StringArray from an object array, which only checks each
     value (pd.array converts each one: four times slower on a column that is mostly None)."""
@@ -131,7 +142,8 @@ def _strings(values: Sequence) -> pd.api.extensions.ExtensionArray:
     return pd.array(values, dtype="string")
 
 
-def _nullable(values: Sequence, dtype: str, typed: bool = False) -> pd.api.extensions.ExtensionArray:
+def _nullable(values: Values, dtype: Literal["Int64", "boolean"],
+              typed: bool = False) -> pd.api.extensions.ExtensionArray:
     """Integers or booleans (None: NA) as "Int64" or "boolean", from the values and their mask
     (pd.array infers each value's type: twice as slow); other values go through pd.array.
     ``typed``: every value is of the dtype's Python type or None already (not checked again)."""
@@ -146,7 +158,7 @@ def _nullable(values: Sequence, dtype: str, typed: bool = False) -> pd.api.exten
     return pd.array(values, dtype=dtype)
 
 
-def _categorical(values: Sequence, dtype: pd.CategoricalDtype) -> pd.Categorical:
+def _categorical(values: Values, dtype: pd.CategoricalDtype) -> pd.Categorical:
     """The values as a Categorical of ``dtype`` by their codes (NaN for a value it does not list,
     as pd.array gives)."""
     code_of = {category: code for code, category in enumerate(dtype.categories)}
@@ -154,13 +166,13 @@ def _categorical(values: Sequence, dtype: pd.CategoricalDtype) -> pd.Categorical
     return pd.Categorical.from_codes(codes, dtype=dtype)
 
 
-def _frame(columns: dict[str, Any], schema: dict[str, Any], index: list, index_name: str,
+def _frame(columns: Columns, schema: dict[str, Any], index: list[str], index_name: str,
            typed: bool = False) -> pd.DataFrame:
     """A frame of the given columns, typed by ``schema``: each a list, or a function that makes
     it (made in turn, each let go once converted: the lists never all live at once). ``typed``:
     the values are of their dtypes' Python types or None already (decoded by type: the local
     engine's columns, or the vendor listing in C), so they are not checked again."""
-    data = {}
+    data: dict[str, Union[pd.api.extensions.ExtensionArray, np.ndarray]] = {}
     for name, dtype in schema.items():
         values = columns.pop(name)
         if callable(values):
@@ -173,44 +185,45 @@ def _frame(columns: dict[str, Any], schema: dict[str, Any], index: list, index_n
             data[name] = _strings(values)
         elif dtype == "object":
             data[name] = _objects(values)
-        elif dtype in ("Int64", "boolean"):
+        elif dtype == "Int64" or dtype == "boolean":
             data[name] = _nullable(values, dtype, typed)
         elif isinstance(dtype, pd.CategoricalDtype):
             data[name] = _categorical(values, dtype)
         else:
             data[name] = pd.array(values, dtype=dtype)
         del values
-    return pd.DataFrame(data, index=pd.Index(_strings(index), name=index_name), copy=False)
+    frame: pd.DataFrame = pd.DataFrame(data, index=pd.Index(_strings(index), name=index_name), copy=False)
+    return frame
 
 
-def _json_text(data: Union[str, bytes, list, dict]) -> str:
+def _json_text(data: JsonDocument) -> str:
     if isinstance(data, bytes):
         return data.decode()
     return data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
 
 
-def _parsed(data: Union[str, bytes, list, dict]) -> Any:
+def _parsed(data: JsonDocument) -> Any:
     """A JSON document given as text, parsed (orjson keeps every integer exact, as json does, and
     parses several times faster), or as it was given."""
     return orjson.loads(data) if isinstance(data, (str, bytes)) else data
 
 
-def _with_json(frame: pd.DataFrame, data: Union[str, bytes, list, dict], keep_json: bool) -> pd.DataFrame:
+def _with_json(frame: pd.DataFrame, data: JsonDocument, keep_json: bool) -> pd.DataFrame:
     """The frame, with the JSON it came from in ``attrs["json"]`` when asked for."""
     if keep_json:
         frame.attrs["json"] = _json_text(data)
     return frame
 
 
-def messages_frame(messages: Union[str, bytes, list], keep_json: bool = False) -> pd.DataFrame:
+def messages_frame(messages: Union[str, bytes, list[JsonObject]], keep_json: bool = False) -> pd.DataFrame:
     """A DataFrame of Message objects (a JSON array text, or the parsed list), indexed by
     message id, in their order (``TIMMsgGetMsgList`` gives newest first)."""
     with gc_paused():
         return _with_json(_messages_frame(_parsed(messages)), messages, keep_json)
 
 
-def _messages_frame(items: list) -> pd.DataFrame:
-    columns: dict[str, list] = {name: [] for name in MESSAGE_DTYPES}
+def _messages_frame(items: list[JsonObject]) -> pd.DataFrame:
+    columns: dict[str, list[Any]] = {name: [] for name in MESSAGE_DTYPES}
     index: list[str] = []
     for msg in items:
         index.append(str(msg.get(k.kTIMMsgMsgId, "")))
@@ -230,17 +243,18 @@ def _messages_frame(items: list) -> pd.DataFrame:
         columns["priority"].append(msg.get(k.kTIMMsgPriority, 0))
         columns["custom_str"].append(msg.get(k.kTIMMsgCustomStr, ""))
         columns["custom_int"].append(msg.get(k.kTIMMsgCustomInt, 0))
-    return _frame(columns, MESSAGE_DTYPES, index, "msg_id")
+    return _frame(dict(columns), MESSAGE_DTYPES, index, "msg_id")
 
 
-def conversations_frame(conv_infos: Union[str, bytes, list], keep_json: bool = False) -> pd.DataFrame:
+def conversations_frame(conv_infos: Union[str, bytes, list[JsonObject]], keep_json: bool = False) -> pd.DataFrame:
     """A DataFrame of ConvInfo objects (a JSON array text, or the parsed list), in their order.
     A text is decoded straight into columns (timconv_nb._conv_columns; a text it does not take is
     parsed generically); the same frame either way. ``keep_json``: the JSON text in
     ``frame.attrs["json"]`` (it is as large as the frame: kept only when asked for)."""
     with gc_paused():
         typed = isinstance(conv_infos, (str, bytes))
-        if typed:
+        columns: Columns
+        if isinstance(conv_infos, (str, bytes)):
             try:
                 columns, index = _columns_of_text(conv_infos)
             except ValueError:  # outside what the decoder takes: the generic parse says what is wrong
@@ -252,7 +266,7 @@ def conversations_frame(conv_infos: Union[str, bytes, list], keep_json: bool = F
     return _with_json(frame, conv_infos, keep_json)
 
 
-def conversations_frame_from_columns(conv_columns: Union[str, bytes, typed_json.ConvColumns]) -> pd.DataFrame:
+def conversations_frame_from_columns(conv_columns: Union[str, bytes, memoryview, msgspec.Struct]) -> pd.DataFrame:
     """The same DataFrame from the local engine's list as columns (timconv_conv_list_columns's
     JSON, or its typed_json.ConvColumns): no object per conversation is made on the way."""
     if not isinstance(conv_columns, typed_json.ConvColumns):
@@ -262,15 +276,16 @@ def conversations_frame_from_columns(conv_columns: Union[str, bytes, typed_json.
         return _frame(columns, CONVERSATION_DTYPES, index, "conversation", typed=True)
 
 
-def _columns_of_dicts(infos: list) -> tuple[dict[str, list], list[str]]:
+def _columns_of_dicts(infos: list[JsonObject]) -> tuple[Columns, list[str]]:
     """The frame's columns of parsed ConvInfo dicts, as the declaration reads them (one
     comprehension per column: several times faster than appending row by row); times as the
     API gives them (_times applies the rule)."""
     parts = {part: [info.get(part.member) if info.get(part.flag) else None for info in infos] for part in PARTS}
-    columns: dict[str, list] = {}
+    columns: dict[str, list[Any]] = {}
     for column in COLUMNS:
         key, default, convert = column.key, column.default, column.convert
         if column.part is None:
+            assert key is not None  # a column of a ConvInfo member names the member
             values = ([info[key] for info in infos] if default is REQUIRED
                       else [info.get(key, default) for info in infos])
         elif key is None:
@@ -281,7 +296,7 @@ def _columns_of_dicts(infos: list) -> tuple[dict[str, list], list[str]]:
         else:
             values = [p.get(key, default) if p else None for p in parts[column.part]]
         columns[column.name] = finish(column, values)
-    return columns, conversation_index(columns["conv_type"], columns["conv_id"])
+    return dict(columns), conversation_index(columns["conv_type"], columns["conv_id"])
 
 
 #: The columns the C decoder leaves to Python (engine/columns/conv_columns.c: the types' names,
@@ -289,36 +304,38 @@ def _columns_of_dicts(infos: list) -> tuple[dict[str, list], list[str]]:
 _LEFT_BY_THE_DECODER = ("conv_type", "marks", "group_at")
 
 
-def _columns_of_text(text: Union[str, bytes]) -> tuple[dict[str, list], list[str]]:
+def _columns_of_text(text: Union[str, bytes]) -> tuple[Columns, list[str]]:
     """The frame's columns of a ConvInfo array's JSON text, decoded in C (_conv_columns), finished
     here as declared: the columns it leaves, and the text of a message other than text elements
     (handed over as its parsed dict). ValueError when the decoder does not take the text."""
     values, deferred = _conv_columns.decode(text)
-    columns = dict(zip(_conv_columns.COLUMNS, values))
+    columns: dict[str, list[Any]] = dict(zip(_conv_columns.COLUMNS, values))
     for name, row in deferred:
-        columns[name][row] = BY_NAME[name].convert(columns[name][row])
+        convert = BY_NAME[name].convert
+        assert convert is not None  # the decoder defers only message texts, which message_text makes
+        columns[name][row] = convert(columns[name][row])
     for name in _LEFT_BY_THE_DECODER:
         columns[name] = finish(BY_NAME[name], columns[name])
-    return columns, conversation_index(columns["conv_type"], columns["conv_id"])
+    return dict(columns), conversation_index(columns["conv_type"], columns["conv_id"])
 
 
 #: The last column that reads each part: the part's list is let go once it is made.
 _LAST_READER = {column.part: column.name for column in COLUMNS if column.part is not None}
 
 
-def _columns_of_engine(c: typed_json.ConvColumns) -> tuple[dict[str, Callable[[], list]], list[str]]:
+def _columns_of_engine(c: msgspec.Struct) -> tuple[Columns, list[str]]:
     """The frame's columns of the local engine's typed columns, as the declaration reads them
     (the same values _columns_of_dicts gives). Each column is made when _frame asks for it, and
     each of c's lists is let go once the last column made of it is made: listing's peak memory
     stays near the frame's own size."""
 
-    def take(name: str, last: bool = True) -> list:
-        values = getattr(c, name)
+    def take(name: str, last: bool = True) -> list[Any]:
+        values: list[Any] = getattr(c, name)
         if last:
             setattr(c, name, [])
         return values
 
-    def made(column: Column) -> list:
+    def made(column: Column) -> list[Any]:
         if column.part is None:
             return finish(column, take(column.name))
         parts = take(column.part.name, _LAST_READER[column.part] == column.name)
@@ -333,8 +350,8 @@ def _columns_of_engine(c: typed_json.ConvColumns) -> tuple[dict[str, Callable[[]
         return [convert(read(p)) if p else None for p in parts]
 
     kinds = finish(BY_NAME["conv_type"], take("conv_type"))
-    index = conversation_index(kinds, c.conv_id)
-    columns: dict[str, Callable[[], list]] = {column.name: functools.partial(made, column) for column in COLUMNS}
+    index = conversation_index(kinds, take("conv_id", last=False))
+    columns: Columns = {column.name: functools.partial(made, column) for column in COLUMNS}
     columns["conv_type"] = lambda: kinds
     return columns, index
 
@@ -343,12 +360,12 @@ def _seconds(when: Any) -> Any:
     return None if when is None else int(when.timestamp())
 
 
-def groups_frame(base_infos: Union[str, bytes, list], keep_json: bool = False) -> pd.DataFrame:
+def groups_frame(base_infos: Union[str, bytes, list[JsonObject]], keep_json: bool = False) -> pd.DataFrame:
     """A DataFrame of the joined groups (GroupBaseInfo objects), oldest membership first."""
     from .membership import JoinedGroup
 
     groups = [JoinedGroup.from_json(info) for info in _parsed(base_infos)]
-    columns = {"name": [g.name for g in groups], "group_type": [g.group_type.label for g in groups],
+    columns: Columns = {"name": [g.name for g in groups], "group_type": [g.group_type.label for g in groups],
                "role": [g.role.name.lower() for g in groups],
                "join_time": [_seconds(g.join_time) for g in groups], "unread": [g.unread for g in groups],
                "read_seq": [g.read_seq for g in groups], "latest_seq": [g.latest_seq for g in groups],
@@ -356,20 +373,20 @@ def groups_frame(base_infos: Union[str, bytes, list], keep_json: bool = False) -
     return _with_json(_frame(columns, GROUP_DTYPES, [g.group_id for g in groups], "group_id"), base_infos, keep_json)
 
 
-def members_frame(result: Union[str, bytes, dict], keep_json: bool = False) -> pd.DataFrame:
+def members_frame(result: Union[str, bytes, JsonObject], keep_json: bool = False) -> pd.DataFrame:
     """A DataFrame of a group's members (a GroupGetMemberInfoListResult), oldest member first."""
     from .membership import GroupMember
 
     data = _parsed(result)
     members = [GroupMember.from_json(m) for m in data.get(k.kTIMGroupGetMemberInfoListResultInfoArray) or ()]
-    columns = {"group_id": [m.group_id for m in members], "role": [m.role.name.lower() for m in members],
+    columns: Columns = {"group_id": [m.group_id for m in members], "role": [m.role.name.lower() for m in members],
                "join_time": [_seconds(m.join_time) for m in members]}
     return _with_json(_frame(columns, MEMBER_DTYPES, [m.user_id for m in members], "user_id"), result, keep_json)
 
 
-def records_frame(records: list) -> pd.DataFrame:
+def records_frame(records: list[CallRecord]) -> pd.DataFrame:
     """A DataFrame of CallRecords (``Recorder.frame()``), indexed by their sequence number."""
-    columns: dict[str, list] = {name: [] for name in RECORD_DTYPES}
+    columns: dict[str, list[Any]] = {name: [] for name in RECORD_DTYPES}
     for record in records:
         for name in RECORD_DTYPES:
             if name == "outcome":
@@ -378,10 +395,11 @@ def records_frame(records: list) -> pd.DataFrame:
                 columns[name].append(int(record.started * 1e9))
             else:
                 columns[name].append(getattr(record, name))
-    data = {}
+    data: dict[str, Any] = {}
     for name, dtype in RECORD_DTYPES.items():
         if name == "started":
             data[name] = pd.to_datetime(pd.array(columns[name], dtype="Int64"), unit="ns", utc=True)
         else:
             data[name] = pd.array(columns[name], dtype=dtype)
-    return pd.DataFrame(data, index=pd.Index([r.seq for r in records], dtype="int64", name="seq"))
+    frame: pd.DataFrame = pd.DataFrame(data, index=pd.Index([r.seq for r in records], dtype="int64", name="seq"))
+    return frame

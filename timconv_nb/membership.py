@@ -11,9 +11,10 @@ from typing import Any, Optional, Union
 from . import wire as k
 from .checks import is_int
 from .model import describe_tip, epoch_to_datetime
+from .wire import JsonObject
 
-__all__ = ["GroupType", "GroupAddOption", "MemberRole", "GroupTipType", "Group", "JoinedGroup", "GroupMember",
-           "GroupTip"]
+__all__ = ["GroupType", "GroupTypeLike", "GroupAddOption", "MemberRole", "GroupTipType", "Group", "JoinedGroup",
+           "GroupMember", "GroupTip"]
 
 
 class GroupType(IntEnum):
@@ -32,7 +33,7 @@ class GroupType(IntEnum):
     LIVE = 4
 
     @classmethod
-    def parse(cls, value: Union["GroupType", int, str]) -> "GroupType":
+    def parse(cls, value: GroupTypeLike) -> GroupType:
         """A GroupType from itself, its value, or its name in any case ("work", "Meeting")."""
         if not (is_int(value) or isinstance(value, str)):
             raise TypeError(f"group type must be GroupType, int or str, not {type(value).__name__}")
@@ -52,6 +53,10 @@ class GroupType(IntEnum):
 
 _TYPE_LABELS = {GroupType.PUBLIC: "Public", GroupType.PRIVATE: "Work", GroupType.CHATROOM: "Meeting",
                 GroupType.BCHATROOM: "BChatRoom", GroupType.AVCHATROOM: "Live", GroupType.COMMUNITY: "Community"}
+
+
+#: A group type as the API takes it: a GroupType, its value, or its name in any case.
+GroupTypeLike = Union[GroupType, int, str]
 
 
 class GroupAddOption(IntEnum):
@@ -105,10 +110,10 @@ class Group:
     face_url: str
     create_time: Optional[datetime]
     next_seq: int
-    raw: dict = field(repr=False, compare=False)
+    raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "Group":
+    def from_json(cls, data: JsonObject) -> Group:
         return cls(
             group_id=str(data[k.kTIMGroupDetailInfoGroupId]),
             name=str(data.get(k.kTIMGroupDetailInfoGroupName, "")),
@@ -139,10 +144,10 @@ class JoinedGroup:
     read_seq: int
     latest_seq: int
     recv_opt: int
-    raw: dict = field(repr=False, compare=False)
+    raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "JoinedGroup":
+    def from_json(cls, data: JsonObject) -> JoinedGroup:
         me = data.get(k.kTIMGroupBaseInfoSelfInfo) or {}
         return cls(
             group_id=str(data[k.kTIMGroupBaseInfoGroupId]),
@@ -166,10 +171,10 @@ class GroupMember:
     group_id: str
     role: MemberRole
     join_time: Optional[datetime]
-    raw: dict = field(repr=False, compare=False)
+    raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "GroupMember":
+    def from_json(cls, data: JsonObject) -> GroupMember:
         return cls(
             user_id=str(data[k.kTIMGroupMemberInfoIdentifier]),
             group_id=str(data.get(k.kTIMGroupMemberInfoGroupId, "")),
@@ -190,10 +195,10 @@ class GroupTip:
     users: tuple[str, ...]
     member_count: int
     join_type: int  #: TIMGroupJoinType for INVITE: 1 joined by themselves, 2 invited
-    raw: dict = field(repr=False, compare=False)
+    raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "GroupTip":
+    def from_json(cls, data: JsonObject) -> GroupTip:
         return cls(
             tip_type=GroupTipType(int(data.get(k.kTIMGroupTipsElemTipType, 0))),
             group_id=str(data.get(k.kTIMGroupTipsElemGroupId, "")),

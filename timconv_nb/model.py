@@ -4,13 +4,14 @@ drafts, built from the API's JSON (ConvInfo, Draft, Message)."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import IntEnum
-from typing import Any, Optional
+from typing import Any, Optional, Protocol
 
 from . import wire as k
-from .wire import ConvKey, ConvType
+from .wire import ConvKey, ConvType, JsonObject
 
 __all__ = [
     "ConvType",
@@ -118,18 +119,24 @@ def epoch_to_datetime(value: Any) -> Optional[datetime]:
     return None if seconds is None else datetime.fromtimestamp(seconds, tz=timezone.utc)
 
 
-def describe_tip(elem: dict) -> str:
+class Keyed(Protocol):
+    """A JSON object as the texts below read it: a dict, or a typed_json Struct read like one."""
+
+    def get(self, key: str, default: Any = None, /) -> Any: ...
+
+
+def describe_tip(elem: Keyed) -> str:
     """A GroupTipsElem in words: "alice added bob, carol", "bob joined", "bob quit"."""
     users = ", ".join(str(u) for u in elem.get(k.kTIMGroupTipsElemUserArray) or ())
     op_user = str(elem.get(k.kTIMGroupTipsElemOpUser, ""))
     tip_type = elem.get(k.kTIMGroupTipsElemTipType)
     if tip_type == 1 and elem.get(k.kTIMGroupTipsElemJoinType) == 2:  # Invite, kTIMGroupJoin_Invite
         return f"{op_user} added {users}"
-    verb = {1: "joined", 2: "quit"}.get(tip_type, "changed the group")
+    verb = "joined" if tip_type == 1 else "quit" if tip_type == 2 else "changed the group"
     return f"{users or op_user} {verb}"
 
 
-def _elem_text(elem: dict) -> str:
+def _elem_text(elem: Keyed) -> str:
     """An element's text: a text element's content; a group tip or report, described."""
     kind = elem.get(k.kTIMElemType)
     if kind == k.kTIMElem_Text:
@@ -141,19 +148,19 @@ def _elem_text(elem: dict) -> str:
     return ""
 
 
-def message_text(message: Optional[dict]) -> str:
+def message_text(message: Optional[Keyed]) -> str:
     """The text of a Message: its text elements' contents, joined (a group tip or report is
     described in brackets, as "[bob joined]")."""
     if not message:
         return ""
-    elems = message.get(k.kTIMMsgElemArray) or ()
+    elems: Sequence[Any] = message.get(k.kTIMMsgElemArray) or ()
     # An element is a dict, or a typed_json Struct read like one (both have get).
     if len(elems) == 1 and hasattr(elems[0], "get"):  # most messages: one element, no join
         return _elem_text(elems[0])
     return "".join(_elem_text(elem) for elem in elems if hasattr(elem, "get"))
 
 
-def text_message(text: str) -> dict:
+def text_message(text: str) -> JsonObject:
     """A Message holding one text element."""
     return {k.kTIMMsgElemArray: [{k.kTIMElemType: k.kTIMElem_Text, k.kTIMTextElemContent: text}]}
 
@@ -169,11 +176,11 @@ class Draft:
     text: str
     user_define: str
     edit_time: Optional[datetime]
-    message: dict
-    raw: dict = field(repr=False, compare=False)
+    message: JsonObject
+    raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "Draft":
+    def from_json(cls, data: JsonObject) -> Draft:
         message = data.get(k.kTIMDraftMsg) or {}
         return cls(
             text=message_text(message),
@@ -197,17 +204,17 @@ class Conversation:
     pinned: bool
     recv_opt: int
     draft: Optional[Draft]
-    last_message: Optional[dict]
+    last_message: Optional[JsonObject]
     marks: tuple[str, ...]
     groups: tuple[str, ...]
     custom_data: str
     read_time: Optional[datetime]  # C2C: the server time of the last message read (None: none, or a group)
     read_seq: Optional[int]  # group: the seq of the last message read (None for C2C)
     group_at: tuple[tuple[int, GroupAtType], ...]  # group: (seq, why) of each unread message mentioning the user
-    raw: dict = field(repr=False, compare=False)
+    raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "Conversation":
+    def from_json(cls, data: JsonObject) -> Conversation:
         draft = data.get(k.kTIMConvDraft)
         return cls(
             conv_id=str(data[k.kTIMConvId]),
@@ -292,14 +299,14 @@ class Message:
     is_read: bool
     status: int
     revoker: str  # who revoked it ("" unless revoked)
-    raw: dict = field(repr=False, compare=False)
+    raw: JsonObject = field(repr=False, compare=False)
 
     @property
     def revoked(self) -> bool:
         return self.status == MessageStatus.REVOKED
 
     @classmethod
-    def from_json(cls, data: dict) -> "Message":
+    def from_json(cls, data: JsonObject) -> Message:
         return cls(
             msg_id=str(data.get(k.kTIMMsgMsgId, "")),
             conv_id=str(data.get(k.kTIMMsgConvId, "")),
@@ -341,10 +348,10 @@ class RevokedMessage:
     rand: int
     unique_id: int
     revoker: str
-    raw: dict = field(repr=False, compare=False)
+    raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
-    def from_json(cls, data: dict) -> "RevokedMessage":
+    def from_json(cls, data: JsonObject) -> RevokedMessage:
         return cls(
             conv_id=str(data.get(k.kTIMMsgLocatorConvId, "")),
             conv_type=ConvType(data.get(k.kTIMMsgLocatorConvType, 1)),

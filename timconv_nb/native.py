@@ -21,8 +21,9 @@ import json
 import logging
 import os
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, Union
+from typing import Any, Callable, Optional, Union, cast
 
 import cffi
 
@@ -73,6 +74,11 @@ def library_path() -> str:
     return str(path)
 
 
+def _text(pointer: Any) -> str:
+    """A C string (a char pointer or array) as str, invalid UTF-8 replaced."""
+    return cast(bytes, ffi.string(pointer)).decode("utf-8", "replace")  # bytes for char (str for wchar_t)
+
+
 def _described(value: Any) -> Any:
     """A C argument or result as a record keeps it: bytes as text, C pointers described, enums
     as their plain int."""
@@ -87,17 +93,17 @@ def _described(value: Any) -> Any:
             return None
         kind = ffi.typeof(value).kind
         if kind == "pointer" and ffi.typeof(value).item.cname == "char":
-            return ffi.string(value).decode("utf-8", "replace")
+            return _text(value)
         return "<callback>" if kind == "function" else "<buffer>" if kind == "array" else f"<{ffi.typeof(value).cname}>"
     return repr(value)
 
 
-def _named(function: str, args: tuple) -> dict:
+def _named(function: str, args: tuple[Any, ...]) -> dict[str, Any]:
     names = parameter_names(function)
     return {names[i] if i < len(names) else f"arg{i}": _described(value) for i, value in enumerate(args)}
 
 
-def _c_args(args: tuple) -> tuple:
+def _c_args(args: tuple[Any, ...]) -> tuple[Any, ...]:
     """The arguments with None as NULL."""
     return tuple(NULL if a is None else a for a in args) if None in args else args
 
@@ -121,12 +127,12 @@ class NativeLibrary:
     ``libImSDK.so``. ``lib`` exposes the raw functions (for the raw-API notebooks and tests); the
     methods are what the rest of the package uses."""
 
-    def __init__(self, path: Union[str, os.PathLike]) -> None:
+    def __init__(self, path: Union[str, os.PathLike[str]]) -> None:
         self.path = str(Path(path).resolve())
         self._raw: Any = ffi.dlopen(self.path)
         self.recorder: Optional[Recorder] = None
         self._python_callbacks = Handles()
-        self._answer_queues: "weakref.WeakSet[AnswerQueue]" = weakref.WeakSet()
+        self._answer_queues: weakref.WeakSet[AnswerQueue] = weakref.WeakSet()
         # The notification handlers, by source. One replaced may still be running on the
         # library's thread: it is kept (retired) until TIMUninit, after which nothing runs.
         self._notification_handlers = Handles()
@@ -145,19 +151,19 @@ class NativeLibrary:
 
     def version(self) -> str:
         """What TIMGetSDKVersion() returns (not recorded: the binding asks it for itself)."""
-        return ffi.string(self._raw.TIMGetSDKVersion()).decode("utf-8", "replace")
+        return _text(self._raw.TIMGetSDKVersion())
 
     def sqlite_version(self) -> Optional[str]:
         """The SQLite the local engine runs on (``timconv_sqlite_version``); None for the vendor's."""
         if not self.is_local_engine:
             return None
-        return ffi.string(self._raw.timconv_sqlite_version()).decode("ascii", "replace")
+        return _text(self._raw.timconv_sqlite_version())
 
     @property
     def is_local_engine(self) -> bool:
         return self.version().startswith(LOCAL_ENGINE_VERSION_PREFIX)
 
-    def init(self, app_id: int, settings: dict) -> None:
+    def init(self, app_id: int, settings: dict[str, Any]) -> None:
         """TIMInit with ``settings`` as its SdkConfig JSON; raises the code's exception."""
         check(self.call_result("TIMInit", app_id, json.dumps(settings).encode()), call="TIMInit")
 
@@ -178,7 +184,7 @@ class NativeLibrary:
         buffer = ffi.new("char[128]")
         if self.call_result("TIMGetLoginUserID", buffer) != 0:
             return None
-        return ffi.string(buffer).decode("utf-8", "replace")
+        return _text(buffer)
 
     # ---- the local engine's extensions (timconv_ext.h) ----
 
@@ -234,7 +240,8 @@ class NativeLibrary:
 
     # ---- calls: each made by _invoke, each completion reported by _answered ----
 
-    def _invoke(self, name: str, args: tuple, completion: tuple = (), call: Optional[_Call] = None) -> Any:
+    def _invoke(self, name: str, args: tuple[Any, ...], completion: tuple[Any, ...] = (),
+                call: Optional[_Call] = None) -> Any:
         """Calls C function ``name`` with ``args`` (None as NULL) and the completion's callback
         and user_data; returns what it returned. When recording, ``call.record`` is its record,
         set before the C call (its callback may come before the call returns)."""
@@ -247,7 +254,7 @@ class NativeLibrary:
             if call is not None:
                 call.record = record
         result = getattr(self._raw, name)(*args, *completion)
-        if record is not None:
+        if recorder is not None and record is not None:
             recorder.returned(record, _described(result))
         return result
 
@@ -400,6 +407,6 @@ class _RecordedLibrary:
         return lambda *args: self._native._invoke(name, args)
 
 
-def open_library(path: Union[str, os.PathLike, None] = None) -> NativeLibrary:
+def open_library(path: Union[str, os.PathLike[str], None] = None) -> NativeLibrary:
     """Opens the local engine (``path`` None) or any library with the same C ABI by path."""
     return NativeLibrary(library_path() if path is None else path)

@@ -6,14 +6,15 @@ from __future__ import annotations
 import contextlib
 import threading
 import weakref
-from typing import Any, Iterator, Optional
+from collections.abc import Iterator
+from typing import Any, Optional
 
 from .errors import ClientAlreadyOpenError
 
 __all__ = ["claim", "release_locked", "held"]
 
 _lock = threading.Lock()  # guards _holder; held while a client opens or closes
-_holder: Optional["weakref.ref[Any]"] = None
+_holder: Optional[weakref.ref[Any]] = None
 
 
 def claim(client: Any, replace: bool) -> None:

@@ -17,8 +17,9 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,7 +47,7 @@ class CallRecord:
     seq: int
     kind: str
     function: str  # the C function, or for an event the callback type (TIMConvEventCallback, ...)
-    args: dict
+    args: dict[str, Any]
     thread_id: int
     thread: str
     started: float  # seconds since the epoch
@@ -70,7 +71,7 @@ class CallRecord:
             return "pending" if self.expects_callback else "ok"
         return "ok" if self.code == 0 else "failed"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
 
@@ -118,7 +119,7 @@ class Recorder:
             except Exception:
                 log.exception("recording listener %r raised", listener)
 
-    def _add(self, kind: str, function: str, args: dict) -> CallRecord:
+    def _add(self, kind: str, function: str, args: dict[str, Any]) -> CallRecord:
         thread = threading.current_thread()
         with self._lock:
             record = CallRecord(seq=len(self._records) + 1, kind=kind, function=function, args=args,
@@ -128,7 +129,7 @@ class Recorder:
 
     # ---- what the binding reports ----
 
-    def call(self, function: str, args: dict, expects_callback: bool = False) -> CallRecord:
+    def call(self, function: str, args: dict[str, Any], expects_callback: bool = False) -> CallRecord:
         """A call about to be made: its arguments by declared name, described as plain values."""
         record = self._add("call", function, {name: _shown(value) for name, value in args.items()})
         record.expects_callback = expects_callback
@@ -149,7 +150,7 @@ class Recorder:
         record.latency_ms = ((when if when is not None else time.time()) - record.started) * 1000
         self._tell(record, False)
 
-    def event(self, callback_type: str, args: dict) -> CallRecord:
+    def event(self, callback_type: str, args: dict[str, Any]) -> CallRecord:
         """An event the library delivered through a global callback of callback_type."""
         record = self.call(callback_type, args)
         record.kind = "event"
@@ -159,14 +160,14 @@ class Recorder:
 
     # ---- using the records ----
 
-    def frame(self) -> "pd.DataFrame":
+    def frame(self) -> pd.DataFrame:
         """The records as a DataFrame (schema: docs/api.md), built by the frames layer (loaded
         only when a frame is asked for: recording itself needs no pandas)."""
         from .frames import records_frame
 
         return records_frame(self.records)
 
-    def save(self, path: Union[str, os.PathLike]) -> Path:
+    def save(self, path: Union[str, os.PathLike[str]]) -> Path:
         """Writes the records as JSON lines (one record per line); returns the path."""
         target = Path(path)
         with target.open("w", encoding="utf-8") as out:
@@ -175,7 +176,7 @@ class Recorder:
         return target
 
     @classmethod
-    def load(cls, path: Union[str, os.PathLike]) -> "Recorder":
+    def load(cls, path: Union[str, os.PathLike[str]]) -> Recorder:
         """The records saved by :meth:`save`, for replaying into an inspector."""
         fields = {f.name for f in dataclasses.fields(CallRecord)}
         records = []

@@ -17,7 +17,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import operator
-from typing import Any, Callable, Iterator, Optional
+from collections.abc import Iterator
+from types import GenericAlias
+from typing import Any, Callable, Optional
 
 import msgspec
 
@@ -89,35 +91,42 @@ class Draft(_Keyed):
 
 
 #: The Struct of each part's object.
-_PART_STRUCTS = {DRAFT: Draft, LAST_MESSAGE: Message}
+_PART_STRUCTS: dict[Part, type[_Keyed]] = {DRAFT: Draft, LAST_MESSAGE: Message}
+
+
+def _list_of(item_type: Any, nullable: bool) -> Any:
+    """The type of a column for msgspec, made at run time from the declaration: a list of
+    ``item_type`` (or null, when ``nullable``)."""
+    return GenericAlias(list, (Optional.__getitem__(item_type) if nullable else item_type,))
 
 
 def _column_list(column: Column) -> Any:
     """The type of a ConvInfo member's column: its declared JSON type, or null."""
-    return list[column.raw] if column.default is REQUIRED else list[Optional[column.raw]]
+    return _list_of(column.raw, nullable=column.default is not REQUIRED)
 
 
 #: The conversation list as columns (the local engine's timconv_conv_list_columns): one list per
 #: ConvInfo member the frame reads, with one value per conversation; a part's list holds its
 #: Struct, or None for a conversation without one.
-ConvColumns = msgspec.defstruct(
+ConvColumns: type[msgspec.Struct] = msgspec.defstruct(
     "ConvColumns",
     [(column.name, _column_list(column), msgspec.field(name=column.key)) for column in COLUMNS if column.part is None]
-    + [(part.name, list[Optional[_PART_STRUCTS[part]]], msgspec.field(name=part.member)) for part in PARTS],
+    + [(part.name, _list_of(_PART_STRUCTS[part], nullable=True), msgspec.field(name=part.member)) for part in PARTS],
     module=__name__, gc=False)
 
 # (Struct type, JSON key) -> attribute, for get().
-_ATTRIBUTE_OF = {(cls, field.encode_name): field.name for cls in (Elem, Message, Draft)
-                 for field in msgspec.structs.fields(cls)}
+_ATTRIBUTE_OF: dict[tuple[type[_Keyed], str], str] = {
+    (cls, field.encode_name): field.name for cls in (Elem, Message, Draft) for field in msgspec.structs.fields(cls)}
 
 
 def member_reader(column: Column) -> Callable[[Any], Any]:
     """Reads the member a column of a part reads off the part's Struct (the Struct's default
     when absent: the declared one)."""
+    assert column.part is not None and column.key is not None  # a column of a part's member
     return operator.attrgetter(_ATTRIBUTE_OF[(_PART_STRUCTS[column.part], column.key)])
 
 
-def message_texts(messages: list) -> list:
+def message_texts(messages: list[Optional[Message]]) -> list[Optional[str]]:
     """:func:`~timconv_nb.model.message_text` of each Message Struct (None for None), its
     commonest case (one text element) read straight off the Struct, in one comprehension."""
     text = k.kTIMElem_Text
@@ -144,7 +153,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def decode_conv_columns(text: Any) -> ConvColumns:
+def decode_conv_columns(text: Any) -> msgspec.Struct:
     """The columns of timconv_conv_list_columns's JSON (text, or any buffer over it), typed
     (DecodeError when it does not fit, or when its columns differ in length)."""
     with gc_paused():

@@ -17,7 +17,7 @@ import hmac
 import json
 import time
 import zlib
-from typing import Optional
+from typing import Any, Optional
 
 from .checks import check_int
 
@@ -61,12 +61,15 @@ def gen_user_sig(sdk_app_id: int, secret_key: str, user_id: str, expire: int = D
     return base64.b64encode(compressed).decode().translate(_TO_URL)
 
 
-def decode_user_sig(user_sig: str) -> dict:
+def decode_user_sig(user_sig: str) -> dict[str, Any]:
     """The JSON document inside a UserSig (ValueError when it is not one)."""
     try:
-        return json.loads(zlib.decompress(base64.b64decode(user_sig.translate(_FROM_URL), validate=True)))
+        document = json.loads(zlib.decompress(base64.b64decode(user_sig.translate(_FROM_URL), validate=True)))
     except (ValueError, zlib.error) as exc:
         raise ValueError(f"not a UserSig: {exc}") from None
+    if not isinstance(document, dict):
+        raise ValueError(f"not a UserSig: a JSON {type(document).__name__}, not an object")
+    return document
 
 
 def verify_user_sig(user_sig: str, sdk_app_id: int, secret_key: str, user_id: str, now: Optional[int] = None) -> bool:

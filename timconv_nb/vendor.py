@@ -43,7 +43,8 @@ class VendorError(RuntimeError):
 
 def cache_dir(version: str = DEFAULT_VERSION) -> Path:
     """``$TIMCONV_VENDOR_DIR/<version>``, else ``~/.cache/timconv_nb/vendor/<version>``."""
-    base = os.environ.get("TIMCONV_VENDOR_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "timconv_nb" / "vendor"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    base = os.environ.get("TIMCONV_VENDOR_DIR") or cache / "timconv_nb" / "vendor"
     return Path(base) / version
 
 
@@ -90,7 +91,8 @@ def fetch(version: str = DEFAULT_VERSION, timeout: float = 600) -> Path:
             result = subprocess.run([npm, "pack", f"{PACKAGE}@{version}", "--pack-destination", work],
                                     capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
-            raise VendorError(f"npm pack {PACKAGE}@{version} took longer than {timeout:g}s (is the registry reachable?)") from None
+            raise VendorError(f"npm pack {PACKAGE}@{version} took longer than {timeout:g}s "
+                              "(is the registry reachable?)") from None
         if result.returncode != 0:
             raise VendorError(f"npm could not fetch {PACKAGE}@{version} (offline, or no such version?):\n"
                               f"{result.stderr.strip()[-1500:]}")
@@ -98,14 +100,17 @@ def fetch(version: str = DEFAULT_VERSION, timeout: float = 600) -> Path:
         wanted = {f"package/lib/linux/lib/{name}": library, f"package/{_RENDERER_TYPES}": target / _RENDERER_TYPES}
         with tarfile.open(archive) as tar:
             for member in tar.getmembers():
-                if member.name.startswith("package/lib/linux/include/") and member.name.endswith(".h") and member.isfile():
+                if (member.name.startswith("package/lib/linux/include/") and member.name.endswith(".h")
+                        and member.isfile()):
                     wanted[member.name] = target / "include" / Path(member.name).name
             for member_name, destination in wanted.items():
                 member = tar.getmember(member_name)
                 if not member.isfile():
                     raise VendorError(f"{member_name} in the package is not a regular file")
                 destination.parent.mkdir(parents=True, exist_ok=True)
-                with tar.extractfile(member) as source, open(destination, "wb") as out:
+                source = tar.extractfile(member)
+                assert source is not None  # a regular file, checked above
+                with source, open(destination, "wb") as out:
                     shutil.copyfileobj(source, out)
     _check_elf(library, machine)
     log.info("fetched %s %s into %s", PACKAGE, version, target)

@@ -9,11 +9,15 @@ builders, the frames and the widgets import it from here.
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import NamedTuple, Union
+from typing import Any, NamedTuple, Union
 
 from .checks import is_int
 
-__all__ = ["ConvType", "ConvKey"]
+__all__ = ["ConvType", "ConvKey", "JsonObject"]
+
+#: A JSON object of the SDK's, parsed (a ConvInfo, a Message, a Draft ...): keys as below, values
+#: of any JSON type.
+JsonObject = dict[str, Any]
 
 # ruff: noqa: N816 -- the vendor's constant names, verbatim
 
@@ -203,7 +207,7 @@ class ConvType(IntEnum):
         return "c2c" if self is ConvType.C2C else "group"
 
     @classmethod
-    def parse(cls, value: Union["ConvType", int, str]) -> "ConvType":
+    def parse(cls, value: Union[ConvType, int, str]) -> ConvType:
         """A ConvType from itself, 1/2, or "c2c"/"group" (any case)."""
         if not (is_int(value) or isinstance(value, str)):
             raise TypeError(f"conversation type must be ConvType, int or str, not {type(value).__name__}")
@@ -234,7 +238,7 @@ class ConvKey(NamedTuple):
         return f"{self.conv_type.prefix}_{self.conv_id}"
 
     @classmethod
-    def parse(cls, key: str) -> "ConvKey":
+    def parse(cls, key: str) -> ConvKey:
         """``"c2c_bob"`` -> ConvKey(C2C, "bob"); ValueError for anything else."""
         if not isinstance(key, str):
             raise TypeError(f"a conversation key must be str, not {type(key).__name__}")

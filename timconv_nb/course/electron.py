@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable
 from importlib import resources
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Optional
 
 __all__ = ["call_table", "electron_methods", "extract_methods", "EXTRACT_FILE"]
 
@@ -42,7 +43,9 @@ def extract_methods(declarations: str) -> dict[str, dict[str, Any]]:
 
 def electron_methods() -> dict[str, dict[str, Any]]:
     """The committed extract: ``TimRender`` method name -> parameter type, optional, return type."""
-    return json.loads((resources.files(__package__) / EXTRACT_FILE).read_text(encoding="utf-8"))["methods"]
+    methods: dict[str, dict[str, Any]] = json.loads(
+        (resources.files(__package__) / EXTRACT_FILE).read_text(encoding="utf-8"))["methods"]
+    return methods
 
 
 def _signature(name: str, method: Optional[dict[str, Any]]) -> str:

@@ -3,9 +3,10 @@
 An exercise is declared once, with :func:`exercise`, in the module of its notebook under
 ``timconv_nb/course/checks/`` (each module found there is loaded on the first check): its id
 (``"02.1"``: notebook 02, first exercise), what it asks, the check of an answer, and a wrong
-answer that CI feeds to the check to see it fail with the hint. In its notebook an exercise is four cells: the learner's attempt (a ``%%tim_c --name <id>``
-skeleton, or Python), ``check("<id>")``, the solution (folded), and ``check("<id>")`` again
-(``docs/course.md``). ``tests/test_course.py`` runs every check both ways.
+answer that CI feeds to the check to see it fail with the hint. In its notebook an exercise is
+four cells: the learner's attempt (a ``%%tim_c --name <id>`` skeleton, or Python),
+``check("<id>")``, the solution (folded), and ``check("<id>")`` again (``docs/course.md``).
+``tests/test_course.py`` runs every check both ways.
 
 A check raises :class:`Unmet` with what is wrong and a hint at why; :func:`check` shows the
 verdict in the cell (✓, or ✗ with both). A C exercise's answer is its kept run
@@ -15,11 +16,11 @@ verdict in the cell (✓, or ✗ with both). A C exercise's answer is its kept r
 from __future__ import annotations
 
 import html
+import importlib
 import json
+import pkgutil
 import re
 from dataclasses import dataclass
-import importlib
-import pkgutil
 from typing import Any, Callable
 
 from .session import RunResult, last_run
@@ -158,7 +159,7 @@ def ran(run: RunResult) -> list[str]:
                 "that returned a non-zero TIMResult, or a course_wait that gave up)")
 
 
-def lines_matching(lines: list[str], pattern: str) -> list[re.Match]:
+def lines_matching(lines: list[str], pattern: str) -> list[re.Match[str]]:
     """The matches of ``pattern`` at the start of each line, in order."""
     compiled = re.compile(pattern)
     return [m for m in (compiled.match(line) for line in lines) if m is not None]

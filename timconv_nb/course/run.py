@@ -15,9 +15,10 @@ import selectors
 import signal
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional
 
 __all__ = ["Outcome", "run_program", "OUTPUT_LIMIT"]
 
@@ -111,10 +112,12 @@ def run_program(program: Path, arguments: Sequence[str], cwd: Path, env: dict[st
                                start_new_session=True)
     pgid = process.pid
     timed_out = interrupted = False
+    stdout, stderr = process.stdout, process.stderr
+    assert stdout is not None and stderr is not None  # both piped above
     selector = selectors.DefaultSelector()
     try:
-        selector.register(process.stdout, selectors.EVENT_READ, "stdout")
-        selector.register(process.stderr, selectors.EVENT_READ, "stderr")
+        selector.register(stdout, selectors.EVENT_READ, "stdout")
+        selector.register(stderr, selectors.EVENT_READ, "stderr")
         deadline = started + timeout
         finished = False  # the program has exited, or was killed at the timeout
         while not (finished and not selector.get_map()):
@@ -144,8 +147,8 @@ def run_program(program: Path, arguments: Sequence[str], cwd: Path, env: dict[st
     finally:
         _kill_group(pgid)  # harmless when the group is gone; the child is not reaped yet
         selector.close()
-        process.stdout.close()
-        process.stderr.close()
+        stdout.close()
+        stderr.close()
         returncode = process.wait()
         streams.finish()
     return Outcome(

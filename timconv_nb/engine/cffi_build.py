@@ -14,12 +14,19 @@ here. The declarations are read from the headers by ``timconv_nb/declarations.py
 path (the package itself is not importable while it is being built).
 """
 
+from __future__ import annotations
+
 import importlib.util
 import re
 import sys
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import cffi
+
+if TYPE_CHECKING:
+    from timconv_nb.declarations import Declarations
 
 ENGINE = Path(__file__).resolve().parent
 COMPLETIONS = ENGINE / "completions"
@@ -29,15 +36,16 @@ COMPLETION_HEADERS = ("reply.h", "waiter.h", "answers.h")
 COMPLETION_SOURCES = ("reply.c", "waiter.c", "answers.c")
 
 
-def _declarations_module():
+def _declarations_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("timconv_declarations", ENGINE.parent / "declarations.py")
+    assert spec is not None and spec.loader is not None  # a .py file by path
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while defining a class
     spec.loader.exec_module(module)
     return module
 
 
-def trampolines(declarations) -> str:
+def trampolines(declarations: Declarations) -> str:
     """The extern "Python" declaration of one trampoline per callback type."""
     return "".join(f'extern "Python" void timconv_on_{c.name}({c.parameters});\n'
                    for c in declarations.callback_types.values())

@@ -15,7 +15,8 @@ import html
 import itertools
 import logging
 import threading
-from typing import Any, Callable, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any, Callable, Optional, TypeVar
 
 import ipywidgets as W
 
@@ -28,11 +29,13 @@ __all__ = ["classed", "fit_descriptions", "message_html", "error_text", "ClientW
 
 log = logging.getLogger(__name__)
 
+WidgetT = TypeVar("WidgetT", bound=W.Widget)
+
 #: The colour of each kind of inline message.
 MESSAGE_COLORS = {"ok": "#1a7f37", "error": "#cf222e", "info": "#57606a"}
 
 
-def classed(widget: W.Widget, *classes: str) -> W.Widget:
+def classed(widget: WidgetT, *classes: str) -> WidgetT:
     """The widget with these CSS classes added (the stable names tests and users style by)."""
     for name in classes:
         widget.add_class(name)
@@ -73,7 +76,7 @@ class ClientWidget(W.VBox):
     _subscriptions: Sequence[tuple[str, Callable[..., None]]] = ()
     _owned: Sequence[W.Widget] = ()
 
-    def __init__(self, client: Client, children: list, **kwargs: Any) -> None:
+    def __init__(self, client: Client, children: list[W.Widget], **kwargs: Any) -> None:
         if not isinstance(client, Client):
             raise TypeError(f"client must be a timconv_nb.Client, not {type(client).__name__}")
         self._client = client
@@ -84,7 +87,7 @@ class ClientWidget(W.VBox):
 
     def _subscribe(self, event: str, handler: Callable[..., None]) -> None:
         """Calls handler (on the engine's thread) for the client's event until close()."""
-        self._subscriptions.append((event, self._client.on(event, handler)))
+        self._subscriptions = [*self._subscriptions, (event, self._client.on(event, handler))]
 
     def close(self) -> None:
         subscriptions, self._subscriptions = self._subscriptions, []
@@ -100,7 +103,7 @@ class Form(ClientWidget):
 
     _prefix = "tc-form"
 
-    def __init__(self, client: Client, children: list, **kwargs: Any) -> None:
+    def __init__(self, client: Client, children: list[W.Widget], **kwargs: Any) -> None:
         self._message = classed(W.HTML(""), f"{self._prefix}-message")
         self.message = ""  # the inline message as plain text
         super().__init__(client, children + [self._message], **kwargs)
@@ -138,7 +141,7 @@ class PickerForm(Form):
 
     SUGGESTIONS = 50
 
-    def __init__(self, client: Client, children: list, **kwargs: Any) -> None:
+    def __init__(self, client: Client, children: list[W.Widget], **kwargs: Any) -> None:
         self._picker = classed(W.Combobox(options=[], placeholder="c2c_<id> or group_<id>", description="Conversation",
                                           ensure_option=False, continuous_update=False), f"{self._prefix}-select")
         self._known: dict[str, Conversation] = {}  # by key, the most recently active last
@@ -185,7 +188,7 @@ class PickerForm(Form):
             if self._picker.value == key:
                 self._show_picked()
 
-    def _sync_options(self, gone: frozenset = frozenset()) -> None:
+    def _sync_options(self, gone: frozenset[str] = frozenset()) -> None:
         """Shows the newest suggestions; picks the newest when nothing is picked or the picked
         conversation is gone. The caller holds the lock."""
         keys = list(itertools.islice(reversed(self._known), self.SUGGESTIONS))
@@ -208,11 +211,16 @@ class PickerForm(Form):
             if picked in named and self._picker.value == picked:  # a new pick was shown by the observer
                 self._show_picked()
 
-    def _picked(self) -> tuple[str, ConvType]:
-        key = self._picker.value
+    def _picked_key(self) -> str:
+        """The picked conversation's key (ValueError when none is picked, or it is no key)."""
+        key: str = self._picker.value
         if not key:
             raise ValueError("Pick a conversation first.")
-        picked = ConvKey.parse(key)
+        ConvKey.parse(key)
+        return key
+
+    def _picked(self) -> tuple[str, ConvType]:
+        picked = ConvKey.parse(self._picked_key())
         return picked.conv_id, picked.conv_type
 
     def _show_picked(self) -> None:

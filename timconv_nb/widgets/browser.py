@@ -8,8 +8,9 @@ import html
 import itertools
 import logging
 import threading
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 import ipywidgets as W
 
@@ -25,7 +26,7 @@ __all__ = ["BROWSER_COLUMNS", "ConversationBrowser"]
 log = logging.getLogger(__name__)
 
 
-def _activity(conv: Conversation) -> tuple:
+def _activity(conv: Conversation) -> tuple[Optional[datetime], Any]:
     """What changes when a conversation becomes active: its active time or its last message."""
     return conv.active_time, (conv.last_message or {}).get(k.kTIMMsgMsgId)
 
@@ -92,7 +93,7 @@ class ConversationBrowser(ClientWidget):
     row (click, or Enter) picks that conversation in the forms below it."""
 
     _prefix = "tc-browser"
-    table: Optional[DataTable] = None  # made in __init__ (after the client is checked), closed with it
+    table: DataTable  # made in __init__ (after the client is checked), closed with it (_owned)
 
     def __init__(self, client: Client, rows: int = 12, **kwargs: Any) -> None:
         super().__init__(client, [], **kwargs)
@@ -173,7 +174,7 @@ class ConversationBrowser(ClientWidget):
         self.group_filter.value = current if current in names else ""
 
     @staticmethod
-    def _default_key(conv: Conversation, activation: int) -> tuple:
+    def _default_key(conv: Conversation, activation: int) -> tuple[bool, float, int]:
         """The SDK's order: pinned first, then latest activity, then the one active later."""
         return (not conv.pinned, -_epoch(conv.active_time), -activation)
 
@@ -188,9 +189,11 @@ class ConversationBrowser(ClientWidget):
                 for conv in conversations:
                     old_key = self.table.default_key(conv.key)
                     old = self.table.get(conv.key)
-                    became_active = old is None or _activity(old) != _activity(conv)
-                    rows.append((conv.key, conv, self._default_key(
-                        conv, next(self._activations) if became_active else -old_key[2])))
+                    if old is None or old_key is None or _activity(old) != _activity(conv):
+                        activation = next(self._activations)  # became active: first among its peers
+                    else:
+                        activation = -old_key[2]
+                    rows.append((conv.key, conv, self._default_key(conv, activation)))
                 self.table.upsert(rows)
         self._show_count()
 
@@ -213,7 +216,7 @@ class ConversationBrowser(ClientWidget):
     def _show_count(self) -> None:
         self.count.value = html.escape(f"{len(self.table)} of {self.table.total} conversations")
 
-    def _on_select(self, change: dict) -> None:
+    def _on_select(self, change: dict[str, Any]) -> None:
         key = change["new"]
         if key:
             for form in (self.delete_form, self.draft_editor, self.organize_form):

@@ -11,7 +11,8 @@ import ipywidgets as W
 
 from ..arguments import CONV_CUSTOM_DATA_MAX_BYTES, CONV_GROUP_NAME_MAX_BYTES, check_id, conv_group_name
 from ..client import Client
-from ..model import Conversation, MarkType
+from ..errors import TIMError
+from ..model import Conversation, Draft, MarkType
 from .base import Form, PickerForm, classed
 
 __all__ = ["CreateConversationForm", "DeleteConversationForm", "DraftEditor", "OrganizeForm"]
@@ -73,7 +74,7 @@ class DeleteConversationForm(PickerForm):
 
     @property
     def confirming(self) -> bool:
-        return self._confirm_row.layout.display != "none"
+        return bool(self._confirm_row.layout.display != "none")
 
     def ask(self) -> None:
         """What clicking Delete does: asks for confirmation."""
@@ -113,7 +114,7 @@ class DraftEditor(PickerForm):
         self.edit_time = classed(W.HTML(""), "tc-draft-edit-time")
         self.save = classed(W.Button(description="Save draft", button_style="primary", icon="save"), "tc-draft-save")
         self.cancel = classed(W.Button(description="Cancel draft", icon="times"), "tc-draft-cancel")
-        self._shown: Optional[tuple] = None  # (key, draft) in the fields; None before the first
+        self._shown: Optional[tuple[str, Optional[Draft]]] = None  # (key, draft) in the fields; None: none yet
         super().__init__(client, [self.text, self.user_define, self.edit_time, W.HBox([self.save, self.cancel])],
                          **kwargs)
         self.save.on_click(lambda _: self.save_draft())
@@ -157,7 +158,7 @@ class DraftEditor(PickerForm):
         self._guarded([self.save, self.cancel], action)
 
 
-def _batch_outcome(results: dict, key: str, done: str) -> str:
+def _batch_outcome(results: dict[str, Optional[TIMError]], key: str, done: str) -> str:
     """The message of a batch call made for one conversation: raises its per-id error."""
     error = results.get(key)
     if error is not None:
@@ -187,7 +188,7 @@ class OrganizeForm(PickerForm):
                                           description="Custom data"), "tc-organize-custom-data")
         self.save_custom = classed(W.Button(description="Save custom data", icon="save"), "tc-organize-save-custom")
         self._buttons = [self.set_mark, self.clear_mark, self.add_group, self.remove_group, self.save_custom]
-        self._shown_custom_data: Optional[tuple] = None  # (key, custom data) in the field
+        self._shown_custom_data: Optional[tuple[str, str]] = None  # (key, custom data) in the field
         super().__init__(client, [self.summary, W.HBox([self.mark, self.set_mark, self.clear_mark]),
                                   W.HBox([self.group, self.add_group, self.remove_group]),
                                   W.HBox([self.custom_data, self.save_custom])], **kwargs)
@@ -210,12 +211,11 @@ class OrganizeForm(PickerForm):
             self._shown_custom_data = (conv.key, conv.custom_data)
             self.custom_data.value = conv.custom_data
 
-    def _act(self, call: Callable[[str], dict], done: str) -> None:
+    def _act(self, call: Callable[[str], dict[str, Optional[TIMError]]], done: str) -> None:
         """Runs a batch call for the picked conversation and shows it again."""
 
         def action() -> str:
-            self._picked()
-            key = self.selected
+            key = self._picked_key()
             outcome = _batch_outcome(call(key), key, done.format(key=key))
             self.load()
             return outcome
@@ -229,7 +229,7 @@ class OrganizeForm(PickerForm):
                   f"{'Marked' if enable else 'Unmarked'} {{key}} {name}.")
 
     def _group_name(self) -> str:
-        name = self.group.value.strip()
+        name: str = self.group.value.strip()
         if not name:
             raise ValueError("Enter a group name.")
         conv_group_name(name)
@@ -238,7 +238,7 @@ class OrganizeForm(PickerForm):
     def add_to_group(self) -> None:
         """What clicking Add to group does: creates the group when it does not exist yet."""
 
-        def call(key: str) -> dict:
+        def call(key: str) -> dict[str, Optional[TIMError]]:
             name = self._group_name()
             if name in self._client.conversation_group_list():
                 return self._client.add_to_conversation_group(name, [key])

@@ -61,16 +61,17 @@ class GroupForm(Form):
         self._loop = _running_loop()
         self._pending_lock = threading.Lock()  # guards _refresh_pending
         self._refresh_pending = False  # a listing is scheduled on the loop and has not started
-        self._refresh_tasks: set[asyncio.Task] = set()  # held until done: the loop keeps only weak references
+        self._refresh_tasks: set[asyncio.Task[None]] = set()  # held until done: the loop keeps only weak references
         super().__init__(client, [self.group_id, self.name, self.group_type, self.members,
                                   W.HBox(list(self.buttons.values())), self.joined], **kwargs)
         for name, button in self.buttons.items():
-            button.on_click(lambda _, act=getattr(self, name): act())
+            act = getattr(self, name)
+            button.on_click(lambda _, act=act: act())
         self._subscribe("group_tip", self._on_tip)
         self.refresh()
 
     def _id(self, required: bool = True) -> Optional[str]:
-        group_id = self.group_id.value.strip()
+        group_id: str = self.group_id.value.strip()
         if not group_id and required:
             self._show("Enter a group id.", "error")
             return None
@@ -116,7 +117,7 @@ class GroupForm(Form):
         """On the loop: lists the joined groups again; a tip arriving from now on asks again."""
         with self._pending_lock:
             self._refresh_pending = False
-        task = self._loop.create_task(self._refresh_after_tip())
+        task = asyncio.get_running_loop().create_task(self._refresh_after_tip())
         self._refresh_tasks.add(task)
         task.add_done_callback(self._refresh_tasks.discard)
 
@@ -142,7 +143,8 @@ class GroupForm(Form):
             return
         members = [m.strip() for m in self.members.value.split(",") if m.strip()]
         group_id = self._id(required=False) or None
-        self._run(lambda: f"Created group {self._client.create_group(name, group_id, self.group_type.value, members=members)}.")
+        self._run(lambda: "Created group "
+                  f"{self._client.create_group(name, group_id, self.group_type.value, members=members)}.")
 
     def join(self) -> None:
         group_id = self._id()

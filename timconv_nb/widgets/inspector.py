@@ -20,7 +20,7 @@ from typing import Any, Optional, Union
 import ipywidgets as W
 
 from ..client import Client
-from ..recording import CallRecord, Recorder
+from ..recording import CallRecord, Listener, Recorder
 from .base import classed, fit_descriptions
 from .table import Column, DataTable
 
@@ -85,10 +85,10 @@ class CallInspector(W.VBox):
     both sides in full. ``source``: a Client (recording starts when it is not on), a Recorder,
     or the path of records saved with ``Recorder.save`` (replayed)."""
 
-    table: Optional[DataTable] = None  # made in __init__ (after the checks), closed with it
-    _listener = None
+    table: DataTable  # made in __init__ (after the checks), closed with it
+    _listener: Optional[Listener] = None
 
-    def __init__(self, source: Union[Client, Recorder, str, "os.PathLike[str]"], rows: int = 14,
+    def __init__(self, source: Union[Client, Recorder, str, os.PathLike[str]], rows: int = 14,
                  **kwargs: Any) -> None:
         if isinstance(source, Client):
             self.recorder = source.recorder or source.start_recording()
@@ -158,7 +158,8 @@ class CallInspector(W.VBox):
                 self.function_filter.value = current if current in functions else ""
 
     def _apply_filters(self) -> None:
-        function, outcome = self.function_filter.value, self.outcome_filter.value
+        function: str = self.function_filter.value
+        outcome: str = self.outcome_filter.value
 
         def accept(record: CallRecord) -> bool:
             return (not function or record.function == function) and (outcome == "all" or record.outcome == outcome)
@@ -188,6 +189,7 @@ class CallInspector(W.VBox):
         if self._listener is not None:
             self.recorder.unlisten(self._listener)
             self._listener = None
-        if self.table is not None:
-            self.table.close()
+        table = getattr(self, "table", None)  # absent when __init__ failed before making it
+        if table is not None:
+            table.close()
         super().close()

@@ -23,8 +23,9 @@ import itertools
 import logging
 import pathlib
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Optional
 
 import anywidget
 import traitlets
@@ -40,6 +41,13 @@ SORT_DIRECTIONS = ("", "ascending", "descending")
 
 #: Cell kinds the front end knows how to draw.
 CELL_KINDS = ("text", "number", "badge", "flag", "status")
+#: A row's place in an order: a tuple its owner makes (or a column's value and that tuple),
+#: compared element by element.
+SortKey = tuple[Any, ...]
+#: An entry of an order: (sort key, row key).
+Placed = tuple[SortKey, str]
+#: What the front end receives (JSON objects): the columns, a window's rows, a patch.
+Message = dict[str, Any]
 
 #: The most rows a view may ask for at once (a viewport and its margins need far fewer).
 MAX_WINDOW = 500
@@ -69,7 +77,7 @@ class Column:
         if self.kind not in CELL_KINDS:
             raise ValueError(f"kind must be one of {CELL_KINDS}, not {self.kind!r}")
 
-    def spec(self) -> dict:
+    def spec(self) -> Message:
         """What the front end needs to draw the column."""
         return {"name": self.name, "label": self.label, "kind": self.kind, "width": self.width, "grow": self.grow,
                 "icon": self.icon}
@@ -84,10 +92,10 @@ class Column:
 @dataclass
 class _Entry:
     row: Any
-    default_key: tuple
-    sort_key: tuple
+    default_key: SortKey
+    sort_key: SortKey
     version: int
-    cells: Optional[list] = field(default=None)  # made when a view first shows the row
+    cells: Optional[list[Any]] = field(default=None)  # made when a view first shows the row
 
 
 class RowOrder:
@@ -99,8 +107,8 @@ class RowOrder:
         self.columns = list(columns)
         self._by_name = {c.name: c for c in self.columns}
         self._entries: dict[str, _Entry] = {}
-        self._all: list[tuple] = []  # (sort key, row key), ascending
-        self._shown: Optional[list[tuple]] = None  # the entries passing the filter; None: all
+        self._all: list[Placed] = []  # (sort key, row key), ascending
+        self._shown: Optional[list[Placed]] = None  # the entries passing the filter; None: all
         self._filter: Optional[Callable[[Any], bool]] = None
         self.sort: tuple[str, str] = ("", "")  # (column, direction); ("", "") is the default order
         self._versions = itertools.count(1)
@@ -119,7 +127,7 @@ class RowOrder:
     def row(self, key: str) -> Any:
         return self._entries[key].row
 
-    def _sort_key(self, row: Any, default_key: tuple) -> tuple:
+    def _sort_key(self, row: Any, default_key: SortKey) -> SortKey:
         column = self.sort[0]
         return (self._by_name[column].order_value(row), default_key) if column else default_key
 
@@ -134,14 +142,14 @@ class RowOrder:
                         del items[at]
         return entry
 
-    def upsert(self, key: str, row: Any, default_key: tuple) -> None:
+    def upsert(self, key: str, row: Any, default_key: SortKey) -> None:
         """Adds or replaces the row named key; default_key places it in the default order."""
         self._drop(key)
         entry = _Entry(row, default_key, self._sort_key(row, default_key), next(self._versions))
         self._entries[key] = entry
         item = (entry.sort_key, key)
         bisect.insort(self._all, item)
-        if self._shown is not None and self._filter(row):
+        if self._shown is not None and self._filter is not None and self._filter(row):
             bisect.insort(self._shown, item)
 
     def remove(self, key: str) -> Optional[Any]:
@@ -149,11 +157,11 @@ class RowOrder:
         entry = self._drop(key)
         return entry.row if entry is not None else None
 
-    def default_key(self, key: str) -> Optional[tuple]:
+    def default_key(self, key: str) -> Optional[SortKey]:
         entry = self._entries.get(key)
         return entry.default_key if entry is not None else None
 
-    def replace_all(self, rows: Iterable[tuple[str, Any, tuple]]) -> None:
+    def replace_all(self, rows: Iterable[tuple[str, Any, SortKey]]) -> None:
         """Starts again from (key, row, default key) triples: one sort, not n insertions."""
         self._entries = {key: _Entry(row, default_key, (), next(self._versions)) for key, row, default_key in rows}
         self._resort()
@@ -165,7 +173,8 @@ class RowOrder:
 
     def set_sort(self, column: str, direction: str) -> None:
         """Sorts by a column, either way, or ("", "") back to the default order."""
-        if direction not in SORT_DIRECTIONS or (column and column not in self._by_name) or (not column) != (not direction):
+        if (direction not in SORT_DIRECTIONS or (column and column not in self._by_name)
+                or (not column) != (not direction)):
             raise ValueError(f"cannot sort by column {column!r} {direction!r}")
         changed_column = column != self.sort[0]
         self.sort = (column, direction)
@@ -182,7 +191,7 @@ class RowOrder:
         accept = self._filter
         self._shown = None if accept is None else [item for item in self._all if accept(self._entries[item[1]].row)]
 
-    def _ordered(self, start: int, stop: int) -> list[tuple]:
+    def _ordered(self, start: int, stop: int) -> list[Placed]:
         items = self._all if self._shown is None else self._shown
         if self.sort[1] != "descending":
             return items[start:stop]
@@ -197,7 +206,7 @@ class RowOrder:
         """The keys of the rows shown, in display order."""
         return [key for _, key in self._ordered(start, len(self) if stop is None else stop)]
 
-    def cells(self, key: str) -> list:
+    def cells(self, key: str) -> list[Any]:
         """What each column shows of the row (made once per version of the row)."""
         entry = self._entries[key]
         if entry.cells is None:
@@ -209,7 +218,7 @@ class RowOrder:
 class _View:
     start: int = 0
     stop: int = 0
-    sent: list = field(default_factory=list)  # (key, version) of each row the view has
+    sent: Sequence[Optional[tuple[str, int]]] = field(default_factory=list)  # (key, version) of each row the view has
     total: int = -1
 
 
@@ -226,7 +235,7 @@ class ViewWindows:
     def __len__(self) -> int:
         return len(self._views)
 
-    def request(self, order: RowOrder, view: str, start: int, stop: int) -> dict:
+    def request(self, order: RowOrder, view: str, start: int, stop: int) -> Message:
         """A view shows rows start..stop-1 now: everything in that window it lacks."""
         start = max(0, int(start))
         stop = max(start, min(int(stop), start + MAX_WINDOW))
@@ -249,7 +258,7 @@ class ViewWindows:
         for state in self._views.values():
             state.sent, state.total = [], -1
 
-    def changes(self, order: RowOrder) -> list[dict]:
+    def changes(self, order: RowOrder) -> list[Message]:
         """One message per view whose window or row count changed."""
         messages = []
         for view, state in self._views.items():
@@ -260,7 +269,7 @@ class ViewWindows:
         return messages
 
     @staticmethod
-    def _patch(order: RowOrder, view: str, state: _View, reset: bool = False) -> dict:
+    def _patch(order: RowOrder, view: str, state: _View, reset: bool = False) -> Message:
         now = order.window(state.start, state.stop)
         rows = [[state.start + i, key, order.cells(key)] for i, (key, version) in enumerate(now)
                 if i >= len(state.sent) or state.sent[i] != (key, version)]
@@ -295,7 +304,7 @@ class DataTable(anywidget.AnyWidget):
 
     # Changes from the owner: each sends the views what it changed in their windows.
 
-    def upsert(self, rows: Iterable[tuple[str, Any, tuple]]) -> None:
+    def upsert(self, rows: Iterable[tuple[str, Any, SortKey]]) -> None:
         """Adds or replaces rows given as (key, row, default key)."""
         with self._lock:
             for key, row, default_key in rows:
@@ -310,7 +319,7 @@ class DataTable(anywidget.AnyWidget):
                 self.selected = ""
             self._push()
 
-    def replace_all(self, rows: Iterable[tuple[str, Any, tuple]]) -> None:
+    def replace_all(self, rows: Iterable[tuple[str, Any, SortKey]]) -> None:
         with self._lock:
             self.order.replace_all(rows)
             if self.selected and self.selected not in self.order:
@@ -350,12 +359,12 @@ class DataTable(anywidget.AnyWidget):
         with self._lock:
             return self.order.row(key) if key in self.order else None
 
-    def default_key(self, key: str) -> Optional[tuple]:
+    def default_key(self, key: str) -> Optional[SortKey]:
         """Where the row named key stands in the default order, or None."""
         with self._lock:
             return self.order.default_key(key)
 
-    def rows(self, start: int = 0, stop: Optional[int] = None) -> list[dict]:
+    def rows(self, start: int = 0, stop: Optional[int] = None) -> list[dict[str, Any]]:
         """The rows shown from start to stop as {column name: cell}, as the front end draws them."""
         with self._lock:
             names = [c.name for c in self.order.columns]

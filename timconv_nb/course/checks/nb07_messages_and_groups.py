@@ -39,7 +39,8 @@ int main(void) {
 
 
 def _texts(message: dict) -> list[str]:
-    return [elem.get("text_elem_content") for elem in message.get("message_elem_array", []) if isinstance(elem, dict)]
+    return [str(elem.get("text_elem_content", "")) for elem in message.get("message_elem_array", [])
+            if isinstance(elem, dict)]
 
 
 @exercise("7.1", "07-messages-and-groups", "Send, then read it back", "c", wrong=HISTORY_WRONG,

@@ -315,20 +315,27 @@ static bool make_room(struct columns *columns, size_t row) {
     return true;
 }
 
-/* The columns' first ``count`` rows as a tuple of lists (taking their references). */
+/* One column's first ``count`` rows as a list, taking their references (those not taken when it
+ * fails stay for free_columns). PyList_SetItem and PyTuple_SetItem take the item's reference, even
+ * when they fail. */
+static PyObject *column_list(PyObject **values, size_t count) {
+    PyObject *list = PyList_New((Py_ssize_t)count);
+    for (size_t row = 0; list && row < count; row++) {
+        PyObject *value = values[row];
+        values[row] = NULL;
+        if (PyList_SetItem(list, (Py_ssize_t)row, value) < 0)
+            Py_CLEAR(list);
+    }
+    return list;
+}
+
+/* The columns' first ``count`` rows as a tuple of lists. */
 static PyObject *column_lists(struct columns *columns, size_t count) {
     PyObject *lists = PyTuple_New(COLUMN_COUNT);
     for (int column = 0; lists && column < COLUMN_COUNT; column++) {
-        PyObject *list = PyList_New((Py_ssize_t)count);
-        if (!list) {
+        PyObject *list = column_list(columns->values[column], count);
+        if (!list || PyTuple_SetItem(lists, column, list) < 0)
             Py_CLEAR(lists);
-            break;
-        }
-        for (size_t row = 0; row < count; row++) {
-            PyList_SET_ITEM(list, (Py_ssize_t)row, columns->values[column][row]);
-            columns->values[column][row] = NULL;
-        }
-        PyTuple_SET_ITEM(lists, column, list);
     }
     return lists;
 }
@@ -398,11 +405,8 @@ PyMODINIT_FUNC PyInit__conv_columns(void) {
     PyObject *names = module ? PyTuple_New(COLUMN_COUNT) : NULL;
     for (int column = 0; names && column < COLUMN_COUNT; column++) {
         PyObject *name = PyUnicode_FromString(COLUMN_NAMES[column]);
-        if (!name) {
+        if (!name || PyTuple_SetItem(names, column, name) < 0)
             Py_CLEAR(names);
-            break;
-        }
-        PyTuple_SET_ITEM(names, column, name);
     }
     if (!names || PyModule_AddObject(module, "COLUMNS", names) < 0) {
         Py_XDECREF(names);

@@ -97,11 +97,11 @@ static PyObject *list_value(yyjson_val *array, int depth, size_t row) {
     yyjson_val *item;
     yyjson_arr_foreach(array, index, max, item) {
         PyObject *element = nested_value(item, depth + 1, row);
-        if (!element) {
+        /* PyList_SetItem takes the element's reference, even when it fails. */
+        if (!element || PyList_SetItem(list, (Py_ssize_t)index, element) < 0) {
             Py_DECREF(list); /* its unset items are NULL, which a list's release skips */
             return NULL;
         }
-        PyList_SET_ITEM(list, (Py_ssize_t)index, element);
     }
     return list;
 }

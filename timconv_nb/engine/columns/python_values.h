@@ -3,6 +3,8 @@
 #ifndef TIMCONV_PYTHON_VALUES_H
 #define TIMCONV_PYTHON_VALUES_H
 
+/* Written to CPython's limited API of 3.9: setup.py builds it so (Py_LIMITED_API), one build for
+ * every CPython from 3.9 on. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
