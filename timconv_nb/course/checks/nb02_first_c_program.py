@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
-from ..exercises import Unmet, exercise, lines_matching, ran
+import re
+
+from ..exercises import Unmet, exercise, lines_matching, ran, uses
 from ..session import RunResult
 
-WAIT_SKELETON_WRONG = r"""
+#: The calls that wait for a callback: the course's, or a condition variable or semaphore of one's own.
+WAITS = r"\b(course_wait|pthread_cond_wait|pthread_cond_timedwait|sem_wait|sem_timedwait)\s*\("
+#: The calls that only pause, guessing how long the SDK takes.
+SLEEPS = r"\b(sleep|usleep|nanosleep|thrd_sleep)\s*\("
+
+
+def refuse_sleeps(run: RunResult) -> None:
+    """Unmet when the program sleeps instead of waiting for a callback."""
+    sleep = re.search(SLEEPS, run.source)
+    if sleep:
+        raise Unmet(f"main calls {sleep.group(1)}() instead of waiting for the callback",
+                    "a sleep guesses how long the SDK takes: too short on a busy machine, too long otherwise; "
+                    "have the callback call course_done() and main wait with course_wait(1, 5)")
+
+
+def waits_after(run: RunResult, function: str) -> bool:
+    """The program's source waits for a callback after its last call of ``function``."""
+    calls = list(re.finditer(rf"\b{function}\s*\(", run.source))
+    return bool(calls) and re.search(WAITS, run.source[calls[-1].end():]) is not None
+
+
+SLEEP_WRONG = r"""
 #include <stdio.h>
+#include <unistd.h>
 #include "TIMCloud.h"
 #include "timconv_course.h"
 
@@ -18,14 +42,16 @@ static void on_login(int32_t code, const char* desc, const char* json_params, co
 int main(void) {
     if (TIMInit(1400000001, "") != TIM_SUCC) return 1;
     TIMLogin("carol", "", on_login, NULL);
+    sleep(1);   /* long enough, on this machine, today */
+    printf("status %d\n", TIMGetLoginStatus());
     TIMUninit();
     return 0;
 }
 """
 
 
-@exercise("2.1", "02-first-c-program", "Wait for the login", "c", wrong=WAIT_SKELETON_WRONG,
-          wrong_hint="course_wait")
+@exercise("2.1", "02-first-c-program", "Wait for the login", "c", wrong=SLEEP_WRONG,
+          wrong_hint="a sleep guesses")
 def wait_for_the_login(run: RunResult) -> None:
     lines = ran(run)
     statuses = lines_matching(lines, r"status (-?\d+)$")
@@ -33,6 +59,8 @@ def wait_for_the_login(run: RunResult) -> None:
         raise Unmet("main never prints `status N`",
                     "after waiting for the callback, print TIMGetLoginStatus() as status N; main waits with "
                     "course_wait(1, 5) once the callback calls course_done()")
+    uses(run, "TIMGetLoginStatus")
+    refuse_sleeps(run)
     callback = lines_matching(lines, r"logged in: code (-?\d+)$")
     if not callback or lines.index(callback[0].string) > lines.index(statuses[0].string):
         raise Unmet("`status N` came before the callback's `logged in: code 0`",
@@ -85,7 +113,16 @@ def return_or_callback_code(run: RunResult) -> None:
     if returned != [0, -4]:
         raise Unmet(f"the calls returned {returned[0]} and {returned[1]}, not 0 and -4",
                     "delete the C2C conversation with \"nobody\" first, then the one with \"\"")
+    refuse_sleeps(run)
+    if not waits_after(run, "TIMConvDelete"):
+        raise Unmet("main does not wait for a callback after the TIMConvDelete calls",
+                    "a callback comes later, on the SDK's thread, so main prints nothing (or, by luck, what "
+                    "came already): course_wait(1, 5) after the calls waits for the one that will come")
+    if not callbacks:
+        raise Unmet("no `callback N` line",
+                    "print each code the callback stored (codes[0] ... codes[called - 1]) after the wait has "
+                    "returned, as callback N")
     if callbacks != [6004]:
-        raise Unmet(f"the callbacks said {callbacks or 'nothing'}, not one callback 6004",
-                    "wait for the one accepted call's callback (course_wait(1, 5)): a refused call never "
-                    "calls back, so waiting for two times out")
+        raise Unmet(f"the callbacks said {callbacks}, not one callback 6004",
+                    "only the accepted call calls back, with 6004 (the conversation does not exist); print "
+                    "each code once, after the wait")

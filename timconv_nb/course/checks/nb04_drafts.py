@@ -29,17 +29,24 @@ static void on_created(int32_t code, const char* desc, const char* json_params, 
     course_done();
 }
 
+static void quietly(int32_t code, const char* desc, const char* json_params, const void* user_data) {
+    (void)code, (void)desc, (void)json_params, (void)user_data;
+    course_done();
+}
+
 int main(void) {
-    timconv_set_clock(1773486000);
+    timconv_set_clock(1773486000);   /* the local engine's own call: the same times every run */
     if (TIMInit(1400000001, "") != TIM_SUCC) return 1;
     TIMLogin("kim", "", course_print, "TIMLogin");
+    if (!course_wait(1, 5)) return 1;
+    TIMConvDelete("carol", kTIMConv_C2C, quietly, NULL);   /* what an earlier run left, its draft with it */
     if (!course_wait(1, 5)) return 1;
     TIMConvCreate("carol", kTIMConv_C2C, on_created, NULL);
     if (!course_wait(1, 5)) return 1;
     char draft[512];
     snprintf(draft, sizeof draft, "{\"%s\": {\"%s\": [{\"%s\": %d, \"%s\": \"%s\"}]}}",
              kTIMDraftMsg, kTIMMsgElemArray, kTIMElemType, kTIMElem_Text, kTIMTextElemContent, "see you at 6");
-    printf("returned %d\n", TIMConvSetDraft("carol", kTIMConv_C2C, draft));
+    printf("returned %d\n", TIMConvSetDraft("carol", kTIMConv_C2C, draft));   /* the whole answer */
     TIMConvGetConvList(course_print, "TIMConvGetConvList");
     if (!course_wait(1, 5)) return 1;
     TIMUninit();
@@ -158,7 +165,18 @@ def who_has_a_draft(answer: Any) -> None:
     if not isinstance(answer, dict):
         raise Unmet(f"the answer is {type(answer).__name__}, not a dict",
                     "make a dict {conversation ID: draft text}: select frame's rows, then .to_dict()")
+    columns = sorted(str(key) for key, value in answer.items() if isinstance(value, dict))
+    if columns:
+        raise Unmet(f"the answer is a dict of columns ({', '.join(columns)}), each a dict of rows",
+                    'select one column by its name, frame.loc[rows, "draft_text"], not by a list of names: a '
+                    "Series' .to_dict() gives {conversation ID: text}, a DataFrame's {column: {...}}")
     extra = sorted(str(key) for key in answer if key not in DRAFTS)
+    conv_ids = [key for key in extra if f"c2c_{key}" in DRAFTS]
+    if conv_ids:
+        raise Unmet(f"{', '.join(conv_ids)} {'is a conv_id' if len(conv_ids) == 1 else 'are conv_ids'}, not "
+                    "conversation IDs",
+                    "a conversation ID is c2c_ + the user id, the frame's index: keep the index as the keys "
+                    "(conv_id is a column)")
     if extra:
         raise Unmet(f"{', '.join(extra)} {'has' if len(extra) == 1 else 'have'} no draft",
                     'keep only the rows whose has_draft is True: frame.loc[frame["has_draft"], ...]')

@@ -5,6 +5,8 @@ most recent first."""
 
 from __future__ import annotations
 
+import re
+
 from ..exercises import Unmet, exercise, lines_matching, ran, uses
 from ..session import RunResult
 
@@ -77,10 +79,18 @@ def page_through_a_filtered_list(run: RunResult) -> None:
         raise Unmet("only the first page is printed",
                     "its is_finished is false: call TIMConvGetConversationListByFilter again with the page's "
                     "next_seq, and again, until is_finished is true")
+    if not re.search(r"\bTIMConversationListResultNextSeq\b|conversation_list_result_next_seq", run.source):
+        raise Unmet("the program never reads a page's next_seq (conversation_list_result_next_seq)",
+                    "the cursor is the SDK's, opaque: take it from each page's result, "
+                    "result[TIMConversationListResultNextSeq], and pass it to the next call; a number counted "
+                    "from the pages is not where the next page starts")
+    if not listed:
+        raise Unmet("the pages list no conversation",
+                    "run the cell before the exercises first: it gives heidi her conversations")
     if listed != UNREAD_IN_ORDER:
-        raise Unmet(f"the pages list {' '.join(listed) or 'nothing'}, not {' '.join(UNREAD_IN_ORDER)}",
-                    "run the cell before the exercises first (it gives heidi her conversations), and page until "
-                    "is_finished is true")
+        raise Unmet(f"the pages list {' '.join(listed)}, not {' '.join(UNREAD_IN_ORDER)}",
+                    "ask for each page from the previous page's next_seq until its is_finished is true, with the "
+                    "filter's two keys (one-to-one, with unread messages)")
     if any(len(page) == 0 for page in pages):
         raise Unmet("an empty page is printed",
                     "stop when a page says is_finished true: there is no page after it")
