@@ -13,6 +13,7 @@ import pytest
 
 from conftest import RawEngine
 from test_messages import Peer
+from test_widgets import wait_until
 from timconv_nb import Client, InvalidConversationError, MarkType, native
 from timconv_nb.errors import InvalidGroupError, InvalidParameterError
 from timconv_nb.frames import CONVERSATION_DTYPES
@@ -156,6 +157,23 @@ def test_group_error_codes(client: Client) -> None:
         assert lib.TIMConvDeleteConversationGroup(name, native.ffi.NULL, native.ffi.NULL) == -4
         assert lib.TIMConvRenameConversationGroup(b"a", name, native.ffi.NULL, native.ffi.NULL) == -4
         assert lib.TIMConvDeleteConversationsFromGroup(name, b'["c2c_bob"]', native.ffi.NULL, native.ffi.NULL) == -4
+
+
+def test_a_group_that_none_of_its_conversations_joined_is_not_created(client: Client) -> None:
+    """The vendor's TIMConversationManager.h 770: conversation_id_array is required and must not be
+    empty (必填参数，不能为空): a group starts with a conversation. A create none of whose entries
+    joins (conv_ids instead of conversation IDs, unknown conversations) fails with 6017 and makes
+    no group and no created event; one entry that joins is enough."""
+    client.create_conversation("bob")
+    created: list[str] = []
+    client.on("group_created", lambda name, convs: created.append(name))
+    with pytest.raises(InvalidParameterError) as info:
+        client.create_conversation_group("family", ["bob", "c2c_nobody"])
+    assert info.value.code == 6017 and "not created" in info.value.desc
+    assert client.conversation_group_list() == []
+    results = client.create_conversation_group("family", ["bob", "c2c_bob"])
+    assert results["c2c_bob"] is None and results["bob"].code == 6017
+    assert client.conversation_group_list() == ["family"] and wait_until(lambda: created == ["family"])
 
 
 def test_a_group_holds_at_most_1000_conversations(client: Client) -> None:

@@ -379,11 +379,13 @@ def test_group_form_lists_the_groups_again_on_the_loop_it_was_made_on(client: Cl
         assert form.message == "bob joined club (2 members)" and "Meeting, normal" in form.joined.value
         form.close()
 
-    threads = threading.active_count()
+    threads = {thread.ident for thread in threading.enumerate()}
     asyncio.run(scenario())
     listings = [r for r in recorder.records if r.kind == "call" and r.function == "TIMGroupGetJoinedGroupList"]
     assert len(listings) == 2 and {r.thread_id for r in listings} == {threading.get_ident()}
-    assert threading.active_count() == threads
+    # No thread started: the only one Python met anew is the engine's own, which delivered the events.
+    engine = {r.thread_id for r in recorder.records if r.kind == "event"}
+    assert {thread.ident for thread in threading.enumerate()} - threads <= engine
 
 
 def test_browser_rows_show_revoked_messages(client: Client) -> None:

@@ -101,6 +101,12 @@ int store_group_add(struct store *s, const char *name, bool create, const char *
     if (result == ERR_SUCC) {
         result = batch_apply(s, keys_json, op_add_to_group, &fill, results, &results_len, changed, &changed_len);
     }
+    if (result == ERR_SUCC && create && *changed == NULL) {
+        /* The array is required and must not be empty (TIMConversationManager.h 770): a group starts
+         * with a conversation, so a create that none of its conversations joined makes no group. */
+        snprintf(s->error, sizeof s->error, "no conversation of the array could join %s: the group was not created", name);
+        result = ERR_INVALID_PARAMETERS;
+    }
     return close_batch(finish(s, result), results, changed);
 }
 
