@@ -21,25 +21,28 @@ import tempfile
 import time
 
 from timconv_nb import Client, native
-from timconv_nb.completions import Waiter
+from timconv_nb._callbacks import lib as _completions
+from timconv_nb.completions import text_of
 
 log = logging.getLogger("benchmarks.recording")
 
 CALL = "TIMConvGetTotalUnreadMessageCount"
 
 
-def floor_call(lib: native.NativeLibrary) -> tuple:
-    """call_and_wait's work, line for line, without its recording checks: the raw library
-    called with a waiter as its completion."""
-    waiter = Waiter()
+def floor_call(lib: native.NativeLibrary) -> tuple[int, tuple[int, str, str]]:
+    """call_and_wait's work, line for line, without its recording checks: the raw library called
+    with the C waiter of the binding's completions, its reply read as text."""
+    waiter = _completions.timconv_waiter_new(0)
     accepted = False
     try:
-        accepted = getattr(lib.lib, CALL)(native._WAITER_DONE, waiter.user_data) == 0
-        assert accepted and waiter.wait(5.0)
-        reply = waiter.reply()
-        return 0, (reply.code, reply.desc, reply.text())
+        accepted = getattr(lib.lib, CALL)(native._WAITER_DONE, waiter) == 0
+        assert accepted and _completions.timconv_waiter_wait(waiter, 5.0)
+        reply = _completions.timconv_waiter_reply(waiter)
+        return 0, (reply.code, text_of(reply.desc), text_of(reply.json))
     finally:
-        waiter.release(accepted)
+        if not accepted:
+            _completions.timconv_waiter_refused(waiter)
+        _completions.timconv_waiter_release(waiter)
 
 
 def median_us(run, count: int) -> float:

@@ -57,7 +57,7 @@ R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
 
 
-def _reader(parse: bool, decode: Optional[Callable[[Any], Any]]) -> Callable[[Reply], Any]:
+def reader(parse: bool = True, decode: Optional[Callable[[Any], Any]] = None) -> Callable[[Reply], Any]:
     """How a successful reply's JSON becomes what the call returns: decode(its bytes, read in
     place), or parsed (None for ""), or, with parse=False, the text."""
     if decode is not None:
@@ -68,8 +68,8 @@ def _reader(parse: bool, decode: Optional[Callable[[Any], Any]]) -> Callable[[Re
 
 
 def _parsed(reply: Reply) -> Any:
-    body = reply.buffer()
-    return orjson.loads(body) if len(body) else None
+    body = reply.bytes()
+    return orjson.loads(body) if body else None
 
 
 class EngineThread:
@@ -97,19 +97,17 @@ class Caller:
         self.engine_thread = engine_thread
         self._bridges = LoopBridges()
 
-    def wait(self, function: str, args: CArgs, parse: bool = True,
-             decode: Optional[Callable[[Any], Any]] = None) -> Any:
-        """Calls ``function`` and waits for its callback, in C with the GIL released; returns its
-        JSON (parsed unless parse=False) or raises the code's exception. With ``decode``, the
-        reply is lent and decoded in place (a large reply is never copied)."""
+    def wait(self, function: str, args: CArgs, read: Callable[[Reply], Any] = _parsed, lend: bool = False) -> Any:
+        """Calls ``function`` and waits for its callback, in C with the GIL released; returns
+        ``read(reply)`` (see :func:`reader`) or raises the code's exception. With ``lend``, the
+        reply is lent and read in place (a large reply is never copied)."""
         if self.engine_thread.is_current():
             raise RuntimeError(
                 f"{function}: a blocking call from an event handler would wait for the engine's own thread; "
                 "use the *_async method without waiting, or hand the work to another thread"
             )
         timeout = self._timeout()
-        result, reply = self.native.call_and_wait(function, *args, timeout=timeout, read=_reader(parse, decode),
-                                                  lend=decode is not None)
+        result, reply = self.native.call_and_wait(function, *args, timeout=timeout, read=read, lend=lend)
         check(result, call=function)
         if reply is None:
             raise CallTimeoutError(call=function, desc=f"no callback within {timeout:g}s; its outcome is unknown")
@@ -117,15 +115,13 @@ class Caller:
         check(code, desc, function)
         return value
 
-    def start(self, function: str, args: CArgs, parse: bool = True,
-              decode: Optional[Callable[[Any], Any]] = None) -> asyncio.Future[Any]:
+    def start(self, function: str, args: CArgs, read: Callable[[Reply], Any] = _parsed) -> asyncio.Future[Any]:
         """Calls ``function`` and returns an asyncio future of its callback's JSON (read as for
         :meth:`wait`), on the running loop: the call is answered into the loop's answer queue and
         the loop takes the answers in batches (see LoopBridge). A refused call raises at once."""
         loop = asyncio.get_running_loop()
         bridge = self._bridges.get(loop)
         future = loop.create_future()
-        read = _reader(parse, decode)
 
         def answered(reply: Reply) -> None:
             if future.cancelled():
@@ -211,8 +207,9 @@ class ApiCall(Generic[P, R]):
     def _method(self, asynchronous: bool) -> Callable[..., Any]:
         """The sync method, or its awaitable twin: a function with the builder's signature (and
         ``self``), its docstring and ``c_function``."""
-        function, build, convert, parse, decode = self.c_function, self.build, self.result, self.parse, self.decode
+        function, build, convert = self.c_function, self.build, self.result
         takes_arguments, before = self.result_takes_arguments, self.before
+        read, lend = reader(self.parse, self.decode), self.decode is not None  # once, not at every call
 
         def finish(reply: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
             if convert is None:
@@ -225,13 +222,13 @@ class ApiCall(Generic[P, R]):
                 c_args = build(*args, **kwargs)
                 if before is not None:
                     before(self)
-                return finish(self._caller.wait(function, c_args, parse, decode), args, kwargs)
+                return finish(self._caller.wait(function, c_args, read, lend), args, kwargs)
         elif self.callback:
             async def method(self: Client, *args: Any, **kwargs: Any) -> Any:
                 c_args = build(*args, **kwargs)
                 if before is not None:
                     before(self)
-                return finish(await self._caller.start(function, c_args, parse, decode), args, kwargs)
+                return finish(await self._caller.start(function, c_args, read), args, kwargs)
         elif not asynchronous:
             def method(self: Client, *args: Any, **kwargs: Any) -> None:
                 self._caller.result(function, build(*args, **kwargs))

@@ -3,9 +3,9 @@
 The C side is compiled into ``timconv_nb._callbacks`` (``engine/completions/`` and
 ``engine/cffi_build.py``); this module wraps it:
 
-* :class:`Waiter`: the one completion of a blocking call. The library's thread stores the reply
-  in C and wakes the waiting thread, which waits with the GIL released; a large reply can be
-  lent instead of copied (read in place while the library's thread waits).
+* :func:`wait_for`: the one completion of a blocking call, a waiter. The library's thread stores
+  the reply in C and wakes the waiting thread, which waits with the GIL released; a large reply
+  can be lent instead of copied (read in place while the library's thread waits).
 * :class:`AnswerQueue`: the one completion of an awaited call. The library's thread queues the
   reply in C and writes an eventfd; the queue's owner (an asyncio loop) takes the answers in
   batches on its own thread.
@@ -26,11 +26,11 @@ import itertools
 import logging
 import threading
 import weakref
-from typing import Any, Callable, cast
+from typing import Any, Callable, Optional
 
 from . import _callbacks
 
-__all__ = ["Reply", "Waiter", "AnswerQueue", "Handles", "PythonCallback", "trampoline", "live", "text_of"]
+__all__ = ["Reply", "Waited", "wait_for", "AnswerQueue", "Handles", "PythonCallback", "trampoline", "live", "text_of"]
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +43,15 @@ WAITER_DONE = _c.timconv_waiter_done
 TICKET_DONE = _c.timconv_ticket_done
 
 
+#: ffi.string of a char* (bytes: only a wchar_t* gives str), typed so, with no cast on every call.
+_string: Callable[[Any], bytes] = _ffi.string  # type: ignore[assignment]  # str is for wchar_t* only
+
+
 def text_of(pointer: Any) -> str:
     """A C string as str (invalid UTF-8 replaced, NULL as "")."""
     if pointer == _ffi.NULL:
         return ""
-    text = cast(bytes, _ffi.string(pointer))  # a char*: bytes (str only for a wchar_t*)
-    return text.decode("utf-8", "replace")
+    return _string(pointer).decode("utf-8", "replace")
 
 
 def live() -> int:
@@ -60,10 +63,11 @@ class Reply:
     """A call's reply, as its completion holds it: readable while the completion does (until a
     waiter is released, or while a queue's answer is being handled)."""
 
-    __slots__ = ("_c",)
+    __slots__ = ("_c", "_text")
 
     def __init__(self, c_reply: Any) -> None:
         self._c = c_reply
+        self._text: Optional[str] = None  # decoded once, for the caller and the recorder alike
 
     @property
     def code(self) -> int:
@@ -85,7 +89,14 @@ class Reply:
 
     def text(self) -> str:
         """The reply's JSON as text."""
-        return text_of(self._c.json)
+        if self._text is None:
+            self._text = text_of(self._c.json)
+        return self._text
+
+    def bytes(self) -> bytes:
+        """The reply's JSON as bytes (a copy: the quickest to parse when it is small)."""
+        json = self._c.json
+        return _string(json) if json != _ffi.NULL else b""
 
     def buffer(self) -> memoryview:
         """The reply's JSON as bytes read in place (no copy)."""
@@ -93,36 +104,46 @@ class Reply:
         return memoryview(_ffi.buffer(self._c.json, length)) if length else memoryview(b"")
 
 
-class Waiter:
-    """One blocking call's completion: pass :data:`WAITER_DONE` and :attr:`user_data` with the
-    call, :meth:`wait`, read :meth:`reply`, and always :meth:`release` (``accepted=False`` when
-    the call was refused or never made: then no callback will come)."""
+#: What a blocking call gave: its TIMResult, and when accepted (0) its callback's code, desc and
+#: value, or None when the timeout expired first.
+Waited = tuple[int, Optional[tuple[int, str, Any]]]
 
-    def __init__(self, lend: bool = False) -> None:
-        self._c = _c.timconv_waiter_new(1 if lend else 0)
-        if self._c == _ffi.NULL:
-            raise MemoryError("no memory for a call's waiter")
 
-    @property
-    def user_data(self) -> Any:
-        return self._c
+#: Shown a blocking call's reply first (the recorder): the reply, its code and its desc.
+Seen = Callable[["Reply", int, str], None]
 
-    def wait(self, timeout: float) -> bool:
-        """Waits with the GIL released, up to ``timeout`` seconds; True once the call answered."""
-        return bool(_c.timconv_waiter_wait(self._c, timeout))
 
-    def reply(self) -> Reply:
-        """The reply, once :meth:`wait` returned True, until :meth:`release`."""
-        return Reply(_c.timconv_waiter_reply(self._c))
-
-    def release(self, accepted: bool) -> None:
-        """The waiting side is done (a lent reply goes back to the library's thread)."""
-        if self._c is None:
-            return
+def wait_for(function: Callable[..., int], args: tuple[Any, ...], done: Any, timeout: float,
+             read: Callable[[Reply], Any], lend: bool = False, seen: Optional[Seen] = None) -> Waited:
+    """A blocking call, completed by a waiter: ``function(*args, done, waiter)`` makes the C call
+    with ``done`` (:data:`WAITER_DONE`, cast by the caller's ffi) and the waiter as its callback and
+    user_data, and returns its TIMResult; then this waits with the GIL released, up to
+    ``timeout`` seconds. Returns (TIMResult, None)
+    when refused, (0, None) when the time ran out, else (0, (code, desc, value)): ``read(reply)``
+    for a success (with ``lend``, read in place while the library's thread waits: a large reply
+    is never copied), the JSON text for a failure. ``seen(reply, code, desc)`` is shown every
+    reply first (the recorder). The waiter is let go on every path, a ``function`` that raises included."""
+    waiter = _c.timconv_waiter_new(1 if lend else 0)
+    if waiter == _ffi.NULL:
+        raise MemoryError("no memory for a call's waiter")
+    accepted = False
+    try:
+        result = function(*args, done, waiter)
+        accepted = result == 0
         if not accepted:
-            _c.timconv_waiter_refused(self._c)
-        _c.timconv_waiter_release(self._c)
-        self._c = None
+            return int(result), None
+        if not _c.timconv_waiter_wait(waiter, timeout):
+            return 0, None
+        reply = Reply(_c.timconv_waiter_reply(waiter))
+        c_reply = reply._c
+        code, desc = int(c_reply.code), text_of(c_reply.desc)
+        if seen is not None:
+            seen(reply, code, desc)
+        return 0, (code, desc, read(reply) if code == 0 else text_of(c_reply.json))
+    finally:
+        if not accepted:  # refused, or never made: no callback will drop its reference
+            _c.timconv_waiter_refused(waiter)
+        _c.timconv_waiter_release(waiter)
 
 
 #: What runs when an awaited call is answered, on the queue owner's thread.
@@ -238,7 +259,8 @@ def _report_callback_error(exc_type: type, exc: BaseException, tb: Any) -> None:
 
 def trampoline(callback_type: str) -> Any:
     """The ``extern "Python"`` function of one callback type (API-mode pointer): it decodes the
-    C arguments (strings as str, numbers as int) and calls the handler its user_data names."""
+    C arguments (strings as str, numbers as int) and calls the handler its user_data names.
+    TIMCommCallback, the one every call answers through, has a trampoline written out."""
     decoders = [text_of if arg.kind == "pointer" else int for arg in _ffi.typeof(callback_type).args[:-1]]
 
     def called_back(*args: Any) -> None:
@@ -247,9 +269,16 @@ def trampoline(callback_type: str) -> Any:
             target.handles.drop(target)
         target.handler(*[decode(a) for decode, a in zip(decoders, args)])
 
+    def call_done(code: int, desc: Any, json_params: Any, user_data: Any) -> None:
+        target: _Target = _ffi.from_handle(user_data)
+        if target.once:
+            target.handles.drop(target)
+        target.handler(code, text_of(desc), text_of(json_params))
+
     name = f"timconv_on_{callback_type}"
     # types-cffi declares def_extern as returning None; it returns the decorator.
-    _ffi.def_extern(name=name, onerror=_report_callback_error)(called_back)  # type: ignore[func-returns-value,misc]
+    handler = call_done if callback_type == "TIMCommCallback" else called_back
+    _ffi.def_extern(name=name, onerror=_report_callback_error)(handler)  # type: ignore[func-returns-value,misc]
     return getattr(_c, name)
 
 

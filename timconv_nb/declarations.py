@@ -18,6 +18,7 @@ callback module (``engine/cffi_build.py``) both read :func:`read`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,7 @@ class Function:
     header: str
     is_callback_type: bool = False
 
-    @property
+    @functools.cached_property
     def parameter_names(self) -> list[str]:
         """The declared name of each parameter ("void" and an empty list: none)."""
         params = [p.strip() for p in self.parameters.split(",")]

@@ -28,7 +28,7 @@ from typing import Any, Callable, Optional, Union, cast
 import cffi
 
 from . import completions, declarations
-from .completions import AnswerQueue, Handles, PythonCallback, Reply, Waiter
+from .completions import AnswerQueue, Handles, PythonCallback, Reply, Waited, wait_for
 from .errors import check
 from .events import BY_SOURCE, NOTIFICATIONS
 from .recording import CallRecord, Recorder
@@ -58,7 +58,7 @@ _TRAMPOLINES = {n.source: ffi.cast(n.callback_type, completions.trampoline(n.cal
 
 def parameter_names(function: str) -> list[str]:
     """The parameter names of a declared C function or callback type, or [] when unknown."""
-    return _DECLARATIONS.parameter_names(function)
+    return list(_DECLARATIONS.parameter_names(function))
 
 
 def get_include() -> str:
@@ -99,7 +99,7 @@ def _described(value: Any) -> Any:
 
 
 def _named(function: str, args: tuple[Any, ...]) -> dict[str, Any]:
-    names = parameter_names(function)
+    names = _DECLARATIONS.parameter_names(function)
     return {names[i] if i < len(names) else f"arg{i}": _described(value) for i, value in enumerate(args)}
 
 
@@ -107,10 +107,6 @@ def _c_args(args: tuple[Any, ...]) -> tuple[Any, ...]:
     """The arguments with None as NULL."""
     return tuple(NULL if a is None else a for a in args) if None in args else args
 
-
-#: What a blocking call gave: its TIMResult, and when accepted (0) its callback's code, desc and
-#: value, or None when the timeout expired first.
-Waited = tuple[int, Optional[tuple[int, str, Any]]]
 
 
 class _Call:
@@ -247,27 +243,30 @@ class NativeLibrary:
         set before the C call (its callback may come before the call returns)."""
         args = _c_args(args)
         recorder = self.recorder
-        record = None
-        if recorder is not None:
-            described = _named(name, (*args, *completion[:1], None) if completion else args)
-            record = recorder.call(name, described, expects_callback=bool(completion))
-            if call is not None:
-                call.record = record
+        if recorder is None:  # the common case: nothing else to do
+            return getattr(self._raw, name)(*args, *completion)
+        described = _named(name, (*args, *completion[:1], None) if completion else args)
+        record = recorder.call(name, described, expects_callback=bool(completion))
+        if call is not None:
+            call.record = record
         result = getattr(self._raw, name)(*args, *completion)
-        if recorder is not None and record is not None:
-            recorder.returned(record, _described(result))
+        recorder.returned(record, result if type(result) is int else _described(result))  # a TIMResult, mostly
         return result
 
-    def _answered(self, call: _Call, code: int, desc: str, text: Callable[[], str],
+    def _call_record(self) -> Optional[_Call]:
+        """Where a call's record will be kept: only while recording (no work otherwise)."""
+        return _Call() if self.recorder is not None else None
+
+    def _answered(self, call: Optional[_Call], code: int, desc: str, text: Callable[[], str],
                   thread: Optional[int] = None, when: Optional[float] = None) -> None:
         """A call's callback, recorded when the call was (its JSON as ``text()``, read only then)."""
         recorder = self.recorder
-        if call.record is not None and recorder is not None:
+        if call is not None and call.record is not None and recorder is not None:
             recorder.called_back(call.record, code, desc, text(), thread_id=thread, when=when)
 
-    def _answered_reply(self, call: _Call, reply: Reply) -> None:
+    def _answered_reply(self, call: Optional[_Call], reply: Reply) -> None:
         """A call's callback, as its completion holds it."""
-        if call.record is not None:
+        if call is not None and call.record is not None:
             self._answered(call, reply.code, reply.desc, reply.text, reply.thread, reply.when)
 
     def call_result(self, name: str, *args: Any) -> int:
@@ -284,32 +283,29 @@ class NativeLibrary:
         becomes ``read(reply)`` (with ``lend``, read in place while the library's thread waits:
         a large reply is never copied); a failed one's stays text. The waiter is let go on every
         path."""
-        waiter = Waiter(lend)
+        if self.recorder is None:  # the common case: straight to the library
+            return wait_for(getattr(self._raw, name), _c_args(args), _WAITER_DONE, timeout, read, lend)
         call = _Call()
-        accepted = False
-        try:
-            result = self._invoke(name, args, (_WAITER_DONE, waiter.user_data), call)
-            accepted = result == 0
-            if not accepted:
-                return int(result), None
-            if not waiter.wait(timeout):
-                return 0, None
-            reply = waiter.reply()
-            self._answered_reply(call, reply)
-            return 0, (reply.code, reply.desc, read(reply) if reply.code == 0 else reply.text())
-        finally:
-            waiter.release(accepted)
+        recorder = self.recorder
+
+        def seen(reply: Reply, code: int, desc: str) -> None:
+            if call.record is not None:
+                recorder.called_back(call.record, code, desc, reply.text(), thread_id=reply.thread, when=reply.when)
+
+        return wait_for(lambda *c_args: self._invoke(name, c_args[:-2], c_args[-2:], call), args, _WAITER_DONE,
+                        timeout, read, lend, seen)
 
     def call_answered(self, name: str, *args: Any, answers: AnswerQueue, on_done: Callable[[Reply], None]) -> int:
         """Calls C function ``name`` with ``args`` plus a ticket of ``answers`` as its completion;
         returns the TIMResult. ``on_done(reply)`` runs exactly once, on the thread that takes the
         answer from the queue, when (and only when) the result is TIM_SUCC. The library's thread
         never enters Python for it."""
-        call = _Call()
-
-        def answered(reply: Reply) -> None:
-            self._answered_reply(call, reply)
-            on_done(reply)
+        call = self._call_record()
+        answered = on_done
+        if call is not None:
+            def answered(reply: Reply) -> None:
+                self._answered_reply(call, reply)
+                on_done(reply)
 
         self._answer_queues.add(answers)
         ticket = answers.ticket(answered)
@@ -325,19 +321,20 @@ class NativeLibrary:
         """Calls C function ``name`` with ``args`` plus a callback written in Python, as a C
         program passes its own; returns the TIMResult. ``on_done(code, desc, json)`` runs exactly
         once, on the library's thread, when (and only when) the result is TIM_SUCC."""
-        call = _Call()
+        call = self._call_record()
+        called_back = on_done
+        if call is not None:
+            def called_back(code: int, desc: str, payload: str) -> None:
+                self._answered(call, code, desc, lambda: payload)
+                on_done(code, desc, payload)
 
-        def called_back(code: int, desc: str, payload: str) -> None:
-            self._answered(call, code, desc, lambda: payload)
-            on_done(code, desc, payload)
-
-        callback = self.python_callback(called_back)
+        target = self._python_callbacks.hold(called_back, once=True)  # as python_callback, one frame less
         result = -1
         try:
-            result = self._invoke(name, args, (callback.callback, callback.user_data), call)
+            result = self._invoke(name, args, (_PYTHON_DONE, target.handle), call)
         finally:
-            if result != 0:
-                callback.refused()
+            if result != 0:  # refused (or never made): no callback will drop it
+                self._python_callbacks.drop(target)
         return int(result)
 
     def python_callback(self, handler: Callable[[int, str, str], None]) -> PythonCallback:
