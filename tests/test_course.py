@@ -131,3 +131,23 @@ def test_every_function_of_the_conversation_header_is_taught_in_c_with_its_outpu
 def text_or_stream(cell) -> str:
     """What a code cell showed: its streams and its results' text."""
     return "".join(output.get("text", "") for output in cell.get("outputs", [])) + text_of(cell)
+
+
+def test_each_notebook_tables_the_c_and_electron_calls_of_the_client_methods_it_uses() -> None:
+    """Beside each Client method a notebook calls, its C function and its Electron method: the
+    notebook's ``call_table`` output (made from ``.c_function`` and the Electron extract) lists
+    every method with a C call that its code uses."""
+    from timconv_nb import Client
+
+    c_methods = {name for name, value in vars(Client).items() if hasattr(value, "c_function")}
+    missing: dict[str, list[str]] = {}
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        cells = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        used = {name for c in cells for name in re.findall(r"\bclient\.(\w+)\(", c.source)} & c_methods
+        used = {name.removesuffix("_async") for name in used}
+        tabled = "".join(text_of(c) + "".join(o.get("data", {}).get("text/html", "") for o in c.get("outputs", []))
+                         for c in cells if "call_table" in c.source)
+        absent = sorted(name for name in used if f"{name}(" not in tabled)
+        if absent:
+            missing[path.stem] = absent
+    assert missing == {}
