@@ -12,6 +12,13 @@ enum one ``enum Name { ... };``. What the declarations hold, from the headers of
 * every callback type;
 * the enums those signatures name, with their ``typedef``s.
 
+Every function of the vendor's headers is declared (spec section 10). Those the local engine does
+not implement stand in one block at the end of their header, after :data:`NOT_HERE_MARKER`
+(``src/api/not_here_*.c`` answers them 7013): their :attr:`Function.local` is False, and the
+binding's text (:meth:`Declarations.cdef`) leaves them and the types only they name out, so they
+cost the binding nothing at import (nothing in it calls them); :meth:`Declarations.not_here_cdef`
+is the rest. Implementing one is moving its prototype above the block: the binding then declares it.
+
 Nothing here imports cffi: the binding (:mod:`timconv_nb.native`) and the build of the
 callback module (``engine/cffi_build.py``) both read :func:`read`.
 """
@@ -23,16 +30,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["API_HEADERS", "EXTENSION_HEADER", "Declarations", "Function", "read"]
+__all__ = ["API_HEADERS", "EXTENSION_HEADER", "NOT_HERE_MARKER", "Declarations", "Function", "read"]
 
 INCLUDE = Path(__file__).resolve().parent / "engine" / "include"
 #: The vendor's headers as the engine declares them (what TIMCloud.h includes).
 API_HEADERS = ("TIMManager.h", "TIMConversationManager.h", "TIMMessageManager.h", "TIMGroupManager.h",
-               "TIMExperimentalAPI.h")
+               "TIMExperimentalAPI.h", "TIMCommunityManager.h", "TIMFriendshipManager.h", "TIMOfflinePushManager.h",
+               "TIMSignalingManager.h")
 #: The local engine's own functions: not in the vendor's library.
 EXTENSION_HEADER = "timconv_ext.h"
 #: Headers of shared types only: their enums and callback types may be named by the others'.
 TYPE_HEADERS = ("TIMCloudDef.h",)
+#: The comment line that opens a header's block of the functions the local engine does not implement.
+NOT_HERE_MARKER = "---- Not implemented by the local engine (yet) ----"
 
 _COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
 _FUNCTION = re.compile(r"\bTIM_API\s+([\w\s\*]+?)\s*\b(\w+)\s*\(([^)]*)\)\s*;")
@@ -50,6 +60,7 @@ class Function:
     parameters: str  # as written, e.g. "const char* conv_id, enum TIMConvType conv_type"
     header: str
     is_callback_type: bool = False
+    local: bool = True  # False: declared in its header's not-here block (see the module docstring)
 
     @functools.cached_property
     def parameter_names(self) -> list[str]:
@@ -69,17 +80,33 @@ class Declarations:
 
     functions: dict[str, Function]
     callback_types: dict[str, Function]
-    enums: dict[str, str]  # name -> its body, as written
+    enums: dict[str, str]  # name -> its body, as written (cdef declares those the signatures name)
 
     def types_cdef(self) -> str:
-        """The declaration text of the types: the enums the signatures name, then the callback
-        types."""
-        enums = "".join(f"enum {name} {{{body}}};\ntypedef enum {name} {name};\n" for name, body in self.enums.items())
-        return enums + "".join(c.declaration() + "\n" for c in self.callback_types.values())
+        """The declaration text of the binding's types: the enums its signatures name, then its
+        callback types."""
+        return self._text(local=True, functions=False)
 
     def cdef(self) -> str:
-        """The declaration text for cffi: the types, then the functions (the extensions last)."""
-        return self.types_cdef() + "".join(f.declaration() + "\n" for f in self.functions.values())
+        """The binding's declaration text for cffi: the types, then the functions the local engine
+        implements (the extensions last)."""
+        return self._text(local=True, functions=True)
+
+    def not_here_cdef(self) -> str:
+        """What :meth:`cdef` leaves out: the not-here blocks' functions and the types only they name.
+        Added to an ffi holding :meth:`cdef` (``native.ffi.cdef(read().not_here_cdef())``), every
+        function of the vendor's headers can be called through it."""
+        return self._text(local=False, functions=True)
+
+    def _text(self, local: bool, functions: bool) -> str:
+        declared = [f for f in self.functions.values() if f.local == local] if functions else []
+        callback_types = [c for c in self.callback_types.values() if c.local == local]
+        named = _named_types(declared + callback_types)
+        if not local:  # the binding's text declares the enums it names already
+            named -= _named_types([f for f in (*self.functions.values(), *self.callback_types.values()) if f.local])
+        enums = "".join(f"enum {name} {{{body}}};\ntypedef enum {name} {name};\n"
+                        for name, body in self.enums.items() if name in named)
+        return enums + "".join(c.declaration() + "\n" for c in (*callback_types, *declared))
 
     def parameter_names(self, name: str) -> list[str]:
         """The parameter names of a declared function or callback type ([] when unknown)."""
@@ -102,14 +129,16 @@ def read(include: Path = INCLUDE) -> Declarations:
     callback_types: list[Function] = []
     enums: dict[str, str] = {}
     for header in (*TYPE_HEADERS, *API_HEADERS, EXTENSION_HEADER):
-        text = _COMMENT.sub("", (include / header).read_text())
-        if header != EXTENSION_HEADER:
-            enums.update(_ENUM.findall(text))
-        callback_types += [Function(name, "void", " ".join(params.split()), header, is_callback_type=True)
-                           for name, params in _CALLBACK_TYPE.findall(text)]
-        functions += [Function(name, " ".join(returns.split()), " ".join(params.split()), header)
-                      for returns, name, params in _FUNCTION.findall(text)]
-    named = _named_types(functions + callback_types)
+        source = (include / header).read_text()
+        marker = source.find(NOT_HERE_MARKER)
+        cut = source.rfind("/*", 0, marker) if marker >= 0 else len(source)  # the block's comment opens it
+        for part, local in ((source[:cut], True), (source[cut:], False)):
+            text = _COMMENT.sub("", part)
+            if header != EXTENSION_HEADER:
+                enums.update(_ENUM.findall(text))
+            callback_types += [Function(name, "void", " ".join(params.split()), header, True, local)
+                               for name, params in _CALLBACK_TYPE.findall(text)]
+            functions += [Function(name, " ".join(returns.split()), " ".join(params.split()), header, local=local)
+                          for returns, name, params in _FUNCTION.findall(text)]
     return Declarations(functions={f.name: f for f in functions},
-                        callback_types={c.name: c for c in callback_types},
-                        enums={name: body for name, body in enums.items() if name in named})
+                        callback_types={c.name: c for c in callback_types}, enums=enums)

@@ -4,7 +4,7 @@ every library with the engine's ABI:
 * the completions of calls (``completions/``), which the library's thread fills without entering
   Python: the waiter of blocking calls (``waiter.c``) and the answer queue of awaited ones
   (``answers.c``), both keeping replies as ``reply.c`` does;
-* one ``extern "Python"`` trampoline per callback type of the public headers,
+* one ``extern "Python"`` trampoline per callback type of the binding's declarations,
   ``timconv_on_<type>``, with the type's own parameters, for the notifications and for raw
   callbacks written in Python.
 
@@ -46,9 +46,10 @@ def _declarations_module() -> ModuleType:
 
 
 def trampolines(declarations: Declarations) -> str:
-    """The extern "Python" declaration of one trampoline per callback type."""
+    """The extern "Python" declaration of one trampoline per callback type of the binding (those of
+    the functions the local engine implements: the not-here block's are never registered)."""
     return "".join(f'extern "Python" void timconv_on_{c.name}({c.parameters});\n'
-                   for c in declarations.callback_types.values())
+                   for c in declarations.callback_types.values() if c.local)
 
 
 declarations = _declarations_module().read()

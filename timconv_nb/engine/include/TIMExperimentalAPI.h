@@ -30,6 +30,16 @@ static const char* kTIMRequestSetUIPlatformParam TIM_KEY_ATTR = "request_set_ui_
 static const char* kTIMRequestWriteLogLogLevelParam TIM_KEY_ATTR = "request_write_log_log_level_param";
 static const char* kTIMRequestWriteLogLogContentParam TIM_KEY_ATTR = "request_write_log_log_content_param";
 
+/* ---- Not implemented by the local engine (yet) ----
+ * The rest of the vendor's declarations in this header, in its order and as it writes them, so
+ * that code written for the whole API compiles and links (spec section 10). Each call answers
+ * ERR_SDK_INTERFACE_NOT_SUPPORT (7013) through its callback, on the worker thread; each setter
+ * accepts its callback, which is never called (src/api/not_here_experimental.c). docs/vendor.md says,
+ * per function, whether it is planned locally or what of Tencent's cloud it needs. */
+typedef void (*TIMExperimentalNotifyCallback)(const char* key, const char* data, const void* user_data);
+
+TIM_API void TIMSetExperimentalNotifyCallback(TIMExperimentalNotifyCallback cb, const void *user_data);
+
 #ifdef __cplusplus
 }
 #endif

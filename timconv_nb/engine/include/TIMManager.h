@@ -103,6 +103,31 @@ static const char* kTIMSdkConfigLogFilePath TIM_KEY_ATTR = "sdk_config_log_file_
 /* int64: the main thread's id, for the platforms that call back on it (vendor 721; Linux does not). */
 static const char* kTIMSdkConfigMainThreadID TIM_KEY_ATTR = "sdk_config_main_thread_id";
 
+/* ---- Not implemented by the local engine (yet) ----
+ * The rest of the vendor's declarations in this header, in its order and as it writes them, so
+ * that code written for the whole API compiles and links (spec section 10). Each call answers
+ * ERR_SDK_INTERFACE_NOT_SUPPORT (7013) through its callback, on the worker thread; each setter
+ * accepts its callback, which is never called (src/api/not_here_manager.c). docs/vendor.md says,
+ * per function, whether it is planned locally or what of Tencent's cloud it needs. */
+typedef void (*TIMUserSigExpiredCallback)(const void* user_data);
+typedef void (*TIMSelfInfoUpdatedCallback)(const char* json_user_profile, const void* user_data);
+typedef void (*TIMUserStatusChangedCallback)(const char* json_user_status_array, const void* user_data);
+typedef void (*TIMUserInfoChangedCallback)(const char* json_user_info_array, const void* user_data);
+
+TIM_API void TIMSetUserSigExpiredCallback(TIMUserSigExpiredCallback cb, const void* user_data);
+TIM_API void TIMSetSelfInfoUpdatedCallback(TIMSelfInfoUpdatedCallback cb, const void* user_data);
+TIM_API void TIMSetUserStatusChangedCallback(TIMUserStatusChangedCallback cb, const void* user_data);
+TIM_API void TIMSetUserInfoChangedCallback(TIMUserInfoChangedCallback cb, const void *user_data);
+TIM_API int TIMSetConfig(const char* json_config, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMProfileGetUserProfileList(const char* json_get_user_profile_list_param, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMProfileModifySelfUserProfile(const char* json_modify_self_user_profile_param, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMSubscribeUserInfo(const char *json_user_id_list, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMUnsubscribeUserInfo(const char *json_user_id_list, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMGetUserStatus(const char *json_identifier_array, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMSetSelfStatus(const char *json_current_user_status, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMSubscribeUserStatus(const char *json_identifier_array, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMUnsubscribeUserStatus(const char *json_identifier_array, TIMCommCallback cb, const void* user_data);
+
 #ifdef __cplusplus
 }
 #endif
