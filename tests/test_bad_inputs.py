@@ -2,7 +2,9 @@
 bytes, bytes that are not UTF-8, JSON of the wrong type, JSON nested 100,000 deep and JSON whose
 strings are not UTF-8; every enum parameter values out of range; from Python, NUL characters and
 wrong types. Each gets its documented code, nothing crashes, and the store is unchanged: its
-content compared row by row, and PRAGMA integrity_check."""
+content compared row by row, and PRAGMA integrity_check. A function the engine does not implement
+(docs/vendor.md) is accepted whatever the input and answers 7013: its rows are made from its
+declaration."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from typing import Any
 import pytest
 
 from conftest import APP_ID, RawEngine, engine_library_path
-from timconv_nb import declarations, native
+from not_here_table import DECLARED, declare_not_here
+from timconv_nb import declarations, errors, native
 from timconv_nb.native import parameter_names
 
 NULL = native.ffi.NULL
@@ -48,7 +51,10 @@ EXPECTED = {
     "group_id": {"null": -6, "empty": -6, "huge": -6, "not_utf8": -6, "deep": -6},
     # TIMGroupJoin's hello_msg is optional (选填): any UTF-8 text within the JSON size limit.
     "hello": {"null": 0, "empty": 0, "huge": -4, "not_utf8": -4, "deep": 0},
+    # A function the engine does not implement reads none of its arguments: accepted, then 7013.
+    "not_here": {"null": 0, "empty": 0, "huge": 0, "not_utf8": 0, "deep": 0},
 }
+NOT_SUPPORTED = next(row.code for row in errors.ERROR_CODES if row.name == "ERR_SDK_INTERFACE_NOT_SUPPORT")
 
 DRAFT = b'{"draft_msg": {"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}]}}'
 MESSAGE = b'{"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}]}'
@@ -113,6 +119,37 @@ CALLS: dict[str, dict[str, Any]] = {
     "timconv_fault_fail_next": {"function": (b"TIMConvGetConvList", "fault_name"), "count": 1, "code": 6022},
     "timconv_fault_delay": {"function": (b"TIMConvGetConvList", "fault_scope"), "milliseconds": 0},
 }
+
+
+def callback_parameter(function: str) -> str | None:
+    """The parameter a call answers through: its TIMCommCallback just before user_data (None when
+    it has none: the setters, the synchronous calls, TIMMsgGetGroupMessageReadMemberList)."""
+    params = DECLARED.functions[function].parameters.split(",")
+    if len(params) < 2 or params[-2].split()[0] != "TIMCommCallback":
+        return None
+    return parameter_names(function)[-2]
+
+
+def not_here_row(function: declarations.Function) -> dict[str, Any]:
+    """A row of a function the engine does not implement: any text for its strings (role
+    not_here), a buffer for an out-parameter, NULL for another callback, 1 for the rest."""
+    row: dict[str, Any] = {}
+    answered_through = callback_parameter(function.name)
+    for name, declaration in zip(function.parameter_names, function.parameters.split(",")):
+        if answered_through is not None and name in (answered_through, "user_data"):
+            continue  # call() passes them
+        if "const char" in declaration:
+            row[name] = (b"x", "not_here")
+        elif "char*" in declaration:  # written to: never a Python bytes object
+            row[name] = native.ffi.new("char[128]")
+        elif "Callback" in declaration or name == "user_data":
+            row[name] = NULL
+        else:
+            row[name] = 1
+    return row
+
+
+CALLS.update({f.name: not_here_row(f) for f in DECLARED.functions.values() if not f.local and f.returns == "int"})
 # TIMConvSendMessage to an unknown conversation would create it: its valid conv_id never runs with
 # a bad message, because the message is checked first; and bad ids are refused before anything.
 WRONG_JSON = {"json": {b"[": b"{}"}, "json_optional": {}}
@@ -159,6 +196,7 @@ def store_content(paths: tuple) -> dict:
 def engine(tmp_path_factory):
     """alice logged in, with conversations, a draft, messages and a group; and her store's path."""
     root = tmp_path_factory.mktemp("matrix")
+    declare_not_here()
     lib = native.open_library(engine_library_path())
     raw = RawEngine(lib, root)
     assert raw.init() == 0
@@ -183,8 +221,10 @@ def engine(tmp_path_factory):
 def call(raw: RawEngine, function: str, args: dict) -> tuple[int, Any]:
     """Calls function with args (plus a callback when it takes one); returns the TIMResult and the
     callback's code (None when refused or without callback)."""
-    values = [args[name] for name in parameter_names(function) if name not in ("cb", "user_data")]
-    if "cb" in parameter_names(function):
+    answered_through = callback_parameter(function)
+    passed = (answered_through, "user_data") if answered_through is not None else ()
+    values = [args[name] for name in parameter_names(function) if name not in passed]
+    if answered_through is not None:
         result, done, replies = raw.start(function, *values)
         if result == 0:
             assert done.wait(10), f"{function} accepted but never called back"
@@ -207,6 +247,8 @@ def test_each_string_parameter(engine, function: str, param: str, kind: str) -> 
     expected = EXPECTED[role].get(kind, -3)
     result, code = call(raw, function, args)
     assert result == expected, f"{function}({param}={kind}): {result}, documented {expected}"
+    if role == "not_here" and callback_parameter(function) is not None:
+        assert code == NOT_SUPPORTED, f"{function}({param}={kind}): answered {code}"
     check_unchanged(raw, store, before)
 
 
@@ -215,7 +257,8 @@ def test_each_conv_type_out_of_range(engine, function: str, value: int) -> None:
     raw, store, before = engine
     args = {name: v[0] if isinstance(v, tuple) else v for name, v in CALLS[function].items()}
     args["conv_type"] = value
-    assert call(raw, function, args) == (-5, None)  # TIM_ERR_CONV
+    local = DECLARED.functions[function].local
+    assert call(raw, function, args) == ((-5, None) if local else (0, NOT_SUPPORTED))  # TIM_ERR_CONV, or 7013
     check_unchanged(raw, store, before)
 
 

@@ -1,8 +1,10 @@
-"""Our declarations against Tencent's own SDK (spec section 7): every function we declare for
-cffi exists in libImSDK.so with the prototype of the vendor's headers; every enum value and
-JSON key our headers declare equals the vendor's; and the binding opened on the vendor library
-reports the vendor's version (so the call went there). Nothing else is called on it: no TIMInit,
-no login. Skipped, with the reason, when the library has not been fetched
+"""Our declarations against Tencent's own SDK (spec sections 7 and 10): every function of every
+vendor header is declared by our header of the same name with the vendor's prototype, exists in
+libImSDK.so, and is exported by the local engine (so is every function the vendor's Electron
+wrapper binds); every enum value and JSON key our headers declare equals the vendor's; docs/vendor.md
+lists every function in the vendor's order; and the binding opened on the vendor library reports
+the vendor's version (so the call went there). Nothing else is called on it: no TIMInit, no
+login. Skipped, with the reason, when the library has not been fetched
 (``python -m timconv_nb.vendor fetch``; .ci/setup does it)."""
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ import re
 import subprocess
 from pathlib import Path
 
+import cffi
 import pytest
 
+from conftest import engine_library_path
+from not_here_table import declare_not_here, documented_rows, expected_rows
 from timconv_nb import declarations, errors, native, vendor
 
 LIBRARY = vendor.cached_library()
@@ -23,8 +28,24 @@ OURS = Path(native.get_include())
 DECLARED = declarations.read()
 
 
+def vendor_include() -> Path:
+    return LIBRARY.parent.parent / "include"
+
+
 def vendor_text() -> str:
-    return "\n".join(p.read_text(errors="replace") for p in sorted((LIBRARY.parent.parent / "include").glob("*.h")))
+    return "\n".join(p.read_text(errors="replace") for p in sorted(vendor_include().glob("*.h")))
+
+
+def vendor_headers() -> list[str]:
+    """The vendor's headers that declare functions, in the order its TIMCloud.h includes them."""
+    included = re.findall(r'#include "(\w+\.h)"', (vendor_include() / "TIMCloud.h").read_text())
+    return [h for h in included if prototypes((vendor_include() / h).read_text(errors="replace"), r"TIM_API\s+")]
+
+
+def vendor_order() -> list[str]:
+    """Every function of the vendor's headers, header by header, each in its header's order."""
+    return [name for header in vendor_headers()
+            for name in prototypes((vendor_include() / header).read_text(errors="replace"), r"TIM_API\s+")]
 
 
 def our_text() -> str:
@@ -89,11 +110,66 @@ def test_every_declared_function_exists_with_the_vendor_prototype() -> None:
     ours = prototypes("".join(f.declaration() + "\n" for f in DECLARED.vendor_functions.values()), r"^\s*")
     assert len(ours) > 20
     theirs = prototypes(vendor_text(), r"TIM_API\s+")
+    declare_not_here()
     library = native.open_library(LIBRARY)
     for name, signature in ours.items():
         assert name in theirs, f"{name} is not in the vendor's headers"
         assert signature == theirs[name], f"{name}: ours {signature}, vendor {theirs[name]}"
         getattr(library.lib, name)  # resolves the symbol in libImSDK.so; calls nothing
+
+
+def test_every_vendor_function_is_declared_in_its_header_with_its_prototype() -> None:
+    """Header by header: the same functions, with the same prototypes (return type, name,
+    parameter types); the ones the engine does not implement in the vendor's order, after the
+    others (the not-here block)."""
+    headers = vendor_headers()
+    assert len(headers) == 9 and "TIMSignalingManager.h" in headers  # 13 files, 4 of types only
+    total = 0
+    for header in headers:
+        theirs = prototypes((vendor_include() / header).read_text(errors="replace"), r"TIM_API\s+")
+        ours = prototypes((OURS / header).read_text(), r"TIM_API\s+")
+        assert list(ours) == sorted(ours, key=lambda name: not DECLARED.functions[name].local), header
+        not_here = [name for name in ours if not DECLARED.functions[name].local]
+        assert not_here == [name for name in theirs if name in not_here], f"{header}: not in the vendor's order"
+        assert set(ours) == set(theirs), f"{header}: missing {set(theirs) - set(ours)}, extra {set(ours) - set(theirs)}"
+        for name, signature in theirs.items():
+            assert ours[name] == signature, f"{header} {name}: ours {ours[name]}, vendor {signature}"
+        total += len(theirs)
+    assert total == len(DECLARED.vendor_functions) == 240
+
+
+def test_the_engine_exports_every_vendor_function() -> None:
+    """Every function of the vendor's headers resolves in the local engine through cffi (dlsym), as
+    a client binding the whole API up front needs; the binding's declarations and the rest parse."""
+    ffi = cffi.FFI()
+    ffi.cdef(DECLARED.cdef())
+    ffi.cdef(DECLARED.not_here_cdef())
+    engine = ffi.dlopen(engine_library_path() or native.library_path())
+    names = vendor_order()
+    assert len(names) == 240
+    for name in names:
+        assert isinstance(getattr(engine, name), ffi.CData), name
+
+
+def test_the_electron_wrapper_binds_only_functions_the_engine_exports() -> None:
+    """The vendor's Electron wrapper (dist/main.js of im_electron_sdk) binds the library's
+    functions by name through ffi-rs (`funcName:"TIMInit"`): each is declared and exported."""
+    main = vendor.cached_wrapper_main()
+    if main is None:
+        pytest.skip("dist/main.js is not fetched: python -m timconv_nb.vendor fetch")
+    bound = set(re.findall(r'funcName:\s*"(\w+)"', main.read_text(encoding="utf-8", errors="replace")))
+    assert len(bound) > 150 and {"TIMInit", "TIMMsgSendMessage", "TIMSignalingInvite"} <= bound
+    exported = subprocess.run(["nm", "-D", "--defined-only", engine_library_path() or native.library_path()],
+                              capture_output=True, text=True, check=True).stdout
+    for name in sorted(bound):
+        assert name in DECLARED.vendor_functions, f"{name} is not declared"
+        assert re.search(rf" T {name}$", exported, re.MULTILINE), f"{name} is not exported"
+
+
+def test_docs_list_every_vendor_function_in_the_vendors_order() -> None:
+    """docs/vendor.md's table: a row per function of the vendor's headers, in their order, saying
+    local, planned or cloud as the engine's sources do (tests/not_here_table.py prints it)."""
+    assert documented_rows() == expected_rows(vendor_order())
 
 
 def test_our_headers_agree_with_the_vendor_headers() -> None:

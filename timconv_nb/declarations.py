@@ -94,8 +94,8 @@ class Declarations:
 
     def not_here_cdef(self) -> str:
         """What :meth:`cdef` leaves out: the not-here blocks' functions and the types only they name.
-        Added to an ffi holding :meth:`cdef` (``native.ffi.cdef(read().not_here_cdef())``), every
-        function of the vendor's headers can be called through it."""
+        Declared after :meth:`cdef` (cffi takes declarations added after a library was opened),
+        every function of the vendor's headers can be called."""
         return self._text(local=False, functions=True)
 
     def _text(self, local: bool, functions: bool) -> str:

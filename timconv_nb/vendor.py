@@ -4,7 +4,8 @@ Tencent ships it in the npm package ``im_electron_sdk`` (``lib/linux/lib/`` and
 ``lib/linux/include/``). ``python -m timconv_nb.vendor fetch`` packs that package with npm into
 a cache folder, keeps the library for this machine's architecture, the headers and the Electron
 wrapper's declarations (``dist/renderer.d.ts``: its ``TimRender`` methods are named as the C
-functions), checks the library, and prints its path (to pass as ``Client(library=...)`` or
+functions) and its main process (``dist/main.js``: the C functions it binds, each by name),
+checks the library, and prints its path (to pass as ``Client(library=...)`` or
 ``TIMCONV_SDK_LIB``).
 
 Loading the library and reading ``TIMGetSDKVersion()`` is harmless; ``TIMInit`` starts
@@ -25,7 +26,8 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-__all__ = ["DEFAULT_VERSION", "VendorError", "cache_dir", "cached_library", "cached_renderer_types", "fetch"]
+__all__ = ["DEFAULT_VERSION", "VendorError", "cache_dir", "cached_library", "cached_renderer_types",
+           "cached_wrapper_main", "fetch"]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,8 @@ DEFAULT_VERSION = "8.0.5906"
 PACKAGE = "im_electron_sdk"
 #: The Electron wrapper's declarations, in the package and in the cache.
 _RENDERER_TYPES = "dist/renderer.d.ts"
+#: The Electron wrapper's main process: it binds the library's functions by name (``funcName``).
+_WRAPPER_MAIN = "dist/main.js"
 # machine -> (file in lib/linux/lib, ELF e_machine)
 _LIBRARIES = {"x86_64": ("libImSDK.so", 62), "aarch64": ("libImSDK_arm64.so", 183)}
 
@@ -73,6 +77,12 @@ def cached_renderer_types(version: str = DEFAULT_VERSION) -> Optional[Path]:
     return path if path.is_file() else None
 
 
+def cached_wrapper_main(version: str = DEFAULT_VERSION) -> Optional[Path]:
+    """The fetched ``dist/main.js``, or None when it has not been fetched."""
+    path = cache_dir(version) / _WRAPPER_MAIN
+    return path if path.is_file() else None
+
+
 def fetch(version: str = DEFAULT_VERSION, timeout: float = 600) -> Path:
     """Packs ``im_electron_sdk@version`` with npm into the cache (once) and returns the path of
     the library for this machine; the headers land beside it in ``include/``, the Electron
@@ -80,7 +90,7 @@ def fetch(version: str = DEFAULT_VERSION, timeout: float = 600) -> Path:
     name, machine = _library_name()
     target = cache_dir(version)
     library = target / "lib" / name
-    if library.is_file() and (target / _RENDERER_TYPES).is_file():
+    if library.is_file() and (target / _RENDERER_TYPES).is_file() and (target / _WRAPPER_MAIN).is_file():
         _check_elf(library, machine)
         return library
     npm = shutil.which("npm")
@@ -97,7 +107,8 @@ def fetch(version: str = DEFAULT_VERSION, timeout: float = 600) -> Path:
             raise VendorError(f"npm could not fetch {PACKAGE}@{version} (offline, or no such version?):\n"
                               f"{result.stderr.strip()[-1500:]}")
         (archive,) = Path(work).glob("*.tgz")
-        wanted = {f"package/lib/linux/lib/{name}": library, f"package/{_RENDERER_TYPES}": target / _RENDERER_TYPES}
+        wanted = {f"package/lib/linux/lib/{name}": library, f"package/{_RENDERER_TYPES}": target / _RENDERER_TYPES,
+                  f"package/{_WRAPPER_MAIN}": target / _WRAPPER_MAIN}
         with tarfile.open(archive) as tar:
             for member in tar.getmembers():
                 if (member.name.startswith("package/lib/linux/include/") and member.name.endswith(".h")

@@ -46,7 +46,7 @@ NOT_HERE_CALL(TIMMsgSendNewMsgEx, (const char* conv_id, enum TIMConvType conv_ty
 
 /* The callback of TIMMsgGetGroupMessageReadMemberList carries no code. Its answer, on the worker
  * thread in its turn: an empty text as json_group_member_array (not a JSON array: the vendor's
- * example, TIMMessageManager.h 1676-1681, takes one that does not parse as the failure; "[]" would
+ * example, TIMMessageManager.h 1678-1685, takes one that does not parse as the failure; "[]" would
  * pretend that nobody read the message), next_seq 0, is_finished true; the 7013 and its reason go
  * to the log, at warning level. */
 struct read_members_call {
