@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import RawEngine, engine_library_path
-from not_here_table import DECLARED, declare_not_here, documented_rows, expected_rows, not_here, status
+from not_here_table import DECLARED, DOCS, declare_not_here, documented_rows, expected_rows, not_here, status
 from timconv_nb import errors, native
 
 ffi = native.ffi
@@ -59,6 +59,9 @@ def test_every_not_here_function_is_defined_and_documented() -> None:
     assert {f.header for f in NOT_HERE.values()} >= {"TIMFriendshipManager.h", "TIMSignalingManager.h"}
     assert sorted(documented_rows()) == sorted(expected_rows())
     assert len(documented_rows()) == len(DECLARED.vendor_functions)
+    kinds = [stub.kind for stub in stubs.values()]
+    counts = (len(DECLARED.vendor_functions) - len(stubs), kinds.count("NOT_YET"), kinds.count("CLOUD"))
+    assert "today {} local, {} planned, {} cloud".format(*counts) in DOCS.read_text()
 
 
 def test_before_init_every_call_is_refused() -> None:
