@@ -56,6 +56,7 @@ def test_every_not_here_function_is_defined_and_documented() -> None:
     stubs = not_here()
     assert set(stubs) == set(NOT_HERE)
     assert len(NOT_HERE) == len(CALLS) + len(SETTERS) + 1  # + TIMMsgGetGroupMessageReadMemberList
+    assert all("Callback" in f.parameters for f in NOT_HERE.values())  # none synchronous (docs/vendor.md)
     assert {f.header for f in NOT_HERE.values()} >= {"TIMFriendshipManager.h", "TIMSignalingManager.h"}
     assert sorted(documented_rows()) == sorted(expected_rows())
     assert len(documented_rows()) == len(DECLARED.vendor_functions)
