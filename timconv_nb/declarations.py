@@ -136,8 +136,8 @@ def read(include: Path = INCLUDE) -> Declarations:
             text = _COMMENT.sub("", part)
             if header != EXTENSION_HEADER:
                 enums.update(_ENUM.findall(text))
-            callback_types += [Function(name, "void", " ".join(params.split()), header, True, local)
-                               for name, params in _CALLBACK_TYPE.findall(text)]
+            callback_types += [Function(name, "void", " ".join(params.split()), header, is_callback_type=True,
+                                        local=local) for name, params in _CALLBACK_TYPE.findall(text)]
             functions += [Function(name, " ".join(returns.split()), " ".join(params.split()), header, local=local)
                           for returns, name, params in _FUNCTION.findall(text)]
     return Declarations(functions={f.name: f for f in functions},
