@@ -54,7 +54,7 @@ def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path, engine_sqlite
          "tests/test_client.py", "tests/test_messages.py", "tests/test_usersig.py", "tests/test_conversation_api.py",
          "tests/test_bad_inputs.py", "tests/test_inspector.py", "tests/test_concurrency.py",
          "tests/test_vendor_behaviour.py", "tests/test_groups.py", "tests/test_listing.py",
-         "tests/test_conv_columns.py"],
+         "tests/test_conv_columns.py", "tests/test_not_here.py"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
     output = result.stdout + result.stderr
