@@ -343,6 +343,12 @@ def test_group_form_creates_joins_quits_and_dismisses(client: Client) -> None:
     form.buttons["quit"].click()
     assert form.message == "Quit club." and "Groups joined: 0" in form.joined.value
     client.login("alice")
+    form.name.value = "n" * 31  # TIMErrorCode.h 87: a group name is at most 30 bytes
+    form.buttons["rename"].click()
+    assert "30 bytes" in form.message and "tc-error" in form._message.value
+    form.name.value = "Book club"
+    form.buttons["rename"].click()
+    assert form.message == "Renamed club." and "club: Book club (Meeting, owner)" in form.joined.value
     form.buttons["dismiss"].click()
     assert form.message == "Dismissed club."
     form.group_id.value = ""

@@ -561,6 +561,21 @@ class Client:
 
     dismiss_group_async = dismiss_group.awaitable
 
+    @api_call("TIMGroupModifyGroupInfo")
+    def modify_group_info(group_id: str, *, name: Optional[str] = None, notification: Optional[str] = None,
+                          introduction: Optional[str] = None, face_url: Optional[str] = None,
+                          add_option: Optional[int] = None, approve_option: Optional[int] = None,
+                          max_members: Optional[int] = None, mute_all: Optional[bool] = None,
+                          owner: Optional[str] = None) -> CArgs:
+        """TIMGroupModifyGroupInfo: changes what is given (None: unchanged). Anyone of a Work group,
+        the owner or an admin of the others; ``owner`` (a member) transfers the group, by its owner
+        and alone. Every member receives a GROUP_INFO_CHANGE tip, and their group conversation shows
+        the new name and face (an ``update`` event in each member's process)."""
+        return (arguments.modify_group_info_param(group_id, name, notification, introduction, face_url, add_option,
+                                                  approve_option, max_members, mute_all, owner),)
+
+    modify_group_info_async = modify_group_info.awaitable
+
     @api_call("TIMGroupGetJoinedGroupList", result=_group_list)
     def group_list() -> CArgs:
         """TIMGroupGetJoinedGroupList as JoinedGroup objects (role, unread, read seq, ...)."""

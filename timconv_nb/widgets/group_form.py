@@ -1,5 +1,5 @@
-"""The group form: create, join, quit and dismiss groups of users (TIMGroupManager.h), and the
-groups the user is in, kept current by the group tips."""
+"""The group form: create, join, quit, dismiss and rename groups of users (TIMGroupManager.h), and
+the groups the user is in, kept current by the group tips."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ def _running_loop() -> Optional[asyncio.AbstractEventLoop]:
 
 class GroupForm(Form):
     """Groups of users (TIMGroupManager.h): a group id, and Create (with a name, a type and the
-    initial members), Join, Quit and Dismiss buttons; below, the groups the user is in.
+    initial members), Join, Quit, Dismiss and Rename (to the name) buttons; below, the groups the
+    user is in.
 
     A tip (on the engine's thread) shows what happened at once. The list of joined groups needs
     the client, since a tip names the group but not its name, its type or the user's role in it:
@@ -55,7 +56,8 @@ class GroupForm(Form):
         self.buttons = {
             name: classed(W.Button(description=name.capitalize(), icon=icon,
                                    button_style="primary" if name == "create" else ""), f"tc-group-{name}")
-            for name, icon in (("create", "plus"), ("join", "sign-in"), ("quit", "sign-out"), ("dismiss", "trash"))
+            for name, icon in (("create", "plus"), ("join", "sign-in"), ("quit", "sign-out"), ("dismiss", "trash"),
+                               ("rename", "pencil"))
         }
         self.joined = classed(W.HTML(""), "tc-group-joined")
         self._loop = _running_loop()
@@ -160,3 +162,11 @@ class GroupForm(Form):
         group_id = self._id()
         if group_id:
             self._run(lambda: (self._client.dismiss_group(group_id), f"Dismissed {group_id}.")[1])
+
+    def rename(self) -> None:
+        """What clicking Rename does: the group takes the name (TIMGroupModifyGroupInfo)."""
+        group_id, name = self._id(), self.name.value.strip()
+        if group_id and not name:
+            self._show("Enter the new name.", "error")
+        elif group_id:
+            self._run(lambda: (self._client.modify_group_info(group_id, name=name), f"Renamed {group_id}.")[1])
