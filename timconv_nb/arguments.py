@@ -303,6 +303,41 @@ def modify_group_info_param(group_id_value: Any, name: Optional[str], notificati
     return json_arg(param)
 
 
+def member_users_param(group_id_key: str, users_key: str, group_id_value: Any, user_ids: Any) -> bytes:
+    """A GroupInviteMemberParam or GroupDeleteMemberParam: the group and 1 to 20 user ids
+    (TIMGroupManager.h 1226: "后台限制单次邀请的群成员个数不能超过 20")."""
+    users = [check_id(user, "user id").decode() for user in id_list(user_ids)]
+    if not 1 <= len(users) <= GROUP_INITIAL_MEMBERS_MAX:
+        raise ValueError(f"give 1 to {GROUP_INITIAL_MEMBERS_MAX} user ids, not {len(users)}")
+    return json_arg({group_id_key: group_id(group_id_value).decode(), users_key: users})
+
+
+def modify_member_param(group_id_value: Any, user_id: Any, role: Optional[int], mute_seconds: Optional[int],
+                        name_card: Optional[str]) -> bytes:
+    """A GroupModifyMemberInfoParam (TIMGroupManager.h 12.7): what is given (None: unchanged), the
+    modify flag naming each."""
+    from .membership import MemberModifyFlag, MemberRole
+
+    param: dict[str, Any] = {k.kTIMGroupModifyMemberInfoParamGroupId: group_id(group_id_value).decode(),
+                             k.kTIMGroupModifyMemberInfoParamIdentifier: check_id(user_id, "user_id").decode()}
+    flag = MemberModifyFlag(0)
+    if role is not None:
+        if MemberRole(check_int(role, "role", 0, 400)) not in (MemberRole.NORMAL, MemberRole.ADMIN):
+            raise ValueError("a member's role becomes NORMAL or ADMIN (the owner: modify_group_info(owner=...))")
+        param[k.kTIMGroupModifyMemberInfoParamMemberRole], flag = int(role), flag | MemberModifyFlag.MEMBER_ROLE
+    if mute_seconds is not None:
+        param[k.kTIMGroupModifyMemberInfoParamShutupTime] = check_int(mute_seconds, "mute_seconds", 0, 2**32 - 1)
+        flag |= MemberModifyFlag.SHUTUP_TIME
+    if name_card is not None:
+        param[k.kTIMGroupModifyMemberInfoParamNameCard] = bounded_text(name_card, "name_card",
+                                                                       GROUP_NAME_CARD_MAX_BYTES)
+        flag |= MemberModifyFlag.NAME_CARD
+    if not flag:
+        raise ValueError("give at least one thing to change")
+    param[k.kTIMGroupModifyMemberInfoParamModifyFlag] = int(flag)
+    return json_arg(param)
+
+
 def group_ids_param(ids: Any) -> bytes:
     """A JSON array of 1 or more group ids (each as :func:`group_id` checks it)."""
     ids = id_list(ids)

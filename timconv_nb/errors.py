@@ -176,6 +176,7 @@ EXCEPTION_OF: dict[str, type[TIMError]] = {
     "ERR_SDK_GROUP_INVITE_SUPER_DENY": InvalidParameterError,
     "ERR_SDK_GROUP_INVITE_NO_MEMBER": InvalidParameterError,
     "ERR_SVR_GROUP_SHUTUP_DENY": GroupPermissionError,
+    "ERR_SVR_GROUP_ACOUNT_COUNT_LIMIT": InvalidParameterError,
 }
 
 _INCLUDE = Path(__file__).resolve().parent / "engine" / "include"  # package data: always installed

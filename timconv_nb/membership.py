@@ -14,7 +14,8 @@ from .model import describe_tip, epoch_to_datetime
 from .wire import JsonObject
 
 __all__ = ["GroupType", "GroupTypeLike", "GroupAddOption", "MemberRole", "GroupTipType", "GroupInfoChangeFlag",
-           "GroupModifyFlag", "GroupInfoChange", "Group", "JoinedGroup", "GroupMember", "GroupTip"]
+           "GroupModifyFlag", "GroupInfoChange", "MemberModifyFlag", "MemberResult", "Group", "JoinedGroup",
+           "GroupMember", "GroupTip"]
 
 
 class GroupType(IntEnum):
@@ -105,6 +106,24 @@ class GroupModifyFlag(IntFlag):
     SHUTUP_ALL = 0x01 << 8
     APPROVE_OPTION = 0x01 << 12
     OWNER = 0x01 << 31
+
+
+class MemberModifyFlag(IntFlag):
+    """``enum TIMGroupMemberModifyInfoFlag``: what ``TIMGroupModifyMemberInfo`` changes (the bits the
+    local engine keeps)."""
+
+    MEMBER_ROLE = 0x01 << 1
+    SHUTUP_TIME = 0x01 << 2
+    NAME_CARD = 0x01 << 3
+
+
+class MemberResult(IntEnum):
+    """``enum HandleGroupMemberResult``: what became of one user of an invitation or a removal."""
+
+    FAILED = 0  #: kTIMGroupMember_HandledErr (a removal's user who was no member)
+    DONE = 1  #: kTIMGroupMember_HandledSuc
+    ALREADY_MEMBER = 2  #: kTIMGroupMember_Included
+    INVITED = 3  #: kTIMGroupMember_Invited (waiting for the invitee)
 
 
 class GroupInfoChangeFlag(IntEnum):
@@ -232,6 +251,8 @@ class GroupMember:
     group_id: str
     role: MemberRole
     join_time: Optional[datetime]
+    name_card: str
+    muted_until: Optional[datetime]  #: None when not muted
     raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
@@ -241,6 +262,8 @@ class GroupMember:
             group_id=str(data.get(k.kTIMGroupMemberInfoGroupId, "")),
             role=MemberRole(int(data.get(k.kTIMGroupMemberInfoMemberRole, 0))),
             join_time=epoch_to_datetime(data.get(k.kTIMGroupMemberInfoJoinTime)),
+            name_card=str(data.get(k.kTIMGroupMemberInfoNameCard, "")),
+            muted_until=epoch_to_datetime(data.get(k.kTIMGroupMemberInfoShutupTime) or None),
             raw=data,
         )
 

@@ -220,6 +220,22 @@ kTIMGroupModifyInfoParamSearchAble = "group_modify_info_param_searchable"  # sic
 kTIMGroupModifyInfoParamIsShutupAll = "group_modify_info_param_is_shutup_all"
 kTIMGroupModifyInfoParamOwner = "group_modify_info_param_owner"
 
+# ---- GroupModifyMemberInfoParam, GroupInviteMemberParam and GroupDeleteMemberParam, and their results ----
+kTIMGroupModifyMemberInfoParamGroupId = "group_modify_member_info_group_id"
+kTIMGroupModifyMemberInfoParamIdentifier = "group_modify_member_info_identifier"
+kTIMGroupModifyMemberInfoParamModifyFlag = "group_modify_member_info_modify_flag"
+kTIMGroupModifyMemberInfoParamMemberRole = "group_modify_member_info_member_role"
+kTIMGroupModifyMemberInfoParamShutupTime = "group_modify_member_info_shutup_time"
+kTIMGroupModifyMemberInfoParamNameCard = "group_modify_member_info_name_card"
+kTIMGroupInviteMemberParamGroupId = "group_invite_member_param_group_id"
+kTIMGroupInviteMemberParamIdentifierArray = "group_invite_member_param_identifier_array"
+kTIMGroupInviteMemberResultIdentifier = "group_invite_member_result_identifier"
+kTIMGroupInviteMemberResultResult = "group_invite_member_result_result"
+kTIMGroupDeleteMemberParamGroupId = "group_delete_member_param_group_id"
+kTIMGroupDeleteMemberParamIdentifierArray = "group_delete_member_param_identifier_array"
+kTIMGroupDeleteMemberResultIdentifier = "group_delete_member_result_identifier"
+kTIMGroupDeleteMemberResultResult = "group_delete_member_result_result"
+
 #: ``enum TIMElemType``: a text element, a group tip, a group report.
 kTIMElem_Text = 0
 kTIMElem_GroupTips = 5

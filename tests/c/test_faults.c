@@ -141,7 +141,7 @@ static const char *jtext(const char *json, const char *path, char *out, size_t s
 /* ---- the scripted session ---- */
 
 enum step { S_LOGIN, S_C1, S_C2, S_PIN, S_MARK, S_CONV_GROUP, S_SEND, S_GROUP, S_GROUP_SEND, S_REVOKE, S_DELETE,
-            S_CLEAR, S_RENAME, S_COUNT };
+            S_CLEAR, S_RENAME, S_INVITE, S_COUNT };
 
 struct outcome {
     int32_t code[S_COUNT];
@@ -210,6 +210,9 @@ static void run_session(const char *config, struct outcome *o) {
                                                      "\"group_modify_info_param_modify_flag\":1,"
                                                      "\"group_modify_info_param_group_name\":\"Renamed\"}",
                                                      on_done, NULL));
+    o->code[S_INVITE] = CALL(TIMGroupInviteMember("{\"group_invite_member_param_group_id\":\"team\","
+                                                  "\"group_invite_member_param_identifier_array\":[\"dora\"]}",
+                                                  on_done, NULL));
 }
 
 /* The ConvInfo of one conversation into last_json ("[]" when it does not exist). */
@@ -267,6 +270,10 @@ static void check_outcome(const struct outcome *o, long n) {
         bool renamed = strcmp(jtext(last_json, "$[0].get_groups_info_result_info.group_detail_info_group_name", text,
                                     sizeof text), "Renamed") == 0;
         EXPECT("the rename", renamed == (o->code[S_RENAME] == ERR_SUCC));
+        CHECK_EQ_INT(CALL(TIMGroupGetMemberInfoList("{\"group_get_members_info_list_param_group_id\":\"team\"}", on_done,
+                                                    NULL)), ERR_SUCC);
+        bool invited = strstr(last_json, "\"dora\"") != NULL;
+        EXPECT("the invitation", invited == (o->code[S_INVITE] == ERR_SUCC));
     }
     for (int i = 0; i < BURST; i++) {
         char id[16];

@@ -183,6 +183,24 @@ TIM_API int TIMGroupModifyGroupInfo(const char* json_group_modifyinfo_param, TIM
  * a role flag): a GroupGetMemberInfoListResult. 10007 when the caller is not a member. */
 TIM_API int TIMGroupGetMemberInfoList(const char* json_group_getmeminfos_param, TIMCommCallback cb, const void* user_data);
 
+/* 7.3 Changes a member's information (GroupModifyMemberInfoParam): the role (the owner sets or
+ * cancels admins: kTIMGroupTip_SetAdmin / kTIMGroupTip_CancelAdmin tips), the mute time (seconds
+ * from now, 0 lifts it; the owner or an admin, over members of lower role: a
+ * kTIMGroupTip_MemberInfoChange tip), the name card (one's own, or the owner's or an admin's
+ * over others; 50 bytes, 8506). Muted members cannot send (10017). */
+TIM_API int TIMGroupModifyMemberInfo(const char* json_group_modifymeminfo_param, TIMCommCallback cb, const void* user_data);
+
+/* 7.4 Invites users (GroupInviteMemberParam, 1 to 20; none: 8510): any member of a Work group; the
+ * owner or an admin of a Public or Meeting group (the local users accept at once); never into a
+ * Live group (10007). Callback: a GroupInviteMemberResult array; every member receives a
+ * kTIMGroupTip_Invite tip (join type Invite). */
+TIM_API int TIMGroupInviteMember(const char* json_group_invite_param, TIMCommCallback cb, const void* user_data);
+
+/* 7.5 Removes members (GroupDeleteMemberParam): the owner of a Work group; the owner or an admin
+ * of the others, over members of lower role. Callback: a GroupDeleteMemberResult array; the members
+ * and those removed receive a kTIMGroupTip_Kick tip. */
+TIM_API int TIMGroupDeleteMember(const char* json_group_delete_param, TIMCommCallback cb, const void* user_data);
+
 /* 9.1 GroupTipGroupChangeInfo */
 static const char* kTIMGroupTipGroupChangeInfoFlag TIM_KEY_ATTR = "group_tips_group_change_info_flag";
 static const char* kTIMGroupTipGroupChangeInfoValue TIM_KEY_ATTR = "group_tips_group_change_info_value";

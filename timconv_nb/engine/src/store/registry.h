@@ -94,6 +94,23 @@ int registry_dismiss(struct registry *r, const char *group_id, const char *user,
 int registry_modify_info(struct registry *r, const char *param_json, const char *group_id, const char *user,
                          uint64_t now, struct group_change *c);
 
+/* Invites the users of GroupInviteMemberParam param_json (types checked) into group_id as user, by
+ * TIMGroupManager.h 7.4. *results: a GroupInviteMemberResult array (malloc'd); c->notice the Invite
+ * tip of those added (NULL when none was). */
+int registry_invite(struct registry *r, const char *param_json, const char *group_id, const char *user, uint64_t now,
+                    struct group_change *c, char **results);
+
+/* Removes the members of GroupDeleteMemberParam param_json from group_id as user, by 7.5.
+ * *results: a GroupDeleteMemberResult array; c->recipients the members before (those removed are
+ * told), c->notice the Kick tip (NULL when nobody was a member). */
+int registry_remove(struct registry *r, const char *param_json, const char *group_id, const char *user, uint64_t now,
+                    struct group_change *c, char **results);
+
+/* Changes a member's role, mute or name card as GroupModifyMemberInfoParam param_json asks, by 7.3.
+ * c->notice: the SetAdmin, CancelAdmin or MemberInfoChange tip (NULL for a name card). */
+int registry_modify_member(struct registry *r, const char *param_json, const char *group_id, const char *user,
+                           uint64_t now, struct group_change *c);
+
 /* The next message seq of group_id for a message `sender` sends at time now: 10010 when there is
  * no such group, 10007 when sender is not a member. c->recipients: every member. */
 int registry_next_seq(struct registry *r, const char *group_id, const char *sender, uint64_t now,

@@ -215,10 +215,13 @@ int registry_join(struct registry *r, const char *group_id, const char *user, ui
     }
     /* TIMGroupManager.h 4.3: a Work group is joined only by invitation; a Public one by the owner's
      * or an admin's approval unless anyone may join; the others freely. */
-    if (result == ERR_SUCC && (g.type == kTIMGroup_Private || g.add_option == kTIMGroupAddOpt_Forbid)) {
+    if (result == ERR_SUCC && g.type == kTIMGroup_Private) { /* TIMErrorCode.h 93 */
+        result = refuse(r, ERR_SDK_GROUP_JOIN_PRIVATE_GROUP_DENY,
+                        "%s is a Work group: its members invite others in (TIMGroupInviteMember)", group_id);
+    }
+    if (result == ERR_SUCC && g.add_option == kTIMGroupAddOpt_Forbid) {
         result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY,
-                        "%s cannot be joined: a Work group or one whose add option is Forbid takes members only by "
-                        "invitation (create_group_param_group_member_array)",
+                        "%s cannot be joined: its add option is Forbid, so it takes members only by invitation",
                         group_id);
     }
     if (result == ERR_SUCC && g.type == kTIMGroup_Public && g.add_option == kTIMGroupAddOpt_Auth) {

@@ -249,4 +249,53 @@ const char *const reg_sql[R_COUNT] = {
         " ORDER BY 1)",
     /* Member ?2 of group ?1 takes role ?3. */
     [R_SET_ROLE] = "UPDATE im_member SET role = ?3 WHERE group_id = ?1 AND user_id = ?2",
+    /* The user ids at path ?2 of parameter ?1 (an array of strings), and how many. */
+    [R_PARAM_USERS] = "SELECT json_extract(?1, ?2), json_array_length(?1, ?2)",
+    /* The users of array ?2 who are not members of group ?1 (R_OUTSIDERS) or who are (R_INSIDERS),
+     * once each, in the array's order. */
+    [R_OUTSIDERS] =
+        "SELECT json_group_array(value) FROM (SELECT value FROM json_each(?2)"
+        " WHERE value NOT IN (SELECT user_id FROM im_member WHERE group_id = ?1) GROUP BY value ORDER BY min(key))",
+    [R_INSIDERS] =
+        "SELECT json_group_array(value) FROM (SELECT value FROM json_each(?2)"
+        " WHERE value IN (SELECT user_id FROM im_member WHERE group_id = ?1) GROUP BY value ORDER BY min(key))",
+    [R_ARRAY_LENGTH] = "SELECT json_array_length(?1)",
+    /* For each user of array ?1: {?5: the user, ?6: ?3 when among array ?2, else ?4}. */
+    [R_MEMBER_RESULTS] =
+        "SELECT json_group_array(json(result)) FROM (SELECT json_object(?5, value, ?6,"
+        " CASE WHEN value IN (SELECT value FROM json_each(?2)) THEN ?3 ELSE ?4 END) AS result FROM json_each(?1)"
+        " ORDER BY key)",
+    /* Whether array ?1 holds an id that is not 1 to 127 bytes. */
+    [R_BAD_IDS] = "SELECT EXISTS (SELECT 1 FROM json_each(?1) WHERE length(CAST(value AS BLOB)) NOT BETWEEN 1 AND 127)",
+    /* The users of array ?2 become members of group ?1 at time ?3. */
+    [R_ADD_MEMBERS] =
+        "INSERT INTO im_member (group_id, user_id, role, join_time, join_order)"
+        " SELECT ?1, value, 200, ?3, " NEXT_JOIN_ORDER " + key FROM json_each(?2) WHERE true ON CONFLICT DO NOTHING",
+    /* Whether a user of array ?2 has role ?3 or above in group ?1. */
+    [R_OUTRANKED] =
+        "SELECT EXISTS (SELECT 1 FROM im_member WHERE group_id = ?1 AND role >= ?3"
+        " AND user_id IN (SELECT value FROM json_each(?2)))",
+    [R_REMOVE_MEMBERS] = "DELETE FROM im_member WHERE group_id = ?1 AND user_id IN (SELECT value FROM json_each(?2))",
+    /* The parts of GroupModifyMemberInfoParam ?1 (types checked): the flag (unsigned 32 bits), the
+     * member, the role, the mute seconds and the name card's byte length (-1: absent). */
+    [R_MEMBER_PARAM] =
+        "SELECT coalesce(json_extract(?1, '$.group_modify_member_info_modify_flag'), 0) & 4294967295,"
+        " json_extract(?1, '$.group_modify_member_info_identifier'),"
+        " coalesce(json_extract(?1, '$.group_modify_member_info_member_role'), -1),"
+        " coalesce(json_extract(?1, '$.group_modify_member_info_shutup_time'), -1),"
+        " coalesce(length(CAST(json_extract(?1, '$.group_modify_member_info_name_card') AS BLOB)), -1)",
+    /* Member ?2 of group ?1 takes what flag ?3 names of GroupModifyMemberInfoParam ?4, at time ?5 (a
+     * mute of n seconds ends at ?5 + n; 0 lifts it). */
+    [R_SET_MEMBER] =
+        "UPDATE im_member SET"
+        " role = CASE WHEN ?3 & 2 THEN json_extract(?4, '$.group_modify_member_info_member_role') ELSE role END,"
+        " shutup_until = CASE WHEN NOT ?3 & 4 THEN shutup_until"
+        "  WHEN json_extract(?4, '$.group_modify_member_info_shutup_time') > 0"
+        "  THEN ?5 + json_extract(?4, '$.group_modify_member_info_shutup_time') ELSE 0 END,"
+        " name_card = CASE WHEN ?3 & 8 THEN json_extract(?4, '$.group_modify_member_info_name_card') ELSE name_card END"
+        " WHERE group_id = ?1 AND user_id = ?2",
+    /* The GroupTipMemberChangeInfo of member ?1 muted for ?2 seconds, as a GroupTipsElem's member (9.2). */
+    [R_MUTE_CHANGE] =
+        "SELECT json_object('group_tips_elem_member_change_info_array', json_array(json_object("
+        " 'group_tips_member_change_info_identifier', ?1, 'group_tips_member_change_info_shutupTime', ?2)))",
 };
