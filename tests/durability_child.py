@@ -4,7 +4,8 @@ one line per acknowledgement, until it is killed.
 Usage: python durability_child.py DATA_ROOT
 Lines: "created N", "draft N" (a draft is acknowledged once a later call has called back),
 "pinned N", "sent N" (a message to peer N), "grouped N" (a message to the group "crew", whose
-member bob receives it too), "deleted N".
+member bob receives it too), "invited N" (guestN invited into crew), "renamed N" (crew renamed
+"Crew N"), "deleted N".
 """
 
 import json
@@ -54,6 +55,16 @@ def main() -> None:
             message = {"message_elem_array": [{"elem_type": 0, "text_elem_content": f"group message {i}"}]}
             assert call("TIMMsgSendMessage", b"crew", GROUP, json.dumps(message).encode(), native.ffi.NULL) == 0
             print(f"grouped {i}", flush=True)
+        if i % 5 == 0:
+            invite = {"group_invite_member_param_group_id": "crew",
+                      "group_invite_member_param_identifier_array": [f"guest{i}"]}
+            assert call("TIMGroupInviteMember", json.dumps(invite).encode()) == 0
+            print(f"invited {i}", flush=True)
+        if i % 5 == 3:
+            rename = {"group_modify_info_param_group_id": "crew", "group_modify_info_param_modify_flag": 1,
+                      "group_modify_info_param_group_name": f"Crew {i}"}
+            assert call("TIMGroupModifyGroupInfo", json.dumps(rename).encode()) == 0
+            print(f"renamed {i}", flush=True)
         draft = {"draft_msg": {"message_elem_array": [{"elem_type": 0, "text_elem_content": f"draft {i}"}]}}
         assert lib.lib.TIMConvSetDraft(f"peer{i}".encode(), C2C, json.dumps(draft).encode()) == 0
         draft_pending = i

@@ -116,6 +116,18 @@ CALLS: dict[str, dict[str, Any]] = {
     "TIMMsgClearHistoryMessage": {"conv_id": (b"nobody", "id"), "conv_type": 1},
     "callExperimentalAPI": {"json_param": (b'{"request_internal_operation": "internal_operation_set_ui_platform"}',
                                            "json")},
+    "TIMGroupModifyGroupInfo": {"json_group_modifyinfo_param": (
+        b'{"group_modify_info_param_group_id": "nogroup", "group_modify_info_param_modify_flag": 1,'
+        b' "group_modify_info_param_group_name": "x"}', "json")},
+    "TIMGroupModifyMemberInfo": {"json_group_modifymeminfo_param": (
+        b'{"group_modify_member_info_group_id": "nogroup", "group_modify_member_info_identifier": "bob",'
+        b' "group_modify_member_info_modify_flag": 8, "group_modify_member_info_name_card": "b"}', "json")},
+    "TIMGroupInviteMember": {"json_group_invite_param": (
+        b'{"group_invite_member_param_group_id": "nogroup", "group_invite_member_param_identifier_array": ["bob"]}',
+        "json")},
+    "TIMGroupDeleteMember": {"json_group_delete_param": (
+        b'{"group_delete_member_param_group_id": "nogroup", "group_delete_member_param_identifier_array": ["bob"]}',
+        "json")},
     "timconv_fault_fail_next": {"function": (b"TIMConvGetConvList", "fault_name"), "count": 1, "code": 6022},
     "timconv_fault_delay": {"function": (b"TIMConvGetConvList", "fault_scope"), "milliseconds": 0},
 }

@@ -45,7 +45,7 @@ def test_acknowledged_writes_survive_sigkill(raw: RawEngine, tmp_path: Path) -> 
         lines = kill_child_at_random(root, rng)
         acknowledged += len(lines)
         seen: dict[str, set[int]] = {"created": set(), "deleted": set(), "draft": set(), "pinned": set(),
-                                     "sent": set(), "grouped": set()}
+                                     "sent": set(), "grouped": set(), "invited": set(), "renamed": set()}
         for line in lines:
             kind, number = line.split()
             seen[kind].add(int(number))
@@ -72,9 +72,14 @@ def test_acknowledged_writes_survive_sigkill(raw: RawEngine, tmp_path: Path) -> 
         for n in seen["grouped"]:
             text = f"group message {n}"
             assert text in alice_group and alice_group[text] == bob_group.get(text), (round_number, n)
+        # An invitation acknowledged made a member; the group bears the last acknowledged name or a later one.
+        members, name = crew_in_registry(root)
+        assert {f"guest{n}" for n in seen["invited"]} <= members, round_number
+        if seen["renamed"]:
+            assert name.startswith("Crew ") and int(name.split()[1]) >= max(seen["renamed"]), (round_number, name)
         kinds_seen.update(kind for kind, numbers in seen.items() if numbers)
     assert acknowledged > ROUNDS
-    assert kinds_seen == {"created", "deleted", "draft", "pinned", "sent", "grouped"}
+    assert kinds_seen == {"created", "deleted", "draft", "pinned", "sent", "grouped", "invited", "renamed"}
 
 
 def group_messages(root: Path, user: str) -> dict[str, int]:
@@ -83,6 +88,15 @@ def group_messages(root: Path, user: str) -> dict[str, int]:
     with sqlite3.connect(store) as db:
         return dict(db.execute("SELECT json_extract(msg, '$.message_elem_array[0].text_elem_content'), seq"
                                " FROM message WHERE conv_type = 2 AND conv_id = 'crew'"))
+
+
+def crew_in_registry(root: Path) -> tuple[set[str], str]:
+    """The members of group "crew" and its name, as the group registry keeps them."""
+    (registry,) = root.glob("timconv/*/groups.db")
+    with sqlite3.connect(registry) as db:
+        members = {user for (user,) in db.execute("SELECT user_id FROM im_member WHERE group_id = 'crew'")}
+        (name,) = db.execute("SELECT name FROM im_group WHERE group_id = 'crew'").fetchone()
+    return members, name
 
 
 def integrity(root: Path) -> str:

@@ -133,7 +133,8 @@ def test_join_follows_the_group_type(alice: Client) -> None:
     alice.create_group("Live", "live", "live")
     alice.create_group("Closed", "closed", "meeting", add_option=GroupAddOption.FORBID)
     bob = as_user(alice, "bob")
-    with pytest.raises(GroupPermissionError, match="10007"):  # 482: 私有群不能由用户主动申请入群
+    # 482: 私有群不能由用户主动申请入群; TIMErrorCode.h 93: 8508 不允许申请加入 Private 群组
+    with pytest.raises(GroupPermissionError, match="8508"):
         bob.join_group("work1")
     with pytest.raises(GroupPermissionError, match="approve"):  # 484: 需要审核 -> no local approval flow
         bob.join_group("pub")

@@ -25,6 +25,11 @@ ENGINE_DEFINES = {
     "CONV_BATCH_MAX": ("api/calls.h", "BATCH_MAX"),
     "GROUP_INITIAL_MEMBERS_MAX": ("store/registry.h", "REGISTRY_INITIAL_MEMBERS_MAX"),
     "MSG_LIST_DELETE_MAX": ("api/message_lifecycle.c", "LIST_DELETE_MAX"),
+    "GROUP_NAME_MAX_BYTES": ("store/registry.h", "REGISTRY_NAME_MAX"),
+    "GROUP_INTRODUCTION_MAX_BYTES": ("store/registry.h", "REGISTRY_INTRODUCTION_MAX"),
+    "GROUP_NOTIFICATION_MAX_BYTES": ("store/registry.h", "REGISTRY_NOTIFICATION_MAX"),
+    "GROUP_FACE_URL_MAX_BYTES": ("store/registry.h", "REGISTRY_FACE_URL_MAX"),
+    "GROUP_NAME_CARD_MAX_BYTES": ("store/registry.h", "REGISTRY_NAME_CARD_MAX"),
 }
 
 

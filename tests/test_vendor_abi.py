@@ -96,6 +96,7 @@ def enums(text: str) -> dict[str, dict[str, int]]:
             if value is None:
                 values[key.strip()] = None
                 continue
+            value = (value + 2**31) % 2**32 - 2**31  # an int, as C makes it (the vendor's 0x01 << 31 is INT_MIN)
             values[key.strip()] = value
             next_value = value + 1
         result[name] = values

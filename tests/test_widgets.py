@@ -11,6 +11,7 @@ import time
 import pytest
 
 from timconv_nb import Client, MarkType
+from timconv_nb.membership import MemberRole
 from timconv_nb.widgets import (
     ConversationBrowser,
     CreateConversationForm,
@@ -343,11 +344,40 @@ def test_group_form_creates_joins_quits_and_dismisses(client: Client) -> None:
     form.buttons["quit"].click()
     assert form.message == "Quit club." and "Groups joined: 0" in form.joined.value
     client.login("alice")
+    form.name.value = "n" * 31  # TIMErrorCode.h 87: a group name is at most 30 bytes
+    form.buttons["rename"].click()
+    assert "30 bytes" in form.message and "tc-error" in form._message.value
+    form.name.value = "Book club"
+    form.buttons["rename"].click()
+    assert form.message == "Renamed club." and "club: Book club (Meeting, owner)" in form.joined.value
     form.buttons["dismiss"].click()
     assert form.message == "Dismissed club."
     form.group_id.value = ""
     form.buttons["join"].click()
     assert form.message == "Enter a group id."
+    form.close()
+
+
+def test_group_form_invites_removes_and_sets_roles(client: Client) -> None:
+    client.create_group("Team", "team", "work", members=["bob"])
+    form = GroupForm(client)
+    form.group_id.value = "team"
+    form.member_buttons["invite"].click()
+    assert form.message == "Enter the members (bob, carol)." and "tc-error" in form._message.value
+    form.members.value = "carol, bob"
+    form.member_buttons["invite"].click()
+    assert form.message == "Invited to team: carol (done), bob (already member)."
+    form.members.value = "carol"
+    form.member_buttons["set_role"].click()
+    assert form.message == "carol: admin in team."
+    assert {m.user_id: m.role for m in client.member_list("team")}["carol"] is MemberRole.ADMIN
+    form.members.value = "carol, dave"
+    form.member_buttons["remove"].click()
+    assert form.message == "Removed from team: carol (done), dave (failed)."
+    client.login("bob")
+    form.members.value = "alice"
+    form.member_buttons["remove"].click()  # the vendor's code, shown in the form (TIMGroupManager.h 1266)
+    assert "10007" in form.message and "tc-error" in form._message.value
     form.close()
 
 

@@ -20,7 +20,8 @@ from .wire import ConvKey, ConvType, JsonObject
 __all__ = ["ConvTypeLike", "check_id", "check_int", "check_text", "epoch_arg", "check_message", "check_timeout",
            "conv_key", "conv_group_name", "keys_param", "filter_param", "ID_MAX_BYTES", "GROUP_ID_MAX_BYTES",
            "CONV_GROUP_NAME_MAX_BYTES", "CONV_CUSTOM_DATA_MAX_BYTES", "CONV_BATCH_MAX", "GROUP_INITIAL_MEMBERS_MAX",
-           "MSG_LIST_DELETE_MAX"]
+           "MSG_LIST_DELETE_MAX", "GROUP_NAME_MAX_BYTES", "GROUP_INTRODUCTION_MAX_BYTES",
+           "GROUP_NOTIFICATION_MAX_BYTES", "GROUP_FACE_URL_MAX_BYTES", "GROUP_NAME_CARD_MAX_BYTES"]
 
 ConvTypeLike = Union[ConvType, int, str]
 
@@ -46,6 +47,16 @@ CONV_BATCH_MAX = 100
 GROUP_INITIAL_MEMBERS_MAX = 20
 #: Messages per TIMMsgListDelete: "一次最多只能删除 50 条消息" (TIMMessageManager.h:1332).
 MSG_LIST_DELETE_MAX = 50
+#: A group's name: "群名称最长30字节" (TIMErrorCode.h:87, ERR_SDK_GROUP_INVALID_NAME).
+GROUP_NAME_MAX_BYTES = 30
+#: A group's introduction: "群简介最长240字节" (TIMErrorCode.h:88, ERR_SDK_GROUP_INVALID_INTRODUCTION).
+GROUP_INTRODUCTION_MAX_BYTES = 240
+#: A group's notification: "群公告最长300字节" (TIMErrorCode.h:89, ERR_SDK_GROUP_INVALID_NOTIFICATION).
+GROUP_NOTIFICATION_MAX_BYTES = 300
+#: A group's face URL: "群头像 URL 最长100字节" (TIMErrorCode.h:90, ERR_SDK_GROUP_INVALID_FACE_URL).
+GROUP_FACE_URL_MAX_BYTES = 100
+#: A member's name card: "群名片最长50字节" (TIMErrorCode.h:91, ERR_SDK_GROUP_INVALID_NAME_CARD).
+GROUP_NAME_CARD_MAX_BYTES = 50
 
 
 def check_id(value: Any, what: str, max_bytes: int = ID_MAX_BYTES) -> bytes:
@@ -71,6 +82,15 @@ def check_text(value: Any, what: str) -> str:
     if "\0" in value:
         raise ValueError(f"{what} must not contain NUL characters")
     return value
+
+
+def bounded_text(value: Any, what: str, max_bytes: int) -> str:
+    """Text without NUL characters of at most ``max_bytes`` bytes of UTF-8 ("" allowed)."""
+    text = check_text(value, what)
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise ValueError(f"{what} must be at most {max_bytes} bytes of UTF-8, not {size}")
+    return text
 
 
 def epoch_arg(value: Union[None, int, float, datetime], what: str) -> Optional[int]:
@@ -240,6 +260,84 @@ def group_id(value: Any) -> bytes:
     return check_id(value, "group_id", GROUP_ID_MAX_BYTES)
 
 
+def modify_group_info_param(group_id_value: Any, name: Optional[str], notification: Optional[str],
+                            introduction: Optional[str], face_url: Optional[str], add_option: Optional[int],
+                            approve_option: Optional[int], max_members: Optional[int], mute_all: Optional[bool],
+                            owner: Optional[str]) -> bytes:
+    """A GroupModifyInfoParam (TIMGroupManager.h 10.10): the values given (None: unchanged), the
+    modify flag naming each. The owner is changed alone (TIMGroupManager.h 1716)."""
+    from .membership import GroupAddOption, GroupModifyFlag
+
+    param: dict[str, Any] = {k.kTIMGroupModifyInfoParamGroupId: group_id(group_id_value).decode()}
+    flag = GroupModifyFlag(0)
+    texts = ((name, GroupModifyFlag.NAME, k.kTIMGroupModifyInfoParamGroupName, GROUP_NAME_MAX_BYTES),
+             (notification, GroupModifyFlag.NOTIFICATION, k.kTIMGroupModifyInfoParamNotification,
+              GROUP_NOTIFICATION_MAX_BYTES),
+             (introduction, GroupModifyFlag.INTRODUCTION, k.kTIMGroupModifyInfoParamIntroduction,
+              GROUP_INTRODUCTION_MAX_BYTES),
+             (face_url, GroupModifyFlag.FACE_URL, k.kTIMGroupModifyInfoParamFaceUrl, GROUP_FACE_URL_MAX_BYTES))
+    for text, bit, key, limit in texts:
+        if text is not None:
+            param[key], flag = bounded_text(text, key, limit), flag | bit
+    if name is not None:
+        check_id(name, "name", GROUP_NAME_MAX_BYTES)
+    for value, bit, key in ((add_option, GroupModifyFlag.ADD_OPTION, k.kTIMGroupModifyInfoParamAddOption),
+                            (approve_option, GroupModifyFlag.APPROVE_OPTION, k.kTIMGroupModifyInfoParamApproveOption)):
+        if value is not None:
+            param[key], flag = int(GroupAddOption(check_int(value, key, 0, 2))), flag | bit
+    if max_members is not None:
+        param[k.kTIMGroupModifyInfoParamMaxMemberNum] = check_int(max_members, "max_members", 1, 2**31 - 1)
+        flag |= GroupModifyFlag.MAX_MEMBER_NUM
+    if mute_all is not None:
+        if not isinstance(mute_all, bool):
+            raise TypeError(f"mute_all must be a bool, not {type(mute_all).__name__}")
+        param[k.kTIMGroupModifyInfoParamIsShutupAll], flag = mute_all, flag | GroupModifyFlag.SHUTUP_ALL
+    if owner is not None:
+        if flag:
+            raise ValueError("a new owner is given alone: the transfer changes nothing else (TIMGroupManager.h 1716)")
+        param[k.kTIMGroupModifyInfoParamOwner], flag = check_id(owner, "owner").decode(), GroupModifyFlag.OWNER
+    if not flag:
+        raise ValueError("give at least one thing to change")
+    # The vendor's flag is a C int: OWNER (1 << 31) is negative there (TIMGroupManager.h 652).
+    param[k.kTIMGroupModifyInfoParamModifyFlag] = int(flag) - (1 << 32) if flag & GroupModifyFlag.OWNER else int(flag)
+    return json_arg(param)
+
+
+def member_users_param(group_id_key: str, users_key: str, group_id_value: Any, user_ids: Any) -> bytes:
+    """A GroupInviteMemberParam or GroupDeleteMemberParam: the group and 1 to 20 user ids
+    (TIMGroupManager.h 1226: "后台限制单次邀请的群成员个数不能超过 20")."""
+    users = [check_id(user, "user id").decode() for user in id_list(user_ids)]
+    if not 1 <= len(users) <= GROUP_INITIAL_MEMBERS_MAX:
+        raise ValueError(f"give 1 to {GROUP_INITIAL_MEMBERS_MAX} user ids, not {len(users)}")
+    return json_arg({group_id_key: group_id(group_id_value).decode(), users_key: users})
+
+
+def modify_member_param(group_id_value: Any, user_id: Any, role: Optional[int], mute_seconds: Optional[int],
+                        name_card: Optional[str]) -> bytes:
+    """A GroupModifyMemberInfoParam (TIMGroupManager.h 12.7): what is given (None: unchanged), the
+    modify flag naming each."""
+    from .membership import MemberModifyFlag, MemberRole
+
+    param: dict[str, Any] = {k.kTIMGroupModifyMemberInfoParamGroupId: group_id(group_id_value).decode(),
+                             k.kTIMGroupModifyMemberInfoParamIdentifier: check_id(user_id, "user_id").decode()}
+    flag = MemberModifyFlag(0)
+    if role is not None:
+        if MemberRole(check_int(role, "role", 0, 400)) not in (MemberRole.NORMAL, MemberRole.ADMIN):
+            raise ValueError("a member's role becomes NORMAL or ADMIN (the owner: modify_group_info(owner=...))")
+        param[k.kTIMGroupModifyMemberInfoParamMemberRole], flag = int(role), flag | MemberModifyFlag.MEMBER_ROLE
+    if mute_seconds is not None:
+        param[k.kTIMGroupModifyMemberInfoParamShutupTime] = check_int(mute_seconds, "mute_seconds", 0, 2**32 - 1)
+        flag |= MemberModifyFlag.SHUTUP_TIME
+    if name_card is not None:
+        param[k.kTIMGroupModifyMemberInfoParamNameCard] = bounded_text(name_card, "name_card",
+                                                                       GROUP_NAME_CARD_MAX_BYTES)
+        flag |= MemberModifyFlag.NAME_CARD
+    if not flag:
+        raise ValueError("give at least one thing to change")
+    param[k.kTIMGroupModifyMemberInfoParamModifyFlag] = int(flag)
+    return json_arg(param)
+
+
 def group_ids_param(ids: Any) -> bytes:
     """A JSON array of 1 or more group ids (each as :func:`group_id` checks it)."""
     ids = id_list(ids)
@@ -254,7 +352,7 @@ def create_group_param(name: str, group_id_value: Optional[str], group_type: Any
     """A CreateGroupParam (TIMGroupManager.h 10.2). ``members``: user ids, or (user id, role) pairs."""
     from .membership import GroupAddOption, GroupType, MemberRole
 
-    param: dict[str, Any] = {k.kTIMCreateGroupParamGroupName: check_id(name, "name").decode(),
+    param: dict[str, Any] = {k.kTIMCreateGroupParamGroupName: check_id(name, "name", GROUP_NAME_MAX_BYTES).decode(),
                              k.kTIMCreateGroupParamGroupType: int(GroupType.parse(group_type))}
     if group_id_value is not None:
         param[k.kTIMCreateGroupParamGroupId] = group_id(group_id_value).decode()
@@ -267,11 +365,12 @@ def create_group_param(name: str, group_id_value: Optional[str], group_type: Any
         raise ValueError(f"at most {GROUP_INITIAL_MEMBERS_MAX} initial members, not {len(initial)}")
     if initial:
         param[k.kTIMCreateGroupParamGroupMemberArray] = initial
-    for key, value, what in ((k.kTIMCreateGroupParamIntroduction, introduction, "introduction"),
-                             (k.kTIMCreateGroupParamNotification, notification, "notification"),
-                             (k.kTIMCreateGroupParamFaceUrl, face_url, "face_url")):
+    for key, value, what, limit in (
+            (k.kTIMCreateGroupParamIntroduction, introduction, "introduction", GROUP_INTRODUCTION_MAX_BYTES),
+            (k.kTIMCreateGroupParamNotification, notification, "notification", GROUP_NOTIFICATION_MAX_BYTES),
+            (k.kTIMCreateGroupParamFaceUrl, face_url, "face_url", GROUP_FACE_URL_MAX_BYTES)):
         if value:
-            param[key] = check_text(value, what)
+            param[key] = bounded_text(value, what, limit)
     if add_option is not None:
         param[k.kTIMCreateGroupParamAddOption] = int(GroupAddOption(add_option))
     if max_members is not None:

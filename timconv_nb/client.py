@@ -43,7 +43,7 @@ from .errors import CallTimeoutError, InvalidConversationError, NotLoggedInError
 from .events import EVENTS, NetworkStatus, handler_docs
 from .faults import Faults
 from .frames import conversations_frame, conversations_frame_from_columns, groups_frame, members_frame, messages_frame
-from .membership import Group, GroupMember, GroupType, GroupTypeLike, JoinedGroup, MemberRole
+from .membership import Group, GroupMember, GroupType, GroupTypeLike, JoinedGroup, MemberResult, MemberRole
 from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, ReceiveOpt, text_message
 from .recording import Recorder
 from .typed_json import decode_conv_columns
@@ -141,6 +141,13 @@ def _groups_info(results: list[JsonObject], group_ids: Iterable[str]) -> dict[st
                         else error_for(code, str(result.get(k.kTIMGetGroupInfoResultDesc, "")),
                                        "TIMGroupGetGroupInfoList"))
     return found
+
+
+def _member_results(id_key: str, result_key: str) -> Callable[[list[JsonObject]], dict[str, MemberResult]]:
+    """{user id: MemberResult} of a GroupInviteMemberResult or GroupDeleteMemberResult array."""
+    def results(items: list[JsonObject]) -> dict[str, MemberResult]:
+        return {str(item[id_key]): MemberResult(int(item[result_key])) for item in items}
+    return results
 
 
 def _member_list(result: JsonObject) -> list[GroupMember]:
@@ -560,6 +567,53 @@ class Client:
         return (arguments.group_id(group_id),)
 
     dismiss_group_async = dismiss_group.awaitable
+
+    @api_call("TIMGroupModifyGroupInfo")
+    def modify_group_info(group_id: str, *, name: Optional[str] = None, notification: Optional[str] = None,
+                          introduction: Optional[str] = None, face_url: Optional[str] = None,
+                          add_option: Optional[int] = None, approve_option: Optional[int] = None,
+                          max_members: Optional[int] = None, mute_all: Optional[bool] = None,
+                          owner: Optional[str] = None) -> CArgs:
+        """TIMGroupModifyGroupInfo: changes what is given (None: unchanged). Anyone of a Work group,
+        the owner or an admin of the others; ``owner`` (a member) transfers the group, by its owner
+        and alone. Every member receives a GROUP_INFO_CHANGE tip, and their group conversation shows
+        the new name and face (an ``update`` event in each member's process)."""
+        return (arguments.modify_group_info_param(group_id, name, notification, introduction, face_url, add_option,
+                                                  approve_option, max_members, mute_all, owner),)
+
+    modify_group_info_async = modify_group_info.awaitable
+
+    @api_call("TIMGroupInviteMember", result=_member_results(k.kTIMGroupInviteMemberResultIdentifier,
+                                                             k.kTIMGroupInviteMemberResultResult))
+    def invite_members(group_id: str, user_ids: Iterable[str]) -> CArgs:
+        """TIMGroupInviteMember (1 to 20 users): any member of a Work group or a Community, never into a
+        Live group. {user id: MemberResult}; every member receives an INVITE tip naming those added."""
+        return (arguments.member_users_param(k.kTIMGroupInviteMemberParamGroupId,
+                                             k.kTIMGroupInviteMemberParamIdentifierArray, group_id, user_ids),)
+
+    invite_members_async = invite_members.awaitable
+
+    @api_call("TIMGroupDeleteMember", result=_member_results(k.kTIMGroupDeleteMemberResultIdentifier,
+                                                             k.kTIMGroupDeleteMemberResultResult))
+    def remove_members(group_id: str, user_ids: Iterable[str]) -> CArgs:
+        """TIMGroupDeleteMember: the owner of a Work group, the owner or an admin of the others, over
+        members of a lower rank. {user id: MemberResult}; the members and those removed receive a
+        KICK tip; their conversations stay."""
+        return (arguments.member_users_param(k.kTIMGroupDeleteMemberParamGroupId,
+                                             k.kTIMGroupDeleteMemberParamIdentifierArray, group_id, user_ids),)
+
+    remove_members_async = remove_members.awaitable
+
+    @api_call("TIMGroupModifyMemberInfo")
+    def modify_member_info(group_id: str, user_id: str, *, role: Optional[int] = None,
+                           mute_seconds: Optional[int] = None, name_card: Optional[str] = None) -> CArgs:
+        """TIMGroupModifyMemberInfo: a member's role (NORMAL or ADMIN: SET_ADMIN / CANCEL_ADMIN tips),
+        mute for ``mute_seconds`` (0 lifts it: a MEMBER_INFO_CHANGE tip; a muted member cannot send,
+        10017) or name card (at most 50 bytes; one's own, or as the owner or an admin). The owner or an
+        admin acts on members of a lower rank."""
+        return (arguments.modify_member_param(group_id, user_id, role, mute_seconds, name_card),)
+
+    modify_member_info_async = modify_member_info.awaitable
 
     @api_call("TIMGroupGetJoinedGroupList", result=_group_list)
     def group_list() -> CArgs:

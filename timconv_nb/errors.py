@@ -92,11 +92,11 @@ class GroupNotFoundError(TIMError, LookupError):
 
 class GroupPermissionError(TIMError, PermissionError):
     """The group's rules refuse it: not a member, not the owner, a group type that does not allow
-    it (10007, 10009, 10032)."""
+    it, muted (10007, 10009, 10017, 10032, 8508)."""
 
 
 class GroupMembershipError(TIMError):
-    """Already a member, or the group is full (10013, 10014)."""
+    """Already a member, or the group is full (10013, 10014, 8507)."""
 
 
 class RevokeTimeLimitError(TIMError):
@@ -166,6 +166,17 @@ EXCEPTION_OF: dict[str, type[TIMError]] = {
     "ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND": InvalidParameterError,
     "ERR_SVR_GROUP_REVOKE_MSG_TIME_LIMIT": RevokeTimeLimitError,
     "ERR_SVR_GROUP_REVOKE_MSG_DENY": GroupPermissionError,
+    "ERR_SDK_GROUP_INVALID_NAME": InvalidParameterError,
+    "ERR_SDK_GROUP_INVALID_INTRODUCTION": InvalidParameterError,
+    "ERR_SDK_GROUP_INVALID_NOTIFICATION": InvalidParameterError,
+    "ERR_SDK_GROUP_INVALID_FACE_URL": InvalidParameterError,
+    "ERR_SDK_GROUP_INVALID_NAME_CARD": InvalidParameterError,
+    "ERR_SDK_GROUP_MEMBER_COUNT_LIMIT": GroupMembershipError,
+    "ERR_SDK_GROUP_JOIN_PRIVATE_GROUP_DENY": GroupPermissionError,
+    "ERR_SDK_GROUP_INVITE_SUPER_DENY": InvalidParameterError,
+    "ERR_SDK_GROUP_INVITE_NO_MEMBER": InvalidParameterError,
+    "ERR_SVR_GROUP_SHUTUP_DENY": GroupPermissionError,
+    "ERR_SVR_GROUP_ACOUNT_COUNT_LIMIT": InvalidParameterError,
 }
 
 _INCLUDE = Path(__file__).resolve().parent / "engine" / "include"  # package data: always installed

@@ -87,6 +87,8 @@ MEMBER_DTYPES: dict[str, Any] = {
     "group_id": "string",
     "role": _ROLE,
     "join_time": TIME,
+    "name_card": "string",
+    "muted_until": TIME,
 }
 
 
@@ -380,7 +382,9 @@ def members_frame(result: Union[str, bytes, JsonObject], keep_json: bool = False
     data = _parsed(result)
     members = [GroupMember.from_json(m) for m in data.get(k.kTIMGroupGetMemberInfoListResultInfoArray) or ()]
     columns: Columns = {"group_id": [m.group_id for m in members], "role": [m.role.name.lower() for m in members],
-               "join_time": [_seconds(m.join_time) for m in members]}
+                        "join_time": [_seconds(m.join_time) for m in members],
+                        "name_card": [m.name_card for m in members],
+                        "muted_until": [_seconds(m.muted_until) for m in members]}
     return _with_json(_frame(columns, MEMBER_DTYPES, [m.user_id for m in members], "user_id"), result, keep_json)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import IntEnum
+from enum import IntEnum, IntFlag
 from typing import Any, Optional, Union
 
 from . import wire as k
@@ -13,7 +13,8 @@ from .checks import is_int
 from .model import describe_tip, epoch_to_datetime
 from .wire import JsonObject
 
-__all__ = ["GroupType", "GroupTypeLike", "GroupAddOption", "MemberRole", "GroupTipType", "Group", "JoinedGroup",
+__all__ = ["GroupType", "GroupTypeLike", "GroupAddOption", "MemberRole", "GroupTipType", "GroupInfoChangeFlag",
+           "GroupModifyFlag", "GroupInfoChange", "MemberModifyFlag", "MemberResult", "Group", "JoinedGroup",
            "GroupMember", "GroupTip"]
 
 
@@ -78,7 +79,7 @@ class MemberRole(IntEnum):
 
 class GroupTipType(IntEnum):
     """``enum TIMGroupTipType`` (the ones the local engine sends: INVITE for a member who joined
-    or was invited, QUIT)."""
+    or was invited, QUIT, GROUP_INFO_CHANGE)."""
 
     NONE = 0
     INVITE = 1
@@ -88,6 +89,81 @@ class GroupTipType(IntEnum):
     CANCEL_ADMIN = 5
     GROUP_INFO_CHANGE = 6
     MEMBER_INFO_CHANGE = 7
+
+
+class GroupModifyFlag(IntFlag):
+    """``enum TIMGroupModifyInfoFlag``: what ``TIMGroupModifyGroupInfo`` changes (the bits the local
+    engine keeps). OWNER is the vendor's ``0x01 << 31``, negative as its C enum is."""
+
+    NAME = 0x01
+    NOTIFICATION = 0x01 << 1
+    INTRODUCTION = 0x01 << 2
+    FACE_URL = 0x01 << 3
+    ADD_OPTION = 0x01 << 4
+    MAX_MEMBER_NUM = 0x01 << 5
+    VISIBLE = 0x01 << 6
+    SEARCHABLE = 0x01 << 7
+    SHUTUP_ALL = 0x01 << 8
+    APPROVE_OPTION = 0x01 << 12
+    OWNER = 0x01 << 31
+
+
+class MemberModifyFlag(IntFlag):
+    """``enum TIMGroupMemberModifyInfoFlag``: what ``TIMGroupModifyMemberInfo`` changes (the bits the
+    local engine keeps)."""
+
+    MEMBER_ROLE = 0x01 << 1
+    SHUTUP_TIME = 0x01 << 2
+    NAME_CARD = 0x01 << 3
+
+
+class MemberResult(IntEnum):
+    """``enum HandleGroupMemberResult``: what became of one user of an invitation or a removal."""
+
+    FAILED = 0  #: kTIMGroupMember_HandledErr (a removal's user who was no member)
+    DONE = 1  #: kTIMGroupMember_HandledSuc
+    ALREADY_MEMBER = 2  #: kTIMGroupMember_Included
+    INVITED = 3  #: kTIMGroupMember_Invited (waiting for the invitee)
+
+
+class GroupInfoChangeFlag(IntEnum):
+    """``enum TIMGroupTipGroupChangeFlag``: what a GROUP_INFO_CHANGE tip says changed."""
+
+    UNKNOWN = 0x0
+    NAME = 0x1
+    INTRODUCTION = 0x2
+    NOTIFICATION = 0x3
+    FACE_URL = 0x4
+    OWNER = 0x5
+    CUSTOM = 0x6
+    ATTRIBUTE = 0x7
+    SHUTUP_ALL = 0x08
+    TOPIC_CUSTOM_DATA = 0x09
+    MESSAGE_RECEIVE_OPT = 0x0A
+    GROUP_ADD_OPT = 0x0B
+    GROUP_APPROVE_OPT = 0x0C
+    ENABLE_PERMISSION_GROUP = 0x0D
+    DEFAULT_PERMISSIONS = 0x0E
+
+
+@dataclass(frozen=True)
+class GroupInfoChange:
+    """One change a GROUP_INFO_CHANGE tip reports (GroupTipGroupChangeInfo): what, and its new value
+    (text for a name, introduction, notification, face or owner; a bool for SHUTUP_ALL; an int for
+    the add and approve options)."""
+
+    flag: GroupInfoChangeFlag
+    value: Union[str, bool, int]
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> GroupInfoChange:
+        flag = GroupInfoChangeFlag(int(data.get(k.kTIMGroupTipGroupChangeInfoFlag, 0)))
+        value: Union[str, bool, int] = str(data.get(k.kTIMGroupTipGroupChangeInfoValue, ""))
+        if k.kTIMGroupTipGroupChangeInfoBoolValue in data:
+            value = bool(data[k.kTIMGroupTipGroupChangeInfoBoolValue])
+        elif k.kTIMGroupTipGroupChangeInfoIntValue in data:
+            value = int(data[k.kTIMGroupTipGroupChangeInfoIntValue])
+        return cls(flag, value)
 
 
 def _type(value: Any) -> GroupType:
@@ -110,6 +186,8 @@ class Group:
     face_url: str
     create_time: Optional[datetime]
     next_seq: int
+    info_seq: int
+    muted_all: bool
     raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
@@ -127,6 +205,8 @@ class Group:
             face_url=str(data.get(k.kTIMGroupDetailInfoFaceUrl, "")),
             create_time=epoch_to_datetime(data.get(k.kTIMGroupDetailInfoCreateTime)),
             next_seq=int(data.get(k.kTIMGroupDetailInfoNextMsgSeq, 0)),
+            info_seq=int(data.get(k.kTIMGroupDetailInfoInfoSeq, 0)),
+            muted_all=bool(data.get(k.kTIMGroupDetailInfoIsShutupAll, False)),
             raw=data,
         )
 
@@ -171,6 +251,8 @@ class GroupMember:
     group_id: str
     role: MemberRole
     join_time: Optional[datetime]
+    name_card: str
+    muted_until: Optional[datetime]  #: None when not muted
     raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
@@ -180,6 +262,8 @@ class GroupMember:
             group_id=str(data.get(k.kTIMGroupMemberInfoGroupId, "")),
             role=MemberRole(int(data.get(k.kTIMGroupMemberInfoMemberRole, 0))),
             join_time=epoch_to_datetime(data.get(k.kTIMGroupMemberInfoJoinTime)),
+            name_card=str(data.get(k.kTIMGroupMemberInfoNameCard, "")),
+            muted_until=epoch_to_datetime(data.get(k.kTIMGroupMemberInfoShutupTime) or None),
             raw=data,
         )
 
@@ -195,6 +279,7 @@ class GroupTip:
     users: tuple[str, ...]
     member_count: int
     join_type: int  #: TIMGroupJoinType for INVITE: 1 joined by themselves, 2 invited
+    changes: tuple[GroupInfoChange, ...]  #: what a GROUP_INFO_CHANGE tip says changed
     raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
@@ -206,6 +291,8 @@ class GroupTip:
             users=tuple(str(u) for u in data.get(k.kTIMGroupTipsElemUserArray) or ()),
             member_count=int(data.get(k.kTIMGroupTipsElemMemberNum, 0)),
             join_type=int(data.get(k.kTIMGroupTipsElemJoinType, 0)),
+            changes=tuple(GroupInfoChange.from_json(change)
+                          for change in data.get(k.kTIMGroupTipsElemGroupChangeInfoArray) or ()),
             raw=data,
         )
 

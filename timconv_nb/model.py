@@ -132,8 +132,14 @@ def describe_tip(elem: Keyed) -> str:
     tip_type = elem.get(k.kTIMGroupTipsElemTipType)
     if tip_type == 1 and elem.get(k.kTIMGroupTipsElemJoinType) == 2:  # Invite, kTIMGroupJoin_Invite
         return f"{op_user} added {users}"
-    verb = "joined" if tip_type == 1 else "quit" if tip_type == 2 else "changed the group"
-    return f"{users or op_user} {verb}"
+    if tip_type in (1, 2):  # Invite (joined by themselves), Quit
+        return f"{users} {'joined' if tip_type == 1 else 'quit'}"
+    if tip_type == 7:  # MemberInfoChange: a mute (GroupTipMemberChangeInfo)
+        muted = any(change.get(k.kTIMGroupTipMemberChangeInfoShutupTime)
+                    for change in elem.get(k.kTIMGroupTipsElemMemberChangeInfoArray) or ())
+        return f"{op_user} {'muted' if muted else 'unmuted'} {users}"
+    what = {3: f"removed {users}", 4: f"made {users} an admin", 5: f"made {users} a member (no admin)"}
+    return f"{op_user} {what.get(int(tip_type or 0), 'changed the group')}"
 
 
 def _elem_text(elem: Keyed) -> str:

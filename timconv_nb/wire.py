@@ -185,6 +185,57 @@ kTIMGroupGetMemberInfoListParamNextSeq = "group_get_members_info_list_param_next
 kTIMGroupGetMemberInfoListResultNexSeq = "group_get_member_info_list_result_next_seq"  # sic
 kTIMGroupGetMemberInfoListResultInfoArray = "group_get_member_info_list_result_info_array"
 
+# ---- GroupTipGroupChangeInfo, GroupTipMemberChangeInfo, and the GroupTipsElem members carrying them ----
+kTIMGroupTipGroupChangeInfoFlag = "group_tips_group_change_info_flag"
+kTIMGroupTipGroupChangeInfoValue = "group_tips_group_change_info_value"
+kTIMGroupTipGroupChangeInfoBoolValue = "group_tips_group_change_info_bool_value"
+kTIMGroupTipGroupChangeInfoIntValue = "group_tips_group_change_info_int_value"
+kTIMGroupTipMemberChangeInfoIdentifier = "group_tips_member_change_info_identifier"
+kTIMGroupTipMemberChangeInfoShutupTime = "group_tips_member_change_info_shutupTime"
+kTIMGroupTipsElemGroupChangeInfoArray = "group_tips_elem_group_change_info_array"
+kTIMGroupTipsElemMemberChangeInfoArray = "group_tips_elem_member_change_info_array"
+
+# ---- what TIMGroupModifyGroupInfo's changes added to GroupDetailInfo and GroupMemberInfo ----
+kTIMGroupDetailInfoInfoSeq = "group_detail_info_info_seq"
+kTIMGroupDetailInfoLastInfoTime = "group_detail_info_last_info_time"
+kTIMGroupDetailInfoApproveOption = "group_detail_info_approve_option"
+kTIMGroupDetailInfoVisible = "group_detail_info_visible"
+kTIMGroupDetailInfoSearchable = "group_detail_info_searchable"
+kTIMGroupDetailInfoIsShutupAll = "group_detail_info_is_shutup_all"
+kTIMGroupMemberInfoShutupTime = "group_member_info_shutup_time"
+kTIMGroupMemberInfoNameCard = "group_member_info_name_card"
+
+# ---- GroupModifyInfoParam ----
+kTIMGroupModifyInfoParamGroupId = "group_modify_info_param_group_id"
+kTIMGroupModifyInfoParamModifyFlag = "group_modify_info_param_modify_flag"
+kTIMGroupModifyInfoParamGroupName = "group_modify_info_param_group_name"
+kTIMGroupModifyInfoParamNotification = "group_modify_info_param_notification"
+kTIMGroupModifyInfoParamIntroduction = "group_modify_info_param_introduction"
+kTIMGroupModifyInfoParamFaceUrl = "group_modify_info_param_face_url"
+kTIMGroupModifyInfoParamAddOption = "group_modify_info_param_add_option"
+kTIMGroupModifyInfoParamApproveOption = "group_modify_info_param_approve_option"
+kTIMGroupModifyInfoParamMaxMemberNum = "group_modify_info_param_max_member_num"
+kTIMGroupModifyInfoParamVisible = "group_modify_info_param_visible"
+kTIMGroupModifyInfoParamSearchAble = "group_modify_info_param_searchable"  # sic
+kTIMGroupModifyInfoParamIsShutupAll = "group_modify_info_param_is_shutup_all"
+kTIMGroupModifyInfoParamOwner = "group_modify_info_param_owner"
+
+# ---- GroupModifyMemberInfoParam, GroupInviteMemberParam and GroupDeleteMemberParam, and their results ----
+kTIMGroupModifyMemberInfoParamGroupId = "group_modify_member_info_group_id"
+kTIMGroupModifyMemberInfoParamIdentifier = "group_modify_member_info_identifier"
+kTIMGroupModifyMemberInfoParamModifyFlag = "group_modify_member_info_modify_flag"
+kTIMGroupModifyMemberInfoParamMemberRole = "group_modify_member_info_member_role"
+kTIMGroupModifyMemberInfoParamShutupTime = "group_modify_member_info_shutup_time"
+kTIMGroupModifyMemberInfoParamNameCard = "group_modify_member_info_name_card"
+kTIMGroupInviteMemberParamGroupId = "group_invite_member_param_group_id"
+kTIMGroupInviteMemberParamIdentifierArray = "group_invite_member_param_identifier_array"
+kTIMGroupInviteMemberResultIdentifier = "group_invite_member_result_identifier"
+kTIMGroupInviteMemberResultResult = "group_invite_member_result_result"
+kTIMGroupDeleteMemberParamGroupId = "group_delete_member_param_group_id"
+kTIMGroupDeleteMemberParamIdentifierArray = "group_delete_member_param_identifier_array"
+kTIMGroupDeleteMemberResultIdentifier = "group_delete_member_result_identifier"
+kTIMGroupDeleteMemberResultResult = "group_delete_member_result_result"
+
 #: ``enum TIMElemType``: a text element, a group tip, a group report.
 kTIMElem_Text = 0
 kTIMElem_GroupTips = 5

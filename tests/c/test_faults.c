@@ -111,6 +111,19 @@ static long long jcount(const char *json) {
     return count;
 }
 
+/* The text messages of a JSON array of Messages. */
+static long long jcount_texts(const char *json) {
+    sqlite3_stmt *st = NULL;
+    long long count = 0;
+    if (sqlite3_prepare_v2(jdb, "SELECT count(*) FROM json_each(?1) WHERE json_extract(value,"
+                                " '$.message_elem_array[0].elem_type') = 0", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) count = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return count;
+}
+
 static const char *jtext(const char *json, const char *path, char *out, size_t size) {
     sqlite3_stmt *st = NULL;
     snprintf(out, size, "%s", "");
@@ -128,7 +141,7 @@ static const char *jtext(const char *json, const char *path, char *out, size_t s
 /* ---- the scripted session ---- */
 
 enum step { S_LOGIN, S_C1, S_C2, S_PIN, S_MARK, S_CONV_GROUP, S_SEND, S_GROUP, S_GROUP_SEND, S_REVOKE, S_DELETE,
-            S_CLEAR, S_COUNT };
+            S_CLEAR, S_RENAME, S_INVITE, S_COUNT };
 
 struct outcome {
     int32_t code[S_COUNT];
@@ -193,6 +206,13 @@ static void run_session(const char *config, struct outcome *o) {
     queue_burst(o->sends, SENDS);
     queue_burst(o->group_sends, GROUP_SENDS);
     o->code[S_CLEAR] = CALL(TIMMsgClearHistoryMessage("team", kTIMConv_Group, on_done, NULL));
+    o->code[S_RENAME] = CALL(TIMGroupModifyGroupInfo("{\"group_modify_info_param_group_id\":\"team\","
+                                                     "\"group_modify_info_param_modify_flag\":1,"
+                                                     "\"group_modify_info_param_group_name\":\"Renamed\"}",
+                                                     on_done, NULL));
+    o->code[S_INVITE] = CALL(TIMGroupInviteMember("{\"group_invite_member_param_group_id\":\"team\","
+                                                  "\"group_invite_member_param_identifier_array\":[\"dora\"]}",
+                                                  on_done, NULL));
 }
 
 /* The ConvInfo of one conversation into last_json ("[]" when it does not exist). */
@@ -240,11 +260,21 @@ static void check_outcome(const struct outcome *o, long n) {
     CHECK_EQ_INT(CALL(TIMGroupGetJoinedGroupList(on_done, NULL)), ERR_SUCC);
     EXPECT("the group", (jint(last_json, "$[0].group_base_info_self_info.group_self_info_role") == 400) == (o->code[S_GROUP] == ERR_SUCC));
     CHECK_EQ_INT(CALL(TIMMsgGetMsgList("team", kTIMConv_Group, NULL, on_done, NULL)), ERR_SUCC);
-    long long team_messages = jcount(last_json);
+    long long team_messages = jcount_texts(last_json); /* the rename's tip is not one of them */
     long long acknowledged = o->code[S_GROUP_SEND] == ERR_SUCC;
     for (int i = 0; i < BURST; i++) acknowledged += o->group_sends[i] == ERR_SUCC;
     if (o->code[S_CLEAR] == ERR_SUCC) EXPECT("the clear", team_messages == 0);
     else if (o->code[S_GROUP] == ERR_SUCC) EXPECT("the group messages", team_messages == acknowledged);
+    if (o->code[S_GROUP] == ERR_SUCC) { /* the group's name in the registry: renamed exactly when acknowledged */
+        CHECK_EQ_INT(CALL(TIMGroupGetGroupInfoList("[\"team\"]", on_done, NULL)), ERR_SUCC);
+        bool renamed = strcmp(jtext(last_json, "$[0].get_groups_info_result_info.group_detail_info_group_name", text,
+                                    sizeof text), "Renamed") == 0;
+        EXPECT("the rename", renamed == (o->code[S_RENAME] == ERR_SUCC));
+        CHECK_EQ_INT(CALL(TIMGroupGetMemberInfoList("{\"group_get_members_info_list_param_group_id\":\"team\"}", on_done,
+                                                    NULL)), ERR_SUCC);
+        bool invited = strstr(last_json, "\"dora\"") != NULL;
+        EXPECT("the invitation", invited == (o->code[S_INVITE] == ERR_SUCC));
+    }
     for (int i = 0; i < BURST; i++) {
         char id[16];
         snprintf(id, sizeof id, "b%d", i);

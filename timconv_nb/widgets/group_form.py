@@ -1,5 +1,6 @@
-"""The group form: create, join, quit and dismiss groups of users (TIMGroupManager.h), and the
-groups the user is in, kept current by the group tips."""
+"""The group form: create, join, quit, dismiss and rename groups of users, invite and remove members
+and set their roles (TIMGroupManager.h), and the groups the user is in, kept current by the group
+tips."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import ipywidgets as W
 
 from ..client import Client
 from ..errors import TIMError
-from ..membership import GroupTip, GroupType, JoinedGroup
+from ..membership import GroupTip, GroupType, JoinedGroup, MemberResult, MemberRole
 from .base import Form, classed
 
 __all__ = ["GroupForm"]
@@ -31,7 +32,8 @@ def _running_loop() -> Optional[asyncio.AbstractEventLoop]:
 
 class GroupForm(Form):
     """Groups of users (TIMGroupManager.h): a group id, and Create (with a name, a type and the
-    initial members), Join, Quit and Dismiss buttons; below, the groups the user is in.
+    initial members), Join, Quit, Dismiss and Rename (to the name) buttons; Invite, Remove and Set
+    role (the role chosen) for the users of the Members field; below, the groups the user is in.
 
     A tip (on the engine's thread) shows what happened at once. The list of joined groups needs
     the client, since a tip names the group but not its name, its type or the user's role in it:
@@ -52,10 +54,18 @@ class GroupForm(Form):
                                              description="Type"), "tc-group-type")
         self.members = classed(W.Text(placeholder="bob, carol", description="Members", layout=layout),
                                "tc-group-members")
+        self.role = classed(W.Dropdown(options=[("normal", int(MemberRole.NORMAL)), ("admin", int(MemberRole.ADMIN))],
+                                       value=int(MemberRole.ADMIN), description="Role"), "tc-group-role")
         self.buttons = {
             name: classed(W.Button(description=name.capitalize(), icon=icon,
                                    button_style="primary" if name == "create" else ""), f"tc-group-{name}")
-            for name, icon in (("create", "plus"), ("join", "sign-in"), ("quit", "sign-out"), ("dismiss", "trash"))
+            for name, icon in (("create", "plus"), ("join", "sign-in"), ("quit", "sign-out"), ("dismiss", "trash"),
+                               ("rename", "pencil"))
+        }
+        self.member_buttons = {
+            name: classed(W.Button(description=label, icon=icon), f"tc-group-{name.replace('_', '-')}")
+            for name, label, icon in (("invite", "Invite", "user-plus"), ("remove", "Remove", "user-times"),
+                                      ("set_role", "Set role", "id-badge"))
         }
         self.joined = classed(W.HTML(""), "tc-group-joined")
         self._loop = _running_loop()
@@ -63,8 +73,9 @@ class GroupForm(Form):
         self._refresh_pending = False  # a listing is scheduled on the loop and has not started
         self._refresh_tasks: set[asyncio.Task[None]] = set()  # held until done: the loop keeps only weak references
         super().__init__(client, [self.group_id, self.name, self.group_type, self.members,
-                                  W.HBox(list(self.buttons.values())), self.joined], **kwargs)
-        for name, button in self.buttons.items():
+                                  W.HBox(list(self.buttons.values())),
+                                  W.HBox([self.role, *self.member_buttons.values()]), self.joined], **kwargs)
+        for name, button in {**self.buttons, **self.member_buttons}.items():
             act = getattr(self, name)
             button.on_click(lambda _, act=act: act())
         self._subscribe("group_tip", self._on_tip)
@@ -133,7 +144,7 @@ class GroupForm(Form):
             self.refresh()
             return done
 
-        self._guarded(list(self.buttons.values()), guarded)
+        self._guarded([*self.buttons.values(), *self.member_buttons.values()], guarded)
 
     def create(self) -> None:
         """What clicking Create does."""
@@ -160,3 +171,48 @@ class GroupForm(Form):
         group_id = self._id()
         if group_id:
             self._run(lambda: (self._client.dismiss_group(group_id), f"Dismissed {group_id}.")[1])
+
+    def rename(self) -> None:
+        """What clicking Rename does: the group takes the name (TIMGroupModifyGroupInfo)."""
+        group_id, name = self._id(), self.name.value.strip()
+        if group_id and not name:
+            self._show("Enter the new name.", "error")
+        elif group_id:
+            self._run(lambda: (self._client.modify_group_info(group_id, name=name), f"Renamed {group_id}.")[1])
+
+    def _users(self) -> list[str]:
+        users = [m.strip() for m in self.members.value.split(",") if m.strip()]
+        if not users:
+            self._show("Enter the members (bob, carol).", "error")
+        return users
+
+    @staticmethod
+    def _outcome(results: dict[str, MemberResult]) -> str:
+        return ", ".join(f"{user} ({result.name.lower().replace('_', ' ')})" for user, result in results.items())
+
+    def invite(self) -> None:
+        """What clicking Invite does: the users of the Members field are invited (TIMGroupInviteMember)."""
+        group_id, users = self._id(), self._users()
+        if group_id and users:
+            self._run(lambda: f"Invited to {group_id}: {self._outcome(self._client.invite_members(group_id, users))}.")
+
+    def remove(self) -> None:
+        """What clicking Remove does: the users of the Members field are removed (TIMGroupDeleteMember)."""
+        group_id, users = self._id(), self._users()
+        if group_id and users:
+            self._run(lambda: f"Removed from {group_id}: "
+                      f"{self._outcome(self._client.remove_members(group_id, users))}.")
+
+    def set_role(self) -> None:
+        """What clicking Set role does: each user of the Members field takes the role chosen
+        (TIMGroupModifyMemberInfo)."""
+        group_id, users = self._id(), self._users()
+        role = MemberRole(self.role.value)
+
+        def act(group: str) -> str:
+            for user in users:
+                self._client.modify_member_info(group, user, role=role)
+            return f"{', '.join(users)}: {role.name.lower()} in {group}."
+
+        if group_id and users:
+            self._run(lambda: act(group_id))

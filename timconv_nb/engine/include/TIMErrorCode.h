@@ -59,7 +59,26 @@
     X(ERR_SVR_GROUP_GROUPID_IN_USED, 10021, "the group id is in use: choose another")                            \
     X(ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND, 10030, "the message to revoke does not exist")                          \
     X(ERR_SVR_GROUP_REVOKE_MSG_TIME_LIMIT, 10031, "too late to revoke the message (the limit is 2 minutes)")      \
-    X(ERR_SVR_GROUP_REVOKE_MSG_DENY, 10032, "this message cannot be revoked")
+    X(ERR_SVR_GROUP_REVOKE_MSG_DENY, 10032, "this message cannot be revoked")                                   \
+    X(ERR_SDK_GROUP_INVALID_NAME, 8502,                                                                           \
+      "invalid group name: 1 to 30 bytes of UTF-8 (a Chinese character may take several bytes: count the "       \
+      "bytes of the string)")                                                                                     \
+    X(ERR_SDK_GROUP_INVALID_INTRODUCTION, 8503,                                                                   \
+      "invalid group introduction: at most 240 bytes of UTF-8 (count the bytes of the string)")                  \
+    X(ERR_SDK_GROUP_INVALID_NOTIFICATION, 8504,                                                                   \
+      "invalid group notification: at most 300 bytes of UTF-8 (count the bytes of the string)")                  \
+    X(ERR_SDK_GROUP_INVALID_FACE_URL, 8505, "invalid group face URL: at most 100 bytes")                          \
+    X(ERR_SDK_GROUP_INVALID_NAME_CARD, 8506,                                                                      \
+      "invalid name card: at most 50 bytes of UTF-8 (count the bytes of the string)")                            \
+    X(ERR_SDK_GROUP_MEMBER_COUNT_LIMIT, 8507,                                                                     \
+      "too many members for the group's type: a Work group holds 200, a Public one 2,000, a Meeting one 6,000, " \
+      "a Community 100,000, a Live one any number")                                                              \
+    X(ERR_SDK_GROUP_JOIN_PRIVATE_GROUP_DENY, 8508,                                                                \
+      "a Work group cannot be joined by asking: any member invites others in, without their consent")            \
+    X(ERR_SDK_GROUP_INVITE_SUPER_DENY, 8509, "an invitation cannot make anyone the owner: check the role given")  \
+    X(ERR_SDK_GROUP_INVITE_NO_MEMBER, 8510, "an invitation names nobody: give 1 to 20 user ids")                  \
+    X(ERR_SVR_GROUP_SHUTUP_DENY, 10017, "muted: the sender is muted in this group, or the whole group is muted")  \
+    X(ERR_SVR_GROUP_ACOUNT_COUNT_LIMIT, 10005, "too many user ids in one call (at most 20)")
 
 enum TIMErrCode {
 #define TIMCONV_ERROR_CODE_ENUM(name, value, meaning) name = value,

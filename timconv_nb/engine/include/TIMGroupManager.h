@@ -10,6 +10,25 @@
 extern "C" {
 #endif
 
+/* 1.1 What a kTIMGroupTip_GroupInfoChange tip says changed (GroupTipGroupChangeInfo's flag). */
+enum TIMGroupTipGroupChangeFlag {
+    kTIMGroupTipChangeFlag_Unknown = 0x0,
+    kTIMGroupTipChangeFlag_Name = 0x1,
+    kTIMGroupTipChangeFlag_Introduction = 0x2,
+    kTIMGroupTipChangeFlag_Notification = 0x3,
+    kTIMGroupTipChangeFlag_FaceUrl = 0x4,
+    kTIMGroupTipChangeFlag_Owner = 0x5,
+    kTIMGroupTipChangeFlag_Custom = 0x6,
+    kTIMGroupTipChangeFlag_Attribute = 0x7,
+    kTIMGroupTipChangeFlag_ShutupAll = 0x08,
+    kTIMGroupTipChangeFlag_TopicCustomData = 0x09,
+    kTIMGroupTipChangeFlag_MessageReceiveOpt = 0x0A,
+    kTIMGroupTipChangeFlag_GroupAddOpt = 0x0B,
+    kTIMGroupTipChangeFlag_GroupApproveOpt = 0x0C,
+    kTIMGroupTipChangeFlag_EnablePermissionGroup = 0x0D,
+    kTIMGroupTipChangeFlag_DefaultPermissions = 0x0E,
+};
+
 /* 1.2 Group tip types (kTIMGroupTip_Invite also reports a member who joined: see its join type). */
 enum TIMGroupTipType {
     kTIMGroupTip_None,
@@ -52,12 +71,50 @@ enum TIMGroupMemberRole {
     kTIMMemberRole_Owner = 400,
 };
 
+/* 1.7 What TIMGroupModifyGroupInfo changes (bits of group_modify_info_param_modify_flag). */
+enum TIMGroupModifyInfoFlag {
+    kTIMGroupModifyInfoFlag_None = 0x00,
+    kTIMGroupModifyInfoFlag_Name = 0x01,
+    kTIMGroupModifyInfoFlag_Notification = 0x01 << 1,
+    kTIMGroupModifyInfoFlag_Introduction = 0x01 << 2,
+    kTIMGroupModifyInfoFlag_FaceUrl = 0x01 << 3,
+    kTIMGroupModifyInfoFlag_AddOption = 0x01 << 4,
+    kTIMGroupModifyInfoFlag_MaxMemberNum = 0x01 << 5,
+    kTIMGroupModifyInfoFlag_Visible = 0x01 << 6,
+    kTIMGroupModifyInfoFlag_Searchable = 0x01 << 7,
+    kTIMGroupModifyInfoFlag_ShutupAll = 0x01 << 8,
+    kTIMGroupModifyInfoFlag_Custom = 0x01 << 9,
+    kTIMGroupTopicModifyInfoFlag_CustomString = 0x01 << 11,
+    kTIMGroupModifyInfoFlag_ApproveOption = 0x01 << 12,
+    kTIMGroupModifyInfoFlag_EnablePermissionGroup = 0x1 << 13,
+    kTIMGroupModifyInfoFlag_DefaultPermissions = 0x1 << 14,
+    kTIMGroupModifyInfoFlag_Owner = -0x7fffffff - 1, /* the vendor writes 0x01 << 31, which C does not allow in an int */
+};
+
 /* 1.8 Which roles TIMGroupGetMemberInfoList returns (0: all). */
 enum TIMGroupMemberRoleFlag {
     kTIMGroupMemberRoleFlag_All = 0x00,
     kTIMGroupMemberRoleFlag_Owner = 0x01,
     kTIMGroupMemberRoleFlag_Admin = 0x01 << 1,
     kTIMGroupMemberRoleFlag_Member = 0x01 << 2,
+};
+
+/* 1.10 What TIMGroupModifyMemberInfo changes (bits of group_modify_member_info_modify_flag). */
+enum TIMGroupMemberModifyInfoFlag {
+    kTIMGroupMemberModifyFlag_None = 0x00,
+    kTIMGroupMemberModifyFlag_MsgFlag = 0x01,
+    kTIMGroupMemberModifyFlag_MemberRole = 0x01 << 1,
+    kTIMGroupMemberModifyFlag_ShutupTime = 0x01 << 2,
+    kTIMGroupMemberModifyFlag_NameCard = 0x01 << 3,
+    kTIMGroupMemberModifyFlag_Custom = 0x01 << 4,
+};
+
+/* 1.11 What became of each user of TIMGroupInviteMember and TIMGroupDeleteMember. */
+enum HandleGroupMemberResult {
+    kTIMGroupMember_HandledErr,
+    kTIMGroupMember_HandledSuc,
+    kTIMGroupMember_Included,
+    kTIMGroupMember_Invited,
 };
 
 /* 1.15 How a member came in (kTIMGroupTipsElemJoinType). */
@@ -68,11 +125,15 @@ enum TIMGroupJoinType {
 };
 
 #ifndef __cplusplus
+typedef enum TIMGroupTipGroupChangeFlag TIMGroupTipGroupChangeFlag;
 typedef enum TIMGroupTipType TIMGroupTipType;
 typedef enum TIMGroupType TIMGroupType;
 typedef enum TIMGroupAddOption TIMGroupAddOption;
 typedef enum TIMGroupMemberRole TIMGroupMemberRole;
+typedef enum TIMGroupModifyInfoFlag TIMGroupModifyInfoFlag;
 typedef enum TIMGroupMemberRoleFlag TIMGroupMemberRoleFlag;
+typedef enum TIMGroupMemberModifyInfoFlag TIMGroupMemberModifyInfoFlag;
+typedef enum HandleGroupMemberResult HandleGroupMemberResult;
 typedef enum TIMGroupJoinType TIMGroupJoinType;
 #endif
 
@@ -110,9 +171,47 @@ TIM_API int TIMGroupGetJoinedGroupList(TIMCommCallback cb, const void* user_data
  * in order (code 10010 for a group that does not exist). */
 TIM_API int TIMGroupGetGroupInfoList(const char* json_group_getinfo_param, TIMCommCallback cb, const void* user_data);
 
+/* 5.3 Changes a group's information (GroupModifyInfoParam; its modify flag says which keys, bits of
+ * TIMGroupModifyInfoFlag). Who may: the owner alone transfers the group (never a Live group's), and
+ * alone with no other flag; anyone of a Work group, the owner or an admin of the others, changes the
+ * rest. Limits: name 1 to 30 bytes (8502), introduction 240 (8503), notification 300 (8504), face URL
+ * 100 (8505). Every member receives a kTIMGroupTip_GroupInfoChange tip (GroupTipGroupChangeInfo per
+ * change), and each member's group conversation shows the new name and face. */
+TIM_API int TIMGroupModifyGroupInfo(const char* json_group_modifyinfo_param, TIMCommCallback cb, const void* user_data);
+
 /* 7.1 The members of a group (GroupGetMemberInfoListParam: the group id; optionally user ids and
  * a role flag): a GroupGetMemberInfoListResult. 10007 when the caller is not a member. */
 TIM_API int TIMGroupGetMemberInfoList(const char* json_group_getmeminfos_param, TIMCommCallback cb, const void* user_data);
+
+/* 7.3 Changes a member's information (GroupModifyMemberInfoParam): the role (the owner sets or
+ * cancels admins: kTIMGroupTip_SetAdmin / kTIMGroupTip_CancelAdmin tips), the mute time (seconds
+ * from now, 0 lifts it; the owner or an admin, over members of lower role: a
+ * kTIMGroupTip_MemberInfoChange tip), the name card (one's own, or the owner's or an admin's
+ * over others; 50 bytes, 8506). Muted members cannot send (10017). */
+TIM_API int TIMGroupModifyMemberInfo(const char* json_group_modifymeminfo_param, TIMCommCallback cb, const void* user_data);
+
+/* 7.4 Invites users (GroupInviteMemberParam, 1 to 20; none: 8510): any member of a Work group; the
+ * owner or an admin of a Public or Meeting group (the local users accept at once); never into a
+ * Live group (10007). Callback: a GroupInviteMemberResult array; every member receives a
+ * kTIMGroupTip_Invite tip (join type Invite). */
+TIM_API int TIMGroupInviteMember(const char* json_group_invite_param, TIMCommCallback cb, const void* user_data);
+
+/* 7.5 Removes members (GroupDeleteMemberParam): the owner of a Work group; the owner or an admin
+ * of the others, over members of lower role. Callback: a GroupDeleteMemberResult array; the members
+ * and those removed receive a kTIMGroupTip_Kick tip. */
+TIM_API int TIMGroupDeleteMember(const char* json_group_delete_param, TIMCommCallback cb, const void* user_data);
+
+/* 9.1 GroupTipGroupChangeInfo */
+static const char* kTIMGroupTipGroupChangeInfoFlag TIM_KEY_ATTR = "group_tips_group_change_info_flag";
+static const char* kTIMGroupTipGroupChangeInfoValue TIM_KEY_ATTR = "group_tips_group_change_info_value";
+static const char* kTIMGroupTipGroupChangeInfoKey TIM_KEY_ATTR = "group_tips_group_change_info_key";
+static const char* kTIMGroupTipGroupChangeInfoBoolValue TIM_KEY_ATTR = "group_tips_group_change_info_bool_value";
+static const char* kTIMGroupTipGroupChangeInfoIntValue TIM_KEY_ATTR = "group_tips_group_change_info_int_value";
+static const char* kTIMGroupTipGroupChangeInfoUint64Value TIM_KEY_ATTR = "group_tips_group_change_info_uint64_value";
+
+/* 9.2 GroupTipMemberChangeInfo */
+static const char* kTIMGroupTipMemberChangeInfoIdentifier TIM_KEY_ATTR = "group_tips_member_change_info_identifier";
+static const char* kTIMGroupTipMemberChangeInfoShutupTime TIM_KEY_ATTR = "group_tips_member_change_info_shutupTime";
 
 /* 9.4 GroupTipsElem */
 static const char* kTIMGroupTipsElemTipType TIM_KEY_ATTR = "group_tips_elem_tip_type";
@@ -120,6 +219,8 @@ static const char* kTIMGroupTipsElemJoinType TIM_KEY_ATTR = "group_tips_elem_joi
 static const char* kTIMGroupTipsElemOpUser TIM_KEY_ATTR = "group_tips_elem_op_user";
 static const char* kTIMGroupTipsElemGroupId TIM_KEY_ATTR = "group_tips_elem_group_id";
 static const char* kTIMGroupTipsElemUserArray TIM_KEY_ATTR = "group_tips_elem_user_array";
+static const char* kTIMGroupTipsElemGroupChangeInfoArray TIM_KEY_ATTR = "group_tips_elem_group_change_info_array";
+static const char* kTIMGroupTipsElemMemberChangeInfoArray TIM_KEY_ATTR = "group_tips_elem_member_change_info_array";
 static const char* kTIMGroupTipsElemMemberNum TIM_KEY_ATTR = "group_tips_elem_member_num";
 
 /* 10.1 GroupMemberInfo */
@@ -127,6 +228,8 @@ static const char* kTIMGroupMemberInfoIdentifier TIM_KEY_ATTR = "group_member_in
 static const char* kTIMGroupMemberInfoGroupId TIM_KEY_ATTR = "group_member_info_group_id";
 static const char* kTIMGroupMemberInfoJoinTime TIM_KEY_ATTR = "group_member_info_join_time";
 static const char* kTIMGroupMemberInfoMemberRole TIM_KEY_ATTR = "group_member_info_member_role";
+static const char* kTIMGroupMemberInfoShutupTime TIM_KEY_ATTR = "group_member_info_shutup_time";
+static const char* kTIMGroupMemberInfoNameCard TIM_KEY_ATTR = "group_member_info_name_card";
 
 /* 10.2 CreateGroupParam */
 static const char* kTIMCreateGroupParamGroupName TIM_KEY_ATTR = "create_group_param_group_name";
@@ -153,9 +256,11 @@ static const char* kTIMGroupBaseInfoGroupId TIM_KEY_ATTR = "group_base_info_grou
 static const char* kTIMGroupBaseInfoGroupName TIM_KEY_ATTR = "group_base_info_group_name";
 static const char* kTIMGroupBaseInfoGroupType TIM_KEY_ATTR = "group_base_info_group_type";
 static const char* kTIMGroupBaseInfoFaceUrl TIM_KEY_ATTR = "group_base_info_face_url";
+static const char* kTIMGroupBaseInfoInfoSeq TIM_KEY_ATTR = "group_base_info_info_seq";
 static const char* kTIMGroupBaseInfoLatestSeq TIM_KEY_ATTR = "group_base_info_latest_seq";
 static const char* kTIMGroupBaseInfoReadedSeq TIM_KEY_ATTR = "group_base_info_readed_seq";
 static const char* kTIMGroupBaseInfoMsgFlag TIM_KEY_ATTR = "group_base_info_msg_flag";
+static const char* kTIMGroupBaseInfoIsShutupAll TIM_KEY_ATTR = "group_base_info_is_shutup_all";
 static const char* kTIMGroupBaseInfoSelfInfo TIM_KEY_ATTR = "group_base_info_self_info";
 
 /* 10.7 GroupDetailInfo */
@@ -166,17 +271,39 @@ static const char* kTIMGroupDetailInfoNotification TIM_KEY_ATTR = "group_detail_
 static const char* kTIMGroupDetailInfoIntroduction TIM_KEY_ATTR = "group_detail_info_introduction";
 static const char* kTIMGroupDetailInfoFaceUrl TIM_KEY_ATTR = "group_detail_info_face_url";
 static const char* kTIMGroupDetailInfoCreateTime TIM_KEY_ATTR = "group_detail_info_create_time";
+static const char* kTIMGroupDetailInfoInfoSeq TIM_KEY_ATTR = "group_detail_info_info_seq";
+static const char* kTIMGroupDetailInfoLastInfoTime TIM_KEY_ATTR = "group_detail_info_last_info_time";
 static const char* kTIMGroupDetailInfoNextMsgSeq TIM_KEY_ATTR = "group_detail_info_next_msg_seq";
 static const char* kTIMGroupDetailInfoLastMsgTime TIM_KEY_ATTR = "group_detail_info_last_msg_time";
 static const char* kTIMGroupDetailInfoMemberNum TIM_KEY_ATTR = "group_detail_info_member_num";
 static const char* kTIMGroupDetailInfoMaxMemberNum TIM_KEY_ATTR = "group_detail_info_max_member_num";
 static const char* kTIMGroupDetailInfoAddOption TIM_KEY_ATTR = "group_detail_info_add_option";
+static const char* kTIMGroupDetailInfoApproveOption TIM_KEY_ATTR = "group_detail_info_approve_option";
+static const char* kTIMGroupDetailInfoVisible TIM_KEY_ATTR = "group_detail_info_visible";
+static const char* kTIMGroupDetailInfoSearchable TIM_KEY_ATTR = "group_detail_info_searchable";
+static const char* kTIMGroupDetailInfoIsShutupAll TIM_KEY_ATTR = "group_detail_info_is_shutup_all";
 static const char* kTIMGroupDetailInfoOwnerIdentifier TIM_KEY_ATTR = "group_detail_info_owner_identifier";
 
 /* 10.8 GetGroupInfoResult */
 static const char* kTIMGetGroupInfoResultCode TIM_KEY_ATTR = "get_groups_info_result_code";
 static const char* kTIMGetGroupInfoResultDesc TIM_KEY_ATTR = "get_groups_info_result_desc";
 static const char* kTIMGetGroupInfoResultInfo TIM_KEY_ATTR = "get_groups_info_result_info";
+
+/* 10.10 GroupModifyInfoParam */
+static const char* kTIMGroupModifyInfoParamGroupId TIM_KEY_ATTR = "group_modify_info_param_group_id";
+static const char* kTIMGroupModifyInfoParamModifyFlag TIM_KEY_ATTR = "group_modify_info_param_modify_flag";
+static const char* kTIMGroupModifyInfoParamGroupName TIM_KEY_ATTR = "group_modify_info_param_group_name";
+static const char* kTIMGroupModifyInfoParamNotification TIM_KEY_ATTR = "group_modify_info_param_notification";
+static const char* kTIMGroupModifyInfoParamIntroduction TIM_KEY_ATTR = "group_modify_info_param_introduction";
+static const char* kTIMGroupModifyInfoParamFaceUrl TIM_KEY_ATTR = "group_modify_info_param_face_url";
+static const char* kTIMGroupModifyInfoParamAddOption TIM_KEY_ATTR = "group_modify_info_param_add_option";
+static const char* kTIMGroupModifyInfoParamApproveOption TIM_KEY_ATTR = "group_modify_info_param_approve_option";
+static const char* kTIMGroupModifyInfoParamMaxMemberNum TIM_KEY_ATTR = "group_modify_info_param_max_member_num";
+static const char* kTIMGroupModifyInfoParamVisible TIM_KEY_ATTR = "group_modify_info_param_visible";
+static const char* kTIMGroupModifyInfoParamSearchAble TIM_KEY_ATTR = "group_modify_info_param_searchable";
+static const char* kTIMGroupModifyInfoParamIsShutupAll TIM_KEY_ATTR = "group_modify_info_param_is_shutup_all";
+static const char* kTIMGroupModifyInfoParamOwner TIM_KEY_ATTR = "group_modify_info_param_owner";
+static const char* kTIMGroupModifyInfoParamCustomInfo TIM_KEY_ATTR = "group_modify_info_param_custom_info";
 
 /* 12.1 GroupMemberGetInfoOption, 12.2 GroupGetMemberInfoListParam, 12.3 its result */
 static const char* kTIMGroupMemberGetInfoOptionRoleFlag TIM_KEY_ATTR = "group_member_get_info_option_role_flag";
@@ -187,6 +314,30 @@ static const char* kTIMGroupGetMemberInfoListParamNextSeq TIM_KEY_ATTR = "group_
 static const char* kTIMGroupGetMemberInfoListResultNexSeq TIM_KEY_ATTR = "group_get_member_info_list_result_next_seq";
 static const char* kTIMGroupGetMemberInfoListResultInfoArray TIM_KEY_ATTR = "group_get_member_info_list_result_info_array";
 
+/* 12.7 GroupModifyMemberInfoParam */
+static const char* kTIMGroupModifyMemberInfoParamGroupId TIM_KEY_ATTR = "group_modify_member_info_group_id";
+static const char* kTIMGroupModifyMemberInfoParamIdentifier TIM_KEY_ATTR = "group_modify_member_info_identifier";
+static const char* kTIMGroupModifyMemberInfoParamModifyFlag TIM_KEY_ATTR = "group_modify_member_info_modify_flag";
+static const char* kTIMGroupModifyMemberInfoParamMsgFlag TIM_KEY_ATTR = "group_modify_member_info_msg_flag";
+static const char* kTIMGroupModifyMemberInfoParamMemberRole TIM_KEY_ATTR = "group_modify_member_info_member_role";
+static const char* kTIMGroupModifyMemberInfoParamShutupTime TIM_KEY_ATTR = "group_modify_member_info_shutup_time";
+static const char* kTIMGroupModifyMemberInfoParamNameCard TIM_KEY_ATTR = "group_modify_member_info_name_card";
+static const char* kTIMGroupModifyMemberInfoParamCustomInfo TIM_KEY_ATTR = "group_modify_member_info_custom_info";
+
+/* 12.8 GroupInviteMemberParam, 12.9 its result */
+static const char* kTIMGroupInviteMemberParamGroupId TIM_KEY_ATTR = "group_invite_member_param_group_id";
+static const char* kTIMGroupInviteMemberParamIdentifierArray TIM_KEY_ATTR = "group_invite_member_param_identifier_array";
+static const char* kTIMGroupInviteMemberParamUserData TIM_KEY_ATTR = "group_invite_member_param_user_data";
+static const char* kTIMGroupInviteMemberResultIdentifier TIM_KEY_ATTR = "group_invite_member_result_identifier";
+static const char* kTIMGroupInviteMemberResultResult TIM_KEY_ATTR = "group_invite_member_result_result";
+
+/* 12.10 GroupDeleteMemberParam, 12.11 its result */
+static const char* kTIMGroupDeleteMemberParamGroupId TIM_KEY_ATTR = "group_delete_member_param_group_id";
+static const char* kTIMGroupDeleteMemberParamIdentifierArray TIM_KEY_ATTR = "group_delete_member_param_identifier_array";
+static const char* kTIMGroupDeleteMemberParamUserData TIM_KEY_ATTR = "group_delete_member_param_user_data";
+static const char* kTIMGroupDeleteMemberParamDuration TIM_KEY_ATTR = "group_delete_member_param_duration";
+static const char* kTIMGroupDeleteMemberResultIdentifier TIM_KEY_ATTR = "group_delete_member_result_identifier";
+static const char* kTIMGroupDeleteMemberResultResult TIM_KEY_ATTR = "group_delete_member_result_result";
 /* ---- Not implemented by the local engine (yet) ----
  * The rest of the vendor's declarations in this header, in its order and as it writes them, so
  * that code written for the whole API compiles and links (spec section 10). Each call answers
@@ -205,7 +356,6 @@ TIM_API void TIMSetGroupTopicCreatedCallback(TIMGroupTopicCreatedCallback cb, co
 TIM_API void TIMSetGroupTopicDeletedCallback(TIMGroupTopicDeletedCallback cb, const void* user_data);
 TIM_API void TIMSetGroupTopicChangedCallback(TIMGroupTopicChangedCallback cb, const void* user_data);
 TIM_API int TIMGroupSearchGroups(const char *json_group_search_groups_param, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupModifyGroupInfo(const char* json_group_modifyinfo_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupInitGroupAttributes(const char *group_id, const char *json_group_attributes, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupSetGroupAttributes(const char *group_id, const char *json_group_attributes, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupDeleteGroupAttributes(const char *group_id, const char *json_keys, TIMCommCallback cb, const void* user_data);
@@ -221,9 +371,6 @@ TIM_API int TIMGroupDeleteTopicFromCommunity(const char *group_id, const char *j
 TIM_API int TIMGroupSetTopicInfo(const char *json_topic_info, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupGetTopicInfoList(const char *group_id, const char *json_topic_id_array, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupSearchGroupMembers(const char *json_group_search_group_members_param, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupModifyMemberInfo(const char* json_group_modifymeminfo_param, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupInviteMember(const char* json_group_invite_param, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupDeleteMember(const char* json_group_delete_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupMarkGroupMemberList(const char* group_id, const char* member_array, uint32_t mark_type, bool enable_mark, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupGetPendencyList(const char* json_group_getpendency_list_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupHandlePendency(const char* json_group_handle_pendency_param, TIMCommCallback cb, const void* user_data);

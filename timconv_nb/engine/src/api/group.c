@@ -1,6 +1,6 @@
-/* The group calls (TIMGroupManager.h): membership in the group registry (store/registry.h), the
- * member's group conversation, and the tips and reports every member receives as messages of the
- * group (as the vendor's server sends them), which also fire the group tips callback. */
+/* The group calls of membership and lists (TIMGroupManager.h 4.1-4.5, 5.1, 7.1): the group
+ * registry (store/registry.h), the member's group conversation, and the tips and reports every
+ * member receives as messages of the group (group_calls.h). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,54 +8,8 @@
 
 #include "api/calls.h"
 #include "api/delivery.h"
+#include "api/group_calls.h"
 #include "notify/engine_log.h"
-#include "store/registry.h"
-#include "util/json_check.h"
-
-/* Sends c's notice (a tip or report) as the logged-in user, who made the change: their own copy
- * (when they are among those to tell) with its conversation event and tips, then every other
- * member's. The change itself has succeeded: a failure here is logged, not answered. */
-static void tell_members(struct task *t, struct store *s, struct task_result *r, const struct group_change *c) {
-    char msg_id[TEXT_ID_MAX + 1];
-    uint64_t unique_id = 0;
-    uint32_t rand = 0;
-    message_identity(t->accepted_at, msg_id, sizeof msg_id, &unique_id, &rand);
-    struct message_fields fields = {
-        .sender = engine_user_id(),
-        .now = t->accepted_at,
-        .msg_id = msg_id,
-        .rand = rand,
-        .unique_id = unique_id,
-        .seq = c->seq,
-        .group_name = c->name,
-        .group_type = c->type,
-    };
-    struct message_body body;
-    if (json_prepare_message(c->notice, &body) != TIM_SUCC) {
-        engine_log(kTIMLog_Error, "cannot prepare the notice of group %s", c->id);
-        return;
-    }
-    if (json_array_has(c->recipients, fields.sender)) {
-        bool created = false;
-        char *sent = NULL, *info = NULL;
-        int code = store_msg_send(s, c->id, kTIMConv_Group, &body, &fields, &created, &sent, &info);
-        if (code != ERR_SUCC) {
-            engine_log(kTIMLog_Error, "cannot store the notice of group %s: %s", c->id, store_error(s));
-        } else {
-            if (info != NULL) task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
-            if (c->tips != NULL) task_result_note(r, LISTENER_GROUP_TIPS, 0, strdup(c->tips));
-        }
-        free(sent);
-    }
-    struct delivery d = {s, c->id, kTIMConv_Group, &body, &fields, false};
-    deliver_to_each(s, c->recipients, &d);
-    message_body_clear(&body);
-}
-
-/* Answers a registry failure with the vendor's code and the registry's description. */
-static void registry_failed(struct task_result *r, struct registry *reg, int code) {
-    task_result_fail(r, code, "%s", registry_error(reg));
-}
 
 /* ---- create, join, quit, dismiss ---- */
 
@@ -73,13 +27,13 @@ static void run_create(struct task *t, struct store *s, struct task_result *r) {
      * next message of the group brings the conversation back). */
     bool created = false;
     char *info = NULL;
-    code = store_group_conv_ensure(s, c.id, c.name, c.type, t->accepted_at, &created, &info);
+    code = store_group_conv_ensure(s, c.id, c.name, c.face_url, c.type, t->accepted_at, &created, &info);
     if (code == ERR_SUCC) {
         task_result_event(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
     } else {
         engine_log(kTIMLog_Error, "group %s was created, but not its conversation: %s", c.id, store_error(s));
     }
-    if (c.notice != NULL) tell_members(t, s, r, &c);
+    tell_members(t, s, r, &c);
     r->json = json_object_of("create_group_result_groupid", c.id);
     if (r->json == NULL) task_result_fail(r, ERR_OUT_OF_MEMORY, "group %s was created; out of memory", c.id);
     group_change_clear(&c);
@@ -139,30 +93,11 @@ static void run_member_list(struct task *t, struct store *s, struct task_result 
     struct registry *reg = group_registry(r);
     if (reg == NULL) return;
     const struct im_group_args *a = &t->args.im_group;
-    int code = registry_member_list(reg, a->json, a->group_id, engine_user_id(), &r->json);
+    int code = registry_member_list(reg, a->json, a->group_id, engine_user_id(), t->accepted_at, &r->json);
     if (code != ERR_SUCC) registry_failed(r, reg, code);
 }
 
 /* ---- the API ---- */
-
-/* A group id argument: 1 to 48 bytes of UTF-8 (TIM_ERR_GROUP otherwise, as the vendor's
- * TIMResult names an invalid group). */
-static int check_group_id(const char *group_id) {
-    return text_is_valid_id(group_id) && strlen(group_id) <= REGISTRY_GROUP_ID_MAX ? TIM_SUCC : TIM_ERR_GROUP;
-}
-
-/* Submits a group task naming group_id (may be NULL) with json (taken; may be NULL). */
-static int submit_group_call(const char *api, task_run_fn run, const char *group_id, char *json, TIMCommCallback cb,
-                             const void *user_data) {
-    struct task *t = task_new(api, run, ARGS_IM_GROUP, cb, user_data);
-    if (t == NULL) {
-        free(json);
-        return TIM_ERR_PARAM;
-    }
-    if (group_id != NULL) snprintf(t->args.im_group.group_id, sizeof t->args.im_group.group_id, "%s", group_id);
-    t->args.im_group.json = json;
-    return engine_submit(t, ADMIT_LOGGED_IN);
-}
 
 int TIMGroupCreate(const char *json_group_create_param, TIMCommCallback cb, const void *user_data) {
     int code = engine_precheck(true);

@@ -25,6 +25,7 @@ static struct message_fields send_fields(const struct task *t) {
         .seq = a->group.seq,
         .group_name = a->group.name,
         .group_type = a->group.type,
+        .group_face_url = a->group.face_url,
     };
 }
 

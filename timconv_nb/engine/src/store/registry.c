@@ -19,6 +19,7 @@ const char *registry_error(const struct registry *r) { return r->error; }
 
 void group_change_clear(struct group_change *c) {
     free(c->name);
+    free(c->face_url);
     free(c->recipients);
     free(c->notice);
     free(c->tips);
@@ -143,7 +144,9 @@ int read_group(struct registry *r, const char *group_id, struct group_row *g) {
         g->max_member = sqlite3_column_int64(st, 3);
         g->name = sql_text_copy(st, 4, &oom);
         g->members = sqlite3_column_int64(st, 5);
-        if (!owner_read || g->name == NULL) result = ERR_OUT_OF_MEMORY;
+        g->face_url = sql_text_copy(st, 6, &oom);
+        g->shutup_all = sqlite3_column_int(st, 7) != 0;
+        if (!owner_read || g->name == NULL || g->face_url == NULL) result = ERR_OUT_OF_MEMORY;
     } else if (rc == SQLITE_DONE) {
         result = refuse(r, ERR_SVR_GROUP_NOT_FOUND, "no such group: %s (never created, or dismissed)", group_id);
     } else {
@@ -153,13 +156,27 @@ int read_group(struct registry *r, const char *group_id, struct group_row *g) {
     return result;
 }
 
-int read_role(struct registry *r, const char *group_id, const char *user, int *role) {
+void group_row_clear(struct group_row *g) {
+    free(g->name);
+    free(g->face_url);
+    *g = (struct group_row){0};
+}
+
+int read_member(struct registry *r, const char *group_id, const char *user, uint64_t now, int *role,
+                int64_t *muted_until) {
     sqlite3_stmt *st = bind_group(r, R_MEMBER_ROLE, group_id);
     sqlite3_bind_text(st, 2, user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
     int rc = sqlite3_step(st);
     *role = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : kTIMMemberRole_None;
+    *muted_until = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
     stmt_done(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_SUCC : rfail(r, "read member");
+}
+
+int read_role(struct registry *r, const char *group_id, const char *user, int *role) {
+    int64_t muted_until = 0;
+    return read_member(r, group_id, user, 0, role, &muted_until);
 }
 
 /* The seq of the next message of group_id (taken), at time now. */
@@ -174,13 +191,14 @@ int take_seq(struct registry *r, const char *group_id, uint64_t now, int64_t *se
 
 /* c->notice: the tip of tip_type (join type, operator, the users it names, JSON array). */
 int tip_notice(struct registry *r, struct group_change *c, int tip_type, int join_type, const char *op_user,
-                      const char *users) {
+               const char *users, const char *more) {
     sqlite3_stmt *st = bind_group(r, R_TIP_MESSAGE, c->id);
     sqlite3_bind_int(st, 2, tip_type);
     sqlite3_bind_int(st, 3, join_type);
     sqlite3_bind_text(st, 4, op_user, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, users, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 6, c->members);
+    if (more != NULL) sqlite3_bind_text(st, 7, more, -1, SQLITE_STATIC);
     int result = rquery_text(r, st, &c->notice, "build group tip");
     if (result == ERR_SUCC) result = rquery_text(r, bind_group(r, R_NOTICE_ELEMS, c->notice), &c->tips, "read group tip");
     return result;
@@ -188,7 +206,7 @@ int tip_notice(struct registry *r, struct group_change *c, int tip_type, int joi
 
 int user_tip(struct registry *r, struct group_change *c, int tip_type, int join_type, const char *user) {
     char *users = json_array_of(user);
-    int result = users != NULL ? tip_notice(r, c, tip_type, join_type, user, users) : ERR_OUT_OF_MEMORY;
+    int result = users != NULL ? tip_notice(r, c, tip_type, join_type, user, users, NULL) : ERR_OUT_OF_MEMORY;
     free(users);
     return result;
 }
@@ -198,9 +216,21 @@ int describe_change(struct registry *r, const char *group_id, struct group_row *
     snprintf(c->id, sizeof c->id, "%s", group_id);
     c->name = g->name;
     g->name = NULL;
+    free(c->face_url);
+    c->face_url = g->face_url;
+    g->face_url = NULL;
     c->type = g->type;
     c->members = g->members;
     return rquery_text(r, bind_group(r, R_RECIPIENTS, group_id), &c->recipients, "read members");
+}
+
+static int read_user_version(sqlite3 *db, int *version) {
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st) == SQLITE_ROW ? SQLITE_OK : sqlite3_errcode(db);
+    if (rc == SQLITE_OK) *version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc;
 }
 
 static int open_db(struct registry *r, char *err, size_t err_size) {
@@ -217,6 +247,9 @@ static int open_db(struct registry *r, char *err, size_t err_size) {
     int rc = store_open_connection(path, &r->db);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    int version = 0;
+    if (rc == SQLITE_OK) rc = read_user_version(r->db, &version);
+    if (rc == SQLITE_OK && version == 1) rc = sqlite3_exec(r->db, registry_upgrade_sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, registry_schema_sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
@@ -266,7 +299,7 @@ struct registry *registry_get(const char *root, uint64_t app_id, int *code, char
 int registry_role(struct registry *r, const char *group_id, const char *user, int *role) {
     struct group_row g;
     int result = read_group(r, group_id, &g);
-    free(g.name);
+    group_row_clear(&g);
     *role = kTIMMemberRole_None;
     return result == ERR_SUCC ? read_role(r, group_id, user, role) : result;
 }
@@ -275,7 +308,7 @@ int registry_members(struct registry *r, const char *group_id, char **members) {
     *members = NULL;
     struct group_row g;
     int result = read_group(r, group_id, &g);
-    free(g.name);
+    group_row_clear(&g);
     return result == ERR_SUCC ? rquery_text(r, bind_group(r, R_RECIPIENTS, group_id), members, "read members") : result;
 }
 
@@ -292,12 +325,16 @@ int registry_info_list(struct registry *r, const char *ids_json, char **list) {
 }
 
 int registry_member_list(struct registry *r, const char *param_json, const char *group_id, const char *user,
-                         char **result_json) {
+                         uint64_t now, char **result_json) {
     int role = kTIMMemberRole_None;
     int result = registry_role(r, group_id, user, &role);
     if (result == ERR_SUCC && role == kTIMMemberRole_None) {
         result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "not a member of %s: only members list its members", group_id);
     }
-    if (result == ERR_SUCC) result = rquery_text(r, bind_group(r, R_MEMBER_LIST, param_json), result_json, "list members");
+    if (result == ERR_SUCC) {
+        sqlite3_stmt *st = bind_group(r, R_MEMBER_LIST, param_json);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
+        result = rquery_text(r, st, result_json, "list members");
+    }
     return result;
 }

@@ -44,10 +44,21 @@ const char *registry_error(const struct registry *r);
 #define REGISTRY_GROUP_ID_MAX 48
 #define REGISTRY_INITIAL_MEMBERS_MAX 20
 
+/* The vendor's limits of a group's texts in bytes (TIMErrorCode.h 87-91: 8502-8506). */
+#define REGISTRY_NAME_MAX 30
+#define REGISTRY_INTRODUCTION_MAX 240
+#define REGISTRY_NOTIFICATION_MAX 300
+#define REGISTRY_FACE_URL_MAX 100
+#define REGISTRY_NAME_CARD_MAX 50
+
+/* kTIMGroupModifyInfoFlag_Owner as the unsigned bit the registry reads (the enum's value is negative). */
+#define REGISTRY_OWNER_FLAG 0x80000000u
+
 /* What a group change tells the members: the group, and the members to tell. */
 struct group_change {
     char id[REGISTRY_GROUP_ID_MAX + 1];
     char *name;       /* malloc'd */
+    char *face_url;   /* malloc'd: the group's face, which its conversations show */
     int type;         /* TIMGroupType */
     int64_t seq;      /* the seq of the tip or report that tells of the change */
     int64_t members;  /* the member count after the change */
@@ -76,6 +87,30 @@ int registry_quit(struct registry *r, const char *group_id, const char *user, ui
  * member it had. */
 int registry_dismiss(struct registry *r, const char *group_id, const char *user, uint64_t now, struct group_change *c);
 
+/* Changes group_id's information as GroupModifyInfoParam param_json (types checked) asks, by the
+ * rules of TIMGroupManager.h 5.3, as user at time now. c->recipients: every member; c->notice the
+ * kTIMGroupTip_GroupInfoChange tip (NULL when nothing changed has one); c->name and c->face_url the
+ * group's new name and face. */
+int registry_modify_info(struct registry *r, const char *param_json, const char *group_id, const char *user,
+                         uint64_t now, struct group_change *c);
+
+/* Invites the users of GroupInviteMemberParam param_json (types checked) into group_id as user, by
+ * TIMGroupManager.h 7.4. *results: a GroupInviteMemberResult array (malloc'd); c->notice the Invite
+ * tip of those added (NULL when none was). */
+int registry_invite(struct registry *r, const char *param_json, const char *group_id, const char *user, uint64_t now,
+                    struct group_change *c, char **results);
+
+/* Removes the members of GroupDeleteMemberParam param_json from group_id as user, by 7.5.
+ * *results: a GroupDeleteMemberResult array; c->recipients the members before (those removed are
+ * told), c->notice the Kick tip (NULL when nobody was a member). */
+int registry_remove(struct registry *r, const char *param_json, const char *group_id, const char *user, uint64_t now,
+                    struct group_change *c, char **results);
+
+/* Changes a member's role, mute or name card as GroupModifyMemberInfoParam param_json asks, by 7.3.
+ * c->notice: the SetAdmin, CancelAdmin or MemberInfoChange tip (NULL for a name card). */
+int registry_modify_member(struct registry *r, const char *param_json, const char *group_id, const char *user,
+                           uint64_t now, struct group_change *c);
+
 /* The next message seq of group_id for a message `sender` sends at time now: 10010 when there is
  * no such group, 10007 when sender is not a member. c->recipients: every member. */
 int registry_next_seq(struct registry *r, const char *group_id, const char *sender, uint64_t now,
@@ -96,7 +131,7 @@ int registry_info_list(struct registry *r, const char *ids_json, char **list);
 /* A GroupGetMemberInfoListResult for a GroupGetMemberInfoListParam (shape already checked) naming
  * group_id; 10007 unless user is a member. */
 int registry_member_list(struct registry *r, const char *param_json, const char *group_id, const char *user,
-                         char **result);
+                         uint64_t now, char **result);
 
 /* The members of a new group other than its owner (a JSON array), for the tip telling of them. */
 int registry_initial_names(struct registry *r, const char *group_id, const char *owner, char **names);

@@ -4,12 +4,13 @@
 #define TIMCONV_REGISTRY_INTERNAL_H_
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "store/registry.h"
 #include "util/text.h"
 
-#define REGISTRY_VERSION_TEXT "1"
+#define REGISTRY_VERSION_TEXT "2"
 
 enum reg_stmt {
     R_BEGIN,
@@ -38,10 +39,27 @@ enum reg_stmt {
     R_CREATE_PARAM,
     R_TIP_MESSAGE,
     R_REPORT_MESSAGE,
+    R_MODIFY_PARAM,
+    R_MODIFY_GROUP,
+    R_CHANGE_INFO,
+    R_SET_ROLE,
+    R_PARAM_USERS,
+    R_OUTSIDERS,
+    R_INSIDERS,
+    R_ARRAY_LENGTH,
+    R_MEMBER_RESULTS,
+    R_BAD_IDS,
+    R_ADD_MEMBERS,
+    R_OUTRANKED,
+    R_REMOVE_MEMBERS,
+    R_MEMBER_PARAM,
+    R_SET_MEMBER,
+    R_MUTE_CHANGE,
     R_COUNT
 };
 
 extern const char registry_schema_sql[];
+extern const char registry_upgrade_sql[];
 extern const char *const reg_sql[R_COUNT];
 
 struct registry {
@@ -61,7 +79,9 @@ struct group_row {
     char owner[TEXT_ID_MAX + 1];
     int64_t max_member;
     int64_t members;
-    char *name; /* malloc'd */
+    char *name;     /* malloc'd */
+    char *face_url; /* malloc'd */
+    bool shutup_all;
 };
 
 /* The prepared statement id (NULL only when it cannot compile). */
@@ -89,16 +109,34 @@ int rfinish(struct registry *r, int result);
 int read_group(struct registry *r, const char *group_id, struct group_row *g);
 int read_role(struct registry *r, const char *group_id, const char *user, int *role);
 
+/* user's role in group_id and the time their mute ends (0: not muted at time now). */
+int read_member(struct registry *r, const char *group_id, const char *user, uint64_t now, int *role,
+                int64_t *muted_until);
+
+/* Frees a group_row's texts. */
+void group_row_clear(struct group_row *g);
+
 /* Takes the group's next message seq at time now. */
 int take_seq(struct registry *r, const char *group_id, uint64_t now, int64_t *seq);
+
+/* The vendor's member limit of a group type (TIMGroupManager.h 1.3); 0: no limit. */
+int64_t registry_type_member_limit(int type);
+
+/* Opens the transaction of a change user makes to group_id: the group (g's texts malloc'd) and
+ * user's role in it (kTIMMemberRole_None when not a member). Always ended by end_change, which
+ * commits when result is ERR_SUCC, else rolls back and clears c; it returns the first failure. */
+int begin_change(struct registry *r, const char *group_id, const char *user, struct group_row *g, int *role,
+                 struct group_change *c);
+int end_change(struct registry *r, int result, struct group_row *g, struct group_change *c);
 
 /* Fills c from group g (its name taken) and the current members. */
 int describe_change(struct registry *r, const char *group_id, struct group_row *g, struct group_change *c);
 
-/* c->notice and c->tips: the tip of tip_type about the users of a JSON array (tip_notice) or about
- * the one user (user_tip), done by op_user. */
+/* c->notice and c->tips: the tip of tip_type about the users of a JSON array (tip_notice, with
+ * `more` members of its GroupTipsElem, a JSON object or NULL) or about the one user (user_tip),
+ * done by op_user. */
 int tip_notice(struct registry *r, struct group_change *c, int tip_type, int join_type, const char *op_user,
-               const char *users);
+               const char *users, const char *more);
 int user_tip(struct registry *r, struct group_change *c, int tip_type, int join_type, const char *user);
 
 #endif  /* TIMCONV_REGISTRY_INTERNAL_H_ */

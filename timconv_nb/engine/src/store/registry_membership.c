@@ -14,7 +14,7 @@
 /* ---- create ---- */
 
 /* The vendor's member limits by group type (TIMGroupManager.h 1.3); 0: no limit. */
-static int64_t type_member_limit(int type) {
+int64_t registry_type_member_limit(int type) {
     static const int64_t limit[] = {[kTIMGroup_Public] = 2000, [kTIMGroup_Private] = 200, [kTIMGroup_ChatRoom] = 6000,
                                     [kTIMGroup_BChatRoom] = 0, [kTIMGroup_AVChatRoom] = 0, [kTIMGroup_Community] = 100000};
     return limit[type];
@@ -40,7 +40,7 @@ static int generate_id(struct registry *r, int type, char *id, size_t size) {
         snprintf(id, size, "@TGS#%s%s", type == kTIMGroup_Community ? "_" : "", tail);
         struct group_row g;
         int result = read_group(r, id, &g);
-        free(g.name);
+        group_row_clear(&g);
         if (result == ERR_SVR_GROUP_NOT_FOUND) return ERR_SUCC;
         if (result != ERR_SUCC) return result;
     }
@@ -84,6 +84,21 @@ static int read_create_param(struct registry *r, const char *param_json, int *ty
         if (sqlite3_column_int64(st, 4) > REGISTRY_INITIAL_MEMBERS_MAX) {
             result = refuse(r, ERR_SVR_GROUP_INVALID_PARAMETERS, "at most 20 initial members%s", "");
         }
+        if (sqlite3_column_int(st, 5)) { /* TIMErrorCode.h 94 */
+            result = refuse(r, ERR_SDK_GROUP_INVITE_SUPER_DENY, "an initial member cannot be the owner%s", "");
+        }
+        /* TIMErrorCode.h 87-90: the texts' limits in bytes */
+        static const struct {
+            int64_t max;
+            int code;
+            const char *what;
+        } texts[] = {{REGISTRY_NAME_MAX, ERR_SDK_GROUP_INVALID_NAME, "a group name is 1 to 30 bytes"},
+                     {REGISTRY_INTRODUCTION_MAX, ERR_SDK_GROUP_INVALID_INTRODUCTION, "an introduction is at most 240 bytes"},
+                     {REGISTRY_NOTIFICATION_MAX, ERR_SDK_GROUP_INVALID_NOTIFICATION, "a notification is at most 300 bytes"},
+                     {REGISTRY_FACE_URL_MAX, ERR_SDK_GROUP_INVALID_FACE_URL, "a face URL is at most 100 bytes"}};
+        for (int i = 0; result == ERR_SUCC && i < 4; i++) {
+            if (sqlite3_column_int64(st, 6 + i) > texts[i].max) result = refuse(r, texts[i].code, "%s", texts[i].what);
+        }
     } else {
         result = rfail(r, "read the create parameters");
     }
@@ -104,7 +119,7 @@ int registry_create(struct registry *r, const char *param_json, const char *owne
     if (result == ERR_SUCC && (add_option < -1 || add_option > kTIMGroupAddOpt_Any)) {
         result = refuse(r, ERR_SVR_GROUP_INVALID_PARAMETERS, "unknown add option%s", "");
     }
-    int64_t limit = result == ERR_SUCC ? type_member_limit(type) : 0;
+    int64_t limit = result == ERR_SUCC ? registry_type_member_limit(type) : 0;
     if (result == ERR_SUCC && (max_member < 0 || (limit > 0 && max_member > limit))) {
         result = refuse(r, ERR_SVR_GROUP_INVALID_PARAMETERS, "max_member_num beyond what the group type allows%s", "");
     }
@@ -120,7 +135,7 @@ int registry_create(struct registry *r, const char *param_json, const char *owne
     } else {
         struct group_row existing;
         result = read_group(r, id, &existing);
-        free(existing.name);
+        group_row_clear(&existing);
         if (result == ERR_SUCC) result = refuse(r, ERR_SVR_GROUP_GROUPID_IN_USED, "the group id %s is in use", id);
         if (result == ERR_SVR_GROUP_NOT_FOUND) result = ERR_SUCC;
     }
@@ -151,15 +166,15 @@ int registry_create(struct registry *r, const char *param_json, const char *owne
     struct group_row g = {0};
     if (result == ERR_SUCC) result = read_group(r, id, &g);
     if (result == ERR_SUCC && limit > 0 && g.members > max_member) {
-        result = refuse(r, ERR_SVR_GROUP_FULL_MEMBER_COUNT, "more initial members than %s may hold", id);
+        result = refuse(r, ERR_SDK_GROUP_MEMBER_COUNT_LIMIT, "more initial members than %s may hold", id);
     }
     if (result == ERR_SUCC && g.members > 1) result = take_seq(r, id, now, &c->seq);
     if (result == ERR_SUCC) result = describe_change(r, id, &g, c);
     char *invited = NULL;
     if (result == ERR_SUCC && g.members > 1) result = registry_initial_names(r, id, owner, &invited);
-    if (result == ERR_SUCC && invited != NULL) result = tip_notice(r, c, kTIMGroupTip_Invite, kTIMGroupJoin_Invite, owner, invited);
+    if (result == ERR_SUCC && invited != NULL) result = tip_notice(r, c, kTIMGroupTip_Invite, kTIMGroupJoin_Invite, owner, invited, NULL);
     free(invited);
-    free(g.name);
+    group_row_clear(&g);
     result = rfinish(r, result);
     if (result != ERR_SUCC) group_change_clear(c);
     return result;
@@ -173,9 +188,7 @@ int registry_initial_names(struct registry *r, const char *group_id, const char 
 
 /* ---- join, quit, dismiss, send ---- */
 
-/* Opens the transaction of a change user makes to group_id: the group (g->name malloc'd) and
- * user's role in it (kTIMMemberRole_None when not a member). Always ended by end_change. */
-static int begin_change(struct registry *r, const char *group_id, const char *user, struct group_row *g, int *role,
+int begin_change(struct registry *r, const char *group_id, const char *user, struct group_row *g, int *role,
                         struct group_change *c) {
     *c = (struct group_change){0};
     *g = (struct group_row){0};
@@ -186,10 +199,8 @@ static int begin_change(struct registry *r, const char *group_id, const char *us
     return result;
 }
 
-/* Commits the change when result is ERR_SUCC, else rolls it back and clears c; the first failure. */
-static int end_change(struct registry *r, int result, struct group_row *g, struct group_change *c) {
-    free(g->name);
-    g->name = NULL;
+int end_change(struct registry *r, int result, struct group_row *g, struct group_change *c) {
+    group_row_clear(g);
     result = rfinish(r, result);
     if (result != ERR_SUCC) group_change_clear(c);
     return result;
@@ -204,10 +215,13 @@ int registry_join(struct registry *r, const char *group_id, const char *user, ui
     }
     /* TIMGroupManager.h 4.3: a Work group is joined only by invitation; a Public one by the owner's
      * or an admin's approval unless anyone may join; the others freely. */
-    if (result == ERR_SUCC && (g.type == kTIMGroup_Private || g.add_option == kTIMGroupAddOpt_Forbid)) {
+    if (result == ERR_SUCC && g.type == kTIMGroup_Private) { /* TIMErrorCode.h 93 */
+        result = refuse(r, ERR_SDK_GROUP_JOIN_PRIVATE_GROUP_DENY,
+                        "%s is a Work group: its members invite others in (TIMGroupInviteMember)", group_id);
+    }
+    if (result == ERR_SUCC && g.add_option == kTIMGroupAddOpt_Forbid) {
         result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY,
-                        "%s cannot be joined: a Work group or one whose add option is Forbid takes members only by "
-                        "invitation (create_group_param_group_member_array)",
+                        "%s cannot be joined: its add option is Forbid, so it takes members only by invitation",
                         group_id);
     }
     if (result == ERR_SUCC && g.type == kTIMGroup_Public && g.add_option == kTIMGroupAddOpt_Auth) {
@@ -299,6 +313,17 @@ int registry_next_seq(struct registry *r, const char *group_id, const char *send
     int result = begin_change(r, group_id, sender, &g, &role, c);
     if (result == ERR_SUCC && role == kTIMMemberRole_None) {
         result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "not a member of %s: only members send to a group", group_id);
+    }
+    /* TIMGroupManager.h 1691 (kTIMGroupModifyInfoFlag_ShutupAll) and 1207 (a member's mute time):
+     * a muted member does not send; muting everyone leaves the owner and admins their voice. */
+    int64_t muted_until = 0;
+    if (result == ERR_SUCC) result = read_member(r, group_id, sender, now, &role, &muted_until);
+    if (result == ERR_SUCC && muted_until > 0) {
+        result = refuse(r, ERR_SVR_GROUP_SHUTUP_DENY, "muted in %s for a while: the owner or an admin may lift it",
+                        group_id);
+    }
+    if (result == ERR_SUCC && g.shutup_all && role == kTIMMemberRole_Normal) {
+        result = refuse(r, ERR_SVR_GROUP_SHUTUP_DENY, "everyone but the owner and admins is muted in %s", group_id);
     }
     if (result == ERR_SUCC) result = take_seq(r, group_id, now, &c->seq);
     if (result == ERR_SUCC) result = describe_change(r, group_id, &g, c);

@@ -2,7 +2,28 @@
  * and every statement, by id (registry_internal.h). Every statement binds its parameters. */
 #include "store/registry_internal.h"
 
-#define REGISTRY_VERSION_TEXT "1"
+/* The columns version 2 added (TIMGroupModifyGroupInfo, TIMGroupModifyMemberInfo). */
+#define GROUP_COLUMNS_2                                                                             \
+    " approve_option INTEGER NOT NULL DEFAULT 2," /* TIMGroupAddOption of invitations */            \
+    " visible INTEGER NOT NULL DEFAULT 1,"                                                          \
+    " searchable INTEGER NOT NULL DEFAULT 1,"                                                       \
+    " shutup_all INTEGER NOT NULL DEFAULT 0,"                                                       \
+    " info_seq INTEGER NOT NULL DEFAULT 0," /* rises with each change of the information */         \
+    " last_info_time INTEGER NOT NULL DEFAULT 0"
+#define MEMBER_COLUMNS_2                                                                            \
+    " name_card TEXT NOT NULL DEFAULT '',"                                                          \
+    " shutup_until INTEGER NOT NULL DEFAULT 0" /* muted until this time (seconds) */
+
+/* A version-1 registry brought to version 2 (run before registry_schema_sql). */
+const char registry_upgrade_sql[] =
+    "ALTER TABLE im_group ADD COLUMN approve_option INTEGER NOT NULL DEFAULT 2;"
+    "ALTER TABLE im_group ADD COLUMN visible INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE im_group ADD COLUMN searchable INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE im_group ADD COLUMN shutup_all INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE im_group ADD COLUMN info_seq INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE im_group ADD COLUMN last_info_time INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE im_member ADD COLUMN name_card TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE im_member ADD COLUMN shutup_until INTEGER NOT NULL DEFAULT 0;";
 
 const char registry_schema_sql[] =
     "CREATE TABLE IF NOT EXISTS im_group ("
@@ -17,13 +38,14 @@ const char registry_schema_sql[] =
     " owner TEXT NOT NULL,"
     " create_time INTEGER NOT NULL,"
     " next_seq INTEGER NOT NULL DEFAULT 1," /* the seq of the group's next message, the same for every member */
-    " last_msg_time INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+    " last_msg_time INTEGER NOT NULL DEFAULT 0," GROUP_COLUMNS_2 ") WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS im_member ("
     " group_id TEXT NOT NULL,"
     " user_id TEXT NOT NULL,"
     " role INTEGER NOT NULL," /* TIMGroupMemberRole */
     " join_time INTEGER NOT NULL,"
     " join_order INTEGER NOT NULL," /* rises with each membership: the order within a second */
+    MEMBER_COLUMNS_2 ","
     " PRIMARY KEY (group_id, user_id)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS im_member_of_user ON im_member (user_id);"
     "CREATE INDEX IF NOT EXISTS im_member_order ON im_member (join_order);"
@@ -43,7 +65,10 @@ const char registry_schema_sql[] =
     " 'group_detail_info_last_msg_time', g.last_msg_time,"                                                \
     " 'group_detail_info_member_num', (SELECT count(*) FROM im_member m WHERE m.group_id = g.group_id),"   \
     " 'group_detail_info_max_member_num', g.max_member, 'group_detail_info_add_option', g.add_option,"    \
-    " 'group_detail_info_owner_identifier', g.owner)"
+    " 'group_detail_info_owner_identifier', g.owner, 'group_detail_info_info_seq', g.info_seq,"          \
+    " 'group_detail_info_last_info_time', g.last_info_time, 'group_detail_info_approve_option', g.approve_option," \
+    " 'group_detail_info_visible', g.visible, 'group_detail_info_searchable', g.searchable,"              \
+    " 'group_detail_info_is_shutup_all', json(CASE WHEN g.shutup_all THEN 'true' ELSE 'false' END))"
 
 /* The role flag of a GroupGetMemberInfoListParam ?1 (TIMGroupMemberRoleFlag, 0: every role). */
 #define ROLE_FLAG "coalesce(json_extract(?1, '$.group_get_members_info_list_param_option.group_member_get_info_option_role_flag'), 0)"
@@ -53,22 +78,44 @@ const char registry_schema_sql[] =
 #define NOTICE(elem) \
     "SELECT json_object('message_elem_array', json_array(" elem "), 'message_is_excluded_from_unread_count', json('true'))"
 
+/* GroupModifyInfoParam (?1) members: the byte length of a text one (-1 when absent); the new value
+ * of a column when the flag ?2 has `bit`, else the column; a GroupTipGroupChangeInfo of a text or
+ * an integer, with the order it takes in the tip. */
+#define PARAM(key) "json_extract(?1, '$.group_modify_info_param_" key "')"
+#define TEXT_BYTES(key) "coalesce(length(CAST(" PARAM(key) " AS BLOB)), -1)"
+#define MODIFIED(bit, key, column) "CASE WHEN ?2 & " #bit " THEN " PARAM(key) " ELSE " #column " END"
+#define CHANGE_TEXT(bit, flag, key)                                                                               \
+    "SELECT " #flag " AS o, json_object('group_tips_group_change_info_flag', " #flag ","                                   \
+    " 'group_tips_group_change_info_value', " PARAM(key) ") AS info WHERE ?2 & " #bit
+#define CHANGE_INT(bit, flag, key)                                                                                \
+    "SELECT " #flag " AS o, json_object('group_tips_group_change_info_flag', " #flag ","                                   \
+    " 'group_tips_group_change_info_value', '', 'group_tips_group_change_info_int_value', " PARAM(key) ") AS info"        \
+    " WHERE ?2 & " #bit
+
 const char *const reg_sql[R_COUNT] = {
-    /* ?1 group id, ?2 TIMGroupTipType, ?3 TIMGroupJoinType, ?4 operator, ?5 users (JSON array), ?6 member count */
+    /* ?1 group id, ?2 TIMGroupTipType, ?3 TIMGroupJoinType, ?4 operator, ?5 users (JSON array), ?6 member count,
+     * ?7 more members of the GroupTipsElem (a JSON object, or NULL) */
     /* The elements of notice ?1 (the tips callback gets each GroupTipsElem). */
     [R_NOTICE_ELEMS] = "SELECT json_extract(?1, '$.message_elem_array')",
     /* The parts of CreateGroupParam ?1 its rules read: type, add option (-1: none given), max
-     * members, the given id ("" none), the number of initial members. */
+     * members, the given id ("" none), the number of initial members, whether one is made owner, the
+     * byte lengths of name, introduction, notification and face URL. */
     [R_CREATE_PARAM] =
         "SELECT coalesce(json_extract(?1, '$.create_group_param_group_type'), 0),"
         " coalesce(json_extract(?1, '$.create_group_param_add_option'), -1),"
         " coalesce(json_extract(?1, '$.create_group_param_max_member_num'), 0),"
         " coalesce(json_extract(?1, '$.create_group_param_group_id'), ''),"
-        " coalesce(json_array_length(?1, '$.create_group_param_group_member_array'), 0)",
+        " coalesce(json_array_length(?1, '$.create_group_param_group_member_array'), 0),"
+        " EXISTS (SELECT 1 FROM json_each(?1, '$.create_group_param_group_member_array')"
+        "  WHERE json_extract(value, '$.group_member_info_member_role') = 400),"
+        " coalesce(length(CAST(json_extract(?1, '$.create_group_param_group_name') AS BLOB)), 0),"
+        " coalesce(length(CAST(json_extract(?1, '$.create_group_param_introduction') AS BLOB)), 0),"
+        " coalesce(length(CAST(json_extract(?1, '$.create_group_param_notification') AS BLOB)), 0),"
+        " coalesce(length(CAST(json_extract(?1, '$.create_group_param_face_url') AS BLOB)), 0)",
     [R_TIP_MESSAGE] = NOTICE(
-        "json_object('elem_type', 5, 'group_tips_elem_tip_type', ?2, 'group_tips_elem_join_type', ?3,"
+        "json_patch(json_object('elem_type', 5, 'group_tips_elem_tip_type', ?2, 'group_tips_elem_join_type', ?3,"
         " 'group_tips_elem_op_user', ?4, 'group_tips_elem_group_id', ?1, 'group_tips_elem_user_array', json(?5),"
-        " 'group_tips_elem_member_num', ?6)"),
+        " 'group_tips_elem_member_num', ?6), coalesce(?7, '{}'))"),
     /* ?1 group id, ?2 group name, ?3 operator, ?4 TIMGroupReportType */
     [R_REPORT_MESSAGE] = NOTICE(
         "json_object('elem_type', 8, 'group_report_elem_report_type', ?4, 'group_report_elem_group_id', ?1,"
@@ -80,8 +127,8 @@ const char *const reg_sql[R_COUNT] = {
     [R_ROLLBACK_TO] = "ROLLBACK TO registry_change",
     [R_RELEASE] = "RELEASE registry_change",
     [R_GROUP] =
-        "SELECT group_type, add_option, owner, max_member, name, (SELECT count(*) FROM im_member WHERE group_id = ?1)"
-        " FROM im_group WHERE group_id = ?1",
+        "SELECT group_type, add_option, owner, max_member, name, (SELECT count(*) FROM im_member WHERE group_id = ?1),"
+        " face_url, shutup_all FROM im_group WHERE group_id = ?1",
     /* ?1 id, ?2 type, ?3 the CreateGroupParam, ?4 add option, ?5 max members, ?6 owner, ?7 now */
     [R_GROUP_INSERT] =
         "INSERT INTO im_group (group_id, group_type, name, introduction, notification, face_url, add_option,"
@@ -104,7 +151,10 @@ const char *const reg_sql[R_COUNT] = {
     [R_INITIAL_NAMES] =
         "SELECT json_group_array(user_id) FROM (SELECT user_id FROM im_member WHERE group_id = ?1 AND user_id <> ?2"
         " ORDER BY user_id)",
-    [R_MEMBER_ROLE] = "SELECT role FROM im_member WHERE group_id = ?1 AND user_id = ?2",
+    /* ?3: now; the time a mute ends, 0 when not muted now */
+    [R_MEMBER_ROLE] =
+        "SELECT role, CASE WHEN shutup_until > ?3 THEN shutup_until ELSE 0 END FROM im_member"
+        " WHERE group_id = ?1 AND user_id = ?2",
     [R_MEMBER_DELETE] = "DELETE FROM im_member WHERE group_id = ?1 AND user_id = ?2",
     [R_GROUP_DELETE] = "DELETE FROM im_group WHERE group_id = ?1",
     [R_MEMBERS_DELETE] = "DELETE FROM im_member WHERE group_id = ?1",
@@ -123,7 +173,8 @@ const char *const reg_sql[R_COUNT] = {
         "SELECT json_group_array(json(info)) FROM (SELECT json_object("
         "  'group_base_info_group_id', g.group_id, 'group_base_info_group_name', g.name,"
         "  'group_base_info_group_type', g.group_type, 'group_base_info_face_url', g.face_url,"
-        "  'group_base_info_latest_seq', g.next_seq - 1,"
+        "  'group_base_info_latest_seq', g.next_seq - 1, 'group_base_info_info_seq', g.info_seq,"
+        "  'group_base_info_is_shutup_all', json(CASE WHEN g.shutup_all THEN 'true' ELSE 'false' END),"
         "  'group_base_info_self_info', json_object('group_self_info_join_time', m.join_time,"
         "   'group_self_info_role', m.role)) AS info"
         " FROM im_member m JOIN im_group g ON g.group_id = m.group_id WHERE m.user_id = ?1"
@@ -140,11 +191,111 @@ const char *const reg_sql[R_COUNT] = {
         "SELECT json_object('group_get_member_info_list_result_next_seq', 0,"
         " 'group_get_member_info_list_result_info_array', (SELECT json_group_array(json(info)) FROM ("
         "  SELECT json_object('group_member_info_identifier', user_id, 'group_member_info_group_id', group_id,"
-        "   'group_member_info_join_time', join_time, 'group_member_info_member_role', role) AS info"
+        "   'group_member_info_join_time', join_time, 'group_member_info_member_role', role,"
+        "   'group_member_info_name_card', name_card,"
+        "   'group_member_info_shutup_time', CASE WHEN shutup_until > ?2 THEN shutup_until ELSE 0 END) AS info"
         "  FROM im_member WHERE group_id = json_extract(?1, '$.group_get_members_info_list_param_group_id')"
         "  AND (coalesce(json_array_length(?1, '$.group_get_members_info_list_param_identifier_array'), 0) = 0"
         "   OR user_id IN (SELECT value FROM json_each(?1, '$.group_get_members_info_list_param_identifier_array')))"
         "  AND (" ROLE_FLAG " = 0 OR (" ROLE_FLAG " & 1 AND role = 400) OR (" ROLE_FLAG " & 2 AND role = 300)"
         "   OR (" ROLE_FLAG " & 4 AND role = 200))"
         "  ORDER BY join_order)))",
+    /* The parts of GroupModifyInfoParam ?1 (types checked) its rules read: the flag (as unsigned
+     * 32 bits), the byte lengths of name, introduction, notification and face URL (-1: absent),
+     * add option, approve option, max members, visible, searchable, mute all (-1: absent), the new
+     * owner (NULL: absent), whether custom information is given. */
+    [R_MODIFY_PARAM] =
+        "SELECT coalesce(json_extract(?1, '$.group_modify_info_param_modify_flag'), 0) & 4294967295,"
+        " " TEXT_BYTES("group_name") ", " TEXT_BYTES("introduction") ", " TEXT_BYTES("notification") ","
+        " " TEXT_BYTES("face_url") ","
+        " coalesce(json_extract(?1, '$.group_modify_info_param_add_option'), -1),"
+        " coalesce(json_extract(?1, '$.group_modify_info_param_approve_option'), -1),"
+        " coalesce(json_extract(?1, '$.group_modify_info_param_max_member_num'), -1),"
+        " coalesce(json_extract(?1, '$.group_modify_info_param_visible'), -1),"
+        " coalesce(json_extract(?1, '$.group_modify_info_param_searchable'), -1),"
+        " coalesce(json_extract(?1, '$.group_modify_info_param_is_shutup_all'), -1),"
+        " json_extract(?1, '$.group_modify_info_param_owner')",
+    /* Group ?4 takes the values of GroupModifyInfoParam ?1 its flag ?2 names, at time ?3. */
+    [R_MODIFY_GROUP] =
+        "UPDATE im_group SET"
+        " name = " MODIFIED(0x1, "group_name", name) ","
+        " notification = " MODIFIED(0x2, "notification", notification) ","
+        " introduction = " MODIFIED(0x4, "introduction", introduction) ","
+        " face_url = " MODIFIED(0x8, "face_url", face_url) ","
+        " add_option = " MODIFIED(0x10, "add_option", add_option) ","
+        " max_member = " MODIFIED(0x20, "max_member_num", max_member) ","
+        " visible = " MODIFIED(0x40, "visible", visible) ","
+        " searchable = " MODIFIED(0x80, "searchable", searchable) ","
+        " shutup_all = " MODIFIED(0x100, "is_shutup_all", shutup_all) ","
+        " approve_option = " MODIFIED(0x1000, "approve_option", approve_option) ","
+        " owner = " MODIFIED(0x80000000, "owner", owner) ","
+        " info_seq = info_seq + 1, last_info_time = ?3 WHERE group_id = ?4",
+    /* The GroupTipGroupChangeInfo array of GroupModifyInfoParam ?1 with flag ?2, as the members of a
+     * GroupTipsElem (TIMGroupManager.h 9.1, the flags of 1.1); NULL when no change has a tip. */
+    [R_CHANGE_INFO] =
+        "SELECT CASE WHEN count(*) THEN json_object('group_tips_elem_group_change_info_array',"
+        "  json_group_array(json(info))) END FROM ("
+        " " CHANGE_TEXT(0x1, 1, "group_name")
+        " UNION ALL " CHANGE_TEXT(0x4, 2, "introduction")
+        " UNION ALL " CHANGE_TEXT(0x2, 3, "notification")
+        " UNION ALL " CHANGE_TEXT(0x8, 4, "face_url")
+        " UNION ALL " CHANGE_TEXT(0x80000000, 5, "owner")
+        " UNION ALL SELECT 8, json_object('group_tips_group_change_info_flag', 8, 'group_tips_group_change_info_value', '',"
+        "  'group_tips_group_change_info_bool_value',"
+        "  json(CASE WHEN json_extract(?1, '$.group_modify_info_param_is_shutup_all') THEN 'true' ELSE 'false' END))"
+        "  WHERE ?2 & 0x100"
+        " UNION ALL " CHANGE_INT(0x10, 11, "add_option")
+        " UNION ALL " CHANGE_INT(0x1000, 12, "approve_option")
+        " ORDER BY 1)",
+    /* Member ?2 of group ?1 takes role ?3. */
+    [R_SET_ROLE] = "UPDATE im_member SET role = ?3 WHERE group_id = ?1 AND user_id = ?2",
+    /* The user ids at path ?2 of parameter ?1 (an array of strings), and how many. */
+    [R_PARAM_USERS] = "SELECT json_extract(?1, ?2), json_array_length(?1, ?2)",
+    /* The users of array ?2 who are not members of group ?1 (R_OUTSIDERS) or who are (R_INSIDERS),
+     * once each, in the array's order. */
+    [R_OUTSIDERS] =
+        "SELECT json_group_array(value) FROM (SELECT value FROM json_each(?2)"
+        " WHERE value NOT IN (SELECT user_id FROM im_member WHERE group_id = ?1) GROUP BY value ORDER BY min(key))",
+    [R_INSIDERS] =
+        "SELECT json_group_array(value) FROM (SELECT value FROM json_each(?2)"
+        " WHERE value IN (SELECT user_id FROM im_member WHERE group_id = ?1) GROUP BY value ORDER BY min(key))",
+    [R_ARRAY_LENGTH] = "SELECT json_array_length(?1)",
+    /* For each user of array ?1: {?5: the user, ?6: ?3 when among array ?2, else ?4}. */
+    [R_MEMBER_RESULTS] =
+        "SELECT json_group_array(json(result)) FROM (SELECT json_object(?5, value, ?6,"
+        " CASE WHEN value IN (SELECT value FROM json_each(?2)) THEN ?3 ELSE ?4 END) AS result FROM json_each(?1)"
+        " ORDER BY key)",
+    /* Whether array ?1 holds an id that is not 1 to 127 bytes. */
+    [R_BAD_IDS] = "SELECT EXISTS (SELECT 1 FROM json_each(?1) WHERE length(CAST(value AS BLOB)) NOT BETWEEN 1 AND 127)",
+    /* The users of array ?2 become members of group ?1 at time ?3. */
+    [R_ADD_MEMBERS] =
+        "INSERT INTO im_member (group_id, user_id, role, join_time, join_order)"
+        " SELECT ?1, value, 200, ?3, " NEXT_JOIN_ORDER " + key FROM json_each(?2) WHERE true ON CONFLICT DO NOTHING",
+    /* Whether a user of array ?2 has role ?3 or above in group ?1. */
+    [R_OUTRANKED] =
+        "SELECT EXISTS (SELECT 1 FROM im_member WHERE group_id = ?1 AND role >= ?3"
+        " AND user_id IN (SELECT value FROM json_each(?2)))",
+    [R_REMOVE_MEMBERS] = "DELETE FROM im_member WHERE group_id = ?1 AND user_id IN (SELECT value FROM json_each(?2))",
+    /* The parts of GroupModifyMemberInfoParam ?1 (types checked): the flag (unsigned 32 bits), the
+     * member, the role, the mute seconds and the name card's byte length (-1: absent). */
+    [R_MEMBER_PARAM] =
+        "SELECT coalesce(json_extract(?1, '$.group_modify_member_info_modify_flag'), 0) & 4294967295,"
+        " json_extract(?1, '$.group_modify_member_info_identifier'),"
+        " coalesce(json_extract(?1, '$.group_modify_member_info_member_role'), -1),"
+        " coalesce(json_extract(?1, '$.group_modify_member_info_shutup_time'), -1),"
+        " coalesce(length(CAST(json_extract(?1, '$.group_modify_member_info_name_card') AS BLOB)), -1)",
+    /* Member ?2 of group ?1 takes what flag ?3 names of GroupModifyMemberInfoParam ?4, at time ?5 (a
+     * mute of n seconds ends at ?5 + n; 0 lifts it). */
+    [R_SET_MEMBER] =
+        "UPDATE im_member SET"
+        " role = CASE WHEN ?3 & 2 THEN json_extract(?4, '$.group_modify_member_info_member_role') ELSE role END,"
+        " shutup_until = CASE WHEN NOT ?3 & 4 THEN shutup_until"
+        "  WHEN json_extract(?4, '$.group_modify_member_info_shutup_time') > 0"
+        "  THEN ?5 + json_extract(?4, '$.group_modify_member_info_shutup_time') ELSE 0 END,"
+        " name_card = CASE WHEN ?3 & 8 THEN json_extract(?4, '$.group_modify_member_info_name_card') ELSE name_card END"
+        " WHERE group_id = ?1 AND user_id = ?2",
+    /* The GroupTipMemberChangeInfo of member ?1 muted for ?2 seconds, as a GroupTipsElem's member (9.2). */
+    [R_MUTE_CHANGE] =
+        "SELECT json_object('group_tips_elem_member_change_info_array', json_array(json_object("
+        " 'group_tips_member_change_info_identifier', ?1, 'group_tips_member_change_info_shutupTime', ?2)))",
 };

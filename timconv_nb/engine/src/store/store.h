@@ -41,6 +41,7 @@ struct message_fields {
     int64_t seq;        /* a group message's seq from the group registry; 0: the conversation's next */
     const char *group_name; /* a group message: its group's name and TIMGroupType; NULL for C2C */
     int group_type;
+    const char *group_face_url; /* a group's face, which its conversation shows; NULL: unchanged */
 };
 
 /* Opens (creating if needed) the store of user_id under root. On failure *out is NULL and
@@ -195,7 +196,7 @@ int store_msg_clear(struct store *s, const char *conv_id, int conv_type, char **
 
 /* The owner's conversation of a group they are a member of, with the group's name and type:
  * created (*created) or renamed. *info: its ConvInfo. */
-int store_group_conv_ensure(struct store *s, const char *group_id, const char *name, int group_type, uint64_t now,
+int store_group_conv_ensure(struct store *s, const char *group_id, const char *name, const char *face_url, int group_type, uint64_t now,
                             bool *created, char **info);
 
 /* A GroupBaseInfo array with the owner's read seq, unread count and receive option of each group. */

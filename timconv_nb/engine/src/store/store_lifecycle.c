@@ -145,7 +145,7 @@ int store_msg_clear(struct store *s, const char *conv_id, int conv_type, char **
     return result;
 }
 
-int store_group_conv_ensure(struct store *s, const char *group_id, const char *name, int group_type, uint64_t now,
+int store_group_conv_ensure(struct store *s, const char *group_id, const char *name, const char *face_url, int group_type, uint64_t now,
                             bool *created, char **info) {
     *info = NULL;
     int result = begin(s);
@@ -162,6 +162,7 @@ int store_group_conv_ensure(struct store *s, const char *group_id, const char *n
         sqlite3_bind_int(st, 4, group_type);
         sqlite3_bind_int64(st, 5, (sqlite3_int64)now);
         sqlite3_bind_int64(st, 6, order);
+        sqlite3_bind_text(st, 7, face_url, -1, SQLITE_STATIC);
         result = exec_stmt(s, st, "make group conversation");
     }
     if (result == ERR_SUCC) result = conv_info(s, group_id, kTIMConv_Group, info);

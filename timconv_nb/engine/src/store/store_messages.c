@@ -80,6 +80,7 @@ static int record_message(struct store *s, int conv_type, const char *conv_id, c
         sqlite3_bind_int(st, 9, from_self ? 0 : 1);
         sqlite3_bind_text(st, 10, summary, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 11, body->excluded_from_unread ? 1 : 0);
+        if (f->group_face_url != NULL) sqlite3_bind_text(st, 12, f->group_face_url, -1, SQLITE_STATIC);
         result = exec_stmt(s, st, "record the message in its conversation");
     }
     if (result == ERR_SUCC && !f->online && !from_self && conv_type == kTIMConv_Group) {

@@ -273,16 +273,18 @@ const char *const store_stmt_sql[ST_COUNT] = {
      * last, unless the message is excluded from being the last message (?5, TIMMessageManager.h
      * 2359): it then moves nothing and the last message stays. A received message (?9) counts as
      * unread unless excluded from the count (?11, 2349). A group message names its group (?6, ?7:
-     * name and TIMGroupType; NULL for C2C). */
+     * name, its id when the name is empty, TIMConversationManager.h 943, and TIMGroupType; NULL for
+     * C2C) and may carry its face (?12; NULL: unchanged). */
     [ST_CONV_RECORD_MSG] =
-        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name, recv_opt, group_type,"
-        " last_msg, last_summary, unread)"
-        " VALUES (?1, ?2, ?3, ?4, coalesce(?6, ?2), " RECV_OPT_OF(1, 2) ", coalesce(?7, 0),"
+        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name, face_url, recv_opt,"
+        " group_type, last_msg, last_summary, unread)"
+        " VALUES (?1, ?2, ?3, ?4, coalesce(nullif(?6, ''), ?2), coalesce(?12, ''), " RECV_OPT_OF(1, 2) ", coalesce(?7, 0),"
         " CASE WHEN ?5 THEN NULL ELSE ?8 END, CASE WHEN ?5 THEN NULL ELSE ?10 END, ?9 AND NOT ?11)"
         " ON CONFLICT (conv_type, conv_id) DO UPDATE SET"
         " active_time = CASE WHEN ?5 THEN active_time ELSE excluded.active_time END,"
         " active_order = CASE WHEN ?5 THEN active_order ELSE excluded.active_order END,"
-        " show_name = CASE WHEN ?5 THEN show_name ELSE coalesce(?6, show_name) END,"
+        " show_name = CASE WHEN ?5 THEN show_name ELSE coalesce(nullif(?6, ''), CASE WHEN ?6 = '' THEN ?2 END, show_name) END,"
+        " face_url = coalesce(?12, face_url),"
         " group_type = CASE WHEN ?5 THEN group_type ELSE coalesce(?7, group_type) END,"
         " last_msg = coalesce(excluded.last_msg, last_msg), last_summary = coalesce(excluded.last_summary, last_summary),"
         " unread = unread + excluded.unread",
@@ -465,12 +467,14 @@ const char *const store_stmt_sql[ST_COUNT] = {
         "  '$.group_base_info_self_info.group_self_info_msg_flag', " GROUP_RECV_OPT ") AS info"
         " FROM (SELECT key, value, json_extract(value, '$.group_base_info_group_id') AS gid FROM json_each(?1)) AS p"
         " LEFT JOIN conversation c ON c.conv_type = 2 AND c.conv_id = p.gid ORDER BY p.key)",
-    /* A member's group conversation (?1 = 2, ?2 id) with the group's name ?3 and TIMGroupType ?4:
-     * created at time ?5 (activation ?6), or renamed. */
+    /* A member's group conversation (?1 = 2, ?2 id) with the group's name ?3 (its id when the name is
+     * empty, TIMConversationManager.h 943), face ?7 and TIMGroupType ?4: created at time ?5
+     * (activation ?6), or renamed. */
     [ST_GROUP_CONV_ENSURE] =
-        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name, recv_opt, group_type)"
-        " VALUES (?1, ?2, ?5, ?6, ?3, " RECV_OPT_OF(1, 2) ", ?4)"
-        " ON CONFLICT (conv_type, conv_id) DO UPDATE SET show_name = excluded.show_name, group_type = excluded.group_type",
+        "INSERT INTO conversation (conv_type, conv_id, active_time, active_order, show_name, face_url, recv_opt,"
+        " group_type) VALUES (?1, ?2, ?5, ?6, coalesce(nullif(?3, ''), ?2), coalesce(?7, ''), " RECV_OPT_OF(1, 2) ", ?4)"
+        " ON CONFLICT (conv_type, conv_id) DO UPDATE SET show_name = excluded.show_name, face_url = excluded.face_url,"
+        " group_type = excluded.group_type",
     [ST_FILTER_UNREAD] =
         "SELECT coalesce(sum(unread), 0), (SELECT json_group_object(key, value) FROM ("
         "  SELECT 'conversation_list_filter_conv_type' AS key, ?2 AS value"

@@ -34,6 +34,8 @@ enum check_kind {
     CHECK_DELETE_PARAM,
     CHECK_MSG_ARRAY,
     CHECK_OBJECT_OF,
+    CHECK_IS_OBJECT,
+    CHECK_FIELD,
     CHECK_COUNT
 };
 
@@ -235,6 +237,15 @@ static const char *const check_sql[CHECK_COUNT] = {
         "  (SELECT json_group_array(json_extract(value, '$.message_msg_id')) FROM json_each(?1)) END",
     /* Column: a JSON object of the one key ?1 whose value is the text ?2 (see json_object_of). */
     [CHECK_OBJECT_OF] = "SELECT json_object(?1, ?2)",
+    /* Column: whether ?1 is a JSON object (json_check_fields). */
+    [CHECK_IS_OBJECT] = "SELECT json_valid(?1) AND json_type(?1) = 'object'",
+    /* Columns: whether member ?2 of object ?1 has one of the types ?3 (json_type names separated by
+     * spaces, or "texts": an array of strings), or is absent and not required (?4); its value. */
+    [CHECK_FIELD] =
+        "SELECT CASE WHEN json_type(?1, ?2) IS NULL THEN NOT ?4"
+        " WHEN ?3 = 'texts' THEN json_type(?1, ?2) = 'array' AND NOT EXISTS (SELECT 1 FROM json_each(?1, ?2) WHERE type <> 'text')"
+        " ELSE instr(' ' || ?3 || ' ', ' ' || json_type(?1, ?2) || ' ') > 0 END,"
+        " json_extract(?1, ?2)",
     /* Column: a JSON array holding the text ?1 (see json_array_of). */
     [CHECK_ARRAY_OF] = "SELECT json_array(?1)",
     /* Columns: ok, UI platform (default 0), log level (default kTIMLog_Info), operation, log line. */
@@ -485,6 +496,49 @@ int json_check_msg_array(const char *json, int64_t *length, char **msg_ids) {
     *length = 0;
     *msg_ids = NULL;
     return run_check(CHECK_MSG_ARRAY, json, length, 1, msg_ids, 1);
+}
+
+/* One field of json_check_fields (under checker_lock): TIM_SUCC, TIM_ERR_JSON, or TIM_ERR_PARAM
+ * when the copy of its text runs out of memory. */
+static int check_field_locked(const char *json, const struct json_field *f, char **text) {
+    sqlite3_stmt *stmt = checker_stmt[CHECK_FIELD];
+    sqlite3_bind_text(stmt, 1, json, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, f->path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, f->types, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 4, f->required ? 1 : 0);
+    int result = TIM_ERR_JSON, ok = 1;
+    if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 1) {
+        result = TIM_SUCC;
+        if (text != NULL) *text = copy_text_column(stmt, 1, &ok);
+        if (!ok) result = TIM_ERR_PARAM;
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return result;
+}
+
+int json_check_fields(const char *json, const struct json_field *fields, size_t count, char **first_text) {
+    if (first_text != NULL) *first_text = NULL;
+    if (!text_is_utf8(json, strlen(json))) return TIM_ERR_JSON;
+    pthread_mutex_lock(&checker_lock);
+    sqlite3_stmt *is_object = checker_stmt[CHECK_IS_OBJECT];
+    if (is_object == NULL) {
+        pthread_mutex_unlock(&checker_lock);
+        return TIM_ERR_SDKUNINIT;
+    }
+    sqlite3_bind_text(is_object, 1, json, -1, SQLITE_STATIC);
+    int result = sqlite3_step(is_object) == SQLITE_ROW && sqlite3_column_int(is_object, 0) == 1 ? TIM_SUCC : TIM_ERR_JSON;
+    sqlite3_reset(is_object);
+    sqlite3_clear_bindings(is_object);
+    for (size_t i = 0; result == TIM_SUCC && i < count; i++) {
+        result = check_field_locked(json, &fields[i], i == 0 ? first_text : NULL);
+    }
+    pthread_mutex_unlock(&checker_lock);
+    if (result != TIM_SUCC && first_text != NULL) {
+        free(*first_text);
+        *first_text = NULL;
+    }
+    return result;
 }
 
 char *json_object_of(const char *key, const char *text) {

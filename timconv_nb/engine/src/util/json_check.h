@@ -109,6 +109,19 @@ int json_check_delete_param(const char *json, char **msg_id);
 /* An array of Messages naming stored ones: *length, and *msg_ids the JSON array of their ids. */
 int json_check_msg_array(const char *json, int64_t *length, char **msg_ids);
 
+/* A member of a JSON object argument: its path ("$.key"), the json_type names it may have,
+ * separated by spaces ("text", "integer", "true false", "array", "object"; "texts": an array of
+ * strings), and whether it must be present. */
+struct json_field {
+    const char *path;
+    const char *types;
+    bool required;
+};
+
+/* An object whose members listed in fields have their types (members not listed are not looked
+ * at). *first_text (when not NULL): the value of fields[0] (malloc'd; NULL when absent). */
+int json_check_fields(const char *json, const struct json_field *fields, size_t count, char **first_text);
+
 /* A malloc'd JSON array holding the one string text (NULL when out of memory or closed). */
 char *json_array_of(const char *text);
 
