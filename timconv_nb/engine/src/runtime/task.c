@@ -56,8 +56,8 @@ void task_free(struct task *t) {
     case ARGS_CONV:
     case ARGS_PIN:
     case ARGS_FILTER:
-    case ARGS_CLEAN:
-    case ARGS_MSG_LIST: break;
+    case ARGS_CLEAN: break;
+    case ARGS_MSG_LIST: msg_list_param_clear(&t->args.msg_list.param); break;
     }
     free(t);
 }

@@ -107,8 +107,7 @@ struct send_args {
 
 struct msg_list_args {
     struct conv_ref conv;
-    int64_t count;
-    int64_t before_seq; /* 0: from the newest */
+    struct msg_list_param param; /* what the page asks for (json_check.h) */
 };
 
 /* An experimental operation (callExperimentalAPI). */

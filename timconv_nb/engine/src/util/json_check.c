@@ -145,7 +145,11 @@ static const char *const check_sql[CHECK_COUNT] = {
         " CASE WHEN json_valid(?1) AND json_type(?1) = 'array' THEN json_array_length(?1) END",
     /* Columns: whether array ?1 holds the text ?2 (binds ?2: see json_array_has). */
     [CHECK_ARRAY_HAS] = "SELECT EXISTS (SELECT 1 FROM json_each(?1) WHERE type = 'text' AND value = ?2)",
-    /* Columns: ok, count (default 20), seq of the message to start before (0: the newest). */
+    /* A MsgGetMsgListParam (TIMMessageManager.h 2439-2457): each key of its type when present.
+     * Columns: ok, count (default 20), is_forward, the start message's message_seq and
+     * message_server_time, last_msg_seq, time_begin, time_period (0 when absent), then texts: the
+     * start message's message_msg_id, the seq array and the type array (NULL when absent or empty;
+     * the type array also when is_ramble is true: 2446 makes it apply only without roaming). */
     [CHECK_MSG_LIST_PARAM] =
         "SELECT CASE WHEN json_valid(?1) THEN"
         " json_type(?1) = 'object'"
@@ -153,9 +157,32 @@ static const char *const check_sql[CHECK_COUNT] = {
         " AND coalesce(json_extract(?1, '$.msg_getmsglist_param_count'), 20) BETWEEN 1 AND 1000000"
         " AND coalesce(json_type(?1, '$.msg_getmsglist_param_last_msg'), 'object') = 'object'"
         " AND coalesce(json_type(?1, '$.msg_getmsglist_param_last_msg.message_seq'), 'integer') = 'integer'"
+        " AND coalesce(json_type(?1, '$.msg_getmsglist_param_last_msg.message_server_time'), 'integer') = 'integer'"
+        " AND coalesce(json_type(?1, '$.msg_getmsglist_param_last_msg.message_msg_id'), 'text') = 'text'"
+        " AND coalesce(json_type(?1, '$.msg_getmsglist_param_is_forward'), 'false') IN ('true', 'false')"
+        " AND coalesce(json_type(?1, '$.msg_getmsglist_param_is_ramble'), 'false') IN ('true', 'false')"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1) WHERE key IN ('msg_getmsglist_param_last_msg_seq',"
+        "   'msg_getmsglist_param_time_begin', 'msg_getmsglist_param_time_period') AND (type <> 'integer' OR value < 0))"
+        " AND coalesce(json_type(?1, '$.msg_getmsglist_param_message_seq_array'), 'array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.msg_getmsglist_param_message_seq_array')"
+        "   WHERE type <> 'integer' OR value < 0)"
+        " AND coalesce(json_type(?1, '$.msg_getmsglist_param_message_type_array'), 'array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.msg_getmsglist_param_message_type_array') WHERE type <> 'integer')"
         " ELSE 0 END,"
         " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_getmsglist_param_count'), 20) END,"
-        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_getmsglist_param_last_msg.message_seq'), 0) END",
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_getmsglist_param_is_forward'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN max(0, coalesce(json_extract(?1, '$.msg_getmsglist_param_last_msg.message_seq'), 0)) END,"
+        " CASE WHEN json_valid(?1) THEN"
+        "  max(0, coalesce(json_extract(?1, '$.msg_getmsglist_param_last_msg.message_server_time'), 0)) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_getmsglist_param_last_msg_seq'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_getmsglist_param_time_begin'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_getmsglist_param_time_period'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.msg_getmsglist_param_last_msg.message_msg_id') END,"
+        " CASE WHEN json_valid(?1) AND json_array_length(?1, '$.msg_getmsglist_param_message_seq_array') > 0"
+        "  THEN json_extract(?1, '$.msg_getmsglist_param_message_seq_array') END,"
+        " CASE WHEN json_valid(?1) AND json_array_length(?1, '$.msg_getmsglist_param_message_type_array') > 0"
+        "  AND NOT coalesce(json_extract(?1, '$.msg_getmsglist_param_is_ramble'), 0)"
+        "  THEN json_extract(?1, '$.msg_getmsglist_param_message_type_array') END",
     /* Columns: ok, sdkappid, expire, time, identifier, sig. */
     [CHECK_USERSIG] =
         "SELECT CASE WHEN json_valid(?1) THEN"
@@ -401,12 +428,30 @@ int json_check_id_array(const char *json, int64_t *length) {
     return run_check(CHECK_ID_ARRAY, json, length, 1, NULL, 0);
 }
 
-int json_check_msg_list_param(const char *json, int64_t *count, int64_t *before_seq) {
-    int64_t ints[2] = {20, 0};
-    int code = run_check(CHECK_MSG_LIST_PARAM, json, ints, 2, NULL, 0);
-    *count = ints[0];
-    *before_seq = ints[1];
+int json_check_msg_list_param(const char *json, struct msg_list_param *p) {
+    int64_t ints[7] = {20, 0, 0, 0, 0, 0, 0};
+    char *texts[3] = {NULL, NULL, NULL};
+    int code = run_check(CHECK_MSG_LIST_PARAM, json, ints, 7, texts, 3);
+    *p = (struct msg_list_param){
+        .count = ints[0],
+        .forward = ints[1] != 0,
+        .given_seq = ints[2],
+        .given_time = ints[3],
+        .last_msg_seq = ints[4],
+        .time_begin = ints[5],
+        .time_period = ints[6],
+        .msg_id = texts[0],
+        .seq_array = texts[1],
+        .type_array = texts[2],
+    };
     return code;
+}
+
+void msg_list_param_clear(struct msg_list_param *p) {
+    free(p->msg_id);
+    free(p->seq_array);
+    free(p->type_array);
+    p->msg_id = p->seq_array = p->type_array = NULL;
 }
 
 bool json_array_has(const char *json, const char *text) {
