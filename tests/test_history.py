@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from conftest import RawEngine
+from conftest import RawEngine, engine_library_path
 from timconv_nb import Client, ConvType
+from timconv_nb.classroom import Classroom
 
 START = 1_700_000_000
 
@@ -185,3 +187,65 @@ def test_iter_message_pages_pages_back_and_forth_and_new_messages_shift_nothing(
     window = [frame.text.tolist() for frame in client.iter_message_pages("bob", page_size=2, since=START + 10,
                                                                          period=1)]
     assert window == [["m32", "m31"], ["m30", "m29"], ["m28", "m27"]]  # [since - period, since], 2453-2455
+
+
+# ---- finding messages: TIMMessageManager.h 1456-1528 ----
+
+def wait_until(predicate, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_find_messages_by_id_in_any_conversation_revoked_ones_included(client: Client) -> None:
+    """1457: messages by id, kTIMMsg_Revoked ones too (1465: told apart by kTIMMsgStatus), in the
+    ids' order; an id not stored (a deleted message's) is left out."""
+    to_bob = client.send_text("bob", "to bob")
+    client.create_group("Crew", "crew")
+    to_crew = client.send_text("crew", "to crew", ConvType.GROUP)
+    gone = client.send_text("bob", "deleted")
+    client.revoke_message(to_bob)
+    client.delete_message(gone)
+    found = client.find_messages([to_crew.msg_id, "no such id", gone.msg_id, to_bob])
+    assert list(found.index) == [to_crew.msg_id, to_bob.msg_id]
+    assert list(found.conv_id) == ["crew", "bob"] and list(found.status) == [2, 6]
+    assert client.find_messages([]).empty
+
+
+def test_the_revoke_callbacks_locators_find_the_revoked_messages_in_the_peers_process(tmp_path: Path) -> None:
+    """1487-1494: messages by MsgLocator, revoked ones included; the locators are the revoke
+    callback's (696), heard in alice's process while bob revokes from his own."""
+    with Client(tmp_path / "data", library=engine_library_path()) as alice:
+        alice.login("alice")
+        alice.create_group("Team", "team", "work", members=["bob"])
+        revoked: list = []
+        alice.on("message_revoked", lambda items: revoked.extend(items))
+        with Classroom(alice, ["bob"]) as peers:
+            bob = peers["bob"]
+            kept = bob.send_text("alice", "kept")
+            oops = bob.send_text("alice", "oops")
+            in_team = bob.send_text("team", "team oops", "group")
+            bob.revoke_message(oops)
+            bob.revoke_message(in_team)
+            assert wait_until(lambda: len(revoked) == 2)
+        c2c = [r for r in revoked if r.conv_type == ConvType.C2C]
+        group = [r for r in revoked if r.conv_type == ConvType.GROUP]
+        found = alice.find_by_locators("bob", c2c)
+        assert list(found.text) == ["oops"] and list(found.status) == [6] and found.index[0] == oops.msg_id
+        found = alice.find_by_locators("team", group, "group")
+        assert list(found.text) == ["team oops"] and list(found.status) == [6]
+        # a locator made from a stored message's fields finds it too; one of nothing, nothing
+        mine = alice.messages("bob").set_index("seq")
+        locator = {"message_locator_seq": int(mine.index[-1]), "message_locator_rand": kept.raw["message_rand"],
+                   "message_locator_time": int(mine.iloc[-1].server_time.timestamp()),
+                   "message_locator_is_revoked": False, "message_locator_is_self": False}
+        assert list(alice.find_by_locators("bob", [locator, {"message_locator_rand": 1}]).text) == ["kept"]
+
+
+@pytest.mark.parametrize("locators", [b'{}', b'[1]', b'[{"message_locator_seq": "1"}]',
+                                      b'[{"message_locator_is_self": 1}]', b'[{"message_locator_time": -1}]'])
+def test_locators_of_the_wrong_shape_are_refused(alice: RawEngine, locators: bytes) -> None:
+    assert alice.submit("TIMMsgFindByMsgLocatorList", b"bob", 1, locators, on_done=lambda *reply: None) == -3

@@ -238,6 +238,25 @@ def msg_list_param(count: int, *, start: Any = None, newer: bool = False, from_s
     return json_arg(body)
 
 
+def message_ids_param(msg_ids: Any) -> bytes:
+    """A JSON array of message ids (strings; a Message, its JSON or a frame index give theirs)."""
+    ids = []
+    for item in id_list(msg_ids):
+        raw = getattr(item, "raw", item)
+        ident = raw.get(k.kTIMMsgMsgId) if isinstance(raw, dict) else raw
+        ids.append(check_text(ident, "message id"))
+    return json_arg(ids)
+
+
+def locators_param(locators: Any) -> bytes:
+    """A MsgLocator array (TIMMessageManager.h 8.2): RevokedMessages (the revoke event's) or their JSON."""
+    items = [getattr(item, "raw", item) for item in id_list(locators)]
+    for item in items:
+        if not isinstance(item, dict):
+            raise TypeError(f"a locator must be a RevokedMessage or a MsgLocator dict, not {type(item).__name__}")
+    return json_arg(items)
+
+
 def mark_bit(mark: Any) -> int:
     """Conversation marks: a positive int of up to 64 bits, each bit a mark (``MarkType`` or an
     extension bit 32 to 63, as the vendor allows)."""

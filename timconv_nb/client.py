@@ -483,6 +483,23 @@ class Client:
 
     messages_async = messages.awaitable
 
+    @api_call("TIMMsgFindMessages", result=messages_frame, parse=False)
+    def find_messages(msg_ids: Iterable[Any]) -> CArgs:
+        """TIMMsgFindMessages: the stored messages of these ids (strings, or Messages), in any
+        conversation, revoked ones included, as a DataFrame in the ids' order (ids not stored are
+        left out)."""
+        return (arguments.message_ids_param(msg_ids),)
+
+    find_messages_async = find_messages.awaitable
+
+    @api_call("TIMMsgFindByMsgLocatorList", result=messages_frame, parse=False)
+    def find_by_locators(conv_id: str, locators: Iterable[Any], conv_type: ConvTypeLike = ConvType.C2C) -> CArgs:
+        """TIMMsgFindByMsgLocatorList: the messages of a conversation that MsgLocators name (the
+        RevokedMessages of the ``message_revoked`` event, or their JSON) as a DataFrame."""
+        return (*arguments.conv_key(conv_id, conv_type), arguments.locators_param(locators))
+
+    find_by_locators_async = find_by_locators.awaitable
+
     def iter_message_pages(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, page_size: int = 50, *,
                            start: Any = None, newer: bool = False, since: Union[None, int, float, datetime] = None,
                            period: Union[None, int, float, timedelta] = None,

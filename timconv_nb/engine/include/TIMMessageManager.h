@@ -106,6 +106,15 @@ TIM_API int TIMMsgListDelete(const char* conv_id, enum TIMConvType conv_type, co
 /* Deletes every message of the conversation: no last message, nothing unread (event Update). */
 TIM_API int TIMMsgClearHistoryMessage(const char* conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void* user_data);
 
+/* 6.9 The stored Messages whose ids json_message_id_array (a JSON array of strings) lists, in any
+ * conversation, revoked ones included (kTIMMsg_Revoked); ids not stored are left out. */
+TIM_API int TIMMsgFindMessages(const char* json_message_id_array, TIMCommCallback cb, const void* user_data);
+
+/* 6.10 The Messages of a conversation that the MsgLocators of json_msg_Locator_array name (the revoke
+ * callback's, for one), in their order: a group's by message_locator_seq, a C2C conversation's by
+ * message_locator_time and message_locator_rand. */
+TIM_API int TIMMsgFindByMsgLocatorList(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_Locator_array, TIMCommCallback cb, const void* user_data);
+
 /* Sends a Message (json_msg_param: at least message_elem_array; never a kTIMElem_GroupTips or
  * kTIMElem_GroupReport element, which only the server sends): stores it as the conversation's
  * last message, creating the conversation if needed (event Add, else Update), and delivers it to

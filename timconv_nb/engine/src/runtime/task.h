@@ -45,6 +45,7 @@ enum task_args_kind {
     ARGS_RECV_OPT,    /* the receive option calls */
     ARGS_IM_GROUP,    /* the group calls (TIMGroupManager.h) */
     ARGS_MSG_REF,     /* revoke, delete, delete list, clear history */
+    ARGS_MSG_QUERY,   /* finding and searching messages */
 };
 
 struct login_args {
@@ -141,6 +142,13 @@ struct msg_ref_args {
     char *msg_id;  /* malloc'd: the one message of a revoke, or NULL */
 };
 
+/* A query over stored messages: its conversation (find by locators; else unused) and its JSON
+ * argument (message ids, locators, a search). */
+struct msg_query_args {
+    struct conv_ref conv;
+    char *json; /* malloc'd */
+};
+
 #define TASK_MAX_NOTES 4
 
 /* What a task produced. Its notes (notify/listeners.h: a conversation event, new messages, a
@@ -196,6 +204,7 @@ struct task {
         struct recv_opt_args recv_opt;
         struct im_group_args im_group;
         struct msg_ref_args msg_ref;
+        struct msg_query_args msg_query;
     } args;
 };
 

@@ -1,7 +1,8 @@
 /* The history of a conversation, paged (TIMMsgGetMsgList): keyset pages in (server time, seq)
  * order over the index message_by_time, from a message, a seq or a time, both ways. A page
  * never skips or repeats a message however deep it starts: it begins strictly past the key of
- * the message it starts from, and the key is unique (seq is, within a conversation). */
+ * the message it starts from, and the key is unique (seq is, within a conversation). Also
+ * finding stored messages by id or by MsgLocator. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdlib.h>
@@ -105,4 +106,17 @@ int store_msg_list(struct store *s, const char *conv_id, int conv_type, const st
     sqlite3_bind_int64(st, 6, far);
     if (p->type_array != NULL) sqlite3_bind_text(st, 7, p->type_array, -1, SQLITE_STATIC);
     return query_text(s, st, list, "list messages");
+}
+
+int store_msg_find_ids(struct store *s, const char *ids, char **list) {
+    sqlite3_stmt *st = stmt(s, ST_MSG_FIND_IDS);
+    sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
+    return query_text(s, st, list, "find messages");
+}
+
+int store_msg_find_locators(struct store *s, const char *conv_id, int conv_type, const char *locators, char **list) {
+    sqlite3_stmt *st = bind_key(s, conv_type == kTIMConv_Group ? ST_MSG_FIND_SEQ_LOCATORS : ST_MSG_FIND_TIME_LOCATORS,
+                                conv_id, conv_type);
+    sqlite3_bind_text(st, 3, locators, -1, SQLITE_STATIC);
+    return query_text(s, st, list, "find messages");
 }

@@ -522,4 +522,19 @@ const char *const store_stmt_sql[ST_COUNT] = {
         "SELECT time, seq FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND seq <= ?3 ORDER BY seq DESC LIMIT 1",
     [ST_MSG_KEY_AT_OR_AFTER] =
         "SELECT time, seq FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND seq >= ?3 ORDER BY seq LIMIT 1",
+    /* The messages whose ids JSON array ?1 lists, in its order, in any conversation (TIMMsgFindMessages). */
+    [ST_MSG_FIND_IDS] =
+        "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
+        " (SELECT m.msg FROM json_each(?1) j CROSS JOIN message m WHERE m.msg_id = j.value ORDER BY j.key)",
+    /* The messages of conversation (?1, ?2) MsgLocator array ?3 names, in its order: a group's by
+     * seq, a C2C conversation's by server time and rand (its seqs are each store's own). */
+    [ST_MSG_FIND_SEQ_LOCATORS] =
+        "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
+        " (SELECT m.msg FROM json_each(?3) j CROSS JOIN message m WHERE m.conv_type = ?1 AND m.conv_id = ?2"
+        "  AND m.seq = json_extract(j.value, '$.message_locator_seq') ORDER BY j.key)",
+    [ST_MSG_FIND_TIME_LOCATORS] =
+        "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
+        " (SELECT m.msg FROM json_each(?3) j CROSS JOIN message m WHERE m.conv_type = ?1 AND m.conv_id = ?2"
+        "  AND m.time = json_extract(j.value, '$.message_locator_time')"
+        "  AND json_extract(m.msg, '$.message_rand') = json_extract(j.value, '$.message_locator_rand') ORDER BY j.key)",
 };

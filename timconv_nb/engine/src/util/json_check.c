@@ -34,6 +34,7 @@ enum check_kind {
     CHECK_DELETE_PARAM,
     CHECK_MSG_ARRAY,
     CHECK_OBJECT_OF,
+    CHECK_LOCATOR_ARRAY,
     CHECK_COUNT
 };
 
@@ -260,6 +261,15 @@ static const char *const check_sql[CHECK_COUNT] = {
         " CASE WHEN json_valid(?1) AND json_type(?1) = 'array' THEN json_array_length(?1) END,"
         " CASE WHEN json_valid(?1) AND json_type(?1) = 'array' THEN"
         "  (SELECT json_group_array(json_extract(value, '$.message_msg_id')) FROM json_each(?1)) END",
+    /* An array of MsgLocators (TIMMessageManager.h 8.2): objects whose keys, when present, have the
+     * vendor's types (integers >= 0 for time, seq, rand and unique id; bools). Column: ok. */
+    [CHECK_LOCATOR_ARRAY] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1) l WHERE l.type <> 'object' OR EXISTS (SELECT 1 FROM json_each(l.value) f"
+        "  WHERE (f.key IN ('message_locator_time', 'message_locator_seq', 'message_locator_rand',"
+        "   'message_locator_unique_id') AND (f.type <> 'integer' OR f.value < 0))"
+        "  OR (f.key IN ('message_locator_is_revoked', 'message_locator_is_self') AND f.type NOT IN ('true', 'false'))))"
+        " ELSE 0 END",
     /* Column: a JSON object of the one key ?1 whose value is the text ?2 (see json_object_of). */
     [CHECK_OBJECT_OF] = "SELECT json_object(?1, ?2)",
     /* Column: a JSON array holding the text ?1 (see json_array_of). */
@@ -446,6 +456,8 @@ int json_check_msg_list_param(const char *json, struct msg_list_param *p) {
     };
     return code;
 }
+
+int json_check_locator_array(const char *json) { return run_check(CHECK_LOCATOR_ARRAY, json, NULL, 0, NULL, 0); }
 
 void msg_list_param_clear(struct msg_list_param *p) {
     free(p->msg_id);

@@ -97,6 +97,9 @@ int json_check_msg_list_param(const char *json, struct msg_list_param *p);
 /* Frees what p owns (NULL members are allowed). */
 void msg_list_param_clear(struct msg_list_param *p);
 
+/* An array of MsgLocator objects, each key of the vendor's type when present (8.2). */
+int json_check_locator_array(const char *json);
+
 /* A callExperimentalAPI request: an object with a string request_internal_operation, an integer
  * UI platform, a log level from 0 to 7 (default kTIMLog_Info) and a string log line when present
  * (texts malloc'd). */
