@@ -114,6 +114,9 @@ CALLS: dict[str, dict[str, Any]] = {
     "TIMMsgListDelete": {"conv_id": (b"nobody", "id"), "conv_type": 1,
                          "json_msg_array": (b'[{"message_msg_id": "none"}]', "json")},
     "TIMMsgClearHistoryMessage": {"conv_id": (b"nobody", "id"), "conv_type": 1},
+    "TIMMsgFindMessages": {"json_message_id_array": (b'["none"]', "json")},
+    "TIMMsgFindByMsgLocatorList": {"conv_id": (b"nobody", "id"), "conv_type": 1,
+                                   "json_msg_Locator_array": (b'[{"message_locator_seq": 1}]', "json")},
     "callExperimentalAPI": {"json_param": (b'{"request_internal_operation": "internal_operation_set_ui_platform"}',
                                            "json")},
     "TIMGroupModifyGroupInfo": {"json_group_modifyinfo_param": (

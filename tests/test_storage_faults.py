@@ -110,14 +110,20 @@ def test_a_data_root_that_is_a_file_is_reported(tmp_path: Path) -> None:
             client.login("alice")
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
 def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: Path, version: int) -> None:
     with Client(tmp_path) as client:
         client.login("alice")
         client.create_conversation("bob")
         client.create_conversation("carol")
-    (store,) = tmp_path.glob("timconv/*/*/store.db")
+        client.send_text("dave", "before")
+        client.send_text("dave", "the upgrade")
+    (store,) = tmp_path.glob(f"timconv/*/{b'alice'.hex()}/store.db")
     with sqlite3.connect(store) as db:  # as an earlier release left it
+        # Before version 6 the history had no columns of its own, nor their indexes.
+        for sql in ("DROP INDEX message_by_time", "DROP INDEX message_by_id", "ALTER TABLE message DROP COLUMN time",
+                    "ALTER TABLE message DROP COLUMN msg_id"):
+            db.execute(sql)
         if version == 1:
             db.execute("DROP INDEX conversation_unread")
         # Every earlier release had an older definition of the view; those before version 4 kept no
@@ -135,14 +141,15 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
         else:
             db.execute("UPDATE conversation SET mark_array = '[1, 2, 4]' WHERE conv_id = 'bob'")
         db.execute("CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation")
-        db.execute("ALTER TABLE conversation DROP COLUMN last_summary")  # before version 5: no summaries
-        db.execute("UPDATE conversation SET last_msg = ? WHERE conv_id = 'carol'", (json.dumps(
-            {"message_elem_array": [{"elem_type": 0, "text_elem_content": "kept"}], "message_sender": "carol",
-             "message_server_time": 1700000000, "message_status": 2}),))
+        if version < 5:  # no summaries
+            db.execute("ALTER TABLE conversation DROP COLUMN last_summary")
+            db.execute("UPDATE conversation SET last_msg = ? WHERE conv_id = 'carol'", (json.dumps(
+                {"message_elem_array": [{"elem_type": 0, "text_elem_content": "kept"}], "message_sender": "carol",
+                 "message_server_time": 1700000000, "message_status": 2}),))
         db.execute(f"PRAGMA user_version = {version}")
     with Client(tmp_path) as client:
         client.login("alice")
-        assert [c.conv_id for c in client.conversation_list()] == ["carol", "bob"]
+        assert [c.conv_id for c in client.conversation_list()] == ["dave", "carol", "bob"]
         assert client.conversation("bob").raw["conv_mark_array"] == [1, 2, 4]  # one mark per element
         assert [k for page in client.iter_conversation_pages(mark=MarkType.FOLD) for k in page.index] == ["c2c_bob"]
         assert client.conversation("bob").read_time is None  # read positions start unset
@@ -152,11 +159,17 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
         # The list as columns (last messages' summaries, kept since version 5, made for the
         # messages stored before) is the list.
         pd.testing.assert_frame_equal(client.conversations(), client.conversations(keep_json=True))
-        assert client.conversations().loc["c2c_carol", "last_msg_text"] == "kept"
+        if version < 5:
+            assert client.conversations().loc["c2c_carol", "last_msg_text"] == "kept"
+        # The history, indexed since version 6, pages from any message (the messages stored before too).
+        assert list(client.messages("dave").text) == ["the upgrade", "before"]
+        assert list(client.messages("dave", start=client.messages("dave", count=1).iloc[0]).text) == ["before"]
     with sqlite3.connect(store) as db:
-        assert db.execute("PRAGMA user_version").fetchone() == (5,)
+        assert db.execute("PRAGMA user_version").fetchone() == (6,)
         assert db.execute("SELECT name FROM sqlite_master WHERE name = 'conversation_unread'").fetchone()
-        db.execute("PRAGMA user_version = 6")
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE name IN ('message_by_time', 'message_by_id')"
+                          ).fetchone() == (2,)
+        db.execute("PRAGMA user_version = 7")
     with Client(tmp_path) as client:
         with pytest.raises(StorageError, match="unknown schema version"):
             client.login("alice")

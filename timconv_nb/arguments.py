@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Optional, Union
 
 from . import wire as k
@@ -217,9 +217,64 @@ def draft_param(draft: Union[str, JsonObject], user_define: str, edit_time: Unio
     return json_arg(body)
 
 
-def msg_list_param(count: int) -> bytes:
-    """A MsgGetMsgListParam for the newest ``count`` messages."""
-    return json_arg({k.kTIMMsgGetMsgListParamCount: check_int(count, "count", 1, 1_000_000)})
+def message_key(message: Any) -> JsonObject:
+    """Where a page of history starts: a Message (or its JSON, or a row of a messages frame as
+    ``frame.iloc[i]``, whose index is the message id) reduced to its id, seq and server time."""
+    raw = getattr(message, "raw", message)
+    if not isinstance(raw, dict) and hasattr(raw, "name") and hasattr(raw, "get"):  # a frame row (a Series)
+        when = raw.get("server_time")
+        raw = {k.kTIMMsgMsgId: str(raw.name), k.kTIMMsgSeq: int(raw.get("seq", 0)),
+               k.kTIMMsgServerTime: int(when.timestamp()) if when is not None and when == when else 0}
+    if not isinstance(raw, dict) or not isinstance(raw.get(k.kTIMMsgMsgId), str):
+        raise ValueError("start a page from a Message (or its JSON, or a messages frame row) with a message_msg_id")
+    return {key: raw[key] for key in (k.kTIMMsgMsgId, k.kTIMMsgSeq, k.kTIMMsgServerTime) if key in raw}
+
+
+def msg_list_param(count: int, *, start: Any = None, newer: bool = False, from_seq: Optional[int] = None,
+                   since: Union[None, int, float, datetime] = None, period: Union[None, int, float, timedelta] = None,
+                   seqs: Optional[Iterable[int]] = None, types: Optional[Iterable[int]] = None) -> bytes:
+    """A MsgGetMsgListParam (TIMMessageManager.h 2439-2457): ``count`` messages older (or with
+    ``newer``, newer) than message ``start``, or from a group's seq ``from_seq`` (included), or from
+    time ``since``, within ``period`` (seconds or a timedelta) of it; a group's ``seqs``; the
+    messages whose first element has one of the TIMElemType ``types``."""
+    body: dict[str, Any] = {k.kTIMMsgGetMsgListParamCount: check_int(count, "count", 1, 1_000_000),
+                            k.kTIMMsgGetMsgListParamIsForward: bool(newer)}
+    if start is not None:
+        body[k.kTIMMsgGetMsgListParamLastMsg] = message_key(start)
+    if from_seq is not None:
+        body[k.kTIMMsgGetMsgListParamLastMsgSeq] = sequence(from_seq)
+    if since is not None:
+        body[k.kTIMMsgGetMsgListParamTimeBegin] = epoch_arg(since, "since")
+    if period is not None:
+        seconds = period.total_seconds() if isinstance(period, timedelta) else period
+        if is_number(seconds):
+            seconds = int(seconds)
+        body[k.kTIMMsgGetMsgListParamTimePeriod] = check_int(seconds, "period", 0, 2**63 - 1,
+                                                             "seconds (an int >= 0) or a timedelta")
+    if seqs is not None:
+        body[k.kTIMMsgGetMsgListParamMessageSeqArray] = [sequence(seq) for seq in seqs]
+    if types is not None:
+        body[k.kTIMMsgGetMsgListMessageTypeArray] = [check_int(t, "element type", 0, 2**31 - 1) for t in types]
+    return json_arg(body)
+
+
+def message_ids_param(msg_ids: Any) -> bytes:
+    """A JSON array of message ids (strings; a Message, its JSON or a frame index give theirs)."""
+    ids = []
+    for item in id_list(msg_ids):
+        raw = getattr(item, "raw", item)
+        ident = raw.get(k.kTIMMsgMsgId) if isinstance(raw, dict) else raw
+        ids.append(check_text(ident, "message id"))
+    return json_arg(ids)
+
+
+def locators_param(locators: Any) -> bytes:
+    """A MsgLocator array (TIMMessageManager.h 8.2): RevokedMessages (the revoke event's) or their JSON."""
+    items = [getattr(item, "raw", item) for item in id_list(locators)]
+    for item in items:
+        if not isinstance(item, dict):
+            raise TypeError(f"a locator must be a RevokedMessage or a MsgLocator dict, not {type(item).__name__}")
+    return json_arg(items)
 
 
 def mark_bit(mark: Any) -> int:

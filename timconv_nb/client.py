@@ -29,7 +29,7 @@ import textwrap
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypedDict, Union
 
@@ -475,11 +475,55 @@ class Client:
     send_text_async = send_text.awaitable
 
     @api_call("TIMMsgGetMsgList", result=messages_frame, parse=False)
-    def messages(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, count: int = 20) -> CArgs:
-        """TIMMsgGetMsgList: the newest ``count`` messages as a DataFrame (schema: docs/api.md)."""
-        return (*arguments.conv_key(conv_id, conv_type), arguments.msg_list_param(count))
+    def messages(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, count: int = 20, *, start: Any = None,
+                 newer: bool = False, from_seq: Optional[int] = None, since: Union[None, int, float, datetime] = None,
+                 period: Union[None, int, float, timedelta] = None, seqs: Optional[Iterable[int]] = None,
+                 types: Optional[Iterable[int]] = None) -> CArgs:
+        """TIMMsgGetMsgList: a page of history as a DataFrame (schema: docs/api.md). Older messages
+        newest first (from the newest, or from message ``start``: a Message, its JSON or a frame
+        row), or with ``newer=True`` newer ones oldest first; ``from_seq`` starts a group's page at
+        that seq (included), ``since`` at a time, ``period`` (seconds) bounds it; ``seqs`` lists a
+        group's messages by seq; ``types`` keeps the messages of those TIMElemType values."""
+        return (*arguments.conv_key(conv_id, conv_type),
+                arguments.msg_list_param(count, start=start, newer=newer, from_seq=from_seq, since=since,
+                                         period=period, seqs=seqs, types=types))
 
     messages_async = messages.awaitable
+
+    @api_call("TIMMsgFindMessages", result=messages_frame, parse=False)
+    def find_messages(msg_ids: Iterable[Any]) -> CArgs:
+        """TIMMsgFindMessages: the stored messages of these ids (strings, or Messages), in any
+        conversation, revoked ones included, as a DataFrame in the ids' order (ids not stored are
+        left out)."""
+        return (arguments.message_ids_param(msg_ids),)
+
+    find_messages_async = find_messages.awaitable
+
+    @api_call("TIMMsgFindByMsgLocatorList", result=messages_frame, parse=False)
+    def find_by_locators(conv_id: str, locators: Iterable[Any], conv_type: ConvTypeLike = ConvType.C2C) -> CArgs:
+        """TIMMsgFindByMsgLocatorList: the messages of a conversation that MsgLocators name (the
+        RevokedMessages of the ``message_revoked`` event, or their JSON) as a DataFrame."""
+        return (*arguments.conv_key(conv_id, conv_type), arguments.locators_param(locators))
+
+    find_by_locators_async = find_by_locators.awaitable
+
+    def iter_message_pages(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, page_size: int = 50, *,
+                           start: Any = None, newer: bool = False, since: Union[None, int, float, datetime] = None,
+                           period: Union[None, int, float, timedelta] = None,
+                           types: Optional[Iterable[int]] = None) -> Iterator[pd.DataFrame]:
+        """Yields a conversation's history page by page (DataFrames, as :meth:`messages` gives
+        them), each message once: older pages back to the first message, or with ``newer=True``
+        newer ones up to the latest (from ``start`` or ``since``). Each page starts past the last
+        message of the one before, so messages arriving meanwhile neither repeat nor shift pages."""
+        types = None if types is None else list(types)
+        while True:
+            frame = self.messages(conv_id, conv_type, page_size, start=start, newer=newer, since=since, period=period,
+                                  types=types)
+            if len(frame):
+                yield frame
+            if len(frame) < page_size:
+                return
+            start = frame.iloc[-1]
 
     @api_call("TIMMsgReportReaded")
     def mark_read(conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, *,

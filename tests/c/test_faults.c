@@ -331,7 +331,8 @@ struct run {
 };
 
 /* alice's store as an earlier schema version left it (version 3: no group type, one kind of inbox
- * row), holding conversation "old": the session's first login upgrades it, under the fault too. */
+ * row, no history columns), holding conversation "old": the session's first login upgrades it,
+ * under the fault too. */
 static void make_old_store(const char *folder, const char *config) {
     CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC);
     CHECK_EQ_INT(CALL(TIMLogin("alice", "sig", on_done, NULL)), ERR_SUCC);
@@ -344,6 +345,8 @@ static void make_old_store(const char *folder, const char *config) {
     CHECK_EQ_INT(sqlite3_exec(db, "DROP VIEW conv_info; ALTER TABLE conversation DROP COLUMN group_type;"
                                   "ALTER TABLE inbox DROP COLUMN kind;"
                                   "ALTER TABLE conversation DROP COLUMN last_summary;"
+                                  "DROP INDEX message_by_time; DROP INDEX message_by_id;"
+                                  "ALTER TABLE message DROP COLUMN time; ALTER TABLE message DROP COLUMN msg_id;"
                                   "CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation;"
                                   "PRAGMA user_version = 3;", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);

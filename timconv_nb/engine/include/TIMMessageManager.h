@@ -106,6 +106,15 @@ TIM_API int TIMMsgListDelete(const char* conv_id, enum TIMConvType conv_type, co
 /* Deletes every message of the conversation: no last message, nothing unread (event Update). */
 TIM_API int TIMMsgClearHistoryMessage(const char* conv_id, enum TIMConvType conv_type, TIMCommCallback cb, const void* user_data);
 
+/* 6.9 The stored Messages whose ids json_message_id_array (a JSON array of strings) lists, in any
+ * conversation, revoked ones included (kTIMMsg_Revoked); ids not stored are left out. */
+TIM_API int TIMMsgFindMessages(const char* json_message_id_array, TIMCommCallback cb, const void* user_data);
+
+/* 6.10 The Messages of a conversation that the MsgLocators of json_msg_Locator_array name (the revoke
+ * callback's, for one), in their order: a group's by message_locator_seq, a C2C conversation's by
+ * message_locator_time and message_locator_rand. */
+TIM_API int TIMMsgFindByMsgLocatorList(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_Locator_array, TIMCommCallback cb, const void* user_data);
+
 /* Sends a Message (json_msg_param: at least message_elem_array; never a kTIMElem_GroupTips or
  * kTIMElem_GroupReport element, which only the server sends): stores it as the conversation's
  * last message, creating the conversation if needed (event Add, else Update), and delivers it to
@@ -121,9 +130,6 @@ TIM_API int TIMMsgReportReaded(const char* conv_id, enum TIMConvType conv_type, 
 /* Marks every conversation read. */
 TIM_API int TIMMsgMarkAllMessageAsRead(TIMCommCallback cb, const void* user_data);
 
-/* Messages of a conversation, newest first. json_get_msg_param (NULL or "": defaults):
- * msg_getmsglist_param_count (default 20) and msg_getmsglist_param_last_msg (start before it).
- * Callback JSON: array of Messages. */
 /* 5.1 Sets how the logged-in user receives the C2C messages of each user a JSON array of user ids
  * lists (at most 30: more is answered ERR_INVALID_PARAMETERS). The option also holds for a peer
  * without a conversation yet. */
@@ -135,6 +141,12 @@ TIM_API int TIMMsgGetC2CReceiveMessageOpt(const char* json_identifier_array, TIM
 /* 5.3 Sets how the logged-in user receives the messages of group group_id. */
 TIM_API int TIMMsgSetGroupReceiveMessageOpt(const char* group_id, TIMReceiveMessageOpt opt, TIMCommCallback cb, const void* user_data);
 
+/* 6.1 A page of a conversation's history (json_get_msg_param, a MsgGetMsgListParam; NULL or "":
+ * the 20 newest). Older messages newest first; newer (msg_getmsglist_param_is_forward) oldest
+ * first. From the start message (not in the page), else a group's start seq (in the page), else
+ * time_begin; with none, older pages start at the newest message and newer ones are empty. A
+ * time range (time_begin, time_period seconds the page's way; 0: no end) bounds the page; a
+ * group's seq array, when given, lists those messages instead. Callback JSON: Message array. */
 TIM_API int TIMMsgGetMsgList(const char* conv_id, enum TIMConvType conv_type, const char* json_get_msg_param, TIMCommCallback cb, const void* user_data);
 
 /* Elem JSON keys */
@@ -199,15 +211,24 @@ static const char* kTIMGroupReportElemGroupId TIM_KEY_ATTR = "group_report_elem_
 static const char* kTIMGroupReportElemGroupName TIM_KEY_ATTR = "group_report_elem_group_name";
 static const char* kTIMGroupReportElemOpUser TIM_KEY_ATTR = "group_report_elem_op_user";
 
-/* MsgGetMsgListParam JSON keys */
+/* 8.1 MsgGetMsgListParam (vendor 2439-2457): object Message, the message to start from (not in
+ * the page); uint, how many (default 20); bool, roaming (locally every message is here); array
+ * TIMElemType, the types to list (only without roaming; empty: every type); bool, newer messages
+ * (else older); uint64, a group's seq to start from (in the page); uint64 UTC seconds, where the
+ * time range starts, and its length in seconds; array uint64, the group seqs to list. */
 static const char* kTIMMsgGetMsgListParamLastMsg TIM_KEY_ATTR = "msg_getmsglist_param_last_msg";
 static const char* kTIMMsgGetMsgListParamCount TIM_KEY_ATTR = "msg_getmsglist_param_count";
+static const char* kTIMMsgGetMsgListParamIsRamble TIM_KEY_ATTR = "msg_getmsglist_param_is_ramble";
+static const char* kTIMMsgGetMsgListMessageTypeArray TIM_KEY_ATTR = "msg_getmsglist_param_message_type_array";
+static const char* kTIMMsgGetMsgListParamIsForward TIM_KEY_ATTR = "msg_getmsglist_param_is_forward";
+static const char* kTIMMsgGetMsgListParamLastMsgSeq TIM_KEY_ATTR = "msg_getmsglist_param_last_msg_seq";
+static const char* kTIMMsgGetMsgListParamTimeBegin TIM_KEY_ATTR = "msg_getmsglist_param_time_begin";
+static const char* kTIMMsgGetMsgListParamTimePeriod TIM_KEY_ATTR = "msg_getmsglist_param_time_period";
+static const char* kTIMMsgGetMsgListParamMessageSeqArray TIM_KEY_ATTR = "msg_getmsglist_param_message_seq_array";
 
 /* 9.1 GetC2CRecvMsgOptResult: string, the user id; uint TIMReceiveMessageOpt, its option. */
 static const char* kTIMMsgGetC2CRecvMsgOptResultIdentifier TIM_KEY_ATTR = "msg_recv_msg_opt_result_identifier";
 static const char* kTIMMsgGetC2CRecvMsgOptResultOpt TIM_KEY_ATTR = "msg_recv_msg_opt_result_opt";
-/* bool: also fetch roaming messages from the server (vendor 2445; locally every message is here). */
-static const char* kTIMMsgGetMsgListParamIsRamble TIM_KEY_ATTR = "msg_getmsglist_param_is_ramble";
 
 /* ---- Not implemented by the local engine (yet) ----
  * The rest of the vendor's declarations in this header, in its order and as it writes them, so
@@ -252,8 +273,6 @@ TIM_API int TIMMsgGetAllReceiveMessageOpt(TIMCommCallback cb, const void* user_d
 TIM_API int TIMMsgModifyMessage(const char* json_msg_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgSaveMsg(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgImportMsgList(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_array, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMMsgFindMessages(const char* json_message_id_array, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMMsgFindByMsgLocatorList(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_Locator_array, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgSearchLocalMessages(const char* json_search_message_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgSearchCloudMessages(const char* json_search_message_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgSendMessageReadReceipts(const char* json_msg_array, TIMCommCallback cb, const void* user_data);

@@ -139,23 +139,27 @@ int TIMMsgMarkAllMessageAsRead(TIMCommCallback cb, const void *user_data) {
 
 static void run_msg_list(struct task *t, struct store *s, struct task_result *r) {
     const struct msg_list_args *a = &t->args.msg_list;
-    int code = store_msg_list(s, a->conv.id, a->conv.type, a->count, a->before_seq, &r->json);
+    int code = store_msg_list(s, a->conv.id, a->conv.type, &a->param, &r->json);
     if (code != ERR_SUCC) store_failed(r, s, code, t);
 }
 
+/* TIMMessageManager.h 1150-1204: json_get_msg_param NULL or "" asks for the 20 newest. */
 int TIMMsgGetMsgList(const char *conv_id, enum TIMConvType conv_type, const char *json_get_msg_param,
                      TIMCommCallback cb, const void *user_data) {
     int code = engine_precheck(true);
     if (code == TIM_SUCC) code = check_conv_key(conv_id, (int)conv_type);
-    int64_t count = 20, before_seq = 0;
+    struct msg_list_param param = {.count = 20};
     if (code == TIM_SUCC && json_get_msg_param != NULL && json_get_msg_param[0] != '\0') {
-        code = text_is_json_size_ok(json_get_msg_param) ? json_check_msg_list_param(json_get_msg_param, &count, &before_seq)
+        code = text_is_json_size_ok(json_get_msg_param) ? json_check_msg_list_param(json_get_msg_param, &param)
                                                         : TIM_ERR_PARAM;
     }
-    if (code != TIM_SUCC) return code;
-    struct task *t = conv_task("TIMMsgGetMsgList", run_msg_list, ARGS_MSG_LIST, conv_id, (int)conv_type, cb, user_data);
-    if (t == NULL) return TIM_ERR_PARAM;
-    t->args.msg_list.count = count;
-    t->args.msg_list.before_seq = before_seq > 0 ? before_seq : 0;
+    struct task *t = code == TIM_SUCC ? conv_task("TIMMsgGetMsgList", run_msg_list, ARGS_MSG_LIST, conv_id,
+                                                  (int)conv_type, cb, user_data)
+                                      : NULL;
+    if (t == NULL) {
+        msg_list_param_clear(&param);
+        return code == TIM_SUCC ? TIM_ERR_PARAM : code;
+    }
+    t->args.msg_list.param = param;
     return engine_submit(t, ADMIT_LOGGED_IN);
 }

@@ -52,12 +52,13 @@ void task_free(struct task *t) {
         free(t->args.msg_ref.msg_ids);
         free(t->args.msg_ref.msg_id);
         break;
+    case ARGS_MSG_QUERY: free(t->args.msg_query.json); break;
     case ARGS_NONE:
     case ARGS_CONV:
     case ARGS_PIN:
     case ARGS_FILTER:
-    case ARGS_CLEAN:
-    case ARGS_MSG_LIST: break;
+    case ARGS_CLEAN: break;
+    case ARGS_MSG_LIST: msg_list_param_clear(&t->args.msg_list.param); break;
     }
     free(t);
 }
@@ -71,6 +72,7 @@ const struct conv_ref *task_conv(const struct task *t) {
     case ARGS_SEND: return &t->args.send.conv;
     case ARGS_MSG_LIST: return &t->args.msg_list.conv;
     case ARGS_MSG_REF: return &t->args.msg_ref.conv;
+    case ARGS_MSG_QUERY: return &t->args.msg_query.conv;
     default: return NULL;
     }
 }

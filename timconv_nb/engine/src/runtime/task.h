@@ -45,6 +45,7 @@ enum task_args_kind {
     ARGS_RECV_OPT,    /* the receive option calls */
     ARGS_IM_GROUP,    /* the group calls (TIMGroupManager.h) */
     ARGS_MSG_REF,     /* revoke, delete, delete list, clear history */
+    ARGS_MSG_QUERY,   /* finding and searching messages */
 };
 
 struct login_args {
@@ -107,8 +108,7 @@ struct send_args {
 
 struct msg_list_args {
     struct conv_ref conv;
-    int64_t count;
-    int64_t before_seq; /* 0: from the newest */
+    struct msg_list_param param; /* what the page asks for (json_check.h) */
 };
 
 /* An experimental operation (callExperimentalAPI). */
@@ -140,6 +140,13 @@ struct msg_ref_args {
     struct conv_ref conv;
     char *msg_ids; /* malloc'd */
     char *msg_id;  /* malloc'd: the one message of a revoke, or NULL */
+};
+
+/* A query over stored messages: its conversation (find by locators; else unused) and its JSON
+ * argument (message ids, locators, a search). */
+struct msg_query_args {
+    struct conv_ref conv;
+    char *json; /* malloc'd */
 };
 
 #define TASK_MAX_NOTES 4
@@ -197,6 +204,7 @@ struct task {
         struct recv_opt_args recv_opt;
         struct im_group_args im_group;
         struct msg_ref_args msg_ref;
+        struct msg_query_args msg_query;
     } args;
 };
 

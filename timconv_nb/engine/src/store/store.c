@@ -232,6 +232,7 @@ static int prepare(struct store *s, const char *user_id) {
         if (rc == SQLITE_OK && found < 3) rc = sqlite3_exec(s->db, store_v3_sql, NULL, NULL, NULL);
         if (rc == SQLITE_OK && found < 4) rc = sqlite3_exec(s->db, store_v4_sql, NULL, NULL, NULL);
         if (rc == SQLITE_OK && found < 5) rc = sqlite3_exec(s->db, store_v5_sql, NULL, NULL, NULL);
+        if (rc == SQLITE_OK && found < 6) rc = sqlite3_exec(s->db, store_v6_sql, NULL, NULL, NULL);
         if (rc == SQLITE_OK) rc = sqlite3_exec(s->db, store_view_sql, NULL, NULL, NULL);
     } else if (found != SCHEMA_VERSION) {
         rc = SQLITE_MISMATCH;

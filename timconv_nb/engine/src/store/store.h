@@ -205,8 +205,17 @@ int store_group_self_info(struct store *s, const char *base_infos, char **out);
 /* Calls fn with each element of a JSON array (as JSON text). */
 int store_array_each(struct store *s, const char *array, void (*fn)(const char *item, void *ctx), void *ctx);
 
-/* *list: up to `count` Messages, newest first, older than before_seq (0: from the newest). */
-int store_msg_list(struct store *s, const char *conv_id, int conv_type, int64_t count, int64_t before_seq, char **list);
+/* *list: a page of the conversation's Messages as MsgGetMsgListParam p asks (store_history.c):
+ * backward newest first, forward oldest first. */
+int store_msg_list(struct store *s, const char *conv_id, int conv_type, const struct msg_list_param *p, char **list);
+
+/* *list: the stored Messages whose message_msg_id JSON array ids lists, in its order (ids not
+ * stored are left out), in any conversation. */
+int store_msg_find_ids(struct store *s, const char *ids, char **list);
+
+/* *list: the Messages of conversation (conv_type, conv_id) each MsgLocator of JSON array locators
+ * names, in its order: a group's by seq, a C2C conversation's by server time and rand. */
+int store_msg_find_locators(struct store *s, const char *conv_id, int conv_type, const char *locators, char **list);
 
 /* Marks read the messages of conversation (conv_type, conv_id), and advances its read position
  * (conv_c2c_read_timestamp, conv_group_read_sequence: to the bound, or with 0 to the latest

@@ -88,6 +88,15 @@ enum stmt_id {
     ST_GROUP_SELF_INFO,
     ST_GROUP_CONV_ENSURE,
     ST_FILTER_UNREAD,
+    ST_MSG_LIST_NEWER,
+    ST_MSG_LIST_SEQS,
+    ST_MSG_KEY_OF_ID,
+    ST_MSG_KEY_OF_SEQ,
+    ST_MSG_KEY_AT_OR_BEFORE,
+    ST_MSG_KEY_AT_OR_AFTER,
+    ST_MSG_FIND_IDS,
+    ST_MSG_FIND_SEQ_LOCATORS,
+    ST_MSG_FIND_TIME_LOCATORS,
     ST_COUNT
 };
 
@@ -95,14 +104,15 @@ enum stmt_id {
 #define STORE_BUSY_TIMEOUT_MS 5000
 
 /* The schema's version (PRAGMA user_version), and the SQL of store_sql.c. */
-#define SCHEMA_VERSION 5
-#define SCHEMA_VERSION_TEXT "5"
+#define SCHEMA_VERSION 6
+#define SCHEMA_VERSION_TEXT "6"
 extern const char store_schema_sql[];
 extern const char store_view_sql[];
 extern const char store_unread_index_sql[];   /* version 2 */
 extern const char store_v3_sql[];             /* version 3 */
 extern const char store_v4_sql[];             /* version 4 */
 extern const char store_v5_sql[];             /* version 5 */
+extern const char store_v6_sql[];             /* version 6 */
 extern const char *const store_stmt_sql[ST_COUNT];
 
 struct store {

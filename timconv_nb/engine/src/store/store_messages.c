@@ -1,5 +1,5 @@
-/* The store's messages: sending, receiving (and the inbox other processes deliver into),
- * listing, and marking read (see store.h). */
+/* The store's messages: sending, receiving (and the inbox other processes deliver into), and
+ * marking read (see store.h; the history's pages are store_history.c's). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,13 +145,6 @@ int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const
         free(stored);
     }
     return finish(s, result);
-}
-
-int store_msg_list(struct store *s, const char *conv_id, int conv_type, int64_t count, int64_t before_seq, char **list) {
-    sqlite3_stmt *st = bind_key(s, ST_MSG_LIST, conv_id, conv_type);
-    sqlite3_bind_int64(st, 3, count);
-    sqlite3_bind_int64(st, 4, before_seq);
-    return query_text(s, st, list, "list messages");
 }
 
 /* Marks a conversation's messages read up to `upto` (0: all; see ST_MSG_CLEAN_UNREAD) inside an

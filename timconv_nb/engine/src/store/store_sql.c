@@ -52,6 +52,24 @@ const char store_v5_sql[] =
     "ALTER TABLE conversation ADD COLUMN last_summary TEXT;"
     "UPDATE conversation SET last_summary = " LAST_SUMMARY("last_msg") " WHERE last_msg IS NOT NULL;";
 
+/* The TIMElemType of a message as a type filter reads it: its first element's. */
+#define MSG_TYPE "json_extract(msg, '$.message_elem_array[0].elem_type')"
+
+/* The history's columns and indexes: each message's server time and id, read from its JSON by
+ * SQLite (generated, never written twice), so that pages run in (server time, seq) order from
+ * any message or time, and messages are found by id (TIMMsgGetMsgList, TIMMsgFindMessages):
+ * keyset ranges over an index, never an OFFSET. Real columns, not expression indexes: SQLite
+ * uses an index for a row-value range such as (time, seq) < (?, ?) only over columns. */
+#define MESSAGE_COLUMNS_SQL \
+    "ALTER TABLE message ADD COLUMN time INTEGER AS (json_extract(msg, '$.message_server_time'));" \
+    "ALTER TABLE message ADD COLUMN msg_id TEXT AS (json_extract(msg, '$.message_msg_id'));" \
+    "CREATE INDEX message_by_time ON message (conv_type, conv_id, time, seq);" \
+    "CREATE INDEX message_by_id ON message (msg_id);"
+
+/* Version 6 indexes the history (MESSAGE_COLUMNS_SQL); the view is made anew after it, as after
+ * every upgrade. */
+const char store_v6_sql[] = "DROP VIEW IF EXISTS conv_info;" MESSAGE_COLUMNS_SQL;
+
 /* The schema (the view conv_info comes after it: store_view_sql). */
 const char store_schema_sql[] =
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
@@ -84,6 +102,7 @@ const char store_schema_sql[] =
     " seq INTEGER NOT NULL,"      /* per conversation, from 1 */
     " msg TEXT NOT NULL,"         /* Message JSON */
     " PRIMARY KEY (conv_type, conv_id, seq)) WITHOUT ROWID;"
+    MESSAGE_COLUMNS_SQL
     /* Messages other processes delivered here, for the owner's process to announce. */
     "CREATE TABLE IF NOT EXISTS inbox ("
     " id INTEGER PRIMARY KEY,"
@@ -289,11 +308,13 @@ const char *const store_stmt_sql[ST_COUNT] = {
         " last_msg = coalesce(excluded.last_msg, last_msg), last_summary = coalesce(excluded.last_summary, last_summary),"
         " unread = unread + excluded.unread",
     [ST_INBOX_INSERT] = "INSERT INTO inbox (conv_type, conv_id, created, msg, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
-    /* Newest first, older than seq ?4 (0: from the newest). */
+    /* A page of older messages, newest first: before (server time ?4, seq ?5), at or after time
+     * ?6, of the first element types JSON array ?7 lists (NULL: any), at most ?3. */
     [ST_MSG_LIST] =
         "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
-        " (SELECT msg FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND (?4 = 0 OR seq < ?4)"
-        "  ORDER BY seq DESC LIMIT ?3)",
+        " (SELECT msg FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND (time, seq) < (?4, ?5)"
+        "  AND time >= ?6 AND (?7 IS NULL OR " MSG_TYPE " IN (SELECT value FROM json_each(?7)))"
+        "  ORDER BY time DESC, seq DESC LIMIT ?3)",
     /* Marks read the messages up to ?3 (0: all): the server time (seconds) of a c2c message, the
      * seq of a group message. */
     [ST_MSG_CLEAN_UNREAD] =
@@ -417,7 +438,7 @@ const char *const store_stmt_sql[ST_COUNT] = {
     [ST_MSG_FIND] =
         "SELECT seq, msg, json_extract(msg, '$.message_server_time'), json_extract(msg, '$.message_is_from_self'),"
         " json_extract(msg, '$.message_sender') FROM message"
-        " WHERE conv_type = ?1 AND conv_id = ?2 AND json_extract(msg, '$.message_msg_id') = ?3",
+        " WHERE conv_type = ?1 AND conv_id = ?2 AND msg_id = ?3",
     /* Marks message seq ?3 revoked by ?4; returns its MsgLocator with the revoker (vendor 2.5), its
      * bools as JSON bools (vendor 8.2: json_extract gives a stored true as 1). */
     [ST_MSG_REVOKE] =
@@ -442,7 +463,7 @@ const char *const store_stmt_sql[ST_COUNT] = {
     /* The seqs of the messages whose message_msg_id JSON array ?3 lists (as a JSON array). */
     [ST_MSG_SEQS_OF] =
         "SELECT json_group_array(seq) FROM message WHERE conv_type = ?1 AND conv_id = ?2"
-        " AND json_extract(msg, '$.message_msg_id') IN (SELECT value FROM json_each(?3))",
+        " AND msg_id IN (SELECT value FROM json_each(?3))",
     [ST_MSG_DELETE_SEQS] = "DELETE FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND seq IN (SELECT value FROM json_each(?3))",
     /* After deleting messages: the newest remaining one that may be last becomes the last message;
      * ?3 unread messages went. */
@@ -482,4 +503,42 @@ const char *const store_stmt_sql[ST_COUNT] = {
         "   CASE WHEN ?4 < 0 THEN json('9223372036854775808') ELSE ?4 END WHERE ?4 IS NOT NULL"
         "  UNION ALL SELECT 'conversation_list_filter_conversation_group', ?5 WHERE ?5 IS NOT NULL))"
         " FROM conversation WHERE recv_opt = 0 AND unread > 0 AND " FILTER_PREDICATE,
+    /* The history (store_history.c). A page of newer messages, oldest first: after (server
+     * time ?4, seq ?5), at or before time ?6; otherwise as ST_MSG_LIST. */
+    [ST_MSG_LIST_NEWER] =
+        "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
+        " (SELECT msg FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND (time, seq) > (?4, ?5)"
+        "  AND time <= ?6 AND (?7 IS NULL OR " MSG_TYPE " IN (SELECT value FROM json_each(?7)))"
+        "  ORDER BY time, seq LIMIT ?3)",
+    /* The messages of the seqs JSON array ?3 lists (of the types of ?5, as ST_MSG_LIST), oldest
+     * first when ?4 is 1, newest first when -1. */
+    [ST_MSG_LIST_SEQS] =
+        "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
+        " (SELECT msg FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND seq IN (SELECT value FROM json_each(?3))"
+        "  AND (?5 IS NULL OR " MSG_TYPE " IN (SELECT value FROM json_each(?5)))"
+        "  ORDER BY time * ?4, seq * ?4)",
+    /* Where a page starts: the (server time, seq) of the message of id ?3, of seq ?3, of the
+     * newest seq at or before ?3, of the oldest at or after ?3. */
+    [ST_MSG_KEY_OF_ID] =
+        "SELECT time, seq FROM message WHERE msg_id = ?3 AND conv_type = ?1 AND conv_id = ?2",
+    [ST_MSG_KEY_OF_SEQ] = "SELECT time, seq FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND seq = ?3",
+    [ST_MSG_KEY_AT_OR_BEFORE] =
+        "SELECT time, seq FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND seq <= ?3 ORDER BY seq DESC LIMIT 1",
+    [ST_MSG_KEY_AT_OR_AFTER] =
+        "SELECT time, seq FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND seq >= ?3 ORDER BY seq LIMIT 1",
+    /* The messages whose ids JSON array ?1 lists, in its order, in any conversation (TIMMsgFindMessages). */
+    [ST_MSG_FIND_IDS] =
+        "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
+        " (SELECT m.msg FROM json_each(?1) j CROSS JOIN message m WHERE m.msg_id = j.value ORDER BY j.key)",
+    /* The messages of conversation (?1, ?2) MsgLocator array ?3 names, in its order: a group's by
+     * seq, a C2C conversation's by server time and rand (its seqs are each store's own). */
+    [ST_MSG_FIND_SEQ_LOCATORS] =
+        "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
+        " (SELECT m.msg FROM json_each(?3) j CROSS JOIN message m WHERE m.conv_type = ?1 AND m.conv_id = ?2"
+        "  AND m.seq = json_extract(j.value, '$.message_locator_seq') ORDER BY j.key)",
+    [ST_MSG_FIND_TIME_LOCATORS] =
+        "SELECT '[' || coalesce(group_concat(msg, ','), '') || ']' FROM"
+        " (SELECT m.msg FROM json_each(?3) j CROSS JOIN message m WHERE m.conv_type = ?1 AND m.conv_id = ?2"
+        "  AND m.time = json_extract(j.value, '$.message_locator_time')"
+        "  AND json_extract(m.msg, '$.message_rand') = json_extract(j.value, '$.message_locator_rand') ORDER BY j.key)",
 };

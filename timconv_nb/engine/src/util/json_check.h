@@ -79,9 +79,26 @@ int json_check_id_array(const char *json, int64_t *length);
  * closed. */
 bool json_array_has(const char *json, const char *text);
 
-/* A MsgGetMsgListParam object: msg_getmsglist_param_count (1 to 1,000,000, default 20) and
- * msg_getmsglist_param_last_msg (a Message whose message_seq, when present, starts the page). */
-int json_check_msg_list_param(const char *json, int64_t *count, int64_t *before_seq);
+/* What a MsgGetMsgListParam (TIMMessageManager.h 2439-2457) asks for: the page size, the
+ * direction, the start message (its id, seq and server time as given; 0 or NULL when absent),
+ * the start seq, the time range, and the seqs and element types asked for (JSON arrays, NULL
+ * when absent or empty). The texts are malloc'd (msg_list_param_clear frees them). */
+struct msg_list_param {
+    int64_t count;
+    bool forward;
+    int64_t given_seq, given_time, last_msg_seq, time_begin, time_period;
+    char *msg_id, *seq_array, *type_array;
+};
+
+/* A MsgGetMsgListParam object: count 1 to 1,000,000 (default 20), the other keys of their types
+ * when present (integers >= 0, bools, arrays of integers). */
+int json_check_msg_list_param(const char *json, struct msg_list_param *p);
+
+/* Frees what p owns (NULL members are allowed). */
+void msg_list_param_clear(struct msg_list_param *p);
+
+/* An array of MsgLocator objects, each key of the vendor's type when present (8.2). */
+int json_check_locator_array(const char *json);
 
 /* A callExperimentalAPI request: an object with a string request_internal_operation, an integer
  * UI platform, a log level from 0 to 7 (default kTIMLog_Info) and a string log line when present
