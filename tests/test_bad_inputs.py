@@ -127,6 +127,9 @@ CALLS: dict[str, dict[str, Any]] = {
     "TIMGroupHandlePendency": {"json_group_handle_pendency_param": (
         b'{"group_handle_pendency_param_pendency": {"group_pendency_group_id": "nogroup",'
         b' "group_pendency_form_identifier": "bob"}}', "json")},
+    "TIMGroupSearchGroups": {"json_group_search_groups_param": (b'{"group_search_params_keyword_list": ["x"]}',
+                                                                "json")},
+    "TIMGroupGetOnlineMemberCount": {"group_id": (b"nogroup", "group_id")},
     "timconv_fault_fail_next": {"function": (b"TIMConvGetConvList", "fault_name"), "count": 1, "code": 6022},
     "timconv_fault_delay": {"function": (b"TIMConvGetConvList", "fault_scope"), "milliseconds": 0},
 }

@@ -350,6 +350,18 @@ def handle_pendency_param(pendency: Any, accept: bool, message: str) -> bytes:
                      k.kTIMGroupHandlePendencyParamHandleMsg: check_text(message, "message")})
 
 
+def search_groups_param(keywords: Any, by_id: bool, by_name: bool) -> bytes:
+    """A GroupSearchParam (TIMGroupManager.h 10.9): 1 to 5 keywords ("关键字列表最多支持5个", 563),
+    looked for in the ids and/or the names (``TIMGroupSearchFieldKey``)."""
+    words = [check_text(word, "keyword") for word in id_list(keywords)]
+    if not 1 <= len(words) <= 5 or not all(words):
+        raise ValueError(f"give 1 to 5 non-empty keywords, not {words!r}")
+    fields = [bit for bit, wanted in ((1, by_id), (2, by_name)) if wanted]
+    if not fields:
+        raise ValueError("search the ids, the names or both")
+    return json_arg({k.TIMGroupSearchParamKeywordList: words, k.TIMGroupSearchParamFieldList: fields})
+
+
 def group_ids_param(ids: Any) -> bytes:
     """A JSON array of 1 or more group ids (each as :func:`group_id` checks it)."""
     ids = id_list(ids)

@@ -163,6 +163,14 @@ def _pendency_list(result: JsonObject) -> list[GroupPendency]:
     return [GroupPendency.from_json(p) for p in result.get(k.kTIMGroupPendencyResultPendencyArray) or ()]
 
 
+def _searched_groups(infos: list[JsonObject]) -> list[Group]:
+    return [Group.from_json(info) for info in infos]
+
+
+def _online_count(result: JsonObject) -> int:
+    return int(result[k.TIMGroupGetOnlineMemberCountResult])
+
+
 def _member_list(result: JsonObject) -> list[GroupMember]:
     return [GroupMember.from_json(m) for m in result.get(k.kTIMGroupGetMemberInfoListResultInfoArray) or ()]
 
@@ -629,6 +637,22 @@ class Client:
         return (arguments.modify_member_param(group_id, user_id, role, mute_seconds, name_card),)
 
     modify_member_info_async = modify_member_info.awaitable
+
+    @api_call("TIMGroupSearchGroups", result=_searched_groups)
+    def search_group_list(keywords: Iterable[str], by_id: bool = False, by_name: bool = True) -> CArgs:
+        """TIMGroupSearchGroups: the groups the user is in whose name (``by_name``) or id (``by_id``)
+        holds one of 1 to 5 keywords, whatever the case, as Group objects."""
+        return (arguments.search_groups_param(keywords, by_id, by_name),)
+
+    search_group_list_async = search_group_list.awaitable
+
+    @api_call("TIMGroupGetOnlineMemberCount", result=_online_count)
+    def online_member_count(group_id: str) -> CArgs:
+        """TIMGroupGetOnlineMemberCount: how many of the group's members are logged in now, in any
+        process of the app (a member asks)."""
+        return (arguments.group_id(group_id),)
+
+    online_member_count_async = online_member_count.awaitable
 
     @api_call("TIMGroupGetPendencyList", result=_pendency_list)
     def group_pendency_list() -> CArgs:

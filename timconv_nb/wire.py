@@ -255,6 +255,11 @@ kTIMGroupHandlePendencyParamIsAccept = "group_handle_pendency_param_is_accept"
 kTIMGroupHandlePendencyParamHandleMsg = "group_handle_pendency_param_handle_msg"
 kTIMGroupHandlePendencyParamPendency = "group_handle_pendency_param_pendency"
 
+# ---- GroupSearchParam, GroupGetOnlineMemberCountResult ----
+TIMGroupSearchParamKeywordList = "group_search_params_keyword_list"
+TIMGroupSearchParamFieldList = "group_search_params_field_list"
+TIMGroupGetOnlineMemberCountResult = "group_get_online_member_count_result"
+
 #: ``enum TIMElemType``: a text element, a group tip, a group report.
 kTIMElem_Text = 0
 kTIMElem_GroupTips = 5

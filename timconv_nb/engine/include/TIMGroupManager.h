@@ -71,6 +71,12 @@ enum TIMGroupMemberRole {
     kTIMMemberRole_Owner = 400,
 };
 
+/* 1.6 Where TIMGroupSearchGroups looks (GroupSearchParam's field list). */
+enum TIMGroupSearchFieldKey {
+    kTIMGroupSearchFieldKey_GroupId = 0x01,
+    kTIMGroupSearchFieldKey_GroupName = 0x01 << 1,
+};
+
 /* 1.7 What TIMGroupModifyGroupInfo changes (bits of group_modify_info_param_modify_flag). */
 enum TIMGroupModifyInfoFlag {
     kTIMGroupModifyInfoFlag_None = 0x00,
@@ -150,6 +156,7 @@ typedef enum TIMGroupTipType TIMGroupTipType;
 typedef enum TIMGroupType TIMGroupType;
 typedef enum TIMGroupAddOption TIMGroupAddOption;
 typedef enum TIMGroupMemberRole TIMGroupMemberRole;
+typedef enum TIMGroupSearchFieldKey TIMGroupSearchFieldKey;
 typedef enum TIMGroupModifyInfoFlag TIMGroupModifyInfoFlag;
 typedef enum TIMGroupMemberRoleFlag TIMGroupMemberRoleFlag;
 typedef enum TIMGroupMemberModifyInfoFlag TIMGroupMemberModifyInfoFlag;
@@ -195,6 +202,11 @@ TIM_API int TIMGroupGetJoinedGroupList(TIMCommCallback cb, const void* user_data
  * in order (code 10010 for a group that does not exist). */
 TIM_API int TIMGroupGetGroupInfoList(const char* json_group_getinfo_param, TIMCommCallback cb, const void* user_data);
 
+/* 5.2 Searches the groups the user is in (GroupSearchParam): those whose name (or id, as the field
+ * list says) holds one of 1 to 5 keywords (6017 otherwise), whatever the case. Callback: a
+ * GroupDetailInfo array. */
+TIM_API int TIMGroupSearchGroups(const char *json_group_search_groups_param, TIMCommCallback cb, const void* user_data);
+
 /* 5.3 Changes a group's information (GroupModifyInfoParam; its modify flag says which keys, bits of
  * TIMGroupModifyInfoFlag). Who may: the owner alone transfers the group (never a Live group's), and
  * alone with no other flag; anyone of a Work group, the owner or an admin of the others, changes the
@@ -202,6 +214,10 @@ TIM_API int TIMGroupGetGroupInfoList(const char* json_group_getinfo_param, TIMCo
  * 100 (8505). Every member receives a kTIMGroupTip_GroupInfoChange tip (GroupTipGroupChangeInfo per
  * change), and each member's group conversation shows the new name and face. */
 TIM_API int TIMGroupModifyGroupInfo(const char* json_group_modifyinfo_param, TIMCommCallback cb, const void* user_data);
+
+/* 5.8 How many members of a group are logged in now, in any process of the app (a member asks;
+ * 10007 otherwise). Callback: a GroupGetOnlineMemberCountResult. */
+TIM_API int TIMGroupGetOnlineMemberCount(const char* group_id, TIMCommCallback cb, const void* user_data);
 
 /* 7.1 The members of a group (GroupGetMemberInfoListParam: the group id; optionally user ids and
  * a role flag): a GroupGetMemberInfoListResult. 10007 when the caller is not a member. */
@@ -326,6 +342,10 @@ static const char* kTIMGetGroupInfoResultCode TIM_KEY_ATTR = "get_groups_info_re
 static const char* kTIMGetGroupInfoResultDesc TIM_KEY_ATTR = "get_groups_info_result_desc";
 static const char* kTIMGetGroupInfoResultInfo TIM_KEY_ATTR = "get_groups_info_result_info";
 
+/* 10.9 GroupSearchParam */
+static const char* TIMGroupSearchParamKeywordList TIM_KEY_ATTR = "group_search_params_keyword_list";
+static const char* TIMGroupSearchParamFieldList TIM_KEY_ATTR = "group_search_params_field_list";
+
 /* 10.10 GroupModifyInfoParam */
 static const char* kTIMGroupModifyInfoParamGroupId TIM_KEY_ATTR = "group_modify_info_param_group_id";
 static const char* kTIMGroupModifyInfoParamModifyFlag TIM_KEY_ATTR = "group_modify_info_param_modify_flag";
@@ -341,6 +361,9 @@ static const char* kTIMGroupModifyInfoParamSearchAble TIM_KEY_ATTR = "group_modi
 static const char* kTIMGroupModifyInfoParamIsShutupAll TIM_KEY_ATTR = "group_modify_info_param_is_shutup_all";
 static const char* kTIMGroupModifyInfoParamOwner TIM_KEY_ATTR = "group_modify_info_param_owner";
 static const char* kTIMGroupModifyInfoParamCustomInfo TIM_KEY_ATTR = "group_modify_info_param_custom_info";
+
+/* 10.12 GroupGetOnlineMemberCountResult */
+static const char* TIMGroupGetOnlineMemberCountResult TIM_KEY_ATTR = "group_get_online_member_count_result";
 
 /* 12.1 GroupMemberGetInfoOption, 12.2 GroupGetMemberInfoListParam, 12.3 its result */
 static const char* kTIMGroupMemberGetInfoOptionRoleFlag TIM_KEY_ATTR = "group_member_get_info_option_role_flag";

@@ -146,6 +146,10 @@ int registry_info_list(struct registry *r, const char *ids_json, char **list);
 int registry_member_list(struct registry *r, const char *param_json, const char *group_id, const char *user,
                          uint64_t now, char **result);
 
+/* The groups user is in that GroupSearchParam param_json finds (a GroupDetailInfo array): 1 to 5
+ * keywords (6017 otherwise, TIMGroupManager.h 563). */
+int registry_search_groups(struct registry *r, const char *param_json, const char *user, char **list);
+
 /* The members of a new group other than its owner (a JSON array), for the tip telling of them. */
 int registry_initial_names(struct registry *r, const char *group_id, const char *owner, char **names);
 

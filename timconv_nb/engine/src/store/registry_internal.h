@@ -63,6 +63,7 @@ enum reg_stmt {
     R_PENDENCY_LIST,
     R_PENDENCY_READ,
     R_PENDENCIES_DELETE,
+    R_SEARCH_GROUPS,
     R_COUNT
 };
 

@@ -354,4 +354,16 @@ const char *const reg_sql[R_COUNT] = {
         "INSERT INTO im_pendency_read (user_id, read_time) VALUES (?1, ?2)"
         " ON CONFLICT (user_id) DO UPDATE SET read_time = max(read_time, excluded.read_time)",
     [R_PENDENCIES_DELETE] = "DELETE FROM im_pendency WHERE group_id = ?1",
+    /* The GroupDetailInfo of the groups user ?2 is in whose id or name (the bits of the field list of
+     * GroupSearchParam ?1: 1 the id, 2 the name; the name when none) holds one of its keywords,
+     * whatever the case (TIMGroupManager.h 5.2), in the order the user joined them. */
+    [R_SEARCH_GROUPS] =
+        "SELECT json_group_array(json(info)) FROM (SELECT " DETAIL_INFO " AS info"
+        " FROM im_member m JOIN im_group g ON g.group_id = m.group_id WHERE m.user_id = ?2 AND EXISTS ("
+        "  SELECT 1 FROM json_each(?1, '$.group_search_params_keyword_list') k,"
+        "   (SELECT coalesce((SELECT sum(DISTINCT value) FROM json_each(?1, '$.group_search_params_field_list')), 2)"
+        "    AS fields)"
+        "  WHERE (fields & 1 AND instr(lower(g.group_id), lower(k.value)) > 0)"
+        "   OR (fields & 2 AND instr(lower(g.name), lower(k.value)) > 0))"
+        " ORDER BY m.join_order)",
 };
