@@ -131,6 +131,14 @@ CALLS: dict[str, dict[str, Any]] = {
     "TIMGroupDeleteMember": {"json_group_delete_param": (
         b'{"group_delete_member_param_group_id": "nogroup", "group_delete_member_param_identifier_array": ["bob"]}',
         "json")},
+    "TIMGroupGetPendencyList": {"json_group_getpendency_list_param": (b'{"group_pendency_option_start_time": 0}',
+                                                                     "json")},
+    "TIMGroupHandlePendency": {"json_group_handle_pendency_param": (
+        b'{"group_handle_pendency_param_pendency": {"group_pendency_group_id": "nogroup",'
+        b' "group_pendency_form_identifier": "bob"}}', "json")},
+    "TIMGroupSearchGroups": {"json_group_search_groups_param": (b'{"group_search_params_keyword_list": ["x"]}',
+                                                                "json")},
+    "TIMGroupGetOnlineMemberCount": {"group_id": (b"nogroup", "group_id")},
     "timconv_fault_fail_next": {"function": (b"TIMConvGetConvList", "fault_name"), "count": 1, "code": 6022},
     "timconv_fault_delay": {"function": (b"TIMConvGetConvList", "fault_scope"), "milliseconds": 0},
 }

@@ -6,6 +6,7 @@ vendor's header (SDK 8.0.5906, fetched by ``python -m timconv_nb.vendor fetch``)
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,7 @@ def test_a_rename_reaches_the_owners_conversation_with_a_tip(alice: Client) -> N
                                 GroupInfoChange(GroupInfoChangeFlag.NOTIFICATION, "hello")}
     info = alice.groups_info(["team"])["team"]
     assert (info.name, info.notification, info.face_url, info.info_seq) == (
-        "Renamed", "hello", "https://example.com/b.png", 1)  # 1637: 群资料的每次变更都会增加这个字段的值
+        "Renamed", "hello", "https://example.com/b.png", 1)  # 1643: 群资料的每次变更都会增加这个字段的值
     assert team.last_message_text == "[alice changed the group]"
 
 
@@ -120,7 +121,7 @@ def test_the_vendors_limits_and_codes(alice: Client) -> None:
                           "group_modify_info_param_notification": "n" * 301})[0] == 8504
     assert modify(alice, {**base, "group_modify_info_param_modify_flag": 8,
                           "group_modify_info_param_face_url": "f" * 101})[0] == 8505
-    # 1707: 当 modify_flag 包含 kTIMGroupModifyInfoFlag_Name 时必填
+    # 1696: 当 modify_flag 包含 kTIMGroupModifyInfoFlag_Name 时必填
     assert modify(alice, {**base, "group_modify_info_param_modify_flag": 1})[0] == 10004
     # 1716: 修改群主时 modify_flag 不能包含其他值; the vendor's example flag -2147483648 (652)
     code, desc = modify(alice, {**base, "group_modify_info_param_modify_flag": -2147483648 | 1,
@@ -168,3 +169,30 @@ def test_a_rename_reaches_members_in_other_processes(tmp_path: Path) -> None:
             conv = bob.conversation("class", "group")
             assert (conv.show_name, conv.raw["conv_face_url"]) == ("Class of 2026", "https://example.com/c.png")
             assert bob.groups_info(["class"])["class"].name == "Class of 2026"
+
+
+def test_a_version_1_registry_is_brought_up_to_date(tmp_path: Path) -> None:
+    """A groups.db made before information changes (schema version 1) gains their columns when opened."""
+    folder = tmp_path / "data" / "timconv" / "1400000001"
+    folder.mkdir(parents=True)
+    with sqlite3.connect(folder / "groups.db") as db:
+        db.executescript(
+            "CREATE TABLE im_group (group_id TEXT PRIMARY KEY, group_type INTEGER NOT NULL, name TEXT NOT NULL,"
+            " introduction TEXT NOT NULL, notification TEXT NOT NULL, face_url TEXT NOT NULL,"
+            " add_option INTEGER NOT NULL, max_member INTEGER NOT NULL, owner TEXT NOT NULL,"
+            " create_time INTEGER NOT NULL, next_seq INTEGER NOT NULL DEFAULT 1,"
+            " last_msg_time INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+            "CREATE TABLE im_member (group_id TEXT NOT NULL, user_id TEXT NOT NULL, role INTEGER NOT NULL,"
+            " join_time INTEGER NOT NULL, join_order INTEGER NOT NULL, PRIMARY KEY (group_id, user_id)) WITHOUT ROWID;"
+            "INSERT INTO im_group VALUES ('old', 2, 'Old', '', '', '', 2, 6000, 'alice', 1, 1, 0);"
+            "INSERT INTO im_member VALUES ('old', 'alice', 400, 1, 1);"
+            "PRAGMA user_version=1;")
+    db.close()
+    with Client(tmp_path / "data", library=engine_library_path()) as alice:
+        alice.login("alice")
+        assert alice.groups_info(["old"])["old"].info_seq == 0
+        alice.modify_group_info("old", name="Renewed")
+        assert (alice.groups_info(["old"])["old"].name, alice.member_list("old")[0].name_card) == ("Renewed", "")
+    with sqlite3.connect(folder / "groups.db") as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (2,)
+    db.close()

@@ -39,8 +39,8 @@ def tips_of(client: Client) -> list:
     return tips
 
 
-# ---- invitations: TIMGroupManager.h 1220-1226 (7.4) ----
-# 1221: 只有私有群可以拉用户入群; 1223: 直播大群不能邀请用户入群; 1226: 单次邀请的群成员个数不能超过 20.
+# ---- invitations: TIMGroupManager.h 1218-1222 (7.4) ----
+# 1219: 只有私有群可以拉用户入群; 1221: 直播大群不能邀请用户入群; 1222: 单次邀请的群成员个数不能超过 20.
 
 def test_a_work_groups_members_invite_others_in(alice: Client) -> None:
     tips = tips_of(alice)
@@ -65,7 +65,7 @@ def test_invitation_rules_and_codes(alice: Client) -> None:
     with pytest.raises(GroupMembershipError, match="10014"):
         alice.invite_members("small", ["bob", "carol"])
     base = {"group_invite_member_param_group_id": "small"}
-    # TIMErrorCode.h 95: 8510 不允许邀请0个成员; 1226: at most 20 (10005, TIMErrorCode.h 344)
+    # TIMErrorCode.h 95: 8510 不允许邀请0个成员; 1222: at most 20 (10005, TIMErrorCode.h 344)
     assert raw(alice, "TIMGroupInviteMember", {**base, "group_invite_member_param_identifier_array": []}) == 8510
     assert raw(alice, "TIMGroupInviteMember", {
         **base, "group_invite_member_param_identifier_array": [f"u{i}" for i in range(21)]}) == 10005
@@ -80,8 +80,8 @@ def test_invitation_rules_and_codes(alice: Client) -> None:
         assert carol.native.call_and_wait("TIMGroupInviteMember", bad, timeout=10)[0] == -3, bad
 
 
-# ---- removals: TIMGroupManager.h 1266-1268 (7.5) ----
-# 1266: 对于私有群：只有创建者可删除群组成员; 1267: 对于公开群和聊天室：只有管理员和群主可以踢人.
+# ---- removals: TIMGroupManager.h 1265-1267 (7.5) ----
+# 1265: 对于私有群：只有创建者可删除群组成员; 1266: 对于公开群和聊天室：只有管理员和群主可以踢人.
 
 def test_removal_rules_by_group_type_and_rank(alice: Client) -> None:
     alice.create_group("Work", "work", "work", members=["bob", "carol"])
@@ -120,8 +120,8 @@ def test_a_removal_reaches_the_removed_in_another_process(tmp_path: Path) -> Non
                 bob.send_text("class", "still here?", "group")
 
 
-# ---- a member's information: TIMGroupManager.h 1181-1183 (7.3) ----
-# 1182: 只有群主或者管理员可以进行对群成员的身份进行修改; 1183: 只有群主或者管理员可以进行对群成员进行禁言.
+# ---- a member's information: TIMGroupManager.h 1180-1181 (7.3) ----
+# 1180: 只有群主或者管理员可以进行对群成员的身份进行修改; 1181: 只有群主或者管理员可以进行对群成员进行禁言.
 
 def test_roles_set_and_cancel_admins_with_tips(alice: Client) -> None:
     tips = tips_of(alice)

@@ -376,7 +376,7 @@ def test_group_form_invites_removes_and_sets_roles(client: Client) -> None:
     assert form.message == "Removed from team: carol (done), dave (failed)."
     client.login("bob")
     form.members.value = "alice"
-    form.member_buttons["remove"].click()  # the vendor's code, shown in the form (TIMGroupManager.h 1266)
+    form.member_buttons["remove"].click()  # the vendor's code, shown in the form (TIMGroupManager.h 1265)
     assert "10007" in form.message and "tc-error" in form._message.value
     form.close()
 

@@ -360,7 +360,7 @@ def modify_group_info_param(group_id_value: Any, name: Optional[str], notificati
 
 def member_users_param(group_id_key: str, users_key: str, group_id_value: Any, user_ids: Any) -> bytes:
     """A GroupInviteMemberParam or GroupDeleteMemberParam: the group and 1 to 20 user ids
-    (TIMGroupManager.h 1226: "后台限制单次邀请的群成员个数不能超过 20")."""
+    (TIMGroupManager.h 1222: "后台限制单次邀请的群成员个数不能超过 20")."""
     users = [check_id(user, "user id").decode() for user in id_list(user_ids)]
     if not 1 <= len(users) <= GROUP_INITIAL_MEMBERS_MAX:
         raise ValueError(f"give 1 to {GROUP_INITIAL_MEMBERS_MAX} user ids, not {len(users)}")
@@ -391,6 +391,30 @@ def modify_member_param(group_id_value: Any, user_id: Any, role: Optional[int], 
         raise ValueError("give at least one thing to change")
     param[k.kTIMGroupModifyMemberInfoParamModifyFlag] = int(flag)
     return json_arg(param)
+
+
+def handle_pendency_param(pendency: Any, accept: bool, message: str) -> bytes:
+    """A GroupHandlePendencyParam (TIMGroupManager.h 13.4): the GroupPendency as listed (a
+    ``GroupPendency`` or its dict), accepted or refused, with a message."""
+    raw = getattr(pendency, "raw", pendency)
+    if not isinstance(raw, dict):
+        raise TypeError(f"pendency must be a GroupPendency or its dict, not {type(pendency).__name__}")
+    if not isinstance(accept, bool):
+        raise TypeError(f"accept must be a bool, not {type(accept).__name__}")
+    return json_arg({k.kTIMGroupHandlePendencyParamPendency: raw, k.kTIMGroupHandlePendencyParamIsAccept: accept,
+                     k.kTIMGroupHandlePendencyParamHandleMsg: check_text(message, "message")})
+
+
+def search_groups_param(keywords: Any, by_id: bool, by_name: bool) -> bytes:
+    """A GroupSearchParam (TIMGroupManager.h 10.9): 1 to 5 keywords ("关键字列表最多支持5个", 563),
+    looked for in the ids and/or the names (``TIMGroupSearchFieldKey``)."""
+    words = [check_text(word, "keyword") for word in id_list(keywords)]
+    if not 1 <= len(words) <= 5 or not all(words):
+        raise ValueError(f"give 1 to 5 non-empty keywords, not {words!r}")
+    fields = [bit for bit, wanted in ((1, by_id), (2, by_name)) if wanted]
+    if not fields:
+        raise ValueError("search the ids, the names or both")
+    return json_arg({k.TIMGroupSearchParamKeywordList: words, k.TIMGroupSearchParamFieldList: fields})
 
 
 def group_ids_param(ids: Any) -> bytes:

@@ -43,7 +43,16 @@ from .errors import CallTimeoutError, InvalidConversationError, NotLoggedInError
 from .events import EVENTS, NetworkStatus, handler_docs
 from .faults import Faults
 from .frames import conversations_frame, conversations_frame_from_columns, groups_frame, members_frame, messages_frame
-from .membership import Group, GroupMember, GroupType, GroupTypeLike, JoinedGroup, MemberResult, MemberRole
+from .membership import (
+    Group,
+    GroupMember,
+    GroupPendency,
+    GroupType,
+    GroupTypeLike,
+    JoinedGroup,
+    MemberResult,
+    MemberRole,
+)
 from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, ReceiveOpt, text_message
 from .recording import Recorder
 from .typed_json import decode_conv_columns
@@ -148,6 +157,18 @@ def _member_results(id_key: str, result_key: str) -> Callable[[list[JsonObject]]
     def results(items: list[JsonObject]) -> dict[str, MemberResult]:
         return {str(item[id_key]): MemberResult(int(item[result_key])) for item in items}
     return results
+
+
+def _pendency_list(result: JsonObject) -> list[GroupPendency]:
+    return [GroupPendency.from_json(p) for p in result.get(k.kTIMGroupPendencyResultPendencyArray) or ()]
+
+
+def _searched_groups(infos: list[JsonObject]) -> list[Group]:
+    return [Group.from_json(info) for info in infos]
+
+
+def _online_count(result: JsonObject) -> int:
+    return int(result[k.TIMGroupGetOnlineMemberCountResult])
 
 
 def _member_list(result: JsonObject) -> list[GroupMember]:
@@ -581,8 +602,9 @@ class Client:
         """TIMGroupCreate: makes a group (``group_id`` given, or generated as ``@TGS#...``) with
         the user as owner and ``members`` (at most 20 user ids, or (id, MemberRole) pairs) in it;
         returns its id. The type decides who may join, quit and dismiss (``GroupType``: Public,
-        Work, Meeting, Live, Community); a Public group can be joined only with
-        ``add_option=GroupAddOption.ANY`` locally (approval has no local counterpart)."""
+        Work, Meeting, Live, Community); a Public group is joined at once with
+        ``add_option=GroupAddOption.ANY``, else by its owner's or an admin's approval
+        (``group_pendency_list``, ``handle_group_pendency``)."""
         return (arguments.create_group_param(name, group_id, group_type, members, introduction, notification,
                                              face_url, add_option, max_members),)
 
@@ -590,8 +612,9 @@ class Client:
 
     @api_call("TIMGroupJoin")
     def join_group(group_id: str, hello: str = "") -> CArgs:
-        """TIMGroupJoin: by the rules of the group's type (a Work group only by invitation); every
-        member receives a group tip, and the group conversation appears."""
+        """TIMGroupJoin: by the rules of the group's type (a Work group only by invitation, 8508); every
+        member receives a group tip, and the group conversation appears. A Public group that asks
+        for approval keeps the request (with ``hello``) for its owner and admins instead."""
         return arguments.group_id(group_id), check_text(hello, "hello").encode()
 
     join_group_async = join_group.awaitable
@@ -658,6 +681,45 @@ class Client:
         return (arguments.modify_member_param(group_id, user_id, role, mute_seconds, name_card),)
 
     modify_member_info_async = modify_member_info.awaitable
+
+    @api_call("TIMGroupSearchGroups", result=_searched_groups)
+    def search_group_list(keywords: Iterable[str], by_id: bool = False, by_name: bool = True) -> CArgs:
+        """TIMGroupSearchGroups: the groups the user is in whose name (``by_name``) or id (``by_id``)
+        holds one of 1 to 5 keywords, whatever the case, as Group objects."""
+        return (arguments.search_groups_param(keywords, by_id, by_name),)
+
+    search_group_list_async = search_group_list.awaitable
+
+    @api_call("TIMGroupGetOnlineMemberCount", result=_online_count)
+    def online_member_count(group_id: str) -> CArgs:
+        """TIMGroupGetOnlineMemberCount: how many of the group's members are logged in now, in any
+        process of the app (a member asks)."""
+        return (arguments.group_id(group_id),)
+
+    online_member_count_async = online_member_count.awaitable
+
+    @api_call("TIMGroupGetPendencyList", result=_pendency_list)
+    def group_pendency_list() -> CArgs:
+        """TIMGroupGetPendencyList: the requests to join the groups the user owns or administers
+        (``GroupPendency``, newest first, handled or not)."""
+        return (arguments.json_arg({k.kTIMGroupPendencyOptionStartTime: 0}),)
+
+    group_pendency_list_async = group_pendency_list.awaitable
+
+    @api_call("TIMGroupHandlePendency")
+    def handle_group_pendency(pendency: Union[GroupPendency, JsonObject], accept: bool, message: str = "") -> CArgs:
+        """TIMGroupHandlePendency: the owner or an admin accepts (the requester joins: every member gets
+        the INVITE tip) or refuses (the requester gets a report) a request, once (10024 after)."""
+        return (arguments.handle_pendency_param(pendency, accept, message),)
+
+    handle_group_pendency_async = handle_group_pendency.awaitable
+
+    @api_call("TIMGroupReportPendencyReaded")
+    def report_group_pendency_read(until: Union[int, float, datetime]) -> CArgs:
+        """TIMGroupReportPendencyReaded: the requests added up to ``until`` count as read."""
+        return (arguments.epoch_arg(until, "until"),)
+
+    report_group_pendency_read_async = report_group_pendency_read.awaitable
 
     @api_call("TIMGroupGetJoinedGroupList", result=_group_list)
     def group_list() -> CArgs:

@@ -177,6 +177,7 @@ EXCEPTION_OF: dict[str, type[TIMError]] = {
     "ERR_SDK_GROUP_INVITE_NO_MEMBER": InvalidParameterError,
     "ERR_SVR_GROUP_SHUTUP_DENY": GroupPermissionError,
     "ERR_SVR_GROUP_ACOUNT_COUNT_LIMIT": InvalidParameterError,
+    "ERR_SVR_GROUP_REQ_ALLREADY_BEEN_PROCESSED": GroupMembershipError,
 }
 
 _INCLUDE = Path(__file__).resolve().parent / "engine" / "include"  # package data: always installed

@@ -15,7 +15,7 @@ from .wire import JsonObject
 
 __all__ = ["GroupType", "GroupTypeLike", "GroupAddOption", "MemberRole", "GroupTipType", "GroupInfoChangeFlag",
            "GroupModifyFlag", "GroupInfoChange", "MemberModifyFlag", "MemberResult", "Group", "JoinedGroup",
-           "GroupMember", "GroupTip"]
+           "GroupMember", "GroupTip", "GroupPendency"]
 
 
 class GroupType(IntEnum):
@@ -64,7 +64,7 @@ class GroupAddOption(IntEnum):
     """``enum TIMGroupAddOption``: how a group may be joined."""
 
     FORBID = 0
-    AUTH = 1  #: the owner or an admin approves (no local counterpart: joining is refused)
+    AUTH = 1  #: the owner or an admin approves each request (``group_pendency_list``)
     ANY = 2
 
 
@@ -301,3 +301,33 @@ class GroupTip:
         """What happened, in words ("bob joined team (2 members)")."""
         added = self.tip_type is GroupTipType.INVITE and self.join_type == 2
         return f"{describe_tip(self.raw)} {'to ' if added else ''}{self.group_id} ({self.member_count} members)"
+
+
+@dataclass(frozen=True)
+class GroupPendency:
+    """A request waiting for approval (GroupPendency): who asked to join which group, when, with what
+    message, and whether it was handled (1 by another approver, 2 by the reader) and how (1 accepted)."""
+
+    group_id: str
+    from_user: str
+    add_time: Optional[datetime]
+    pendency_type: int  #: TIMGroupPendencyType (0: a request to join, for the owner and admins)
+    message: str
+    handled: int  #: TIMGroupPendencyHandle
+    handle_result: int  #: TIMGroupPendencyHandleResult
+    approver: str
+    raw: JsonObject = field(repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> GroupPendency:
+        return cls(
+            group_id=str(data[k.kTIMGroupPendencyGroupId]),
+            from_user=str(data.get(k.kTIMGroupPendencyFromIdentifier, "")),
+            add_time=epoch_to_datetime(data.get(k.kTIMGroupPendencyAddTime)),
+            pendency_type=int(data.get(k.kTIMGroupPendencyPendencyType, 0)),
+            message=str(data.get(k.kTIMGroupPendencyApplyInviteMsg, "")),
+            handled=int(data.get(k.kTIMGroupPendencyHandled, 0)),
+            handle_result=int(data.get(k.kTIMGroupPendencyHandleResult, 0)),
+            approver=str(data.get(k.kTIMGroupPendencyToIdentifier, "")),
+            raw=data,
+        )

@@ -243,6 +243,30 @@ kTIMGroupDeleteMemberParamIdentifierArray = "group_delete_member_param_identifie
 kTIMGroupDeleteMemberResultIdentifier = "group_delete_member_result_identifier"
 kTIMGroupDeleteMemberResultResult = "group_delete_member_result_result"
 
+# ---- GroupPendencyOption, GroupPendency, GroupPendencyResult, GroupHandlePendencyParam ----
+kTIMGroupPendencyOptionStartTime = "group_pendency_option_start_time"
+kTIMGroupPendencyOptionMaxLimited = "group_pendency_option_max_limited"
+kTIMGroupPendencyGroupId = "group_pendency_group_id"
+kTIMGroupPendencyFromIdentifier = "group_pendency_form_identifier"  # sic
+kTIMGroupPendencyToIdentifier = "group_pendency_to_identifier"
+kTIMGroupPendencyAddTime = "group_pendency_add_time"
+kTIMGroupPendencyPendencyType = "group_pendency_pendency_type"
+kTIMGroupPendencyHandled = "group_pendency_handled"
+kTIMGroupPendencyHandleResult = "group_pendency_handle_result"
+kTIMGroupPendencyApplyInviteMsg = "group_pendency_apply_invite_msg"
+kTIMGroupPendencyApprovalMsg = "group_pendency_approval_msg"
+kTIMGroupPendencyResultReadTimeSeq = "group_pendency_result_read_time_seq"
+kTIMGroupPendencyResultUnReadNum = "group_pendency_result_unread_num"
+kTIMGroupPendencyResultPendencyArray = "group_pendency_result_pendency_array"
+kTIMGroupHandlePendencyParamIsAccept = "group_handle_pendency_param_is_accept"
+kTIMGroupHandlePendencyParamHandleMsg = "group_handle_pendency_param_handle_msg"
+kTIMGroupHandlePendencyParamPendency = "group_handle_pendency_param_pendency"
+
+# ---- GroupSearchParam, GroupGetOnlineMemberCountResult ----
+TIMGroupSearchParamKeywordList = "group_search_params_keyword_list"
+TIMGroupSearchParamFieldList = "group_search_params_field_list"
+TIMGroupGetOnlineMemberCountResult = "group_get_online_member_count_result"
+
 #: ``enum TIMElemType``: a text element, a group tip, a group report.
 kTIMElem_Text = 0
 kTIMElem_GroupTips = 5

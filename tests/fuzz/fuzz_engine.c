@@ -82,8 +82,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     return 0;
 }
 
-/* The entry points: cases 0 to 37 below, and the SDK config (the default). */
-#define ENTRY_POINTS 39
+/* The entry points: cases 0 to 41 below, and the SDK config (the default). */
+#define ENTRY_POINTS 43
 
 /* Calls one entry point with `text`; returns its TIMResult and whether a callback will come. */
 static int call_entry_point(unsigned selector, const char *text, int *with_callback) {
@@ -131,6 +131,10 @@ static int call_entry_point(unsigned selector, const char *text, int *with_callb
     case 35: return TIMGroupDeleteMember(text, on_done, NULL);
     case 36: return TIMMsgFindMessages(text, on_done, NULL);
     case 37: return TIMMsgFindByMsgLocatorList("team", kTIMConv_Group, text, on_done, NULL);
+    case 38: return TIMGroupGetPendencyList(text, on_done, NULL);
+    case 39: return TIMGroupHandlePendency(text, on_done, NULL);
+    case 40: return TIMGroupSearchGroups(text, on_done, NULL);
+    case 41: return TIMGroupGetOnlineMemberCount(text, on_done, NULL);
     default: {
         /* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the
          * input says, so inputs naming one are left out. */

@@ -78,7 +78,8 @@
     X(ERR_SDK_GROUP_INVITE_SUPER_DENY, 8509, "an invitation cannot make anyone the owner: check the role given")  \
     X(ERR_SDK_GROUP_INVITE_NO_MEMBER, 8510, "an invitation names nobody: give 1 to 20 user ids")                  \
     X(ERR_SVR_GROUP_SHUTUP_DENY, 10017, "muted: the sender is muted in this group, or the whole group is muted")  \
-    X(ERR_SVR_GROUP_ACOUNT_COUNT_LIMIT, 10005, "too many user ids in one call (at most 20)")
+    X(ERR_SVR_GROUP_ACOUNT_COUNT_LIMIT, 10005, "too many user ids in one call (at most 20)")                      \
+    X(ERR_SVR_GROUP_REQ_ALLREADY_BEEN_PROCESSED, 10024, "this request to join or invitation was handled already")
 
 enum TIMErrCode {
 #define TIMCONV_ERROR_CODE_ENUM(name, value, meaning) name = value,

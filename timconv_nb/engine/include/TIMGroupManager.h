@@ -71,6 +71,12 @@ enum TIMGroupMemberRole {
     kTIMMemberRole_Owner = 400,
 };
 
+/* 1.6 Where TIMGroupSearchGroups looks (GroupSearchParam's field list). */
+enum TIMGroupSearchFieldKey {
+    kTIMGroupSearchFieldKey_GroupId = 0x01,
+    kTIMGroupSearchFieldKey_GroupName = 0x01 << 1,
+};
+
 /* 1.7 What TIMGroupModifyGroupInfo changes (bits of group_modify_info_param_modify_flag). */
 enum TIMGroupModifyInfoFlag {
     kTIMGroupModifyInfoFlag_None = 0x00,
@@ -117,6 +123,26 @@ enum HandleGroupMemberResult {
     kTIMGroupMember_Invited,
 };
 
+/* 1.12 What a pendency waits for (the local engine keeps requests to join). */
+enum TIMGroupPendencyType {
+    kTIMGroupPendency_GroupJoinNeedApprovedByAdmin = 0,
+    kTIMGroupPendency_GroupInviteNeedApprovedByInvitee = 1,
+    kTIMGroupPendency_GroupInviteNeedApprovedByAdmin = 2,
+};
+
+/* 1.13 Whether a pendency was handled, as its reader sees it. */
+enum TIMGroupPendencyHandle {
+    kTIMGroupPendency_NotHandle = 0,
+    kTIMGroupPendency_OtherHandle = 1,
+    kTIMGroupPendency_OperatorHandle = 2,
+};
+
+/* 1.14 How it was handled. */
+enum TIMGroupPendencyHandleResult {
+    kTIMGroupPendency_Refuse = 0,
+    kTIMGroupPendency_Accept = 1,
+};
+
 /* 1.15 How a member came in (kTIMGroupTipsElemJoinType). */
 enum TIMGroupJoinType {
     kTIMGroupJoin_None = 0,
@@ -130,10 +156,14 @@ typedef enum TIMGroupTipType TIMGroupTipType;
 typedef enum TIMGroupType TIMGroupType;
 typedef enum TIMGroupAddOption TIMGroupAddOption;
 typedef enum TIMGroupMemberRole TIMGroupMemberRole;
+typedef enum TIMGroupSearchFieldKey TIMGroupSearchFieldKey;
 typedef enum TIMGroupModifyInfoFlag TIMGroupModifyInfoFlag;
 typedef enum TIMGroupMemberRoleFlag TIMGroupMemberRoleFlag;
 typedef enum TIMGroupMemberModifyInfoFlag TIMGroupMemberModifyInfoFlag;
 typedef enum HandleGroupMemberResult HandleGroupMemberResult;
+typedef enum TIMGroupPendencyType TIMGroupPendencyType;
+typedef enum TIMGroupPendencyHandle TIMGroupPendencyHandle;
+typedef enum TIMGroupPendencyHandleResult TIMGroupPendencyHandleResult;
 typedef enum TIMGroupJoinType TIMGroupJoinType;
 #endif
 
@@ -154,10 +184,11 @@ TIM_API int TIMGroupCreate(const char* json_group_create_param, TIMCommCallback 
  * member then receives a kTIMElem_GroupReport message of type kTIMGroupReport_Delete. */
 TIM_API int TIMGroupDelete(const char* group_id, TIMCommCallback cb, const void* user_data);
 
-/* 4.3 Joins a group: never a Work (Private) group, nor one whose add option is Forbid (10007); a
- * Public group only when its add option is Any (approval has no local counterpart: 10007 says
- * so); Meeting, Live and Community groups freely. 10013 already a member, 10010 no such group,
- * 10014 full. Every member receives the tip. */
+/* 4.3 Joins a group: never a Work (Private) group (8508), nor one whose add option is Forbid
+ * (10007); a Public group at once when its add option is Any, else the request (with hello_msg)
+ * waits for the owner or an admin (TIMGroupHandlePendency), who receive a kTIMGroupReport_AddRequest
+ * report; Meeting, Live and Community groups freely. 10013 already a member, 10010 no such group,
+ * 10014 full. Every member receives the tip of a join. */
 TIM_API int TIMGroupJoin(const char* group_id, const char* hello_msg, TIMCommCallback cb, const void* user_data);
 
 /* 4.4 Quits a group: anyone from a Work group; the owner of any other type may not (10009).
@@ -171,6 +202,11 @@ TIM_API int TIMGroupGetJoinedGroupList(TIMCommCallback cb, const void* user_data
  * in order (code 10010 for a group that does not exist). */
 TIM_API int TIMGroupGetGroupInfoList(const char* json_group_getinfo_param, TIMCommCallback cb, const void* user_data);
 
+/* 5.2 Searches the groups the user is in (GroupSearchParam): those whose name (or id, as the field
+ * list says) holds one of 1 to 5 keywords (6017 otherwise), whatever the case. Callback: a
+ * GroupDetailInfo array. */
+TIM_API int TIMGroupSearchGroups(const char *json_group_search_groups_param, TIMCommCallback cb, const void* user_data);
+
 /* 5.3 Changes a group's information (GroupModifyInfoParam; its modify flag says which keys, bits of
  * TIMGroupModifyInfoFlag). Who may: the owner alone transfers the group (never a Live group's), and
  * alone with no other flag; anyone of a Work group, the owner or an admin of the others, changes the
@@ -178,6 +214,10 @@ TIM_API int TIMGroupGetGroupInfoList(const char* json_group_getinfo_param, TIMCo
  * 100 (8505). Every member receives a kTIMGroupTip_GroupInfoChange tip (GroupTipGroupChangeInfo per
  * change), and each member's group conversation shows the new name and face. */
 TIM_API int TIMGroupModifyGroupInfo(const char* json_group_modifyinfo_param, TIMCommCallback cb, const void* user_data);
+
+/* 5.8 How many members of a group are logged in now, in any process of the app (a member asks;
+ * 10007 otherwise). Callback: a GroupGetOnlineMemberCountResult. */
+TIM_API int TIMGroupGetOnlineMemberCount(const char* group_id, TIMCommCallback cb, const void* user_data);
 
 /* 7.1 The members of a group (GroupGetMemberInfoListParam: the group id; optionally user ids and
  * a role flag): a GroupGetMemberInfoListResult. 10007 when the caller is not a member. */
@@ -190,16 +230,29 @@ TIM_API int TIMGroupGetMemberInfoList(const char* json_group_getmeminfos_param, 
  * over others; 50 bytes, 8506). Muted members cannot send (10017). */
 TIM_API int TIMGroupModifyMemberInfo(const char* json_group_modifymeminfo_param, TIMCommCallback cb, const void* user_data);
 
-/* 7.4 Invites users (GroupInviteMemberParam, 1 to 20; none: 8510): any member of a Work group; the
- * owner or an admin of a Public or Meeting group (the local users accept at once); never into a
- * Live group (10007). Callback: a GroupInviteMemberResult array; every member receives a
- * kTIMGroupTip_Invite tip (join type Invite). */
+/* 7.4 Invites users (GroupInviteMemberParam, 1 to 20; none: 8510, more: 10005): any member, into
+ * any group but a Live one (10007); the invitees are added at once (a Public or Meeting group's
+ * would consent first: that has no local counterpart). Callback: a GroupInviteMemberResult array;
+ * every member receives a kTIMGroupTip_Invite tip (join type Invite). */
 TIM_API int TIMGroupInviteMember(const char* json_group_invite_param, TIMCommCallback cb, const void* user_data);
 
 /* 7.5 Removes members (GroupDeleteMemberParam): the owner of a Work group; the owner or an admin
  * of the others, over members of lower role. Callback: a GroupDeleteMemberResult array; the members
  * and those removed receive a kTIMGroupTip_Kick tip. */
 TIM_API int TIMGroupDeleteMember(const char* json_group_delete_param, TIMCommCallback cb, const void* user_data);
+
+/* 8.1 The pendencies waiting for the logged-in user's approval (GroupPendencyOption): the requests
+ * to join the groups they own or administer, newest first, handled or not, all at once. Callback:
+ * a GroupPendencyResult. */
+TIM_API int TIMGroupGetPendencyList(const char* json_group_getpendency_list_param, TIMCommCallback cb, const void* user_data);
+
+/* 8.2 Accepts or refuses one request to join (GroupHandlePendencyParam), once (10024 after): the
+ * owner or an admin (10007). Accepted: the requester joins (every member receives the tip);
+ * refused: the requester receives a kTIMGroupReport_AddRefuse report. */
+TIM_API int TIMGroupHandlePendency(const char* json_group_handle_pendency_param, TIMCommCallback cb, const void* user_data);
+
+/* 8.3 The pendencies added up to time_stamp (seconds) count as read (GroupPendencyResult's unread). */
+TIM_API int TIMGroupReportPendencyReaded(uint64_t time_stamp, TIMCommCallback cb, const void* user_data);
 
 /* 9.1 GroupTipGroupChangeInfo */
 static const char* kTIMGroupTipGroupChangeInfoFlag TIM_KEY_ATTR = "group_tips_group_change_info_flag";
@@ -289,6 +342,10 @@ static const char* kTIMGetGroupInfoResultCode TIM_KEY_ATTR = "get_groups_info_re
 static const char* kTIMGetGroupInfoResultDesc TIM_KEY_ATTR = "get_groups_info_result_desc";
 static const char* kTIMGetGroupInfoResultInfo TIM_KEY_ATTR = "get_groups_info_result_info";
 
+/* 10.9 GroupSearchParam */
+static const char* TIMGroupSearchParamKeywordList TIM_KEY_ATTR = "group_search_params_keyword_list";
+static const char* TIMGroupSearchParamFieldList TIM_KEY_ATTR = "group_search_params_field_list";
+
 /* 10.10 GroupModifyInfoParam */
 static const char* kTIMGroupModifyInfoParamGroupId TIM_KEY_ATTR = "group_modify_info_param_group_id";
 static const char* kTIMGroupModifyInfoParamModifyFlag TIM_KEY_ATTR = "group_modify_info_param_modify_flag";
@@ -304,6 +361,9 @@ static const char* kTIMGroupModifyInfoParamSearchAble TIM_KEY_ATTR = "group_modi
 static const char* kTIMGroupModifyInfoParamIsShutupAll TIM_KEY_ATTR = "group_modify_info_param_is_shutup_all";
 static const char* kTIMGroupModifyInfoParamOwner TIM_KEY_ATTR = "group_modify_info_param_owner";
 static const char* kTIMGroupModifyInfoParamCustomInfo TIM_KEY_ATTR = "group_modify_info_param_custom_info";
+
+/* 10.12 GroupGetOnlineMemberCountResult */
+static const char* TIMGroupGetOnlineMemberCountResult TIM_KEY_ATTR = "group_get_online_member_count_result";
 
 /* 12.1 GroupMemberGetInfoOption, 12.2 GroupGetMemberInfoListParam, 12.3 its result */
 static const char* kTIMGroupMemberGetInfoOptionRoleFlag TIM_KEY_ATTR = "group_member_get_info_option_role_flag";
@@ -355,12 +415,10 @@ TIM_API void TIMSetGroupCounterChangedCallback(TIMGroupCounterChangedCallback cb
 TIM_API void TIMSetGroupTopicCreatedCallback(TIMGroupTopicCreatedCallback cb, const void* user_data);
 TIM_API void TIMSetGroupTopicDeletedCallback(TIMGroupTopicDeletedCallback cb, const void* user_data);
 TIM_API void TIMSetGroupTopicChangedCallback(TIMGroupTopicChangedCallback cb, const void* user_data);
-TIM_API int TIMGroupSearchGroups(const char *json_group_search_groups_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupInitGroupAttributes(const char *group_id, const char *json_group_attributes, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupSetGroupAttributes(const char *group_id, const char *json_group_attributes, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupDeleteGroupAttributes(const char *group_id, const char *json_keys, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupGetGroupAttributes(const char *group_id, const char *json_keys, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupGetOnlineMemberCount(const char* group_id, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupSetGroupCounters(const char* group_id, const char* json_group_counter_array, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupGetGroupCounters(const char* group_id, const char* json_group_counter_key_array, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupIncreaseGroupCounter(const char* group_id, const char* group_counter_key, int64_t group_counter_value, TIMCommCallback cb, const void* user_data);
@@ -372,9 +430,35 @@ TIM_API int TIMGroupSetTopicInfo(const char *json_topic_info, TIMCommCallback cb
 TIM_API int TIMGroupGetTopicInfoList(const char *group_id, const char *json_topic_id_array, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupSearchGroupMembers(const char *json_group_search_group_members_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupMarkGroupMemberList(const char* group_id, const char* member_array, uint32_t mark_type, bool enable_mark, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupGetPendencyList(const char* json_group_getpendency_list_param, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupHandlePendency(const char* json_group_handle_pendency_param, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupReportPendencyReaded(uint64_t time_stamp, TIMCommCallback cb, const void* user_data);
+
+/* 13.1 GroupPendencyOption */
+static const char* kTIMGroupPendencyOptionStartTime TIM_KEY_ATTR = "group_pendency_option_start_time";
+static const char* kTIMGroupPendencyOptionMaxLimited TIM_KEY_ATTR = "group_pendency_option_max_limited";
+
+/* 13.2 GroupPendency */
+static const char* kTIMGroupPendencyGroupId TIM_KEY_ATTR = "group_pendency_group_id";
+static const char* kTIMGroupPendencyFromIdentifier TIM_KEY_ATTR = "group_pendency_form_identifier";
+static const char* kTIMGroupPendencyToIdentifier TIM_KEY_ATTR = "group_pendency_to_identifier";
+static const char* kTIMGroupPendencyAddTime TIM_KEY_ATTR = "group_pendency_add_time";
+static const char* kTIMGroupPendencyPendencyType TIM_KEY_ATTR = "group_pendency_pendency_type";
+static const char* kTIMGroupPendencyHandled TIM_KEY_ATTR = "group_pendency_handled";
+static const char* kTIMGroupPendencyHandleResult TIM_KEY_ATTR = "group_pendency_handle_result";
+static const char* kTIMGroupPendencyApplyInviteMsg TIM_KEY_ATTR = "group_pendency_apply_invite_msg";
+static const char* kTIMGroupPendencyFromUserDefinedData TIM_KEY_ATTR = "group_pendency_form_user_defined_data";
+static const char* kTIMGroupPendencyApprovalMsg TIM_KEY_ATTR = "group_pendency_approval_msg";
+static const char* kTIMGroupPendencyToUserDefinedData TIM_KEY_ATTR = "group_pendency_to_user_defined_data";
+static const char* kTIMGroupPendencySelfIdentifier TIM_KEY_ATTR = "group_pendency_self_identifier";
+
+/* 13.3 GroupPendencyResult */
+static const char* kTIMGroupPendencyResultNextStartTime TIM_KEY_ATTR = "group_pendency_result_next_start_time";
+static const char* kTIMGroupPendencyResultReadTimeSeq TIM_KEY_ATTR = "group_pendency_result_read_time_seq";
+static const char* kTIMGroupPendencyResultUnReadNum TIM_KEY_ATTR = "group_pendency_result_unread_num";
+static const char* kTIMGroupPendencyResultPendencyArray TIM_KEY_ATTR = "group_pendency_result_pendency_array";
+
+/* 13.4 GroupHandlePendencyParam */
+static const char* kTIMGroupHandlePendencyParamIsAccept TIM_KEY_ATTR = "group_handle_pendency_param_is_accept";
+static const char* kTIMGroupHandlePendencyParamHandleMsg TIM_KEY_ATTR = "group_handle_pendency_param_handle_msg";
+static const char* kTIMGroupHandlePendencyParamPendency TIM_KEY_ATTR = "group_handle_pendency_param_pendency";
 
 #ifdef __cplusplus
 }

@@ -39,7 +39,7 @@ static void run_create(struct task *t, struct store *s, struct task_result *r) {
     group_change_clear(&c);
 }
 
-/* join, quit and dismiss: a registry change, then its notice to the members. */
+/* quit and dismiss: a registry change, then its notice to the members. */
 typedef int (*membership_change)(struct registry *r, const char *group_id, const char *user, uint64_t now,
                                  struct group_change *c);
 
@@ -57,7 +57,20 @@ static void run_membership(struct task *t, struct store *s, struct task_result *
     group_change_clear(&c);
 }
 
-static void run_join(struct task *t, struct store *s, struct task_result *r) { run_membership(t, s, r, registry_join); }
+static void run_join(struct task *t, struct store *s, struct task_result *r) {
+    struct registry *reg = group_registry(r);
+    if (reg == NULL) return;
+    struct group_change c;
+    const struct im_group_args *a = &t->args.im_group;
+    int code = registry_join(reg, a->group_id, engine_user_id(), a->json, t->accepted_at, &c);
+    if (code != ERR_SUCC) {
+        registry_failed(r, reg, code);
+        return;
+    }
+    tell_members(t, s, r, &c);
+    r->unread_may_change = true;
+    group_change_clear(&c);
+}
 static void run_quit(struct task *t, struct store *s, struct task_result *r) { run_membership(t, s, r, registry_quit); }
 static void run_dismiss(struct task *t, struct store *s, struct task_result *r) {
     run_membership(t, s, r, registry_dismiss);
@@ -126,14 +139,17 @@ int TIMGroupDelete(const char *group_id, TIMCommCallback cb, const void *user_da
 }
 
 int TIMGroupJoin(const char *group_id, const char *hello_msg, TIMCommCallback cb, const void *user_data) {
-    /* hello_msg is optional (选填): NULL, or UTF-8 text within the JSON size limit. The local
-     * engine has no approval flow for it to reach. */
+    /* hello_msg is optional (选填): NULL, or UTF-8 text within the JSON size limit; a request that
+     * waits for approval keeps it (group_pendency_apply_invite_msg). */
     int code = engine_precheck(true);
     if (code == TIM_SUCC && hello_msg != NULL &&
         (!text_is_json_size_ok(hello_msg) || !text_is_utf8(hello_msg, strlen(hello_msg)))) {
         code = TIM_ERR_PARAM;
     }
-    return code == TIM_SUCC ? group_id_call("TIMGroupJoin", run_join, group_id, cb, user_data) : code;
+    if (code == TIM_SUCC) code = check_group_id(group_id);
+    char *hello = code == TIM_SUCC && hello_msg != NULL ? strdup(hello_msg) : NULL;
+    if (code == TIM_SUCC && hello_msg != NULL && hello == NULL) code = TIM_ERR_PARAM;
+    return code == TIM_SUCC ? submit_group_call("TIMGroupJoin", run_join, group_id, hello, cb, user_data) : code;
 }
 
 int TIMGroupQuit(const char *group_id, TIMCommCallback cb, const void *user_data) {

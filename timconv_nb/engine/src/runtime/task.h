@@ -131,7 +131,8 @@ struct recv_opt_args {
 /* A group call: the group it names ("" when none) and its JSON parameter (or NULL). */
 struct im_group_args {
     char group_id[TEXT_ID_MAX + 1];
-    char *json; /* malloc'd */
+    char *json; /* malloc'd; TIMGroupJoin's: the hello message (text, or NULL) */
+    uint64_t time_stamp; /* TIMGroupReportPendencyReaded's */
 };
 
 /* A call on stored messages of a conversation: a JSON array of their message_msg_id (NULL: every

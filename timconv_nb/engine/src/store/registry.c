@@ -324,6 +324,19 @@ int registry_info_list(struct registry *r, const char *ids_json, char **list) {
     return rquery_text(r, bind_group(r, R_INFO_LIST, ids_json), list, "list group information");
 }
 
+int registry_search_groups(struct registry *r, const char *param_json, const char *user, char **list) {
+    sqlite3_stmt *st = bind_group(r, R_PARAM_USERS, param_json); /* the keywords: an array of strings */
+    sqlite3_bind_text(st, 2, "$.group_search_params_keyword_list", -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    int64_t keywords = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+    stmt_done(st);
+    if (rc != SQLITE_ROW) return rfail(r, "read the keywords");
+    if (keywords < 1 || keywords > 5) return refuse(r, ERR_INVALID_PARAMETERS, "give 1 to 5 keywords%s", "");
+    st = bind_group(r, R_SEARCH_GROUPS, param_json);
+    sqlite3_bind_text(st, 2, user, -1, SQLITE_STATIC);
+    return rquery_text(r, st, list, "search groups");
+}
+
 int registry_member_list(struct registry *r, const char *param_json, const char *group_id, const char *user,
                          uint64_t now, char **result_json) {
     int role = kTIMMemberRole_None;

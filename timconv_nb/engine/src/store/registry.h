@@ -76,8 +76,11 @@ int registry_create(struct registry *r, const char *param_json, const char *owne
                     struct group_change *c);
 
 /* Adds user to group_id by the rules of its type (TIMGroupManager.h 4.3). c->recipients: every
- * member, the new one included. */
-int registry_join(struct registry *r, const char *group_id, const char *user, uint64_t now, struct group_change *c);
+ * member, the new one included. A Public group whose add option is Auth keeps the request (with
+ * hello, may be NULL) for its owner and admins instead: c->recipients are they, c->notice their
+ * kTIMGroupReport_AddRequest report. */
+int registry_join(struct registry *r, const char *group_id, const char *user, const char *hello, uint64_t now,
+                  struct group_change *c);
 
 /* Removes user from group_id by the rules of 4.4, at time now. c->recipients: the members left
  * and user. */
@@ -111,6 +114,16 @@ int registry_remove(struct registry *r, const char *param_json, const char *grou
 int registry_modify_member(struct registry *r, const char *param_json, const char *group_id, const char *user,
                            uint64_t now, struct group_change *c);
 
+/* The owner or an admin accepts or refuses a request to join (GroupHandlePendencyParam param_json,
+ * types checked; 8.2). Accepted: the requester joins (c: the Invite tip, join type Apply, to every
+ * member); refused: c->recipients the requester, c->notice a kTIMGroupReport_AddRefuse report. */
+int registry_handle_pendency(struct registry *r, const char *param_json, const char *group_id, const char *user,
+                             uint64_t now, struct group_change *c);
+
+/* user's GroupPendencyResult (8.1), and their read time moved up to time_stamp (8.3). */
+int registry_pendency_list(struct registry *r, const char *user, char **result_json);
+int registry_pendency_read(struct registry *r, const char *user, uint64_t time_stamp);
+
 /* The next message seq of group_id for a message `sender` sends at time now: 10010 when there is
  * no such group, 10007 when sender is not a member. c->recipients: every member. */
 int registry_next_seq(struct registry *r, const char *group_id, const char *sender, uint64_t now,
@@ -132,6 +145,10 @@ int registry_info_list(struct registry *r, const char *ids_json, char **list);
  * group_id; 10007 unless user is a member. */
 int registry_member_list(struct registry *r, const char *param_json, const char *group_id, const char *user,
                          uint64_t now, char **result);
+
+/* The groups user is in that GroupSearchParam param_json finds (a GroupDetailInfo array): 1 to 5
+ * keywords (6017 otherwise, TIMGroupManager.h 563). */
+int registry_search_groups(struct registry *r, const char *param_json, const char *user, char **list);
 
 /* The members of a new group other than its owner (a JSON array), for the tip telling of them. */
 int registry_initial_names(struct registry *r, const char *group_id, const char *owner, char **names);

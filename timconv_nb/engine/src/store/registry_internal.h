@@ -55,6 +55,15 @@ enum reg_stmt {
     R_MEMBER_PARAM,
     R_SET_MEMBER,
     R_MUTE_CHANGE,
+    R_PENDENCY_ADD,
+    R_APPROVERS,
+    R_HANDLE_PARAM,
+    R_PENDENCY_GET,
+    R_PENDENCY_HANDLE,
+    R_PENDENCY_LIST,
+    R_PENDENCY_READ,
+    R_PENDENCIES_DELETE,
+    R_SEARCH_GROUPS,
     R_COUNT
 };
 
@@ -128,6 +137,11 @@ int64_t registry_type_member_limit(int type);
 int begin_change(struct registry *r, const char *group_id, const char *user, struct group_row *g, int *role,
                  struct group_change *c);
 int end_change(struct registry *r, int result, struct group_row *g, struct group_change *c);
+
+/* user asks to join group g (group_id) with hello: the request waits for the owner or an admin,
+ * who receive a kTIMGroupReport_AddRequest report (c). Inside registry_join's change. */
+int registry_request_join(struct registry *r, struct group_row *g, const char *group_id, const char *user,
+                          const char *hello, uint64_t now, struct group_change *c);
 
 /* Fills c from group g (its name taken) and the current members. */
 int describe_change(struct registry *r, const char *group_id, struct group_row *g, struct group_change *c);

@@ -100,7 +100,7 @@ int registry_invite(struct registry *r, const char *param_json, const char *grou
     if (result == ERR_SUCC && role == kTIMMemberRole_None) {
         result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "not a member of %s: only members invite", group_id);
     }
-    /* TIMGroupManager.h 1221-1223: a Live group takes no invitations. */
+    /* TIMGroupManager.h 1221: a Live group takes no invitations. */
     if (result == ERR_SUCC && (g.type == kTIMGroup_AVChatRoom || g.type == kTIMGroup_BChatRoom)) {
         result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "%s is a Live group, which takes no invitations", group_id);
     }
@@ -136,7 +136,7 @@ int registry_invite(struct registry *r, const char *param_json, const char *grou
     return result;
 }
 
-/* TIMGroupManager.h 1266-1268: the owner of a Work group removes; the owner or an admin of the
+/* TIMGroupManager.h 1265-1266: the owner of a Work group removes; the owner or an admin of the
  * others. Nobody removes one of their own rank or above (an admin removes members, the owner
  * admins too). */
 int registry_remove(struct registry *r, const char *param_json, const char *group_id, const char *user, uint64_t now,
@@ -265,7 +265,7 @@ static int check_member_values(struct registry *r, const struct member_param *p)
     return ERR_SUCC;
 }
 
-/* TIMGroupManager.h 1181-1183: the owner or an admin changes roles and mutes; nobody acts on one of
+/* TIMGroupManager.h 1180-1181: the owner or an admin changes roles and mutes; nobody acts on one of
  * their own rank or above; one's own name card is one's own to change. */
 static int check_member_permission(struct registry *r, const struct member_param *p, int role, int target_role,
                                    const char *user, const char *group_id) {

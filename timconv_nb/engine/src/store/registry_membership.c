@@ -206,7 +206,8 @@ int end_change(struct registry *r, int result, struct group_row *g, struct group
     return result;
 }
 
-int registry_join(struct registry *r, const char *group_id, const char *user, uint64_t now, struct group_change *c) {
+int registry_join(struct registry *r, const char *group_id, const char *user, const char *hello, uint64_t now,
+                  struct group_change *c) {
     struct group_row g;
     int role;
     int result = begin_change(r, group_id, user, &g, &role, c);
@@ -225,10 +226,8 @@ int registry_join(struct registry *r, const char *group_id, const char *user, ui
                         group_id);
     }
     if (result == ERR_SUCC && g.type == kTIMGroup_Public && g.add_option == kTIMGroupAddOpt_Auth) {
-        result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY,
-                        "%s asks its owner to approve each member, which the local engine has no way to do: create "
-                        "it with add option kTIMGroupAddOpt_Any",
-                        group_id);
+        result = registry_request_join(r, &g, group_id, user, hello, now, c);
+        return end_change(r, result, &g, c);
     }
     if (result == ERR_SUCC && g.members >= g.max_member) {
         result = refuse(r, ERR_SVR_GROUP_FULL_MEMBER_COUNT, "%s is full", group_id);
@@ -294,6 +293,7 @@ int registry_dismiss(struct registry *r, const char *group_id, const char *user,
     if (result == ERR_SUCC) result = take_seq(r, group_id, now, &c->seq);
     if (result == ERR_SUCC) result = describe_change(r, group_id, &g, c);
     if (result == ERR_SUCC) result = rexec(r, bind_group(r, R_MEMBERS_DELETE, group_id), "remove members");
+    if (result == ERR_SUCC) result = rexec(r, bind_group(r, R_PENDENCIES_DELETE, group_id), "forget the requests");
     if (result == ERR_SUCC) result = rexec(r, bind_group(r, R_GROUP_DELETE, group_id), "dismiss group");
     c->members = 0;
     if (result == ERR_SUCC) {

@@ -48,6 +48,17 @@ const char registry_schema_sql[] =
     MEMBER_COLUMNS_2 ","
     " PRIMARY KEY (group_id, user_id)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS im_member_of_user ON im_member (user_id);"
+    /* Requests waiting for approval (TIMGroupManager.h 13.2): to_user '' for a request to join, which
+     * the group's owner and admins approve; handled 1 once handled, by handled_by. */
+    "CREATE TABLE IF NOT EXISTS im_pendency ("
+    " group_id TEXT NOT NULL, from_user TEXT NOT NULL, to_user TEXT NOT NULL,"
+    " pendency_type INTEGER NOT NULL," /* TIMGroupPendencyType */
+    " add_time INTEGER NOT NULL, apply_msg TEXT NOT NULL,"
+    " handled INTEGER NOT NULL DEFAULT 0, handle_result INTEGER NOT NULL DEFAULT 0,"
+    " approval_msg TEXT NOT NULL DEFAULT '', handled_by TEXT NOT NULL DEFAULT '',"
+    " PRIMARY KEY (group_id, from_user, to_user, pendency_type)) WITHOUT ROWID;"
+    /* The time up to which each user has read their pendencies (TIMGroupReportPendencyReaded). */
+    "CREATE TABLE IF NOT EXISTS im_pendency_read (user_id TEXT PRIMARY KEY, read_time INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS im_member_order ON im_member (join_order);"
     "PRAGMA user_version=" REGISTRY_VERSION_TEXT ";";
 
@@ -116,10 +127,10 @@ const char *const reg_sql[R_COUNT] = {
         "json_patch(json_object('elem_type', 5, 'group_tips_elem_tip_type', ?2, 'group_tips_elem_join_type', ?3,"
         " 'group_tips_elem_op_user', ?4, 'group_tips_elem_group_id', ?1, 'group_tips_elem_user_array', json(?5),"
         " 'group_tips_elem_member_num', ?6), coalesce(?7, '{}'))"),
-    /* ?1 group id, ?2 group name, ?3 operator, ?4 TIMGroupReportType */
+    /* ?1 group id, ?2 group name, ?3 operator, ?4 TIMGroupReportType, ?5 its message (NULL: none) */
     [R_REPORT_MESSAGE] = NOTICE(
         "json_object('elem_type', 8, 'group_report_elem_report_type', ?4, 'group_report_elem_group_id', ?1,"
-        " 'group_report_elem_group_name', ?2, 'group_report_elem_op_user', ?3)"),
+        " 'group_report_elem_group_name', ?2, 'group_report_elem_op_user', ?3, 'group_report_elem_msg', coalesce(?5, ''))"),
     [R_BEGIN] = "BEGIN IMMEDIATE",
     [R_COMMIT] = "COMMIT",
     [R_ROLLBACK] = "ROLLBACK",
@@ -298,4 +309,61 @@ const char *const reg_sql[R_COUNT] = {
     [R_MUTE_CHANGE] =
         "SELECT json_object('group_tips_elem_member_change_info_array', json_array(json_object("
         " 'group_tips_member_change_info_identifier', ?1, 'group_tips_member_change_info_shutupTime', ?2)))",
+    /* User ?2 asks at time ?3 to join group ?1 with hello ?4 (asking again replaces the request). */
+    [R_PENDENCY_ADD] =
+        "INSERT OR REPLACE INTO im_pendency (group_id, from_user, to_user, pendency_type, add_time, apply_msg)"
+        " VALUES (?1, ?2, '', 0, ?3, ?4)",
+    /* The owner and the admins of group ?1, who approve requests to join. */
+    [R_APPROVERS] =
+        "SELECT json_group_array(user_id) FROM (SELECT user_id FROM im_member WHERE group_id = ?1 AND role >= 300"
+        " ORDER BY join_order)",
+    /* The parts of GroupHandlePendencyParam ?1 (types checked): requester, pendency type, accept, message. */
+    [R_HANDLE_PARAM] =
+        "SELECT json_extract(?1, '$.group_handle_pendency_param_pendency.group_pendency_form_identifier'),"
+        " coalesce(json_extract(?1, '$.group_handle_pendency_param_pendency.group_pendency_pendency_type'), 0),"
+        " coalesce(json_extract(?1, '$.group_handle_pendency_param_is_accept'), 0),"
+        " coalesce(json_extract(?1, '$.group_handle_pendency_param_handle_msg'), '')",
+    [R_PENDENCY_GET] =
+        "SELECT handled FROM im_pendency WHERE group_id = ?1 AND from_user = ?2 AND to_user = ?3 AND pendency_type = ?4",
+    /* The request of ?2 to join ?1 is handled by ?5: result ?3 (TIMGroupPendencyHandleResult), message ?4. */
+    [R_PENDENCY_HANDLE] =
+        "UPDATE im_pendency SET handled = 1, handle_result = ?3, approval_msg = ?4, handled_by = ?5"
+        " WHERE group_id = ?1 AND from_user = ?2 AND to_user = '' AND pendency_type = 0",
+    /* The GroupPendencyResult of user ?1 (TIMGroupManager.h 13.3): what waits for them to approve (the
+     * requests to join the groups they own or administer, the pendencies addressed to them), newest
+     * first, all at once; handled as 2 when they handled it, 1 when another did (1.13); unread: those
+     * not handled, added after their read time. */
+    [R_PENDENCY_LIST] =
+        "WITH mine AS (SELECT * FROM im_pendency p WHERE p.to_user = ?1 OR (p.pendency_type = 0 AND EXISTS"
+        "  (SELECT 1 FROM im_member m WHERE m.group_id = p.group_id AND m.user_id = ?1 AND m.role >= 300))),"
+        " seen AS (SELECT coalesce((SELECT read_time FROM im_pendency_read WHERE user_id = ?1), 0) AS t)"
+        " SELECT json_object('group_pendency_result_next_start_time', 0,"
+        " 'group_pendency_result_read_time_seq', (SELECT t FROM seen),"
+        " 'group_pendency_result_unread_num', (SELECT count(*) FROM mine WHERE handled = 0 AND add_time > (SELECT t FROM seen)),"
+        " 'group_pendency_result_pendency_array', (SELECT json_group_array(json(x)) FROM (SELECT json_object("
+        "  'group_pendency_group_id', group_id, 'group_pendency_form_identifier', from_user,"
+        "  'group_pendency_to_identifier', CASE WHEN to_user = '' THEN handled_by ELSE to_user END,"
+        "  'group_pendency_add_time', add_time, 'group_pendency_pendency_type', pendency_type,"
+        "  'group_pendency_handled', CASE WHEN handled = 0 THEN 0 WHEN handled_by = ?1 THEN 2 ELSE 1 END,"
+        "  'group_pendency_handle_result', handle_result, 'group_pendency_apply_invite_msg', apply_msg,"
+        "  'group_pendency_form_user_defined_data', '', 'group_pendency_approval_msg', approval_msg,"
+        "  'group_pendency_to_user_defined_data', '', 'group_pendency_self_identifier', ?1) AS x"
+        "  FROM mine ORDER BY add_time DESC, group_id, from_user)))",
+    /* User ?1 has read the pendencies added up to time ?2 (the read time only moves forward). */
+    [R_PENDENCY_READ] =
+        "INSERT INTO im_pendency_read (user_id, read_time) VALUES (?1, ?2)"
+        " ON CONFLICT (user_id) DO UPDATE SET read_time = max(read_time, excluded.read_time)",
+    [R_PENDENCIES_DELETE] = "DELETE FROM im_pendency WHERE group_id = ?1",
+    /* The GroupDetailInfo of the groups user ?2 is in whose id or name (the bits of the field list of
+     * GroupSearchParam ?1: 1 the id, 2 the name; the name when none) holds one of its keywords,
+     * whatever the case (TIMGroupManager.h 5.2), in the order the user joined them. */
+    [R_SEARCH_GROUPS] =
+        "SELECT json_group_array(json(info)) FROM (SELECT " DETAIL_INFO " AS info"
+        " FROM im_member m JOIN im_group g ON g.group_id = m.group_id WHERE m.user_id = ?2 AND EXISTS ("
+        "  SELECT 1 FROM json_each(?1, '$.group_search_params_keyword_list') k,"
+        "   (SELECT coalesce((SELECT sum(DISTINCT value) FROM json_each(?1, '$.group_search_params_field_list')), 2)"
+        "    AS fields)"
+        "  WHERE (fields & 1 AND instr(lower(g.group_id), lower(k.value)) > 0)"
+        "   OR (fields & 2 AND instr(lower(g.name), lower(k.value)) > 0))"
+        " ORDER BY m.join_order)",
 };
