@@ -82,8 +82,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     return 0;
 }
 
-/* The entry points: cases 0 to 33 below, and the SDK config (the default). */
-#define ENTRY_POINTS 35
+/* The entry points: cases 0 to 34 below, and the SDK config (the default). */
+#define ENTRY_POINTS 36
 
 /* Calls one entry point with `text`; returns its TIMResult and whether a callback will come. */
 static int call_entry_point(unsigned selector, const char *text, int *with_callback) {
@@ -127,6 +127,7 @@ static int call_entry_point(unsigned selector, const char *text, int *with_callb
     case 31: return TIMMsgClearHistoryMessage(text, kTIMConv_C2C, on_done, NULL);
     case 32: return TIMMsgFindMessages(text, on_done, NULL);
     case 33: return TIMMsgFindByMsgLocatorList("team", kTIMConv_Group, text, on_done, NULL);
+    case 34: return TIMMsgSearchLocalMessages(text, on_done, NULL);
     default: {
         /* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the
          * input says, so inputs naming one are left out. */

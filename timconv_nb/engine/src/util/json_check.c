@@ -35,6 +35,7 @@ enum check_kind {
     CHECK_MSG_ARRAY,
     CHECK_OBJECT_OF,
     CHECK_LOCATOR_ARRAY,
+    CHECK_SEARCH_PARAM,
     CHECK_COUNT
 };
 
@@ -270,6 +271,40 @@ static const char *const check_sql[CHECK_COUNT] = {
         "   'message_locator_unique_id') AND (f.type <> 'integer' OR f.value < 0))"
         "  OR (f.key IN ('message_locator_is_revoked', 'message_locator_is_self') AND f.type NOT IN ('true', 'false'))))"
         " ELSE 0 END",
+    /* A MessageSearchParam (TIMMessageManager.h 2479-2503): each key of its type when present.
+     * Columns: ok, the match type, conv type, time position, time period, page index, page size,
+     * how many keywords, then texts: the keywords, senders and types (JSON arrays; NULL when absent
+     * or empty), the conversation id. */
+    [CHECK_SEARCH_PARAM] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object'"
+        " AND coalesce(json_type(?1, '$.msg_search_param_keyword_array'), 'array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.msg_search_param_keyword_array') WHERE type <> 'text')"
+        " AND coalesce(json_type(?1, '$.msg_search_param_send_identifier_array'), 'array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.msg_search_param_send_identifier_array') WHERE type <> 'text')"
+        " AND coalesce(json_type(?1, '$.msg_search_param_message_type_array'), 'array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.msg_search_param_message_type_array') WHERE type <> 'integer')"
+        " AND coalesce(json_type(?1, '$.msg_search_param_conv_id'), 'text') = 'text'"
+        " AND coalesce(json_extract(?1, '$.msg_search_param_conv_type'), 0) IN (0, 1, 2)"
+        " AND coalesce(json_extract(?1, '$.msg_search_param_keyword_list_match_type'), 0) IN (0, 1)"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1) WHERE key IN ('msg_search_param_conv_type',"
+        "   'msg_search_param_keyword_list_match_type', 'msg_search_param_search_time_position',"
+        "   'msg_search_param_search_time_period', 'msg_search_param_page_index', 'msg_search_param_page_size')"
+        "   AND (type <> 'integer' OR value < 0))"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_search_param_keyword_list_match_type'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_search_param_conv_type'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_search_param_search_time_position'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_search_param_search_time_period'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_search_param_page_index'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_search_param_page_size'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_array_length(?1, '$.msg_search_param_keyword_array'), 0) END,"
+        " CASE WHEN json_valid(?1) AND json_array_length(?1, '$.msg_search_param_keyword_array') > 0"
+        "  THEN json_extract(?1, '$.msg_search_param_keyword_array') END,"
+        " CASE WHEN json_valid(?1) AND json_array_length(?1, '$.msg_search_param_send_identifier_array') > 0"
+        "  THEN json_extract(?1, '$.msg_search_param_send_identifier_array') END,"
+        " CASE WHEN json_valid(?1) AND json_array_length(?1, '$.msg_search_param_message_type_array') > 0"
+        "  THEN json_extract(?1, '$.msg_search_param_message_type_array') END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.msg_search_param_conv_id') END",
     /* Column: a JSON object of the one key ?1 whose value is the text ?2 (see json_object_of). */
     [CHECK_OBJECT_OF] = "SELECT json_object(?1, ?2)",
     /* Column: a JSON array holding the text ?1 (see json_array_of). */
@@ -442,28 +477,23 @@ int json_check_msg_list_param(const char *json, struct msg_list_param *p) {
     int64_t ints[7] = {20, 0, 0, 0, 0, 0, 0};
     char *texts[3] = {NULL, NULL, NULL};
     int code = run_check(CHECK_MSG_LIST_PARAM, json, ints, 7, texts, 3);
-    *p = (struct msg_list_param){
-        .count = ints[0],
-        .forward = ints[1] != 0,
-        .given_seq = ints[2],
-        .given_time = ints[3],
-        .last_msg_seq = ints[4],
-        .time_begin = ints[5],
-        .time_period = ints[6],
-        .msg_id = texts[0],
-        .seq_array = texts[1],
-        .type_array = texts[2],
-    };
+    *p = (struct msg_list_param){.count = ints[0], .forward = ints[1] != 0, .given_seq = ints[2], .given_time = ints[3],
+                                 .last_msg_seq = ints[4], .time_begin = ints[5], .time_period = ints[6],
+                                 .msg_id = texts[0], .seq_array = texts[1], .type_array = texts[2]};
     return code;
 }
 
 int json_check_locator_array(const char *json) { return run_check(CHECK_LOCATOR_ARRAY, json, NULL, 0, NULL, 0); }
 
-void msg_list_param_clear(struct msg_list_param *p) {
-    free(p->msg_id);
-    free(p->seq_array);
-    free(p->type_array);
-    p->msg_id = p->seq_array = p->type_array = NULL;
+int json_check_search_param(const char *json, struct search_param *p) {
+    int64_t ints[7] = {0};
+    char *texts[4] = {NULL, NULL, NULL, NULL};
+    int code = run_check(CHECK_SEARCH_PARAM, json, ints, 7, texts, 4);
+    *p = (struct search_param){.match_all = ints[0] == 1, .conv_type = (int)ints[1], .time_position = ints[2],
+                               .time_period = ints[3], .page_index = ints[4], .page_size = ints[5],
+                               .keyword_count = ints[6], .keywords = texts[0], .senders = texts[1],
+                               .types = texts[2], .conv_id = texts[3]};
+    return code;
 }
 
 bool json_array_has(const char *json, const char *text) {
