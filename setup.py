@@ -45,7 +45,7 @@ engine = Extension(
     # The sources include each other by layer ("store/store.h"), from the source root, and the
     # engine's own sqlite3.h, not the system's.
     include_dirs=[str(ENGINE_DIR / "include"), str(ENGINE_DIR / "src"), str(ENGINE_DIR / "third_party" / "sqlite")],
-    libraries=["crypto", "z", "pthread"],
+    libraries=["crypto", "z", "pthread", "m"],
     define_macros=[("TIMCONV_VERSION", f'"{VERSION}"')],
     extra_compile_args=["-std=c11", "-Wall", "-Wextra", "-fvisibility=hidden"],
 )

@@ -115,6 +115,7 @@ CALLS: dict[str, dict[str, Any]] = {
                          "json_msg_array": (b'[{"message_msg_id": "none"}]', "json")},
     "TIMMsgClearHistoryMessage": {"conv_id": (b"nobody", "id"), "conv_type": 1},
     "TIMMsgFindMessages": {"json_message_id_array": (b'["none"]', "json")},
+    "TIMMsgSearchLocalMessages": {"json_search_message_param": (b'{"msg_search_param_keyword_array": ["x"]}', "json")},
     "TIMMsgFindByMsgLocatorList": {"conv_id": (b"nobody", "id"), "conv_type": 1,
                                    "json_msg_Locator_array": (b'[{"message_locator_seq": 1}]', "json")},
     "callExperimentalAPI": {"json_param": (b'{"request_internal_operation": "internal_operation_set_ui_platform"}',

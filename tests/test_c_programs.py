@@ -59,7 +59,7 @@ def link_installed() -> list[str]:
 def test_engine_test_program_against_installed_library(tmp_path: Path) -> None:
     binary = tmp_path / "test_engine"
     build(["gcc", "-std=c11", *WARNINGS, f"-I{C_TESTS}", str(C_TESTS / "test_engine.c"), *link_installed(),
-           "-lsqlite3", "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
+           "-lsqlite3", "-lcrypto", "-lz", "-lpthread", "-lm", "-o", str(binary)])
     out = run(binary, tmp_path / "data")
     assert re.search(r"test_engine: \d+ checks, \d+ passed, 0 failed", out)
 
@@ -70,7 +70,8 @@ def test_engine_test_program_under_sanitizers(tmp_path: Path, sanitizer: str, fl
     binary = tmp_path / f"test_engine_{sanitizer}"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags,
            *ENGINE_INCLUDES, f"-I{C_TESTS}", str(C_TESTS / "test_engine.c"),
-           *map(str, ENGINE_SOURCES), str(engine_sqlite(*flags)), "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
+           *map(str, ENGINE_SOURCES), str(engine_sqlite(*flags)),
+           "-lcrypto", "-lz", "-lpthread", "-lm", "-o", str(binary)])
     out = run(binary, tmp_path / "data", env)
     assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out and "WARNING: ThreadSanitizer" not in out
 
@@ -87,7 +88,7 @@ def test_completions_program_under_sanitizers(tmp_path: Path, sanitizer: str, fl
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags,
            *ENGINE_INCLUDES, f"-I{BINDING_C}", f"-I{C_TESTS}", str(C_TESTS / "test_completions.c"),
            *map(str, BINDING_SOURCES), *map(str, ENGINE_SOURCES), str(engine_sqlite(*flags)),
-           "-lcrypto", "-lz", "-lpthread", "-o", str(binary)])
+           "-lcrypto", "-lz", "-lpthread", "-lm", "-o", str(binary)])
     out = run(binary, tmp_path / "data", env)
     assert re.search(r"test_completions: \d+ checks, \d+ passed, 0 failed", out)
     assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out and "WARNING: ThreadSanitizer" not in out
@@ -173,7 +174,7 @@ def test_an_io_error_at_every_write(tmp_path: Path, sanitizer: str, flags: list[
     binary = tmp_path / f"test_faults_{sanitizer}"
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, *flags, *ENGINE_INCLUDES,
            f"-I{C_TESTS}", str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), str(engine_sqlite()), "-lcrypto",
-           "-lz", "-lpthread", "-o", str(binary)])
+           "-lz", "-lpthread", "-lm", "-o", str(binary)])
     out = run(binary, tmp_path / "data", env, "io")
     assert "ERROR: AddressSanitizer" not in out and "runtime error" not in out
     counts = re.findall(r"(\d+) write operations in the session; (\d+) injected", out)
@@ -193,7 +194,7 @@ def test_an_allocation_failure_anywhere_under_asan(tmp_path: Path, engine_sqlite
     build(["gcc", "-std=c11", "-g", "-O1", "-fno-omit-frame-pointer", *WARNINGS, "-fsanitize=address,undefined",
            "-fno-sanitize-recover=undefined", "-DTIMCONV_FAULT_ALLOC", *ENGINE_INCLUDES, f"-I{C_TESTS}",
            str(C_TESTS / "test_faults.c"), *map(str, ENGINE_SOURCES), str(engine_sqlite()),
-           "-lcrypto", "-lz", "-lpthread",
+           "-lcrypto", "-lz", "-lpthread", "-lm",
            "-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup", "-o", str(binary)])
     out = run(binary, tmp_path / "data", {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1",
                                           "UBSAN_OPTIONS": "print_stacktrace=1"}, "alloc", "1", "1000000", step)

@@ -31,7 +31,8 @@ pytestmark = pytest.mark.skipif(shutil.which("clang") is None,
 def harness(tmp_path_factory, engine_sqlite: Callable[..., Path]) -> Path:
     binary = tmp_path_factory.mktemp("fuzz") / "fuzz_engine"
     subprocess.run(["clang", *FUZZ_FLAGS, *ENGINE_INCLUDES, str(FUZZ / "fuzz_engine.c"),
-                    *map(str, ENGINE_SOURCES), str(engine_sqlite()), "-lcrypto", "-lz", "-lpthread", "-o", str(binary)],
+                    *map(str, ENGINE_SOURCES), str(engine_sqlite()),
+                    "-lcrypto", "-lz", "-lpthread", "-lm", "-o", str(binary)],
                    check=True, capture_output=True, text=True)
     return binary
 

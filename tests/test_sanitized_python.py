@@ -33,7 +33,7 @@ def test_python_tests_pass_over_a_sanitized_engine(tmp_path: Path, engine_sqlite
     sanitized = ["gcc", "-std=c11", "-g", "-O1", "-fPIC", "-shared", "-fno-omit-frame-pointer",
                  "-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-Wall", "-Wextra", "-Werror"]
     build([*sanitized, "-fvisibility=hidden", *ENGINE_INCLUDES, *map(str, ENGINE_SOURCES), str(engine_sqlite()),
-           "-lcrypto", "-lz", "-lpthread", "-o", str(engine)])
+           "-lcrypto", "-lz", "-lpthread", "-lm", "-o", str(engine)])
     # The decoder's file name need not be the package's: conftest loads it by path. It is built on
     # the limited API, as setup.py builds it.
     decoder = tmp_path / "_conv_columns_asan.so"

@@ -120,8 +120,10 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
         client.send_text("dave", "the upgrade")
     (store,) = tmp_path.glob(f"timconv/*/{b'alice'.hex()}/store.db")
     with sqlite3.connect(store) as db:  # as an earlier release left it
-        # Before version 6 the history had no columns of its own, nor their indexes.
-        for sql in ("DROP INDEX message_by_time", "DROP INDEX message_by_id", "ALTER TABLE message DROP COLUMN time",
+        # Before version 6 the history had no columns of its own, nor their indexes, nor a search index.
+        for sql in ("DROP TRIGGER message_search_insert", "DROP TRIGGER message_search_delete",
+                    "DROP TRIGGER message_search_update", "DROP TABLE message_fts", "DROP TABLE message_search",
+                    "DROP INDEX message_by_time", "DROP INDEX message_by_id", "ALTER TABLE message DROP COLUMN time",
                     "ALTER TABLE message DROP COLUMN msg_id"):
             db.execute(sql)
         if version == 1:
@@ -164,6 +166,7 @@ def test_an_older_store_is_brought_up_to_date_and_a_newer_one_refused(tmp_path: 
         # The history, indexed since version 6, pages from any message (the messages stored before too).
         assert list(client.messages("dave").text) == ["the upgrade", "before"]
         assert list(client.messages("dave", start=client.messages("dave", count=1).iloc[0]).text) == ["before"]
+        assert list(client.search_messages(["upgrade"]).text) == ["the upgrade"]  # indexed on the way
     with sqlite3.connect(store) as db:
         assert db.execute("PRAGMA user_version").fetchone() == (6,)
         assert db.execute("SELECT name FROM sqlite_master WHERE name = 'conversation_unread'").fetchone()

@@ -246,11 +246,7 @@ def msg_list_param(count: int, *, start: Any = None, newer: bool = False, from_s
     if since is not None:
         body[k.kTIMMsgGetMsgListParamTimeBegin] = epoch_arg(since, "since")
     if period is not None:
-        seconds = period.total_seconds() if isinstance(period, timedelta) else period
-        if is_number(seconds):
-            seconds = int(seconds)
-        body[k.kTIMMsgGetMsgListParamTimePeriod] = check_int(seconds, "period", 0, 2**63 - 1,
-                                                             "seconds (an int >= 0) or a timedelta")
+        body[k.kTIMMsgGetMsgListParamTimePeriod] = seconds_arg(period, "period")
     if seqs is not None:
         body[k.kTIMMsgGetMsgListParamMessageSeqArray] = [sequence(seq) for seq in seqs]
     if types is not None:
@@ -275,6 +271,48 @@ def locators_param(locators: Any) -> bytes:
         if not isinstance(item, dict):
             raise TypeError(f"a locator must be a RevokedMessage or a MsgLocator dict, not {type(item).__name__}")
     return json_arg(items)
+
+
+#: TIMMessageManager.h 2480: at most 5 keywords a search.
+MSG_SEARCH_KEYWORDS_MAX = 5
+
+
+def search_param(keywords: Iterable[str], *, match_all: bool, senders: Optional[Iterable[str]],
+                 types: Optional[Iterable[int]], conv: Optional[tuple[bytes, ConvType]],
+                 since: Union[None, int, float, datetime], period: Union[None, int, float, timedelta],
+                 page: int, page_size: int) -> bytes:
+    """A MessageSearchParam (TIMMessageManager.h 2479-2499): up to 5 keywords, all or any of them,
+    senders, element types, one conversation (None: all), back from ``since`` (None: now) over
+    ``period`` seconds (None: no limit), page ``page`` of ``page_size`` (0: every match)."""
+    words = [check_text(word, "keyword") for word in id_list(keywords)]
+    if len(words) > MSG_SEARCH_KEYWORDS_MAX:
+        raise ValueError(f"at most {MSG_SEARCH_KEYWORDS_MAX} keywords, not {len(words)}")
+    body: dict[str, Any] = {k.kTIMMsgSearchParamKeywordArray: words,
+                            k.kTIMMsgSearchParamKeywordListMatchType: 1 if match_all else 0,
+                            k.kTIMMsgSearchParamPageIndex: check_int(page, "page", 0, 2**32 - 1),
+                            k.kTIMMsgSearchParamPageSize: check_int(page_size, "page_size", 0, 2**32 - 1)}
+    if senders is not None:
+        body[k.kTIMMsgSearchParamSenderIdentifierArray] = [check_id(user, "sender").decode()
+                                                            for user in id_list(senders)]
+    if not words and not body.get(k.kTIMMsgSearchParamSenderIdentifierArray):
+        raise ValueError("give keywords or senders to search by")
+    if types is not None:
+        body[k.kTIMMsgSearchParamMessageTypeArray] = [check_int(t, "element type", 0, 2**31 - 1) for t in types]
+    if conv is not None:
+        body[k.kTIMMsgSearchParamConvId], body[k.kTIMMsgSearchParamConvType] = conv[0].decode(), int(conv[1])
+    if since is not None:
+        body[k.kTIMMsgSearchParamSearchTimePosition] = epoch_arg(since, "since")
+    if period is not None:
+        body[k.kTIMMsgSearchParamSearchTimePeriod] = seconds_arg(period, "period")
+    return json_arg(body)
+
+
+def seconds_arg(value: Union[int, float, timedelta], what: str) -> int:
+    """A duration in whole seconds (an int or float >= 0, or a timedelta)."""
+    seconds = value.total_seconds() if isinstance(value, timedelta) else value
+    if is_number(seconds):
+        seconds = int(seconds)
+    return check_int(seconds, what, 0, 2**63 - 1, "seconds (an int >= 0) or a timedelta")
 
 
 def mark_bit(mark: Any) -> int:

@@ -42,7 +42,14 @@ from .dispatch import EventHandler, EventHub, SyncWatch
 from .errors import CallTimeoutError, InvalidConversationError, NotLoggedInError, TIMError, error_for
 from .events import EVENTS, NetworkStatus, handler_docs
 from .faults import Faults
-from .frames import conversations_frame, conversations_frame_from_columns, groups_frame, members_frame, messages_frame
+from .frames import (
+    conversations_frame,
+    conversations_frame_from_columns,
+    groups_frame,
+    members_frame,
+    messages_frame,
+    search_frame,
+)
 from .membership import (
     Group,
     GroupMember,
@@ -527,6 +534,24 @@ class Client:
         return (*arguments.conv_key(conv_id, conv_type), arguments.locators_param(locators))
 
     find_by_locators_async = find_by_locators.awaitable
+
+    @api_call("TIMMsgSearchLocalMessages", result=search_frame, parse=False)
+    def search_messages(keywords: Iterable[str] = (), *, match_all: bool = False,
+                        senders: Optional[Iterable[str]] = None, types: Optional[Iterable[int]] = None,
+                        conv_id: Optional[str] = None, conv_type: ConvTypeLike = ConvType.C2C,
+                        since: Union[None, int, float, datetime] = None,
+                        period: Union[None, int, float, timedelta] = None, page: int = 0,
+                        page_size: int = 0) -> CArgs:
+        """TIMMsgSearchLocalMessages: messages with any (``match_all``: every one) of up to 5
+        keywords, from ``senders``, of first element ``types``, in conversation ``conv_id`` (None:
+        all), within ``period`` seconds back from ``since`` (None: now); page ``page`` of
+        ``page_size`` (0: every match). A DataFrame (``frames.search_frame``: a row per message
+        found; searching all conversations, one with several matches is a row without message)."""
+        conv = None if conv_id is None else arguments.conv_key(conv_id, conv_type)
+        return (arguments.search_param(keywords, match_all=match_all, senders=senders, types=types, conv=conv,
+                                       since=since, period=period, page=page, page_size=page_size),)
+
+    search_messages_async = search_messages.awaitable
 
     def iter_message_pages(self, conv_id: str, conv_type: ConvTypeLike = ConvType.C2C, page_size: int = 50, *,
                            start: Any = None, newer: bool = False, since: Union[None, int, float, datetime] = None,

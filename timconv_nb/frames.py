@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from .recording import CallRecord
 
 __all__ = ["CONVERSATION_DTYPES", "MESSAGE_DTYPES", "RECORD_DTYPES", "GROUP_DTYPES", "MEMBER_DTYPES",
-           "conversations_frame", "conversations_frame_from_columns", "messages_frame", "records_frame",
-           "groups_frame", "members_frame"]
+           "SEARCH_DTYPES", "conversations_frame", "conversations_frame_from_columns", "messages_frame",
+           "records_frame", "groups_frame", "members_frame", "search_frame"]
 
 #: A JSON document as the SDK gives it (text, or bytes of UTF-8), or as parsed.
 JsonDocument = Union[str, bytes, list[Any], JsonObject]
@@ -222,6 +222,40 @@ def messages_frame(messages: Union[str, bytes, list[JsonObject]], keep_json: boo
     message id, in their order (``TIMMsgGetMsgList`` gives newest first)."""
     with gc_paused():
         return _with_json(_messages_frame(_parsed(messages)), messages, keep_json)
+
+
+#: Column name -> dtype of the search frame (TIMMsgSearchLocalMessages): the message frame's
+#: columns (nullable: a conversation whose matches the result leaves out has a row without a
+#: message) and how many messages of the row's conversation match.
+SEARCH_DTYPES: dict[str, Any] = {
+    **{name: {"int64": "Int64", "uint64": "UInt64", "bool": "boolean"}.get(str(dtype), dtype)
+       for name, dtype in MESSAGE_DTYPES.items()},
+    "match_count": "int64",
+}
+
+
+def search_frame(result: Union[str, bytes, JsonObject]) -> pd.DataFrame:
+    """A DataFrame of a MessageSearchResult (TIMMessageManager.h 8.4, 8.5): a row per message it
+    carries, indexed by message id, and, searching every conversation, a row without a message
+    (empty id) for each conversation with several matches (the vendor then leaves them out);
+    ``match_count`` is the row's conversation's number of matches, ``attrs["total_count"]`` the
+    result's total (matching messages of one conversation, or conversations)."""
+    data = _parsed(result)
+    items, counts, bare = [], [], []
+    for item in data.get(k.kTIMMsgSearchResultItemArray, []):
+        shown = item.get(k.kTIMMsgSearchResultItemMessageArray) or [
+            {k.kTIMMsgConvId: item.get(k.kTIMMsgSearchResultItemConvId, ""),
+             k.kTIMMsgConvType: item.get(k.kTIMMsgSearchResultItemConvType, 1)}]
+        for message in shown:
+            bare.append(k.kTIMMsgMsgId not in message)
+            items.append(message)
+            counts.append(item.get(k.kTIMMsgSearchResultItemTotalMessageCount, 0))
+    frame: pd.DataFrame = _messages_frame(items).astype(
+        {name: dtype for name, dtype in SEARCH_DTYPES.items() if name in MESSAGE_DTYPES})
+    frame.loc[bare, [name for name in MESSAGE_DTYPES if name not in ("conv_id", "conv_type")]] = pd.NA
+    frame["match_count"] = np.array(counts, dtype="int64")
+    frame.attrs["total_count"] = int(data.get(k.kTIMMsgSearchResultTotalCount, 0))
+    return frame
 
 
 def _messages_frame(items: list[JsonObject]) -> pd.DataFrame:

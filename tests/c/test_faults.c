@@ -345,6 +345,8 @@ static void make_old_store(const char *folder, const char *config) {
     CHECK_EQ_INT(sqlite3_exec(db, "DROP VIEW conv_info; ALTER TABLE conversation DROP COLUMN group_type;"
                                   "ALTER TABLE inbox DROP COLUMN kind;"
                                   "ALTER TABLE conversation DROP COLUMN last_summary;"
+                                  "DROP TRIGGER message_search_insert; DROP TRIGGER message_search_delete;"
+                                  "DROP TRIGGER message_search_update; DROP TABLE message_fts; DROP TABLE message_search;"
                                   "DROP INDEX message_by_time; DROP INDEX message_by_id;"
                                   "ALTER TABLE message DROP COLUMN time; ALTER TABLE message DROP COLUMN msg_id;"
                                   "CREATE VIEW conv_info AS SELECT conv_type, conv_id FROM conversation;"

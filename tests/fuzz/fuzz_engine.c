@@ -82,8 +82,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     return 0;
 }
 
-/* The entry points: cases 0 to 41 below, and the SDK config (the default). */
-#define ENTRY_POINTS 43
+/* The entry points: cases 0 to 42 below, and the SDK config (the default). */
+#define ENTRY_POINTS 44
 
 /* Calls one entry point with `text`; returns its TIMResult and whether a callback will come. */
 static int call_entry_point(unsigned selector, const char *text, int *with_callback) {
@@ -135,6 +135,7 @@ static int call_entry_point(unsigned selector, const char *text, int *with_callb
     case 39: return TIMGroupHandlePendency(text, on_done, NULL);
     case 40: return TIMGroupSearchGroups(text, on_done, NULL);
     case 41: return TIMGroupGetOnlineMemberCount(text, on_done, NULL);
+    case 42: return TIMMsgSearchLocalMessages(text, on_done, NULL);
     default: {
         /* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the
          * input says, so inputs naming one are left out. */

@@ -11,7 +11,7 @@ work="$(mktemp -d /tmp/timconv-fuzz-XXXXXX)"
 gcc -std=c11 -O1 -fPIC -fvisibility=hidden -c timconv_nb/engine/third_party/engine_sqlite.c -o "$work/engine_sqlite.o"
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Itimconv_nb/engine/include -Itimconv_nb/engine/src \
   -Itimconv_nb/engine/third_party/sqlite tests/fuzz/fuzz_engine.c $(find timconv_nb/engine/src -name '*.c' | sort) \
-  "$work/engine_sqlite.o" -lcrypto -lz -lpthread -o "$work/fuzz_engine"
+  "$work/engine_sqlite.o" -lcrypto -lz -lpthread -lm -o "$work/fuzz_engine"
 mkdir -p "$work/data"
 TIMCONV_FUZZ_DIR="$work/data" "$work/fuzz_engine" -max_total_time="$seconds" -timeout=15 -rss_limit_mb=3000 \
   -dict=tests/fuzz/engine.dict -artifact_prefix=tests/fuzz/crashes/ tests/fuzz/corpus

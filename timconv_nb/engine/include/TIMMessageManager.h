@@ -115,6 +115,13 @@ TIM_API int TIMMsgFindMessages(const char* json_message_id_array, TIMCommCallbac
  * message_locator_time and message_locator_rand. */
 TIM_API int TIMMsgFindByMsgLocatorList(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_Locator_array, TIMCommCallback cb, const void* user_data);
 
+/* 6.11 Searches the local history (json_search_message_param, a MessageSearchParam: 1 to 5
+ * keywords, all or any of them, or senders alone; element types; one conversation or all; the
+ * time position and the period back from it; a page). Revoked messages, group tips and reports
+ * are never found. Callback JSON: a MessageSearchResult, one item per conversation (searching all,
+ * an item carries its one message only when it has exactly one). */
+TIM_API int TIMMsgSearchLocalMessages(const char* json_search_message_param, TIMCommCallback cb, const void* user_data);
+
 /* Sends a Message (json_msg_param: at least message_elem_array; never a kTIMElem_GroupTips or
  * kTIMElem_GroupReport element, which only the server sends): stores it as the conversation's
  * last message, creating the conversation if needed (event Add, else Update), and delivers it to
@@ -186,6 +193,44 @@ static const char* kTIMMsgSenderProfile TIM_KEY_ATTR = "message_sender_profile";
 static const char* kTIMMsgExcludedFromLastMessage TIM_KEY_ATTR = "message_excluded_from_last_message";
 /* In kTIMMsgGroupAtUserArray: mention everyone in the group (vendor 2242). */
 static const char* kImSDK_MessageAtALL TIM_KEY_ATTR = "__kImSDK_MessageAtALL__";
+
+/* 1.8 TIMKeywordListMatchType: a message with one of the keywords, or with all of them. */
+enum TIMKeywordListMatchType {
+    TIMKeywordListMatchType_Or,
+    TIMKeywordListMatchType_And
+};
+
+/* 8.3 MessageSearchParam (vendor 2479-2503): array string, the keywords (at most 5); array
+ * TIMElemType, the types searched (empty: all); the conversation's id and TIMConvType
+ * (kTIMConv_Invalid: every conversation); uint64 UTC seconds, where the search starts back from
+ * (0: now), and how far back (0: no limit); uint, the page's index (from 0) and size (0: no
+ * pages); uint TIMKeywordListMatchType (default Or); array string, the senders; the cloud
+ * search's count and cursor. */
+static const char* kTIMMsgSearchParamKeywordArray TIM_KEY_ATTR = "msg_search_param_keyword_array";
+static const char* kTIMMsgSearchParamMessageTypeArray TIM_KEY_ATTR = "msg_search_param_message_type_array";
+static const char* kTIMMsgSearchParamConvId TIM_KEY_ATTR = "msg_search_param_conv_id";
+static const char* kTIMMsgSearchParamConvType TIM_KEY_ATTR = "msg_search_param_conv_type";
+static const char* kTIMMsgSearchParamSearchTimePosition TIM_KEY_ATTR = "msg_search_param_search_time_position";
+static const char* kTIMMsgSearchParamSearchTimePeriod TIM_KEY_ATTR = "msg_search_param_search_time_period";
+static const char* kTIMMsgSearchParamPageIndex TIM_KEY_ATTR = "msg_search_param_page_index";
+static const char* kTIMMsgSearchParamPageSize TIM_KEY_ATTR = "msg_search_param_page_size";
+static const char* kTIMMsgSearchParamKeywordListMatchType TIM_KEY_ATTR = "msg_search_param_keyword_list_match_type";
+static const char* kTIMMsgSearchParamSenderIdentifierArray TIM_KEY_ATTR = "msg_search_param_send_identifier_array";
+static const char* kTIMMsgSearchParamSearchCount TIM_KEY_ATTR = "msg_search_param_search_count";
+static const char* kTIMMsgSearchParamSearchCursor TIM_KEY_ATTR = "msg_search_param_search_cursor";
+
+/* 8.4 MessageSearchResultItem (vendor 2506-2519): the conversation's id and type, how many of its
+ * messages match, and the matching Messages (searching all conversations: only when exactly one). */
+static const char* kTIMMsgSearchResultItemConvId TIM_KEY_ATTR = "msg_search_result_item_conv_id";
+static const char* kTIMMsgSearchResultItemConvType TIM_KEY_ATTR = "msg_search_result_item_conv_type";
+static const char* kTIMMsgSearchResultItemTotalMessageCount TIM_KEY_ATTR = "msg_search_result_item_total_message_count";
+static const char* kTIMMsgSearchResultItemMessageArray TIM_KEY_ATTR = "msg_search_result_item_message_array";
+
+/* 8.5 MessageSearchResult (vendor 2522-2528): the matching messages (one conversation) or
+ * conversations (all), the page of items, the cloud search's cursor. */
+static const char* kTIMMsgSearchResultTotalCount TIM_KEY_ATTR = "msg_search_result_total_count";
+static const char* kTIMMsgSearchResultItemArray TIM_KEY_ATTR = "msg_search_result_item_array";
+static const char* kTIMMsgSearchResultSearchCursor TIM_KEY_ATTR = "msg_search_result_search_cursor";
 
 /* Revoke information (vendor 2376-2382) */
 static const char* kTIMMsgRevokerUserId TIM_KEY_ATTR = "message_revoker_user_id";
@@ -273,7 +318,6 @@ TIM_API int TIMMsgGetAllReceiveMessageOpt(TIMCommCallback cb, const void* user_d
 TIM_API int TIMMsgModifyMessage(const char* json_msg_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgSaveMsg(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgImportMsgList(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_array, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMMsgSearchLocalMessages(const char* json_search_message_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgSearchCloudMessages(const char* json_search_message_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgSendMessageReadReceipts(const char* json_msg_array, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgGetMessageReadReceipts(const char* json_msg_array, TIMCommCallback cb, const void* user_data);

@@ -24,5 +24,8 @@
 #define SQLITE_OMIT_DEPRECATED 1
 #define SQLITE_OMIT_SHARED_CACHE 1
 #define SQLITE_LIKE_DOESNT_MATCH_BLOBS 1
+/* Full-text search of the message history (TIMMsgSearchLocalMessages): FTS5, its trigram
+ * tokenizer matching any substring of three characters or more (store/store_search.c). */
+#define SQLITE_ENABLE_FTS5 1
 
 #include "sqlite/sqlite3.c"

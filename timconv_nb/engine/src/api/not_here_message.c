@@ -24,7 +24,6 @@ NOT_HERE_CALL(TIMMsgGetAllReceiveMessageOpt, (TIMCommCallback cb, const void* us
 NOT_HERE_CALL(TIMMsgModifyMessage, (const char* json_msg_param, TIMCommCallback cb, const void* user_data), cb, NOT_YET("edits"))
 NOT_HERE_CALL(TIMMsgSaveMsg, (const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, TIMCommCallback cb, const void* user_data), cb, NOT_YET("message history"))
 NOT_HERE_CALL(TIMMsgImportMsgList, (const char* conv_id, enum TIMConvType conv_type, const char* json_msg_array, TIMCommCallback cb, const void* user_data), cb, NOT_YET("message history"))
-NOT_HERE_CALL(TIMMsgSearchLocalMessages, (const char* json_search_message_param, TIMCommCallback cb, const void* user_data), cb, NOT_YET("search"))
 NOT_HERE_CALL(TIMMsgSearchCloudMessages, (const char* json_search_message_param, TIMCommCallback cb, const void* user_data), cb, NOT_YET("search: every message is in the local stores"))
 NOT_HERE_CALL(TIMMsgSendMessageReadReceipts, (const char* json_msg_array, TIMCommCallback cb, const void* user_data), cb, NOT_YET("receipts"))
 NOT_HERE_CALL(TIMMsgGetMessageReadReceipts, (const char* json_msg_array, TIMCommCallback cb, const void* user_data), cb, NOT_YET("receipts"))

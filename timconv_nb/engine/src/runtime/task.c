@@ -53,6 +53,7 @@ void task_free(struct task *t) {
         free(t->args.msg_ref.msg_id);
         break;
     case ARGS_MSG_QUERY: free(t->args.msg_query.json); break;
+    case ARGS_SEARCH: search_param_clear(&t->args.search); break;
     case ARGS_NONE:
     case ARGS_CONV:
     case ARGS_PIN:

@@ -45,7 +45,8 @@ enum task_args_kind {
     ARGS_RECV_OPT,    /* the receive option calls */
     ARGS_IM_GROUP,    /* the group calls (TIMGroupManager.h) */
     ARGS_MSG_REF,     /* revoke, delete, delete list, clear history */
-    ARGS_MSG_QUERY,   /* finding and searching messages */
+    ARGS_MSG_QUERY,   /* finding messages */
+    ARGS_SEARCH,      /* searching messages */
 };
 
 struct login_args {
@@ -144,7 +145,7 @@ struct msg_ref_args {
 };
 
 /* A query over stored messages: its conversation (find by locators; else unused) and its JSON
- * argument (message ids, locators, a search). */
+ * argument (message ids, locators). */
 struct msg_query_args {
     struct conv_ref conv;
     char *json; /* malloc'd */
@@ -206,6 +207,7 @@ struct task {
         struct im_group_args im_group;
         struct msg_ref_args msg_ref;
         struct msg_query_args msg_query;
+        struct search_param search;
     } args;
 };
 

@@ -111,6 +111,14 @@ int begin(struct store *s) {
 int begin_lean(struct store *s) {
     if (!s->in_batch) return begin(s);
     if (s->batch_failure != ERR_SUCC) return s->batch_failure;
+    /* The search index (FTS5) keeps an earlier write's terms in memory and writes them out when
+     * the next statement opens: an empty savepoint writes them now, so that the changes counted
+     * below are this write's alone. */
+    int flushed = exec_stmt(s, stmt(s, ST_SAVEPOINT), "savepoint");
+    if (flushed == ERR_SUCC && (flushed = exec_stmt(s, stmt(s, ST_RELEASE), "release savepoint")) != ERR_SUCC) {
+        s->batch_failure = flushed; /* the savepoint stays open: the batch cannot go on */
+    }
+    if (flushed != ERR_SUCC) return flushed;
     s->lean = true;
     s->lean_changes = sqlite3_total_changes64(s->db);
     return ERR_SUCC;

@@ -217,6 +217,10 @@ int store_msg_find_ids(struct store *s, const char *ids, char **list);
  * names, in its order: a group's by seq, a C2C conversation's by server time and rand. */
 int store_msg_find_locators(struct store *s, const char *conv_id, int conv_type, const char *locators, char **list);
 
+/* *result: the MessageSearchResult of search p (store_search.c) at time now (seconds): at most 5
+ * keywords (the caller checks), a conversation named when p->conv_type is not 0. */
+int store_msg_search(struct store *s, const struct search_param *p, uint64_t now, char **result);
+
 /* Marks read the messages of conversation (conv_type, conv_id), and advances its read position
  * (conv_c2c_read_timestamp, conv_group_read_sequence: to the bound, or with 0 to the latest
  * message; a C2C conversation without messages: to now), or with conv_id NULL of every

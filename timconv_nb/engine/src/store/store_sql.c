@@ -2,6 +2,7 @@
  * JSON, as a view) and every statement, by id (store_internal.h). Every statement binds its
  * parameters; no value ever becomes part of an SQL text. */
 #include "store/store_internal.h"
+#include "store/history_sql.h"
 
 /* The members of a last message (the Message JSON `msg`) that the list's columns carry: its
  * elements (its text), sender, server time and status (a third of the message's size: listing
@@ -52,23 +53,16 @@ const char store_v5_sql[] =
     "ALTER TABLE conversation ADD COLUMN last_summary TEXT;"
     "UPDATE conversation SET last_summary = " LAST_SUMMARY("last_msg") " WHERE last_msg IS NOT NULL;";
 
-/* The TIMElemType of a message as a type filter reads it: its first element's. */
-#define MSG_TYPE "json_extract(msg, '$.message_elem_array[0].elem_type')"
-
-/* The history's columns and indexes: each message's server time and id, read from its JSON by
- * SQLite (generated, never written twice), so that pages run in (server time, seq) order from
- * any message or time, and messages are found by id (TIMMsgGetMsgList, TIMMsgFindMessages):
- * keyset ranges over an index, never an OFFSET. Real columns, not expression indexes: SQLite
- * uses an index for a row-value range such as (time, seq) < (?, ?) only over columns. */
-#define MESSAGE_COLUMNS_SQL \
-    "ALTER TABLE message ADD COLUMN time INTEGER AS (json_extract(msg, '$.message_server_time'));" \
-    "ALTER TABLE message ADD COLUMN msg_id TEXT AS (json_extract(msg, '$.message_msg_id'));" \
-    "CREATE INDEX message_by_time ON message (conv_type, conv_id, time, seq);" \
-    "CREATE INDEX message_by_id ON message (msg_id);"
-
-/* Version 6 indexes the history (MESSAGE_COLUMNS_SQL); the view is made anew after it, as after
- * every upgrade. */
-const char store_v6_sql[] = "DROP VIEW IF EXISTS conv_info;" MESSAGE_COLUMNS_SQL;
+/* Version 6 indexes the history (MESSAGE_COLUMNS_SQL) and makes it searchable (MESSAGE_SEARCH_SQL,
+ * filled with the messages stored before); the view is made anew after it, as after every
+ * upgrade. */
+const char store_v6_sql[] =
+    "DROP VIEW IF EXISTS conv_info;" MESSAGE_COLUMNS_SQL MESSAGE_SEARCH_SQL
+    "INSERT INTO message_search (conv_type, conv_id, seq, sender, time, type) SELECT conv_type, conv_id, seq,"
+    " json_extract(msg, '$.message_sender'), time, json_extract(msg, '$.message_elem_array[0].elem_type')"
+    " FROM message WHERE " SEARCHABLE("msg") ";"
+    "INSERT INTO message_fts (rowid, body) SELECT s.id, " SEARCH_BODY("m.msg") " FROM message_search s"
+    " JOIN message m ON m.conv_type = s.conv_type AND m.conv_id = s.conv_id AND m.seq = s.seq;";
 
 /* The schema (the view conv_info comes after it: store_view_sql). */
 const char store_schema_sql[] =
@@ -102,7 +96,7 @@ const char store_schema_sql[] =
     " seq INTEGER NOT NULL,"      /* per conversation, from 1 */
     " msg TEXT NOT NULL,"         /* Message JSON */
     " PRIMARY KEY (conv_type, conv_id, seq)) WITHOUT ROWID;"
-    MESSAGE_COLUMNS_SQL
+    MESSAGE_COLUMNS_SQL MESSAGE_SEARCH_SQL
     /* Messages other processes delivered here, for the owner's process to announce. */
     "CREATE TABLE IF NOT EXISTS inbox ("
     " id INTEGER PRIMARY KEY,"
@@ -541,4 +535,15 @@ const char *const store_stmt_sql[ST_COUNT] = {
         " (SELECT m.msg FROM json_each(?3) j CROSS JOIN message m WHERE m.conv_type = ?1 AND m.conv_id = ?2"
         "  AND m.time = json_extract(j.value, '$.message_locator_time')"
         "  AND json_extract(m.msg, '$.message_rand') = json_extract(j.value, '$.message_locator_rand') ORDER BY j.key)",
+    /* A search (store_search.c): the hits of ?1, an FTS5 query of the keywords of three characters
+     * or more, with ?9 to ?13 LIKE patterns of the shorter ones (all must match); or of ?9 to ?13 a
+     * LIKE pattern per keyword (?8 true: all must match, else one), scanning every indexed text;
+     * or of the filters alone. Each then makes the MessageSearchResult of one conversation or of
+     * all. */
+    [ST_SEARCH_MATCH_ONE] = SEARCH_RESULT_ONE(HITS_MATCH),
+    [ST_SEARCH_MATCH_ALL] = SEARCH_RESULT_ALL(HITS_MATCH),
+    [ST_SEARCH_SCAN_ONE] = SEARCH_RESULT_ONE(HITS_SCAN),
+    [ST_SEARCH_SCAN_ALL] = SEARCH_RESULT_ALL(HITS_SCAN),
+    [ST_SEARCH_FILTER_ONE] = SEARCH_RESULT_ONE(HITS_FILTER),
+    [ST_SEARCH_FILTER_ALL] = SEARCH_RESULT_ALL(HITS_FILTER),
 };

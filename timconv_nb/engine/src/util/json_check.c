@@ -15,7 +15,6 @@
 #include "util/sql_text.h"
 #include "util/text.h"
 
-
 static pthread_mutex_t checker_lock = PTHREAD_MUTEX_INITIALIZER;
 static sqlite3 *checker;
 static sqlite3_stmt *checker_stmt[CHECK_COUNT];
@@ -169,28 +168,23 @@ int json_check_msg_list_param(const char *json, struct msg_list_param *p) {
     int64_t ints[7] = {20, 0, 0, 0, 0, 0, 0};
     char *texts[3] = {NULL, NULL, NULL};
     int code = run_check(CHECK_MSG_LIST_PARAM, json, ints, 7, texts, 3);
-    *p = (struct msg_list_param){
-        .count = ints[0],
-        .forward = ints[1] != 0,
-        .given_seq = ints[2],
-        .given_time = ints[3],
-        .last_msg_seq = ints[4],
-        .time_begin = ints[5],
-        .time_period = ints[6],
-        .msg_id = texts[0],
-        .seq_array = texts[1],
-        .type_array = texts[2],
-    };
+    *p = (struct msg_list_param){.count = ints[0], .forward = ints[1] != 0, .given_seq = ints[2], .given_time = ints[3],
+                                 .last_msg_seq = ints[4], .time_begin = ints[5], .time_period = ints[6],
+                                 .msg_id = texts[0], .seq_array = texts[1], .type_array = texts[2]};
     return code;
 }
 
 int json_check_locator_array(const char *json) { return run_check(CHECK_LOCATOR_ARRAY, json, NULL, 0, NULL, 0); }
 
-void msg_list_param_clear(struct msg_list_param *p) {
-    free(p->msg_id);
-    free(p->seq_array);
-    free(p->type_array);
-    p->msg_id = p->seq_array = p->type_array = NULL;
+int json_check_search_param(const char *json, struct search_param *p) {
+    int64_t ints[7] = {0};
+    char *texts[4] = {NULL, NULL, NULL, NULL};
+    int code = run_check(CHECK_SEARCH_PARAM, json, ints, 7, texts, 4);
+    *p = (struct search_param){.match_all = ints[0] == 1, .conv_type = (int)ints[1], .time_position = ints[2],
+                               .time_period = ints[3], .page_index = ints[4], .page_size = ints[5],
+                               .keyword_count = ints[6], .keywords = texts[0], .senders = texts[1],
+                               .types = texts[2], .conv_id = texts[3]};
+    return code;
 }
 
 bool json_array_has(const char *json, const char *text) {

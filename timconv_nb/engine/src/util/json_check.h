@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 /* Opens the checker's private in-memory SQLite connection. 0 on success. */
 int json_check_open(void);
@@ -95,7 +96,30 @@ struct msg_list_param {
 int json_check_msg_list_param(const char *json, struct msg_list_param *p);
 
 /* Frees what p owns (NULL members are allowed). */
-void msg_list_param_clear(struct msg_list_param *p);
+static inline void msg_list_param_clear(struct msg_list_param *p) {
+    free(p->msg_id), free(p->seq_array), free(p->type_array);
+    p->msg_id = p->seq_array = p->type_array = NULL;
+}
+
+/* What a MessageSearchParam (TIMMessageManager.h 2479-2503) asks for: keywords (a JSON array,
+ * keyword_count of them), all or any of them (TIMKeywordListMatchType_And / _Or), senders and
+ * element types (JSON arrays), one conversation (conv_type 0: all), the time position and period
+ * (seconds), the page. Absent or empty arrays are NULL; the texts are malloc'd. */
+struct search_param {
+    char *keywords, *senders, *types, *conv_id;
+    int64_t keyword_count, time_position, time_period, page_index, page_size;
+    int conv_type;
+    bool match_all;
+};
+
+/* A MessageSearchParam object, each key of the vendor's type when present. */
+int json_check_search_param(const char *json, struct search_param *p);
+
+/* Frees what p owns. */
+static inline void search_param_clear(struct search_param *p) {
+    free(p->keywords), free(p->senders), free(p->types), free(p->conv_id);
+    p->keywords = p->senders = p->types = p->conv_id = NULL;
+}
 
 /* An array of MsgLocator objects, each key of the vendor's type when present (8.2). */
 int json_check_locator_array(const char *json);

@@ -233,6 +233,40 @@ const char *const check_sql[CHECK_COUNT] = {
         "   'message_locator_unique_id') AND (f.type <> 'integer' OR f.value < 0))"
         "  OR (f.key IN ('message_locator_is_revoked', 'message_locator_is_self') AND f.type NOT IN ('true', 'false'))))"
         " ELSE 0 END",
+    /* A MessageSearchParam (TIMMessageManager.h 2479-2503): each key of its type when present.
+     * Columns: ok, the match type, conv type, time position, time period, page index, page size,
+     * how many keywords, then texts: the keywords, senders and types (JSON arrays; NULL when absent
+     * or empty), the conversation id. */
+    [CHECK_SEARCH_PARAM] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object'"
+        " AND coalesce(json_type(?1, '$.msg_search_param_keyword_array'), 'array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.msg_search_param_keyword_array') WHERE type <> 'text')"
+        " AND coalesce(json_type(?1, '$.msg_search_param_send_identifier_array'), 'array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.msg_search_param_send_identifier_array') WHERE type <> 'text')"
+        " AND coalesce(json_type(?1, '$.msg_search_param_message_type_array'), 'array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.msg_search_param_message_type_array') WHERE type <> 'integer')"
+        " AND coalesce(json_type(?1, '$.msg_search_param_conv_id'), 'text') = 'text'"
+        " AND coalesce(json_extract(?1, '$.msg_search_param_conv_type'), 0) IN (0, 1, 2)"
+        " AND coalesce(json_extract(?1, '$.msg_search_param_keyword_list_match_type'), 0) IN (0, 1)"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1) WHERE key IN ('msg_search_param_conv_type',"
+        "   'msg_search_param_keyword_list_match_type', 'msg_search_param_search_time_position',"
+        "   'msg_search_param_search_time_period', 'msg_search_param_page_index', 'msg_search_param_page_size')"
+        "   AND (type <> 'integer' OR value < 0))"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_search_param_keyword_list_match_type'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_search_param_conv_type'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_search_param_search_time_position'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_search_param_search_time_period'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_search_param_page_index'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.msg_search_param_page_size'), 0) END,"
+        " CASE WHEN json_valid(?1) THEN coalesce(json_array_length(?1, '$.msg_search_param_keyword_array'), 0) END,"
+        " CASE WHEN json_valid(?1) AND json_array_length(?1, '$.msg_search_param_keyword_array') > 0"
+        "  THEN json_extract(?1, '$.msg_search_param_keyword_array') END,"
+        " CASE WHEN json_valid(?1) AND json_array_length(?1, '$.msg_search_param_send_identifier_array') > 0"
+        "  THEN json_extract(?1, '$.msg_search_param_send_identifier_array') END,"
+        " CASE WHEN json_valid(?1) AND json_array_length(?1, '$.msg_search_param_message_type_array') > 0"
+        "  THEN json_extract(?1, '$.msg_search_param_message_type_array') END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.msg_search_param_conv_id') END",
     /* Column: a JSON object of the one key ?1 whose value is the text ?2 (see json_object_of). */
     [CHECK_OBJECT_OF] = "SELECT json_object(?1, ?2)",
     /* Column: whether ?1 is a JSON object (json_check_fields). */

@@ -26,6 +26,7 @@ enum check_kind {
     CHECK_IS_OBJECT,
     CHECK_FIELD,
     CHECK_LOCATOR_ARRAY,
+    CHECK_SEARCH_PARAM,
     CHECK_COUNT
 };
 
