@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -52,7 +51,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,8 +58,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 import nbformat
+import tomllib
 
-from _jupyter import chromium, jupyter_server
+from _jupyter import CHROMIUM, chromium, jupyter_server
 
 log = logging.getLogger("benchmarks.table_peers")
 
@@ -212,7 +211,10 @@ window.tcPeers = (() => {
     return () => pixels(root).hash !== before && scrolledToEnd(root);  // 'scrolled'
   }
   const actions = {
-    run: (cell) => { notebook().content.activeCellIndex = cell; window.jupyterapp.commands.execute('notebook:run-cell'); },
+    run: (cell) => {
+      notebook().content.activeCellIndex = cell;
+      window.jupyterapp.commands.execute('notebook:run-cell');
+    },
     viewport: (root) => {
       const viewport = root.querySelector('.tc-table-viewport');
       viewport.scrollTop = viewport.scrollHeight;
@@ -325,7 +327,6 @@ def make_data(size: int, work: Path) -> Data:
     """A store of `size` conversations (benchmarks/_populate.py) and the frame of the browser's
     columns made from it, as ConversationBrowser shows them."""
     from _populate import populate
-
     from timconv_nb import Client
     from timconv_nb.widgets.browser import BROWSER_COLUMNS
 
@@ -406,14 +407,18 @@ def settle(page: Any, traffic: KernelTraffic) -> None:
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         page.wait_for_timeout(100)
-        if time.monotonic() - traffic.last >= SETTLE_S and page.evaluate("() => window.tcPeers.kernelStatus()") == "idle":
+        quiet = time.monotonic() - traffic.last >= SETTLE_S
+        if quiet and page.evaluate("() => window.tcPeers.kernelStatus()") == "idle":
             return
     raise TimeoutError("the kernel did not settle within 600 s")
 
 
 def heap_mib(cdp: Any) -> float:
+    """The page's V8 heap and ArrayBuffers' memory after a garbage collection (WebAssembly
+    memory is not counted: Chromium reports it nowhere a page can read)."""
     cdp.send("HeapProfiler.collectGarbage")
-    return cdp.send("Runtime.getHeapUsage")["usedSize"] / 2**20
+    usage = cdp.send("Runtime.getHeapUsage")
+    return (usage["usedSize"] + usage.get("backingStorageSize", 0)) / 2**20
 
 
 def cell_sources(display: Display, data: Data, store: Path) -> list[str]:
@@ -446,7 +451,8 @@ def measure(display: Display, data: Data, root: Path, base: str, token: str, bro
         settle(page, traffic)
         heap_before = heap_mib(cdp)
         bytes_before, types_before = traffic.mark()
-        want = {"cell": 1, "what": "drawn", "seconds": seconds} if display.canvas else {"cell": 1, "what": "text", "text": first, "seconds": seconds}
+        want = ({"cell": 1, "what": "drawn", "seconds": seconds} if display.canvas
+                else {"cell": 1, "what": "text", "text": first, "seconds": seconds})
         first_ms = page.evaluate("([want]) => window.tcPeers.measure('run', 1, want)", [want])
         settle(page, traffic)
         show_bytes, show_types = traffic.mark()
@@ -527,23 +533,27 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", nargs="+", choices=[d.name.split()[0] for d in DISPLAYS],
-                        help="measure only these displays (by their first word; ours is always measured)")
+                        help="measure only these displays (by their first word; ours is always measured, and "
+                             "'--only ours' needs no peers' environment)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds a step may take to be painted")
     parser.add_argument("--screenshots", type=Path, help="save each page's picture, when measured, in this folder")
     parser.add_argument("--venv", type=Path, default=VENV, help="the peers' environment (made if missing)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     chosen = [d for d in DISPLAYS if d is DISPLAYS[0] or not args.only or d.name.split()[0] in args.only]
-    python = peer_environment(args.venv)
-    peer_versions = versions(python, sorted({p for d in chosen[1:] for p in d.packages} | {"ipywidgets", "anywidget"}))
     own = versions(Path(sys.executable), ["timconv_nb", "jupyterlab", "ipywidgets", "anywidget"])
-    chromium_version = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
-    log.info("ours: %s; peers: %s; %s", ", ".join(f"{k} {v}" for k, v in own.items()),
-             ", ".join(f"{k} {v}" for k, v in peer_versions.items()), chromium_version)
+    chromium_version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    log.info("ours: %s; %s", ", ".join(f"{k} {v}" for k, v in own.items()), chromium_version)
+    python = peer_environment(args.venv) if len(chosen) > 1 else None
+    if python is not None:
+        peer_versions = versions(python, sorted({p for d in chosen[1:] for p in d.packages}
+                                                | {"ipykernel", "ipywidgets", "anywidget", "pyarrow"}))
+        log.info("peers: %s", ", ".join(f"{k} {v}" for k, v in peer_versions.items()))
     results: dict[tuple[str, int], list[dict[str, Any]]] = {}
     with tempfile.TemporaryDirectory(prefix="timconv-peers-") as folder:
         work = Path(folder)
-        os.environ["JUPYTER_PATH"] = str(jupyter_path(work, python, args.venv))
+        if python is not None:
+            os.environ["JUPYTER_PATH"] = str(jupyter_path(work, python, args.venv))
         root = work / "root"
         root.mkdir()
         with jupyter_server(root, work) as (base, token), chromium() as (page, _alerts):
