@@ -81,6 +81,7 @@ class Display:
     """One way of showing the frame: the packages whose versions are printed, the cells (setup
     is not timed), where the change shows and how a person gets to the last row."""
 
+    key: str  # what --only names it by
     name: str
     packages: tuple[str, ...]
     kernel: str  # "python3" (this environment's) or PEERS_KERNEL
@@ -95,22 +96,29 @@ class Display:
 
 LOAD_FRAME = "import json, pandas as pd\nframe = pd.DataFrame(json.load(open({frame!r})))\n"
 DISPLAYS = (
-    Display("ours (ConversationBrowser)", ("timconv_nb",), "python3",
+    Display("ours", "ours (ConversationBrowser)", ("timconv_nb",), "python3",
             "from timconv_nb import Client\nfrom timconv_nb.widgets import ConversationBrowser\n"
             "client = Client({store!r})\nclient.login('bench')",
             "browser = ConversationBrowser(client)\nbrowser",
             "client.set_draft({first!r}, {mark!r}, 'group')", 1, False, "viewport"),
-    Display("itables", ("itables",), PEERS_KERNEL,
+    Display("itables", "itables", ("itables",), PEERS_KERNEL,
             LOAD_FRAME + "from itables import init_notebook_mode, show\ninit_notebook_mode()",
             "show(frame)", "frame.loc[0, 'Draft'] = {mark!r}\nshow(frame)", 2, False, "last-page"),
-    Display("ipydatagrid", ("ipydatagrid",), PEERS_KERNEL, LOAD_FRAME + "from ipydatagrid import DataGrid",
+    # By default itables keeps at most 64 KB of a frame (its first and last rows); this is the
+    # same with every row kept, as a list one can page through whole.
+    Display("itables-all", "itables, every row", ("itables",), PEERS_KERNEL,
+            LOAD_FRAME + "from itables import init_notebook_mode, show\ninit_notebook_mode()",
+            "show(frame, maxBytes=0)", "frame.loc[0, 'Draft'] = {mark!r}\nshow(frame, maxBytes=0)", 2, False,
+            "last-page"),
+    Display("ipydatagrid", "ipydatagrid", ("ipydatagrid",), PEERS_KERNEL,
+            LOAD_FRAME + "from ipydatagrid import DataGrid",
             "grid = DataGrid(frame)\ngrid", "frame.loc[0, 'Draft'] = {mark!r}\ngrid.data = frame", 1, True, "wheel"),
-    Display("Perspective", ("perspective-python",), PEERS_KERNEL,
+    Display("perspective", "Perspective", ("perspective-python",), PEERS_KERNEL,
             LOAD_FRAME + "from perspective.widget import PerspectiveWidget",
             "widget = PerspectiveWidget(frame, index='Conversation')\nwidget",
             "widget.table.update([{{'Conversation': {first!r}, 'Draft': {mark!r}}}])", 1, False, "perspective",
             key_order=True),
-    Display("pandas (HTML)", ("pandas",), PEERS_KERNEL, LOAD_FRAME,
+    Display("pandas", "pandas (HTML)", ("pandas",), PEERS_KERNEL, LOAD_FRAME,
             "frame", "frame.loc[0, 'Draft'] = {mark!r}\nframe", 2, False, "into-view"),
 )
 
@@ -532,15 +540,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--only", nargs="+", choices=[d.name.split()[0] for d in DISPLAYS],
-                        help="measure only these displays (by their first word; ours is always measured, and "
+    parser.add_argument("--only", nargs="+", choices=[d.key for d in DISPLAYS],
+                        help="measure only these displays (ours is always measured, and "
                              "'--only ours' needs no peers' environment)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds a step may take to be painted")
     parser.add_argument("--screenshots", type=Path, help="save each page's picture, when measured, in this folder")
     parser.add_argument("--venv", type=Path, default=VENV, help="the peers' environment (made if missing)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    chosen = [d for d in DISPLAYS if d is DISPLAYS[0] or not args.only or d.name.split()[0] in args.only]
+    chosen = [d for d in DISPLAYS if d is DISPLAYS[0] or not args.only or d.key in args.only]
     own = versions(Path(sys.executable), ["timconv_nb", "jupyterlab", "ipywidgets", "anywidget"])
     chromium_version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
     log.info("ours: %s; %s", ", ".join(f"{k} {v}" for k, v in own.items()), chromium_version)
@@ -565,7 +573,7 @@ def main() -> None:
                         picture = None
                         if args.screenshots:
                             args.screenshots.mkdir(parents=True, exist_ok=True)
-                            picture = args.screenshots / f"{display.name.split()[0]}-{size}-{run + 1}.png"
+                            picture = args.screenshots / f"{display.key}-{size}-{run + 1}.png"
                         r = measure(display, data, root, base, token, browser, picture, args.timeout)
                         results.setdefault((display.name, size), []).append(r)
                         log.info("%s, %s rows, run %d: %s", display.name, f"{size:,}", run + 1,
