@@ -185,18 +185,20 @@ window.tcPeers = (() => {
       probe.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none';
       document.body.appendChild(probe);
       const limit = setTimeout(() => { stop(); reject(new Error(`not painted within ${seconds} s`)); }, seconds * 1000);
-      let frame = 0;
+      let checking = 0;  // the ms the checks themselves took, on the page's thread
       const stop = () => { observer.disconnect(); probe.remove(); clearTimeout(limit); };
       const observer = new ResizeObserver(() => {
         let shown = false;
+        const checkBegan = performance.now();
         try { shown = check(); } catch (error) { stop(); reject(error); return; }
+        checking += performance.now() - checkBegan;
         if (shown) {
           stop();
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now() - began);
+          channel.port1.onmessage = () => resolve({ ms: performance.now() - began, checking });
           channel.port2.postMessage(null);
         } else {
-          frame = requestAnimationFrame(() => { observer.unobserve(probe); observer.observe(probe); });
+          requestAnimationFrame(() => { observer.unobserve(probe); observer.observe(probe); });
         }
       });
       observer.observe(probe);
@@ -219,9 +221,9 @@ window.tcPeers = (() => {
     return () => pixels(root).hash !== before && scrolledToEnd(root);  // 'scrolled'
   }
   const actions = {
-    run: (cell) => {
+    run: (cell) => {  // resolves when the kernel has run the cell (its reply has come)
       notebook().content.activeCellIndex = cell;
-      window.jupyterapp.commands.execute('notebook:run-cell');
+      return window.jupyterapp.commands.execute('notebook:run-cell');
     },
     viewport: (root) => {
       const viewport = root.querySelector('.tc-table-viewport');
@@ -253,13 +255,18 @@ window.tcPeers = (() => {
       rows[rows.length - 1].scrollIntoView({ block: 'end' });
     },
   };
-  // Does one step (run a cell, or scroll) and resolves with the ms until `want` is painted.
+  // Does one step (run a cell, or scroll) and resolves with the ms until `want` is painted
+  // (and, for a cell, until the kernel had run it).
   async function measure(step, arg, want) {
     const check = checker(want);
     const began = performance.now();
     const shown = painted(check, began, want.seconds);
-    if (step === 'run') actions.run(arg); else actions[step](output(arg));
-    return await shown;
+    let ran = null;
+    if (step === 'run') actions.run(arg).then(() => { ran = performance.now() - began; });
+    else actions[step](output(arg));
+    const result = await shown;
+    if (step === 'run') while (ran === null) await new Promise((next) => setTimeout(next, 10));
+    return { ...result, ran };
   }
   const kernelStatus = () => notebook()?.sessionContext?.session?.kernel?.status || 'none';
   const executed = (cell) => notebook().content.widgets[cell].model.executionCount !== null;
@@ -461,27 +468,30 @@ def measure(display: Display, data: Data, root: Path, base: str, token: str, bro
         bytes_before, types_before = traffic.mark()
         want = ({"cell": 1, "what": "drawn", "seconds": seconds} if display.canvas
                 else {"cell": 1, "what": "text", "text": first, "seconds": seconds})
-        first_ms = page.evaluate("([want]) => window.tcPeers.measure('run', 1, want)", [want])
+        first = page.evaluate("([want]) => window.tcPeers.measure('run', 1, want)", [want])
         settle(page, traffic)
         show_bytes, show_types = traffic.mark()
         heap_after = heap_mib(cdp)
         want = ({"cell": 1, "what": "redrawn", "seconds": seconds} if display.canvas
                 else {"cell": display.change_cell, "what": "text", "text": MARK, "seconds": seconds})
-        change_ms = page.evaluate("([want]) => window.tcPeers.measure('run', 2, want)", [want])
+        change = page.evaluate("([want]) => window.tcPeers.measure('run', 2, want)", [want])
         settle(page, traffic)
         change_bytes, _ = traffic.mark()
         want = ({"cell": 1, "what": "scrolled", "seconds": seconds} if display.canvas
                 else {"cell": 1, "what": "text", "text": last, "seconds": seconds})
-        scroll_ms = page.evaluate("([step, want]) => window.tcPeers.measure(step, 1, want)", [display.scroll, want])
+        scroll = page.evaluate("([step, want]) => window.tcPeers.measure(step, 1, want)", [display.scroll, want])
     heaviest = (show_types - types_before).most_common(2)
-    return {"first_ms": first_ms, "bytes": show_bytes - bytes_before, "heap_mib": heap_after - heap_before,
-            "heap_total_mib": heap_after, "change_ms": change_ms, "change_bytes": change_bytes - show_bytes,
-            "scroll_ms": scroll_ms, "heaviest": heaviest}
+    return {"first_ms": first["ms"], "ran_ms": first["ran"], "bytes": show_bytes - bytes_before,
+            "heap_mib": heap_after - heap_before,
+            "heap_total_mib": heap_after, "change_ms": change["ms"], "change_bytes": change_bytes - show_bytes,
+            "scroll_ms": scroll["ms"], "heaviest": heaviest,
+            "checks_ms": [round(step["checking"]) for step in (first, change, scroll)]}
 
 
 # ---- the table -------------------------------------------------------------------------------
 
-MEASURES = (("first_ms", "first rows painted, ms"), ("bytes", "kernel -> browser, bytes"),
+MEASURES = (("first_ms", "first rows painted, ms"), ("ran_ms", "the cell's reply, ms"),
+            ("bytes", "kernel -> browser, bytes"),
             ("heap_mib", "JS heap added, MiB"), ("change_ms", "one row changed, ms"),
             ("scroll_ms", "last row painted after a scroll, ms"))
 
@@ -509,7 +519,7 @@ def table(results: dict[tuple[str, int], list[dict[str, Any]]], sizes: list[int]
             cells = []
             for key, _ in MEASURES:
                 value, mine = median(runs, key), median(results[(ours, size)], key)
-                ratio = "" if display.name == ours or mine <= 0 else f" ({value / mine:.2f}x)"
+                ratio = "" if display.name == ours or mine <= 0 or key == "ran_ms" else f" ({value / mine:.2f}x)"
                 cells.append(figure(key, value) + ratio)
             lines.append(f"| {size:,} | {display.name} | " + " | ".join(cells) + " |")
     return lines
@@ -578,7 +588,7 @@ def main() -> None:
                         results.setdefault((display.name, size), []).append(r)
                         log.info("%s, %s rows, run %d: %s", display.name, f"{size:,}", run + 1,
                                  ", ".join(f"{k} {figure(k, r[k])}" for k, _ in MEASURES)
-                                 + f"; heaviest messages {r['heaviest']}")
+                                 + f"; heaviest messages {r['heaviest']}; checks took {r['checks_ms']} ms")
     lines = [f"{len(args.sizes)} sizes x {args.runs} runs, medians (peer / ours in brackets; above 1: ours is "
              "lower)", *table(results, args.sizes), summary(results, max(args.sizes))]
     log.info("\n".join(lines))
