@@ -22,7 +22,9 @@ How each figure is taken (every time in the page's own clock, performance.now())
   not clipped away nor covered), looked for through shadow roots too (Perspective's grid lives
   in one); for ipydatagrid, which draws on a canvas, its canvas pixels (first rows: the canvas
   holds text, i.e. many distinct colours; a change: its pixels differ from before; the last
-  row: they differ and the vertical scroll bar's thumb is at the end of its track).
+  row: they differ and the vertical scroll bar's thumb is at the end of its track). The time
+  the checks themselves took is logged with each run. Beside the first rows, *the cell's
+  reply*: when the kernel had answered the cell's execution (its share of the time).
 - *Bytes*: every websocket frame the page received on the kernel's channels, from the cell's
   execution until the kernel is idle and nothing has arrived for a second (the widgets' own
   follow-up requests included); the heaviest message types are kept for the summary.
