@@ -92,24 +92,24 @@ class Display:
     change: str
     change_cell: int  # the cell whose output shows the change: 1 (a live widget) or 2 (shown again)
     canvas: bool  # drawn on a canvas (checked by pixels) rather than in the DOM
-    scroll: str  # how the page gets to the last row: a key of SCROLL_JS's actions
+    scroll: str  # how the page gets to the last row: a key of PAGE_JS's actions
     key_order: bool = False  # rows shown in the order of the Conversation column (an index)
 
 
 LOAD_FRAME = "import json, pandas as pd\nframe = pd.DataFrame(json.load(open({frame!r})))\n"
+# itables' documented set-up: its DataTables bundle (0.7 MB) put in the page once, untimed.
+ITABLES = LOAD_FRAME + "from itables import init_notebook_mode, show\ninit_notebook_mode()"
 DISPLAYS = (
     Display("ours", "ours (ConversationBrowser)", ("timconv_nb",), "python3",
             "from timconv_nb import Client\nfrom timconv_nb.widgets import ConversationBrowser\n"
             "client = Client({store!r})\nclient.login('bench')",
             "browser = ConversationBrowser(client)\nbrowser",
             "client.set_draft({first!r}, {mark!r}, 'group')", 1, False, "viewport"),
-    Display("itables", "itables", ("itables",), PEERS_KERNEL,
-            LOAD_FRAME + "from itables import init_notebook_mode, show\ninit_notebook_mode()",
+    Display("itables", "itables", ("itables",), PEERS_KERNEL, ITABLES,
             "show(frame)", "frame.loc[0, 'Draft'] = {mark!r}\nshow(frame)", 2, False, "last-page"),
     # By default itables keeps at most 64 KB of a frame (its first and last rows); this is the
     # same with every row kept, as a list one can page through whole.
-    Display("itables-all", "itables, every row", ("itables",), PEERS_KERNEL,
-            LOAD_FRAME + "from itables import init_notebook_mode, show\ninit_notebook_mode()",
+    Display("itables-all", "itables, every row", ("itables",), PEERS_KERNEL, ITABLES,
             "show(frame, maxBytes=0)", "frame.loc[0, 'Draft'] = {mark!r}\nshow(frame, maxBytes=0)", 2, False,
             "last-page"),
     Display("ipydatagrid", "ipydatagrid", ("ipydatagrid",), PEERS_KERNEL,
@@ -124,8 +124,9 @@ DISPLAYS = (
             "frame", "frame.loc[0, 'Draft'] = {mark!r}\nframe", 2, False, "into-view"),
 )
 
-# The page's side: window.tcPeers.painted(...) resolves at the end of the first frame that shows
-# what is asked for (see the module's docstring); window.tcPeers.run(i) executes cell i.
+# The page's side: window.tcPeers.measure(step, cell, want) takes a step (runs a cell, or
+# scrolls) and resolves at the end of the first frame that shows what is wanted (see the
+# module's docstring); window.tcPeers.run(i) executes cell i.
 PAGE_JS = """
 window.tcPeers = (() => {
   const notebook = () => window.jupyterapp?.shell?.currentWidget;
