@@ -82,8 +82,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     return 0;
 }
 
-/* The entry points: cases 0 to 31 below, and the SDK config (the default). */
-#define ENTRY_POINTS 33
+/* The entry points: cases 0 to 39 below, and the SDK config (the default). */
+#define ENTRY_POINTS 41
 
 /* Calls one entry point with `text`; returns its TIMResult and whether a callback will come. */
 static int call_entry_point(unsigned selector, const char *text, int *with_callback) {
@@ -125,6 +125,14 @@ static int call_entry_point(unsigned selector, const char *text, int *with_callb
     case 29: return TIMMsgDelete("peer", kTIMConv_C2C, text, on_done, NULL);
     case 30: return TIMMsgListDelete("team", kTIMConv_Group, text, on_done, NULL);
     case 31: return TIMMsgClearHistoryMessage(text, kTIMConv_C2C, on_done, NULL);
+    case 32: return TIMProfileGetUserProfileList(text, on_done, NULL);
+    case 33: return TIMProfileModifySelfUserProfile(text, on_done, NULL);
+    case 34: return TIMSubscribeUserInfo(text, on_done, NULL);
+    case 35: return TIMUnsubscribeUserInfo(text, on_done, NULL);
+    case 36: return TIMGetUserStatus(text, on_done, NULL);
+    case 37: return TIMSetSelfStatus(text, on_done, NULL);
+    case 38: return TIMSubscribeUserStatus(text, on_done, NULL);
+    case 39: return TIMUnsubscribeUserStatus(text, on_done, NULL);
     default: {
         /* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the
          * input says, so inputs naming one are left out. */

@@ -59,7 +59,14 @@
     X(ERR_SVR_GROUP_GROUPID_IN_USED, 10021, "the group id is in use: choose another")                            \
     X(ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND, 10030, "the message to revoke does not exist")                          \
     X(ERR_SVR_GROUP_REVOKE_MSG_TIME_LIMIT, 10031, "too late to revoke the message (the limit is 2 minutes)")      \
-    X(ERR_SVR_GROUP_REVOKE_MSG_DENY, 10032, "this message cannot be revoked")
+    X(ERR_SVR_GROUP_REVOKE_MSG_DENY, 10032, "this message cannot be revoked")                                     \
+    X(ERR_SDK_FRIENDSHIP_INVALID_PROFILE_KEY, 9001,                                                               \
+      "invalid profile key: a custom field's key is 1 to 8 English letters (after the Tag_Profile_Custom_ prefix)") \
+    X(ERR_SVR_PROFILE_INVALID_PARAMETERS, 40001, "invalid profile request: the description says what is wrong")   \
+    X(ERR_SVR_PROFILE_ACCOUNT_MISS, 40002, "no user named: say whose profiles to get")                              \
+    X(ERR_SVR_PROFILE_SIZE_LIMIT, 40601, "a profile field's value is longer than 500 bytes")                      \
+    X(ERR_SVR_PROFILE_VALUE_ERROR, 40605, "a standard profile field's value is not one it takes")                 \
+    X(ERR_SVR_PROFILE_INVALID_VALUE_FORMAT, 40610, "a profile field's value is of the wrong type")
 
 enum TIMErrCode {
 #define TIMCONV_ERROR_CODE_ENUM(name, value, meaning) name = value,

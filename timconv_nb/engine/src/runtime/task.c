@@ -52,6 +52,7 @@ void task_free(struct task *t) {
         free(t->args.msg_ref.msg_ids);
         free(t->args.msg_ref.msg_id);
         break;
+    case ARGS_PROFILE: free(t->args.profile.json); break;
     case ARGS_NONE:
     case ARGS_CONV:
     case ARGS_PIN:

@@ -45,6 +45,7 @@ enum task_args_kind {
     ARGS_RECV_OPT,    /* the receive option calls */
     ARGS_IM_GROUP,    /* the group calls (TIMGroupManager.h) */
     ARGS_MSG_REF,     /* revoke, delete, delete list, clear history */
+    ARGS_PROFILE,     /* the profile and user status calls (TIMManager.h 6.1-6.8) */
 };
 
 struct login_args {
@@ -142,6 +143,12 @@ struct msg_ref_args {
     char *msg_id;  /* malloc'd: the one message of a revoke, or NULL */
 };
 
+/* A profile or user status call: its JSON parameter (a list of user ids, a UserProfileItem, a
+ * TIMUserStatus), or NULL. */
+struct profile_args {
+    char *json; /* malloc'd */
+};
+
 #define TASK_MAX_NOTES 4
 
 /* What a task produced. Its notes (notify/listeners.h: a conversation event, new messages, a
@@ -197,6 +204,7 @@ struct task {
         struct recv_opt_args recv_opt;
         struct im_group_args im_group;
         struct msg_ref_args msg_ref;
+        struct profile_args profile;
     } args;
 };
 

@@ -34,6 +34,8 @@ enum check_kind {
     CHECK_DELETE_PARAM,
     CHECK_MSG_ARRAY,
     CHECK_OBJECT_OF,
+    CHECK_PROFILE_LIST_PARAM,
+    CHECK_OBJECT,
     CHECK_COUNT
 };
 
@@ -250,6 +252,17 @@ static const char *const check_sql[CHECK_COUNT] = {
         " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.request_write_log_log_level_param'), 4) END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.request_internal_operation') END,"
         " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.request_write_log_log_content_param'), '') END",
+    /* A FriendShipGetProfileListParam (TIMManager.h 8.1). Columns: ok, the number of ids, the ids. */
+    [CHECK_PROFILE_LIST_PARAM] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object'"
+        " AND json_type(?1, '$.friendship_getprofilelist_param_identifier_array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.friendship_getprofilelist_param_identifier_array')"
+        "   WHERE type <> 'text')"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN json_array_length(?1, '$.friendship_getprofilelist_param_identifier_array') END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.friendship_getprofilelist_param_identifier_array') END",
+    /* An object (its members checked where they are used). */
+    [CHECK_OBJECT] = "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' ELSE 0 END",
 };
 
 static pthread_mutex_t checker_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -503,3 +516,11 @@ char *json_object_of(const char *key, const char *text) {
     pthread_mutex_unlock(&checker_lock);
     return object;
 }
+
+int json_check_profile_list_param(const char *json, int64_t *count, char **ids) {
+    *count = 0;
+    *ids = NULL;
+    return run_check(CHECK_PROFILE_LIST_PARAM, json, count, 1, ids, 1);
+}
+
+int json_check_object(const char *json) { return run_check(CHECK_OBJECT, json, NULL, 0, NULL, 0); }
