@@ -293,7 +293,8 @@ static int check_item(struct registry *r, const char *item_json) {
     int result = ERR_SUCC;
     if (rc == SQLITE_ROW) {
         result = sqlite3_column_int(st, 0);
-        snprintf(r->error, sizeof r->error, "%s", (const char *)sqlite3_column_text(st, 1));
+        const unsigned char *what = sqlite3_column_text(st, 1);
+        snprintf(r->error, sizeof r->error, "%s", what != NULL ? (const char *)what : "invalid UserProfileItem");
     } else if (rc != SQLITE_DONE) {
         result = rfail(r, "check profile item");
     }
