@@ -140,6 +140,20 @@ CALLS: dict[str, dict[str, Any]] = {
     "TIMGroupSearchGroups": {"json_group_search_groups_param": (b'{"group_search_params_keyword_list": ["x"]}',
                                                                 "json")},
     "TIMGroupGetOnlineMemberCount": {"group_id": (b"nogroup", "group_id")},
+    # Profiles (TIMManager.h 6.1-6.4): a modification refused when it runs (40605: no gender 9),
+    # subscribing to oneself (left out: one's own changes need none), unsubscribing nobody.
+    "TIMProfileGetUserProfileList": {"json_get_user_profile_list_param": (
+        b'{"friendship_getprofilelist_param_identifier_array": ["bob"]}', "json")},
+    "TIMProfileModifySelfUserProfile": {"json_modify_self_user_profile_param": (
+        b'{"user_profile_item_gender": 9}', "json")},
+    "TIMSubscribeUserInfo": {"json_user_id_list": (b'["alice"]', "json")},
+    "TIMUnsubscribeUserInfo": {"json_user_id_list": (b'["nobody"]', "json_optional")},
+    # User status (6.5-6.8): a custom status refused when it runs (6017: not a string), subscribing
+    # to oneself (left out, 667), unsubscribing nobody.
+    "TIMGetUserStatus": {"json_identifier_array": (b'["bob"]', "json")},
+    "TIMSetSelfStatus": {"json_current_user_status": (b'{"user_status_custom_status": 1}', "json")},
+    "TIMSubscribeUserStatus": {"json_identifier_array": (b'["alice"]', "json")},
+    "TIMUnsubscribeUserStatus": {"json_identifier_array": (b'["nobody"]', "json_optional")},
     "timconv_fault_fail_next": {"function": (b"TIMConvGetConvList", "fault_name"), "count": 1, "code": 6022},
     "timconv_fault_delay": {"function": (b"TIMConvGetConvList", "fault_scope"), "milliseconds": 0},
 }

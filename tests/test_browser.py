@@ -23,6 +23,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from _jupyter import CHROMIUM, chromium, jupyter_server, luminance  # noqa: E402
 
 XSS = "<img src=x onerror=alert(1)>"
+BROKEN_FACE = "http://127.0.0.1:9/face.png"  # nothing listens on the discard port: the picture fails
 BIG = 5000
 HEADERS = ["Conversation", "Type", "Unread", "Last message", "Time", "Draft", "Draft edited", "Pinned", "Marks",
            "Groups"]
@@ -53,11 +54,14 @@ FORMS_NOTEBOOK = (
 
 
 def table_notebook(data: Path) -> str:
-    """Alice with 5,000 conversations, a hostile one with a hostile draft, and a pinned one."""
+    """Alice with 5,000 conversations, a hostile one with a hostile draft, and a pinned one;
+    user4999 has a nickname and a face that cannot load."""
     return (
         "from timconv_nb import Client\n"
         "from timconv_nb.widgets import ConversationBrowser\n"
         f"client = Client({str(data)!r}, replace=True)\n"
+        "client.login('user4999')\n"
+        f"client.set_self_profile(nickname='Zed', face_url={BROKEN_FACE!r})\n"
         "client.login('alice')\n"
         f"for i in range({BIG}):\n"
         "    client.create_conversation(f'user{i:04d}')\n"
@@ -235,7 +239,11 @@ def test_table_of_5000_conversations(app: str, theme: str, tmp_path: Path) -> No
 
             # Hostile text is text: no element made of it, no alert.
             expect(row(table, XSS)).to_have_count(1)
+            # A face that does not load gives way to the name's initial (TIMConversationManager.h 943,
+            # 965: the peer's face and nickname); the only picture asked for was that one.
+            expect(row(table, "Zed (user4999)").locator(".tc-face-initial")).to_have_text("Z")
             expect(table.locator("img")).to_have_count(0)
+            expect(row(table, "user4998").locator(".tc-face-initial")).to_have_text("U")
 
             # The theme: light rows with dark text, or the reverse.
             background, text = row_colors(table)

@@ -48,6 +48,7 @@ from .frames import (
     groups_frame,
     members_frame,
     messages_frame,
+    profiles_frame,
     search_frame,
 )
 from .membership import (
@@ -61,6 +62,7 @@ from .membership import (
     MemberRole,
 )
 from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, ReceiveOpt, text_message
+from .profiles import AddPermission, Gender, UserProfile, UserStatus, profile_item, status_param
 from .recording import Recorder
 from .typed_json import decode_conv_columns
 from .wire import ConvKey, JsonObject
@@ -138,6 +140,23 @@ def _receive_options(results: list[JsonObject]) -> dict[str, ReceiveOpt]:
 def _names(names: list[str]) -> list[str]:
     """A JSON array of names, as it is parsed."""
     return names
+
+
+def _profile_list(profiles: list[JsonObject]) -> list[UserProfile]:
+    return [UserProfile.from_json(profile) for profile in profiles]
+
+
+def _profile_list_param(user_ids: Iterable[str]) -> bytes:
+    """A FriendShipGetProfileListParam naming 1 to 100 users."""
+    ids = arguments.id_list(user_ids)
+    if not 1 <= len(ids) <= 100:
+        raise ValueError(f"give 1 to 100 user ids, not {len(ids)}")
+    return arguments.json_arg({k.kTIMFriendShipGetProfileListParamIdentifierArray:
+                               [check_id(one, "user id").decode() for one in ids]})
+
+
+def _user_status_list(statuses: list[JsonObject]) -> list[UserStatus]:
+    return [UserStatus.from_json(status) for status in statuses]
 
 
 def _created_group(result: JsonObject) -> str:
@@ -988,6 +1007,87 @@ class Client:
         return (arguments.json_arg(request),)
 
     experimental_api_async = experimental_api.awaitable
+
+    # ---- profiles (TIMManager.h 6.1-6.4; kept in the data root, shared by every process) ----
+
+    @api_call("TIMProfileGetUserProfileList", result=_profile_list)
+    def profile_list(user_ids: Iterable[str]) -> CArgs:
+        """TIMProfileGetUserProfileList as UserProfile objects, in the order asked (1 to 100 users;
+        one who never set a profile has empty fields)."""
+        return (_profile_list_param(user_ids),)
+
+    profile_list_async = profile_list.awaitable
+
+    @api_call("TIMProfileGetUserProfileList", result=profiles_frame, parse=False)
+    def profiles(user_ids: Iterable[str]) -> CArgs:
+        """TIMProfileGetUserProfileList as a DataFrame indexed by user id (schema: docs/api.md)."""
+        return (_profile_list_param(user_ids),)
+
+    profiles_async = profiles.awaitable
+
+    @api_call("TIMProfileModifySelfUserProfile")
+    def set_self_profile(*, nickname: Optional[str] = None, face_url: Optional[str] = None,
+                         gender: Union[Gender, int, None] = None, signature: Optional[str] = None,
+                         add_permission: Union[AddPermission, int, None] = None, location: Optional[str] = None,
+                         language: Optional[int] = None, birthday: Optional[int] = None, level: Optional[int] = None,
+                         role: Optional[int] = None, custom: Optional[dict[str, str]] = None) -> CArgs:
+        """TIMProfileModifySelfUserProfile: changes the fields given (None: unchanged). Then the
+        ``self_info_updated`` event, and every C2C conversation others hold with the user shows the
+        new nickname and face (an ``update`` event in their processes)."""
+        return (arguments.json_arg(profile_item(
+            nickname=nickname, face_url=face_url, gender=gender, signature=signature, add_permission=add_permission,
+            location=location, language=language, birthday=birthday, level=level, role=role, custom=custom)),)
+
+    set_self_profile_async = set_self_profile.awaitable
+
+    @api_call("TIMSubscribeUserInfo")
+    def subscribe_user_info(user_ids: Iterable[str]) -> CArgs:
+        """TIMSubscribeUserInfo: their profile changes then come as ``user_info_changed`` events (at
+        most 200 subscriptions; past that the first subscribed go)."""
+        return (arguments.ids_param(user_ids, "user id"),)
+
+    subscribe_user_info_async = subscribe_user_info.awaitable
+
+    @api_call("TIMUnsubscribeUserInfo")
+    def unsubscribe_user_info(user_ids: Optional[Iterable[str]] = None) -> CArgs:
+        """TIMUnsubscribeUserInfo: the users given, or (None) every subscription."""
+        return (None if user_ids is None else arguments.ids_param(user_ids, "user id"),)
+
+    unsubscribe_user_info_async = unsubscribe_user_info.awaitable
+
+    # ---- user status (TIMManager.h 6.5-6.8) ----
+
+    @api_call("TIMGetUserStatus", result=_user_status_list)
+    def user_status_list(user_ids: Iterable[str]) -> CArgs:
+        """TIMGetUserStatus as UserStatus objects, in the order asked (one's own included): ONLINE
+        while a process holds the user's login, OFFLINE when none does after a login, UNLOGINED
+        after a logout or before any login."""
+        return (arguments.ids_param(user_ids, "user id"),)
+
+    user_status_list_async = user_status_list.awaitable
+
+    @api_call("TIMSetSelfStatus")
+    def set_self_status(custom_status: str) -> CArgs:
+        """TIMSetSelfStatus: one's custom status (at most 100 bytes); the ``user_status_changed``
+        event follows here and in the processes of those who subscribed."""
+        return (arguments.json_arg(status_param(custom_status)),)
+
+    set_self_status_async = set_self_status.awaitable
+
+    @api_call("TIMSubscribeUserStatus")
+    def subscribe_user_status(user_ids: Iterable[str]) -> CArgs:
+        """TIMSubscribeUserStatus: their statuses' changes then come as ``user_status_changed``
+        events (not one's own id; at most 200, the first subscribed go past that)."""
+        return (arguments.ids_param(user_ids, "user id"),)
+
+    subscribe_user_status_async = subscribe_user_status.awaitable
+
+    @api_call("TIMUnsubscribeUserStatus")
+    def unsubscribe_user_status(user_ids: Optional[Iterable[str]] = None) -> CArgs:
+        """TIMUnsubscribeUserStatus: the users given, or (None) every subscription."""
+        return (None if user_ids is None else arguments.ids_param(user_ids, "user id"),)
+
+    unsubscribe_user_status_async = unsubscribe_user_status.awaitable
 
     # ---- the local engine's clock ----
 

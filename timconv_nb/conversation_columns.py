@@ -122,6 +122,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("read_seq", "Int64", k.kTIMConvGroupReadSequence, raw=int),
     Column("group_at", "string", k.kTIMConvGroupAtInfoArray, convert=_group_at_text, empty="",
            raw=tuple[dict[str, Any], ...]),
+    Column("face_url", "string", k.kTIMConvFaceUrl, default="", raw=str),
 )
 
 BY_NAME = {column.name: column for column in COLUMNS}

@@ -178,6 +178,12 @@ EXCEPTION_OF: dict[str, type[TIMError]] = {
     "ERR_SVR_GROUP_SHUTUP_DENY": GroupPermissionError,
     "ERR_SVR_GROUP_ACOUNT_COUNT_LIMIT": InvalidParameterError,
     "ERR_SVR_GROUP_REQ_ALLREADY_BEEN_PROCESSED": GroupMembershipError,
+    "ERR_SDK_FRIENDSHIP_INVALID_PROFILE_KEY": InvalidParameterError,
+    "ERR_SVR_PROFILE_INVALID_PARAMETERS": InvalidParameterError,
+    "ERR_SVR_PROFILE_ACCOUNT_MISS": InvalidParameterError,
+    "ERR_SVR_PROFILE_SIZE_LIMIT": InvalidParameterError,
+    "ERR_SVR_PROFILE_VALUE_ERROR": InvalidParameterError,
+    "ERR_SVR_PROFILE_INVALID_VALUE_FORMAT": InvalidParameterError,
 }
 
 _INCLUDE = Path(__file__).resolve().parent / "engine" / "include"  # package data: always installed

@@ -17,6 +17,7 @@ from typing import Any, Callable, Optional
 from . import wire as k
 from .membership import GroupTip
 from .model import Conversation, ConvEvent, ConvType, Message, RevokedMessage
+from .profiles import UserProfile, UserStatus
 
 __all__ = ["Notification", "NOTIFICATIONS", "EVENTS", "BY_SOURCE", "NetworkStatus", "notification_of", "handler_docs"]
 
@@ -127,6 +128,17 @@ NOTIFICATIONS: tuple[Notification, ...] = (
                  ("network_status",), lambda status, code, desc: (NetworkStatus(status), code, desc),
                  doc="handler(status, code, desc): the connection to the server changed (a NetworkStatus; "
                      "code 0, or why it failed); the local engine connects at TIMInit"),
+    Notification("self_info_updated", "TIMSetSelfInfoUpdatedCallback", "TIMSelfInfoUpdatedCallback",
+                 ("self_info_updated",), lambda payload: (UserProfile.from_json(json.loads(payload)),),
+                 doc="handler(profile): the logged-in user's own UserProfile, after it changed"),
+    Notification("user_info_changed", "TIMSetUserInfoChangedCallback", "TIMUserInfoChangedCallback",
+                 ("user_info_changed",), lambda payload: ([UserProfile.from_json(p) for p in json.loads(payload)],),
+                 doc="handler(profiles): UserProfiles of users subscribed with :meth:`subscribe_user_info` that "
+                     "changed"),
+    Notification("user_status_changed", "TIMSetUserStatusChangedCallback", "TIMUserStatusChangedCallback",
+                 ("user_status_changed",), lambda payload: ([UserStatus.from_json(s) for s in json.loads(payload)],),
+                 doc="handler(statuses): UserStatuses that changed: of users followed with "
+                     ":meth:`subscribe_user_status`, and one's own custom status"),
 )
 
 BY_SOURCE: dict[str, Notification] = {n.source: n for n in NOTIFICATIONS}

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CONVERSATION_DTYPES", "MESSAGE_DTYPES", "RECORD_DTYPES", "GROUP_DTYPES", "MEMBER_DTYPES",
            "SEARCH_DTYPES", "conversations_frame", "conversations_frame_from_columns", "messages_frame",
-           "records_frame", "groups_frame", "members_frame", "search_frame"]
+           "records_frame", "groups_frame", "members_frame", "search_frame",
+           "PROFILE_DTYPES", "profiles_frame"]
 
 #: A JSON document as the SDK gives it (text, or bytes of UTF-8), or as parsed.
 JsonDocument = Union[str, bytes, list[Any], JsonObject]
@@ -89,6 +90,23 @@ MEMBER_DTYPES: dict[str, Any] = {
     "join_time": TIME,
     "name_card": "string",
     "muted_until": TIME,
+}
+
+
+#: Column name -> dtype of the profile frame (TIMProfileGetUserProfileList), indexed by user id;
+#: ``custom`` holds each user's dict of custom fields (keys without their prefix).
+PROFILE_DTYPES: dict[str, Any] = {
+    "nickname": "string",
+    "face_url": "string",
+    "gender": pd.CategoricalDtype(["unknown", "male", "female"]),
+    "signature": "string",
+    "add_permission": pd.CategoricalDtype(["unknown", "allow_any", "need_confirm", "deny_any"]),
+    "location": "string",
+    "language": "int64",
+    "birthday": "int64",
+    "level": "int64",
+    "role": "int64",
+    "custom": "object",
 }
 
 
@@ -420,6 +438,20 @@ def members_frame(result: Union[str, bytes, JsonObject], keep_json: bool = False
                         "name_card": [m.name_card for m in members],
                         "muted_until": [_seconds(m.muted_until) for m in members]}
     return _with_json(_frame(columns, MEMBER_DTYPES, [m.user_id for m in members], "user_id"), result, keep_json)
+
+
+def profiles_frame(profiles: Union[str, bytes, list[JsonObject]], keep_json: bool = False) -> pd.DataFrame:
+    """A DataFrame of UserProfile objects, in the order asked."""
+    from .profiles import UserProfile
+
+    users = [UserProfile.from_json(p) for p in _parsed(profiles)]
+    columns: Columns = {"nickname": [u.nickname for u in users], "face_url": [u.face_url for u in users],
+                        "gender": [u.gender.name.lower() for u in users], "signature": [u.signature for u in users],
+                        "add_permission": [u.add_permission.name.lower() for u in users],
+                        "location": [u.location for u in users], "language": [u.language for u in users],
+                        "birthday": [u.birthday for u in users], "level": [u.level for u in users],
+                        "role": [u.role for u in users], "custom": [u.custom for u in users]}
+    return _with_json(_frame(columns, PROFILE_DTYPES, [u.user_id for u in users], "user_id"), profiles, keep_json)
 
 
 def records_frame(records: list[CallRecord]) -> pd.DataFrame:

@@ -217,6 +217,7 @@ class Conversation:
     read_time: Optional[datetime]  # C2C: the server time of the last message read (None: none, or a group)
     read_seq: Optional[int]  # group: the seq of the last message read (None for C2C)
     group_at: tuple[tuple[int, GroupAtType], ...]  # group: (seq, why) of each unread message mentioning the user
+    face_url: str  # the group's face, or the C2C peer's (TIMConversationManager.h 944)
     raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
@@ -240,6 +241,7 @@ class Conversation:
             read_seq=data.get(k.kTIMConvGroupReadSequence),
             group_at=tuple((int(at[k.kTIMGroupAtInfoSeq]), GroupAtType(at[k.kTIMGroupAtInfoAtType]))
                            for at in data.get(k.kTIMConvGroupAtInfoArray) or ()),
+            face_url=str(data.get(k.kTIMConvFaceUrl, "")),
             raw=data,
         )
 

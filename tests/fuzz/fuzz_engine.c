@@ -82,8 +82,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     return 0;
 }
 
-/* The entry points: cases 0 to 42 below, and the SDK config (the default). */
-#define ENTRY_POINTS 44
+/* The entry points: cases 0 to 50 below, and the SDK config (the default). */
+#define ENTRY_POINTS 52
 
 /* Calls one entry point with `text`; returns its TIMResult and whether a callback will come. */
 static int call_entry_point(unsigned selector, const char *text, int *with_callback) {
@@ -136,6 +136,14 @@ static int call_entry_point(unsigned selector, const char *text, int *with_callb
     case 40: return TIMGroupSearchGroups(text, on_done, NULL);
     case 41: return TIMGroupGetOnlineMemberCount(text, on_done, NULL);
     case 42: return TIMMsgSearchLocalMessages(text, on_done, NULL);
+    case 43: return TIMProfileGetUserProfileList(text, on_done, NULL);
+    case 44: return TIMProfileModifySelfUserProfile(text, on_done, NULL);
+    case 45: return TIMSubscribeUserInfo(text, on_done, NULL);
+    case 46: return TIMUnsubscribeUserInfo(text, on_done, NULL);
+    case 47: return TIMGetUserStatus(text, on_done, NULL);
+    case 48: return TIMSetSelfStatus(text, on_done, NULL);
+    case 49: return TIMSubscribeUserStatus(text, on_done, NULL);
+    case 50: return TIMUnsubscribeUserStatus(text, on_done, NULL);
     default: {
         /* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the
          * input says, so inputs naming one are left out. */

@@ -13,15 +13,17 @@ ipywidgets sends to the front end from any thread (never through ``with output:`
 blocking calls only for user actions (:mod:`timconv_nb.widgets.base` says how).
 
 Modules, one job each: ``base`` (what the widgets share, the form base and the conversation
-picker), ``conversation_forms``, ``group_form``, ``browser``, ``inspector``, ``table`` (with its
-front end in ``static/``).
+picker), ``conversation_forms``, ``group_form``, ``profile_form``, ``browser``, ``inspector``,
+``table`` (with its front end in ``static/``).
 """
 
 from .browser import BROWSER_COLUMNS, ConversationBrowser
 from .conversation_forms import CreateConversationForm, DeleteConversationForm, DraftEditor, OrganizeForm
 from .group_form import GroupForm
 from .inspector import INSPECTOR_COLUMNS, CallInspector
+from .profile_form import ProfileForm
 from .table import Column, DataTable
 
 __all__ = ["CreateConversationForm", "DeleteConversationForm", "DraftEditor", "OrganizeForm", "GroupForm",
-           "ConversationBrowser", "CallInspector", "DataTable", "Column", "BROWSER_COLUMNS", "INSPECTOR_COLUMNS"]
+           "ConversationBrowser", "CallInspector", "DataTable", "Column", "BROWSER_COLUMNS", "INSPECTOR_COLUMNS",
+           "ProfileForm"]

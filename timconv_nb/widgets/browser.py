@@ -39,9 +39,20 @@ def _epoch(moment: Optional[datetime]) -> float:
     return moment.timestamp() if moment else 0.0
 
 
-def _conversation_cell(conv: Conversation) -> str:
+def _conversation_label(conv: Conversation) -> str:
     name = conv.show_name
     return conv.conv_id if not name or name == conv.conv_id else f"{name} ({conv.conv_id})"
+
+
+def face_url(url: str) -> str:
+    """A face to show: an http(s) URL as given, anything else "" (the front end then draws the
+    name's initial)."""
+    return url if url.lower().startswith(("https://", "http://")) else ""
+
+
+def _conversation_cell(conv: Conversation) -> list[str]:
+    """The show name (and id, when it differs) beside the small face of the peer or group."""
+    return [_conversation_label(conv), face_url(conv.face_url)]
 
 
 def _type_cell(conv: Conversation) -> str:
@@ -72,7 +83,8 @@ def _last_time(conv: Conversation) -> Optional[datetime]:
 TIME = 10.5  # em: "2026-12-01 19:45" and its header, in the UI font
 #: The browser's table columns, in order.
 BROWSER_COLUMNS = [
-    Column("conversation", "Conversation", _conversation_cell, width=9, grow=1.3),
+    Column("conversation", "Conversation", _conversation_cell, kind="face", width=9, grow=1.3,
+           sort_value=lambda c: _conversation_label(c).casefold()),
     Column("type", "Type", _type_cell, width=7),
     Column("unread", "Unread", lambda c: c.unread, kind="badge", width=4.5),
     Column("last_message", "Last message", _last_message_cell, width=10, grow=2),

@@ -39,8 +39,9 @@ STATIC = pathlib.Path(__file__).parent / "static"
 #: The values of ``DataTable.sort_direction``: the default order, then either way by a column.
 SORT_DIRECTIONS = ("", "ascending", "descending")
 
-#: Cell kinds the front end knows how to draw.
-CELL_KINDS = ("text", "number", "badge", "flag", "status")
+#: Cell kinds the front end knows how to draw ("face": a [text, picture URL] pair, the picture an
+#: http(s) URL or "").
+CELL_KINDS = ("text", "number", "badge", "flag", "status", "face")
 #: A row's place in an order: a tuple its owner makes (or a column's value and that tuple),
 #: compared element by element.
 SortKey = tuple[Any, ...]

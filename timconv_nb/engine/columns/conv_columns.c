@@ -32,20 +32,20 @@ enum column {
     COL_HAS_DRAFT, COL_DRAFT_TEXT, COL_DRAFT_USER_DEFINE, COL_DRAFT_EDIT_TIME,
     COL_LAST_MSG_TEXT, COL_LAST_MSG_SENDER, COL_LAST_MSG_TIME, COL_LAST_MSG_REVOKED,
     COL_RECV_OPT, COL_MARKS, COL_GROUPS, COL_CUSTOM_DATA, COL_READ_TIME, COL_READ_SEQ,
-    COL_GROUP_AT, COLUMN_COUNT
+    COL_GROUP_AT, COL_FACE_URL, COLUMN_COUNT
 };
 static const char *const COLUMN_NAMES[COLUMN_COUNT] = {
     "conv_id", "conv_type", "show_name", "unread", "active_time", "pinned",
     "has_draft", "draft_text", "draft_user_define", "draft_edit_time",
     "last_msg_text", "last_msg_sender", "last_msg_time", "last_msg_revoked",
-    "recv_opt", "marks", "groups", "custom_data", "read_time", "read_seq", "group_at",
+    "recv_opt", "marks", "groups", "custom_data", "read_time", "read_seq", "group_at", "face_url",
 };
 
 /* The members read of a ConvInfo, a Message, a Draft and an element. */
 enum conv_member {
     CONV_ID, CONV_TYPE, CONV_SHOW_NAME, CONV_UNREAD, CONV_ACTIVE_TIME, CONV_PINNED, CONV_HAS_DRAFT,
     CONV_DRAFT, CONV_HAS_LAST, CONV_LAST, CONV_RECV_OPT, CONV_MARKS, CONV_GROUPS, CONV_CUSTOM_DATA,
-    CONV_READ_TIME, CONV_READ_SEQ, CONV_GROUP_AT, CONV_MEMBER_COUNT
+    CONV_READ_TIME, CONV_READ_SEQ, CONV_GROUP_AT, CONV_FACE_URL, CONV_MEMBER_COUNT
 };
 enum message_member { MSG_ELEMS, MSG_SENDER, MSG_SERVER_TIME, MSG_STATUS, MSG_MEMBER_COUNT };
 enum draft_member { DRAFT_MSG, DRAFT_USER_DEFINE, DRAFT_EDIT_TIME, DRAFT_MEMBER_COUNT };
@@ -78,6 +78,7 @@ static void set_keys(void) {
     json_key_set(&conv_keys[CONV_READ_TIME], kTIMConvC2CReadTimestamp);
     json_key_set(&conv_keys[CONV_READ_SEQ], kTIMConvGroupReadSequence);
     json_key_set(&conv_keys[CONV_GROUP_AT], kTIMConvGroupAtInfoArray);
+    json_key_set(&conv_keys[CONV_FACE_URL], kTIMConvFaceUrl);
     json_key_set(&message_keys[MSG_ELEMS], kTIMMsgElemArray);
     json_key_set(&message_keys[MSG_SENDER], kTIMMsgSender);
     json_key_set(&message_keys[MSG_SERVER_TIME], kTIMMsgServerTime);
@@ -279,7 +280,8 @@ static bool conversation_row(struct columns *columns, yyjson_val *info, size_t r
                read_time && yyjson_is_int(read_time) && yyjson_get_sint(read_time) == 0 /* 0 or -0 */
                    ? new_reference(Py_None) : integer_member(read_time, Py_None, row)) &&
            put(columns, COL_READ_SEQ, row, integer_member(conv[CONV_READ_SEQ], Py_None, row)) &&
-           put(columns, COL_GROUP_AT, row, array_member(conv[CONV_GROUP_AT], empty_string, false, row));
+           put(columns, COL_GROUP_AT, row, array_member(conv[CONV_GROUP_AT], empty_string, false, row)) &&
+           put(columns, COL_FACE_URL, row, string_member(conv[CONV_FACE_URL], empty_string, row));
 }
 
 static void free_columns(struct columns *columns) {

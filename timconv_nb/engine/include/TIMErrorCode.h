@@ -79,7 +79,14 @@
     X(ERR_SDK_GROUP_INVITE_NO_MEMBER, 8510, "an invitation names nobody: give 1 to 20 user ids")                  \
     X(ERR_SVR_GROUP_SHUTUP_DENY, 10017, "muted: the sender is muted in this group, or the whole group is muted")  \
     X(ERR_SVR_GROUP_ACOUNT_COUNT_LIMIT, 10005, "too many user ids in one call (at most 20)")                      \
-    X(ERR_SVR_GROUP_REQ_ALLREADY_BEEN_PROCESSED, 10024, "this request to join or invitation was handled already")
+    X(ERR_SVR_GROUP_REQ_ALLREADY_BEEN_PROCESSED, 10024, "this request to join or invitation was handled already") \
+    X(ERR_SDK_FRIENDSHIP_INVALID_PROFILE_KEY, 9001,                                                               \
+      "invalid profile key: a custom field's key is 1 to 8 English letters (after the Tag_Profile_Custom_ prefix)") \
+    X(ERR_SVR_PROFILE_INVALID_PARAMETERS, 40001, "invalid profile request: the description says what is wrong")   \
+    X(ERR_SVR_PROFILE_ACCOUNT_MISS, 40002, "no user named: say whose profiles to get")                              \
+    X(ERR_SVR_PROFILE_SIZE_LIMIT, 40601, "a profile field's value is longer than 500 bytes")                      \
+    X(ERR_SVR_PROFILE_VALUE_ERROR, 40605, "a standard profile field's value is not one it takes")                 \
+    X(ERR_SVR_PROFILE_INVALID_VALUE_FORMAT, 40610, "a profile field's value is of the wrong type")
 
 enum TIMErrCode {
 #define TIMCONV_ERROR_CODE_ENUM(name, value, meaning) name = value,

@@ -32,6 +32,32 @@ function icon(name, label) {
   return svg;
 }
 
+// Whether a face URL may be fetched: http(s) only (the kernel sends nothing else either).
+function fetchable(url) {
+  try {
+    const protocol = new URL(url).protocol;
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+// The first letter of a name, standing in for a face that is missing or does not load.
+function initial(name) {
+  const made = element("span", "tc-face tc-face-initial", { "aria-hidden": "true" });
+  made.textContent = (Array.from(name.trim())[0] || "?").toUpperCase();
+  return made;
+}
+
+// A small face: the picture, fetched only when its row is in view, or the name's initial.
+function face(name, url) {
+  if (!url || !fetchable(url)) return initial(name);
+  const picture = element("img", "tc-face", { alt: "", loading: "lazy", referrerpolicy: "no-referrer" });
+  picture.addEventListener("error", () => picture.replaceWith(initial(name)), { once: true });
+  picture.src = url;
+  return picture;
+}
+
 function fillCell(cell, column, value) {
   cell.replaceChildren();
   cell.removeAttribute("title");
@@ -44,6 +70,12 @@ function fillCell(cell, column, value) {
       badge.textContent = String(value);
       cell.appendChild(badge);
     }
+  } else if (column.kind === "face") {
+    const [text, url] = value;
+    const name = element("span", "tc-face-name");
+    name.textContent = text;
+    cell.append(face(text, url), name);
+    cell.title = text;
   } else {
     const text = String(value);
     cell.textContent = text;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/calls.h"
+#include "runtime/profile_news.h"
 #include "timconv_ext.h"
 #include "util/json_check.h"
 
@@ -19,6 +20,7 @@ static void run_create(struct task *t, struct store *s, struct task_result *r) {
         store_failed(r, s, code, t);
         return;
     }
+    if (created && t->args.conv.type == kTIMConv_C2C) profile_news_new_c2c(s, t->args.conv.id, &info);
     r->json = info;
     if (created) {
         char *copy = strdup(info);

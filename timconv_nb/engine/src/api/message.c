@@ -7,6 +7,7 @@
 
 #include "api/calls.h"
 #include "api/delivery.h"
+#include "runtime/profile_news.h"
 #include "store/registry.h"
 #include "util/json_check.h"
 
@@ -50,6 +51,7 @@ static void run_send(struct task *t, struct store *s, struct task_result *r) {
         store_failed(r, s, code, t);
         return;
     }
+    if (created && a->conv.type == kTIMConv_C2C) profile_news_new_c2c(s, a->conv.id, info != NULL ? &info : NULL);
     if (!fields.online) conv_changed(r, created ? kTIMConvEvent_Add : kTIMConvEvent_Update, info);
 }
 

@@ -57,7 +57,12 @@ struct store;
     X(MSG_REVOKE, TIMSetMsgRevokeCallback, TIMMsgRevokeCallback, ONE, NOTE, (n->json, user_data))                  \
     X(KICKED_OFFLINE, TIMSetKickedOfflineCallback, TIMKickedOfflineCallback, ONE, NOTE, (user_data))              \
     X(NETWORK_STATUS, TIMSetNetworkStatusListenerCallback, TIMNetworkStatusListenerCallback, ONE, NOTE,           \
-      ((enum TIMNetworkStatus)n->value, n->code, note_text(n), user_data))
+      ((enum TIMNetworkStatus)n->value, n->code, note_text(n), user_data))                                       \
+    X(SELF_INFO_UPDATED, TIMSetSelfInfoUpdatedCallback, TIMSelfInfoUpdatedCallback, ONE, NOTE, (n->json, user_data)) \
+    X(USER_INFO_CHANGED, TIMSetUserInfoChangedCallback, TIMUserInfoChangedCallback, ONE, NOTE,                    \
+      (note_array(n), user_data))                                                                                  \
+    X(USER_STATUS_CHANGED, TIMSetUserStatusChangedCallback, TIMUserStatusChangedCallback, ONE, NOTE,              \
+      (note_array(n), user_data))
 
 enum listener_kind {
     LISTENER_NONE, /* no notification: an unused note */
@@ -77,7 +82,7 @@ struct note {
     enum listener_kind kind;
     int64_t value;  /* a TIMConvEvent, a TIMLogLevel, a total, a TIMNetworkStatus */
     int32_t code;   /* a network status's: ERR_SUCC, or why the connection failed */
-    char *json;     /* a JSON array (of ConvInfo, Messages, GroupTipsElem, revoke locators), or a filter */
+    char *json;     /* a JSON array (of ConvInfo, Messages, GroupTipsElem, revoke locators, UserProfile), a filter, a UserProfile */
     char *name;     /* a conversation group's name */
     char *new_name; /* a conversation group's new name */
     char *text;     /* a log line; a network status's description (NULL: "") */

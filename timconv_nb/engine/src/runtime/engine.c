@@ -30,6 +30,7 @@
 #include "notify/unread_filters.h"
 #include "runtime/announce.h"
 #include "runtime/faults.h"
+#include "runtime/profile_news.h"
 #include "runtime/settings.h"
 #include "store/presence.h"
 #include "store/registry.h"
@@ -405,6 +406,7 @@ static void wait_for_work_locked(void) {
             if (!kicked_offline()) {
                 claim_presence_if_unmarked();
                 announce_deliveries(E.store);
+                profile_news_poll(E.store);
             }
             pthread_mutex_lock(&E.lock);
         }

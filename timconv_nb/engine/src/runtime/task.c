@@ -54,6 +54,7 @@ void task_free(struct task *t) {
         break;
     case ARGS_MSG_QUERY: free(t->args.msg_query.json); break;
     case ARGS_SEARCH: search_param_clear(&t->args.search); break;
+    case ARGS_PROFILE: free(t->args.profile.json); break;
     case ARGS_NONE:
     case ARGS_CONV:
     case ARGS_PIN:

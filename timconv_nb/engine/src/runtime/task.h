@@ -47,6 +47,7 @@ enum task_args_kind {
     ARGS_MSG_REF,     /* revoke, delete, delete list, clear history */
     ARGS_MSG_QUERY,   /* finding messages */
     ARGS_SEARCH,      /* searching messages */
+    ARGS_PROFILE,     /* the profile and user status calls (TIMManager.h 6.1-6.8) */
 };
 
 struct login_args {
@@ -151,6 +152,12 @@ struct msg_query_args {
     char *json; /* malloc'd */
 };
 
+/* A profile or user status call: its JSON parameter (a list of user ids, a UserProfileItem, a
+ * TIMUserStatus), or NULL. */
+struct profile_args {
+    char *json; /* malloc'd */
+};
+
 #define TASK_MAX_NOTES 4
 
 /* What a task produced. Its notes (notify/listeners.h: a conversation event, new messages, a
@@ -208,6 +215,7 @@ struct task {
         struct msg_ref_args msg_ref;
         struct msg_query_args msg_query;
         struct search_param search;
+        struct profile_args profile;
     } args;
 };
 

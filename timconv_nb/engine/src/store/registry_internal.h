@@ -69,6 +69,9 @@ enum reg_stmt {
 
 extern const char registry_schema_sql[];
 extern const char registry_upgrade_sql[];
+
+/* Room for the statements of registry_profiles.c (its own table of SQL). */
+#define REGISTRY_PROFILE_STMTS 32
 extern const char *const reg_sql[R_COUNT];
 
 struct registry {
@@ -79,7 +82,13 @@ struct registry {
     char error[256];
     bool batch_open;   /* a batch's transaction is open (registry_batch_begin) */
     int batch_failure; /* what lost the open batch's transaction, once something has */
+    sqlite3_stmt *profile_stmt[REGISTRY_PROFILE_STMTS]; /* registry_profiles.c's, by its own ids */
 };
+
+/* The profiles' table (registry_profiles.c), created with the registry's, and their statements'
+ * end. */
+extern const char registry_profiles_schema_sql[];
+void registry_profiles_close(struct registry *r);
 
 /* A group as the rules read it. */
 struct group_row {

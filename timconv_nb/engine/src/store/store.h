@@ -68,6 +68,24 @@ int store_batch_end(struct store *s);
  * from then): returns code. */
 int store_batch_fail(struct store *s, int code, const char *why);
 
+/* What a conversation shows changed (TIMConversationManager.h 957-961: a C2C conversation the
+ * peer's friend remark, nickname or id and face; a group its name or id and face): faces is a
+ * JSON array of {CONV_FACE_ID, CONV_FACE_SHOW_NAME, CONV_FACE_URL} objects, and every conversation
+ * of conv_type it names that shows something else takes them, in one transaction. *updated (when
+ * not NULL): the ConvInfo array of the conversations changed, for an Update event; NULL when none
+ * changed. The one path of a change of name or face: a peer's profile (runtime/profile_news.c),
+ * and a group's name or face alike. */
+int store_conv_faces_set(struct store *s, int conv_type, const char *faces, char **updated);
+#define CONV_FACE_ID "id"
+#define CONV_FACE_SHOW_NAME "show_name"
+#define CONV_FACE_URL "face_url"
+
+/* One conversation's ConvInfo (*info NULL when it does not exist). */
+int store_conv_info(struct store *s, const char *conv_id, int conv_type, char **info);
+
+/* The peers of the store's C2C conversations, a JSON array of user ids. */
+int store_conv_peers(struct store *s, char **peers);
+
 /* Creates the conversation unless it exists; *created tells which. *info: its ConvInfo. */
 int store_conv_create(struct store *s, const char *conv_id, int conv_type, uint64_t now, bool *created, char **info);
 

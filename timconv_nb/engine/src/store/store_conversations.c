@@ -93,7 +93,7 @@ int store_conv_columns(struct store *s, char **columns) {
         kTIMConvId, kTIMConvType, kTIMConvShowName, kTIMConvUnReadNum, kTIMConvActiveTime, kTIMConvIsPinned,
         kTIMConvRecvOpt, kTIMConvCustomData, kTIMConvC2CReadTimestamp, kTIMConvGroupReadSequence,
         kTIMConvMarkArray, kTIMConvConversationGroupArray, kTIMConvGroupAtInfoArray, kTIMConvDraft,
-        kTIMConvLastMsg,
+        kTIMConvLastMsg, kTIMConvFaceUrl,
     };
     enum { KEYS = sizeof keys / sizeof keys[0] };
     *columns = NULL;
@@ -324,4 +324,48 @@ int store_unread_by_filter(struct store *s, const struct conv_filter *filter, in
     }
     stmt_done(st);
     return result;
+}
+
+int store_conv_faces_set(struct store *s, int conv_type, const char *faces, char **updated) {
+    if (updated != NULL) *updated = NULL;
+    /* Read first: a change that alters nothing (the usual case of a delivery) writes nothing. */
+    char *changing = NULL;
+    sqlite3_stmt *st = stmt(s, ST_CONV_FACES_CHANGING);
+    sqlite3_bind_int(st, 1, conv_type);
+    sqlite3_bind_text(st, 2, faces, -1, SQLITE_STATIC);
+    int result = query_text(s, st, &changing, "read conversation faces");
+    if (result != ERR_SUCC || changing == NULL || strcmp(changing, "[]") == 0) {
+        free(changing);
+        return result;
+    }
+    result = begin(s);
+    if (result != ERR_SUCC) {
+        free(changing);
+        return result;
+    }
+    st = stmt(s, ST_CONV_FACES_SET);
+    sqlite3_bind_int(st, 1, conv_type);
+    sqlite3_bind_text(st, 2, faces, -1, SQLITE_STATIC);
+    result = exec_stmt(s, st, "set conversation faces");
+    if (result == ERR_SUCC && updated != NULL) {
+        st = stmt(s, ST_CONV_INFOS_OF);
+        sqlite3_bind_int(st, 1, conv_type);
+        sqlite3_bind_text(st, 2, changing, -1, SQLITE_STATIC);
+        result = query_text(s, st, updated, "read conversations");
+    }
+    free(changing);
+    result = finish(s, result);
+    if (result != ERR_SUCC && updated != NULL) {
+        free(*updated);
+        *updated = NULL;
+    }
+    return result;
+}
+
+int store_conv_peers(struct store *s, char **peers) {
+    return query_text(s, stmt(s, ST_CONV_PEERS), peers, "list conversation peers");
+}
+
+int store_conv_info(struct store *s, const char *conv_id, int conv_type, char **info) {
+    return conv_info(s, conv_id, conv_type, info);
 }

@@ -324,3 +324,11 @@ char *json_object_of(const char *key, const char *text) {
     pthread_mutex_unlock(&checker_lock);
     return object;
 }
+
+int json_check_profile_list_param(const char *json, int64_t *count, char **ids) {
+    *count = 0;
+    *ids = NULL;
+    return run_check(CHECK_PROFILE_LIST_PARAM, json, count, 1, ids, 1);
+}
+
+int json_check_object(const char *json) { return run_check(CHECK_IS_OBJECT, json, NULL, 0, NULL, 0); }

@@ -169,4 +169,12 @@ char *json_array_of(const char *text);
 /* A malloc'd JSON object {key: text} (NULL when out of memory or closed). */
 char *json_object_of(const char *key, const char *text);
 
+/* A FriendShipGetProfileListParam (TIMManager.h 8.1): an object whose identifier array is an array
+ * of strings; *count its length, *ids the array (malloc'd). */
+int json_check_profile_list_param(const char *json, int64_t *count, char **ids);
+
+/* A JSON object (a UserProfileItem, a TIMUserStatus: their members are checked when the call runs,
+ * with the vendor's callback codes). */
+int json_check_object(const char *json);
+
 #endif  /* TIMCONV_JSON_CHECK_H_ */

@@ -267,10 +267,19 @@ const char *const check_sql[CHECK_COUNT] = {
         " CASE WHEN json_valid(?1) AND json_array_length(?1, '$.msg_search_param_message_type_array') > 0"
         "  THEN json_extract(?1, '$.msg_search_param_message_type_array') END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.msg_search_param_conv_id') END",
+    /* A FriendShipGetProfileListParam (TIMManager.h 8.1). Columns: ok, the number of ids, the ids. */
+    [CHECK_PROFILE_LIST_PARAM] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object'"
+        " AND json_type(?1, '$.friendship_getprofilelist_param_identifier_array') = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.friendship_getprofilelist_param_identifier_array')"
+        "   WHERE type <> 'text')"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) THEN json_array_length(?1, '$.friendship_getprofilelist_param_identifier_array') END,"
+        " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.friendship_getprofilelist_param_identifier_array') END",
     /* Column: a JSON object of the one key ?1 whose value is the text ?2 (see json_object_of). */
     [CHECK_OBJECT_OF] = "SELECT json_object(?1, ?2)",
-    /* Column: whether ?1 is a JSON object (json_check_fields). */
-    [CHECK_IS_OBJECT] = "SELECT json_valid(?1) AND json_type(?1) = 'object'",
+    /* Column: whether ?1 is a JSON object (json_check_fields, json_check_object). */
+    [CHECK_IS_OBJECT] = "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' ELSE 0 END",
     /* Columns: whether member ?2 of object ?1 has one of the types ?3 (json_type names separated by
      * spaces, or "texts": an array of strings), or is absent and not required (?4); its value. */
     [CHECK_FIELD] =
