@@ -173,6 +173,21 @@ def test_browser_filters_searches_and_drives_the_forms(client: Client) -> None:
     browser.close()
 
 
+def test_browser_lists_the_conversations_once_for_its_table_and_forms(client: Client) -> None:
+    # A listing of 100,000 conversations takes seconds: the table and the three picking forms share one.
+    for name in ("bob", "carol"):
+        client.create_conversation(name)
+    with client.recording() as recorder:
+        browser = ConversationBrowser(client)
+    listings = [r.function for r in recorder.records if r.function == "TIMConvGetConvList"]
+    assert listings == ["TIMConvGetConvList"]
+    assert browser.row_keys == ["c2c_carol", "c2c_bob"]
+    for form in (browser.delete_form, browser.draft_editor, browser.organize_form):
+        assert form.selected == "c2c_carol" and list(form._picker.options) == ["c2c_carol", "c2c_bob"]
+    browser.reload()  # asked for, it lists again
+    browser.close()
+
+
 def test_browser_applies_events_from_other_calls_and_threads(client: Client) -> None:
     client.create_conversation("bob")
     browser = ConversationBrowser(client)

@@ -141,7 +141,10 @@ class PickerForm(Form):
 
     SUGGESTIONS = 50
 
-    def __init__(self, client: Client, children: list[W.Widget], **kwargs: Any) -> None:
+    def __init__(self, client: Client, children: list[W.Widget],
+                 known: Optional[Sequence[Conversation]] = None, **kwargs: Any) -> None:
+        """``known``: the client's conversations as just listed (the browser lists them once for
+        its forms); without it the form lists them itself."""
         self._picker = classed(W.Combobox(options=[], placeholder="c2c_<id> or group_<id>", description="Conversation",
                                           ensure_option=False, continuous_update=False), f"{self._prefix}-select")
         self._known: dict[str, Conversation] = {}  # by key, the most recently active last
@@ -151,7 +154,10 @@ class PickerForm(Form):
         self._picker.observe(lambda _: self._show_picked(), names="value")
         for event in ("add", "del", "update"):
             self._subscribe(event, self._on_event)
-        self.refresh()
+        if known is None:
+            self.refresh()
+        else:
+            self._know(known)
 
     @property
     def selected(self) -> Optional[str]:
@@ -169,6 +175,10 @@ class PickerForm(Form):
         except TIMError as exc:
             self._show(error_text(exc), "error")
             return
+        self._know(conversations)
+
+    def _know(self, conversations: Sequence[Conversation]) -> None:
+        """Takes ``conversations`` (the engine's order, most recently active first) as the ones known."""
         with self._lock:
             self._known = {c.key: c for c in reversed(conversations)}
             self._sync_options()

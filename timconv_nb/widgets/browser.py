@@ -122,10 +122,12 @@ class ConversationBrowser(ClientWidget):
         self.count = classed(W.HTML(""), "tc-browser-count")
         self.table = classed(DataTable(BROWSER_COLUMNS, label="Conversations", visible_rows=rows),
                              "tc-browser-table")
+        # Listed once, for the table and the three picking forms (a listing of 100,000 takes seconds).
+        conversations = self._client.conversation_list()
         self.create_form = CreateConversationForm(client)
-        self.delete_form = DeleteConversationForm(client)
-        self.draft_editor = DraftEditor(client)
-        self.organize_form = OrganizeForm(client)
+        self.delete_form = DeleteConversationForm(client, known=conversations)
+        self.draft_editor = DraftEditor(client, known=conversations)
+        self.organize_form = OrganizeForm(client, known=conversations)
         forms = (self.create_form, self.delete_form, self.draft_editor, self.organize_form)
         self._owned = (*forms, self.table)
         tabs = W.Tab(children=list(forms))
@@ -142,7 +144,7 @@ class ConversationBrowser(ClientWidget):
         self._subscribe("group_created", lambda name, _conversations: self._groups_changed(add=name))
         self._subscribe("group_deleted", lambda name: self._groups_changed(drop=name))
         self._subscribe("group_renamed", lambda old, new: self._groups_changed(add=new, drop=old))
-        self.reload()
+        self._show_all(conversations)
 
     @property
     def row_keys(self) -> list[str]:
@@ -161,7 +163,10 @@ class ConversationBrowser(ClientWidget):
     def reload(self) -> None:
         """Lists every conversation and conversation group again (blocking calls; events keep
         the rows current afterwards)."""
-        conversations = self._client.conversation_list()
+        self._show_all(self._client.conversation_list())
+
+    def _show_all(self, conversations: list[Conversation]) -> None:
+        """Shows ``conversations`` (as listed) and lists the conversation groups (a blocking call)."""
         groups = self._client.conversation_group_list()
         with self._lock:
             self._show_groups(groups)
