@@ -236,7 +236,6 @@ SLOW = (
     "tests/test_c_programs.py::test_an_allocation_failure_anywhere_under_asan",
     "tests/test_course.py::test_wrong_answers_fail_with_their_hints",
     "tests/test_benchmarks.py::test_benchmark_runs[browser.py",
-    "tests/test_benchmarks.py::test_benchmark_runs[table_peers.py",
 )
 
 

@@ -26,11 +26,10 @@ CHROMIUM = "/usr/bin/chromium"
         ("browser.py", ["--size", "300", "--updates", "10", "--jumps", "3"]),
         # Our table alone: the peers' environment (installed from PyPI) and their four kernels
         # take minutes, so the comparison itself is run by hand (docs/performance.md).
-        ("table_peers.py", ["--sizes", "300", "--runs", "1", "--only", "ours"]),
     ],
 )
 def test_benchmark_runs(script: str, args: list[str], tmp_path) -> None:
-    if script in ("browser.py", "table_peers.py") and not Path(CHROMIUM).exists():
+    if script == "browser.py" and not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (.ci/setup installs it)")
     args = [str(tmp_path / "growth.png") if a == "PLOT" else a for a in args]
     result = subprocess.run([sys.executable, str(REPO / "benchmarks" / script), *args], capture_output=True,
