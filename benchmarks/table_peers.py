@@ -353,7 +353,9 @@ def make_data(size: int, work: Path) -> Data:
         client.login("bench")
         populate(client, size)
         conversations = client.conversation_list()
-    frame = {column.label: [column.cell(c) for c in conversations] for column in BROWSER_COLUMNS}
+    # A face column's cell is [name, face URL]: the peers show the name, as text.
+    frame = {column.label: [column.cell(c)[0] if column.kind == "face" else column.cell(c) for c in conversations]
+             for column in BROWSER_COLUMNS}
     path = work / f"frame-{size}.json"
     path.write_text(json.dumps(frame))
     ids = frame["Conversation"]
