@@ -6,6 +6,7 @@
  * Usage: fuzz_engine [libFuzzer options] CORPUS_DIR...; TIMCONV_FUZZ_DIR names the data folder. */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,80 +83,175 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     return 0;
 }
 
-/* The entry points: cases 0 to 50 below, and the SDK config (the default). */
-#define ENTRY_POINTS 52
+/* The entry points: each calls the engine with the fuzzer's text; `answers` when a callback comes
+ * for TIM_SUCC. An input's first byte picks one by its index (one more than the table: the SDK
+ * config), so a new entry point goes at the end of the table: the committed corpus keeps its meaning. */
+struct entry_point {
+    int (*call)(const char *text);
+    bool answers;
+};
+
+static int set_draft_json(const char *text) { return TIMConvSetDraft("peer", kTIMConv_C2C, text); }
+static int set_draft_conv_id(const char *text) { return TIMConvSetDraft(text, kTIMConv_Group, valid_draft); }
+static int conv_get_conv_info(const char *text) { return TIMConvGetConvInfo(text, on_done, NULL); }
+static int conv_delete_conversation_list(const char *text) {
+    return TIMConvDeleteConversationList(text, false, on_done, NULL);
+}
+static int conv_get_conversation_list_by_filter(const char *text) {
+    return TIMConvGetConversationListByFilter(text, 0, 20, on_done, NULL);
+}
+static int send_message_json(const char *text) {
+    return TIMMsgSendMessage("peer", kTIMConv_C2C, text, NULL, on_done, NULL);
+}
+static int send_message_conv_id(const char *text) {
+    return TIMMsgSendMessage(text, kTIMConv_Group, valid_msg, NULL, on_done, NULL);
+}
+static int conv_mark_conversation(const char *text) { return TIMConvMarkConversation(text, 1, true, on_done, NULL); }
+static int conv_create_conversation_group(const char *text) {
+    return TIMConvCreateConversationGroup(text, "[\"c2c_peer\"]", on_done, NULL);
+}
+static int conv_add_conversations_to_group(const char *text) {
+    return TIMConvAddConversationsToGroup("g", text, on_done, NULL);
+}
+static int conv_set_conversation_custom_data(const char *text) {
+    return TIMConvSetConversationCustomData("[\"c2c_peer\"]", text, on_done, NULL);
+}
+static int conv_get_unread_message_count_by_filter(const char *text) {
+    return TIMConvGetUnreadMessageCountByFilter(text, on_done, NULL);
+}
+static int subscribe_unread_count_by_filter(const char *text) {
+    int code = TIMConvSubscribeUnreadMessageCountByFilter(text);
+    return code != TIM_SUCC ? code : TIMConvUnsubscribeUnreadMessageCountByFilter(text);
+}
+static int conv_clean_conversation_unread_message_count(const char *text) {
+    return TIMConvCleanConversationUnreadMessageCount(text, 1, 1, on_done, NULL);
+}
+static int msg_get_msg_list(const char *text) { return TIMMsgGetMsgList("peer", kTIMConv_C2C, text, on_done, NULL); }
+static int conv_rename_conversation_group(const char *text) {
+    return TIMConvRenameConversationGroup("g", text, on_done, NULL);
+}
+static int conv_create(const char *text) { return TIMConvCreate(text, kTIMConv_C2C, on_done, NULL); }
+static int call_experimental_a_p_i(const char *text) { return callExperimentalAPI(text, on_done, NULL); }
+static int msg_set_c2_c_receive_message_opt(const char *text) {
+    return TIMMsgSetC2CReceiveMessageOpt(text, kTIMRecvMsgOpt_Not_Notify, on_done, NULL);
+}
+static int report_readed_message(const char *text) {
+    return TIMMsgReportReaded("peer", kTIMConv_C2C, text, on_done, NULL);
+}
+static int report_readed_conv_id(const char *text) {
+    return TIMMsgReportReaded(text, kTIMConv_Group, NULL, on_done, NULL);
+}
+static int group_create(const char *text) { return TIMGroupCreate(text, on_done, NULL); }
+static int group_join_id(const char *text) { return TIMGroupJoin(text, NULL, on_done, NULL); }
+static int group_join_hello(const char *text) { return TIMGroupJoin("team", text, on_done, NULL); }
+static int group_quit(const char *text) { return TIMGroupQuit(text, on_done, NULL); }
+static int group_delete(const char *text) { return TIMGroupDelete(text, on_done, NULL); }
+static int group_get_group_info_list(const char *text) { return TIMGroupGetGroupInfoList(text, on_done, NULL); }
+static int group_get_member_info_list(const char *text) { return TIMGroupGetMemberInfoList(text, on_done, NULL); }
+static int msg_revoke(const char *text) { return TIMMsgRevoke("peer", kTIMConv_C2C, text, on_done, NULL); }
+static int msg_delete(const char *text) { return TIMMsgDelete("peer", kTIMConv_C2C, text, on_done, NULL); }
+static int msg_list_delete(const char *text) { return TIMMsgListDelete("team", kTIMConv_Group, text, on_done, NULL); }
+static int msg_clear_history_message(const char *text) {
+    return TIMMsgClearHistoryMessage(text, kTIMConv_C2C, on_done, NULL);
+}
+static int group_modify_group_info(const char *text) { return TIMGroupModifyGroupInfo(text, on_done, NULL); }
+static int group_modify_member_info(const char *text) { return TIMGroupModifyMemberInfo(text, on_done, NULL); }
+static int group_invite_member(const char *text) { return TIMGroupInviteMember(text, on_done, NULL); }
+static int group_delete_member(const char *text) { return TIMGroupDeleteMember(text, on_done, NULL); }
+static int msg_find_messages(const char *text) { return TIMMsgFindMessages(text, on_done, NULL); }
+static int msg_find_by_msg_locator_list(const char *text) {
+    return TIMMsgFindByMsgLocatorList("team", kTIMConv_Group, text, on_done, NULL);
+}
+static int group_get_pendency_list(const char *text) { return TIMGroupGetPendencyList(text, on_done, NULL); }
+static int group_handle_pendency(const char *text) { return TIMGroupHandlePendency(text, on_done, NULL); }
+static int group_search_groups(const char *text) { return TIMGroupSearchGroups(text, on_done, NULL); }
+static int group_get_online_member_count(const char *text) { return TIMGroupGetOnlineMemberCount(text, on_done, NULL); }
+static int msg_search_local_messages(const char *text) { return TIMMsgSearchLocalMessages(text, on_done, NULL); }
+static int profile_get_user_profile_list(const char *text) { return TIMProfileGetUserProfileList(text, on_done, NULL); }
+static int profile_modify_self_user_profile(const char *text) {
+    return TIMProfileModifySelfUserProfile(text, on_done, NULL);
+}
+static int subscribe_user_info(const char *text) { return TIMSubscribeUserInfo(text, on_done, NULL); }
+static int unsubscribe_user_info(const char *text) { return TIMUnsubscribeUserInfo(text, on_done, NULL); }
+static int get_user_status(const char *text) { return TIMGetUserStatus(text, on_done, NULL); }
+static int set_self_status(const char *text) { return TIMSetSelfStatus(text, on_done, NULL); }
+static int subscribe_user_status(const char *text) { return TIMSubscribeUserStatus(text, on_done, NULL); }
+static int unsubscribe_user_status(const char *text) { return TIMUnsubscribeUserStatus(text, on_done, NULL); }
+
+static const struct entry_point entry_points[] = {
+    {set_draft_json, false},
+    {set_draft_conv_id, false},
+    {conv_get_conv_info, true},
+    {conv_delete_conversation_list, true},
+    {conv_get_conversation_list_by_filter, true},
+    {send_message_json, true},
+    {send_message_conv_id, true},
+    {conv_mark_conversation, true},
+    {conv_create_conversation_group, true},
+    {conv_add_conversations_to_group, true},
+    {conv_set_conversation_custom_data, true},
+    {conv_get_unread_message_count_by_filter, true},
+    {subscribe_unread_count_by_filter, false},
+    {conv_clean_conversation_unread_message_count, true},
+    {msg_get_msg_list, true},
+    {conv_rename_conversation_group, true},
+    {conv_create, true},
+    {call_experimental_a_p_i, true},
+    {msg_set_c2_c_receive_message_opt, true},
+    {report_readed_message, true},
+    {report_readed_conv_id, true},
+    {group_create, true},
+    {group_join_id, true},
+    {group_join_hello, true},
+    {group_quit, true},
+    {group_delete, true},
+    {group_get_group_info_list, true},
+    {group_get_member_info_list, true},
+    {msg_revoke, true},
+    {msg_delete, true},
+    {msg_list_delete, true},
+    {msg_clear_history_message, true},
+    {group_modify_group_info, true},
+    {group_modify_member_info, true},
+    {group_invite_member, true},
+    {group_delete_member, true},
+    {msg_find_messages, true},
+    {msg_find_by_msg_locator_list, true},
+    {group_get_pendency_list, true},
+    {group_handle_pendency, true},
+    {group_search_groups, true},
+    {group_get_online_member_count, true},
+    {msg_search_local_messages, true},
+    {profile_get_user_profile_list, true},
+    {profile_modify_self_user_profile, true},
+    {subscribe_user_info, true},
+    {unsubscribe_user_info, true},
+    {get_user_status, true},
+    {set_self_status, true},
+    {subscribe_user_status, true},
+    {unsubscribe_user_status, true},
+};
+#define ENTRY_POINTS (sizeof entry_points / sizeof entry_points[0] + 1)
+
+/* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the input
+ * says, so inputs naming one are left out. */
+static int init_with_config(const char *text) {
+    if (strstr(text, "log") != NULL) return TIM_SUCC;
+    if (TIMUninit() != TIM_SUCC) abort();
+    int code = TIMInit(APP_ID, text);
+    if (code == TIM_SUCC && TIMUninit() != TIM_SUCC) abort();
+    start_session();
+    return code;
+}
 
 /* Calls one entry point with `text`; returns its TIMResult and whether a callback will come. */
-static int call_entry_point(unsigned selector, const char *text, int *with_callback) {
-    *with_callback = 1;
-    switch (selector) {
-    case 0: *with_callback = 0; return TIMConvSetDraft("peer", kTIMConv_C2C, text);
-    case 1: *with_callback = 0; return TIMConvSetDraft(text, kTIMConv_Group, valid_draft);
-    case 2: return TIMConvGetConvInfo(text, on_done, NULL);
-    case 3: return TIMConvDeleteConversationList(text, false, on_done, NULL);
-    case 4: return TIMConvGetConversationListByFilter(text, 0, 20, on_done, NULL);
-    case 5: return TIMMsgSendMessage("peer", kTIMConv_C2C, text, NULL, on_done, NULL);
-    case 6: return TIMMsgSendMessage(text, kTIMConv_Group, valid_msg, NULL, on_done, NULL);
-    case 7: return TIMConvMarkConversation(text, 1, true, on_done, NULL);
-    case 8: return TIMConvCreateConversationGroup(text, "[\"c2c_peer\"]", on_done, NULL);
-    case 9: return TIMConvAddConversationsToGroup("g", text, on_done, NULL);
-    case 10: return TIMConvSetConversationCustomData("[\"c2c_peer\"]", text, on_done, NULL);
-    case 11: return TIMConvGetUnreadMessageCountByFilter(text, on_done, NULL);
-    case 12: {
-        *with_callback = 0;
-        int code = TIMConvSubscribeUnreadMessageCountByFilter(text);
-        return code != TIM_SUCC ? code : TIMConvUnsubscribeUnreadMessageCountByFilter(text);
+static int call_entry_point(size_t selector, const char *text, bool *answers) {
+    if (selector >= ENTRY_POINTS - 1) {
+        *answers = false;
+        return init_with_config(text);
     }
-    case 13: return TIMConvCleanConversationUnreadMessageCount(text, 1, 1, on_done, NULL);
-    case 14: return TIMMsgGetMsgList("peer", kTIMConv_C2C, text, on_done, NULL);
-    case 15: return TIMConvRenameConversationGroup("g", text, on_done, NULL);
-    case 16: return TIMConvCreate(text, kTIMConv_C2C, on_done, NULL);
-    case 17: return callExperimentalAPI(text, on_done, NULL);
-    case 18: return TIMMsgSetC2CReceiveMessageOpt(text, kTIMRecvMsgOpt_Not_Notify, on_done, NULL);
-    case 19: return TIMMsgReportReaded("peer", kTIMConv_C2C, text, on_done, NULL);
-    case 20: return TIMMsgReportReaded(text, kTIMConv_Group, NULL, on_done, NULL);
-    case 21: return TIMGroupCreate(text, on_done, NULL);
-    case 22: return TIMGroupJoin(text, NULL, on_done, NULL);
-    case 23: return TIMGroupJoin("team", text, on_done, NULL);
-    case 24: return TIMGroupQuit(text, on_done, NULL);
-    case 25: return TIMGroupDelete(text, on_done, NULL);
-    case 26: return TIMGroupGetGroupInfoList(text, on_done, NULL);
-    case 27: return TIMGroupGetMemberInfoList(text, on_done, NULL);
-    case 28: return TIMMsgRevoke("peer", kTIMConv_C2C, text, on_done, NULL);
-    case 29: return TIMMsgDelete("peer", kTIMConv_C2C, text, on_done, NULL);
-    case 30: return TIMMsgListDelete("team", kTIMConv_Group, text, on_done, NULL);
-    case 31: return TIMMsgClearHistoryMessage(text, kTIMConv_C2C, on_done, NULL);
-    case 32: return TIMGroupModifyGroupInfo(text, on_done, NULL);
-    case 33: return TIMGroupModifyMemberInfo(text, on_done, NULL);
-    case 34: return TIMGroupInviteMember(text, on_done, NULL);
-    case 35: return TIMGroupDeleteMember(text, on_done, NULL);
-    case 36: return TIMMsgFindMessages(text, on_done, NULL);
-    case 37: return TIMMsgFindByMsgLocatorList("team", kTIMConv_Group, text, on_done, NULL);
-    case 38: return TIMGroupGetPendencyList(text, on_done, NULL);
-    case 39: return TIMGroupHandlePendency(text, on_done, NULL);
-    case 40: return TIMGroupSearchGroups(text, on_done, NULL);
-    case 41: return TIMGroupGetOnlineMemberCount(text, on_done, NULL);
-    case 42: return TIMMsgSearchLocalMessages(text, on_done, NULL);
-    case 43: return TIMProfileGetUserProfileList(text, on_done, NULL);
-    case 44: return TIMProfileModifySelfUserProfile(text, on_done, NULL);
-    case 45: return TIMSubscribeUserInfo(text, on_done, NULL);
-    case 46: return TIMUnsubscribeUserInfo(text, on_done, NULL);
-    case 47: return TIMGetUserStatus(text, on_done, NULL);
-    case 48: return TIMSetSelfStatus(text, on_done, NULL);
-    case 49: return TIMSubscribeUserStatus(text, on_done, NULL);
-    case 50: return TIMUnsubscribeUserStatus(text, on_done, NULL);
-    default: {
-        /* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the
-         * input says, so inputs naming one are left out. */
-        *with_callback = 0;
-        if (strstr(text, "log") != NULL) return TIM_SUCC;
-        if (TIMUninit() != TIM_SUCC) abort();
-        int code = TIMInit(APP_ID, text);
-        if (code == TIM_SUCC && TIMUninit() != TIM_SUCC) abort();
-        start_session();
-        return code;
-    }
-    }
+    *answers = entry_points[selector].answers;
+    return entry_points[selector].call(text);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -165,13 +261,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     memcpy(text, data + 1, size - 1);
     text[size - 1] = '\0';
     long base = answered_so_far();
-    int with_callback = 0;
-    int code = call_entry_point(data[0] % ENTRY_POINTS, text, &with_callback);
+    bool answers = false;
+    int code = call_entry_point(data[0] % ENTRY_POINTS, text, &answers);
     if (code > TIM_SUCC || code < TIM_ERR_GROUP) {
         fprintf(stderr, "TIMResult %d is not in the enum\n", code);
         abort();
     }
-    if (code == TIM_SUCC && with_callback) wait_for(base + 1);
+    if (code == TIM_SUCC && answers) wait_for(base + 1);
     free(text);
     return 0;
 }
