@@ -5,8 +5,9 @@
  * transaction, committed before the store's), clearing a history) runs once to count its
  * operations, then once per operation N with the Nth failing.
  *
- * io (tests/c/faulty_vfs.h): every write, sync and truncate SQLite makes, on a new store and on
- * an upgrade. After each run: the failing call answered with an error code (or the engine logged
+ * io (tests/c/faulty_vfs.h): every write, sync and truncate SQLite makes, on a new store, and on
+ * an upgrade every one until its first login (the upgrade's) has answered: what follows it is the
+ * new store's session again. After each run: the failing call answered with an error code (or the engine logged
  * it, for work no call answers for), every acknowledged write is there and no failed one
  * half-applied (also after TIMUninit and a new login), every database passes integrity_check,
  * and the same client goes on.
@@ -138,6 +139,10 @@ static const char *jtext(const char *json, const char *path, char *out, size_t s
     return out;
 }
 
+/* Which faults the sweep injects: I/O errors, or allocation failures (in an alloc build). */
+static bool alloc_mode;
+static struct countdown *faults = &faulty_writes;
+
 /* ---- the scripted session ---- */
 
 enum step { S_LOGIN, S_C1, S_C2, S_PIN, S_MARK, S_CONV_GROUP, S_SEND, S_GROUP, S_GROUP_SEND, S_REVOKE, S_DELETE,
@@ -152,6 +157,7 @@ struct outcome {
     int draft_result;
     char msg_id[128];
     bool upgrade; /* alice's store was an older version */
+    long ops_at_login; /* the fault countdown's count once the first login answered */
 };
 
 static const char *const text_msg = "{\"message_elem_array\":[{\"elem_type\":0,\"text_elem_content\":\"hi\"}]}";
@@ -186,6 +192,7 @@ static void run_session(const char *config, struct outcome *o) {
     o->init_result = TIMInit(APP_ID, config);
     if (o->init_result != TIM_SUCC) CHECK_EQ_INT(TIMInit(APP_ID, config), TIM_SUCC); /* the fault is spent */
     o->code[S_LOGIN] = CALL(TIMLogin("alice", "sig", on_done, NULL));
+    o->ops_at_login = atomic_load(&faults->count);
     if (o->code[S_LOGIN] != ERR_SUCC) CHECK_EQ_INT(CALL(TIMLogin("alice", "sig", on_done, NULL)), ERR_SUCC);
     o->code[S_C1] = CALL(TIMConvCreate("c1", kTIMConv_C2C, on_done, NULL));
     o->code[S_C2] = CALL(TIMConvCreate("c2", kTIMConv_C2C, on_done, NULL));
@@ -325,6 +332,7 @@ static void on_log(enum TIMLogLevel level, const char *line, const void *user_da
 /* What one run saw of its fault. */
 struct run {
     long ops;      /* write operations in the session */
+    long ops_at_login; /* of which before the first login answered */
     bool hit;      /* the fault came */
     bool answered; /* a call answered with an error code */
     bool logged;   /* the engine logged an error */
@@ -354,10 +362,6 @@ static void make_old_store(const char *folder, const char *config) {
     sqlite3_close(db);
 }
 
-/* Which faults the sweep injects: I/O errors, or allocation failures (in an alloc build). */
-static bool alloc_mode;
-static struct countdown *faults = &faulty_writes;
-
 /* One run of the session with the nth operation failing (0: none), in a fresh data folder where
  * alice has no store yet, or (upgrade) an older one. With an allocation failure, what is stored
  * may differ from the acknowledgements where the failure came after a commit (an event or a
@@ -372,7 +376,7 @@ static struct run one_run(const char *root, bool upgrade, long n) {
     countdown_arm(faults, n);
     run_session(config, &o);
     o.upgrade = upgrade;
-    struct run seen = {.ops = atomic_load(&faults->count), .hit = atomic_load(&faults->hit),
+    struct run seen = {.ops = atomic_load(&faults->count), .ops_at_login = o.ops_at_login, .hit = atomic_load(&faults->hit),
                        .logged = atomic_load(&errors_logged) > 0};
     countdown_arm(faults, 0); /* the fault is gone */
     seen.answered = o.init_result != TIM_SUCC || o.code[S_LOGIN] != ERR_SUCC || o.draft_result != TIM_SUCC;
@@ -411,8 +415,10 @@ int main(int argc, char **argv) {
     sqlite3_open(":memory:", &jdb);
     TIMSetLogCallback(on_log, NULL);
     for (int upgrade = 0; upgrade <= (alloc_mode ? 0 : 1); upgrade++) {
-        long total = one_run(argv[1], upgrade, 0).ops; /* no fault: counts the operations */
+        struct run counted = one_run(argv[1], upgrade, 0); /* no fault: counts the operations */
+        long total = counted.ops;
         long first = argc >= 5 ? atol(argv[3]) : 1, last = argc >= 5 ? atol(argv[4]) : total;
+        if (upgrade && last > counted.ops_at_login) last = counted.ops_at_login; /* the upgrade's part */
         long step = argc == 6 ? atol(argv[5]) : 1;
         long injected = 0, answered = 0, logged = 0, silent = 0;
         for (long n = first; n <= last && n <= total; n += step > 0 ? step : 1) {
@@ -423,10 +429,11 @@ int main(int argc, char **argv) {
             silent += seen.hit && !seen.answered && !seen.logged;
         }
         /* silent: nothing failed that anyone asked for (a checkpoint retried, a cache allocation) */
-        printf("%s faults, %s: %ld %s in the session; %ld injected: %ld answered with an error code, "
+        printf("%s faults, %s: %ld %s in the session (%ld until the first login answered); %ld injected: %ld answered with an error code, "
                "%ld logged (work no call answers for), %ld silent\n", argv[2],
                upgrade ? "upgrading an older store" : "a new store", total,
-               alloc_mode ? "allocations" : "write operations", injected, answered, logged, silent);
+               alloc_mode ? "allocations" : "write operations", counted.ops_at_login, injected, answered, logged,
+               silent);
     }
     TIMSetLogCallback(NULL, NULL);
     sqlite3_close(jdb);
