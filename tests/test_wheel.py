@@ -1,10 +1,9 @@
-"""The wheel: built by ``.ci/wheel`` from a copy of the tracked files (the sdist too, which must
-build a wheel of its own), tagged for CPython's stable ABI from requires-python's floor on
-(``cp39-abi3``) and holding no symbol outside it (abi3audit), installed into a fresh virtual
-environment whose PATH has no compiler (binary packages only), then used there: the version, a
-login, a create, a group and a list on the local engine, and a vendor listing through the
-decoder. The engine may ask the dynamic loader for nothing outside the C library beyond what the
-wheel carries."""
+"""The wheel: built by ``.ci/wheel`` from the sdist it makes of a copy of the tracked files, tagged for
+CPython's stable ABI from requires-python's floor on (``cp39-abi3``) and holding no symbol outside
+it (abi3audit), installed into a fresh virtual environment whose PATH has no compiler (binary
+packages only), then used there: the version, a login, a create, a group and a list on the local
+engine, and a vendor listing through the decoder. The engine may ask the dynamic loader for nothing
+outside the C library beyond what the wheel carries."""
 
 from __future__ import annotations
 
@@ -58,7 +57,7 @@ def needed(library: Path) -> tuple[list[str], str]:
 def test_the_wheel_installs_and_runs_without_a_compiler(tmp_path: Path) -> None:
     checkout = copy_tracked_files(tmp_path / "repo")
     dist = tmp_path / "dist"
-    run(["bash", ".ci/wheel", dist], checkout, {**os.environ, "PYTHON": sys.executable})
+    built = run(["bash", ".ci/wheel", dist], checkout, {**os.environ, "PYTHON": sys.executable})
     (wheel,) = dist.glob("timconv_nb-*.whl")
     # One wheel for CPython 3.9 and every later one: the stable ABI of requires-python's floor.
     assert re.search(r"-cp39-abi3-manylinux_\d+_\d+_x86_64\.whl$", wheel.name), wheel.name
@@ -77,12 +76,9 @@ def test_the_wheel_installs_and_runs_without_a_compiler(tmp_path: Path) -> None:
         assert result["is_abi3"] and result["is_abi3_baseline_compatible"], (name, result)
         assert result["baseline"] == "3.9" and not result["non_abi3_symbols"], (name, result)
         assert not result["future_abi3_objects"], (name, result)
+    # .ci/wheel builds the wheel from the sdist (with this machine's compiler): the sdist builds.
     (sdist,) = dist.glob("timconv_nb-*.tar.gz")
-    # The sdist builds too (with a compiler: the one of this machine), a wheel with the same tags.
-    run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--wheel-dir", tmp_path / "from_sdist", sdist],
-        tmp_path, dict(os.environ))
-    (from_sdist,) = (tmp_path / "from_sdist").glob("timconv_nb-*.whl")
-    assert from_sdist.name.endswith("-cp39-abi3-linux_x86_64.whl"), from_sdist.name
+    assert f"wheel built from {sdist.name}" in built
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
