@@ -478,6 +478,7 @@ def test_engine_logs_reach_python_logging(tmp_path: Path, caplog: pytest.LogCapt
     assert "alice logged in" in caplog.text
 
 
+@pytest.mark.scale
 def test_no_handle_leaks_over_10000_calls(tmp_path: Path) -> None:
     with Client(tmp_path) as client:
         client.login("alice")

@@ -281,6 +281,7 @@ def test_clean_unread_one_kind_all_and_partial(tmp_path: Path) -> None:
 
 # ---- everything against a model, and across a restart ----
 
+@pytest.mark.scale
 def test_filters_match_a_model_on_2000_conversations_and_persist(tmp_path: Path) -> None:
     rng = random.Random(7)
     marks = [MarkType.STAR, MarkType.UNREAD, MarkType.FOLD, MarkType.HIDE, 1 << 33]

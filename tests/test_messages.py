@@ -240,6 +240,7 @@ def test_pinned_conversations_list_first(client: Client) -> None:
         client.pin("zed")
 
 
+@pytest.mark.scale
 def test_paging_10000_conversations_each_once_in_order(client: Client) -> None:
     for i in range(10_000):
         client.create_conversation(f"p{i:05d}", "group" if i % 7 == 0 else "c2c")
