@@ -3,6 +3,7 @@ fixture that initialises it also uninitialises it before the next test."""
 
 from __future__ import annotations
 
+import fcntl
 import importlib.util
 import json
 import os
@@ -55,22 +56,33 @@ def copy_tracked_files(destination: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def engine_sqlite(tmp_path_factory) -> Callable[..., Path]:
+def engine_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
     """The engine's SQLite for the builds of the engine from its sources (the C programs, the
     fuzzer, the sanitized engine), position-independent: ``engine_sqlite(*flags)`` compiles it
-    once per test run for each set of extra flags. Without flags it is not instrumented, as a
-    system library would be; the sanitizer programs pass theirs, so that SQLite's own memory
-    accesses are checked too (ThreadSanitizer then sees a connection used by two threads at once,
-    which the engine's SQLite, built without a mutex per connection, relies on never happening)."""
-    built: dict[tuple[str, ...], Path] = {}
+    once per test run for each set of extra flags, shared by the run's workers (the first to need
+    it compiles it under a lock; it costs 15 to 45 seconds of a core). Without flags it is not
+    instrumented, as a system library would be; the sanitizer programs pass theirs, so that
+    SQLite's own memory accesses are checked too (ThreadSanitizer then sees a connection used by
+    two threads at once, which the engine's SQLite, built without a mutex per connection, relies on
+    never happening)."""
+    # Under xdist every worker's base folder is in the run's own folder, which they share.
+    run_folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_folder = run_folder.parent
+    shared = run_folder / "engine_sqlite"
+    shared.mkdir(exist_ok=True)
 
     def compiled(*flags: str) -> Path:
-        if flags not in built:
-            target = tmp_path_factory.mktemp("sqlite") / "engine_sqlite.o"
-            subprocess.run(["gcc", "-std=c11", "-O1", "-fPIC", "-fvisibility=hidden", *flags, "-c", str(ENGINE_SQLITE),
-                            "-o", str(target)], check=True, capture_output=True, text=True)
-            built[flags] = target
-        return built[flags]
+        name = "-".join(flag.strip("-").replace("=", "_").replace(",", "_") for flag in flags) or "plain"
+        target = shared / f"{name}.o"
+        with open(shared / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            if not target.exists():
+                partial = target.with_suffix(".partial.o")
+                subprocess.run(["gcc", "-std=c11", "-O1", "-fPIC", "-fvisibility=hidden", *flags, "-c",
+                                str(ENGINE_SQLITE), "-o", str(partial)], check=True, capture_output=True, text=True)
+                partial.rename(target)
+        return target
 
     return compiled
 
@@ -221,25 +233,33 @@ _UNTRACKED = pytest.StashKey[set]()
 #: The slow families, left out of the quick loop (``pytest -m "not slow"``) and run by
 #: ``bash .ci/test``: the wheel and the Binder replay (builds and installs), the engine under
 #: sanitizers and its fault sweeps, fuzzing, SIGKILL rounds, real browsers, the book's build, and the
-#: course notebooks run again with wrong answers. Node id prefixes.
+#: course notebooks run again with wrong answers. Node id prefixes, the costliest file first (as
+#: measured on two cores, 2026-12-08): see pytest_collection_modifyitems.
 SLOW = (
-    "tests/test_wheel.py",
-    "tests/test_binder.py::test_binder_replay",
+    "tests/test_c_faults.py",
     "tests/test_sanitized_python.py",
-    "tests/test_fuzz.py",
-    "tests/test_browser.py",
-    "tests/test_book.py",
-    "tests/test_durability.py",
     "tests/test_c_programs.py::test_engine_test_program_under_sanitizers",
     "tests/test_c_programs.py::test_completions_program_under_sanitizers",
-    "tests/test_c_programs.py::test_an_io_error_at_every_write",
-    "tests/test_c_programs.py::test_an_allocation_failure_anywhere_under_asan",
+    "tests/test_binder.py::test_binder_replay",
+    "tests/test_wheel.py",
+    "tests/test_fuzz.py",
     "tests/test_course.py::test_wrong_answers_fail_with_their_hints",
+    "tests/test_browser.py",
     "tests/test_benchmarks.py::test_benchmark_runs[browser.py",
+    "tests/test_durability.py",
+    "tests/test_book.py",
 )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Marks the slow families, and puts the files that hold them first, costliest first: the two
+    workers (``--dist loadfile``) take files in this order, so the longest start at once rather
+    than last, when the other worker would have nothing left to do."""
+    rank: dict[str, int] = {}
     for item in items:
-        if item.nodeid.startswith(SLOW):
+        slow = [index for index, prefix in enumerate(SLOW) if item.nodeid.startswith(prefix)]
+        if slow:
             item.add_marker(pytest.mark.slow)
+        file = item.nodeid.split("::")[0]
+        rank[file] = min(rank.get(file, len(SLOW)), *slow) if slow else rank.get(file, len(SLOW))
+    items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])
