@@ -57,13 +57,18 @@ static void note_updated(struct task_result *r, const char *msg) {
 }
 
 /* Runs an edit of the caller's copy; the callback JSON is the Message as it is now (after a
- * conflict too, vendor 1262). A shared modification leaves its conversation in t's arguments for
+ * failure too, vendor 1262: "无论修改成功或则失败，cb 都会返回最新的消息对象"). A shared modification leaves its conversation in t's arguments for
  * deliver_modified. */
 static void run_edit(struct task *t, struct store *s, struct task_result *r, enum msg_edit edit) {
     struct msg_query_args *a = &t->args.msg_query;
     struct edited_message m;
     int code = store_msg_locate(s, a->json, &m);
-    if (code == ERR_SUCC && edit == EDIT_MODIFY && m.conv_type == kTIMConv_Group && !is_member(m.conv_id, r)) return;
+    if (code == ERR_SUCC && edit == EDIT_MODIFY && m.conv_type == kTIMConv_Group && !is_member(m.conv_id, r)) {
+        r->json = m.msg;
+        return;
+    }
+    free(m.msg); /* store_msg_edit gives it again */
+    m.msg = NULL;
     char *info = NULL;
     if (code == ERR_SUCC) code = store_msg_edit(s, edit, a->json, &m, &info);
     r->json = m.msg;

@@ -112,7 +112,8 @@ static struct note *free_note(struct task_result *r) {
 }
 
 void task_result_note(struct task_result *r, enum listener_kind kind, int64_t value, char *array) {
-    assert(kind == LISTENER_CONV_EVENT || kind == LISTENER_RECV_MSG || kind == LISTENER_GROUP_TIPS);
+    assert(kind == LISTENER_CONV_EVENT || kind == LISTENER_RECV_MSG || kind == LISTENER_GROUP_TIPS ||
+           kind == LISTENER_MSG_UPDATE);
     if (array == NULL) return;
     r->changed = true;
     struct note *n = free_note(r);

@@ -43,10 +43,7 @@ static int find_by_id(struct store *s, const char *named, struct edited_message 
 int store_msg_locate(struct store *s, const char *named, struct edited_message *out) {
     *out = (struct edited_message){0};
     int64_t seq = 0;
-    char *stored = NULL;
-    int result = find_by_id(s, named, out, &seq, &stored);
-    free(stored);
-    return result;
+    return find_by_id(s, named, out, &seq, &out->msg);
 }
 
 /* Whether modification param may change `stored` (ST_MSG_EDIT_REFUSAL): ERR_SUCC with the new
@@ -111,7 +108,8 @@ int store_msg_edit(struct store *s, enum msg_edit edit, const char *param, struc
     }
     if (result == ERR_SUCC) result = follow_last(s, out->conv_id, out->conv_type, param, info);
     result = finish(s, result);
-    if (result == ERR_SDK_MSG_MODIFY_CONFLICT) { /* the callback gives the latest Message (1262) */
+    if (result != ERR_SUCC) { /* the callback gives the latest Message, also after a failure (1262) */
+        free(out->msg);
         out->msg = stored;
         stored = NULL;
     }

@@ -27,14 +27,15 @@ struct edited_message {
 };
 
 /* Finds the message Message `named` names (by its message_msg_id) in any conversation: out's
- * conv_type and conv_id (ERR_INVALID_PARAMETERS when no such message is stored). */
+ * conv_type, conv_id and msg (ERR_INVALID_PARAMETERS when no such message is stored). */
 int store_msg_locate(struct store *s, const char *named, struct edited_message *out);
 
 /* Edits the owner's copy of the message Message `param` names (by its message_msg_id) with the
  * members of `param` that `edit` changes. ERR_INVALID_PARAMETERS when no such message is stored, or the edit is refused (a
  * revoked message; elements changed in number or type, or not text, custom, face or location);
  * ERR_SDK_MSG_MODIFY_CONFLICT (a modification) when param's message_version (absent: 0) is not
- * the stored one: another modification came first, and out->msg is the Message as it is. The last
+ * the stored one: another modification came first. After a failure out->msg is the Message as it
+ * is (NULL when none was found). The last
  * message follows: *info is the ConvInfo when the message is its conversation's last (else NULL).
  * out->msg is freed by the caller, also after a failure. */
 int store_msg_edit(struct store *s, enum msg_edit edit, const char *param, struct edited_message *out, char **info);
