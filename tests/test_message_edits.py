@@ -118,7 +118,8 @@ def test_a_stale_copy_is_a_conflict_answered_with_the_latest_message(alice: RawE
     assert first.code == 0 and first.json["message_version"] == 1
     stale = alice.call("TIMMsgModifyMessage", json.dumps({**sent, "message_elem_array": text_elems("v2")}).encode())
     assert stale.code == 8006 and stale.json == first.json  # the latest, unchanged
-    latest = alice.call("TIMMsgModifyMessage", json.dumps({**first.json, "message_elem_array": text_elems("v2")}).encode())
+    again = {**first.json, "message_elem_array": text_elems("v2")}
+    latest = alice.call("TIMMsgModifyMessage", json.dumps(again).encode())
     assert latest.code == 0 and latest.json["message_version"] == 2
 
 
@@ -148,7 +149,10 @@ def test_cloud_custom_data_of_any_message_but_not_the_content_of_an_image(client
     image = client.send_message("bob", {"message_elem_array": [{"elem_type": 1, "image_elem_orig_path": "/a.png"}]})
     first = client.modify_message(image, cloud_custom_data="reply:1")
     assert first.raw["message_cloud_custom_str"] == "reply:1"
-    latest = client.modify_message(client.modify_message(first, cloud_custom_data="reply:2"), cloud_custom_data="reply:3")
+    second = client.modify_message(first, cloud_custom_data="reply:2")
+    with pytest.raises(ModifyConflictError, match="8006"):
+        client.modify_message(first, cloud_custom_data="stale")  # 1261: first is no longer the latest copy
+    latest = client.modify_message(second, cloud_custom_data="reply:3")
     assert latest.raw["message_version"] == 3
     with pytest.raises(InvalidParameterError, match="text, custom, face and location"):
         client.modify_message(latest, elements=[{"elem_type": 1, "image_elem_orig_path": "/b.png"}])

@@ -872,7 +872,8 @@ class Client:
         delivered: status LOCAL_IMPORTED, from ``sender`` (C2C: oneself or the peer; default
         oneself) at ``time`` (default: its own, else now). It becomes the last message when it is
         the newest. Returns the saved Message."""
-        return (*arguments.conv_key(conv_id, conv_type), arguments.json_arg(arguments.local_message(message, sender, time)))
+        body = arguments.local_message(message, sender, time)
+        return (*arguments.conv_key(conv_id, conv_type), arguments.json_arg(body))
 
     save_message_async = save_message.awaitable
 

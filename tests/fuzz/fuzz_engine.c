@@ -82,8 +82,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     return 0;
 }
 
-/* The entry points: cases 0 to 50 below, and the SDK config (the default). */
-#define ENTRY_POINTS 52
+/* The entry points: cases 0 to 54 below, and the SDK config (the default). */
+#define ENTRY_POINTS 56
 
 /* Calls one entry point with `text`; returns its TIMResult and whether a callback will come. */
 static int call_entry_point(unsigned selector, const char *text, int *with_callback) {
@@ -144,6 +144,10 @@ static int call_entry_point(unsigned selector, const char *text, int *with_callb
     case 48: return TIMSetSelfStatus(text, on_done, NULL);
     case 49: return TIMSubscribeUserStatus(text, on_done, NULL);
     case 50: return TIMUnsubscribeUserStatus(text, on_done, NULL);
+    case 51: return TIMMsgModifyMessage(text, on_done, NULL);
+    case 52: return TIMMsgSetLocalCustomData(text, on_done, NULL);
+    case 53: return TIMMsgSaveMsg("peer", kTIMConv_C2C, text, on_done, NULL);
+    case 54: return TIMMsgImportMsgList("peer", kTIMConv_Group, text, on_done, NULL);
     default: {
         /* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the
          * input says, so inputs naming one are left out. */
