@@ -179,3 +179,11 @@ def test_an_import_is_all_or_none(alice: RawEngine) -> None:
     reply = alice.call("TIMMsgImportMsgList", b"bob", 1, json.dumps(messages).encode())
     assert reply.code == 6017 and "carol" not in reply.desc and "alice or bob" in reply.desc
     assert alice.conv_list() == []
+
+
+def test_a_message_given_twice_is_imported_once(alice: RawEngine) -> None:
+    """1417: an export imported again adds nothing; within one array too, the first one given wins."""
+    twice = [{**message, "message_msg_id": "exported-1"} for message in history([START, START + 1])]
+    assert alice.call("TIMMsgImportMsgList", b"bob", 1, json.dumps(twice).encode()).code == 0
+    listed = alice.call("TIMMsgGetMsgList", b"bob", 1, b"").json
+    assert [(m["message_msg_id"], m["message_server_time"]) for m in listed] == [("exported-1", START)]

@@ -542,6 +542,8 @@ def messages_param(messages: Any) -> tuple[bytes, ConvType, bytes]:
 
 #: message_custom_int is a uint32 (TIMMessageManager.h 2342).
 MSG_CUSTOM_INT_MAX = 2**32 - 1
+#: The engine's limit on a JSON argument (TEXT_JSON_MAX, engine/src/util/text.h): 1 MiB.
+_JSON_ARGUMENT_MAX_BYTES = 1024 * 1024
 
 
 def modification(message: Any, *, text: Optional[str], elements: Optional[Iterable[JsonObject]],
@@ -597,7 +599,7 @@ def local_message(message: Any, sender: Optional[str] = None,
     if sender is not None:
         body[k.kTIMMsgSender] = check_id(sender, "sender").decode()
     if time is not None:
-        body[k.kTIMMsgServerTime] = body[k.kTIMMsgClientTime] = epoch_arg(_plain(time), "time")
+        body[k.kTIMMsgServerTime] = epoch_arg(_plain(time), "time")  # its client time: the same (ST_MSG_IMPORT)
     return body
 
 
@@ -615,6 +617,11 @@ def imported_messages(messages: Any) -> bytes:
         if messages.index.name == "msg_id":  # a messages frame: its ids (imported once, TIMMessageManager.h 1417)
             for body, msg_id in zip(bodies, messages.index):
                 body[k.kTIMMsgMsgId] = check_text(msg_id, "msg_id")
-        return json_arg(bodies)
-    return json_arg([local_message(message) for message in id_list(messages)])
+    else:
+        bodies = [local_message(message) for message in id_list(messages)]
+    text = json_arg(bodies)
+    if len(text) > _JSON_ARGUMENT_MAX_BYTES:
+        raise ValueError(f"{len(bodies):,} messages make {len(text):,} bytes of JSON, over the 1 MiB a call takes:"
+                         " import them in parts (each part is all or none)")
+    return text
 

@@ -62,19 +62,19 @@
  * time ?5 (TIMMessageManager.h 1406-1454), each Message as given with the members the SDK
  * sets: status kTIMMsg_LocalImported (46), read, its own server time (else its client time,
  * else ?5) and sender (else the owner), its id when given and not stored yet (a message
- * already stored is not imported again), else a new one. Seqs follow the messages' times: a
- * C2C conversation's after its last (each store's own); a group's below its first and below
- * 0 (a group's positive seqs are the server's, which no local message may take; their
- * message_seq is 0). Returns the Messages stored. */
+ * already stored, or given before in ?3, is not imported again), else a new one. Seqs follow
+ * the messages' times: a C2C conversation's after its last (each store's own); a group's below
+ * its first and below 0 (a group's positive seqs are the server's, which no local message may
+ * take; their message_seq is 0). Returns the Messages stored. */
 #define MSG_IMPORT_SQL \
     "WITH given AS MATERIALIZED (SELECT key AS k, value AS m, json_extract(value, '$.message_msg_id') AS given_id," \
     "  coalesce(json_extract(value, '$.message_server_time'), json_extract(value, '$.message_client_time'), ?5) AS t," \
     "  coalesce(json_extract(value, '$.message_sender'), ?4) AS sender," \
-    "  random() & 9223372036854775807 AS unique_id, random() & 4294967295 AS rand" \
+    "  random() & 9223372036854775807 AS unique_id, random() & 4294967295 AS rand," \
+    "  row_number() OVER (PARTITION BY json_extract(value, '$.message_msg_id') ORDER BY key) AS nth" \
     "  FROM json_each(CASE WHEN json_type(?3) = 'object' THEN json_array(json(?3)) ELSE ?3 END))," \
     " kept AS (SELECT *, row_number() OVER (ORDER BY t, k) AS n FROM given g WHERE g.given_id IS NULL" \
-    "  OR (NOT EXISTS (SELECT 1 FROM message WHERE msg_id = g.given_id)" \
-    "   AND NOT EXISTS (SELECT 1 FROM given h WHERE h.given_id = g.given_id AND h.k < g.k)))," \
+    "  OR (g.nth = 1 AND NOT EXISTS (SELECT 1 FROM message WHERE msg_id = g.given_id)))," \
     " base AS (SELECT CASE WHEN ?1 = 1 THEN coalesce(max(seq), 0) ELSE min(0, coalesce(min(seq), 0)) END AS seq" \
     "  FROM message WHERE conv_type = ?1 AND conv_id = ?2)" \
     " INSERT INTO message (conv_type, conv_id, seq, msg)" \
