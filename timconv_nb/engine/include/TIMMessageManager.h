@@ -177,7 +177,8 @@ TIM_API int TIMMsgModifyMessage(const char* json_msg_param, TIMCommCallback cb, 
 
 /* 4.6 Sets the custom fields kTIMMsgCustomStr and kTIMMsgCustomInt of a stored message
  * (json_msg_param: the Message, found by its message_msg_id): kept in this store only, never sent
- * (vendor 935, 2290-2291, 2342-2345). The last message follows. Callback JSON: the Message as it is now. */
+ * (vendor 935, 2290-2291, 2342-2345). The last message follows. Callback JSON: the Message as it
+ * is now. */
 TIM_API int TIMMsgSetLocalCustomData(const char* json_msg_param, TIMCommCallback cb, const void* user_data);
 
 /* 6.7 Saves a Message the caller made into the conversation, never delivered: it is
@@ -220,7 +221,8 @@ static const char* kTIMMsgCustomInt TIM_KEY_ATTR = "message_custom_int";
 static const char* kTIMMsgCustomStr TIM_KEY_ATTR = "message_custom_str";
 /* string: the message's cloud custom data, which every copy carries (vendor 2346-2347). */
 static const char* kTIMMsgCloudCustomStr TIM_KEY_ATTR = "message_cloud_custom_str";
-/* uint64: how many times the message was modified (vendor 2330-2331, "internal"; a modification names the copy it changes, 1261). */
+/* uint64: how many times the message was modified (vendor 2330-2331, "internal"; a modification
+ * names the copy it changes by it, 1261). */
 static const char* kTIMMsgVersion TIM_KEY_ATTR = "message_version";
 /* bool: the message does not count as unread (vendor 2349). */
 static const char* kTIMMsgIsExcludedFromUnreadCount TIM_KEY_ATTR = "message_is_excluded_from_unread_count";

@@ -18,9 +18,12 @@
 /* The members of the Message a modification reads (vendor 7.12), message_msg_id (which names the
  * stored message) first; the elements' own shape is checked when it runs. */
 static const struct json_field modify_fields[] = {
-    {"$.message_msg_id", "text", true},         {"$.message_elem_array", "array", false},
-    {"$.message_cloud_custom_str", "text", false}, {"$.message_custom_str", "text", false},
-    {"$.message_custom_int", "integer", false}, {"$.message_version", "integer", false},
+    {"$.message_msg_id", "text", true},
+    {"$.message_elem_array", "array", false},
+    {"$.message_cloud_custom_str", "text", false},
+    {"$.message_custom_str", "text", false},
+    {"$.message_custom_int", "integer", false},
+    {"$.message_version", "integer", false},
 };
 
 /* Those of TIMMsgSetLocalCustomData (vendor 935-967: kTIMMsgCustomStr and kTIMMsgCustomInt). */
@@ -56,9 +59,9 @@ static void note_updated(struct task_result *r, const char *msg) {
     task_result_note(r, LISTENER_MSG_UPDATE, 0, array);
 }
 
-/* Runs an edit of the caller's copy; the callback JSON is the Message as it is now (after a
- * failure too, vendor 1262: "无论修改成功或则失败，cb 都会返回最新的消息对象"). A shared modification leaves its conversation in t's arguments for
- * deliver_modified. */
+/* Runs an edit of the caller's copy; the callback JSON is the Message as it is now, after a
+ * failure too (vendor 1262: "无论修改成功或则失败，cb 都会返回最新的消息对象"). A shared
+ * modification leaves its conversation in t's arguments for deliver_modified. */
 static void run_edit(struct task *t, struct store *s, struct task_result *r, enum msg_edit edit) {
     struct msg_query_args *a = &t->args.msg_query;
     struct edited_message m;

@@ -61,7 +61,8 @@ static int may_modify(struct store *s, const char *param, const char *stored, in
             result = ERR_INVALID_PARAMETERS;
         } else if (sqlite3_column_int(st, 0) != 0) {
             snprintf(s->error, sizeof s->error, "the message was modified since this copy of it was read (now at"
-                     " message_version %lld): modify the latest one, which the callback gives", (long long)*version - 1);
+                     " message_version %lld): modify the latest one, which the callback gives",
+                     (long long)*version - 1);
             result = ERR_SDK_MSG_MODIFY_CONFLICT;
         }
     } else {
@@ -89,7 +90,8 @@ static int follow_last(struct store *s, const char *conv_id, int conv_type, cons
     sqlite3_stmt *st = bind_key(s, ST_CONV_LAST_MSG_ID, conv_id, conv_type);
     sqlite3_bind_text(st, 3, msg, -1, SQLITE_STATIC);
     int result = exec_stmt(s, st, "update last message");
-    if (result == ERR_SUCC && sqlite3_changes(s->db) > 0 && info != NULL) result = conv_info(s, conv_id, conv_type, info);
+    bool is_last = result == ERR_SUCC && sqlite3_changes(s->db) > 0;
+    if (is_last && info != NULL) result = conv_info(s, conv_id, conv_type, info);
     return result;
 }
 
@@ -103,8 +105,8 @@ int store_msg_edit(struct store *s, enum msg_edit edit, const char *param, struc
     result = find_by_id(s, param, out, &seq, &stored);
     if (result == ERR_SUCC && edit == EDIT_MODIFY) result = may_modify(s, param, stored, &version, &out->shared);
     if (result == ERR_SUCC) {
-        result = patch(s, out->conv_id, out->conv_type, seq, param, edit == EDIT_MODIFY ? modify_members : local_members,
-                       version, &out->msg);
+        const char *members = edit == EDIT_MODIFY ? modify_members : local_members;
+        result = patch(s, out->conv_id, out->conv_type, seq, param, members, version, &out->msg);
     }
     if (result == ERR_SUCC) result = follow_last(s, out->conv_id, out->conv_type, param, info);
     result = finish(s, result);

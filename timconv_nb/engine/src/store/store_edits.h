@@ -23,7 +23,7 @@ struct edited_message {
     int conv_type;
     char conv_id[TEXT_ID_MAX + 1];
     bool shared; /* the edit changes what every copy shows (elements, cloud custom data) */
-    char *msg;   /* malloc'd: the Message as stored after the edit (after a conflict: as it is) */
+    char *msg;   /* malloc'd: the Message as stored after the edit (after a failure: as it is) */
 };
 
 /* Finds the message Message `named` names (by its message_msg_id) in any conversation: out's
@@ -31,19 +31,20 @@ struct edited_message {
 int store_msg_locate(struct store *s, const char *named, struct edited_message *out);
 
 /* Edits the owner's copy of the message Message `param` names (by its message_msg_id) with the
- * members of `param` that `edit` changes. ERR_INVALID_PARAMETERS when no such message is stored, or the edit is refused (a
- * revoked message; elements changed in number or type, or not text, custom, face or location);
- * ERR_SDK_MSG_MODIFY_CONFLICT (a modification) when param's message_version (absent: 0) is not
- * the stored one: another modification came first. After a failure out->msg is the Message as it
- * is (NULL when none was found). The last
- * message follows: *info is the ConvInfo when the message is its conversation's last (else NULL).
- * out->msg is freed by the caller, also after a failure. */
+ * members of `param` that `edit` changes. ERR_INVALID_PARAMETERS when no such message is stored,
+ * or the edit is refused (a revoked message; elements changed in number or type, or not text,
+ * custom, face or location); ERR_SDK_MSG_MODIFY_CONFLICT (a modification) when param's
+ * message_version (absent: 0) is not the stored one: another modification came first. After a
+ * failure out->msg is the Message as it is (NULL when none was found). The last message follows:
+ * *info is the ConvInfo when the message is its conversation's last (else NULL). out->msg is
+ * freed by the caller, also after a failure. */
 int store_msg_edit(struct store *s, enum msg_edit edit, const char *param, struct edited_message *out, char **info);
 
 /* Modification `modified` (the Message as its modifier's store keeps it) reaching this store's
- * copy of that message in conversation (conv_type, conv_id) as the owner sees it: its elements, cloud
- * custom data and message_version, never the modifier's custom fields; recorded in the inbox for
- * the owner's process to announce. No copy here (never delivered, or deleted since): nothing. */
+ * copy of that message in conversation (conv_type, conv_id) as the owner sees it: its elements,
+ * cloud custom data and message_version, never the modifier's custom fields; recorded in the
+ * inbox for the owner's process to announce. No copy here (never delivered, or deleted since):
+ * nothing. */
 int store_msg_modified(struct store *s, const char *conv_id, int conv_type, const char *modified);
 
 /* Writes Messages into conversation (conv_type, conv_id) of `owner` at time now, never to be
