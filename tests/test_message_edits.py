@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import queue
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 
@@ -28,6 +28,12 @@ class Heard:
 
     def next(self) -> Any:
         return self.items.get(timeout=TIMEOUT)
+
+    def until(self, wanted: Callable[..., bool]) -> Any:
+        """The first of the event's arguments (heard already, or to come) that ``wanted`` takes."""
+        while not wanted(*(args := self.next())):
+            pass
+        return args
 
 
 def text_elems(text: str) -> list[dict]:
@@ -53,7 +59,6 @@ def test_the_peers_modification_reaches_my_process_by_event_and_my_store(alice_c
         bob = peers["bob"]
         sent = bob.send_text("alice", "see you at 5")
         (received,), = arrived.next()
-        conv_updates.items.queue.clear()
         changed = bob.modify_message(sent, text="see you at 6", cloud_custom_data="edited")
         assert changed.text == "see you at 6" and changed.raw["message_version"] == 1
         (heard,), = updated.next()
@@ -61,8 +66,9 @@ def test_the_peers_modification_reaches_my_process_by_event_and_my_store(alice_c
     assert heard.raw["message_cloud_custom_str"] == "edited" and heard.raw["message_version"] == 1
     mine = alice.find_messages([received.msg_id]).iloc[0]
     assert mine.text == "see you at 6" and mine.conv_id == "bob"
-    event, conversations = conv_updates.next()
-    assert event == ConvEvent.UPDATE and conversations[0].last_message_text == "see you at 6"
+    event, conversations = conv_updates.until(lambda event, conversations: conversations[0].last_message_text ==
+                                              "see you at 6")
+    assert event == ConvEvent.UPDATE and conversations[0].key == "c2c_bob"
     assert alice.conversation("bob").last_message_text == "see you at 6"
     assert len(alice.search_messages(["at 6"])) == 1 and alice.search_messages(["at 5"]).empty  # FTS triggers
 
