@@ -40,6 +40,10 @@ def sync_methods(client: Client, message: Message) -> None:
     assert_type(client.members("team"), pd.DataFrame)
     assert_type(client.revoke_message(message), None)
     assert_type(client.delete_messages([message]), None)
+    assert_type(client.modify_message(message, text="edited", cloud_custom_data="reply:1"), Message)
+    assert_type(client.set_local_custom_data(message, data="played", number=1), Message)
+    assert_type(client.save_message("bob", "a note", sender="bob", time=0), Message)
+    assert_type(client.import_messages("bob", pd.DataFrame({"sender": [], "text": [], "time": []})), None)
     assert_type(client.experimental_api({"request_internal_operation": "internal_operation_write_log"}), None)
     assert_type(Client.library_info(), LibraryInfo)
     assert_type(client.native, NativeLibrary)
@@ -54,6 +58,7 @@ async def awaited_methods(client: Client) -> None:
     assert_type(await client.total_unread_async(), int)
     assert_type(await client.subscribe_unread_async(mark=1), None)
     assert_type(await client.wait_for_sync_async(), None)
+    assert_type(await client.import_messages_async("bob", ["hello"]), None)
 
 
 def renamed_methods(client: Client) -> None:

@@ -156,6 +156,14 @@ CALLS: dict[str, dict[str, Any]] = {
     "TIMUnsubscribeUserStatus": {"json_identifier_array": (b'["nobody"]', "json_optional")},
     "timconv_fault_fail_next": {"function": (b"TIMConvGetConvList", "fault_name"), "count": 1, "code": 6022},
     "timconv_fault_delay": {"function": (b"TIMConvGetConvList", "fault_scope"), "milliseconds": 0},
+    # Edits, saves and imports (TIMMessageManager.h 4.6, 6.3, 6.7, 6.8): a message not stored (6017),
+    # a C2C message of a stranger (6017: the conversation's messages are its two users').
+    "TIMMsgModifyMessage": {"json_msg_param": (b'{"message_msg_id": "none", "message_cloud_custom_str": "x"}', "json")},
+    "TIMMsgSetLocalCustomData": {"json_msg_param": (b'{"message_msg_id": "none", "message_custom_int": 1}', "json")},
+    "TIMMsgSaveMsg": {"conv_id": (b"nobody", "id"), "conv_type": 1, "json_msg_param": (
+        b'{"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}], "message_sender": "carol"}', "json")},
+    "TIMMsgImportMsgList": {"conv_id": (b"nobody", "id"), "conv_type": 1, "json_msg_array": (
+        b'[{"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}], "message_sender": "carol"}]', "json")},
 }
 
 

@@ -80,6 +80,7 @@ if TYPE_CHECKING:  # what type checkers see of the names above (loaded on first 
         InvalidJSONError as InvalidJSONError,
         InvalidParameterError as InvalidParameterError,
         LoginInProgressError as LoginInProgressError,
+        ModifyConflictError as ModifyConflictError,
         NotLoggedInError as NotLoggedInError,
         NotSupportedError as NotSupportedError,
         OutOfMemoryError as OutOfMemoryError,

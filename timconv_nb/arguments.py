@@ -536,3 +536,92 @@ def messages_param(messages: Any) -> tuple[bytes, ConvType, bytes]:
     if len(items) > MSG_LIST_DELETE_MAX:
         raise ValueError(f"at most {MSG_LIST_DELETE_MAX} messages per call, not {len(items)}")
     return (*message_conversation(items), json_arg([stored_message(m) for m in items]))
+
+
+# ---- edits, saves and imports (TIMMessageManager.h 4.6, 6.3, 6.7, 6.8) ----
+
+#: message_custom_int is a uint32 (TIMMessageManager.h 2342).
+MSG_CUSTOM_INT_MAX = 2**32 - 1
+#: The engine's limit on a JSON argument (TEXT_JSON_MAX, engine/src/util/text.h): 1 MiB.
+_JSON_ARGUMENT_MAX_BYTES = 1024 * 1024
+
+
+def modification(message: Any, *, text: Optional[str], elements: Optional[Iterable[JsonObject]],
+                 cloud_custom_data: Optional[str]) -> JsonObject:
+    """A TIMMsgModifyMessage Message: the stored one as given (its id and message_version name the
+    copy it changes) with its one text element's new ``text``, or new ``elements``, and new
+    ``cloud_custom_data``."""
+    changed = dict(stored_message(message))
+    if text is not None and elements is not None:
+        raise ValueError("give text or elements, not both")
+    if text is None and elements is None and cloud_custom_data is None:
+        raise ValueError("give what changes: text, elements or cloud_custom_data")
+    if text is not None:
+        elems = [dict(elem) for elem in changed.get(k.kTIMMsgElemArray, [])]
+        texts = [elem for elem in elems if elem.get(k.kTIMElemType) == k.kTIMElem_Text]
+        if len(texts) != 1:
+            raise ValueError("text= changes a message of one text element: give elements= instead")
+        texts[0][k.kTIMTextElemContent] = check_text(text, "text")
+        changed[k.kTIMMsgElemArray] = elems
+    if elements is not None:
+        given = check_message({k.kTIMMsgElemArray: list(elements)}, "elements")
+        changed[k.kTIMMsgElemArray] = given[k.kTIMMsgElemArray]
+    if cloud_custom_data is not None:
+        changed[k.kTIMMsgCloudCustomStr] = check_text(cloud_custom_data, "cloud_custom_data")
+    return changed
+
+
+def local_data_param(message: Any, data: Optional[str], number: Optional[int]) -> bytes:
+    """A TIMMsgSetLocalCustomData Message: the stored message's id with its new custom fields."""
+    if data is None and number is None:
+        raise ValueError("give data (message_custom_str) or number (message_custom_int)")
+    param: JsonObject = {k.kTIMMsgMsgId: stored_message(message)[k.kTIMMsgMsgId]}
+    if data is not None:
+        param[k.kTIMMsgCustomStr] = check_text(data, "data")
+    if number is not None:
+        param[k.kTIMMsgCustomInt] = check_int(number, "number", 0, MSG_CUSTOM_INT_MAX)
+    return json_arg(param)
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python value it holds (a frame's cells)."""
+    return value.item() if hasattr(value, "item") and not isinstance(value, (str, datetime)) else value
+
+
+def local_message(message: Any, sender: Optional[str] = None,
+                  time: Union[None, int, float, datetime] = None) -> JsonObject:
+    """A Message to save or import: a text, or a Message (or its JSON: its elements, sender, times
+    and custom fields are kept), from ``sender`` at ``time`` when given."""
+    if isinstance(message, str):
+        body = text_message(check_text(message, "text"))
+    else:
+        body = dict(check_message(getattr(message, "raw", message)))
+    if sender is not None:
+        body[k.kTIMMsgSender] = check_id(sender, "sender").decode()
+    if time is not None:
+        body[k.kTIMMsgServerTime] = epoch_arg(_plain(time), "time")  # its client time: the same (ST_MSG_IMPORT)
+    return body
+
+
+def imported_messages(messages: Any) -> bytes:
+    """A JSON array of Messages to import: Messages (or their JSON, or texts), or a DataFrame with a
+    row per message and columns ``sender``, ``text`` and ``time`` (or ``server_time``, and the
+    index ``msg_id``, as ``Client.messages`` gives it)."""
+    if hasattr(messages, "columns") and hasattr(messages, "to_dict"):  # a DataFrame
+        when = "time" if "time" in messages.columns else "server_time"
+        missing = sorted({"sender", "text", when} - set(messages.columns))
+        if missing:
+            raise ValueError(f"a frame of messages needs the columns sender, text and time: {missing} missing")
+        bodies = [local_message(_plain(text), _plain(sender), time)
+                  for sender, text, time in zip(messages["sender"], messages["text"], messages[when])]
+        if messages.index.name == "msg_id":  # a messages frame: its ids (imported once, TIMMessageManager.h 1417)
+            for body, msg_id in zip(bodies, messages.index):
+                body[k.kTIMMsgMsgId] = check_text(msg_id, "msg_id")
+    else:
+        bodies = [local_message(message) for message in id_list(messages)]
+    text = json_arg(bodies)
+    if len(text) > _JSON_ARGUMENT_MAX_BYTES:
+        raise ValueError(f"{len(bodies):,} messages make {len(text):,} bytes of JSON, over the 1 MiB a call takes:"
+                         " import them in parts (each part is all or none)")
+    return text
+

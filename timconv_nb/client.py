@@ -838,6 +838,57 @@ class Client:
 
     clear_history_async = clear_history.awaitable
 
+    # ---- edits, saves and imports ----
+
+    @api_call("TIMMsgModifyMessage", result=Message.from_json)
+    def modify_message(message: Union[Message, JsonObject], *, text: Optional[str] = None,
+                       elements: Optional[Iterable[JsonObject]] = None,
+                       cloud_custom_data: Optional[str] = None) -> CArgs:
+        """TIMMsgModifyMessage: changes a stored message (as a send, the list or a
+        ``message_updated`` event gave it): the text of its one text element (``text``), its
+        elements (``elements``: text, custom, face or location ones, each keeping its type) or its
+        cloud custom data. Any member of its conversation may; every copy follows and every holder
+        gets a ``message_updated`` event. Returns the Message as it is now; a copy modified since it
+        was read raises ModifyConflictError (read it again, e.g. with :meth:`find_messages`)."""
+        return (arguments.json_arg(arguments.modification(message, text=text, elements=elements,
+                                                          cloud_custom_data=cloud_custom_data)),)
+
+    modify_message_async = modify_message.awaitable
+
+    @api_call("TIMMsgSetLocalCustomData", result=Message.from_json)
+    def set_local_custom_data(message: Union[Message, JsonObject], data: Optional[str] = None,
+                              number: Optional[int] = None) -> CArgs:
+        """TIMMsgSetLocalCustomData: the message's custom fields (``data``: message_custom_str,
+        ``number``: message_custom_int), kept in this user's store only: never sent, and kept
+        across logins. Returns the Message as it is now."""
+        return (arguments.local_data_param(message, data, number),)
+
+    set_local_custom_data_async = set_local_custom_data.awaitable
+
+    @api_call("TIMMsgSaveMsg", result=Message.from_json)
+    def save_message(conv_id: str, message: Union[str, Message, JsonObject], conv_type: ConvTypeLike = ConvType.C2C,
+                     *, sender: Optional[str] = None, time: Union[None, int, float, datetime] = None) -> CArgs:
+        """TIMMsgSaveMsg: writes a message (a text, or a Message) into the conversation, never
+        delivered: status LOCAL_IMPORTED, from ``sender`` (C2C: oneself or the peer; default
+        oneself) at ``time`` (default: its own, else now). It becomes the last message when it is
+        the newest. Returns the saved Message."""
+        body = arguments.local_message(message, sender, time)
+        return (*arguments.conv_key(conv_id, conv_type), arguments.json_arg(body))
+
+    save_message_async = save_message.awaitable
+
+    @api_call("TIMMsgImportMsgList")
+    def import_messages(conv_id: str, messages: Any, conv_type: ConvTypeLike = ConvType.C2C) -> CArgs:
+        """TIMMsgImportMsgList: writes a history into the conversation, all or none, as
+        :meth:`save_message` writes one message: a list of Messages (or their JSON, or texts), or a
+        DataFrame with columns ``sender``, ``text`` and ``time`` (timezone-aware, or seconds; or
+        ``server_time``, so a :meth:`messages` frame imports as it is). Each keeps its own time:
+        :meth:`messages` pages them in time order, and the newest becomes the last message. A
+        message whose id is stored already is not imported again."""
+        return (*arguments.conv_key(conv_id, conv_type), arguments.imported_messages(messages))
+
+    import_messages_async = import_messages.awaitable
+
     # ---- pinning, unread, batch delete ----
 
     @api_call("TIMConvPinConversation")

@@ -103,6 +103,11 @@ class RevokeTimeLimitError(TIMError):
     """A message sent more than 2 minutes ago cannot be revoked (20016 C2C, 10031 group)."""
 
 
+class ModifyConflictError(TIMError):
+    """The message was modified by someone else since it was read (8006): read it again (e.g.
+    ``Client.find_messages``) and modify the latest copy."""
+
+
 class CallTimeoutError(TIMError, TimeoutError):
     """A call did not call back within the client's timeout. Its outcome is unknown."""
 
@@ -184,6 +189,7 @@ EXCEPTION_OF: dict[str, type[TIMError]] = {
     "ERR_SVR_PROFILE_SIZE_LIMIT": InvalidParameterError,
     "ERR_SVR_PROFILE_VALUE_ERROR": InvalidParameterError,
     "ERR_SVR_PROFILE_INVALID_VALUE_FORMAT": InvalidParameterError,
+    "ERR_SDK_MSG_MODIFY_CONFLICT": ModifyConflictError,
 }
 
 _INCLUDE = Path(__file__).resolve().parent / "engine" / "include"  # package data: always installed

@@ -139,6 +139,10 @@ NOTIFICATIONS: tuple[Notification, ...] = (
                  ("user_status_changed",), lambda payload: ([UserStatus.from_json(s) for s in json.loads(payload)],),
                  doc="handler(statuses): UserStatuses that changed: of users followed with "
                      ":meth:`subscribe_user_status`, and one's own custom status"),
+    Notification("msg_update", "TIMSetMsgUpdateCallback", "TIMMsgUpdateCallback", ("message_updated",),
+                 lambda payload: ([Message.from_json(m) for m in json.loads(payload)],),
+                 doc="handler(messages): Messages modified (with :meth:`modify_message`, here or by another user "
+                     "holding a copy), as they are now"),
 )
 
 BY_SOURCE: dict[str, Notification] = {n.source: n for n in NOTIFICATIONS}

@@ -146,7 +146,7 @@ static struct countdown *faults = &faulty_writes;
 /* ---- the scripted session ---- */
 
 enum step { S_LOGIN, S_C1, S_C2, S_PIN, S_MARK, S_CONV_GROUP, S_SEND, S_GROUP, S_GROUP_SEND, S_REVOKE, S_DELETE,
-            S_CLEAR, S_RENAME, S_INVITE, S_COUNT };
+            S_CLEAR, S_RENAME, S_INVITE, S_MODIFY, S_IMPORT, S_COUNT };
 
 struct outcome {
     int32_t code[S_COUNT];
@@ -205,6 +205,13 @@ static void run_session(const char *config, struct outcome *o) {
     o->code[S_GROUP] = CALL(TIMGroupCreate("{\"create_group_param_group_name\":\"Team\",\"create_group_param_group_id\":"
                                            "\"team\",\"create_group_param_group_type\":2}", on_done, NULL));
     o->code[S_GROUP_SEND] = CALL(TIMMsgSendMessage("team", kTIMConv_Group, text_msg, NULL, on_done, NULL));
+    char modify[256];
+    snprintf(modify, sizeof modify, "{\"message_msg_id\":\"%s\",\"message_elem_array\":[{\"elem_type\":0,"
+             "\"text_elem_content\":\"edited\"}]}", o->msg_id);
+    o->code[S_MODIFY] = o->code[S_SEND] == ERR_SUCC ? CALL(TIMMsgModifyMessage(modify, on_done, NULL)) : -1;
+    o->code[S_IMPORT] = CALL(TIMMsgImportMsgList("dave", kTIMConv_C2C, "[{\"message_elem_array\":[{\"elem_type\":0}],"
+                             "\"message_sender\":\"dave\",\"message_server_time\":5},{\"message_elem_array\":"
+                             "[{\"elem_type\":0}],\"message_server_time\":6}]", on_done, NULL));
     char revoke[256];
     snprintf(revoke, sizeof revoke, "{\"message_msg_id\":\"%s\"}", o->msg_id);
     o->code[S_REVOKE] = o->code[S_SEND] == ERR_SUCC ? CALL(TIMMsgRevoke("bob", kTIMConv_C2C, revoke, on_done, NULL)) : -1;
@@ -264,6 +271,20 @@ static void check_outcome(const struct outcome *o, long n) {
     bool sent = jint(last_json, "$[0].conv_type") == 1 && jint(last_json, "$[0].conv_is_has_lastmsg") == 1;
     EXPECT("the message to bob", sent == (o->code[S_SEND] == ERR_SUCC));
     if (sent) EXPECT("the revoke", (jint(last_json, "$[0].conv_last_msg.message_status") == 6) == (o->code[S_REVOKE] == ERR_SUCC));
+    if (sent) { /* modified, in the message and its conversation's last message, exactly when acknowledged */
+        bool last_edited = strcmp(jtext(last_json, "$[0].conv_last_msg.message_elem_array[0].text_elem_content", text,
+                                        sizeof text), "edited") == 0;
+        EXPECT("the modification's last message", last_edited == (o->code[S_MODIFY] == ERR_SUCC));
+        CHECK_EQ_INT(CALL(TIMMsgGetMsgList("bob", kTIMConv_C2C, NULL, on_done, NULL)), ERR_SUCC);
+        bool edited = strcmp(jtext(last_json, "$[0].message_elem_array[0].text_elem_content", text, sizeof text),
+                             "edited") == 0;
+        EXPECT("the modification", edited == (o->code[S_MODIFY] == ERR_SUCC));
+    }
+    /* The history imported into dave's conversation: all of it (and the conversation) or nothing. */
+    long long imported = exists("dave") && CALL(TIMMsgGetMsgList("dave", kTIMConv_C2C, NULL, on_done, NULL)) == ERR_SUCC
+                             ? jcount(last_json)
+                             : 0;
+    EXPECT("the import", imported == (o->code[S_IMPORT] == ERR_SUCC ? 2 : 0));
     CHECK_EQ_INT(CALL(TIMGroupGetJoinedGroupList(on_done, NULL)), ERR_SUCC);
     EXPECT("the group", (jint(last_json, "$[0].group_base_info_self_info.group_self_info_role") == 400) == (o->code[S_GROUP] == ERR_SUCC));
     CHECK_EQ_INT(CALL(TIMMsgGetMsgList("team", kTIMConv_Group, NULL, on_done, NULL)), ERR_SUCC);

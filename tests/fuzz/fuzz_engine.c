@@ -85,7 +85,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 
 /* The entry points: each calls the engine with the fuzzer's text; `answers` when a callback comes
  * for TIM_SUCC. An input's first byte picks one by its index (one more than the table: the SDK
- * config), so a new entry point goes at the end of the table: the committed corpus keeps its meaning. */
+ * config), so a new entry point goes at the end of the table, where the committed seeds (whose first
+ * byte is their entry point's index) keep theirs. */
 struct entry_point {
     int (*call)(const char *text);
     bool answers;
@@ -178,6 +179,13 @@ static int set_self_status(const char *text) { return TIMSetSelfStatus(text, on_
 static int subscribe_user_status(const char *text) { return TIMSubscribeUserStatus(text, on_done, NULL); }
 static int unsubscribe_user_status(const char *text) { return TIMUnsubscribeUserStatus(text, on_done, NULL); }
 
+static int msg_modify_message(const char *text) { return TIMMsgModifyMessage(text, on_done, NULL); }
+static int msg_set_local_custom_data(const char *text) { return TIMMsgSetLocalCustomData(text, on_done, NULL); }
+static int msg_save_msg(const char *text) { return TIMMsgSaveMsg("peer", kTIMConv_C2C, text, on_done, NULL); }
+static int msg_import_msg_list(const char *text) {
+    return TIMMsgImportMsgList("peer", kTIMConv_Group, text, on_done, NULL);
+}
+
 static const struct entry_point entry_points[] = {
     {set_draft_json, false},
     {set_draft_conv_id, false},
@@ -230,6 +238,10 @@ static const struct entry_point entry_points[] = {
     {set_self_status, true},
     {subscribe_user_status, true},
     {unsubscribe_user_status, true},
+    {msg_modify_message, true},
+    {msg_set_local_custom_data, true},
+    {msg_save_msg, true},
+    {msg_import_msg_list, true},
 };
 #define ENTRY_POINTS (sizeof entry_points / sizeof entry_points[0] + 1)
 

@@ -86,7 +86,9 @@
     X(ERR_SVR_PROFILE_ACCOUNT_MISS, 40002, "no user named: say whose profiles to get")                              \
     X(ERR_SVR_PROFILE_SIZE_LIMIT, 40601, "a profile field's value is longer than 500 bytes")                      \
     X(ERR_SVR_PROFILE_VALUE_ERROR, 40605, "a standard profile field's value is not one it takes")                 \
-    X(ERR_SVR_PROFILE_INVALID_VALUE_FORMAT, 40610, "a profile field's value is of the wrong type")
+    X(ERR_SVR_PROFILE_INVALID_VALUE_FORMAT, 40610, "a profile field's value is of the wrong type")              \
+    X(ERR_SDK_MSG_MODIFY_CONFLICT, 8006,                                                                          \
+      "the message was modified by someone else since it was read: modify the latest copy (the callback's)")
 
 enum TIMErrCode {
 #define TIMCONV_ERROR_CODE_ENUM(name, value, meaning) name = value,

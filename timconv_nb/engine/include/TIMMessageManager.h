@@ -156,6 +156,42 @@ TIM_API int TIMMsgSetGroupReceiveMessageOpt(const char* group_id, TIMReceiveMess
  * group's seq array, when given, lists those messages instead. Callback JSON: Message array. */
 TIM_API int TIMMsgGetMsgList(const char* conv_id, enum TIMConvType conv_type, const char* json_get_msg_param, TIMCommCallback cb, const void* user_data);
 
+/* 2.6, 3.6 A message was modified (TIMMsgModifyMessage, vendor 1259-1260): json_msg_array holds
+ * the Messages as they are now. Called in the process of the user who modified it and in those of
+ * the users who keep a copy (the C2C peer, every member of the group). Runs on the worker thread. */
+typedef void (*TIMMsgUpdateCallback)(const char* json_msg_array, const void* user_data);
+
+/* Sets the message update callback (NULL removes it). */
+TIM_API void TIMSetMsgUpdateCallback(TIMMsgUpdateCallback cb, const void* user_data);
+
+/* 6.3 Modifies a stored message (json_msg_param: the Message, found by its message_msg_id, as a
+ * send, the list or the update callback gave it): any member of its conversation may change its
+ * cloud custom data (kTIMMsgCloudCustomStr) and the content of its text, custom, face or location
+ * elements (each keeping its type); its custom fields change the caller's copy only. Every copy
+ * follows, and every holder's update callback fires; the last message follows. The caller's copy
+ * must be the latest (its kTIMMsgVersion): else ERR_SDK_MSG_MODIFY_CONFLICT (vendor 1261). A
+ * revoked message, or elements of another number or type: ERR_INVALID_PARAMETERS; a group one is
+ * no longer a member of: 10007 (10010 when dismissed). Callback JSON: the Message as it is now,
+ * also after a conflict (vendor 1262). */
+TIM_API int TIMMsgModifyMessage(const char* json_msg_param, TIMCommCallback cb, const void* user_data);
+
+/* 4.6 Sets the custom fields kTIMMsgCustomStr and kTIMMsgCustomInt of a stored message
+ * (json_msg_param: the Message, found by its message_msg_id): kept in this store only, never sent
+ * (vendor 935, 2290-2291, 2342-2345). The last message follows. Callback JSON: the Message as it
+ * is now. */
+TIM_API int TIMMsgSetLocalCustomData(const char* json_msg_param, TIMCommCallback cb, const void* user_data);
+
+/* 6.7 Saves a Message the caller made into the conversation, never delivered: it is
+ * kTIMMsg_LocalImported and read, its sender the given one (C2C: oneself or the peer; default
+ * oneself), its time the given server time (else client time, else now). It becomes the last
+ * message when it is the newest (event Add or Update). Callback JSON: the saved Message. */
+TIM_API int TIMMsgSaveMsg(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, TIMCommCallback cb, const void* user_data);
+
+/* 6.8 Imports a JSON array of Messages into the conversation, as TIMMsgSaveMsg saves one, all or
+ * none; each keeps its own time, so the history pages them in time order, and the newest message
+ * becomes the last. A message whose message_msg_id is stored already is not imported again. */
+TIM_API int TIMMsgImportMsgList(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_array, TIMCommCallback cb, const void* user_data);
+
 /* Elem JSON keys */
 static const char* kTIMElemType TIM_KEY_ATTR = "elem_type";
 static const char* kTIMTextElemContent TIM_KEY_ATTR = "text_elem_content";
@@ -183,6 +219,11 @@ static const char* kTIMMsgRand TIM_KEY_ATTR = "message_rand";
 static const char* kTIMMsgSeq TIM_KEY_ATTR = "message_seq";
 static const char* kTIMMsgCustomInt TIM_KEY_ATTR = "message_custom_int";
 static const char* kTIMMsgCustomStr TIM_KEY_ATTR = "message_custom_str";
+/* string: the message's cloud custom data, which every copy carries (vendor 2346-2347). */
+static const char* kTIMMsgCloudCustomStr TIM_KEY_ATTR = "message_cloud_custom_str";
+/* uint64: how many times the message was modified (vendor 2330-2331, "internal"; a modification
+ * names the copy it changes by it, 1261). */
+static const char* kTIMMsgVersion TIM_KEY_ATTR = "message_version";
 /* bool: the message does not count as unread (vendor 2349). */
 static const char* kTIMMsgIsExcludedFromUnreadCount TIM_KEY_ATTR = "message_is_excluded_from_unread_count";
 /* array string: the user ids a group message mentions (kImSDK_MessageAtALL: everyone) (vendor 2351). */
@@ -292,7 +333,6 @@ typedef enum TIMGroupMessageReadMembersFilter TIMGroupMessageReadMembersFilter;
 typedef void (*TIMMsgElemUploadProgressCallback)(const char* json_msg, uint32_t index, uint32_t cur_size, uint32_t total_size, const void* user_data);
 typedef void (*TIMMsgGroupMessageReadMemberListCallback)(const char* json_group_member_array, uint64_t next_seq, bool is_finished, const void* user_data);
 typedef void (*TIMMsgReadedReceiptCallback)(const char* json_msg_read_receipt_array, const void* user_data);
-typedef void (*TIMMsgUpdateCallback)(const char* json_msg_array, const void* user_data);
 typedef void (*TIMMsgExtensionsChangedCallback)(const char* message_id, const char* message_extension_array, const void* user_data);
 typedef void (*TIMMsgExtensionsDeletedCallback)(const char* message_id, const char* message_extension_key_array, const void* user_data);
 typedef void (*TIMMsgReactionsChangedCallback)(const char* message_reaction_change_info_array, const void* user_data);
@@ -301,7 +341,6 @@ typedef void (*TIMMsgGroupPinnedMessageChangedCallback)(const char *group_id, co
 
 TIM_API void TIMSetMsgElemUploadProgressCallback(TIMMsgElemUploadProgressCallback cb, const void* user_data);
 TIM_API void TIMSetMsgReadedReceiptCallback(TIMMsgReadedReceiptCallback cb, const void* user_data);
-TIM_API void TIMSetMsgUpdateCallback(TIMMsgUpdateCallback cb, const void* user_data);
 TIM_API void TIMSetMsgExtensionsChangedCallback(TIMMsgExtensionsChangedCallback cb, const void* user_data);
 TIM_API void TIMSetMsgExtensionsDeletedCallback(TIMMsgExtensionsDeletedCallback cb, const void* user_data);
 TIM_API void TIMSetMsgReactionsChangedCallback(TIMMsgReactionsChangedCallback cb, const void* user_data);
@@ -311,13 +350,9 @@ TIM_API int TIMMsgCancelSend(const char* conv_id, enum TIMConvType conv_type, co
 TIM_API int TIMMsgBatchSend(const char* json_batch_send_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgDownloadElemToPath(const char* json_download_elem_param, const char* path, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgDownloadMergerMessage(const char* json_single_msg, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMMsgSetLocalCustomData(const char* json_msg_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgSetAllReceiveMessageOpt(TIMReceiveMessageOpt opt, int32_t start_hour, int32_t start_minute, int32_t start_second, uint32_t duration, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgSetAllReceiveMessageOpt2(TIMReceiveMessageOpt opt, uint32_t start_time_stamp, uint32_t duration, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgGetAllReceiveMessageOpt(TIMCommCallback cb, const void* user_data);
-TIM_API int TIMMsgModifyMessage(const char* json_msg_param, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMMsgSaveMsg(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_param, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMMsgImportMsgList(const char* conv_id, enum TIMConvType conv_type, const char* json_msg_array, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgSearchCloudMessages(const char* json_search_message_param, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgSendMessageReadReceipts(const char* json_msg_array, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMMsgGetMessageReadReceipts(const char* json_msg_array, TIMCommCallback cb, const void* user_data);

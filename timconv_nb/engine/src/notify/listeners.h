@@ -62,7 +62,8 @@ struct store;
     X(USER_INFO_CHANGED, TIMSetUserInfoChangedCallback, TIMUserInfoChangedCallback, ONE, NOTE,                    \
       (note_array(n), user_data))                                                                                  \
     X(USER_STATUS_CHANGED, TIMSetUserStatusChangedCallback, TIMUserStatusChangedCallback, ONE, NOTE,              \
-      (note_array(n), user_data))
+      (note_array(n), user_data))                                                                                 \
+    X(MSG_UPDATE, TIMSetMsgUpdateCallback, TIMMsgUpdateCallback, ONE, NOTE, (note_array(n), user_data))
 
 enum listener_kind {
     LISTENER_NONE, /* no notification: an unused note */

@@ -59,6 +59,8 @@ void announce_deliveries(struct store *s) {
     if (inbox_last_id != before) {
         news.revoked = unless_empty(news.revoked);
         if (news.revoked != NULL) listener_announce(s, &(struct note){.kind = LISTENER_MSG_REVOKE, .json = news.revoked});
+        news.modified = unless_empty(news.modified);
+        if (news.modified != NULL) listener_announce(s, &(struct note){.kind = LISTENER_MSG_UPDATE, .json = news.modified});
         /* Announced: the inbox need not keep them (the messages themselves are in the store). */
         if (store_inbox_trim(s, inbox_last_id) != ERR_SUCC) {
             engine_log(kTIMLog_Warn, "cannot trim the inbox: %s", store_error(s));

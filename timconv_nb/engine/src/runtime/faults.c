@@ -24,6 +24,7 @@ static const char *const faultable[] = {
     "TIMConvRenameConversationGroup", "TIMConvAddConversationsToGroup", "TIMConvDeleteConversationsFromGroup",
     "TIMMsgSendMessage", "TIMMsgReportReaded", "TIMMsgMarkAllMessageAsRead", "TIMMsgGetMsgList", "callExperimentalAPI",
     "TIMMsgSetC2CReceiveMessageOpt", "TIMMsgGetC2CReceiveMessageOpt", "TIMMsgSetGroupReceiveMessageOpt",
+    "TIMMsgModifyMessage", "TIMMsgSetLocalCustomData", "TIMMsgSaveMsg", "TIMMsgImportMsgList",
 };
 
 struct rule {

@@ -267,6 +267,7 @@ struct inbox_news {
     char *updated;  /* the ConvInfo of those they updated */
     char *tips;     /* the GroupTipsElem of the group tips among the messages */
     char *revoked;  /* the MsgLocator of each revoked message */
+    char *modified; /* the modified Messages (store_edits.h) */
 };
 int store_inbox_since(struct store *s, int64_t *last_id, struct inbox_news *news);
 void inbox_news_clear(struct inbox_news *news);

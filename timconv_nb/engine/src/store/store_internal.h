@@ -106,6 +106,13 @@ enum stmt_id {
     ST_CONV_FACES_CHANGING,
     ST_CONV_FACES_SET,
     ST_CONV_PEERS,
+    ST_MSG_BY_ID,
+    ST_MSG_EDIT_REFUSAL,
+    ST_MSG_PATCH,
+    ST_CONV_LAST_MSG_ID,
+    ST_IMPORT_SENDERS_OK,
+    ST_MSG_IMPORT,
+    ST_CONV_LAST_NEWEST,
     ST_COUNT
 };
 
@@ -185,8 +192,9 @@ int conv_info(struct store *s, const char *conv_id, int conv_type, char **info);
  * (inside a batch, counted in memory: see struct store). */
 int next_active_order(struct store *s, int64_t *order);
 
-/* Records an inbox row of `kind` (0 a message, 1 the MsgLocator of a revoke) for the owner's
+/* Records an inbox row of `kind` (INBOX_MESSAGE, INBOX_REVOKED, INBOX_MODIFIED) for the owner's
  * process to announce, inside the caller's transaction. */
+enum inbox_kind { INBOX_MESSAGE, INBOX_REVOKED, INBOX_MODIFIED };
 int to_inbox(struct store *s, const char *conv_id, int conv_type, bool created, const char *json, int kind);
 
 /* Appends item to a JSON array being built (kept open as "[a,b" until closed with "]"). */

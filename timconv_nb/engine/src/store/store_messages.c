@@ -141,7 +141,7 @@ int store_msg_receive(struct store *s, const char *conv_id, int conv_type, const
         bool created = false;
         char *stored = NULL;
         result = record_message(s, conv_type, conv_id, body, f, false, &created, &stored);
-        if (result == ERR_SUCC) result = to_inbox(s, conv_id, conv_type, created, stored, 0);
+        if (result == ERR_SUCC) result = to_inbox(s, conv_id, conv_type, created, stored, INBOX_MESSAGE);
         free(stored);
     }
     return finish(s, result);
@@ -287,6 +287,7 @@ void inbox_news_clear(struct inbox_news *news) {
     free(news->updated);
     free(news->tips);
     free(news->revoked);
+    free(news->modified);
     *news = (struct inbox_news){0};
 }
 
@@ -297,8 +298,8 @@ int store_inbox_since(struct store *s, int64_t *last_id, struct inbox_news *news
     int result = ERR_SUCC;
     if (sqlite3_step(st) == SQLITE_ROW) {
         *last_id = sqlite3_column_int64(st, 0);
-        char **out[] = {&news->messages, &news->added, &news->updated, &news->tips, &news->revoked};
-        for (int i = 0; i < 5; i++) {
+        char **out[] = {&news->messages, &news->added, &news->updated, &news->tips, &news->revoked, &news->modified};
+        for (int i = 0; i < 6; i++) {
             bool oom = false;
             *out[i] = sql_text_copy(st, i + 1, &oom);
             if (*out[i] == NULL) result = ERR_OUT_OF_MEMORY;

@@ -2,6 +2,7 @@
  * JSON, as a view) and every statement, by id (store_internal.h). Every statement binds its
  * parameters; no value ever becomes part of an SQL text. */
 #include "store/store_internal.h"
+#include "store/edits_sql.h"
 #include "store/history_sql.h"
 
 /* The members of a last message (the Message JSON `msg`) that the list's columns carry: its
@@ -103,7 +104,7 @@ const char store_schema_sql[] =
     " conv_type INTEGER NOT NULL,"
     " conv_id TEXT NOT NULL,"
     " created INTEGER NOT NULL,"  /* the delivery created the conversation */
-    " msg TEXT NOT NULL,"         /* kind 0: the Message; kind 1: the MsgLocator of a revoked one */
+    " msg TEXT NOT NULL,"         /* kind 0: the Message; 1: the MsgLocator of a revoked one; 2: a modified Message */
     " kind INTEGER NOT NULL DEFAULT 0);"
     "CREATE TABLE IF NOT EXISTS conv_group (name TEXT PRIMARY KEY) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS receive_option ("
@@ -347,7 +348,7 @@ const char *const store_stmt_sql[ST_COUNT] = {
     [ST_DATA_VERSION] = "PRAGMA data_version",
     /* What other processes delivered since ?1: the new messages, the ConvInfo of the
      * conversations they created and of those they updated, the group tips among the messages
-     * (their GroupTipsElem), and the MsgLocators of revoked messages. */
+     * (their GroupTipsElem), the MsgLocators of revoked messages, and the modified Messages. */
     [ST_INBOX_SINCE] =
         "SELECT coalesce(max(i.id), ?1),"
         " '[' || coalesce(group_concat(CASE WHEN i.kind = 0 THEN i.msg END, ','), '') || ']',"
@@ -355,12 +356,15 @@ const char *const store_stmt_sql[ST_COUNT] = {
         "   (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.created AND j.conv_type = c.conv_type AND j.conv_id = c.conv_id)),"
         " (SELECT '[' || coalesce(group_concat(c.info, ','), '') || ']' FROM conv_info c WHERE EXISTS"
         "   (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.conv_type = c.conv_type AND j.conv_id = c.conv_id"
-        "    AND NOT coalesce(json_extract(j.msg, '$.message_is_online_msg'), 0))" /* online: nothing changed */
+        "    AND NOT coalesce(json_extract(j.msg, '$.message_is_online_msg'), 0)" /* online: nothing changed */
+        "    AND (j.kind <> 2 OR json_extract(c.info, '$.conv_last_msg.message_msg_id')" /* an edit: when last */
+        "     = json_extract(j.msg, '$.message_msg_id')))"
         "   AND NOT EXISTS (SELECT 1 FROM inbox j WHERE j.id > ?1 AND j.created AND j.conv_type = c.conv_type"
         "   AND j.conv_id = c.conv_id)),"
         " (SELECT json_group_array(json(e.value)) FROM inbox j, json_each(j.msg, '$.message_elem_array') e"
         "   WHERE j.id > ?1 AND j.kind = 0 AND json_extract(e.value, '$.elem_type') = 5),"
-        " '[' || coalesce(group_concat(CASE WHEN i.kind = 1 THEN i.msg END, ','), '') || ']'"
+        " '[' || coalesce(group_concat(CASE WHEN i.kind = 1 THEN i.msg END, ','), '') || ']',"
+        " '[' || coalesce(group_concat(CASE WHEN i.kind = 2 THEN i.msg END, ','), '') || ']'"
         " FROM (SELECT * FROM inbox WHERE id > ?1 ORDER BY id) AS i",
     [ST_INBOX_CLEAR] = "DELETE FROM inbox",
     /* Keeps the newest announced row (?1): an INTEGER PRIMARY KEY takes the largest id + 1, so new
@@ -460,13 +464,14 @@ const char *const store_stmt_sql[ST_COUNT] = {
         "SELECT json_group_array(seq) FROM message WHERE conv_type = ?1 AND conv_id = ?2"
         " AND msg_id IN (SELECT value FROM json_each(?3))",
     [ST_MSG_DELETE_SEQS] = "DELETE FROM message WHERE conv_type = ?1 AND conv_id = ?2 AND seq IN (SELECT value FROM json_each(?3))",
-    /* After deleting messages: the newest remaining one that may be last becomes the last message;
+    /* After deleting messages: the newest remaining one that may be last (by server time, then seq,
+     * as the history is ordered: an imported message keeps its own time) becomes the last message;
      * ?3 unread messages went. */
     [ST_CONV_AFTER_DELETE] =
         "UPDATE conversation SET unread = max(0, unread - ?3),"
         " (last_msg, last_summary) = (SELECT m.msg, " LAST_SUMMARY("m.msg") " FROM message m WHERE m.conv_type = ?1"
         "  AND m.conv_id = ?2 AND NOT coalesce(json_extract(m.msg, '$.message_excluded_from_last_message'), 0)"
-        "  ORDER BY m.seq DESC LIMIT 1),"
+        "  ORDER BY m.time DESC, m.seq DESC LIMIT 1),"
         " at_info = CASE WHEN ?3 > 0 AND unread - ?3 <= 0 THEN '[]' ELSE at_info END"
         " WHERE conv_type = ?1 AND conv_id = ?2",
     /* Clearing the history: no last message, nothing unread, no @ information. */
@@ -564,4 +569,12 @@ const char *const store_stmt_sql[ST_COUNT] = {
         " WHERE conversation.conv_type = ?1 AND conversation.conv_id = f.id",
     /* The peers of the C2C conversations, a JSON array. */
     [ST_CONV_PEERS] = "SELECT json_group_array(conv_id) FROM conversation WHERE conv_type = 1",
+    /* Edits, saves and imports (store_edits.c; their SQL: edits_sql.h). */
+    [ST_MSG_BY_ID] = MSG_BY_ID_SQL,
+    [ST_MSG_EDIT_REFUSAL] = MSG_EDIT_REFUSAL_SQL,
+    [ST_MSG_PATCH] = MSG_PATCH_SQL,
+    [ST_CONV_LAST_MSG_ID] = CONV_LAST_MSG_ID_SQL,
+    [ST_IMPORT_SENDERS_OK] = IMPORT_SENDERS_OK_SQL,
+    [ST_MSG_IMPORT] = MSG_IMPORT_SQL,
+    [ST_CONV_LAST_NEWEST] = CONV_LAST_NEWEST_SQL,
 };

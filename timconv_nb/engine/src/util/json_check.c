@@ -259,6 +259,11 @@ int json_check_delete_param(const char *json, char **msg_id) {
     return run_check(CHECK_DELETE_PARAM, json, NULL, 0, msg_id, 1);
 }
 
+int json_check_local_messages(const char *json, bool array, int64_t *count) {
+    *count = 1;
+    return array ? run_check(CHECK_LOCAL_MESSAGES, json, count, 1, NULL, 0) : run_check(CHECK_LOCAL_MESSAGE, json, NULL, 0, NULL, 0);
+}
+
 int json_check_msg_array(const char *json, int64_t *length, char **msg_ids) {
     *length = 0;
     *msg_ids = NULL;

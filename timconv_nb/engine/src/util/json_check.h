@@ -147,6 +147,13 @@ int json_check_msg_ref(const char *json, char **msg_id);
 /* A MsgDeleteParam whose msg_delete_param_msg names a stored message (*msg_id malloc'd). */
 int json_check_delete_param(const char *json, char **msg_id);
 
+/* A Message to save (array false) or an array of Messages to import (true; *count its length):
+ * each an object naming no member twice, with a non-empty message_elem_array of objects with an
+ * integer elem_type other than a group tip's or report's, and the members a stored message keeps
+ * of the caller (sender, times, id, custom fields, the exclusion flags) of the vendor's types;
+ * never an online message. */
+int json_check_local_messages(const char *json, bool array, int64_t *count);
+
 /* An array of Messages naming stored ones: *length, and *msg_ids the JSON array of their ids. */
 int json_check_msg_array(const char *json, int64_t *length, char **msg_ids);
 

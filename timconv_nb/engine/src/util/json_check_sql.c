@@ -34,6 +34,27 @@
     " CASE WHEN json_valid(?1) THEN"                                                                         \
     "  json_remove(?1, " SDK_MEMBERS ", '$.message_custom_str', '$.message_custom_int') END"
 
+/* A Message written into the store by its owner, never sent (TIMMsgSaveMsg, TIMMsgImportMsgList:
+ * TIMMessageManager.h 1393-1454), as SQL expression m: an object naming no member twice, with a
+ * non-empty element array of objects with an integer elem_type (never a group tip or report, which
+ * only the server sends, 778), its own sender (a non-empty id), times (integers >= 0), id and
+ * custom fields of the vendor's types (7.12), and never an online message (which is not stored). */
+#define LOCAL_MESSAGE_OK(m)                                                                                       \
+    " coalesce((json_type(" m ") = 'object' AND json_type(" m ", '$.message_elem_array') = 'array'"               \
+    " AND json_array_length(" m ", '$.message_elem_array') > 0"                                                   \
+    " AND NOT EXISTS (SELECT 1 FROM json_each(" m ", '$.message_elem_array') e WHERE e.type <> 'object'"         \
+    "  OR json_type(e.value, '$.elem_type') IS NOT 'integer' OR json_extract(e.value, '$.elem_type') IN (5, 8))"  \
+    " AND NOT EXISTS (SELECT 1 FROM json_each(" m ") d GROUP BY d.key HAVING count(*) > 1)"                       \
+    " AND NOT EXISTS (SELECT 1 FROM json_each(" m ") f WHERE"                                                     \
+    "  (f.key IN ('message_sender', 'message_msg_id', 'message_custom_str', 'message_cloud_custom_str')"          \
+    "   AND f.type <> 'text')"                                                                                    \
+    "  OR (f.key = 'message_sender' AND f.value = '')"                                                            \
+    "  OR (f.key IN ('message_client_time', 'message_server_time') AND (f.type <> 'integer' OR f.value < 0))"     \
+    "  OR (f.key = 'message_custom_int' AND f.type <> 'integer')"                                                 \
+    "  OR (f.key IN ('message_excluded_from_last_message', 'message_is_excluded_from_unread_count')"              \
+    "   AND f.type NOT IN ('true', 'false'))"                                                                     \
+    "  OR (f.key = 'message_is_online_msg' AND f.type <> 'false'))), 0)"
+
 /* Each query yields 1 in its first column when ?1 has the right shape. CASE guards every
  * json_* call behind json_valid, since those raise an error on malformed text. */
 const char *const check_sql[CHECK_COUNT] = {
@@ -302,4 +323,12 @@ const char *const check_sql[CHECK_COUNT] = {
         " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.request_write_log_log_level_param'), 4) END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.request_internal_operation') END,"
         " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.request_write_log_log_content_param'), '') END",
+    /* A Message to save (LOCAL_MESSAGE_OK). Column: ok. */
+    [CHECK_LOCAL_MESSAGE] = "SELECT CASE WHEN json_valid(?1) THEN" LOCAL_MESSAGE_OK("?1") " ELSE 0 END",
+    /* An array of Messages to import (LOCAL_MESSAGE_OK each). Columns: ok, its length. */
+    [CHECK_LOCAL_MESSAGES] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1) l WHERE NOT" LOCAL_MESSAGE_OK("l.value") ")"
+        " ELSE 0 END,"
+        " CASE WHEN json_valid(?1) AND json_type(?1) = 'array' THEN json_array_length(?1) END",
 };
