@@ -402,7 +402,9 @@ static struct run one_run(const char *root, bool upgrade, long n) {
     countdown_arm(faults, 0); /* the fault is gone */
     seen.answered = o.init_result != TIM_SUCC || o.code[S_LOGIN] != ERR_SUCC || o.draft_result != TIM_SUCC;
     for (int i = 0; i < S_COUNT; i++) seen.answered |= o.code[i] != ERR_SUCC && o.code[i] != -1;
-    for (int i = 0; i < BURST; i++) seen.answered |= o.burst[i] != ERR_SUCC || o.sends[i] != ERR_SUCC;
+    for (int i = 0; i < BURST; i++) {
+        seen.answered |= o.burst[i] != ERR_SUCC || o.sends[i] != ERR_SUCC || o.group_sends[i] != ERR_SUCC;
+    }
     if (n == 0) CHECK(!seen.answered && !seen.logged); /* the counting run fails nothing */
     if (!alloc_mode) check_outcome(&o, n);
     CHECK_EQ_INT(CALL(TIMConvCreate("after", kTIMConv_C2C, on_done, NULL)), ERR_SUCC); /* the client goes on */
