@@ -103,6 +103,15 @@ class RevokeTimeLimitError(TIMError):
     """A message sent more than 2 minutes ago cannot be revoked (20016 C2C, 10031 group)."""
 
 
+class FriendshipError(TIMError):
+    """A friendship operation the relation between the users refuses: already friends, not
+    friends, a block list, the user's add permission, no such friend request (30015-31704)."""
+
+
+class BlockedError(TIMError, PermissionError):
+    """The peer blocked the sender: a C2C message to them is refused (20007)."""
+
+
 class CallTimeoutError(TIMError, TimeoutError):
     """A call did not call back within the client's timeout. Its outcome is unknown."""
 
@@ -184,6 +193,18 @@ EXCEPTION_OF: dict[str, type[TIMError]] = {
     "ERR_SVR_PROFILE_SIZE_LIMIT": InvalidParameterError,
     "ERR_SVR_PROFILE_VALUE_ERROR": InvalidParameterError,
     "ERR_SVR_PROFILE_INVALID_VALUE_FORMAT": InvalidParameterError,
+    "ERR_SDK_FRIENDSHIP_INVALID_ADD_REMARK": InvalidParameterError,
+    "ERR_SDK_FRIENDSHIP_INVALID_ADD_WORDING": InvalidParameterError,
+    "ERR_SDK_FRIENDSHIP_FRIEND_GROUP_EMPTY": InvalidParameterError,
+    "ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS": InvalidParameterError,
+    "ERR_SVR_FRIENDSHIP_ALREADY_FRIENDS": FriendshipError,
+    "ERR_SVR_FRIENDSHIP_IN_SELF_BLACKLIST": FriendshipError,
+    "ERR_SVR_FRIENDSHIP_ALLOW_TYPE_DENY_ANY": FriendshipError,
+    "ERR_SVR_FRIENDSHIP_IN_PEER_BLACKLIST": FriendshipError,
+    "ERR_SVR_FRIENDSHIP_ALLOW_TYPE_NEED_CONFIRM": FriendshipError,
+    "ERR_SVR_FRIENDSHIP_PENDENCY_NOT_FOUND": FriendshipError,
+    "ERR_SVR_FRIENDSHIP_DEL_NONFRIEND": FriendshipError,
+    "ERR_SVR_MSG_IN_PEER_BLACKLIST": BlockedError,
 }
 
 _INCLUDE = Path(__file__).resolve().parent / "engine" / "include"  # package data: always installed

@@ -47,7 +47,7 @@ enum task_args_kind {
     ARGS_MSG_REF,     /* revoke, delete, delete list, clear history */
     ARGS_MSG_QUERY,   /* finding messages */
     ARGS_SEARCH,      /* searching messages */
-    ARGS_PROFILE,     /* the profile and user status calls (TIMManager.h 6.1-6.8) */
+    ARGS_PROFILE,     /* the profile and user status calls (TIMManager.h 6.1-6.8), the friendship calls */
 };
 
 struct login_args {
@@ -156,6 +156,7 @@ struct msg_query_args {
  * TIMUserStatus), or NULL. */
 struct profile_args {
     char *json; /* malloc'd */
+    uint64_t time_stamp; /* TIMFriendshipReportPendencyReaded's */
 };
 
 #define TASK_MAX_NOTES 4
