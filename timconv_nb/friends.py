@@ -175,6 +175,8 @@ class FriendGroup:
 def _bounded(value: object, name: str, limit: int, code: int) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{name} must be str, not {type(value).__name__}")
+    if "\0" in value:
+        raise ValueError(f"{name} must not contain NUL characters")
     if len(value.encode("utf-8", "surrogatepass")) > limit:
         raise ValueError(f"{name} is at most {limit} bytes of UTF-8 (the SDK answers {code})")
     return value

@@ -83,7 +83,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 }
 
 /* The entry points: cases 0 to 50 below, and the SDK config (the default). */
-#define ENTRY_POINTS 52
+#define ENTRY_POINTS 67
 
 /* Calls one entry point with `text`; returns its TIMResult and whether a callback will come. */
 static int call_entry_point(unsigned selector, const char *text, int *with_callback) {
@@ -144,6 +144,21 @@ static int call_entry_point(unsigned selector, const char *text, int *with_callb
     case 48: return TIMSetSelfStatus(text, on_done, NULL);
     case 49: return TIMSubscribeUserStatus(text, on_done, NULL);
     case 50: return TIMUnsubscribeUserStatus(text, on_done, NULL);
+    case 51: return TIMFriendshipGetFriendsInfo(text, on_done, NULL);
+    case 52: return TIMFriendshipModifyFriendProfile(text, on_done, NULL);
+    case 53: return TIMFriendshipSearchFriends(text, on_done, NULL);
+    case 54: return TIMFriendshipAddFriend(text, on_done, NULL);
+    case 55: return TIMFriendshipDeleteFriend(text, on_done, NULL);
+    case 56: return TIMFriendshipCheckFriendType(text, on_done, NULL);
+    case 57: return TIMFriendshipGetPendencyList(text, on_done, NULL);
+    case 58: return TIMFriendshipHandleFriendAddRequest(text, on_done, NULL);
+    case 59: return TIMFriendshipDeletePendency(text, on_done, NULL);
+    case 60: return TIMFriendshipAddToBlackList(text, on_done, NULL);
+    case 61: return TIMFriendshipDeleteFromBlackList(text, on_done, NULL);
+    case 62: return TIMFriendshipCreateFriendGroup(text, on_done, NULL);
+    case 63: return TIMFriendshipGetFriendGroupList(text, on_done, NULL);
+    case 64: return TIMFriendshipDeleteFriendGroup(text, on_done, NULL);
+    case 65: return TIMFriendshipModifyFriendGroup(text, on_done, NULL);
     default: {
         /* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the
          * input says, so inputs naming one are left out. */

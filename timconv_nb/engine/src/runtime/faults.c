@@ -24,6 +24,8 @@ static const char *const faultable[] = {
     "TIMConvRenameConversationGroup", "TIMConvAddConversationsToGroup", "TIMConvDeleteConversationsFromGroup",
     "TIMMsgSendMessage", "TIMMsgReportReaded", "TIMMsgMarkAllMessageAsRead", "TIMMsgGetMsgList", "callExperimentalAPI",
     "TIMMsgSetC2CReceiveMessageOpt", "TIMMsgGetC2CReceiveMessageOpt", "TIMMsgSetGroupReceiveMessageOpt",
+    "TIMFriendshipGetFriendProfileList", "TIMFriendshipAddFriend", "TIMFriendshipModifyFriendProfile",
+    "TIMFriendshipAddToBlackList", "TIMFriendshipHandleFriendAddRequest", "TIMFriendshipCreateFriendGroup",
 };
 
 struct rule {

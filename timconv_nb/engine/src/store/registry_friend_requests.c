@@ -53,14 +53,18 @@ static int read_response(struct registry *r, const char *user, const char *param
     return result;
 }
 
-/* The user answers the request of p->peer: agreeing adds the user to the asker's list (with the
- * asker's remark and group), agreeing and adding also the asker to the user's (with the
- * response's); either way the request goes (2.5: the answerer's news; the asker's when refused). */
+/* The user answers the request of p->peer: the request goes (2.5: the answerer's news; the asker's
+ * when refused), then agreeing adds the user to the asker's list (with the asker's remark and
+ * group), agreeing and adding also the asker to the user's (with the response's). */
 static int respond(struct registry *r, const char *user, const struct response *p, uint64_t now) {
     char *self = json_array_of(user), *asker = json_array_of(p->peer);
     int result = self != NULL && asker != NULL ? fexec(r, fstmt(r, F_REQUEST_DROP, p->peer, user), "drop the request")
                                                : ERR_OUT_OF_MEMORY;
     const char *source = p->asked[3], *wording = p->asked[4];
+    if (result == ERR_SUCC) result = fnews(r, user, FRIEND_NEWS_REQUEST_DELETED, NULL, NULL, asker, NULL);
+    if (result == ERR_SUCC && p->action == ResponseActionReject) {
+        result = fnews(r, p->peer, FRIEND_NEWS_REQUEST_DELETED, NULL, NULL, self, NULL);
+    }
     if (result == ERR_SUCC && p->action != ResponseActionReject) {
         result = finsert(r, p->peer, user, p->asked[1], p->asked[2], source, wording, now);
         if (result == ERR_SUCC) result = fnews(r, p->peer, FRIEND_NEWS_ADDED, NULL, NULL, self, p->asked[1][0] ? self : NULL);
@@ -69,10 +73,6 @@ static int respond(struct registry *r, const char *user, const struct response *
         const char *remark = p->remark != NULL ? p->remark : "";
         result = finsert(r, user, p->peer, remark, p->group, source, wording, now);
         if (result == ERR_SUCC) result = fnews(r, user, FRIEND_NEWS_ADDED, NULL, NULL, asker, remark[0] ? asker : NULL);
-    }
-    if (result == ERR_SUCC) result = fnews(r, user, FRIEND_NEWS_REQUEST_DELETED, NULL, NULL, asker, NULL);
-    if (result == ERR_SUCC && p->action == ResponseActionReject) {
-        result = fnews(r, p->peer, FRIEND_NEWS_REQUEST_DELETED, NULL, NULL, self, NULL);
     }
     free(self);
     free(asker);
