@@ -175,7 +175,7 @@ def test_every_client_method_pair_names_a_declared_c_function() -> None:
 LAYERS: dict[str, set[str]] = {
     "tables": {"checks", "wire", "errors", "declarations", "engine_log", "usersig", "vendor"},
     "values": {"model", "membership", "conversation_columns", "typed_json", "events", "arguments", "frames",
-               "recording", "profiles"},
+               "recording", "profiles", "friends"},
     "binding": {"completions", "native"},
     "client": {"loop_bridge", "process_slot", "calls", "dispatch", "faults", "client"},
     "applications": {"widgets", "course", "workload", "classroom", "__main__"},

@@ -164,6 +164,37 @@ CALLS: dict[str, dict[str, Any]] = {
         b'{"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}], "message_sender": "carol"}', "json")},
     "TIMMsgImportMsgList": {"conv_id": (b"nobody", "id"), "conv_type": 1, "json_msg_array": (
         b'[{"message_elem_array": [{"elem_type": 0, "text_elem_content": "x"}], "message_sender": "carol"}]', "json")},
+    # Friendship (TIMFriendshipManager.h 4-7): reads, or changes refused when they run (a non-friend's
+    # remark 30001, adding oneself 30001, deleting a non-friend 31704, no request 30614, blocking
+    # oneself, unblocking nobody, an empty group name 9005, groups that do not exist 30001).
+    "TIMFriendshipGetFriendsInfo": {"friend_id_list": (b'["bob"]', "json")},
+    "TIMFriendshipModifyFriendProfile": {"json_modify_friend_info_param": (
+        b'{"friendship_modify_friend_profile_param_identifier": "bob",'
+        b' "friendship_modify_friend_profile_param_item": {"friend_profile_item_remark": "x"}}', "json")},
+    "TIMFriendshipSearchFriends": {"json_search_friends_param": (b'{"friendship_search_param_keyword_list": ["x"]}',
+                                                                 "json")},
+    "TIMFriendshipAddFriend": {"json_add_friend_param": (b'{"friendship_add_friend_param_identifier": "alice"}',
+                                                         "json")},
+    "TIMFriendshipDeleteFriend": {"json_delete_friend_param": (
+        b'{"friendship_delete_friend_param_identifier_array": ["nobody"]}', "json")},
+    "TIMFriendshipCheckFriendType": {"json_check_friend_list_param": (
+        b'{"friendship_check_friendtype_param_identifier_array": ["bob"]}', "json")},
+    "TIMFriendshipGetPendencyList": {"json_get_pendency_list_param": (b'{"friendship_get_pendency_list_param_type": 0}',
+                                                                      "json")},
+    "TIMFriendshipHandleFriendAddRequest": {"json_handle_friend_add_param": (
+        b'{"friend_response_identifier": "bob", "friend_response_action": 0}', "json")},
+    "TIMFriendshipDeletePendency": {"json_delete_pendency_param": (
+        b'{"friendship_delete_pendency_param_type": 0, "friendship_delete_pendency_param_identifier_array": ["bob"]}',
+        "json")},
+    "TIMFriendshipAddToBlackList": {"json_add_to_blacklist_param": (b'["alice"]', "json")},
+    "TIMFriendshipDeleteFromBlackList": {"json_delete_from_blacklist_param": (b'["bob"]', "json")},
+    "TIMFriendshipCreateFriendGroup": {"json_create_friend_group_param": (
+        b'{"friendship_create_friend_group_param_name_array": [""]}', "json")},
+    "TIMFriendshipGetFriendGroupList": {"json_get_friend_group_list_param": (b'["nogroup"]', "json_optional")},
+    "TIMFriendshipDeleteFriendGroup": {"json_delete_friend_group_param": (b'["nogroup"]', "json")},
+    "TIMFriendshipModifyFriendGroup": {"json_modify_friend_group_param": (
+        b'{"friendship_modify_friend_group_param_name": "nogroup",'
+        b' "friendship_modify_friend_group_param_new_name": "x"}', "json")},
 }
 
 
@@ -350,6 +381,10 @@ def client_cases():
         ("conversation_page", (), {"group": nul}), ("conversation_page", (), {"count": 0}),
         ("unread_count", (), {"conv_type": "system"}), ("clean_unread", ("bob",)),
         ("clean_unread", ("c2c_bob",), {"sequence": -1}), ("login", (nul,)), ("set_clock", ("tomorrow",)),
+        ("add_friend", (nul,)), ("add_friend", (wrong,)), ("add_friend", ("bob",), {"remark": nul}),
+        ("set_friend_profile", ("bob",), {"remark": wrong}), ("block", ([nul],)), ("block", ("bob",)),
+        ("create_friend_group", ([nul],)), ("search_friends", ([wrong],)), ("check_friends", (["bob"], 2)),
+        ("respond_to_friend_request", ("bob", 3)), ("friend_requests", (), {"limit": -1}),
     ]
 
 

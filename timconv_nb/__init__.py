@@ -70,8 +70,10 @@ if TYPE_CHECKING:  # what type checkers see of the names above (loaded on first 
     from .classroom import Classroom as Classroom
     from .client import DEFAULT_APP_ID as DEFAULT_APP_ID, Client as Client, default_data_dir as default_data_dir
     from .errors import (
+        BlockedError as BlockedError,
         CallTimeoutError as CallTimeoutError,
         ClientAlreadyOpenError as ClientAlreadyOpenError,
+        FriendshipError as FriendshipError,
         GroupMembershipError as GroupMembershipError,
         GroupNotFoundError as GroupNotFoundError,
         GroupPermissionError as GroupPermissionError,

@@ -45,11 +45,30 @@ from .faults import Faults
 from .frames import (
     conversations_frame,
     conversations_frame_from_columns,
+    friends_frame,
     groups_frame,
     members_frame,
     messages_frame,
     profiles_frame,
     search_frame,
+)
+from .friends import (
+    FriendGroup,
+    FriendProfile,
+    FriendRequestPage,
+    FriendResult,
+    FriendType,
+    PendencyType,
+    ResponseAction,
+    SearchField,
+    add_friend_param,
+    added,
+    friend_infos,
+    friend_item,
+    group_name,
+    names_param,
+    per_user,
+    relations,
 )
 from .membership import (
     Group,
@@ -157,6 +176,37 @@ def _profile_list_param(user_ids: Iterable[str]) -> bytes:
 
 def _user_status_list(statuses: list[JsonObject]) -> list[UserStatus]:
     return [UserStatus.from_json(status) for status in statuses]
+
+
+def _friend_profiles(profiles: list[JsonObject]) -> list[FriendProfile]:
+    return [FriendProfile.from_json(profile) for profile in profiles]
+
+
+def _found_friends(results: list[JsonObject]) -> list[FriendProfile]:
+    return [profile for _, profile in friend_infos(results).values()]
+
+
+def _friend_groups(groups: list[JsonObject]) -> list[FriendGroup]:
+    return [FriendGroup.from_json(group) for group in groups]
+
+
+def _user_ids(user_ids: Iterable[str], may_be_empty: bool = False) -> list[str]:
+    """User ids as a parameter's array: checked, at least one unless ``may_be_empty``."""
+    ids = [check_id(one, "user id").decode() for one in arguments.id_list(user_ids)]
+    if not ids and not may_be_empty:
+        raise ValueError("give at least one user id")
+    return ids
+
+
+def _ids_and_type(key_ids: str, key_type: str, user_ids: Iterable[str], friend_type: Union[FriendType, int]) -> bytes:
+    """A parameter naming users (1 or more) and a FriendType."""
+    return arguments.json_arg({key_ids: _user_ids(user_ids),
+                               key_type: int(FriendType(arguments.check_int(friend_type, "friend_type", 0, 1)))})
+
+
+def _group_change(name: str, key: str, value: object) -> bytes:
+    """A FriendshipModifyFriendGroupParam making one change (14.3)."""
+    return arguments.json_arg({k.kTIMFriendshipModifyFriendGroupParamName: group_name(name), key: value})
 
 
 def _created_group(result: JsonObject) -> str:
@@ -1139,6 +1189,196 @@ class Client:
         return (None if user_ids is None else arguments.ids_param(user_ids, "user id"),)
 
     unsubscribe_user_status_async = unsubscribe_user_status.awaitable
+
+    # ---- friendship (TIMFriendshipManager.h; kept in the data root, shared by every process) ----
+
+    @api_call("TIMFriendshipGetFriendProfileList", result=_friend_profiles)
+    def friend_list() -> CArgs:
+        """TIMFriendshipGetFriendProfileList as FriendProfile objects, first added first."""
+        return ()
+
+    friend_list_async = friend_list.awaitable
+
+    @api_call("TIMFriendshipGetFriendProfileList", result=friends_frame, parse=False)
+    def friends() -> CArgs:
+        """TIMFriendshipGetFriendProfileList as a DataFrame indexed by user id (schema: docs/api.md)."""
+        return ()
+
+    friends_async = friends.awaitable
+
+    @api_call("TIMFriendshipGetFriendsInfo", result=friend_infos)
+    def friend_info(user_ids: Iterable[str]) -> CArgs:
+        """TIMFriendshipGetFriendsInfo: {user id: (Relation, FriendProfile)} for anyone, friend or not."""
+        return (arguments.ids_param(user_ids, "user id"),)
+
+    friend_info_async = friend_info.awaitable
+
+    @api_call("TIMFriendshipSearchFriends", result=_found_friends)
+    def search_friends(keywords: Iterable[str], fields: Optional[Iterable[Union[SearchField, int]]] = None) -> CArgs:
+        """TIMFriendshipSearchFriends: the friends whose id, nickname or remark (``fields``; None:
+        all three) holds one of 1 to 5 keywords, letters of either case alike."""
+        words = [check_text(word, "keyword") for word in arguments.id_list(keywords)]
+        param: JsonObject = {k.kTIMFriendshipSearchParamKeywordList: words}
+        if fields is not None:
+            param[k.kTIMFriendshipSearchParamSearchFieldList] = [int(SearchField(f)) for f in fields]
+        return (arguments.json_arg(param),)
+
+    search_friends_async = search_friends.awaitable
+
+    @api_call("TIMFriendshipModifyFriendProfile")
+    def set_friend_profile(user_id: str, *, remark: Optional[str] = None, groups: Optional[Iterable[str]] = None,
+                           custom: Optional[dict[str, str]] = None) -> CArgs:
+        """TIMFriendshipModifyFriendProfile: a friend's remark (the name their C2C conversation then
+        shows, with an ``update`` event in every process of the user's), friend groups (replacing
+        theirs) or custom fields; then the ``friend_profile_updated`` event."""
+        friend = check_id(user_id, "user id").decode()
+        item = friend_item(remark=remark, groups=groups, custom=custom)
+        return (arguments.json_arg({k.kTIMFriendshipModifyFriendProfileParamIdentifier: friend,
+                                    k.kTIMFriendshipModifyFriendProfileParamItem: item}),)
+
+    set_friend_profile_async = set_friend_profile.awaitable
+
+    @api_call("TIMFriendshipAddFriend", result=added)
+    def add_friend(user_id: str, *, friend_type: Union[FriendType, int] = FriendType.BOTH, remark: str = "",
+                   group: str = "", source: str = "", wording: str = "") -> CArgs:
+        """TIMFriendshipAddFriend, as the user's add permission says: a FriendResult with code 0
+        (friends now) or 30539 (a request waits for them); the refusals raise (FriendshipError:
+        30015 already friends, 30515/30525 a block list, 30516 they let nobody add them)."""
+        check_id(user_id, "user id")
+        return (arguments.json_arg(add_friend_param(user_id, friend_type=friend_type, remark=remark, group=group,
+                                                    source=source, wording=wording)),)
+
+    add_friend_async = add_friend.awaitable
+
+    @api_call("TIMFriendshipDeleteFriend", result=per_user("TIMFriendshipDeleteFriend"))
+    def delete_friends(user_ids: Iterable[str], friend_type: Union[FriendType, int] = FriendType.BOTH) -> CArgs:
+        """TIMFriendshipDeleteFriend: one way (from one's own list) or both ways; {user id: None,
+        or the error (31704: not a friend)}."""
+        return (_ids_and_type(k.kTIMFriendshipDeleteFriendParamIdentifierArray,
+                              k.kTIMFriendshipDeleteFriendParamFriendType, user_ids, friend_type),)
+
+    delete_friends_async = delete_friends.awaitable
+
+    @api_call("TIMFriendshipCheckFriendType", result=relations)
+    def check_friends(user_ids: Iterable[str], friend_type: Union[FriendType, int] = FriendType.BOTH) -> CArgs:
+        """TIMFriendshipCheckFriendType: {user id: Relation}; one way asks only whether they are in
+        one's own list (NONE or IN_MY_LIST)."""
+        return (_ids_and_type(k.kTIMFriendshipCheckFriendTypeParamIdentifierArray,
+                              k.kTIMFriendshipCheckFriendTypeParamCheckType, user_ids, friend_type),)
+
+    check_friends_async = check_friends.awaitable
+
+    @api_call("TIMFriendshipGetPendencyList", result=FriendRequestPage.from_json)
+    def friend_requests(pendency_type: Union[PendencyType, int] = PendencyType.BOTH, start_seq: int = 0,
+                        limit: int = 0) -> CArgs:
+        """TIMFriendshipGetPendencyList: a FriendRequestPage of the requests to the user, from the
+        user, or both, after ``start_seq`` (its ``next_seq`` asks for the next), up to ``limit`` (0: all)."""
+        start = arguments.check_int(start_seq, "start_seq", 0, 2**63 - 1)
+        size = arguments.check_int(limit, "limit", 0, 2**31 - 1)
+        return (arguments.json_arg({k.kTIMFriendshipGetPendencyListParamType: int(PendencyType(pendency_type)),
+                                    k.kTIMFriendshipGetPendencyListParamStartSeq: start,
+                                    k.kTIMFriendshipGetPendencyListParamLimitedSize: size}),)
+
+    friend_requests_async = friend_requests.awaitable
+
+    @api_call("TIMFriendshipHandleFriendAddRequest", result=FriendResult.from_json)
+    def respond_to_friend_request(user_id: str, action: Union[ResponseAction, int], *, remark: str = "",
+                                  group: str = "") -> CArgs:
+        """TIMFriendshipHandleFriendAddRequest: AGREE (the asker has the user as a friend),
+        AGREE_AND_ADD (both ways; ``remark`` and ``group`` for one's own list) or REJECT."""
+        checked = add_friend_param(user_id, remark=remark, group=group)  # the same limits as adding's
+        return (arguments.json_arg({
+            k.kTIMFriendResponseIdentifier: check_id(user_id, "user id").decode(),
+            k.kTIMFriendResponseAction: int(ResponseAction(action)),
+            k.kTIMFriendResponseRemark: checked.get(k.kTIMFriendshipAddFriendParamRemark, ""),
+            k.kTIMFriendResponseGroupName: checked.get(k.kTIMFriendshipAddFriendParamGroupName, "")}),)
+
+    respond_to_friend_request_async = respond_to_friend_request.awaitable
+
+    @api_call("TIMFriendshipReportPendencyReaded")
+    def report_friend_requests_read(until: Union[None, int, float, datetime] = None) -> CArgs:
+        """TIMFriendshipReportPendencyReaded: the requests up to ``until`` (None: now) are read; the
+        ``friend_requests_read`` event follows in every process of the user's."""
+        return (arguments.epoch_arg(until, "until") or 0,)
+
+    report_friend_requests_read_async = report_friend_requests_read.awaitable
+
+    @api_call("TIMFriendshipDeletePendency", result=per_user("TIMFriendshipDeletePendency"))
+    def delete_friend_requests(user_ids: Iterable[str],
+                               pendency_type: Union[PendencyType, int] = PendencyType.COME_IN) -> CArgs:
+        """TIMFriendshipDeletePendency: {user id: None, or the error (30614: no such request)}."""
+        return (arguments.json_arg({k.kTIMFriendshipDeletePendencyParamType: int(PendencyType(pendency_type)),
+                                    k.kTIMFriendshipDeletePendencyParamIdentifierArray:
+                                        _user_ids(user_ids)}),)
+
+    delete_friend_requests_async = delete_friend_requests.awaitable
+
+    @api_call("TIMFriendshipGetBlackList", result=_friend_profiles)
+    def blocked_list() -> CArgs:
+        """TIMFriendshipGetBlackList: the FriendProfiles of the users blocked, first blocked first."""
+        return ()
+
+    blocked_list_async = blocked_list.awaitable
+
+    @api_call("TIMFriendshipAddToBlackList", result=per_user("TIMFriendshipAddToBlackList"))
+    def block(user_ids: Iterable[str]) -> CArgs:
+        """TIMFriendshipAddToBlackList: their C2C messages to the user are refused (20007), and a
+        friendship with them ends both ways; {user id: None, or the error}."""
+        return (arguments.ids_param(user_ids, "user id"),)
+
+    block_async = block.awaitable
+
+    @api_call("TIMFriendshipDeleteFromBlackList", result=per_user("TIMFriendshipDeleteFromBlackList"))
+    def unblock(user_ids: Iterable[str]) -> CArgs:
+        """TIMFriendshipDeleteFromBlackList: {user id: None, or the error (30001: not blocked)}."""
+        return (arguments.ids_param(user_ids, "user id"),)
+
+    unblock_async = unblock.awaitable
+
+    @api_call("TIMFriendshipCreateFriendGroup", result=per_user("TIMFriendshipCreateFriendGroup"))
+    def create_friend_group(names: Iterable[str], user_ids: Iterable[str] = ()) -> CArgs:
+        """TIMFriendshipCreateFriendGroup: new groups (not existing ones), with these friends;
+        {user id: None, or the error (31704: not a friend)}."""
+        friends = _user_ids(user_ids, may_be_empty=True)
+        return (arguments.json_arg({k.kTIMFriendshipCreateFriendGroupParamNameArray: names_param(names),
+                                    k.kTIMFriendshipCreateFriendGroupParamIdentifierArray: friends}),)
+
+    create_friend_group_async = create_friend_group.awaitable
+
+    @api_call("TIMFriendshipGetFriendGroupList", result=_friend_groups)
+    def friend_group_list(names: Optional[Iterable[str]] = None) -> CArgs:
+        """TIMFriendshipGetFriendGroupList: FriendGroups by name (None: every group)."""
+        return (None if names is None else arguments.json_arg(names_param(names)),)
+
+    friend_group_list_async = friend_group_list.awaitable
+
+    @api_call("TIMFriendshipDeleteFriendGroup")
+    def delete_friend_groups(names: Iterable[str]) -> CArgs:
+        """TIMFriendshipDeleteFriendGroup: the groups go; their friends stay friends."""
+        return (arguments.json_arg(names_param(names)),)
+
+    delete_friend_groups_async = delete_friend_groups.awaitable
+
+    @api_call("TIMFriendshipModifyFriendGroup")
+    def rename_friend_group(name: str, new_name: str) -> CArgs:
+        """TIMFriendshipModifyFriendGroup with a new name."""
+        return (_group_change(name, k.kTIMFriendshipModifyFriendGroupParamNewName, group_name(new_name)),)
+
+    rename_friend_group_async = rename_friend_group.awaitable
+
+    @api_call("TIMFriendshipModifyFriendGroup", result=per_user("TIMFriendshipModifyFriendGroup"))
+    def add_to_friend_group(name: str, user_ids: Iterable[str]) -> CArgs:
+        """TIMFriendshipModifyFriendGroup adding friends: {user id: None, or the error (31704)}."""
+        return (_group_change(name, k.kTIMFriendshipModifyFriendGroupParamAddIdentifierArray, _user_ids(user_ids)),)
+
+    add_to_friend_group_async = add_to_friend_group.awaitable
+
+    @api_call("TIMFriendshipModifyFriendGroup", result=per_user("TIMFriendshipModifyFriendGroup"))
+    def remove_from_friend_group(name: str, user_ids: Iterable[str]) -> CArgs:
+        """TIMFriendshipModifyFriendGroup removing friends: {user id: None, or the error}."""
+        return (_group_change(name, k.kTIMFriendshipModifyFriendGroupParamDeleteIdentifierArray, _user_ids(user_ids)),)
+
+    remove_from_friend_group_async = remove_from_friend_group.awaitable
 
     # ---- the local engine's clock ----
 

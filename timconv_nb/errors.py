@@ -106,6 +106,13 @@ class RevokeTimeLimitError(TIMError):
 class ModifyConflictError(TIMError):
     """The message was modified by someone else since it was read (8006): read it again (e.g.
     ``Client.find_messages``) and modify the latest copy."""
+class FriendshipError(TIMError):
+    """A friendship operation the relation between the users refuses: already friends, not
+    friends, a block list, the user's add permission, no such friend request (30015-31704)."""
+
+
+class BlockedError(TIMError, PermissionError):
+    """The peer blocked the sender: a C2C message to them is refused (20007)."""
 
 
 class CallTimeoutError(TIMError, TimeoutError):
@@ -190,6 +197,18 @@ EXCEPTION_OF: dict[str, type[TIMError]] = {
     "ERR_SVR_PROFILE_VALUE_ERROR": InvalidParameterError,
     "ERR_SVR_PROFILE_INVALID_VALUE_FORMAT": InvalidParameterError,
     "ERR_SDK_MSG_MODIFY_CONFLICT": ModifyConflictError,
+    "ERR_SDK_FRIENDSHIP_INVALID_ADD_REMARK": InvalidParameterError,
+    "ERR_SDK_FRIENDSHIP_INVALID_ADD_WORDING": InvalidParameterError,
+    "ERR_SDK_FRIENDSHIP_FRIEND_GROUP_EMPTY": InvalidParameterError,
+    "ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS": InvalidParameterError,
+    "ERR_SVR_FRIENDSHIP_ALREADY_FRIENDS": FriendshipError,
+    "ERR_SVR_FRIENDSHIP_IN_SELF_BLACKLIST": FriendshipError,
+    "ERR_SVR_FRIENDSHIP_ALLOW_TYPE_DENY_ANY": FriendshipError,
+    "ERR_SVR_FRIENDSHIP_IN_PEER_BLACKLIST": FriendshipError,
+    "ERR_SVR_FRIENDSHIP_ALLOW_TYPE_NEED_CONFIRM": FriendshipError,
+    "ERR_SVR_FRIENDSHIP_PENDENCY_NOT_FOUND": FriendshipError,
+    "ERR_SVR_FRIENDSHIP_DEL_NONFRIEND": FriendshipError,
+    "ERR_SVR_MSG_IN_PEER_BLACKLIST": BlockedError,
 }
 
 _INCLUDE = Path(__file__).resolve().parent / "engine" / "include"  # package data: always installed

@@ -15,6 +15,7 @@ from enum import IntEnum
 from typing import Any, Callable, Optional
 
 from . import wire as k
+from .friends import FriendProfile, FriendRequest
 from .membership import GroupTip
 from .model import Conversation, ConvEvent, ConvType, Message, RevokedMessage
 from .profiles import UserProfile, UserStatus
@@ -33,6 +34,15 @@ class NetworkStatus(IntEnum):
 
 def _conversations(payload: str) -> list[Conversation]:
     return [Conversation.from_json(info) for info in json.loads(payload)] if payload else []
+
+
+def _ids(payload: str) -> list[str]:
+    """A JSON array of user ids (or names)."""
+    return [str(one) for one in json.loads(payload)] if payload else []
+
+
+def _friends(payload: str) -> list[FriendProfile]:
+    return [FriendProfile.from_json(p) for p in json.loads(payload)] if payload else []
 
 
 def _described_filter(payload: str) -> dict[str, Any]:
@@ -143,6 +153,49 @@ NOTIFICATIONS: tuple[Notification, ...] = (
                  lambda payload: ([Message.from_json(m) for m in json.loads(payload)],),
                  doc="handler(messages): Messages modified (with :meth:`modify_message`, here or by another user "
                      "holding a copy), as they are now"),
+    Notification("friend_added", "TIMSetOnAddFriendCallback", "TIMOnAddFriendCallback", ("friend_added",),
+                 lambda payload: (_ids(payload),),
+                 doc="handler(user_ids): friends added to the user's list (by any process of the user's, or by "
+                     "the friend adding both ways or agreeing)"),
+    Notification("friend_deleted", "TIMSetOnDeleteFriendCallback", "TIMOnDeleteFriendCallback", ("friend_deleted",),
+                 lambda payload: (_ids(payload),),
+                 doc="handler(user_ids): friends gone from the user's list (deleted, or blocked, either side)"),
+    Notification("friend_profile_updated", "TIMSetUpdateFriendProfileCallback", "TIMUpdateFriendProfileCallback",
+                 ("friend_profile_updated",),
+                 lambda payload: ([(u[k.kTIMFriendProfileUpdateIdentifier], u[k.kTIMFriendProfileUpdateItem])
+                                   for u in json.loads(payload)],),
+                 doc="handler(updates): (user_id, FriendProfileItem dict) pairs: a friend's remark, groups or "
+                     "custom fields changed"),
+    Notification("friend_request", "TIMSetFriendAddRequestCallback", "TIMFriendAddRequestCallback",
+                 ("friend_request",), lambda payload: ([FriendRequest.from_json(r) for r in json.loads(payload)],),
+                 doc="handler(requests): FriendRequests someone made to the user, who confirms whom they add"),
+    Notification("friend_requests_deleted", "TIMSetFriendApplicationListDeletedCallback",
+                 "TIMFriendApplicationListDeletedCallback", ("friend_requests_deleted",),
+                 lambda payload: (_ids(payload),),
+                 doc="handler(user_ids): friend requests gone: deleted, agreed to, refused (also the asker's, "
+                     "when refused)"),
+    Notification("friend_requests_read", "TIMSetFriendApplicationListReadCallback",
+                 "TIMFriendApplicationListReadCallback", ("friend_requests_read",), lambda: (),
+                 doc="handler(): the user read their friend requests (:meth:`report_friend_requests_read`)"),
+    Notification("blocked", "TIMSetFriendBlackListAddedCallback", "TIMFriendBlackListAddedCallback", ("blocked",),
+                 lambda payload: (_friends(payload),), doc="handler(profiles): FriendProfiles of users blocked"),
+    Notification("unblocked", "TIMSetFriendBlackListDeletedCallback", "TIMFriendBlackListDeletedCallback",
+                 ("unblocked",), lambda payload: (_ids(payload),), doc="handler(user_ids): users unblocked"),
+    Notification("friend_group_created", "TIMSetFriendGroupCreatedCallback", "TIMFriendGroupCreatedCallback",
+                 ("friend_group_created",), lambda name, payload: (name, _friends(payload)),
+                 doc="handler(name, profiles): a friend group was created with these friends"),
+    Notification("friend_group_deleted", "TIMSetFriendGroupDeletedCallback", "TIMFriendGroupDeletedCallback",
+                 ("friend_group_deleted",), lambda payload: (_ids(payload),),
+                 doc="handler(names): friend groups deleted"),
+    Notification("friend_group_renamed", "TIMSetFriendGroupNameChangedCallback", "TIMFriendGroupNameChangedCallback",
+                 ("friend_group_renamed",), lambda old_name, new_name: (old_name, new_name),
+                 doc="handler(old_name, new_name): a friend group was renamed"),
+    Notification("friends_grouped", "TIMSetFriendsAddedToGroupCallback", "TIMFriendsAddedToGroupCallback",
+                 ("friends_grouped",), lambda name, payload: (name, _friends(payload)),
+                 doc="handler(name, profiles): friends added to a friend group"),
+    Notification("friends_ungrouped", "TIMSetFriendsDeletedFromGroupCallback", "TIMFriendsDeletedFromGroupCallback",
+                 ("friends_ungrouped",), lambda name, payload: (name, _ids(payload)),
+                 doc="handler(name, user_ids): friends taken out of a friend group"),
 )
 
 BY_SOURCE: dict[str, Notification] = {n.source: n for n in NOTIFICATIONS}

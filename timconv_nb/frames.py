@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["CONVERSATION_DTYPES", "MESSAGE_DTYPES", "RECORD_DTYPES", "GROUP_DTYPES", "MEMBER_DTYPES",
            "SEARCH_DTYPES", "conversations_frame", "conversations_frame_from_columns", "messages_frame",
            "records_frame", "groups_frame", "members_frame", "search_frame",
-           "PROFILE_DTYPES", "profiles_frame"]
+           "PROFILE_DTYPES", "profiles_frame", "FRIEND_DTYPES", "friends_frame"]
 
 #: A JSON document as the SDK gives it (text, or bytes of UTF-8), or as parsed.
 JsonDocument = Union[str, bytes, list[Any], JsonObject]
@@ -106,6 +106,21 @@ PROFILE_DTYPES: dict[str, Any] = {
     "birthday": "int64",
     "level": "int64",
     "role": "int64",
+    "custom": "object",
+}
+
+
+#: Column name -> dtype of the friend frame (``Client.friends``), indexed by user id.
+FRIEND_DTYPES: dict[str, Any] = {
+    "show_name": "string",
+    "remark": "string",
+    "nickname": "string",
+    "face_url": "string",
+    "groups": "object",
+    "add_source": "string",
+    "add_wording": "string",
+    "add_time": TIME,
+    "add_permission": PROFILE_DTYPES["add_permission"],
     "custom": "object",
 }
 
@@ -452,6 +467,21 @@ def profiles_frame(profiles: Union[str, bytes, list[JsonObject]], keep_json: boo
                         "birthday": [u.birthday for u in users], "level": [u.level for u in users],
                         "role": [u.role for u in users], "custom": [u.custom for u in users]}
     return _with_json(_frame(columns, PROFILE_DTYPES, [u.user_id for u in users], "user_id"), profiles, keep_json)
+
+
+def friends_frame(profiles: Union[str, bytes, list[JsonObject]], keep_json: bool = False) -> pd.DataFrame:
+    """A DataFrame of FriendProfile objects (the friend list), first added first."""
+    from .friends import FriendProfile
+
+    friends = [FriendProfile.from_json(p) for p in _parsed(profiles)]
+    columns: Columns = {"show_name": [f.show_name for f in friends], "remark": [f.remark for f in friends],
+                        "nickname": [f.profile.nickname for f in friends],
+                        "face_url": [f.profile.face_url for f in friends], "groups": [f.groups for f in friends],
+                        "add_source": [f.add_source for f in friends], "add_wording": [f.add_wording for f in friends],
+                        "add_time": [f.add_time for f in friends],
+                        "add_permission": [f.profile.add_permission.name.lower() for f in friends],
+                        "custom": [f.custom for f in friends]}
+    return _with_json(_frame(columns, FRIEND_DTYPES, [f.user_id for f in friends], "user_id"), profiles, keep_json)
 
 
 def records_frame(records: list[CallRecord]) -> pd.DataFrame:

@@ -186,6 +186,36 @@ static int msg_import_msg_list(const char *text) {
     return TIMMsgImportMsgList("peer", kTIMConv_Group, text, on_done, NULL);
 }
 
+static int friendship_get_friends_info(const char *text) { return TIMFriendshipGetFriendsInfo(text, on_done, NULL); }
+static int friendship_modify_friend_profile(const char *text) {
+    return TIMFriendshipModifyFriendProfile(text, on_done, NULL);
+}
+static int friendship_search_friends(const char *text) { return TIMFriendshipSearchFriends(text, on_done, NULL); }
+static int friendship_add_friend(const char *text) { return TIMFriendshipAddFriend(text, on_done, NULL); }
+static int friendship_delete_friend(const char *text) { return TIMFriendshipDeleteFriend(text, on_done, NULL); }
+static int friendship_check_friend_type(const char *text) { return TIMFriendshipCheckFriendType(text, on_done, NULL); }
+static int friendship_get_pendency_list(const char *text) { return TIMFriendshipGetPendencyList(text, on_done, NULL); }
+static int friendship_handle_friend_add_request(const char *text) {
+    return TIMFriendshipHandleFriendAddRequest(text, on_done, NULL);
+}
+static int friendship_delete_pendency(const char *text) { return TIMFriendshipDeletePendency(text, on_done, NULL); }
+static int friendship_add_to_black_list(const char *text) { return TIMFriendshipAddToBlackList(text, on_done, NULL); }
+static int friendship_delete_from_black_list(const char *text) {
+    return TIMFriendshipDeleteFromBlackList(text, on_done, NULL);
+}
+static int friendship_create_friend_group(const char *text) {
+    return TIMFriendshipCreateFriendGroup(text, on_done, NULL);
+}
+static int friendship_get_friend_group_list(const char *text) {
+    return TIMFriendshipGetFriendGroupList(text, on_done, NULL);
+}
+static int friendship_delete_friend_group(const char *text) {
+    return TIMFriendshipDeleteFriendGroup(text, on_done, NULL);
+}
+static int friendship_modify_friend_group(const char *text) {
+    return TIMFriendshipModifyFriendGroup(text, on_done, NULL);
+}
+
 static const struct entry_point entry_points[] = {
     {set_draft_json, false},
     {set_draft_conv_id, false},
@@ -242,6 +272,21 @@ static const struct entry_point entry_points[] = {
     {msg_set_local_custom_data, true},
     {msg_save_msg, true},
     {msg_import_msg_list, true},
+    {friendship_get_friends_info, true},
+    {friendship_modify_friend_profile, true},
+    {friendship_search_friends, true},
+    {friendship_add_friend, true},
+    {friendship_delete_friend, true},
+    {friendship_check_friend_type, true},
+    {friendship_get_pendency_list, true},
+    {friendship_handle_friend_add_request, true},
+    {friendship_delete_pendency, true},
+    {friendship_add_to_black_list, true},
+    {friendship_delete_from_black_list, true},
+    {friendship_create_friend_group, true},
+    {friendship_get_friend_group_list, true},
+    {friendship_delete_friend_group, true},
+    {friendship_modify_friend_group, true},
 };
 #define ENTRY_POINTS (sizeof entry_points / sizeof entry_points[0] + 1)
 

@@ -88,7 +88,21 @@
     X(ERR_SVR_PROFILE_VALUE_ERROR, 40605, "a standard profile field's value is not one it takes")                 \
     X(ERR_SVR_PROFILE_INVALID_VALUE_FORMAT, 40610, "a profile field's value is of the wrong type")              \
     X(ERR_SDK_MSG_MODIFY_CONFLICT, 8006,                                                                          \
-      "the message was modified by someone else since it was read: modify the latest copy (the callback's)")
+      "the message was modified by someone else since it was read: modify the latest copy (the callback's)")       \
+    X(ERR_SDK_FRIENDSHIP_INVALID_ADD_REMARK, 9002, "invalid friend remark: at most 96 bytes of UTF-8")            \
+    X(ERR_SDK_FRIENDSHIP_INVALID_ADD_WORDING, 9003, "invalid add wording: at most 120 bytes of UTF-8")            \
+    X(ERR_SDK_FRIENDSHIP_FRIEND_GROUP_EMPTY, 9005,                                                                \
+      "invalid friend group name: not empty, at most 30 bytes of UTF-8")                                          \
+    X(ERR_SVR_FRIENDSHIP_INVALID_PARAMETERS, 30001, "invalid friendship request: the description says what is wrong") \
+    X(ERR_SVR_FRIENDSHIP_ALREADY_FRIENDS, 30015, "already friends: the user is in the friend list")               \
+    X(ERR_SVR_FRIENDSHIP_IN_SELF_BLACKLIST, 30515, "the user is in one's own block list: unblock them to add them") \
+    X(ERR_SVR_FRIENDSHIP_ALLOW_TYPE_DENY_ANY, 30516, "the user lets nobody add them as a friend (add permission)")  \
+    X(ERR_SVR_FRIENDSHIP_IN_PEER_BLACKLIST, 30525, "one is in the user's block list: they cannot be added")        \
+    X(ERR_SVR_FRIENDSHIP_ALLOW_TYPE_NEED_CONFIRM, 30539,                                                          \
+      "a friend request is waiting: the user confirms whom they add (add permission), so only the request was made") \
+    X(ERR_SVR_FRIENDSHIP_PENDENCY_NOT_FOUND, 30614, "no such friend request")                                     \
+    X(ERR_SVR_FRIENDSHIP_DEL_NONFRIEND, 31704, "not a friend: the user is not in the friend list")                \
+    X(ERR_SVR_MSG_IN_PEER_BLACKLIST, 20007, "the peer blocked the sender: a C2C message to them is refused")
 
 enum TIMErrCode {
 #define TIMCONV_ERROR_CODE_ENUM(name, value, meaning) name = value,

@@ -41,7 +41,7 @@ void deliver_to(const char *recipient, const struct delivery *d) {
     if (code == ERR_SUCC) {
         code = store_msg_receive(s, d->conv_id, d->conv_type, d->body, d->fields);
         if (code != ERR_SUCC) snprintf(err, sizeof err, "%s", store_error(s));
-        if (code == ERR_SUCC && d->conv_type == kTIMConv_C2C) profile_news_delivered(s);
+        if (code == ERR_SUCC && d->conv_type == kTIMConv_C2C) profile_news_delivered(s, recipient);
     }
     if (code != ERR_SUCC) engine_log(kTIMLog_Error, "cannot deliver a message to %s: %s", recipient, err);
 }

@@ -9,6 +9,7 @@
 #include "api/delivery.h"
 #include "runtime/profile_news.h"
 #include "store/registry.h"
+#include "store/registry_friends.h"
 #include "util/json_check.h"
 
 /* ---- send ---- */
@@ -33,19 +34,27 @@ static struct message_fields send_fields(const struct task *t) {
 /* Stores the message in the sender's store; its delivery comes once that is committed. */
 static void run_send(struct task *t, struct store *s, struct task_result *r) {
     struct send_args *a = &t->args.send;
-    if (a->conv.type != kTIMConv_C2C) { /* the registry says whether the sender may send, and gives the seq */
-        struct registry *reg = group_registry(r);
-        if (reg == NULL) return;
-        int code = registry_next_seq(reg, a->conv.id, engine_user_id(), t->accepted_at, &a->group);
-        if (code != ERR_SUCC) {
-            task_result_fail(r, code, "%s", registry_error(reg));
-            return;
-        }
+    /* The registry says whether the sender may send: a group gives the seq, a peer may have
+     * blocked the sender (TIMErrorCode.h 303). */
+    struct registry *reg = group_registry(r);
+    if (reg == NULL) return;
+    bool blocked = false;
+    int code = a->conv.type != kTIMConv_C2C
+                   ? registry_next_seq(reg, a->conv.id, engine_user_id(), t->accepted_at, &a->group)
+                   : registry_is_blocked(reg, a->conv.id, engine_user_id(), &blocked);
+    if (code == ERR_SUCC && blocked) {
+        task_result_fail(r, ERR_SVR_MSG_IN_PEER_BLACKLIST, "%s blocked %s: the message is refused", a->conv.id,
+                         engine_user_id());
+        return;
+    }
+    if (code != ERR_SUCC) {
+        task_result_fail(r, code, "%s", registry_error(reg));
+        return;
     }
     struct message_fields fields = send_fields(t);
     bool created = false;
     char *info = NULL;
-    int code = store_msg_send(s, a->conv.id, a->conv.type, &a->body, &fields, &created, &r->json,
+    code = store_msg_send(s, a->conv.id, a->conv.type, &a->body, &fields, &created, &r->json,
                               conv_info_if_wanted(&info));
     if (code != ERR_SUCC) {
         store_failed(r, s, code, t);

@@ -39,15 +39,7 @@ static void run_modify(struct task *t, struct store *s, struct task_result *r) {
         registry_failed(r, reg, code);
         return;
     }
-    char *self = json_array_of(engine_user_id());
-    char *faces = NULL;
-    if (self != NULL && registry_conv_faces(reg, self, &faces) != ERR_SUCC) faces = NULL;
-    free(self);
-    if (faces != NULL && strcmp(faces, "[]") == 0) {
-        free(faces);
-        faces = NULL;
-    }
-    profile_news_own_change(seq, faces);
+    profile_news_own_change(seq);
     task_result_note(r, LISTENER_SELF_INFO_UPDATED, 0, profile);
 }
 

@@ -63,7 +63,31 @@ struct store;
       (note_array(n), user_data))                                                                                  \
     X(USER_STATUS_CHANGED, TIMSetUserStatusChangedCallback, TIMUserStatusChangedCallback, ONE, NOTE,              \
       (note_array(n), user_data))                                                                                 \
-    X(MSG_UPDATE, TIMSetMsgUpdateCallback, TIMMsgUpdateCallback, ONE, NOTE, (note_array(n), user_data))
+    X(MSG_UPDATE, TIMSetMsgUpdateCallback, TIMMsgUpdateCallback, ONE, NOTE, (note_array(n), user_data))         \
+    X(FRIEND_ADDED, TIMSetOnAddFriendCallback, TIMOnAddFriendCallback, ONE, NOTE, (note_array(n), user_data))     \
+    X(FRIEND_DELETED, TIMSetOnDeleteFriendCallback, TIMOnDeleteFriendCallback, ONE, NOTE, (note_array(n), user_data)) \
+    X(FRIEND_PROFILE_UPDATED, TIMSetUpdateFriendProfileCallback, TIMUpdateFriendProfileCallback, ONE, NOTE,       \
+      (note_array(n), user_data))                                                                                  \
+    X(FRIEND_REQUEST, TIMSetFriendAddRequestCallback, TIMFriendAddRequestCallback, ONE, NOTE,                     \
+      (note_array(n), user_data))                                                                                  \
+    X(FRIEND_REQUESTS_DELETED, TIMSetFriendApplicationListDeletedCallback, TIMFriendApplicationListDeletedCallback, \
+      ONE, NOTE, (note_array(n), user_data))                                                                       \
+    X(FRIEND_REQUESTS_READ, TIMSetFriendApplicationListReadCallback, TIMFriendApplicationListReadCallback, ONE,   \
+      NOTE, (user_data))                                                                                           \
+    X(BLOCKED, TIMSetFriendBlackListAddedCallback, TIMFriendBlackListAddedCallback, ONE, NOTE,                    \
+      (note_array(n), user_data))                                                                                  \
+    X(UNBLOCKED, TIMSetFriendBlackListDeletedCallback, TIMFriendBlackListDeletedCallback, ONE, NOTE,              \
+      (note_array(n), user_data))                                                                                  \
+    X(FRIEND_GROUP_CREATED, TIMSetFriendGroupCreatedCallback, TIMFriendGroupCreatedCallback, ONE, NOTE,           \
+      (n->name, note_array(n), user_data))                                                           \
+    X(FRIEND_GROUP_DELETED, TIMSetFriendGroupDeletedCallback, TIMFriendGroupDeletedCallback, ONE, NOTE,           \
+      (note_array(n), user_data))                                                                                  \
+    X(FRIEND_GROUP_RENAMED, TIMSetFriendGroupNameChangedCallback, TIMFriendGroupNameChangedCallback, ONE, NOTE,   \
+      (n->name, n->new_name, user_data))                                              \
+    X(FRIENDS_GROUPED, TIMSetFriendsAddedToGroupCallback, TIMFriendsAddedToGroupCallback, ONE, NOTE,              \
+      (n->name, note_array(n), user_data))                                                           \
+    X(FRIENDS_UNGROUPED, TIMSetFriendsDeletedFromGroupCallback, TIMFriendsDeletedFromGroupCallback, ONE, NOTE,    \
+      (n->name, note_array(n), user_data))
 
 enum listener_kind {
     LISTENER_NONE, /* no notification: an unused note */

@@ -25,6 +25,8 @@ static const char *const faultable[] = {
     "TIMMsgSendMessage", "TIMMsgReportReaded", "TIMMsgMarkAllMessageAsRead", "TIMMsgGetMsgList", "callExperimentalAPI",
     "TIMMsgSetC2CReceiveMessageOpt", "TIMMsgGetC2CReceiveMessageOpt", "TIMMsgSetGroupReceiveMessageOpt",
     "TIMMsgModifyMessage", "TIMMsgSetLocalCustomData", "TIMMsgSaveMsg", "TIMMsgImportMsgList",
+    "TIMFriendshipGetFriendProfileList", "TIMFriendshipAddFriend", "TIMFriendshipModifyFriendProfile",
+    "TIMFriendshipAddToBlackList", "TIMFriendshipHandleFriendAddRequest", "TIMFriendshipCreateFriendGroup",
 };
 
 struct rule {

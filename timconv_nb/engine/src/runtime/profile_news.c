@@ -8,13 +8,13 @@
 #include "notify/engine_log.h"
 #include "runtime/announce.h"
 #include "runtime/engine.h"
+#include "runtime/friend_news.h"
 #include "store/presence.h"
 #include "store/registry_profiles.h"
 #include "util/json_check.h"
 
 static int64_t seen_seq;   /* the registry's change counter when last looked at */
 static int64_t own_seq;    /* the counter of the user's own last change made here */
-static char *own_faces;    /* the user's face for others' C2C conversations; NULL: "[]" */
 static char *status_targets; /* the users whose statuses the user follows (a JSON array); NULL: none */
 static char *seen_statuses;  /* their statuses when last looked at */
 
@@ -27,19 +27,14 @@ static struct registry *registry(void) {
     return reg;
 }
 
-void profile_news_own_change(int64_t seq, char *faces) {
-    own_seq = seq;
-    free(own_faces);
-    own_faces = faces;
-}
+void profile_news_own_change(int64_t seq) { own_seq = seq; }
 
-const char *profile_news_own_faces(void) { return own_faces != NULL ? own_faces : "[]"; }
-
-/* The {CONV_FACE_*} array of the users of ids_json whose profile gives a name or a face; NULL when
- * none (or on a failure, logged). */
-static char *faces_of(struct registry *reg, const char *ids_json) {
+/* The {CONV_FACE_*} array, as viewer sees them (NULL: as anyone does), of the users of ids_json
+ * whose profile gives a name or a face (or viewer's remark a name); NULL when none (or on a
+ * failure, logged). */
+static char *faces_of(struct registry *reg, const char *viewer, const char *ids_json) {
     char *faces = NULL;
-    if (registry_conv_faces(reg, ids_json, &faces) != ERR_SUCC) {
+    if (registry_conv_faces(reg, viewer, ids_json, &faces) != ERR_SUCC) {
         engine_log(kTIMLog_Error, "cannot read conversation faces: %s", registry_error(reg));
     } else if (faces != NULL && strcmp(faces, "[]") == 0) {
         free(faces);
@@ -49,19 +44,16 @@ static char *faces_of(struct registry *reg, const char *ids_json) {
 }
 
 int profile_news_baseline(struct store *s, const char *user) {
-    profile_news_own_change(0, NULL);
+    profile_news_own_change(0);
     struct registry *reg = registry();
     if (reg == NULL) return ERR_IO_OPERATION_FAILED;
     int code = registry_set_logged_in(reg, user, true);
     if (code != ERR_SUCC) engine_log(kTIMLog_Error, "cannot record the login of %s: %s", user, registry_error(reg));
     profile_news_status_rebase(s);
     code = registry_profile_seq(reg, &seen_seq);
-    char *self = code == ERR_SUCC ? json_array_of(user) : NULL;
-    if (self != NULL) own_faces = faces_of(reg, self);
-    free(self);
     char *peers = NULL;
     if (code == ERR_SUCC) code = store_conv_peers(s, &peers);
-    char *faces = code == ERR_SUCC && peers != NULL ? faces_of(reg, peers) : NULL;
+    char *faces = code == ERR_SUCC && peers != NULL ? faces_of(reg, user, peers) : NULL;
     if (faces != NULL) code = store_conv_faces_set(s, kTIMConv_C2C, faces, NULL);
     if (code != ERR_SUCC) engine_log(kTIMLog_Error, "cannot bring conversation faces up to date: %s", store_error(s));
     free(peers);
@@ -95,6 +87,7 @@ void profile_news_poll(struct store *s) {
         engine_log(kTIMLog_Error, "cannot read profile changes: %s", registry_error(reg));
         return;
     }
+    friend_news_announce(s, reg, seen_seq, news.latest);
     seen_seq = news.latest;
     struct task_result r = {.code = ERR_SUCC};
     if (news.faces != NULL) {
@@ -109,11 +102,6 @@ void profile_news_poll(struct store *s) {
         }
     }
     task_result_note(&r, LISTENER_USER_INFO_CHANGED, 0, news.subscribed);
-    if (news.own != NULL) { /* changed by another process of the user's: its face as others see it */
-        char *self = json_array_of(engine_user_id());
-        if (self != NULL) profile_news_own_change(own_seq, faces_of(reg, self));
-        free(self);
-    }
     task_result_note(&r, LISTENER_SELF_INFO_UPDATED, 0, news.own);
     news.subscribed = news.own = NULL; /* taken by the notes */
     announce_result(s, &r);
@@ -124,7 +112,7 @@ void profile_news_poll(struct store *s) {
 void profile_news_new_c2c(struct store *s, const char *peer, char **info) {
     struct registry *reg = registry();
     char *ids = reg != NULL ? json_array_of(peer) : NULL;
-    char *faces = ids != NULL ? faces_of(reg, ids) : NULL;
+    char *faces = ids != NULL ? faces_of(reg, engine_user_id(), ids) : NULL;
     free(ids);
     if (faces == NULL) return; /* the peer's profile gives neither: the id it shows is right */
     int code = store_conv_faces_set(s, kTIMConv_C2C, faces, NULL);
@@ -137,11 +125,16 @@ void profile_news_new_c2c(struct store *s, const char *peer, char **info) {
     if (code != ERR_SUCC) engine_log(kTIMLog_Error, "cannot show %s's name and face: %s", peer, store_error(s));
 }
 
-void profile_news_delivered(struct store *recipient) {
-    if (own_faces == NULL) return;
-    if (store_conv_faces_set(recipient, kTIMConv_C2C, own_faces, NULL) != ERR_SUCC) {
+void profile_news_delivered(struct store *recipient, const char *recipient_id) {
+    /* As the recipient sees the sender: their remark first (registry_conv_faces). */
+    struct registry *reg = registry();
+    char *self = reg != NULL ? json_array_of(engine_user_id()) : NULL;
+    char *faces = self != NULL ? faces_of(reg, recipient_id, self) : NULL;
+    free(self);
+    if (faces != NULL && store_conv_faces_set(recipient, kTIMConv_C2C, faces, NULL) != ERR_SUCC) {
         engine_log(kTIMLog_Error, "cannot show the sender's name and face: %s", store_error(recipient));
     }
+    free(faces);
 }
 
 /* A growing mask of one character per user id: '1' online, '0' not. */

@@ -4,7 +4,8 @@
  * registry's change counter (every 100 ms while a user is logged in), then makes it its own user's:
  * the C2C conversations with the changed users take their new show names and faces (an Update
  * event), subscribers hear TIMUserInfoChangedCallback, and another process of the changed user
- * TIMSelfInfoUpdatedCallback. So a change costs its writer one registry row, and each process
+ * TIMSelfInfoUpdatedCallback; friend news (friend_news.h), which shares the counter, is announced
+ * by the same poll. So a change costs its writer one registry row, and each process
  * online one indexed query and one store update, whatever the number of users holding a
  * conversation with the user; a user logged in later has their conversations brought up to date
  * at login.
@@ -29,14 +30,8 @@ int profile_news_baseline(struct store *s, const char *user);
 void profile_news_poll(struct store *s);
 
 /* This process changed its user's own profile: the change's counter (the poll does not announce
- * it again) and the user's face as C2C conversations show it (faces: a {CONV_FACE_*} array;
- * taken). */
-void profile_news_own_change(int64_t seq, char *faces);
-
-/* The logged-in user's face, as the C2C conversations others hold with the user show it: a
- * {CONV_FACE_*} array (store_conv_faces_set), "[]" when the user's profile gives neither a name
- * nor a face. */
-const char *profile_news_own_faces(void);
+ * it again). */
+void profile_news_own_change(int64_t seq);
 
 /* A C2C conversation with peer was created in s: it shows the peer's name and face from the start;
  * *info (its ConvInfo, when read) is read again when they changed it. A failure is logged: the
@@ -44,8 +39,9 @@ const char *profile_news_own_faces(void);
 void profile_news_new_c2c(struct store *s, const char *peer, char **info);
 
 /* A recipient's store got a C2C message from the logged-in user: the conversation shows the
- * sender's name and face (one update, only when the user's profile gives one). */
-void profile_news_delivered(struct store *recipient);
+ * sender's name and face as the recipient sees them (their remark first; one update, only when
+ * there is a name or face to show). */
+void profile_news_delivered(struct store *recipient, const char *recipient_id);
 
 /* User statuses (TIMManager.h 6.5-6.8). The statuses of the users of a JSON array of ids, each
  * online while a process holds its login (the presence mark; the logged-in user is online here),

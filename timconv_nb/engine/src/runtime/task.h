@@ -47,7 +47,7 @@ enum task_args_kind {
     ARGS_MSG_REF,     /* revoke, delete, delete list, clear history */
     ARGS_MSG_QUERY,   /* finding messages */
     ARGS_SEARCH,      /* searching messages */
-    ARGS_PROFILE,     /* the profile and user status calls (TIMManager.h 6.1-6.8) */
+    ARGS_PROFILE,     /* the profile and user status calls (TIMManager.h 6.1-6.8), the friendship calls */
 };
 
 struct login_args {
@@ -156,6 +156,7 @@ struct msg_query_args {
  * TIMUserStatus), or NULL. */
 struct profile_args {
     char *json; /* malloc'd */
+    uint64_t time_stamp; /* TIMFriendshipReportPendencyReaded's */
 };
 
 #define TASK_MAX_NOTES 4
@@ -241,8 +242,9 @@ void task_result_answer(struct task_result *r, const struct task *t);
 
 /* Records a note of `kind` with value (a TIMConvEvent for LISTENER_CONV_EVENT; else unused) and a
  * JSON array: a conversation event, new messages (LISTENER_RECV_MSG), group tips, modified
- * messages (LISTENER_MSG_UPDATE); takes
- * ownership of array (NULL is ignored). */
+ * messages (LISTENER_MSG_UPDATE), changed profiles and statuses (LISTENER_USER_INFO_CHANGED,
+ * LISTENER_USER_STATUS_CHANGED; LISTENER_SELF_INFO_UPDATED: one UserProfile), friendship news;
+ * takes ownership of array (NULL is ignored). */
 void task_result_note(struct task_result *r, enum listener_kind kind, int64_t value, char *array);
 
 /* Records an event holding the one-element array [info]; takes ownership of info. */

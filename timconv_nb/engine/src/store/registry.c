@@ -252,6 +252,7 @@ static int open_db(struct registry *r, char *err, size_t err_size) {
     if (rc == SQLITE_OK && version == 1) rc = sqlite3_exec(r->db, registry_upgrade_sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, registry_schema_sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, registry_profiles_schema_sql, NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, registry_friends_schema_sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
         snprintf(err, err_size, "cannot open the group registry %s: %s", path,
@@ -268,6 +269,7 @@ void registry_close(void) {
     if (r == NULL) return;
     for (int i = 0; i < R_COUNT; i++) sqlite3_finalize(r->stmt[i]);
     registry_profiles_close(r);
+    registry_friends_close(r);
     sqlite3_close(r->db);
     free(r);
 }

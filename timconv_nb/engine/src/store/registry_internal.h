@@ -72,6 +72,8 @@ extern const char registry_upgrade_sql[];
 
 /* Room for the statements of registry_profiles.c (its own table of SQL). */
 #define REGISTRY_PROFILE_STMTS 32
+/* Room for the statements of the friendship files (registry_friends_sql.c). */
+#define REGISTRY_FRIEND_STMTS 48
 extern const char *const reg_sql[R_COUNT];
 
 struct registry {
@@ -83,12 +85,18 @@ struct registry {
     bool batch_open;   /* a batch's transaction is open (registry_batch_begin) */
     int batch_failure; /* what lost the open batch's transaction, once something has */
     sqlite3_stmt *profile_stmt[REGISTRY_PROFILE_STMTS]; /* registry_profiles.c's, by its own ids */
+    sqlite3_stmt *friend_stmt[REGISTRY_FRIEND_STMTS];   /* the friendship files', by their own ids */
 };
 
 /* The profiles' table (registry_profiles.c), created with the registry's, and their statements'
  * end. */
 extern const char registry_profiles_schema_sql[];
 void registry_profiles_close(struct registry *r);
+
+/* The friendship tables (registry_friends_sql.c), created with the registry's, and their
+ * statements' end. */
+extern const char registry_friends_schema_sql[];
+void registry_friends_close(struct registry *r);
 
 /* A group as the rules read it. */
 struct group_row {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "TIMCloud.h"
+#include "store/registry_friends.h"
 #include "store/registry_internal.h"
 #include "store/store_internal.h"
 #include "util/sql_text.h"
@@ -72,25 +73,9 @@ enum profile_stmt {
 _Static_assert(TEXT_ID_MAX == 127, "TEXT_ID_MAX_TEXT is TEXT_ID_MAX");
 _Static_assert(P_COUNT <= REGISTRY_PROFILE_STMTS, "registry_internal.h keeps room for every profile statement");
 
-/* A UserProfile (TIMManager.h 8.3) of user id `id` and its im_profile row p (NULL columns when
- * the user never changed theirs: the defaults). */
-#define USER_PROFILE(id)                                                                                     \
-    "json_object('user_profile_identifier', " id ", 'user_profile_nick_name', coalesce(p.nick_name, ''),"  \
-    " 'user_profile_gender', coalesce(p.gender, 0), 'user_profile_face_url', coalesce(p.face_url, ''),"    \
-    " 'user_profile_self_signature', coalesce(p.self_signature, ''),"                                      \
-    " 'user_profile_add_permission', coalesce(p.add_permission, 0),"                                       \
-    " 'user_profile_location', coalesce(p.location, ''), 'user_profile_language', coalesce(p.language, 0)," \
-    " 'user_profile_birthday', coalesce(p.birthday, 0), 'user_profile_level', coalesce(p.level, 0),"       \
-    " 'user_profile_role', coalesce(p.role, 0),"                                                            \
-    " 'user_profile_custom_string_array', (SELECT json_group_array(json_object("                           \
-    "  'user_profile_custom_string_info_key', key, 'user_profile_custom_string_info_value', value))"        \
-    "  FROM json_each(coalesce(p.custom, '{}'))))"
-
-/* What a C2C conversation with the user of row p shows (TIMConversationManager.h 959-961: the
- * friend remark, else the nickname, else the user id). The friend remark is the viewer's, and
- * friendship (TIMFriendshipManager.h) is not implemented yet: its place is here, before the
- * nickname, once a viewer's remarks exist. */
-#define PEER_SHOW_NAME "CASE WHEN p.nick_name <> '' THEN p.nick_name ELSE p.user_id END"
+/* What a C2C conversation of viewer's with user `id` (im_profile row p) shows
+ * (TIMConversationManager.h 959-961): the viewer's friend remark, else the nickname, else the id. */
+#define PEER_SHOW_NAME(viewer, id) "coalesce(" FRIEND_REMARK(viewer, id) ", nullif(p.nick_name, ''), " id ")"
 
 /* The items of a UserProfileItem (8.4) by the type of their values. */
 #define TEXT_ITEMS \
@@ -181,29 +166,34 @@ static const char *const profile_sql[P_COUNT] = {
         " role = coalesce(json_extract(?2, '$.user_profile_item_role'), role),"
         " custom = json_patch(custom, coalesce((SELECT json_group_object('Tag_Profile_Custom_' || " BARE_KEY(CUSTOM_KEY) ","
         "  " CUSTOM_VALUE ") FROM json_each(?2, '$.user_profile_item_custom_string_array')), '{}')),"
-        " change_seq = (SELECT coalesce(max(change_seq), 0) + 1 FROM im_profile)"
+        " change_seq = " CHANGE_SEQ_NEXT
         " WHERE user_id = ?1 RETURNING change_seq",
     /* ?1 user */
     [P_ONE] = "SELECT " USER_PROFILE("?1") " FROM (SELECT 1) LEFT JOIN im_profile AS p ON p.user_id = ?1",
-    [P_SEQ] = "SELECT coalesce(max(change_seq), 0) FROM im_profile",
+    [P_SEQ] = "SELECT " CHANGE_SEQ_LATEST,
     /* ?1 the counter seen last, ?2 the user looking, ?3 the counter of that user's own last change
-     * made by this process, ?4 SUBSCRIPTION_INFO: the faces of every changed user, the profiles of those ?2 subscribed
-     * to, ?2's own profile when another process changed it, and the latest counter. */
+     * made by this process, ?4 SUBSCRIPTION_INFO: the faces of every changed user and of those
+     * whose remark for ?2 changed (friend news, registry_friends.h), the profiles of those ?2
+     * subscribed to, ?2's own profile when another process changed it, and the latest counter. */
     [P_NEWS] =
         "WITH news AS (SELECT p.user_id, p.nick_name, p.face_url, p.change_seq, " USER_PROFILE("p.user_id") " AS profile"
-        "  FROM im_profile AS p WHERE p.change_seq > ?1 ORDER BY p.change_seq)"
-        " SELECT (SELECT json_group_array(json_object('" CONV_FACE_ID "', p.user_id,"
-        "   '" CONV_FACE_SHOW_NAME "', " PEER_SHOW_NAME ", '" CONV_FACE_URL "', p.face_url)) FROM news AS p),"
+        "  FROM im_profile AS p WHERE p.change_seq > ?1 ORDER BY p.change_seq),"
+        " faced AS (SELECT user_id AS id FROM news UNION " FRIEND_RENAMED_SINCE("?1", "?2") ")"
+        " SELECT (SELECT json_group_array(json_object('" CONV_FACE_ID "', f.id,"
+        "   '" CONV_FACE_SHOW_NAME "', " PEER_SHOW_NAME("?2", "f.id") ", '" CONV_FACE_URL "', coalesce(p.face_url, '')))"
+        "   FROM faced AS f LEFT JOIN im_profile AS p ON p.user_id = f.id),"
         "  (SELECT json_group_array(json(profile)) FROM news WHERE user_id <> ?2 AND user_id IN"
         "   (SELECT target FROM im_subscription WHERE subscriber = ?2 AND kind = ?4)),"
         "  (SELECT profile FROM news WHERE user_id = ?2 AND change_seq <> ?3),"
-        "  (SELECT coalesce(max(change_seq), ?1) FROM news)",
-    /* ?1 a JSON array of user ids */
+        "  max(?1, " CHANGE_SEQ_LATEST ")",
+    /* ?1 a JSON array of user ids, ?2 the viewer (NULL: none, for the faces others see): those
+     * whose profile gives a name or a face, or whom the viewer gave a remark. */
     [P_FACES] =
-        "SELECT json_group_array(json_object('" CONV_FACE_ID "', p.user_id,"
-        "  '" CONV_FACE_SHOW_NAME "', " PEER_SHOW_NAME ", '" CONV_FACE_URL "', p.face_url))"
-        " FROM json_each(?1) AS q CROSS JOIN im_profile AS p ON p.user_id = q.value" /* by the primary key */
-        " WHERE p.nick_name <> '' OR p.face_url <> ''",
+        "SELECT json_group_array(json_object('" CONV_FACE_ID "', q.value,"
+        "  '" CONV_FACE_SHOW_NAME "', " PEER_SHOW_NAME("?2", "q.value") ", '" CONV_FACE_URL "', coalesce(p.face_url, '')))"
+        " FROM json_each(?1) AS q LEFT JOIN im_profile AS p ON p.user_id = q.value" /* by the primary key */
+        " WHERE coalesce(p.nick_name, '') <> '' OR coalesce(p.face_url, '') <> ''"
+        " OR " FRIEND_REMARK("?2", "q.value") " IS NOT NULL",
     /* ?1 subscriber, ?2 kind, ?3 a JSON array of user ids: subscribing again keeps its place; one's
      * own id is left out (one's own changes come without a subscription, TIMManager.h 573, 667). */
     [P_SUBSCRIBE] =
@@ -406,8 +396,10 @@ int registry_subscribe(struct registry *r, const char *subscriber, enum profile_
     return rfinish(r, result);
 }
 
-int registry_conv_faces(struct registry *r, const char *ids_json, char **faces) {
-    return query(r, bind_text1(r, P_FACES, ids_json), faces, "read conversation faces");
+int registry_conv_faces(struct registry *r, const char *viewer, const char *ids_json, char **faces) {
+    sqlite3_stmt *st = bind_text1(r, P_FACES, ids_json);
+    if (st != NULL && viewer != NULL) sqlite3_bind_text(st, 2, viewer, -1, SQLITE_STATIC);
+    return query(r, st, faces, "read conversation faces");
 }
 
 void registry_profiles_close(struct registry *r) {

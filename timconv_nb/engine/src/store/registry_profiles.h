@@ -15,6 +15,20 @@
 #include "store/registry.h"
 #include "store/store.h"
 
+/* A UserProfile (TIMManager.h 8.3) of user id `id` and its im_profile row p (NULL columns when
+ * the user never changed theirs: the defaults). */
+#define USER_PROFILE(id)                                                                                     \
+    "json_object('user_profile_identifier', " id ", 'user_profile_nick_name', coalesce(p.nick_name, ''),"  \
+    " 'user_profile_gender', coalesce(p.gender, 0), 'user_profile_face_url', coalesce(p.face_url, ''),"    \
+    " 'user_profile_self_signature', coalesce(p.self_signature, ''),"                                      \
+    " 'user_profile_add_permission', coalesce(p.add_permission, 0),"                                       \
+    " 'user_profile_location', coalesce(p.location, ''), 'user_profile_language', coalesce(p.language, 0)," \
+    " 'user_profile_birthday', coalesce(p.birthday, 0), 'user_profile_level', coalesce(p.level, 0),"       \
+    " 'user_profile_role', coalesce(p.role, 0),"                                                            \
+    " 'user_profile_custom_string_array', (SELECT json_group_array(json_object("                           \
+    "  'user_profile_custom_string_info_key', key, 'user_profile_custom_string_info_value', value))"        \
+    "  FROM json_each(coalesce(p.custom, '{}'))))"
+
 /* The vendor's limits: the users of one profile list call (its server's), bytes of a string value
  * (TIMErrorCode.h 244, 40601). */
 #define PROFILE_LIST_MAX 100
@@ -54,9 +68,10 @@ enum profile_subscription { SUBSCRIPTION_INFO, SUBSCRIPTION_STATUS };
 #define PROFILE_SUBSCRIPTIONS_MAX 200
 int registry_subscribe(struct registry *r, const char *subscriber, enum profile_subscription kind, const char *ids_json, bool subscribe);
 
-/* What a C2C conversation with each of a JSON array of user ids shows: {CONV_FACE_*} objects
- * (store_conv_faces_set), only for users whose profile gives a name or a face. */
-int registry_conv_faces(struct registry *r, const char *ids_json, char **faces);
+/* What a C2C conversation of viewer's with each of a JSON array of user ids shows: {CONV_FACE_*}
+ * objects (store_conv_faces_set), only for users whose profile gives a name or a face, or whom
+ * viewer gave a friend remark (viewer NULL: nobody's remark, the faces any user sees). */
+int registry_conv_faces(struct registry *r, const char *viewer, const char *ids_json, char **faces);
 
 
 /* Users' statuses (TIMManager.h 1.4, 6.5-6.8, 8.2). The status type is read where the caller
