@@ -1,7 +1,8 @@
 """The exercises of notebook 14, names and faces: a user's nickname and face as the C2C
 conversations others hold with them show it (the vendor's ``TIMConversationManager.h`` 942-943,
-964-965; ``TIMManager.h`` 8.4 ``UserProfileItem``), and a group renamed for its members
-(``TIMGroupManager.h`` 10.10 ``GroupModifyInfoParam``)."""
+964-965; ``TIMManager.h`` 8.4 ``UserProfileItem``), a friend remark before the nickname
+(``TIMFriendshipManager.h`` 4.3, 4.5), and a group renamed for its members (``TIMGroupManager.h``
+10.10 ``GroupModifyInfoParam``)."""
 
 from __future__ import annotations
 
@@ -92,6 +93,73 @@ def name_yourself(run: RunResult) -> None:
                     "peer's face (TIMConversationManager.h 942)")
 
 
+REMARK = "D. from work"
+
+REMARK_WRONG = r"""
+#include <stdio.h>
+#include "TIMCloud.h"
+#include "timconv_course.h"
+
+int main(void) {
+    if (TIMInit(1400000001, "") != TIM_SUCC) return 1;
+    TIMLogin("dave", "", course_print, "TIMLogin dave");
+    if (!course_wait(1, 5)) return 1;
+    TIMLogout(course_print, "TIMLogout");
+    course_wait(1, 5);
+    TIMLogin("erin", "", course_print, "TIMLogin erin");
+    if (!course_wait(1, 5)) return 1;
+    char param[256];
+    snprintf(param, sizeof param, "{\"friendship_add_friend_param_identifier\":\"dave\","
+             "\"friendship_add_friend_param_friend_type\":%d}", FriendTypeBoth);
+    TIMFriendshipAddFriend(param, course_print, "TIMFriendshipAddFriend");
+    if (!course_wait(1, 5)) return 1;
+    TIMFriendshipModifyFriendProfile("{\"friendship_modify_friend_profile_param_identifier\":\"dave\","
+                                     "\"friendship_modify_friend_profile_param_item\":"
+                                     "{\"friend_profile_item_remark\":\"D. from work\"}}",
+                                     course_print, "TIMFriendshipModifyFriendProfile");
+    if (!course_wait(1, 5)) return 1;
+    TIMConvCreate("dave", kTIMConv_C2C, course_print, "erin sees");
+    if (!course_wait(1, 5)) return 1;
+    TIMUninit();
+    return 0;
+}
+"""
+
+#: TIMErrorCode.h: 30015 already friends (265), 30539 a request waits for the target (269).
+ALREADY_FRIENDS, REQUEST_WAITS = 30015, 30539
+
+
+@exercise("14.2", "14-names-and-faces", "Your name for them", "c", wrong=REMARK_WRONG,
+          wrong_hint="kTIMProfileAddPermission_AllowAny")
+def your_name_for_them(run: RunResult) -> None:
+    lines = ran(run)
+    uses(run, "TIMFriendshipModifyFriendProfile")
+    code, line = _callback_line(lines, "TIMFriendshipAddFriend", "TIMFriendshipAddFriend")
+    result = json_after(line, f"-> code {code}:") if code == 0 else None
+    added = result.get("friend_result_code") if isinstance(result, dict) else None
+    if added == REQUEST_WAITS:
+        raise Unmet("TIMFriendshipAddFriend's FriendResult says 30539: a request waits, dave is not erin's friend",
+                    "dave decides who may add him: his add permission (TIMManager.h 1.6). He never chose one, and "
+                    "such a user needs confirmation (the local engine follows the vendor's server). As dave, "
+                    "before his logout, set user_profile_item_add_permission to kTIMProfileAddPermission_AllowAny "
+                    "with TIMProfileModifySelfUserProfile")
+    if added not in (0, ALREADY_FRIENDS):
+        raise Unmet(f"TIMFriendshipAddFriend did not make dave erin's friend (its line: {line!r})",
+                    "read the FriendResult's friend_result_code and friend_result_desc (TIMFriendshipManager.h "
+                    "13.1); keep the add as the cell gives it")
+    code, _ = _callback_line(lines, "TIMFriendshipModifyFriendProfile", "TIMFriendshipModifyFriendProfile")
+    if code != 0:
+        raise Unmet(f"TIMFriendshipModifyFriendProfile called back with code {code}",
+                    "its param is a FriendshipModifyFriendProfileParam (TIMFriendshipManager.h 10.4): "
+                    "friendship_modify_friend_profile_param_identifier \"dave\" and "
+                    "friendship_modify_friend_profile_param_item {\"friend_profile_item_remark\": ...}")
+    show_name = _seen(lines, "erin sees", "TIMConvCreate").get("conv_show_name")
+    if show_name != REMARK:
+        raise Unmet(f"erin's conversation shows {show_name!r}, not {REMARK!r}",
+                    "the remark comes before dave's nickname (TIMConversationManager.h 964): set "
+                    f"friend_profile_item_remark to {REMARK!r} before erin reads her conversation")
+
+
 RENAME_WRONG = r"""
 #include <stdio.h>
 #include "TIMCloud.h"
@@ -126,7 +194,7 @@ int main(void) {
 """
 
 
-@exercise("14.2", "14-names-and-faces", "Rename a group", "c", wrong=RENAME_WRONG,
+@exercise("14.3", "14-names-and-faces", "Rename a group", "c", wrong=RENAME_WRONG,
           wrong_hint="kTIMGroupModifyInfoFlag_Name")
 def rename_a_group(run: RunResult) -> None:
     lines = ran(run)
