@@ -112,7 +112,9 @@ static struct note *free_note(struct task_result *r) {
 }
 
 void task_result_note(struct task_result *r, enum listener_kind kind, int64_t value, char *array) {
-    assert(kind == LISTENER_CONV_EVENT || kind == LISTENER_RECV_MSG || kind == LISTENER_GROUP_TIPS);
+    assert(kind == LISTENER_CONV_EVENT || kind == LISTENER_RECV_MSG || kind == LISTENER_GROUP_TIPS ||
+           kind == LISTENER_USER_INFO_CHANGED || kind == LISTENER_SELF_INFO_UPDATED ||
+           kind == LISTENER_USER_STATUS_CHANGED);
     if (array == NULL) return;
     r->changed = true;
     struct note *n = free_note(r);

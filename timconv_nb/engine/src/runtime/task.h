@@ -241,8 +241,9 @@ void task_result_fail(struct task_result *r, int32_t code, const char *fmt, ...)
 void task_result_answer(struct task_result *r, const struct task *t);
 
 /* Records a note of `kind` with value (a TIMConvEvent for LISTENER_CONV_EVENT; else unused) and a
- * JSON array: a conversation event, new messages (LISTENER_RECV_MSG), group tips; takes
- * ownership of array (NULL is ignored). */
+ * JSON array: a conversation event, new messages (LISTENER_RECV_MSG), group tips, changed profiles
+ * and statuses (LISTENER_USER_INFO_CHANGED, LISTENER_USER_STATUS_CHANGED; LISTENER_SELF_INFO_UPDATED:
+ * one UserProfile); takes ownership of array (NULL is ignored). */
 void task_result_note(struct task_result *r, enum listener_kind kind, int64_t value, char *array);
 
 /* Records an event holding the one-element array [info]; takes ownership of info. */
