@@ -19,9 +19,6 @@ int submit_friend_object(const char *api, task_run_fn run, const char *json, con
 int submit_friend_array(const char *api, task_run_fn run, const char *json, bool may_be_empty, TIMCommCallback cb,
                         const void *user_data);
 
-/* The registry, or NULL (r answered). */
-struct registry *friend_registry(struct task_result *r);
-
 /* Ends a run: a failure answered with the registry's description, else the news the change wrote
  * announced in this process before the call's callback (the profile news poll: friend_news.h). */
 void friend_call_done(struct task_result *r, struct store *s, struct registry *reg, int code);

@@ -3,23 +3,24 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 
+#include "api/delivery.h"
 #include "api/friend_calls.h"
 
 static void run_blocked_list(struct task *t, struct store *s, struct task_result *r) {
     (void)t;
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) friend_call_done(r, s, reg, registry_blocked_list(reg, engine_user_id(), &r->json));
 }
 
 static void run_block(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) {
         friend_call_done(r, s, reg, registry_block(reg, engine_user_id(), t->args.profile.json, true, t->accepted_at, &r->json));
     }
 }
 
 static void run_unblock(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) {
         friend_call_done(r, s, reg, registry_block(reg, engine_user_id(), t->args.profile.json, false, t->accepted_at, &r->json));
     }
@@ -41,26 +42,26 @@ int TIMFriendshipDeleteFromBlackList(const char *json_delete_from_blacklist_para
 /* ---- friend groups ---- */
 
 static void run_group_create(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) {
         friend_call_done(r, s, reg, registry_friend_group_create(reg, engine_user_id(), t->args.profile.json, &r->json));
     }
 }
 
 static void run_group_list(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) {
         friend_call_done(r, s, reg, registry_friend_group_list(reg, engine_user_id(), t->args.profile.json, &r->json));
     }
 }
 
 static void run_group_delete(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) friend_call_done(r, s, reg, registry_friend_group_delete(reg, engine_user_id(), t->args.profile.json));
 }
 
 static void run_group_modify(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) {
         friend_call_done(r, s, reg, registry_friend_group_modify(reg, engine_user_id(), t->args.profile.json, &r->json));
     }

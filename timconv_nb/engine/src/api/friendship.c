@@ -50,8 +50,6 @@ int submit_friend_array(const char *api, task_run_fn run, const char *json, bool
     return copy != NULL ? submit(api, run, copy, cb, user_data) : TIM_ERR_PARAM;
 }
 
-struct registry *friend_registry(struct task_result *r) { return group_registry(r); }
-
 void friend_call_done(struct task_result *r, struct store *s, struct registry *reg, int code) {
     if (code != ERR_SUCC) {
         task_result_fail(r, code, "%s", registry_error(reg));
@@ -64,39 +62,39 @@ void friend_call_done(struct task_result *r, struct store *s, struct registry *r
 
 static void run_friend_list(struct task *t, struct store *s, struct task_result *r) {
     (void)t;
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) friend_call_done(r, s, reg, registry_friend_list(reg, engine_user_id(), &r->json));
 }
 
 static void run_friends_info(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) friend_call_done(r, s, reg, registry_friends_info(reg, engine_user_id(), t->args.profile.json, &r->json));
 }
 
 static void run_modify(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) friend_call_done(r, s, reg, registry_friend_modify(reg, engine_user_id(), t->args.profile.json));
 }
 
 static void run_search(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) friend_call_done(r, s, reg, registry_friend_search(reg, engine_user_id(), t->args.profile.json, &r->json));
 }
 
 static void run_add(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) {
         friend_call_done(r, s, reg, registry_friend_add(reg, engine_user_id(), t->args.profile.json, t->accepted_at, &r->json));
     }
 }
 
 static void run_delete(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) friend_call_done(r, s, reg, registry_friend_delete(reg, engine_user_id(), t->args.profile.json, &r->json));
 }
 
 static void run_check(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) friend_call_done(r, s, reg, registry_friend_check(reg, engine_user_id(), t->args.profile.json, &r->json));
 }
 
@@ -167,12 +165,12 @@ int TIMFriendshipCheckFriendType(const char *json_check_friend_list_param, TIMCo
 /* ---- friend requests ---- */
 
 static void run_requests(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) friend_call_done(r, s, reg, registry_friend_requests(reg, engine_user_id(), t->args.profile.json, &r->json));
 }
 
 static void run_respond(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) {
         friend_call_done(r, s, reg, registry_friend_respond(reg, engine_user_id(), t->args.profile.json, t->accepted_at, &r->json));
     }
@@ -180,13 +178,13 @@ static void run_respond(struct task *t, struct store *s, struct task_result *r) 
 
 /* 5.3: a time of 0 is now. */
 static void run_requests_read(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     uint64_t until = t->args.profile.time_stamp != 0 ? t->args.profile.time_stamp : t->accepted_at;
     if (reg != NULL) friend_call_done(r, s, reg, registry_friend_requests_read(reg, engine_user_id(), until));
 }
 
 static void run_requests_delete(struct task *t, struct store *s, struct task_result *r) {
-    struct registry *reg = friend_registry(r);
+    struct registry *reg = group_registry(r);
     if (reg != NULL) {
         friend_call_done(r, s, reg, registry_friend_requests_delete(reg, engine_user_id(), t->args.profile.json, &r->json));
     }

@@ -15,11 +15,10 @@
 
 #include "store/registry.h"
 
-/* The vendor's limits in bytes (TIMErrorCode.h 104-107; TIMFriendshipManager.h 1313, 1536). */
+/* The vendor's limits in bytes (TIMErrorCode.h 104, 105, 107; TIMFriendshipManager.h 1313). */
 #define FRIEND_REMARK_MAX 96
 #define FRIEND_WORDING_MAX 120
 #define FRIEND_GROUP_NAME_MAX 30
-#define FRIEND_SEARCH_KEYWORDS_MAX 5
 
 /* The next value of the change counter friend news and profile changes share, and its latest (SQL
  * expressions: registry_profiles.c numbers profile changes with them). */

@@ -43,7 +43,6 @@ enum friend_stmt {
     F_BLOCK,
     F_UNBLOCK,
     F_IS_BLOCKED,
-    F_GROUP_EXISTS,
     F_GROUP_ADD,
     F_GROUP_MEMBER_RESULTS,
     F_GROUP_LIST,

@@ -279,9 +279,6 @@ const char *const friend_sql[F_COUNT] = {
     [F_UNBLOCK] = "DELETE FROM im_blocked WHERE owner = ?1 AND blocked IN (SELECT value FROM json_each(?2))",
     /* ?1 blocker, ?2 user */
     [F_IS_BLOCKED] = "SELECT " IS_BLOCKED("?2"),
-    /* ?1 owner, ?2 group names: those that exist */
-    [F_GROUP_EXISTS] = "SELECT json_group_array(value) FROM json_each(?2) WHERE EXISTS"
-                       " (SELECT 1 FROM im_friend_group WHERE owner = ?1 AND name = value)",
     /* ?1 owner, ?2 friend ids, ?3 group name */
     [F_GROUP_ADD] = "UPDATE im_friend SET groups = (SELECT json_group_array(value) FROM (SELECT value FROM json_each(groups)"
                     " UNION SELECT ?3 ORDER BY 1)) WHERE owner = ?1 AND friend IN (SELECT value FROM json_each(?2))",
