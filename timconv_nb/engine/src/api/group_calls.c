@@ -26,14 +26,14 @@ int submit_group_call(const char *api, task_run_fn run, const char *group_id, ch
 }
 
 int submit_group_param_call(const char *api, task_run_fn run, const char *json, const struct json_field *fields,
-                            size_t count, TIMCommCallback cb, const void *user_data) {
+                            size_t count, enum group_param_use use, TIMCommCallback cb, const void *user_data) {
     int code = engine_precheck(true);
     if (code == TIM_SUCC && !text_is_json_size_ok(json)) code = TIM_ERR_PARAM;
     char *group_id = NULL;
-    if (code == TIM_SUCC) code = json_check_fields(json, fields, count, &group_id);
-    if (code == TIM_SUCC) code = check_group_id(group_id);
-    char *copy = code == TIM_SUCC ? strdup(json) : NULL;
-    if (code == TIM_SUCC && copy == NULL) code = TIM_ERR_PARAM;
+    if (code == TIM_SUCC) code = json_check_fields(json, fields, count, use == PARAM_NAMES_GROUP ? &group_id : NULL);
+    if (code == TIM_SUCC && use == PARAM_NAMES_GROUP) code = check_group_id(group_id);
+    char *copy = code == TIM_SUCC && use != PARAM_CHECKED_ONLY ? strdup(json) : NULL;
+    if (code == TIM_SUCC && use != PARAM_CHECKED_ONLY && copy == NULL) code = TIM_ERR_PARAM;
     if (code == TIM_SUCC) code = submit_group_call(api, run, group_id, copy, cb, user_data);
     free(group_id);
     return code;

@@ -39,6 +39,5 @@ static const struct json_field modify_info_fields[] = {
 
 int TIMGroupModifyGroupInfo(const char *json_group_modifyinfo_param, TIMCommCallback cb, const void *user_data) {
     return submit_group_param_call("TIMGroupModifyGroupInfo", run_modify_info, json_group_modifyinfo_param,
-                                   modify_info_fields, sizeof modify_info_fields / sizeof modify_info_fields[0], cb,
-                                   user_data);
+                                   GROUP_FIELDS(modify_info_fields), PARAM_NAMES_GROUP, cb, user_data);
 }

@@ -69,19 +69,17 @@ static const struct json_field delete_fields[] = {
     {"$.group_delete_member_param_duration", "integer", false},
 };
 
-#define COUNT(fields) (sizeof fields / sizeof fields[0])
-
 int TIMGroupModifyMemberInfo(const char *json_group_modifymeminfo_param, TIMCommCallback cb, const void *user_data) {
     return submit_group_param_call("TIMGroupModifyMemberInfo", run_modify_member, json_group_modifymeminfo_param,
-                                   modify_member_fields, COUNT(modify_member_fields), cb, user_data);
+                                   GROUP_FIELDS(modify_member_fields), PARAM_NAMES_GROUP, cb, user_data);
 }
 
 int TIMGroupInviteMember(const char *json_group_invite_param, TIMCommCallback cb, const void *user_data) {
-    return submit_group_param_call("TIMGroupInviteMember", run_invite, json_group_invite_param, invite_fields,
-                                   COUNT(invite_fields), cb, user_data);
+    return submit_group_param_call("TIMGroupInviteMember", run_invite, json_group_invite_param,
+                                   GROUP_FIELDS(invite_fields), PARAM_NAMES_GROUP, cb, user_data);
 }
 
 int TIMGroupDeleteMember(const char *json_group_delete_param, TIMCommCallback cb, const void *user_data) {
-    return submit_group_param_call("TIMGroupDeleteMember", run_remove, json_group_delete_param, delete_fields,
-                                   COUNT(delete_fields), cb, user_data);
+    return submit_group_param_call("TIMGroupDeleteMember", run_remove, json_group_delete_param,
+                                   GROUP_FIELDS(delete_fields), PARAM_NAMES_GROUP, cb, user_data);
 }

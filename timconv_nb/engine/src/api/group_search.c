@@ -65,16 +65,8 @@ static const struct json_field search_fields[] = {
 };
 
 int TIMGroupSearchGroups(const char *json_group_search_groups_param, TIMCommCallback cb, const void *user_data) {
-    int code = engine_precheck(true);
-    if (code == TIM_SUCC && !text_is_json_size_ok(json_group_search_groups_param)) code = TIM_ERR_PARAM;
-    if (code == TIM_SUCC) {
-        code = json_check_fields(json_group_search_groups_param, search_fields,
-                                 sizeof search_fields / sizeof search_fields[0], NULL);
-    }
-    char *json = code == TIM_SUCC ? strdup(json_group_search_groups_param) : NULL;
-    if (code == TIM_SUCC && json == NULL) code = TIM_ERR_PARAM;
-    if (code != TIM_SUCC) return code;
-    return submit_group_call("TIMGroupSearchGroups", run_search_groups, NULL, json, cb, user_data);
+    return submit_group_param_call("TIMGroupSearchGroups", run_search_groups, json_group_search_groups_param,
+                                   GROUP_FIELDS(search_fields), PARAM_KEPT, cb, user_data);
 }
 
 int TIMGroupGetOnlineMemberCount(const char *group_id, TIMCommCallback cb, const void *user_data) {
