@@ -58,7 +58,6 @@ void tell_members(struct task *t, struct store *s, struct task_result *r, const 
         .seq = c->seq,
         .group_name = c->name,
         .group_type = c->type,
-        .group_face_url = c->face_url,
     };
     struct message_body body;
     if (json_prepare_message(c->notice, &body) != TIM_SUCC) {

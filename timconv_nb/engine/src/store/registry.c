@@ -23,6 +23,7 @@ void group_change_clear(struct group_change *c) {
     free(c->recipients);
     free(c->notice);
     free(c->tips);
+    free(c->faces);
     *c = (struct group_change){0};
 }
 

@@ -65,6 +65,8 @@ struct group_change {
     char *recipients; /* malloc'd JSON array of the user ids to tell */
     char *notice;     /* malloc'd Message telling of it (a group tip or report), or NULL */
     char *tips;       /* malloc'd JSON array of the notice's GroupTipsElem (a tip), or NULL */
+    char *faces;      /* malloc'd: what the group's conversation shows after a change of its name or face, a
+                       * {CONV_FACE_*} array (store_conv_faces_set); NULL when neither changed */
 };
 
 void group_change_clear(struct group_change *c);
@@ -93,7 +95,8 @@ int registry_dismiss(struct registry *r, const char *group_id, const char *user,
 /* Changes group_id's information as GroupModifyInfoParam param_json (types checked) asks, by the
  * rules of TIMGroupManager.h 5.3, as user at time now. c->recipients: every member; c->notice the
  * kTIMGroupTip_GroupInfoChange tip (NULL when nothing changed has one); c->name and c->face_url the
- * group's new name and face. */
+ * group's new name and face, c->faces what its conversation shows when it was renamed or its face
+ * changed. */
 int registry_modify_info(struct registry *r, const char *param_json, const char *group_id, const char *user,
                          uint64_t now, struct group_change *c);
 

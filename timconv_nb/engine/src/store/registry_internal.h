@@ -64,6 +64,7 @@ enum reg_stmt {
     R_PENDENCY_READ,
     R_PENDENCIES_DELETE,
     R_SEARCH_GROUPS,
+    R_GROUP_FACES,
     R_COUNT
 };
 

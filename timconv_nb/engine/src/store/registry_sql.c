@@ -1,6 +1,7 @@
 /* The group registry's SQL (another database than the stores', with its own schema): the schema
  * and every statement, by id (registry_internal.h). Every statement binds its parameters. */
 #include "store/registry_internal.h"
+#include "store/store.h"
 
 /* The columns version 2 added (TIMGroupModifyGroupInfo, TIMGroupModifyMemberInfo). */
 #define GROUP_COLUMNS_2                                                                             \
@@ -366,4 +367,10 @@ const char *const reg_sql[R_COUNT] = {
         "  WHERE (fields & 1 AND instr(lower(g.group_id), lower(k.value)) > 0)"
         "   OR (fields & 2 AND instr(lower(g.name), lower(k.value)) > 0))"
         " ORDER BY m.join_order)",
+    /* What group ?1's conversation shows (store_conv_faces_set): its name, else its id
+     * (TIMConversationManager.h 943), and its face. */
+    [R_GROUP_FACES] =
+        "SELECT json_array(json_object('" CONV_FACE_ID "', group_id, '" CONV_FACE_SHOW_NAME "',"
+        " CASE WHEN name <> '' THEN name ELSE group_id END, '" CONV_FACE_URL "', face_url)) FROM im_group"
+        " WHERE group_id = ?1",
 };
