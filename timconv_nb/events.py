@@ -15,7 +15,7 @@ from enum import IntEnum
 from typing import Any, Callable, Optional
 
 from . import wire as k
-from .membership import GroupTip
+from .membership import GroupTip, group_attributes_of
 from .model import Conversation, ConvEvent, ConvType, Message, RevokedMessage
 from .profiles import UserProfile, UserStatus
 
@@ -139,6 +139,14 @@ NOTIFICATIONS: tuple[Notification, ...] = (
                  ("user_status_changed",), lambda payload: ([UserStatus.from_json(s) for s in json.loads(payload)],),
                  doc="handler(statuses): UserStatuses that changed: of users followed with "
                      ":meth:`subscribe_user_status`, and one's own custom status"),
+    Notification("group_attribute_changed", "TIMSetGroupAttributeChangedCallback", "TIMGroupAttributeChangedCallback",
+                 ("group_attributes_changed",), lambda group_id, payload: (group_id, group_attributes_of(json.loads(payload or "[]"))),
+                 doc="handler(group_id, attributes): a group of the user's had its attributes changed (by any "
+                     "member, oneself too): all of them now, {key: value}"),
+    Notification("group_counter_changed", "TIMSetGroupCounterChangedCallback", "TIMGroupCounterChangedCallback",
+                 ("group_counter_changed",), lambda group_id, key, value: (group_id, key, value),
+                 doc="handler(group_id, key, value): a counter of a group of the user's changed (by any member, "
+                     "oneself too): its new value"),
 )
 
 BY_SOURCE: dict[str, Notification] = {n.source: n for n in NOTIFICATIONS}

@@ -138,6 +138,10 @@ def describe_tip(elem: Keyed) -> str:
         muted = any(change.get(k.kTIMGroupTipMemberChangeInfoShutupTime)
                     for change in elem.get(k.kTIMGroupTipsElemMemberChangeInfoArray) or ())
         return f"{op_user} {'muted' if muted else 'unmuted'} {users}"
+    if tip_type == 8:  # MemberMarkChange (GroupTipMemberMarkChangeInfo)
+        marks = elem.get(k.kTIMGroupTipsElemMemberMarkInfoArray) or ({},)
+        marked = marks[0].get(k.kTIMGroupTipMemberChangeInfoEnableMark)
+        return f"{op_user} {'marked' if marked else 'unmarked'} {users} ({marks[0].get(k.kTIMGroupTipMemberMarkChangeInfoMarkType)})"
     what = {3: f"removed {users}", 4: f"made {users} an admin", 5: f"made {users} a member (no admin)"}
     return f"{op_user} {what.get(int(tip_type or 0), 'changed the group')}"
 

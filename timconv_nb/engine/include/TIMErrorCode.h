@@ -86,7 +86,11 @@
     X(ERR_SVR_PROFILE_ACCOUNT_MISS, 40002, "no user named: say whose profiles to get")                              \
     X(ERR_SVR_PROFILE_SIZE_LIMIT, 40601, "a profile field's value is longer than 500 bytes")                      \
     X(ERR_SVR_PROFILE_VALUE_ERROR, 40605, "a standard profile field's value is not one it takes")                 \
-    X(ERR_SVR_PROFILE_INVALID_VALUE_FORMAT, 40610, "a profile field's value is of the wrong type")
+    X(ERR_SVR_PROFILE_INVALID_VALUE_FORMAT, 40610, "a profile field's value is of the wrong type")              \
+    X(ERR_SDK_GROUP_ATTR_FREQUENCY_LIMIT, 8511,                                                                   \
+      "too many group attribute calls: at most 10 changes and 20 reads in 5 seconds in one process")             \
+    X(ERR_SVR_GROUP_ATTRIBUTE_WRITE_CONFILCT, 10056,                                                              \
+      "the group's attributes changed since this process read them: get them, then change them again")
 
 enum TIMErrCode {
 #define TIMCONV_ERROR_CODE_ENUM(name, value, meaning) name = value,

@@ -1,8 +1,16 @@
-/* The member calls (TIMGroupManager.h 7.3-7.5): TIMGroupModifyMemberInfo, TIMGroupInviteMember and
- * TIMGroupDeleteMember. The registry's change (store/registry_members.c), then the tip every
- * member receives (those removed too). */
+/* The member calls (TIMGroupManager.h 7.3-7.6): TIMGroupModifyMemberInfo, TIMGroupInviteMember,
+ * TIMGroupDeleteMember and TIMGroupMarkGroupMemberList. The registry's change
+ * (store/registry_members.c, registry_group_data.c for marks), then the tip every member receives
+ * (those removed too). */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/calls.h"
 #include "api/delivery.h"
 #include "api/group_calls.h"
+#include "store/registry_group_data.h"
 
 /* A change whose callback carries the results per user (invite, remove). */
 typedef int (*member_change)(struct registry *r, const char *param_json, const char *group_id, const char *user,
@@ -37,6 +45,21 @@ static void run_modify_member(struct task *t, struct store *s, struct task_resul
     struct group_change c;
     const struct im_group_args *a = &t->args.im_group;
     int code = registry_modify_member(reg, a->json, a->group_id, engine_user_id(), t->accepted_at, &c);
+    if (code != ERR_SUCC) {
+        registry_failed(r, reg, code);
+        return;
+    }
+    tell_members(t, s, r, &c);
+    group_change_clear(&c);
+}
+
+static void run_mark(struct task *t, struct store *s, struct task_result *r) {
+    struct registry *reg = group_registry(r);
+    if (reg == NULL) return;
+    struct group_change c;
+    const struct im_group_args *a = &t->args.im_group;
+    int code = registry_mark_members(reg, a->group_id, engine_user_id(), a->json, (uint32_t)a->value, a->flag,
+                                     t->accepted_at, &c);
     if (code != ERR_SUCC) {
         registry_failed(r, reg, code);
         return;
@@ -82,4 +105,26 @@ int TIMGroupInviteMember(const char *json_group_invite_param, TIMCommCallback cb
 int TIMGroupDeleteMember(const char *json_group_delete_param, TIMCommCallback cb, const void *user_data) {
     return submit_group_param_call("TIMGroupDeleteMember", run_remove, json_group_delete_param,
                                    GROUP_FIELDS(delete_fields), PARAM_NAMES_GROUP, cb, user_data);
+}
+
+/* TIMGroupManager.h 1299: a mark type is at least 1000; the members are 1 or more user ids. */
+int TIMGroupMarkGroupMemberList(const char *group_id, const char *member_array, uint32_t mark_type, bool enable_mark,
+                                TIMCommCallback cb, const void *user_data) {
+    int code = engine_precheck(true);
+    if (code == TIM_SUCC) code = check_group_id(group_id);
+    int64_t count = 0;
+    if (code == TIM_SUCC) code = check_id_array(member_array, &count);
+    if (code == TIM_SUCC && mark_type < GROUP_MARK_TYPE_MIN) code = TIM_ERR_PARAM;
+    if (code != TIM_SUCC) return code;
+    struct task *t = task_new("TIMGroupMarkGroupMemberList", run_mark, ARGS_IM_GROUP, cb, user_data);
+    if (t == NULL) return TIM_ERR_PARAM;
+    snprintf(t->args.im_group.group_id, sizeof t->args.im_group.group_id, "%s", group_id);
+    t->args.im_group.json = strdup(member_array);
+    t->args.im_group.value = mark_type;
+    t->args.im_group.flag = enable_mark;
+    if (t->args.im_group.json == NULL) {
+        task_free(t);
+        return TIM_ERR_PARAM;
+    }
+    return engine_submit(t, ADMIT_LOGGED_IN);
 }

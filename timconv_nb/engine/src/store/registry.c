@@ -253,6 +253,7 @@ static int open_db(struct registry *r, char *err, size_t err_size) {
     if (rc == SQLITE_OK && version == 1) rc = sqlite3_exec(r->db, registry_upgrade_sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, registry_schema_sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, registry_profiles_schema_sql, NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, registry_group_data_schema_sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
         snprintf(err, err_size, "cannot open the group registry %s: %s", path,
@@ -269,6 +270,7 @@ void registry_close(void) {
     if (r == NULL) return;
     for (int i = 0; i < R_COUNT; i++) sqlite3_finalize(r->stmt[i]);
     registry_profiles_close(r);
+    registry_group_data_close(r);
     sqlite3_close(r->db);
     free(r);
 }
@@ -338,6 +340,30 @@ int registry_search_groups(struct registry *r, const char *param_json, const cha
     st = bind_group(r, R_SEARCH_GROUPS, param_json);
     sqlite3_bind_text(st, 2, user, -1, SQLITE_STATIC);
     return rquery_text(r, st, list, "search groups");
+}
+
+int registry_search_members(struct registry *r, const char *param_json, const char *user, uint64_t now, char **list) {
+    *list = NULL;
+    sqlite3_stmt *st = bind_group(r, R_PARAM_USERS, param_json); /* the keywords: an array of strings */
+    sqlite3_bind_text(st, 2, "$.group_search_member_params_keyword_list", -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    int64_t keywords = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+    stmt_done(st);
+    if (rc != SQLITE_ROW) return rfail(r, "read the keywords");
+    if (keywords < 1 || keywords > 5) return refuse(r, ERR_INVALID_PARAMETERS, "give 1 to 5 keywords%s", "");
+    st = bind_group(r, R_PARAM_USERS, param_json); /* the fields: an array of integers */
+    sqlite3_bind_text(st, 2, "$.group_search_member_params_field_list", -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    int64_t fields = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+    stmt_done(st);
+    if (rc != SQLITE_ROW) return rfail(r, "read the fields");
+    if (fields < 1) {
+        return refuse(r, ERR_INVALID_PARAMETERS, "name the fields to search (TIMGroupMemberSearchFieldKey)%s", "");
+    }
+    st = bind_group(r, R_SEARCH_MEMBERS, param_json);
+    sqlite3_bind_text(st, 2, user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
+    return rquery_text(r, st, list, "search members");
 }
 
 int registry_member_list(struct registry *r, const char *param_json, const char *group_id, const char *user,

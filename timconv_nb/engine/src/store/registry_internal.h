@@ -65,14 +65,16 @@ enum reg_stmt {
     R_PENDENCIES_DELETE,
     R_SEARCH_GROUPS,
     R_GROUP_FACES,
+    R_SEARCH_MEMBERS,
     R_COUNT
 };
 
 extern const char registry_schema_sql[];
 extern const char registry_upgrade_sql[];
 
-/* Room for the statements of registry_profiles.c (its own table of SQL). */
+/* Room for the statements of registry_profiles.c and registry_group_data.c (each its own table of SQL). */
 #define REGISTRY_PROFILE_STMTS 32
+#define REGISTRY_GROUP_DATA_STMTS 24
 extern const char *const reg_sql[R_COUNT];
 
 struct registry {
@@ -84,12 +86,18 @@ struct registry {
     bool batch_open;   /* a batch's transaction is open (registry_batch_begin) */
     int batch_failure; /* what lost the open batch's transaction, once something has */
     sqlite3_stmt *profile_stmt[REGISTRY_PROFILE_STMTS]; /* registry_profiles.c's, by its own ids */
+    sqlite3_stmt *group_data_stmt[REGISTRY_GROUP_DATA_STMTS]; /* registry_group_data.c's, by its own ids */
 };
 
 /* The profiles' table (registry_profiles.c), created with the registry's, and their statements'
  * end. */
 extern const char registry_profiles_schema_sql[];
 void registry_profiles_close(struct registry *r);
+
+/* The tables of groups' attributes, counters and marks (registry_group_data.c), created with the
+ * registry's, and their statements' end. */
+extern const char registry_group_data_schema_sql[];
+void registry_group_data_close(struct registry *r);
 
 /* A group as the rules read it. */
 struct group_row {

@@ -302,4 +302,16 @@ const char *const check_sql[CHECK_COUNT] = {
         " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.request_write_log_log_level_param'), 4) END,"
         " CASE WHEN json_valid(?1) THEN json_extract(?1, '$.request_internal_operation') END,"
         " CASE WHEN json_valid(?1) THEN coalesce(json_extract(?1, '$.request_write_log_log_content_param'), '') END",
+    /* A GroupAttributes array (TIMGroupManager.h 10.11): objects whose key and value are strings. */
+    [CHECK_GROUP_ATTRIBUTES] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1) WHERE type <> 'object'"
+        "  OR json_type(value, '$.group_attribute_key') IS NOT 'text' OR json_type(value, '$.group_attribute_value') IS NOT 'text')"
+        " ELSE 0 END",
+    /* A GroupCounter array (10.12): objects whose key is a string and value an integer (int64). */
+    [CHECK_GROUP_COUNTERS] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1) WHERE type <> 'object'"
+        "  OR json_type(value, '$.group_counter_key') IS NOT 'text' OR json_type(value, '$.group_counter_value') IS NOT 'integer')"
+        " ELSE 0 END",
 };
