@@ -72,6 +72,8 @@ if TYPE_CHECKING:  # what type checkers see of the names above (loaded on first 
     from .errors import (
         CallTimeoutError as CallTimeoutError,
         ClientAlreadyOpenError as ClientAlreadyOpenError,
+        FrequencyLimitError as FrequencyLimitError,
+        GroupAttributeConflictError as GroupAttributeConflictError,
         GroupMembershipError as GroupMembershipError,
         GroupNotFoundError as GroupNotFoundError,
         GroupPermissionError as GroupPermissionError,

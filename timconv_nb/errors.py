@@ -103,6 +103,15 @@ class RevokeTimeLimitError(TIMError):
     """A message sent more than 2 minutes ago cannot be revoked (20016 C2C, 10031 group)."""
 
 
+class GroupAttributeConflictError(TIMError):
+    """A group's attributes changed since this process last read them: read them, then change them
+    again (10056)."""
+
+
+class FrequencyLimitError(TIMError):
+    """Too many calls in too little time: the group attribute calls' limits in one process (8511)."""
+
+
 class CallTimeoutError(TIMError, TimeoutError):
     """A call did not call back within the client's timeout. Its outcome is unknown."""
 
@@ -184,6 +193,8 @@ EXCEPTION_OF: dict[str, type[TIMError]] = {
     "ERR_SVR_PROFILE_SIZE_LIMIT": InvalidParameterError,
     "ERR_SVR_PROFILE_VALUE_ERROR": InvalidParameterError,
     "ERR_SVR_PROFILE_INVALID_VALUE_FORMAT": InvalidParameterError,
+    "ERR_SDK_GROUP_ATTR_FREQUENCY_LIMIT": FrequencyLimitError,
+    "ERR_SVR_GROUP_ATTRIBUTE_WRITE_CONFILCT": GroupAttributeConflictError,
 }
 
 _INCLUDE = Path(__file__).resolve().parent / "engine" / "include"  # package data: always installed

@@ -224,15 +224,15 @@ static int check_attribute_limits(struct registry *r, const char *group_id) {
     }
     stmt_done(st);
     if (rc != SQLITE_ROW) return rfail(r, "read the attributes' sizes");
-    if (count > GROUP_ATTRIBUTES_MAX) {
-        return refuse(r, ERR_SVR_GROUP_INVALID_PARAMETERS, "a group has at most 16 attributes (%s would have more)",
-                      group_id);
-    }
     if (shortest_key < 1 || longest_key > GROUP_ATTRIBUTE_KEY_MAX) {
         return refuse(r, ERR_SVR_GROUP_INVALID_PARAMETERS, "an attribute's key is 1 to 32 bytes%s", "");
     }
     if (longest_value > GROUP_ATTRIBUTE_VALUE_MAX) {
         return refuse(r, ERR_SVR_GROUP_INVALID_PARAMETERS, "an attribute's value is at most 4 KB (4096 bytes)%s", "");
+    }
+    if (count > GROUP_ATTRIBUTES_MAX) {
+        return refuse(r, ERR_SVR_GROUP_INVALID_PARAMETERS, "a group has at most 16 attributes (%s would have more)",
+                      group_id);
     }
     if (bytes > GROUP_ATTRIBUTES_BYTES_MAX) {
         return refuse(r, ERR_SVR_GROUP_INVALID_PARAMETERS,
