@@ -34,8 +34,8 @@ def heard_counters(client: Client) -> queue.Queue:
     return changes
 
 
-# 5.9 (828-860): "该计数器的 key 如果存在，则直接更新计数器的 value 值；如果不存在，则添加该计数器的 key-value"; "当群计数器
-# 设置成功后，在回调 cb 中会返回最终成功设置的群计数器信息". 5.10 (862-886): "如果传入的
+# 5.9 (828-860): "该计数器的 key 如果存在，则直接更新计数器的 value 值；如果不存在，则添加该计数器的 key-value";
+# "当群计数器设置成功后，在回调 cb 中会返回最终成功设置的群计数器信息". 5.10 (862-886): "如果传入的
 # json_group_counter_key_array 为空，则表示获取群内的所有计数器".
 def test_set_and_get(alice: Client) -> None:
     alice.create_group("Team", "team", "public")

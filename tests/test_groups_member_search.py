@@ -34,9 +34,9 @@ def members_found(found: dict) -> dict[str, list[str]]:
     return {group: [m.user_id for m in members] for group, members in found.items()}
 
 
-# 1122-1124: "SDK 会在本地搜索指定群 ID 列表中，群成员信息（名片、好友备注、昵称、userID）包含于关键字列表 keywordList
-# 的所有群成员并返回群 ID 和群成员列表的 map，关键字列表最多支持5个"; 1831 (12.4): "指定群 ID 列表，若为不填则搜索全部群中的
-# 群成员". The search is the user's: only the groups they are in.
+# 1122-1124: "SDK 会在本地搜索指定群 ID 列表中，群成员信息（名片、好友备注、昵称、userID）包含于关键字列表
+# keywordList 的所有群成员并返回群 ID 和群成员列表的 map，关键字列表最多支持5个"; 1831 (12.4): "指定群 ID 列表，
+# 若为不填则搜索全部群中的群成员". The search is the user's: only the groups they are in.
 def test_search_by_id_nickname_and_name_card(alice: Client) -> None:
     as_user(alice, "dora").set_self_profile(nickname="Explorer")
     as_user(alice, "zed").create_group("Zed's", "zeds", "meeting", members=["dora"])  # not alice's group

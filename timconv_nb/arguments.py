@@ -588,8 +588,8 @@ def group_counters_param(counters: Any) -> bytes:
                      for key, value in counters.items()])
 
 
-def keys_param(keys: Any) -> Optional[bytes]:
-    """A JSON array of attribute or counter keys; None (NULL: every key) for None."""
+def group_data_keys_param(keys: Any) -> Optional[bytes]:
+    """A JSON array of a group's attribute or counter keys; None (NULL: every key) for None."""
     return None if keys is None else json_arg([check_text(key, "a key") for key in id_list(keys)])
 
 

@@ -806,7 +806,7 @@ class Client:
     def delete_group_attributes(group_id: str, keys: Optional[Iterable[str]] = None) -> CArgs:
         """TIMGroupDeleteGroupAttributes: the attributes of ``keys`` (None: all of them), as
         :meth:`init_group_attributes`."""
-        return arguments.group_id(group_id), arguments.keys_param(keys)
+        return arguments.group_id(group_id), arguments.group_data_keys_param(keys)
 
     delete_group_attributes_async = delete_group_attributes.awaitable
 
@@ -814,7 +814,7 @@ class Client:
     def group_attributes(group_id: str, keys: Optional[Iterable[str]] = None) -> CArgs:
         """TIMGroupGetGroupAttributes: {key: value} of ``keys`` (None: all), for a member; at most 20
         reads in 5 seconds (8511)."""
-        return arguments.group_id(group_id), arguments.keys_param(keys)
+        return arguments.group_id(group_id), arguments.group_data_keys_param(keys)
 
     group_attributes_async = group_attributes.awaitable
 
@@ -830,7 +830,7 @@ class Client:
     @api_call("TIMGroupGetGroupCounters", result=_counters)
     def group_counters(group_id: str, keys: Optional[Iterable[str]] = None) -> CArgs:
         """TIMGroupGetGroupCounters: {key: value} of ``keys`` (None: all; keys never set left out)."""
-        return arguments.group_id(group_id), arguments.keys_param(keys)
+        return arguments.group_id(group_id), arguments.group_data_keys_param(keys)
 
     group_counters_async = group_counters.awaitable
 

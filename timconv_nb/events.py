@@ -140,7 +140,8 @@ NOTIFICATIONS: tuple[Notification, ...] = (
                  doc="handler(statuses): UserStatuses that changed: of users followed with "
                      ":meth:`subscribe_user_status`, and one's own custom status"),
     Notification("group_attribute_changed", "TIMSetGroupAttributeChangedCallback", "TIMGroupAttributeChangedCallback",
-                 ("group_attributes_changed",), lambda group_id, payload: (group_id, group_attributes_of(json.loads(payload or "[]"))),
+                 ("group_attributes_changed",),
+                 lambda group_id, payload: (group_id, group_attributes_of(json.loads(payload or "[]"))),
                  doc="handler(group_id, attributes): a group of the user's had its attributes changed (by any "
                      "member, oneself too): all of them now, {key: value}"),
     Notification("group_counter_changed", "TIMSetGroupCounterChangedCallback", "TIMGroupCounterChangedCallback",
