@@ -46,9 +46,9 @@ def native_code(client: Client, function: str, *args: bytes) -> tuple[int, str, 
     return reply[0], reply[1], reply[2]
 
 
-# TIMGroupManager.h 675-681, 714 (5.4): Init replaces the attributes ("会清空原有的群属性列表"); 5.5 (743)
+# TIMGroupManager.h 681-714 (5.4): Init replaces the attributes ("会清空原有的群属性列表"); 5.5 (717, 743)
 # adds or updates ("已有该群属性则更新其 value 值，没有该群属性则添加该群属性"); 5.6 (769) deletes; 5.7
-# (803, 773: "若传入的 json_keys 为空，则获取所有群属性") reads them, as 795-802 shows.
+# (803, 772: "若传入的 json_keys 为空，则获取所有群属性") reads them, as 795-802 shows.
 def test_init_set_delete_and_get(alice: Client) -> None:
     alice.create_group("Team", "team", "public")
     alice.init_group_attributes("team", {"topic": "planning", "room": "4"})
@@ -63,16 +63,16 @@ def test_init_set_delete_and_get(alice: Client) -> None:
     assert alice.group_attributes("team") == {"more": "x"}
     alice.delete_group_attributes("team")  # no keys: all of them
     assert alice.group_attributes("team") == {}
-    # 780: json_keys "" reads every attribute; the callback's JSON is a GroupAttributes array (795-802).
+    # 775: json_keys "" reads every attribute; the callback's JSON is a GroupAttributes array (795-802).
     alice.set_group_attributes("team", {"k": "v"})
     code, _, param = native_code(alice, "TIMGroupGetGroupAttributes", b"team", b"")
     assert (code, json.loads(param)) == (0, [{"group_attribute_key": "k", "group_attribute_value": "v"}])
-    # 711, 740: a change's json_param is empty ("json_param 为空字符串，判断 code 即可").
+    # 710, 739: a change's json_param is empty ("json_param 为空字符串，判断 code 即可").
     assert native_code(alice, "TIMGroupSetGroupAttributes", b"team",
                        b'[{"group_attribute_key": "k", "group_attribute_value": "w"}]') == (0, "", "")
 
 
-# 687-689: from 7.0 attributes are kept by every group type but topics ("除了话题外，群属性支持所有的群类型").
+# 692 (728, 756, 783): from 7.0 attributes are kept by every group type but topics ("除了话题外，群属性支持所有的群类型").
 @pytest.mark.parametrize("group_type", ["public", "work", "meeting", "live", "community"])
 def test_every_group_type_keeps_attributes(alice: Client, group_type: str) -> None:
     group_id = "@TGS#_c" if group_type == "community" else "g"
@@ -81,7 +81,7 @@ def test_every_group_type_keeps_attributes(alice: Client, group_type: str) -> No
     assert alice.group_attributes(group_id) == {"kind": group_type}
 
 
-# 690-693: 16 keys at most, a key of 32 bytes, a value of 4 KB, 16 KB for all; the vendor's server
+# 693-695: 16 keys at most, a key of 32 bytes, a value of 4 KB, 16 KB for all; the vendor's server
 # refuses what exceeds them (10004, ERR_SVR_GROUP_INVALID_PARAMETERS: TIMErrorCode.h 343).
 def test_the_vendors_limits(alice: Client) -> None:
     alice.create_group("Team", "team", "public")
@@ -128,7 +128,7 @@ def test_a_change_on_stale_attributes_is_a_conflict(tmp_path: Path) -> None:
             assert alice.group_attributes("room") == {}
 
 
-# 3.2 (346-356): "某个已加入的群的属性被修改了，会返回所在群组的所有属性（该群所有的成员都能收到）"; 2.2
+# 3.2 (348-356, 354): "某个已加入的群的属性被修改了，会返回所在群组的所有属性（该群所有的成员都能收到）"; 2.2
 # (288-298): the callback gets the group id and the GroupAttributes array.
 def test_every_members_process_hears_all_the_attributes(tmp_path: Path) -> None:
     with Client(tmp_path / "data", library=engine_library_path()) as alice:

@@ -34,8 +34,8 @@ def heard_counters(client: Client) -> queue.Queue:
     return changes
 
 
-# 5.9 (828-860): "该计数器的 key 如果存在，则直接更新计数器的 value 值；如果不存在，则添加该计数器的 key-value";
-# "当群计数器设置成功后，在回调 cb 中会返回最终成功设置的群计数器信息". 5.10 (862-886): "如果传入的
+# 5.9 (832-860, 842): "该计数器的 key 如果存在，则直接更新计数器的 value 值；如果不存在，则添加该计数器的 key-value";
+# "当群计数器设置成功后，在回调 cb 中会返回最终成功设置的群计数器信息". 5.10 (863-886, 872): "如果传入的
 # json_group_counter_key_array 为空，则表示获取群内的所有计数器".
 def test_set_and_get(alice: Client) -> None:
     alice.create_group("Team", "team", "public")
@@ -50,7 +50,7 @@ def test_set_and_get(alice: Client) -> None:
     assert {c["group_counter_key"] for c in json.loads(reply[2])} == {"high", "likes", "low", "views"}
 
 
-# 5.11 (888-910), 5.12 (912-934): "反之，添加 key，并在默认值为 0 的基础上根据传入的 group_counter_value 作递增
+# 5.11 (889-910, 899), 5.12 (913-934, 923): "反之，添加 key，并在默认值为 0 的基础上根据传入的 group_counter_value 作递增
 # (递减)操作". A value past int64 (10.12: "int64, 读写") is refused (10004, TIMErrorCode.h 343).
 def test_increase_and_decrease(alice: Client) -> None:
     alice.create_group("Team", "team", "work")
@@ -68,7 +68,7 @@ def test_increase_and_decrease(alice: Client) -> None:
     assert alice.group_counters("team", ["edge", "other"]) == {"edge": INT64_MAX, "other": -3}
 
 
-# 840, 869, 895, 919: "除了社群和话题，群计数器支持所有的群组类型": a Community has none (10007, TIMErrorCode.h 346).
+# 843, 873, 900, 924: "除了社群和话题，群计数器支持所有的群组类型": a Community has none (10007, TIMErrorCode.h 346).
 @pytest.mark.parametrize("group_type", ["public", "work", "meeting", "live"])
 def test_every_group_type_but_a_community_has_counters(alice: Client, group_type: str) -> None:
     alice.create_group("G", "g", group_type)
@@ -118,7 +118,7 @@ def test_members_only(tmp_path: Path) -> None:
             alice.group_counters("nogroup")
 
 
-# 3.3 (358-367): "某个已加入的群的计数器被修改了，会返回当前变更的群计数器（该群所有的成员都能收到）"; 2.3 (300-307):
+# 3.3 (359-367, 365): "某个已加入的群的计数器被修改了，会返回当前变更的群计数器（该群所有的成员都能收到）"; 2.3 (301-307):
 # the callback gets the group id, the counter's key and its new value, once per counter.
 def test_every_members_process_hears_each_counter(tmp_path: Path) -> None:
     with Client(tmp_path / "data", library=engine_library_path()) as alice:

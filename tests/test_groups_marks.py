@@ -35,7 +35,7 @@ def live_group_with(client: Client, members: list[str]) -> Client:
     return as_user(client, "alice")
 
 
-# 1297-1300: "mark_type 标记类型。数字类型，大于等于 1000，您可以自定义"; "enable_mark true 表示添加标记，false 表示移除
+# 1299-1300: "mark_type 标记类型。数字类型，大于等于 1000，您可以自定义"; "enable_mark true 表示添加标记，false 表示移除
 # 标记". 1075: "如果设置 kTIMGroupMemberGetInfoOptionRoleFlag 为群成员自定义标记，旗舰版支持拉取指定标记的成员列表".
 def test_marked_members_are_listed_by_their_mark(alice: Client) -> None:
     alice = live_group_with(alice, ["bob", "carol", "dave"])
@@ -56,7 +56,7 @@ def test_marked_members_are_listed_by_their_mark(alice: Client) -> None:
         alice.member_list("live", roles=999)
 
 
-# 1305-1306: "仅支持直播群"; "只有群主才有权限标记群组中其他人" (10007, ERR_SVR_GROUP_PERMISSION_DENY, TIMErrorCode.h
+# 1306-1307: "仅支持直播群"; "只有群主才有权限标记群组中其他人" (10007, ERR_SVR_GROUP_PERMISSION_DENY, TIMErrorCode.h
 # 346). 1299: "大于等于 1000" (TIM_ERR_PARAM below), "一个直播群里最多允许定义 10 个标记" (10004); the members
 # marked are members (10004).
 def test_who_marks_and_the_limits(alice: Client) -> None:

@@ -34,8 +34,8 @@ def members_found(found: dict) -> dict[str, list[str]]:
     return {group: [m.user_id for m in members] for group, members in found.items()}
 
 
-# 1122-1124: "SDK 会在本地搜索指定群 ID 列表中，群成员信息（名片、好友备注、昵称、userID）包含于关键字列表
-# keywordList 的所有群成员并返回群 ID 和群成员列表的 map，关键字列表最多支持5个"; 1831 (12.4): "指定群 ID 列表，
+# 1123: "SDK 会在本地搜索指定群 ID 列表中，群成员信息（名片、好友备注、昵称、userID）包含于关键字列表
+# keywordList 的所有群成员并返回群 ID 和群成员列表的 map，关键字列表最多支持5个"; 1830 (12.4): "指定群 ID 列表，
 # 若为不填则搜索全部群中的群成员". The search is the user's: only the groups they are in.
 def test_search_by_id_nickname_and_name_card(alice: Client) -> None:
     as_user(alice, "dora").set_self_profile(nickname="Explorer")
@@ -53,7 +53,7 @@ def test_search_by_id_nickname_and_name_card(alice: Client) -> None:
     assert members_found(alice.search_group_members(["nobody"])) == {}
 
 
-# 1142-1165 (the callback's json_param) and 12.5 (1838-1842): one GroupSearchGroupMembersResult per group,
+# 1145-1165 (the callback's json_param) and 12.5 (1838-1842): one GroupSearchGroupMembersResult per group,
 # its group id and GroupMemberInfo list (10.1: identifier, group, join time, role, name card, mute,
 # nickname).
 def test_the_result_shape(alice: Client) -> None:
@@ -74,7 +74,7 @@ def test_the_result_shape(alice: Client) -> None:
     assert member["group_member_info_join_time"] > 0
 
 
-# 1833 (12.4): "搜索关键字列表，最多支持5个" (必填): 1 to 5 (6017, ERR_INVALID_PARAMETERS, TIMErrorCode.h 23);
+# 1832 (12.4): "搜索关键字列表，最多支持5个" (必填): 1 to 5 (6017, ERR_INVALID_PARAMETERS, TIMErrorCode.h 23);
 # 1835: the field list is required too. A friend remark (field 4, 200) is the viewer's: the local
 # engine keeps no friends, so it finds nobody.
 def test_keywords_and_fields(alice: Client) -> None:

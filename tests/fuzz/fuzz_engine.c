@@ -83,7 +83,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 }
 
 /* The entry points: cases 0 to 50 below, and the SDK config (the default). */
-#define ENTRY_POINTS 52
+#define ENTRY_POINTS 62
 
 /* Calls one entry point with `text`; returns its TIMResult and whether a callback will come. */
 static int call_entry_point(unsigned selector, const char *text, int *with_callback) {
@@ -144,6 +144,16 @@ static int call_entry_point(unsigned selector, const char *text, int *with_callb
     case 48: return TIMSetSelfStatus(text, on_done, NULL);
     case 49: return TIMSubscribeUserStatus(text, on_done, NULL);
     case 50: return TIMUnsubscribeUserStatus(text, on_done, NULL);
+    case 51: return TIMGroupInitGroupAttributes("team", text, on_done, NULL);
+    case 52: return TIMGroupSetGroupAttributes("team", text, on_done, NULL);
+    case 53: return TIMGroupDeleteGroupAttributes("team", text, on_done, NULL);
+    case 54: return TIMGroupGetGroupAttributes("team", text, on_done, NULL);
+    case 55: return TIMGroupSetGroupCounters("team", text, on_done, NULL);
+    case 56: return TIMGroupGetGroupCounters("team", text, on_done, NULL);
+    case 57: return TIMGroupIncreaseGroupCounter("team", text, 1, on_done, NULL);
+    case 58: return TIMGroupDecreaseGroupCounter(text, "n", 1, on_done, NULL);
+    case 59: return TIMGroupSearchGroupMembers(text, on_done, NULL);
+    case 60: return TIMGroupMarkGroupMemberList("team", text, 1000, true, on_done, NULL);
     default: {
         /* The SDK config: TIMInit on a stopped engine. A log folder would be created wherever the
          * input says, so inputs naming one are left out. */

@@ -24,6 +24,9 @@ static const char *const faultable[] = {
     "TIMConvRenameConversationGroup", "TIMConvAddConversationsToGroup", "TIMConvDeleteConversationsFromGroup",
     "TIMMsgSendMessage", "TIMMsgReportReaded", "TIMMsgMarkAllMessageAsRead", "TIMMsgGetMsgList", "callExperimentalAPI",
     "TIMMsgSetC2CReceiveMessageOpt", "TIMMsgGetC2CReceiveMessageOpt", "TIMMsgSetGroupReceiveMessageOpt",
+    "TIMGroupInitGroupAttributes", "TIMGroupSetGroupAttributes", "TIMGroupDeleteGroupAttributes",
+    "TIMGroupGetGroupAttributes", "TIMGroupSetGroupCounters", "TIMGroupGetGroupCounters",
+    "TIMGroupIncreaseGroupCounter", "TIMGroupDecreaseGroupCounter",
 };
 
 struct rule {

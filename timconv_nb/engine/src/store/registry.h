@@ -155,7 +155,7 @@ int registry_search_groups(struct registry *r, const char *param_json, const cha
 
 /* The members of the groups user is in that GroupMemberSearchParam param_json finds (a
  * GroupSearchGroupMembersResult array, TIMGroupManager.h 7.2): 1 to 5 keywords and a field list
- * naming at least one field (6017 otherwise, 1124, 1833-1835), at time now (members' mutes). */
+ * naming at least one field (6017 otherwise, 1123, 1832-1835), at time now (members' mutes). */
 int registry_search_members(struct registry *r, const char *param_json, const char *user, uint64_t now, char **list);
 
 /* The members of a new group other than its owner (a JSON array), for the tip telling of them. */

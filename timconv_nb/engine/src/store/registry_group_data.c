@@ -210,7 +210,7 @@ static int record_change(struct registry *r, const char *group_id, const char *c
 
 /* ---- attributes ---- */
 
-/* group_id's attributes after a change are within the vendor's limits (TIMGroupManager.h 690-693). */
+/* group_id's attributes after a change are within the vendor's limits (TIMGroupManager.h 693-695). */
 static int check_attribute_limits(struct registry *r, const char *group_id) {
     sqlite3_stmt *st = gbind(r, G_ATTR_SIZES, group_id);
     int rc = sqlite3_step(st);
@@ -284,7 +284,7 @@ int registry_attributes(struct registry *r, const char *group_id, const char *us
 
 /* ---- counters ---- */
 
-/* A member of group_id, which is not a Community (TIMGroupManager.h 840: "除了社群和话题"). */
+/* A member of group_id, which is not a Community (TIMGroupManager.h 843: "除了社群和话题"). */
 static int check_counter_group(struct registry *r, const char *group_id, const char *user) {
     int type = 0;
     int result = check_member(r, group_id, user, &type);
@@ -390,7 +390,7 @@ int registry_counters(struct registry *r, const char *group_id, const char *user
 
 /* ---- marks ---- */
 
-/* TIMGroupManager.h 1299, 1305-1306: the owner of a Live group marks its members, with at most 10
+/* TIMGroupManager.h 1299, 1306-1307: the owner of a Live group marks its members, with at most 10
  * mark types in the group. */
 static int check_marking(struct registry *r, const struct group_row *g, int role, const char *group_id,
                          const char *users_json, uint32_t mark_type) {

@@ -18,7 +18,7 @@
 
 #include "store/registry.h"
 
-/* The vendor's limits of attributes (TIMGroupManager.h 690-693): 16 keys of at most 32 bytes,
+/* The vendor's limits of attributes (TIMGroupManager.h 693-695): 16 keys of at most 32 bytes,
  * values of at most 4 KB, 16 KB for keys and values together. */
 #define GROUP_ATTRIBUTES_MAX 16
 #define GROUP_ATTRIBUTE_KEY_MAX 32

@@ -378,7 +378,7 @@ const char *const reg_sql[R_COUNT] = {
         "   OR (fields & 2 AND instr(lower(g.name), lower(k.value)) > 0))"
         " ORDER BY m.join_order)",
     /* The members that GroupMemberSearchParam ?1 finds, as user ?2 sees them at time ?3
-     * (TIMGroupManager.h 7.2, 1124): in the groups of its group list (every group of ?2's when it
+     * (TIMGroupManager.h 7.2, 1123): in the groups of its group list (every group of ?2's when it
      * has none) that ?2 is in, those whose id (field bit 1), nickname (2) or name card (8) holds one of
      * its keywords, whatever the case; a friend remark (4) is the viewer's, and the local engine keeps
      * no friends yet. A GroupSearchGroupMembersResult array, one per group with a member found, in
