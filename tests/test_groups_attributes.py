@@ -72,7 +72,8 @@ def test_init_set_delete_and_get(alice: Client) -> None:
                        b'[{"group_attribute_key": "k", "group_attribute_value": "w"}]') == (0, "", "")
 
 
-# 692 (728, 756, 783): from 7.0 attributes are kept by every group type but topics ("除了话题外，群属性支持所有的群类型").
+# 692 (728, 756, 783): from 7.0 attributes are kept by every group type but topics
+# ("除了话题外，群属性支持所有的群类型").
 @pytest.mark.parametrize("group_type", ["public", "work", "meeting", "live", "community"])
 def test_every_group_type_keeps_attributes(alice: Client, group_type: str) -> None:
     group_id = "@TGS#_c" if group_type == "community" else "g"

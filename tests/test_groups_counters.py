@@ -50,8 +50,9 @@ def test_set_and_get(alice: Client) -> None:
     assert {c["group_counter_key"] for c in json.loads(reply[2])} == {"high", "likes", "low", "views"}
 
 
-# 5.11 (889-910, 899), 5.12 (913-934, 923): "反之，添加 key，并在默认值为 0 的基础上根据传入的 group_counter_value 作递增
-# (递减)操作". A value past int64 (10.12: "int64, 读写") is refused (10004, TIMErrorCode.h 343).
+# 5.11 (889-910, 899), 5.12 (913-934, 923): "反之，添加 key，并在默认值为 0 的基础上根据传入的
+# group_counter_value 作递增(递减)操作". A value past int64 (10.12: "int64, 读写") is refused (10004,
+# TIMErrorCode.h 343).
 def test_increase_and_decrease(alice: Client) -> None:
     alice.create_group("Team", "team", "work")
     assert alice.increase_group_counter("team", "new", 2) == 2  # from 0
@@ -118,8 +119,8 @@ def test_members_only(tmp_path: Path) -> None:
             alice.group_counters("nogroup")
 
 
-# 3.3 (359-367, 365): "某个已加入的群的计数器被修改了，会返回当前变更的群计数器（该群所有的成员都能收到）"; 2.3 (301-307):
-# the callback gets the group id, the counter's key and its new value, once per counter.
+# 3.3 (359-367, 365): "某个已加入的群的计数器被修改了，会返回当前变更的群计数器（该群所有的成员都能收到）";
+# 2.3 (301-307): the callback gets the group id, the counter's key and its new value, once per counter.
 def test_every_members_process_hears_each_counter(tmp_path: Path) -> None:
     with Client(tmp_path / "data", library=engine_library_path()) as alice:
         alice.login("alice")

@@ -48,6 +48,7 @@ def test_search_by_id_nickname_and_name_card(alice: Client) -> None:
     assert members_found(alice.search_group_members(["lead"])) == {"team": ["carol"]}  # the name card
     assert members_found(alice.search_group_members(["explor"])) == {"team": ["dora"], "club": ["dora"]}
     assert members_found(alice.search_group_members(["explor"], ["club", "zeds"])) == {"club": ["dora"]}
+    assert alice.search_group_members(["explor"], ["club"])["club"][0].nick_name == "Explorer"  # why she was found
     assert members_found(alice.search_group_members(["bob", "lead"], by_id=False)) == {"team": ["carol"]}
     assert members_found(alice.search_group_members(["explorer"], by_nick_name=False)) == {}
     assert members_found(alice.search_group_members(["nobody"])) == {}

@@ -254,7 +254,7 @@ class GroupMember:
     join_time: Optional[datetime]
     name_card: str
     muted_until: Optional[datetime]  #: None when not muted
-    nick_name: str  #: the member's profile's nickname ("" when none)
+    nick_name: str  #: the member's profile's nickname, as a member search gives it ("" otherwise)
     raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod

@@ -325,7 +325,6 @@ TIMGroupMemberSearchParamFieldList = "group_search_member_params_field_list"
 TIMGroupSearchGroupMembersResultGroupID = "group_search_member_result_groupid"
 TIMGroupSearchGroupMembersResultMemberInfoList = "group_search_member_result_member_info_list"
 kTIMGroupMemberInfoNickName = "group_member_info_nick_name"
-kTIMGroupMemberInfoFaceUrl = "group_member_info_face_url"
 
 # ---- GroupTipMemberMarkChangeInfo (9.3) and the GroupTipsElem member carrying it ----
 kTIMGroupTipMemberChangeInfoEnableMark = "group_tips_member_mark_change_info_enableMark"

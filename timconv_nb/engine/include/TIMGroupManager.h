@@ -358,7 +358,6 @@ static const char* kTIMGroupMemberInfoMemberRole TIM_KEY_ATTR = "group_member_in
 static const char* kTIMGroupMemberInfoShutupTime TIM_KEY_ATTR = "group_member_info_shutup_time";
 static const char* kTIMGroupMemberInfoNameCard TIM_KEY_ATTR = "group_member_info_name_card";
 static const char* kTIMGroupMemberInfoNickName TIM_KEY_ATTR = "group_member_info_nick_name";
-static const char* kTIMGroupMemberInfoFaceUrl TIM_KEY_ATTR = "group_member_info_face_url";
 
 /* 10.2 CreateGroupParam */
 static const char* kTIMCreateGroupParamGroupName TIM_KEY_ATTR = "create_group_param_group_name";

@@ -87,14 +87,15 @@ const char registry_schema_sql[] =
 #define ROLE_FLAG "coalesce(json_extract(?1, '$.group_get_members_info_list_param_option.group_member_get_info_option_role_flag'), 0)"
 
 /* A GroupMemberInfo (TIMGroupManager.h 10.1) of im_member row m at time `now` (its mute end, 0 when
- * not muted then), with the nickname and face of its profile (im_profile, registry_profiles.c). */
+ * not muted then). */
 #define MEMBER_INFO(now)                                                                                      \
     "json_object('group_member_info_identifier', m.user_id, 'group_member_info_group_id', m.group_id,"      \
     " 'group_member_info_join_time', m.join_time, 'group_member_info_member_role', m.role,"                 \
     " 'group_member_info_name_card', m.name_card,"                                                          \
-    " 'group_member_info_shutup_time', CASE WHEN m.shutup_until > " now " THEN m.shutup_until ELSE 0 END,"  \
-    " 'group_member_info_nick_name', coalesce((SELECT nick_name FROM im_profile p WHERE p.user_id = m.user_id), ''),"\
-    " 'group_member_info_face_url', coalesce((SELECT face_url FROM im_profile p WHERE p.user_id = m.user_id), ''))"
+    " 'group_member_info_shutup_time', CASE WHEN m.shutup_until > " now " THEN m.shutup_until ELSE 0 END)"
+
+/* The nickname of member row m's profile (im_profile, registry_profiles.c; "" when none). */
+#define MEMBER_NICK_NAME "coalesce((SELECT nick_name FROM im_profile p WHERE p.user_id = m.user_id), '')"
 
 /* A group notice is a Message the members receive (TIMGroupManager.h 9.4 GroupTipsElem, TIMMessageManager.h
  * 7.11 GroupReportElem); it does not count as unread. */
@@ -382,7 +383,7 @@ const char *const reg_sql[R_COUNT] = {
      * has none) that ?2 is in, those whose id (field bit 1), nickname (2) or name card (8) holds one of
      * its keywords, whatever the case; a friend remark (4) is the viewer's, and the local engine keeps
      * no friends yet. A GroupSearchGroupMembersResult array, one per group with a member found, in
-     * the order ?2 joined them, its members in the order they joined. */
+     * the order ?2 joined them, its members in the order they joined, each with its nickname. */
     [R_SEARCH_MEMBERS] =
         "WITH fields AS (SELECT coalesce((SELECT sum(DISTINCT value) FROM"
         "  json_each(?1, '$.group_search_member_params_field_list')), 0) AS f),"
@@ -391,12 +392,12 @@ const char *const reg_sql[R_COUNT] = {
         "   OR g.group_id IN (SELECT value FROM json_each(?1, '$.group_search_member_params_groupid_list')))"
         "  AND EXISTS (SELECT 1 FROM json_each(?1, '$.group_search_member_params_keyword_list') k, fields"
         "   WHERE (f & 1 AND instr(lower(m.user_id), lower(k.value)) > 0)"
-        "   OR (f & 2 AND instr(lower(coalesce((SELECT nick_name FROM im_profile p WHERE p.user_id = m.user_id), '')),"
-        "    lower(k.value)) > 0)"
+        "   OR (f & 2 AND instr(lower(" MEMBER_NICK_NAME "), lower(k.value)) > 0)"
         "   OR (f & 8 AND instr(lower(m.name_card), lower(k.value)) > 0)))"
         " SELECT json_group_array(json(result)) FROM (SELECT json_object('group_search_member_result_groupid', group_id,"
         "  'group_search_member_result_member_info_list', json_group_array(json(info))) AS result FROM ("
-        "  SELECT m.group_id, m.group_order, " MEMBER_INFO("?3") " AS info FROM found m ORDER BY m.group_order, m.join_order)"
+        "  SELECT m.group_id, m.group_order, json_set(" MEMBER_INFO("?3") ", '$.group_member_info_nick_name', "
+        MEMBER_NICK_NAME ") AS info FROM found m ORDER BY m.group_order, m.join_order)"
         "  GROUP BY group_id ORDER BY min(group_order))",
     /* What group ?1's conversation shows (store_conv_faces_set): its name, else its id
      * (TIMConversationManager.h 943), and its face. */
