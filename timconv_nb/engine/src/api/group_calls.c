@@ -13,16 +13,22 @@ int check_group_id(const char *group_id) {
     return text_is_valid_id(group_id) && strlen(group_id) <= REGISTRY_GROUP_ID_MAX ? TIM_SUCC : TIM_ERR_GROUP;
 }
 
-int submit_group_call(const char *api, task_run_fn run, const char *group_id, char *json, TIMCommCallback cb,
-                      const void *user_data) {
+struct task *group_task(const char *api, task_run_fn run, const char *group_id, char *json, TIMCommCallback cb,
+                        const void *user_data) {
     struct task *t = task_new(api, run, ARGS_IM_GROUP, cb, user_data);
     if (t == NULL) {
         free(json);
-        return TIM_ERR_PARAM;
+        return NULL;
     }
     if (group_id != NULL) snprintf(t->args.im_group.group_id, sizeof t->args.im_group.group_id, "%s", group_id);
     t->args.im_group.json = json;
-    return engine_submit(t, ADMIT_LOGGED_IN);
+    return t;
+}
+
+int submit_group_call(const char *api, task_run_fn run, const char *group_id, char *json, TIMCommCallback cb,
+                      const void *user_data) {
+    struct task *t = group_task(api, run, group_id, json, cb, user_data);
+    return t != NULL ? engine_submit(t, ADMIT_LOGGED_IN) : TIM_ERR_PARAM;
 }
 
 int submit_group_param_call(const char *api, task_run_fn run, const char *json, const struct json_field *fields,

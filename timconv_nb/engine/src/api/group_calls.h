@@ -13,6 +13,11 @@
  * TIMResult names an invalid group). */
 int check_group_id(const char *group_id);
 
+/* A group task naming group_id (may be NULL) with json (taken; may be NULL), for its caller to fill
+ * in further and submit; NULL when out of memory (json freed). */
+struct task *group_task(const char *api, task_run_fn run, const char *group_id, char *json, TIMCommCallback cb,
+                        const void *user_data);
+
 /* Submits a group task naming group_id (may be NULL) with json (taken; may be NULL). */
 int submit_group_call(const char *api, task_run_fn run, const char *group_id, char *json, TIMCommCallback cb,
                       const void *user_data);

@@ -246,9 +246,8 @@ static int submit_counter_change(const char *api, const char *group_id, const ch
         code = TIM_ERR_PARAM;
     }
     if (code != TIM_SUCC) return code;
-    struct task *t = task_new(api, run_change_counter, ARGS_IM_GROUP, cb, user_data);
+    struct task *t = group_task(api, run_change_counter, group_id, NULL, cb, user_data);
     if (t == NULL) return TIM_ERR_PARAM;
-    snprintf(t->args.im_group.group_id, sizeof t->args.im_group.group_id, "%s", group_id);
     t->args.im_group.key = strdup(key);
     t->args.im_group.value = value;
     t->args.im_group.flag = decrease;

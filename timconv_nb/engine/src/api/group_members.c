@@ -3,7 +3,6 @@
  * (store/registry_members.c, registry_group_data.c for marks), then the tip every member receives
  * (those removed too). */
 #define _POSIX_C_SOURCE 200809L
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,15 +115,12 @@ int TIMGroupMarkGroupMemberList(const char *group_id, const char *member_array, 
     if (code == TIM_SUCC) code = check_id_array(member_array, &count);
     if (code == TIM_SUCC && mark_type < GROUP_MARK_TYPE_MIN) code = TIM_ERR_PARAM;
     if (code != TIM_SUCC) return code;
-    struct task *t = task_new("TIMGroupMarkGroupMemberList", run_mark, ARGS_IM_GROUP, cb, user_data);
+    char *members = strdup(member_array);
+    struct task *t = members != NULL ? group_task("TIMGroupMarkGroupMemberList", run_mark, group_id, members, cb,
+                                                 user_data)
+                                     : NULL;
     if (t == NULL) return TIM_ERR_PARAM;
-    snprintf(t->args.im_group.group_id, sizeof t->args.im_group.group_id, "%s", group_id);
-    t->args.im_group.json = strdup(member_array);
     t->args.im_group.value = mark_type;
     t->args.im_group.flag = enable_mark;
-    if (t->args.im_group.json == NULL) {
-        task_free(t);
-        return TIM_ERR_PARAM;
-    }
     return engine_submit(t, ADMIT_LOGGED_IN);
 }
