@@ -229,7 +229,8 @@ TIM_API int TIMGroupModifyGroupInfo(const char* json_group_modifyinfo_param, TIM
 TIM_API int TIMGroupGetOnlineMemberCount(const char* group_id, TIMCommCallback cb, const void* user_data);
 
 /* 7.1 The members of a group (GroupGetMemberInfoListParam: the group id; optionally user ids and
- * a role flag): a GroupGetMemberInfoListResult. 10007 when the caller is not a member. */
+ * a role flag, or a mark type of 1000 and above for the members marked with it, 7.6): a
+ * GroupGetMemberInfoListResult. 10007 when the caller is not a member. */
 TIM_API int TIMGroupGetMemberInfoList(const char* json_group_getmeminfos_param, TIMCommCallback cb, const void* user_data);
 
 /* 7.3 Changes a member's information (GroupModifyMemberInfoParam): the role (the owner sets or
