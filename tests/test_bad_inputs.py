@@ -53,6 +53,8 @@ EXPECTED = {
     "hello": {"null": 0, "empty": 0, "huge": -4, "not_utf8": -4, "deep": 0},
     # A function the engine does not implement reads none of its arguments: accepted, then 7013.
     "not_here": {"null": 0, "empty": 0, "huge": 0, "not_utf8": 0, "deep": 0},
+    # A group counter's key: some UTF-8 text; its length (1 to 128 bytes) is checked when the call runs (10004).
+    "counter_key": {"null": -4, "empty": -4, "huge": -4, "not_utf8": -4, "deep": 0},
 }
 NOT_SUPPORTED = next(row.code for row in errors.ERROR_CODES if row.name == "ERR_SDK_INTERFACE_NOT_SUPPORT")
 
@@ -195,6 +197,26 @@ CALLS: dict[str, dict[str, Any]] = {
     "TIMFriendshipModifyFriendGroup": {"json_modify_friend_group_param": (
         b'{"friendship_modify_friend_group_param_name": "nogroup",'
         b' "friendship_modify_friend_group_param_new_name": "x"}', "json")},
+    # A group's attributes, counters and marks (TIMGroupManager.h 5.4-5.12, 7.2, 7.6): on a group that does
+    # not exist (10010 when run); a key list is optional (NULL or "": every key, 787, 866).
+    "TIMGroupInitGroupAttributes": {"group_id": (b"nogroup", "group_id"), "json_group_attributes": (
+        b'[{"group_attribute_key": "k", "group_attribute_value": "v"}]', "json")},
+    "TIMGroupSetGroupAttributes": {"group_id": (b"nogroup", "group_id"), "json_group_attributes": (
+        b'[{"group_attribute_key": "k", "group_attribute_value": "v"}]', "json")},
+    "TIMGroupDeleteGroupAttributes": {"group_id": (b"nogroup", "group_id"), "json_keys": (b'["k"]', "json_optional")},
+    "TIMGroupGetGroupAttributes": {"group_id": (b"nogroup", "group_id"), "json_keys": (b'["k"]', "json_optional")},
+    "TIMGroupSetGroupCounters": {"group_id": (b"nogroup", "group_id"), "json_group_counter_array": (
+        b'[{"group_counter_key": "k", "group_counter_value": 1}]', "json")},
+    "TIMGroupGetGroupCounters": {"group_id": (b"nogroup", "group_id"),
+                                 "json_group_counter_key_array": (b'["k"]', "json_optional")},
+    "TIMGroupIncreaseGroupCounter": {"group_id": (b"nogroup", "group_id"), "group_counter_key": (b"k", "counter_key"),
+                                     "group_counter_value": 1},
+    "TIMGroupDecreaseGroupCounter": {"group_id": (b"nogroup", "group_id"), "group_counter_key": (b"k", "counter_key"),
+                                     "group_counter_value": 1},
+    "TIMGroupSearchGroupMembers": {"json_group_search_group_members_param": (
+        b'{"group_search_member_params_keyword_list": ["x"], "group_search_member_params_field_list": [1]}', "json")},
+    "TIMGroupMarkGroupMemberList": {"group_id": (b"nogroup", "group_id"), "member_array": (b'["bob"]', "json"),
+                                    "mark_type": 1000, "enable_mark": True},
 }
 
 

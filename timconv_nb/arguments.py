@@ -8,7 +8,7 @@ argument and what was wrong, before anything reaches C. The JSON keys come from
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, Optional, Union
 
@@ -57,6 +57,8 @@ GROUP_NOTIFICATION_MAX_BYTES = 300
 GROUP_FACE_URL_MAX_BYTES = 100
 #: A member's name card: "群名片最长50字节" (TIMErrorCode.h:91, ERR_SDK_GROUP_INVALID_NAME_CARD).
 GROUP_NAME_CARD_MAX_BYTES = 50
+#: A member mark: "大于等于 1000" (TIMGroupManager.h:1299).
+GROUP_MARK_TYPE_MIN = 1000
 
 
 def check_id(value: Any, what: str, max_bytes: int = ID_MAX_BYTES) -> bytes:
@@ -497,11 +499,14 @@ def create_group_param(name: str, group_id_value: Optional[str], group_type: Any
 
 def member_list_param(group: str, roles: Optional[int], user_ids: Any) -> bytes:
     """A GroupGetMemberInfoListParam: every member, or those of ``roles`` (TIMGroupMemberRoleFlag
-    bits: 1 owner, 2 admins, 4 the others) or of ``user_ids``."""
+    bits: 1 owner, 2 admins, 4 the others; or a mark type, 1000 and above: the members marked with
+    it, TIMGroupManager.h 1075) or of ``user_ids``."""
     param: dict[str, Any] = {k.kTIMGroupGetMemberInfoListParamGroupId: group_id(group).decode()}
     if roles:
-        param[k.kTIMGroupGetMemberInfoListParamOption] = {
-            k.kTIMGroupMemberGetInfoOptionRoleFlag: check_int(roles, "roles", 0, 7)}
+        flag = check_int(roles, "roles", 0, 2**32 - 1)
+        if 7 < flag < GROUP_MARK_TYPE_MIN:
+            raise ValueError(f"roles are bits 1, 2 and 4, or a mark type of at least {GROUP_MARK_TYPE_MIN}, not {flag}")
+        param[k.kTIMGroupGetMemberInfoListParamOption] = {k.kTIMGroupMemberGetInfoOptionRoleFlag: flag}
     ids = [check_id(user, "user id").decode() for user in id_list(user_ids)]
     if ids:
         param[k.kTIMGroupGetMemberInfoListParamIdentifierArray] = ids
@@ -625,3 +630,60 @@ def imported_messages(messages: Any) -> bytes:
                          " import them in parts (each part is all or none)")
     return text
 
+def search_members_param(keywords: Any, group_ids: Any, fields: int) -> bytes:
+    """A GroupMemberSearchParam (TIMGroupManager.h 12.4): 1 to 5 keywords ("关键字列表最多支持5个",
+    1124), looked for in ``fields`` (bits of TIMGroupMemberSearchFieldKey), in the groups given
+    (none: every group of the user's)."""
+    words = [check_text(word, "keyword") for word in id_list(keywords)]
+    if not 1 <= len(words) <= 5 or not all(words):
+        raise ValueError(f"give 1 to 5 non-empty keywords, not {words!r}")
+    bits = [bit for bit in (1, 2, 4, 8) if check_int(fields, "fields", 1, 15) & bit]
+    param: dict[str, Any] = {k.TIMGroupMemberSearchParamKeywordList: words, k.TIMGroupMemberSearchParamFieldList: bits}
+    ids = [group_id(one).decode() for one in id_list(group_ids)]
+    if ids:
+        param[k.TIMGroupMemberSearchParamGroupidList] = ids
+    return json_arg(param)
+
+
+def mark_members_args(group: str, user_ids: Any, mark_type: int, enable: bool) -> tuple[bytes, bytes, int, bool]:
+    """TIMGroupMarkGroupMemberList's arguments: 1 or more members, a mark type of at least 1000
+    (TIMGroupManager.h 1299), whether to mark or unmark."""
+    ids = [check_id(user, "user id").decode() for user in id_list(user_ids)]
+    if not ids:
+        raise ValueError("give at least one member to mark")
+    if not isinstance(enable, bool):
+        raise TypeError(f"enable must be a bool, not {type(enable).__name__}")
+    return group_id(group), json_arg(ids), check_int(mark_type, "mark_type", GROUP_MARK_TYPE_MIN, 2**32 - 1), enable
+
+
+def group_attributes_param(attributes: Any) -> bytes:
+    """A GroupAttributes array (TIMGroupManager.h 10.11) of a {key: value} mapping of strings (the
+    limits, 16 keys of 32 bytes and 4 KB values, 16 KB in all, are the engine's: 10004)."""
+    if not isinstance(attributes, Mapping):
+        raise TypeError(f"attributes must be a mapping of str to str, not {type(attributes).__name__}")
+    return json_arg([{k.TIMGroupAttributeKey: check_text(key, "an attribute's key"),
+                      k.TIMGroupAttributeValue: check_text(value, "an attribute's value")}
+                     for key, value in attributes.items()])
+
+
+def group_counters_param(counters: Any) -> bytes:
+    """A GroupCounter array (TIMGroupManager.h 10.12) of a {key: int64} mapping."""
+    if not isinstance(counters, Mapping):
+        raise TypeError(f"counters must be a mapping of str to int, not {type(counters).__name__}")
+    return json_arg([{k.kTIMGroupCounterKey: check_text(key, "a counter's key"),
+                      k.kTIMGroupCounterValue: check_int(value, "a counter's value", -2**63, 2**63 - 1)}
+                     for key, value in counters.items()])
+
+
+def group_data_keys_param(keys: Any) -> Optional[bytes]:
+    """A JSON array of a group's attribute or counter keys; None (NULL: every key) for None."""
+    return None if keys is None else json_arg([check_text(key, "a key") for key in id_list(keys)])
+
+
+def counter_change_args(group: str, key: str, value: int) -> tuple[bytes, bytes, int]:
+    """The arguments of TIMGroupIncreaseGroupCounter and Decrease: the group, the counter's key and
+    the change (int64)."""
+    key_text = check_text(key, "key")
+    if not key_text:
+        raise ValueError("a counter's key is not empty")
+    return group_id(group), key_text.encode(), check_int(value, "value", -2**63, 2**63 - 1)

@@ -35,7 +35,8 @@ log = logging.getLogger(__name__)
 
 #: The events a peer records for :meth:`Peer.events`.
 _RECORDED = ("message", "group_tip", "message_revoked", "add", "update", "del", "total_unread", "kicked_offline",
-             "self_info_updated", "user_info_changed", "user_status_changed")
+             "self_info_updated", "user_info_changed", "user_status_changed", "group_attributes_changed",
+             "group_counter_changed")
 #: How long a call into a peer may take before the classroom gives up on it (seconds).
 _CALL_TIMEOUT = 60.0
 

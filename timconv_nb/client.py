@@ -79,6 +79,7 @@ from .membership import (
     JoinedGroup,
     MemberResult,
     MemberRole,
+    group_attributes_of,
 )
 from .model import Conversation, ConvEvent, ConvType, LoginStatus, Message, ReceiveOpt, text_message
 from .profiles import AddPermission, Gender, UserProfile, UserStatus, profile_item, status_param
@@ -241,6 +242,23 @@ def _pendency_list(result: JsonObject) -> list[GroupPendency]:
 
 def _searched_groups(infos: list[JsonObject]) -> list[Group]:
     return [Group.from_json(info) for info in infos]
+
+
+def _searched_members(results: list[JsonObject]) -> dict[str, list[GroupMember]]:
+    """{group id: the GroupMembers found} of a GroupSearchGroupMembersResult array."""
+    return {str(found[k.TIMGroupSearchGroupMembersResultGroupID]):
+            [GroupMember.from_json(m) for m in found.get(k.TIMGroupSearchGroupMembersResultMemberInfoList) or ()]
+            for found in results}
+
+
+def _counters(items: list[JsonObject]) -> dict[str, int]:
+    """{key: value} of a GroupCounter array."""
+    return {str(c[k.kTIMGroupCounterKey]): int(c[k.kTIMGroupCounterValue]) for c in items}
+
+
+def _counter(items: list[JsonObject]) -> int:
+    """The value of the one counter of a GroupCounter array."""
+    return int(items[0][k.kTIMGroupCounterValue])
 
 
 def _online_count(result: JsonObject) -> int:
@@ -791,6 +809,95 @@ class Client:
         return (arguments.group_id(group_id),)
 
     online_member_count_async = online_member_count.awaitable
+
+    @api_call("TIMGroupSearchGroupMembers", result=_searched_members)
+    def search_group_members(keywords: Iterable[str], group_ids: Iterable[str] = (), *, by_id: bool = True,
+                             by_nick_name: bool = True, by_name_card: bool = True) -> CArgs:
+        """TIMGroupSearchGroupMembers: {group id: GroupMembers} of the members of the user's groups
+        (``group_ids``, or all of them) whose id, nickname or name card holds one of 1 to 5
+        keywords, whatever the case; a group with nobody found is left out."""
+        fields = (1 if by_id else 0) | (2 if by_nick_name else 0) | (8 if by_name_card else 0)
+        if not fields:
+            raise ValueError("search the ids, the nicknames, the name cards, or some of them")
+        return (arguments.search_members_param(keywords, group_ids, fields),)
+
+    search_group_members_async = search_group_members.awaitable
+
+    @api_call("TIMGroupMarkGroupMemberList")
+    def mark_group_members(group_id: str, user_ids: Iterable[str], mark_type: int, enable: bool = True) -> CArgs:
+        """TIMGroupMarkGroupMemberList: the owner of a Live group marks members with ``mark_type``
+        (at least 1000; at most 10 types in a group), or unmarks them (``enable=False``); every
+        member gets a MEMBER_MARK_CHANGE tip, and ``member_list(group_id, roles=mark_type)`` lists
+        the members marked."""
+        return arguments.mark_members_args(group_id, user_ids, mark_type, enable)
+
+    mark_group_members_async = mark_group_members.awaitable
+
+    # ---- group attributes and counters (TIMGroupManager.h 5.4-5.7, 5.9-5.12) ----
+
+    @api_call("TIMGroupInitGroupAttributes")
+    def init_group_attributes(group_id: str, attributes: dict[str, str]) -> CArgs:
+        """TIMGroupInitGroupAttributes: the group's attributes become ``attributes`` (a member; at
+        most 16 keys of 32 bytes, values of 4 KB, 16 KB in all: 10004). A process changes what it
+        last read or wrote (10056 otherwise: read them with :meth:`group_attributes` first); at most
+        10 changes in 5 seconds (8511). Every member's process hears ``group_attributes_changed``."""
+        return arguments.group_id(group_id), arguments.group_attributes_param(attributes)
+
+    init_group_attributes_async = init_group_attributes.awaitable
+
+    @api_call("TIMGroupSetGroupAttributes")
+    def set_group_attributes(group_id: str, attributes: dict[str, str]) -> CArgs:
+        """TIMGroupSetGroupAttributes: adds or updates ``attributes`` (as :meth:`init_group_attributes`)."""
+        return arguments.group_id(group_id), arguments.group_attributes_param(attributes)
+
+    set_group_attributes_async = set_group_attributes.awaitable
+
+    @api_call("TIMGroupDeleteGroupAttributes")
+    def delete_group_attributes(group_id: str, keys: Optional[Iterable[str]] = None) -> CArgs:
+        """TIMGroupDeleteGroupAttributes: the attributes of ``keys`` (None: all of them), as
+        :meth:`init_group_attributes`."""
+        return arguments.group_id(group_id), arguments.group_data_keys_param(keys)
+
+    delete_group_attributes_async = delete_group_attributes.awaitable
+
+    @api_call("TIMGroupGetGroupAttributes", result=group_attributes_of)
+    def group_attributes(group_id: str, keys: Optional[Iterable[str]] = None) -> CArgs:
+        """TIMGroupGetGroupAttributes: {key: value} of ``keys`` (None: all), for a member; at most 20
+        reads in 5 seconds (8511)."""
+        return arguments.group_id(group_id), arguments.group_data_keys_param(keys)
+
+    group_attributes_async = group_attributes.awaitable
+
+    @api_call("TIMGroupSetGroupCounters", result=_counters)
+    def set_group_counters(group_id: str, counters: dict[str, int]) -> CArgs:
+        """TIMGroupSetGroupCounters: sets int64 ``counters`` (keys 1 to 128 bytes), by a member, in
+        any group but a Community; {key: value} set. Every member's process hears
+        ``group_counter_changed`` per counter."""
+        return arguments.group_id(group_id), arguments.group_counters_param(counters)
+
+    set_group_counters_async = set_group_counters.awaitable
+
+    @api_call("TIMGroupGetGroupCounters", result=_counters)
+    def group_counters(group_id: str, keys: Optional[Iterable[str]] = None) -> CArgs:
+        """TIMGroupGetGroupCounters: {key: value} of ``keys`` (None: all; keys never set left out)."""
+        return arguments.group_id(group_id), arguments.group_data_keys_param(keys)
+
+    group_counters_async = group_counters.awaitable
+
+    @api_call("TIMGroupIncreaseGroupCounter", result=_counter)
+    def increase_group_counter(group_id: str, key: str, value: int) -> CArgs:
+        """TIMGroupIncreaseGroupCounter: adds ``value`` to the counter (0 when new); its new value
+        (10004 past int64)."""
+        return arguments.counter_change_args(group_id, key, value)
+
+    increase_group_counter_async = increase_group_counter.awaitable
+
+    @api_call("TIMGroupDecreaseGroupCounter", result=_counter)
+    def decrease_group_counter(group_id: str, key: str, value: int) -> CArgs:
+        """TIMGroupDecreaseGroupCounter: takes ``value`` from the counter (0 when new); its new value."""
+        return arguments.counter_change_args(group_id, key, value)
+
+    decrease_group_counter_async = decrease_group_counter.awaitable
 
     @api_call("TIMGroupGetPendencyList", result=_pendency_list)
     def group_pendency_list() -> CArgs:

@@ -106,6 +106,8 @@ class RevokeTimeLimitError(TIMError):
 class ModifyConflictError(TIMError):
     """The message was modified by someone else since it was read (8006): read it again (e.g.
     ``Client.find_messages``) and modify the latest copy."""
+
+
 class FriendshipError(TIMError):
     """A friendship operation the relation between the users refuses: already friends, not
     friends, a block list, the user's add permission, no such friend request (30015-31704)."""
@@ -113,6 +115,15 @@ class FriendshipError(TIMError):
 
 class BlockedError(TIMError, PermissionError):
     """The peer blocked the sender: a C2C message to them is refused (20007)."""
+
+
+class GroupAttributeConflictError(TIMError):
+    """A group's attributes changed since this process last read them: read them, then change them
+    again (10056)."""
+
+
+class FrequencyLimitError(TIMError):
+    """Too many calls in too little time: the group attribute calls' limits in one process (8511)."""
 
 
 class CallTimeoutError(TIMError, TimeoutError):
@@ -209,6 +220,8 @@ EXCEPTION_OF: dict[str, type[TIMError]] = {
     "ERR_SVR_FRIENDSHIP_PENDENCY_NOT_FOUND": FriendshipError,
     "ERR_SVR_FRIENDSHIP_DEL_NONFRIEND": FriendshipError,
     "ERR_SVR_MSG_IN_PEER_BLACKLIST": BlockedError,
+    "ERR_SDK_GROUP_ATTR_FREQUENCY_LIMIT": FrequencyLimitError,
+    "ERR_SVR_GROUP_ATTRIBUTE_WRITE_CONFILCT": GroupAttributeConflictError,
 }
 
 _INCLUDE = Path(__file__).resolve().parent / "engine" / "include"  # package data: always installed

@@ -16,7 +16,7 @@ from typing import Any, Callable, Optional
 
 from . import wire as k
 from .friends import FriendProfile, FriendRequest
-from .membership import GroupTip
+from .membership import GroupTip, group_attributes_of
 from .model import Conversation, ConvEvent, ConvType, Message, RevokedMessage
 from .profiles import UserProfile, UserStatus
 
@@ -196,6 +196,15 @@ NOTIFICATIONS: tuple[Notification, ...] = (
     Notification("friends_ungrouped", "TIMSetFriendsDeletedFromGroupCallback", "TIMFriendsDeletedFromGroupCallback",
                  ("friends_ungrouped",), lambda name, payload: (name, _ids(payload)),
                  doc="handler(name, user_ids): friends taken out of a friend group"),
+    Notification("group_attribute_changed", "TIMSetGroupAttributeChangedCallback", "TIMGroupAttributeChangedCallback",
+                 ("group_attributes_changed",),
+                 lambda group_id, payload: (group_id, group_attributes_of(json.loads(payload or "[]"))),
+                 doc="handler(group_id, attributes): a group of the user's had its attributes changed (by any "
+                     "member, oneself too): all of them now, {key: value}"),
+    Notification("group_counter_changed", "TIMSetGroupCounterChangedCallback", "TIMGroupCounterChangedCallback",
+                 ("group_counter_changed",), lambda group_id, key, value: (group_id, key, value),
+                 doc="handler(group_id, key, value): a counter of a group of the user's changed (by any member, "
+                     "oneself too): its new value"),
 )
 
 BY_SOURCE: dict[str, Notification] = {n.source: n for n in NOTIFICATIONS}

@@ -15,7 +15,7 @@ from .wire import JsonObject
 
 __all__ = ["GroupType", "GroupTypeLike", "GroupAddOption", "MemberRole", "GroupTipType", "GroupInfoChangeFlag",
            "GroupModifyFlag", "GroupInfoChange", "MemberModifyFlag", "MemberResult", "Group", "JoinedGroup",
-           "GroupMember", "GroupTip", "GroupPendency"]
+           "GroupMember", "GroupTip", "GroupPendency", "group_attributes_of"]
 
 
 class GroupType(IntEnum):
@@ -89,6 +89,7 @@ class GroupTipType(IntEnum):
     CANCEL_ADMIN = 5
     GROUP_INFO_CHANGE = 6
     MEMBER_INFO_CHANGE = 7
+    MEMBER_MARK_CHANGE = 8
 
 
 class GroupModifyFlag(IntFlag):
@@ -253,6 +254,7 @@ class GroupMember:
     join_time: Optional[datetime]
     name_card: str
     muted_until: Optional[datetime]  #: None when not muted
+    nick_name: str  #: the member's profile's nickname, as a member search gives it ("" otherwise)
     raw: JsonObject = field(repr=False, compare=False)
 
     @classmethod
@@ -264,6 +266,7 @@ class GroupMember:
             join_time=epoch_to_datetime(data.get(k.kTIMGroupMemberInfoJoinTime)),
             name_card=str(data.get(k.kTIMGroupMemberInfoNameCard, "")),
             muted_until=epoch_to_datetime(data.get(k.kTIMGroupMemberInfoShutupTime) or None),
+            nick_name=str(data.get(k.kTIMGroupMemberInfoNickName, "")),
             raw=data,
         )
 
@@ -331,3 +334,8 @@ class GroupPendency:
             approver=str(data.get(k.kTIMGroupPendencyToIdentifier, "")),
             raw=data,
         )
+
+
+def group_attributes_of(items: list[JsonObject]) -> dict[str, str]:
+    """{key: value} of a GroupAttributes array (TIMGroupManager.h 10.11)."""
+    return {str(a[k.TIMGroupAttributeKey]): str(a[k.TIMGroupAttributeValue]) for a in items}

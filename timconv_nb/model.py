@@ -138,6 +138,11 @@ def describe_tip(elem: Keyed) -> str:
         muted = any(change.get(k.kTIMGroupTipMemberChangeInfoShutupTime)
                     for change in elem.get(k.kTIMGroupTipsElemMemberChangeInfoArray) or ())
         return f"{op_user} {'muted' if muted else 'unmuted'} {users}"
+    if tip_type == 8:  # MemberMarkChange (GroupTipMemberMarkChangeInfo)
+        changes: Sequence[Any] = elem.get(k.kTIMGroupTipsElemMemberMarkInfoArray) or ({},)
+        change = changes[0]
+        verb = "marked" if change.get(k.kTIMGroupTipMemberChangeInfoEnableMark) else "unmarked"
+        return f"{op_user} {verb} {users} ({change.get(k.kTIMGroupTipMemberMarkChangeInfoMarkType)})"
     what = {3: f"removed {users}", 4: f"made {users} an admin", 5: f"made {users} a member (no admin)"}
     return f"{op_user} {what.get(int(tip_type or 0), 'changed the group')}"
 

@@ -400,6 +400,25 @@ kTIMFriendshipFriendInfoGetResultRelationType = "friendship_friend_info_get_resu
 kTIMFriendshipFriendInfoGetResultErrorCode = "friendship_friend_info_get_result_error_code"
 kTIMFriendshipFriendInfoGetResultErrorMessage = "friendship_friend_info_get_result_error_message"
 kTIMFriendshipFriendInfoGetResultFriendInfo = "friendship_friend_info_get_result_field_info"
+# ---- GroupMemberSearchParam, GroupSearchGroupMembersResult (7.2), a member's profile in GroupMemberInfo ----
+TIMGroupMemberSearchParamGroupidList = "group_search_member_params_groupid_list"
+TIMGroupMemberSearchParamKeywordList = "group_search_member_params_keyword_list"
+TIMGroupMemberSearchParamFieldList = "group_search_member_params_field_list"
+TIMGroupSearchGroupMembersResultGroupID = "group_search_member_result_groupid"
+TIMGroupSearchGroupMembersResultMemberInfoList = "group_search_member_result_member_info_list"
+kTIMGroupMemberInfoNickName = "group_member_info_nick_name"
+
+# ---- GroupTipMemberMarkChangeInfo (9.3) and the GroupTipsElem member carrying it ----
+kTIMGroupTipMemberChangeInfoEnableMark = "group_tips_member_mark_change_info_enableMark"
+kTIMGroupTipMemberMarkChangeInfoMarkType = "group_tips_member_mark_change_info_markType"
+kTIMGroupTipMemberMarkChangeInfoUserIDList = "group_tips_member_mark_change_info_userIDList"
+kTIMGroupTipsElemMemberMarkInfoArray = "group_tips_elem_member_mark_info_array"
+
+# ---- GroupAttributes (10.11), GroupCounter (10.12) ----
+TIMGroupAttributeKey = "group_attribute_key"
+TIMGroupAttributeValue = "group_attribute_value"
+kTIMGroupCounterKey = "group_counter_key"
+kTIMGroupCounterValue = "group_counter_value"
 
 #: ``enum TIMElemType``: a text element, a group tip, a group report.
 kTIMElem_Text = 0

@@ -146,7 +146,7 @@ static struct countdown *faults = &faulty_writes;
 /* ---- the scripted session ---- */
 
 enum step { S_LOGIN, S_C1, S_C2, S_PIN, S_MARK, S_CONV_GROUP, S_SEND, S_GROUP, S_GROUP_SEND, S_REVOKE, S_DELETE,
-            S_CLEAR, S_RENAME, S_INVITE, S_MODIFY, S_IMPORT, S_COUNT };
+            S_CLEAR, S_RENAME, S_INVITE, S_MODIFY, S_IMPORT, S_ATTRIBUTES, S_COUNTER, S_COUNT };
 
 struct outcome {
     int32_t code[S_COUNT];
@@ -227,6 +227,9 @@ static void run_session(const char *config, struct outcome *o) {
     o->code[S_INVITE] = CALL(TIMGroupInviteMember("{\"group_invite_member_param_group_id\":\"team\","
                                                   "\"group_invite_member_param_identifier_array\":[\"dora\"]}",
                                                   on_done, NULL));
+    o->code[S_ATTRIBUTES] = CALL(TIMGroupSetGroupAttributes(
+        "team", "[{\"group_attribute_key\":\"topic\",\"group_attribute_value\":\"faults\"}]", on_done, NULL));
+    o->code[S_COUNTER] = CALL(TIMGroupIncreaseGroupCounter("team", "swept", 1, on_done, NULL));
 }
 
 /* The ConvInfo of one conversation into last_json ("[]" when it does not exist). */
@@ -302,6 +305,10 @@ static void check_outcome(const struct outcome *o, long n) {
                                                     NULL)), ERR_SUCC);
         bool invited = strstr(last_json, "\"dora\"") != NULL;
         EXPECT("the invitation", invited == (o->code[S_INVITE] == ERR_SUCC));
+        CHECK_EQ_INT(CALL(TIMGroupGetGroupAttributes("team", NULL, on_done, NULL)), ERR_SUCC);
+        EXPECT("the attributes", (strstr(last_json, "\"faults\"") != NULL) == (o->code[S_ATTRIBUTES] == ERR_SUCC));
+        CHECK_EQ_INT(CALL(TIMGroupGetGroupCounters("team", NULL, on_done, NULL)), ERR_SUCC);
+        EXPECT("the counter", (strstr(last_json, "\"swept\"") != NULL) == (o->code[S_COUNTER] == ERR_SUCC));
     }
     for (int i = 0; i < BURST; i++) {
         char id[16];

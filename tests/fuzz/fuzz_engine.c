@@ -216,6 +216,31 @@ static int friendship_modify_friend_group(const char *text) {
     return TIMFriendshipModifyFriendGroup(text, on_done, NULL);
 }
 
+static int group_init_group_attributes(const char *text) {
+    return TIMGroupInitGroupAttributes("team", text, on_done, NULL);
+}
+static int group_set_group_attributes(const char *text) {
+    return TIMGroupSetGroupAttributes("team", text, on_done, NULL);
+}
+static int group_delete_group_attributes(const char *text) {
+    return TIMGroupDeleteGroupAttributes("team", text, on_done, NULL);
+}
+static int group_get_group_attributes(const char *text) {
+    return TIMGroupGetGroupAttributes("team", text, on_done, NULL);
+}
+static int group_set_group_counters(const char *text) { return TIMGroupSetGroupCounters("team", text, on_done, NULL); }
+static int group_get_group_counters(const char *text) { return TIMGroupGetGroupCounters("team", text, on_done, NULL); }
+static int group_increase_group_counter(const char *text) {
+    return TIMGroupIncreaseGroupCounter("team", text, 1, on_done, NULL);
+}
+static int group_decrease_group_counter_group_id(const char *text) {
+    return TIMGroupDecreaseGroupCounter(text, "n", 1, on_done, NULL);
+}
+static int group_search_group_members(const char *text) { return TIMGroupSearchGroupMembers(text, on_done, NULL); }
+static int group_mark_group_member_list(const char *text) {
+    return TIMGroupMarkGroupMemberList("team", text, 1000, true, on_done, NULL);
+}
+
 static const struct entry_point entry_points[] = {
     {set_draft_json, false},
     {set_draft_conv_id, false},
@@ -287,6 +312,16 @@ static const struct entry_point entry_points[] = {
     {friendship_get_friend_group_list, true},
     {friendship_delete_friend_group, true},
     {friendship_modify_friend_group, true},
+    {group_init_group_attributes, true},
+    {group_set_group_attributes, true},
+    {group_delete_group_attributes, true},
+    {group_get_group_attributes, true},
+    {group_set_group_counters, true},
+    {group_get_group_counters, true},
+    {group_increase_group_counter, true},
+    {group_decrease_group_counter_group_id, true},
+    {group_search_group_members, true},
+    {group_mark_group_member_list, true},
 };
 #define ENTRY_POINTS (sizeof entry_points / sizeof entry_points[0] + 1)
 

@@ -102,7 +102,11 @@
       "a friend request is waiting: the user confirms whom they add (add permission), so only the request was made") \
     X(ERR_SVR_FRIENDSHIP_PENDENCY_NOT_FOUND, 30614, "no such friend request")                                     \
     X(ERR_SVR_FRIENDSHIP_DEL_NONFRIEND, 31704, "not a friend: the user is not in the friend list")                \
-    X(ERR_SVR_MSG_IN_PEER_BLACKLIST, 20007, "the peer blocked the sender: a C2C message to them is refused")
+    X(ERR_SVR_MSG_IN_PEER_BLACKLIST, 20007, "the peer blocked the sender: a C2C message to them is refused")       \
+    X(ERR_SDK_GROUP_ATTR_FREQUENCY_LIMIT, 8511,                                                                   \
+      "too many group attribute calls: at most 10 changes and 20 reads in 5 seconds in one process")             \
+    X(ERR_SVR_GROUP_ATTRIBUTE_WRITE_CONFILCT, 10056,                                                              \
+      "the group's attributes changed since this process read them: get them, then change them again")
 
 enum TIMErrCode {
 #define TIMCONV_ERROR_CODE_ENUM(name, value, meaning) name = value,

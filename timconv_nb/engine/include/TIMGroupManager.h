@@ -105,6 +105,14 @@ enum TIMGroupMemberRoleFlag {
     kTIMGroupMemberRoleFlag_Member = 0x01 << 2,
 };
 
+/* 1.9 Where TIMGroupSearchGroupMembers looks (GroupMemberSearchParam's field list). */
+enum TIMGroupMemberSearchFieldKey {
+    kTIMGroupMemberSearchFieldKey_Identifier = 0x01,
+    kTIMGroupMemberSearchFieldKey_NickName = 0x01 << 1,
+    kTIMGroupMemberSearchFieldKey_Remark = 0x01 << 2,
+    kTIMGroupMemberSearchFieldKey_NameCard = 0x01 << 3,
+};
+
 /* 1.10 What TIMGroupModifyMemberInfo changes (bits of group_modify_member_info_modify_flag). */
 enum TIMGroupMemberModifyInfoFlag {
     kTIMGroupMemberModifyFlag_None = 0x00,
@@ -159,6 +167,7 @@ typedef enum TIMGroupMemberRole TIMGroupMemberRole;
 typedef enum TIMGroupSearchFieldKey TIMGroupSearchFieldKey;
 typedef enum TIMGroupModifyInfoFlag TIMGroupModifyInfoFlag;
 typedef enum TIMGroupMemberRoleFlag TIMGroupMemberRoleFlag;
+typedef enum TIMGroupMemberSearchFieldKey TIMGroupMemberSearchFieldKey;
 typedef enum TIMGroupMemberModifyInfoFlag TIMGroupMemberModifyInfoFlag;
 typedef enum HandleGroupMemberResult HandleGroupMemberResult;
 typedef enum TIMGroupPendencyType TIMGroupPendencyType;
@@ -220,7 +229,8 @@ TIM_API int TIMGroupModifyGroupInfo(const char* json_group_modifyinfo_param, TIM
 TIM_API int TIMGroupGetOnlineMemberCount(const char* group_id, TIMCommCallback cb, const void* user_data);
 
 /* 7.1 The members of a group (GroupGetMemberInfoListParam: the group id; optionally user ids and
- * a role flag): a GroupGetMemberInfoListResult. 10007 when the caller is not a member. */
+ * a role flag, or a mark type of 1000 and above for the members marked with it, 7.6): a
+ * GroupGetMemberInfoListResult. 10007 when the caller is not a member. */
 TIM_API int TIMGroupGetMemberInfoList(const char* json_group_getmeminfos_param, TIMCommCallback cb, const void* user_data);
 
 /* 7.3 Changes a member's information (GroupModifyMemberInfoParam): the role (the owner sets or
@@ -254,6 +264,65 @@ TIM_API int TIMGroupHandlePendency(const char* json_group_handle_pendency_param,
 /* 8.3 The pendencies added up to time_stamp (seconds) count as read (GroupPendencyResult's unread). */
 TIM_API int TIMGroupReportPendencyReaded(uint64_t time_stamp, TIMCommCallback cb, const void* user_data);
 
+/* 2.2, 3.2 A group's attributes changed (TIMGroupInitGroupAttributes, Set, Delete): called in the
+ * process of every member logged in, the one who changed them too, with the group's id and all its
+ * attributes now (a GroupAttributes array). Runs on the engine's worker thread, within about 100 ms
+ * of the change (the registry is polled); changes made between two polls are told once, as they
+ * stand. */
+typedef void (*TIMGroupAttributeChangedCallback)(const char *group_id, const char* json_group_attribute_array, const void* user_data);
+TIM_API void TIMSetGroupAttributeChangedCallback(TIMGroupAttributeChangedCallback cb, const void* user_data);
+
+/* 2.3, 3.3 A group's counter changed (TIMGroupSetGroupCounters, Increase, Decrease): called in the
+ * process of every member logged in, once per counter changed, with its key and new value; as
+ * 2.2 for the thread and timing. */
+typedef void (*TIMGroupCounterChangedCallback)(const char *group_id, const char *group_counter_key, int64_t group_counter_new_value, const void *user_data);
+TIM_API void TIMSetGroupCounterChangedCallback(TIMGroupCounterChangedCallback cb, const void* user_data);
+
+/* 5.4 Replaces a group's attributes with a GroupAttributes array (keys and values strings), by a
+ * member (10007 otherwise), in a group of any type. Limits: 16 keys of 1 to 32 bytes, values of at
+ * most 4096 bytes, 16384 bytes in all (10004). A process changes the attributes it last read or
+ * wrote (10056 when they changed since: get them first). At most 10 changes (5.4-5.6 together) in
+ * 5 seconds in one process (8511). The callback's json_param is empty. */
+TIM_API int TIMGroupInitGroupAttributes(const char *group_id, const char *json_group_attributes, TIMCommCallback cb, const void* user_data);
+
+/* 5.5 Adds or updates the attributes of a GroupAttributes array; as 5.4. */
+TIM_API int TIMGroupSetGroupAttributes(const char *group_id, const char *json_group_attributes, TIMCommCallback cb, const void* user_data);
+
+/* 5.6 Deletes the attributes of a JSON array of keys (NULL, "" or []: all of them); as 5.4. */
+TIM_API int TIMGroupDeleteGroupAttributes(const char *group_id, const char *json_keys, TIMCommCallback cb, const void* user_data);
+
+/* 5.7 A group's attributes of a JSON array of keys (NULL, "" or []: all), a GroupAttributes array
+ * by key, for a member (10007); the version later changes are made on. At most 20 in 5 seconds in
+ * one process (8511). */
+TIM_API int TIMGroupGetGroupAttributes(const char *group_id, const char *json_keys, TIMCommCallback cb, const void* user_data);
+
+/* 5.9 Sets counters from a GroupCounter array (keys 1 to 128 bytes, 10004; int64 values), by a
+ * member (10007), in any group but a Community (10007). Callback: the GroupCounter array set. */
+TIM_API int TIMGroupSetGroupCounters(const char* group_id, const char* json_group_counter_array, TIMCommCallback cb, const void* user_data);
+
+/* 5.10 A group's counters of a JSON array of keys (NULL, "" or []: all), a GroupCounter array by
+ * key (keys never set left out), for a member; as 5.9. */
+TIM_API int TIMGroupGetGroupCounters(const char* group_id, const char* json_group_counter_key_array, TIMCommCallback cb, const void* user_data);
+
+/* 5.11, 5.12 Adds group_counter_value to (or takes it from) a counter, 0 when it has none yet
+ * (10004 when the result would leave int64); as 5.9. Callback: a GroupCounter array of the
+ * counter. */
+TIM_API int TIMGroupIncreaseGroupCounter(const char* group_id, const char* group_counter_key, int64_t group_counter_value, TIMCommCallback cb, const void* user_data);
+TIM_API int TIMGroupDecreaseGroupCounter(const char* group_id, const char* group_counter_key, int64_t group_counter_value, TIMCommCallback cb, const void* user_data);
+
+/* 7.2 Searches the members of the groups the user is in (GroupMemberSearchParam: a group id list,
+ * all of the user's groups when empty; 1 to 5 keywords and a field list, 6017 otherwise) whose id,
+ * nickname or name card holds a keyword, whatever the case (friend remarks: no friends are kept
+ * yet). Callback: a GroupSearchGroupMembersResult array, one per group with a member found. */
+TIM_API int TIMGroupSearchGroupMembers(const char *json_group_search_group_members_param, TIMCommCallback cb, const void* user_data);
+
+/* 7.6 The owner of a Live group (10007 otherwise) marks (enable_mark) or unmarks members (a JSON
+ * array of 1 or more user ids, members: 10004) with mark_type (at least 1000: TIM_ERR_PARAM
+ * otherwise; at most 10 types in a group: 10004). Every member receives a
+ * kTIMGroupTip_MemberMarkChange tip; TIMGroupGetMemberInfoList with a role flag of a mark type
+ * lists the members marked with it. */
+TIM_API int TIMGroupMarkGroupMemberList(const char* group_id, const char* member_array, uint32_t mark_type, bool enable_mark, TIMCommCallback cb, const void* user_data);
+
 /* 9.1 GroupTipGroupChangeInfo */
 static const char* kTIMGroupTipGroupChangeInfoFlag TIM_KEY_ATTR = "group_tips_group_change_info_flag";
 static const char* kTIMGroupTipGroupChangeInfoValue TIM_KEY_ATTR = "group_tips_group_change_info_value";
@@ -266,6 +335,11 @@ static const char* kTIMGroupTipGroupChangeInfoUint64Value TIM_KEY_ATTR = "group_
 static const char* kTIMGroupTipMemberChangeInfoIdentifier TIM_KEY_ATTR = "group_tips_member_change_info_identifier";
 static const char* kTIMGroupTipMemberChangeInfoShutupTime TIM_KEY_ATTR = "group_tips_member_change_info_shutupTime";
 
+/* 9.3 GroupTipMemberMarkChangeInfo */
+static const char* kTIMGroupTipMemberChangeInfoEnableMark TIM_KEY_ATTR = "group_tips_member_mark_change_info_enableMark";
+static const char* kTIMGroupTipMemberMarkChangeInfoMarkType TIM_KEY_ATTR = "group_tips_member_mark_change_info_markType";
+static const char* kTIMGroupTipMemberMarkChangeInfoUserIDList TIM_KEY_ATTR = "group_tips_member_mark_change_info_userIDList";
+
 /* 9.4 GroupTipsElem */
 static const char* kTIMGroupTipsElemTipType TIM_KEY_ATTR = "group_tips_elem_tip_type";
 static const char* kTIMGroupTipsElemJoinType TIM_KEY_ATTR = "group_tips_elem_join_type";
@@ -275,6 +349,7 @@ static const char* kTIMGroupTipsElemUserArray TIM_KEY_ATTR = "group_tips_elem_us
 static const char* kTIMGroupTipsElemGroupChangeInfoArray TIM_KEY_ATTR = "group_tips_elem_group_change_info_array";
 static const char* kTIMGroupTipsElemMemberChangeInfoArray TIM_KEY_ATTR = "group_tips_elem_member_change_info_array";
 static const char* kTIMGroupTipsElemMemberNum TIM_KEY_ATTR = "group_tips_elem_member_num";
+static const char* kTIMGroupTipsElemMemberMarkInfoArray TIM_KEY_ATTR = "group_tips_elem_member_mark_info_array";
 
 /* 10.1 GroupMemberInfo */
 static const char* kTIMGroupMemberInfoIdentifier TIM_KEY_ATTR = "group_member_info_identifier";
@@ -283,6 +358,7 @@ static const char* kTIMGroupMemberInfoJoinTime TIM_KEY_ATTR = "group_member_info
 static const char* kTIMGroupMemberInfoMemberRole TIM_KEY_ATTR = "group_member_info_member_role";
 static const char* kTIMGroupMemberInfoShutupTime TIM_KEY_ATTR = "group_member_info_shutup_time";
 static const char* kTIMGroupMemberInfoNameCard TIM_KEY_ATTR = "group_member_info_name_card";
+static const char* kTIMGroupMemberInfoNickName TIM_KEY_ATTR = "group_member_info_nick_name";
 
 /* 10.2 CreateGroupParam */
 static const char* kTIMCreateGroupParamGroupName TIM_KEY_ATTR = "create_group_param_group_name";
@@ -362,6 +438,14 @@ static const char* kTIMGroupModifyInfoParamIsShutupAll TIM_KEY_ATTR = "group_mod
 static const char* kTIMGroupModifyInfoParamOwner TIM_KEY_ATTR = "group_modify_info_param_owner";
 static const char* kTIMGroupModifyInfoParamCustomInfo TIM_KEY_ATTR = "group_modify_info_param_custom_info";
 
+/* 10.11 GroupAttributes */
+static const char* TIMGroupAttributeKey TIM_KEY_ATTR = "group_attribute_key";
+static const char* TIMGroupAttributeValue TIM_KEY_ATTR = "group_attribute_value";
+
+/* 10.12 GroupCounter */
+static const char* kTIMGroupCounterKey TIM_KEY_ATTR = "group_counter_key";
+static const char* kTIMGroupCounterValue TIM_KEY_ATTR = "group_counter_value";
+
 /* 10.12 GroupGetOnlineMemberCountResult */
 static const char* TIMGroupGetOnlineMemberCountResult TIM_KEY_ATTR = "group_get_online_member_count_result";
 
@@ -373,6 +457,13 @@ static const char* kTIMGroupGetMemberInfoListParamOption TIM_KEY_ATTR = "group_g
 static const char* kTIMGroupGetMemberInfoListParamNextSeq TIM_KEY_ATTR = "group_get_members_info_list_param_next_seq";
 static const char* kTIMGroupGetMemberInfoListResultNexSeq TIM_KEY_ATTR = "group_get_member_info_list_result_next_seq";
 static const char* kTIMGroupGetMemberInfoListResultInfoArray TIM_KEY_ATTR = "group_get_member_info_list_result_info_array";
+
+/* 12.4 GroupMemberSearchParam, 12.5 GroupSearchGroupMembersResult */
+static const char* TIMGroupMemberSearchParamGroupidList TIM_KEY_ATTR = "group_search_member_params_groupid_list";
+static const char* TIMGroupMemberSearchParamKeywordList TIM_KEY_ATTR = "group_search_member_params_keyword_list";
+static const char* TIMGroupMemberSearchParamFieldList TIM_KEY_ATTR = "group_search_member_params_field_list";
+static const char* TIMGroupSearchGroupMembersResultGroupID TIM_KEY_ATTR = "group_search_member_result_groupid";
+static const char* TIMGroupSearchGroupMembersResultMemberInfoList TIM_KEY_ATTR = "group_search_member_result_member_info_list";
 
 /* 12.7 GroupModifyMemberInfoParam */
 static const char* kTIMGroupModifyMemberInfoParamGroupId TIM_KEY_ATTR = "group_modify_member_info_group_id";
@@ -404,32 +495,18 @@ static const char* kTIMGroupDeleteMemberResultResult TIM_KEY_ATTR = "group_delet
  * ERR_SDK_INTERFACE_NOT_SUPPORT (7013) through its callback, on the worker thread; each setter
  * accepts its callback, which is never called (src/api/not_here_group.c). docs/vendor.md says,
  * per function, whether it is planned locally or what of Tencent's cloud it needs. */
-typedef void (*TIMGroupAttributeChangedCallback)(const char *group_id, const char* json_group_attribute_array, const void* user_data);
-typedef void (*TIMGroupCounterChangedCallback)(const char *group_id, const char *group_counter_key, int64_t group_counter_new_value, const void *user_data);
 typedef void (*TIMGroupTopicCreatedCallback)(const char *group_id, const char *topic_id, const void* user_data);
 typedef void (*TIMGroupTopicDeletedCallback)(const char *group_id, const char *topic_id_array, const void* user_data);
 typedef void (*TIMGroupTopicChangedCallback)(const char *group_id, const char *topic_info, const void* user_data);
 
-TIM_API void TIMSetGroupAttributeChangedCallback(TIMGroupAttributeChangedCallback cb, const void* user_data);
-TIM_API void TIMSetGroupCounterChangedCallback(TIMGroupCounterChangedCallback cb, const void* user_data);
 TIM_API void TIMSetGroupTopicCreatedCallback(TIMGroupTopicCreatedCallback cb, const void* user_data);
 TIM_API void TIMSetGroupTopicDeletedCallback(TIMGroupTopicDeletedCallback cb, const void* user_data);
 TIM_API void TIMSetGroupTopicChangedCallback(TIMGroupTopicChangedCallback cb, const void* user_data);
-TIM_API int TIMGroupInitGroupAttributes(const char *group_id, const char *json_group_attributes, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupSetGroupAttributes(const char *group_id, const char *json_group_attributes, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupDeleteGroupAttributes(const char *group_id, const char *json_keys, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupGetGroupAttributes(const char *group_id, const char *json_keys, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupSetGroupCounters(const char* group_id, const char* json_group_counter_array, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupGetGroupCounters(const char* group_id, const char* json_group_counter_key_array, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupIncreaseGroupCounter(const char* group_id, const char* group_counter_key, int64_t group_counter_value, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupDecreaseGroupCounter(const char* group_id, const char* group_counter_key, int64_t group_counter_value, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupGetJoinedCommunityList(TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupCreateTopicInCommunity(const char *group_id, const char *json_topic_info, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupDeleteTopicFromCommunity(const char *group_id, const char *json_topic_id_array, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupSetTopicInfo(const char *json_topic_info, TIMCommCallback cb, const void* user_data);
 TIM_API int TIMGroupGetTopicInfoList(const char *group_id, const char *json_topic_id_array, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupSearchGroupMembers(const char *json_group_search_group_members_param, TIMCommCallback cb, const void* user_data);
-TIM_API int TIMGroupMarkGroupMemberList(const char* group_id, const char* member_array, uint32_t mark_type, bool enable_mark, TIMCommCallback cb, const void* user_data);
 
 /* 13.1 GroupPendencyOption */
 static const char* kTIMGroupPendencyOptionStartTime TIM_KEY_ATTR = "group_pendency_option_start_time";

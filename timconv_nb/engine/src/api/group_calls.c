@@ -13,27 +13,33 @@ int check_group_id(const char *group_id) {
     return text_is_valid_id(group_id) && strlen(group_id) <= REGISTRY_GROUP_ID_MAX ? TIM_SUCC : TIM_ERR_GROUP;
 }
 
-int submit_group_call(const char *api, task_run_fn run, const char *group_id, char *json, TIMCommCallback cb,
-                      const void *user_data) {
+struct task *group_task(const char *api, task_run_fn run, const char *group_id, char *json, TIMCommCallback cb,
+                        const void *user_data) {
     struct task *t = task_new(api, run, ARGS_IM_GROUP, cb, user_data);
     if (t == NULL) {
         free(json);
-        return TIM_ERR_PARAM;
+        return NULL;
     }
     if (group_id != NULL) snprintf(t->args.im_group.group_id, sizeof t->args.im_group.group_id, "%s", group_id);
     t->args.im_group.json = json;
-    return engine_submit(t, ADMIT_LOGGED_IN);
+    return t;
+}
+
+int submit_group_call(const char *api, task_run_fn run, const char *group_id, char *json, TIMCommCallback cb,
+                      const void *user_data) {
+    struct task *t = group_task(api, run, group_id, json, cb, user_data);
+    return t != NULL ? engine_submit(t, ADMIT_LOGGED_IN) : TIM_ERR_PARAM;
 }
 
 int submit_group_param_call(const char *api, task_run_fn run, const char *json, const struct json_field *fields,
-                            size_t count, TIMCommCallback cb, const void *user_data) {
+                            size_t count, enum group_param_use use, TIMCommCallback cb, const void *user_data) {
     int code = engine_precheck(true);
     if (code == TIM_SUCC && !text_is_json_size_ok(json)) code = TIM_ERR_PARAM;
     char *group_id = NULL;
-    if (code == TIM_SUCC) code = json_check_fields(json, fields, count, &group_id);
-    if (code == TIM_SUCC) code = check_group_id(group_id);
-    char *copy = code == TIM_SUCC ? strdup(json) : NULL;
-    if (code == TIM_SUCC && copy == NULL) code = TIM_ERR_PARAM;
+    if (code == TIM_SUCC) code = json_check_fields(json, fields, count, use == PARAM_NAMES_GROUP ? &group_id : NULL);
+    if (code == TIM_SUCC && use == PARAM_NAMES_GROUP) code = check_group_id(group_id);
+    char *copy = code == TIM_SUCC && use != PARAM_CHECKED_ONLY ? strdup(json) : NULL;
+    if (code == TIM_SUCC && use != PARAM_CHECKED_ONLY && copy == NULL) code = TIM_ERR_PARAM;
     if (code == TIM_SUCC) code = submit_group_call(api, run, group_id, copy, cb, user_data);
     free(group_id);
     return code;
@@ -58,7 +64,6 @@ void tell_members(struct task *t, struct store *s, struct task_result *r, const 
         .seq = c->seq,
         .group_name = c->name,
         .group_type = c->type,
-        .group_face_url = c->face_url,
     };
     struct message_body body;
     if (json_prepare_message(c->notice, &body) != TIM_SUCC) {

@@ -13,14 +13,26 @@
  * TIMResult names an invalid group). */
 int check_group_id(const char *group_id);
 
+/* A group task naming group_id (may be NULL) with json (taken; may be NULL), for its caller to fill
+ * in further and submit; NULL when out of memory (json freed). */
+struct task *group_task(const char *api, task_run_fn run, const char *group_id, char *json, TIMCommCallback cb,
+                        const void *user_data);
+
 /* Submits a group task naming group_id (may be NULL) with json (taken; may be NULL). */
 int submit_group_call(const char *api, task_run_fn run, const char *group_id, char *json, TIMCommCallback cb,
                       const void *user_data);
 
-/* A call whose one argument is a JSON object naming a group: checked (logged in, size, the
- * members' types as `fields` says, fields[0] being the group id), copied and submitted. */
+/* What a call's one JSON argument (checked as `fields` says) gives its task: the group it names
+ * (fields[0], the group id, checked; the JSON kept), the JSON alone, or nothing (checked only). */
+enum group_param_use { PARAM_NAMES_GROUP, PARAM_KEPT, PARAM_CHECKED_ONLY };
+
+/* A call whose one argument is a JSON object: checked (logged in, size, the members' types as
+ * `fields` says), then submitted as `use` says. */
 int submit_group_param_call(const char *api, task_run_fn run, const char *json, const struct json_field *fields,
-                            size_t count, TIMCommCallback cb, const void *user_data);
+                            size_t count, enum group_param_use use, TIMCommCallback cb, const void *user_data);
+
+/* A static array of json_field as the (fields, count) arguments above. */
+#define GROUP_FIELDS(fields) (fields), (sizeof (fields) / sizeof (fields)[0])
 
 /* Answers a registry failure with the vendor's code and the registry's description. */
 void registry_failed(struct task_result *r, struct registry *reg, int code);

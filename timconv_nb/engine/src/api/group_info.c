@@ -1,9 +1,33 @@
-/* TIMGroupModifyGroupInfo (TIMGroupManager.h 5.3): the registry's change (store/registry_info.c),
- * then the kTIMGroupTip_GroupInfoChange tip every member receives, which carries the group's new
- * name and face into each member's group conversation (an Update event in every member's
- * process). */
+/* TIMGroupModifyGroupInfo (TIMGroupManager.h 5.3): the registry's change (store/registry_info.c);
+ * a new name or face goes into each member's group conversation by store_conv_faces_set (the one
+ * path of names and faces, profiles' too), then the kTIMGroupTip_GroupInfoChange tip every member
+ * receives, whose delivery makes the Update event in every member's process (its ConvInfo read
+ * after the faces changed). */
+#include <stdio.h>
+#include <string.h>
+
 #include "api/delivery.h"
 #include "api/group_calls.h"
+#include "notify/engine_log.h"
+#include "store/store_cache.h"
+
+struct faces_to_show {
+    struct store *own; /* the logged-in user's store */
+    const char *faces; /* a {CONV_FACE_*} array */
+};
+
+/* One member's store shows the group's new name and face (a failure logged: the change is made). */
+static void show_faces(const char *member, void *ctx) {
+    const struct faces_to_show *f = ctx;
+    char err[512] = "";
+    int code = ERR_SUCC;
+    struct store *s = strcmp(member, engine_user_id()) == 0
+                          ? f->own
+                          : store_cache_open(engine_data_root(), engine_app_id(), member, f->own, &code, err, sizeof err);
+    if (s != NULL) code = store_conv_faces_set(s, kTIMConv_Group, f->faces, NULL);
+    if (s != NULL && code != ERR_SUCC) snprintf(err, sizeof err, "%s", store_error(s));
+    if (code != ERR_SUCC) engine_log(kTIMLog_Error, "cannot show the group's new name and face to %s: %s", member, err);
+}
 
 static void run_modify_info(struct task *t, struct store *s, struct task_result *r) {
     struct registry *reg = group_registry(r);
@@ -14,6 +38,12 @@ static void run_modify_info(struct task *t, struct store *s, struct task_result 
     if (code != ERR_SUCC) {
         registry_failed(r, reg, code);
         return;
+    }
+    if (c.faces != NULL) {
+        struct faces_to_show f = {s, c.faces};
+        if (store_array_each(s, c.recipients, show_faces, &f) != ERR_SUCC) {
+            engine_log(kTIMLog_Error, "cannot read the members of %s: %s", c.id, store_error(s));
+        }
     }
     tell_members(t, s, r, &c);
     group_change_clear(&c);
@@ -39,6 +69,5 @@ static const struct json_field modify_info_fields[] = {
 
 int TIMGroupModifyGroupInfo(const char *json_group_modifyinfo_param, TIMCommCallback cb, const void *user_data) {
     return submit_group_param_call("TIMGroupModifyGroupInfo", run_modify_info, json_group_modifyinfo_param,
-                                   modify_info_fields, sizeof modify_info_fields / sizeof modify_info_fields[0], cb,
-                                   user_data);
+                                   GROUP_FIELDS(modify_info_fields), PARAM_NAMES_GROUP, cb, user_data);
 }

@@ -55,21 +55,15 @@ static const struct json_field handle_fields[] = {
     {"$.group_handle_pendency_param_handle_msg", "text", false},
 };
 
+/* Every pendency comes at once (group_pendency_result_next_start_time 0): the option asks nothing more. */
 int TIMGroupGetPendencyList(const char *json_group_getpendency_list_param, TIMCommCallback cb, const void *user_data) {
-    int code = engine_precheck(true);
-    if (code == TIM_SUCC && !text_is_json_size_ok(json_group_getpendency_list_param)) code = TIM_ERR_PARAM;
-    if (code == TIM_SUCC) {
-        code = json_check_fields(json_group_getpendency_list_param, pendency_option_fields,
-                                 sizeof pendency_option_fields / sizeof pendency_option_fields[0], NULL);
-    }
-    if (code != TIM_SUCC) return code;
-    /* Every pendency comes at once (group_pendency_result_next_start_time 0): the option asks nothing more. */
-    return submit_group_call("TIMGroupGetPendencyList", run_pendency_list, NULL, NULL, cb, user_data);
+    return submit_group_param_call("TIMGroupGetPendencyList", run_pendency_list, json_group_getpendency_list_param,
+                                   GROUP_FIELDS(pendency_option_fields), PARAM_CHECKED_ONLY, cb, user_data);
 }
 
 int TIMGroupHandlePendency(const char *json_group_handle_pendency_param, TIMCommCallback cb, const void *user_data) {
     return submit_group_param_call("TIMGroupHandlePendency", run_handle_pendency, json_group_handle_pendency_param,
-                                   handle_fields, sizeof handle_fields / sizeof handle_fields[0], cb, user_data);
+                                   GROUP_FIELDS(handle_fields), PARAM_NAMES_GROUP, cb, user_data);
 }
 
 int TIMGroupReportPendencyReaded(uint64_t time_stamp, TIMCommCallback cb, const void *user_data) {

@@ -1,5 +1,5 @@
-/* The group searches and counts (TIMGroupManager.h 5.2, 5.8): TIMGroupSearchGroups over the
- * groups the user is in, and TIMGroupGetOnlineMemberCount from who is logged in now
+/* The group searches and counts (TIMGroupManager.h 5.2, 5.8, 7.2): TIMGroupSearchGroups over the
+ * groups the user is in, TIMGroupSearchGroupMembers over their members, and TIMGroupGetOnlineMemberCount from who is logged in now
  * (store/presence.h). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -17,6 +17,14 @@ static void run_search_groups(struct task *t, struct store *s, struct task_resul
     struct registry *reg = group_registry(r);
     if (reg == NULL) return;
     int code = registry_search_groups(reg, t->args.im_group.json, engine_user_id(), &r->json);
+    if (code != ERR_SUCC) registry_failed(r, reg, code);
+}
+
+static void run_search_members(struct task *t, struct store *s, struct task_result *r) {
+    (void)s;
+    struct registry *reg = group_registry(r);
+    if (reg == NULL) return;
+    int code = registry_search_members(reg, t->args.im_group.json, engine_user_id(), t->accepted_at, &r->json);
     if (code != ERR_SUCC) registry_failed(r, reg, code);
 }
 
@@ -65,16 +73,22 @@ static const struct json_field search_fields[] = {
 };
 
 int TIMGroupSearchGroups(const char *json_group_search_groups_param, TIMCommCallback cb, const void *user_data) {
-    int code = engine_precheck(true);
-    if (code == TIM_SUCC && !text_is_json_size_ok(json_group_search_groups_param)) code = TIM_ERR_PARAM;
-    if (code == TIM_SUCC) {
-        code = json_check_fields(json_group_search_groups_param, search_fields,
-                                 sizeof search_fields / sizeof search_fields[0], NULL);
-    }
-    char *json = code == TIM_SUCC ? strdup(json_group_search_groups_param) : NULL;
-    if (code == TIM_SUCC && json == NULL) code = TIM_ERR_PARAM;
-    if (code != TIM_SUCC) return code;
-    return submit_group_call("TIMGroupSearchGroups", run_search_groups, NULL, json, cb, user_data);
+    return submit_group_param_call("TIMGroupSearchGroups", run_search_groups, json_group_search_groups_param,
+                                   GROUP_FIELDS(search_fields), PARAM_KEPT, cb, user_data);
+}
+
+/* GroupMemberSearchParam (12.4): 1 to 5 keywords and the fields (checked when run), the groups. */
+static const struct json_field search_members_fields[] = {
+    {"$.group_search_member_params_keyword_list", "texts", true},
+    {"$.group_search_member_params_field_list", "array", true},
+    {"$.group_search_member_params_groupid_list", "texts", false},
+};
+
+int TIMGroupSearchGroupMembers(const char *json_group_search_group_members_param, TIMCommCallback cb,
+                               const void *user_data) {
+    return submit_group_param_call("TIMGroupSearchGroupMembers", run_search_members,
+                                   json_group_search_group_members_param, GROUP_FIELDS(search_members_fields),
+                                   PARAM_KEPT, cb, user_data);
 }
 
 int TIMGroupGetOnlineMemberCount(const char *group_id, TIMCommCallback cb, const void *user_data) {

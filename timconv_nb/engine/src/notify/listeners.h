@@ -87,7 +87,11 @@ struct store;
     X(FRIENDS_GROUPED, TIMSetFriendsAddedToGroupCallback, TIMFriendsAddedToGroupCallback, ONE, NOTE,              \
       (n->name, note_array(n), user_data))                                                           \
     X(FRIENDS_UNGROUPED, TIMSetFriendsDeletedFromGroupCallback, TIMFriendsDeletedFromGroupCallback, ONE, NOTE,    \
-      (n->name, note_array(n), user_data))
+      (n->name, note_array(n), user_data))                                                                         \
+    X(GROUP_ATTRIBUTE_CHANGED, TIMSetGroupAttributeChangedCallback, TIMGroupAttributeChangedCallback, ONE, NOTE,  \
+      (n->name, note_array(n), user_data))                                                                         \
+    X(GROUP_COUNTER_CHANGED, TIMSetGroupCounterChangedCallback, TIMGroupCounterChangedCallback, ONE, NOTE,        \
+      (n->name, note_text(n), n->value, user_data))
 
 enum listener_kind {
     LISTENER_NONE, /* no notification: an unused note */
@@ -105,12 +109,12 @@ enum listener_kind {
  * note is announced at once. */
 struct note {
     enum listener_kind kind;
-    int64_t value;  /* a TIMConvEvent, a TIMLogLevel, a total, a TIMNetworkStatus */
+    int64_t value;  /* a TIMConvEvent, a TIMLogLevel, a total, a TIMNetworkStatus, a group counter's value */
     int32_t code;   /* a network status's: ERR_SUCC, or why the connection failed */
     char *json;     /* a JSON array (of ConvInfo, Messages, GroupTipsElem, revoke locators, UserProfile), a filter, a UserProfile */
-    char *name;     /* a conversation group's name */
+    char *name;     /* a conversation group's name; a group's id (its attributes or a counter changed) */
     char *new_name; /* a conversation group's new name */
-    char *text;     /* a log line; a network status's description (NULL: "") */
+    char *text;     /* a log line; a network status's description; a group counter's key (NULL: "") */
 };
 
 /* Calls the callbacks registered for n's kind with n's values, on the calling thread. s: the

@@ -30,6 +30,7 @@
 #include "notify/unread_filters.h"
 #include "runtime/announce.h"
 #include "runtime/faults.h"
+#include "runtime/group_news.h"
 #include "runtime/profile_news.h"
 #include "runtime/settings.h"
 #include "store/presence.h"
@@ -407,6 +408,7 @@ static void wait_for_work_locked(void) {
                 claim_presence_if_unmarked();
                 announce_deliveries(E.store);
                 profile_news_poll(E.store);
+                group_news_poll(E.store);
             }
             pthread_mutex_lock(&E.lock);
         }

@@ -27,6 +27,9 @@ static const char *const faultable[] = {
     "TIMMsgModifyMessage", "TIMMsgSetLocalCustomData", "TIMMsgSaveMsg", "TIMMsgImportMsgList",
     "TIMFriendshipGetFriendProfileList", "TIMFriendshipAddFriend", "TIMFriendshipModifyFriendProfile",
     "TIMFriendshipAddToBlackList", "TIMFriendshipHandleFriendAddRequest", "TIMFriendshipCreateFriendGroup",
+    "TIMGroupInitGroupAttributes", "TIMGroupSetGroupAttributes", "TIMGroupDeleteGroupAttributes",
+    "TIMGroupGetGroupAttributes", "TIMGroupSetGroupCounters", "TIMGroupGetGroupCounters",
+    "TIMGroupIncreaseGroupCounter", "TIMGroupDecreaseGroupCounter",
 };
 
 struct rule {

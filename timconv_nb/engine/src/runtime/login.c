@@ -12,6 +12,7 @@
 #include "notify/unread_filters.h"
 #include "runtime/announce.h"
 #include "runtime/engine.h"
+#include "runtime/group_news.h"
 #include "runtime/profile_news.h"
 #include "store/presence.h"
 #include "store/store_cache.h"
@@ -92,6 +93,7 @@ static void run_login(struct task *t, struct store *unused, struct task_result *
     }
     engine_session_attach(s, a->user_id, presence_claim(engine_data_root(), engine_app_id(), a->user_id), token);
     profile_news_baseline(s, a->user_id); /* a failure is logged: the login goes on */
+    group_news_baseline();
     engine_log(kTIMLog_Info, "%s logged in", a->user_id);
     unread_filters_check(s); /* the new user's totals, taken silently */
     announce_sync(r);

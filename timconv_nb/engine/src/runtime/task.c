@@ -47,7 +47,10 @@ void task_free(struct task *t) {
         break;
     case ARGS_EXPERIMENTAL: free(t->args.experimental.log_line); break;
     case ARGS_RECV_OPT: free(t->args.recv_opt.ids); break;
-    case ARGS_IM_GROUP: free(t->args.im_group.json); break;
+    case ARGS_IM_GROUP:
+        free(t->args.im_group.json);
+        free(t->args.im_group.key);
+        break;
     case ARGS_MSG_REF:
         free(t->args.msg_ref.msg_ids);
         free(t->args.msg_ref.msg_id);

@@ -135,6 +135,9 @@ struct im_group_args {
     char group_id[TEXT_ID_MAX + 1];
     char *json; /* malloc'd; TIMGroupJoin's: the hello message (text, or NULL) */
     uint64_t time_stamp; /* TIMGroupReportPendencyReaded's */
+    char *key;           /* malloc'd: a counter's key (TIMGroupIncreaseGroupCounter, Decrease), or NULL */
+    int64_t value;       /* the counter's change; TIMGroupMarkGroupMemberList's mark type */
+    bool flag;           /* a decrease; TIMGroupMarkGroupMemberList's enable_mark */
 };
 
 /* A call on stored messages of a conversation: a JSON array of their message_msg_id (NULL: every

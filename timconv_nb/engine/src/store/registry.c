@@ -23,6 +23,7 @@ void group_change_clear(struct group_change *c) {
     free(c->recipients);
     free(c->notice);
     free(c->tips);
+    free(c->faces);
     *c = (struct group_change){0};
 }
 
@@ -253,6 +254,7 @@ static int open_db(struct registry *r, char *err, size_t err_size) {
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, registry_schema_sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, registry_profiles_schema_sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, registry_friends_schema_sql, NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, registry_group_data_schema_sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
         snprintf(err, err_size, "cannot open the group registry %s: %s", path,
@@ -270,6 +272,7 @@ void registry_close(void) {
     for (int i = 0; i < R_COUNT; i++) sqlite3_finalize(r->stmt[i]);
     registry_profiles_close(r);
     registry_friends_close(r);
+    registry_group_data_close(r);
     sqlite3_close(r->db);
     free(r);
 }
@@ -328,17 +331,49 @@ int registry_info_list(struct registry *r, const char *ids_json, char **list) {
     return rquery_text(r, bind_group(r, R_INFO_LIST, ids_json), list, "list group information");
 }
 
-int registry_search_groups(struct registry *r, const char *param_json, const char *user, char **list) {
-    sqlite3_stmt *st = bind_group(r, R_PARAM_USERS, param_json); /* the keywords: an array of strings */
-    sqlite3_bind_text(st, 2, "$.group_search_params_keyword_list", -1, SQLITE_STATIC);
+/* The length of the array at path of a parameter (its type checked; 0 when absent). */
+static int param_array_length(struct registry *r, const char *param_json, const char *path, int64_t *length) {
+    sqlite3_stmt *st = bind_group(r, R_PARAM_USERS, param_json);
+    sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
-    int64_t keywords = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+    *length = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
     stmt_done(st);
-    if (rc != SQLITE_ROW) return rfail(r, "read the keywords");
-    if (keywords < 1 || keywords > 5) return refuse(r, ERR_INVALID_PARAMETERS, "give 1 to 5 keywords%s", "");
-    st = bind_group(r, R_SEARCH_GROUPS, param_json);
+    return rc == SQLITE_ROW ? ERR_SUCC : rfail(r, "read the parameter");
+}
+
+/* A search's keywords, the array at path: 1 to 5 ("关键字列表最多支持5个", TIMGroupManager.h 563, 1123),
+ * 6017 otherwise. */
+static int check_keywords(struct registry *r, const char *param_json, const char *path) {
+    int64_t keywords = 0;
+    int result = param_array_length(r, param_json, path, &keywords);
+    if (result == ERR_SUCC && (keywords < 1 || keywords > 5)) {
+        result = refuse(r, ERR_INVALID_PARAMETERS, "give 1 to 5 keywords%s", "");
+    }
+    return result;
+}
+
+int registry_search_groups(struct registry *r, const char *param_json, const char *user, char **list) {
+    *list = NULL;
+    int result = check_keywords(r, param_json, "$.group_search_params_keyword_list");
+    if (result != ERR_SUCC) return result;
+    sqlite3_stmt *st = bind_group(r, R_SEARCH_GROUPS, param_json);
     sqlite3_bind_text(st, 2, user, -1, SQLITE_STATIC);
     return rquery_text(r, st, list, "search groups");
+}
+
+int registry_search_members(struct registry *r, const char *param_json, const char *user, uint64_t now, char **list) {
+    *list = NULL;
+    int64_t fields = 0;
+    int result = check_keywords(r, param_json, "$.group_search_member_params_keyword_list");
+    if (result == ERR_SUCC) result = param_array_length(r, param_json, "$.group_search_member_params_field_list", &fields);
+    if (result == ERR_SUCC && fields < 1) {
+        result = refuse(r, ERR_INVALID_PARAMETERS, "name the fields to search (TIMGroupMemberSearchFieldKey)%s", "");
+    }
+    if (result != ERR_SUCC) return result;
+    sqlite3_stmt *st = bind_group(r, R_SEARCH_MEMBERS, param_json);
+    sqlite3_bind_text(st, 2, user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
+    return rquery_text(r, st, list, "search members");
 }
 
 int registry_member_list(struct registry *r, const char *param_json, const char *group_id, const char *user,

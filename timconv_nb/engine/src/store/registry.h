@@ -65,6 +65,8 @@ struct group_change {
     char *recipients; /* malloc'd JSON array of the user ids to tell */
     char *notice;     /* malloc'd Message telling of it (a group tip or report), or NULL */
     char *tips;       /* malloc'd JSON array of the notice's GroupTipsElem (a tip), or NULL */
+    char *faces;      /* malloc'd: what the group's conversation shows after a change of its name or face, a
+                       * {CONV_FACE_*} array (store_conv_faces_set); NULL when neither changed */
 };
 
 void group_change_clear(struct group_change *c);
@@ -93,7 +95,8 @@ int registry_dismiss(struct registry *r, const char *group_id, const char *user,
 /* Changes group_id's information as GroupModifyInfoParam param_json (types checked) asks, by the
  * rules of TIMGroupManager.h 5.3, as user at time now. c->recipients: every member; c->notice the
  * kTIMGroupTip_GroupInfoChange tip (NULL when nothing changed has one); c->name and c->face_url the
- * group's new name and face. */
+ * group's new name and face, c->faces what its conversation shows when it was renamed or its face
+ * changed. */
 int registry_modify_info(struct registry *r, const char *param_json, const char *group_id, const char *user,
                          uint64_t now, struct group_change *c);
 
@@ -149,6 +152,11 @@ int registry_member_list(struct registry *r, const char *param_json, const char 
 /* The groups user is in that GroupSearchParam param_json finds (a GroupDetailInfo array): 1 to 5
  * keywords (6017 otherwise, TIMGroupManager.h 563). */
 int registry_search_groups(struct registry *r, const char *param_json, const char *user, char **list);
+
+/* The members of the groups user is in that GroupMemberSearchParam param_json finds (a
+ * GroupSearchGroupMembersResult array, TIMGroupManager.h 7.2): 1 to 5 keywords and a field list
+ * naming at least one field (6017 otherwise, 1123, 1832-1835), at time now (members' mutes). */
+int registry_search_members(struct registry *r, const char *param_json, const char *user, uint64_t now, char **list);
 
 /* The members of a new group other than its owner (a JSON array), for the tip telling of them. */
 int registry_initial_names(struct registry *r, const char *group_id, const char *owner, char **names);

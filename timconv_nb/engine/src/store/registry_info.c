@@ -207,6 +207,9 @@ int registry_modify_info(struct registry *r, const char *param_json, const char 
     if (result == ERR_SUCC && changes != NULL) {
         result = tip_notice(r, c, kTIMGroupTip_GroupInfoChange, kTIMGroupJoin_None, user, "[]", changes);
     }
+    if (result == ERR_SUCC && (p.flag & (kTIMGroupModifyInfoFlag_Name | kTIMGroupModifyInfoFlag_FaceUrl))) {
+        result = rquery_text(r, bind_group(r, R_GROUP_FACES, group_id), &c->faces, "read the group's face");
+    }
     free(changes);
     return end_change(r, result, &g, c);
 }

@@ -64,16 +64,19 @@ enum reg_stmt {
     R_PENDENCY_READ,
     R_PENDENCIES_DELETE,
     R_SEARCH_GROUPS,
+    R_GROUP_FACES,
+    R_SEARCH_MEMBERS,
     R_COUNT
 };
 
 extern const char registry_schema_sql[];
 extern const char registry_upgrade_sql[];
 
-/* Room for the statements of registry_profiles.c (its own table of SQL). */
+/* Room for the statements of registry_profiles.c and registry_group_data.c (each its own table of SQL). */
 #define REGISTRY_PROFILE_STMTS 32
 /* Room for the statements of the friendship files (registry_friends_sql.c). */
 #define REGISTRY_FRIEND_STMTS 48
+#define REGISTRY_GROUP_DATA_STMTS 24
 extern const char *const reg_sql[R_COUNT];
 
 struct registry {
@@ -86,6 +89,7 @@ struct registry {
     int batch_failure; /* what lost the open batch's transaction, once something has */
     sqlite3_stmt *profile_stmt[REGISTRY_PROFILE_STMTS]; /* registry_profiles.c's, by its own ids */
     sqlite3_stmt *friend_stmt[REGISTRY_FRIEND_STMTS];   /* the friendship files', by their own ids */
+    sqlite3_stmt *group_data_stmt[REGISTRY_GROUP_DATA_STMTS]; /* registry_group_data.c's, by its own ids */
 };
 
 /* The profiles' table (registry_profiles.c), created with the registry's, and their statements'
@@ -97,6 +101,10 @@ void registry_profiles_close(struct registry *r);
  * statements' end. */
 extern const char registry_friends_schema_sql[];
 void registry_friends_close(struct registry *r);
+/* The tables of groups' attributes, counters and marks (registry_group_data.c), created with the
+ * registry's, and their statements' end. */
+extern const char registry_group_data_schema_sql[];
+void registry_group_data_close(struct registry *r);
 
 /* A group as the rules read it. */
 struct group_row {

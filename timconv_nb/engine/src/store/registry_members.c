@@ -136,6 +136,28 @@ int registry_invite(struct registry *r, const char *param_json, const char *grou
     return result;
 }
 
+/* TIMGroupManager.h 1180-1181, 1265-1266: the owner or an admin acts on other members (`act`, a
+ * verb), and only on those of a lower rank than their own (an admin on members, the owner on admins
+ * too): nobody acts on one of their own rank or above. users: a JSON array. */
+static int check_outranks(struct registry *r, const char *group_id, int role, const char *users, const char *act) {
+    char why[256];
+    if (role < kTIMMemberRole_Admin) {
+        snprintf(why, sizeof why, "only the owner or an admin %s other members of %s, of a lower rank", act, group_id);
+        return refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "%s", why);
+    }
+    sqlite3_stmt *st = bind_group(r, R_OUTRANKED, group_id);
+    sqlite3_bind_text(st, 2, users, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, role);
+    int rc = sqlite3_step(st);
+    bool outranked = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
+    stmt_done(st);
+    if (rc != SQLITE_ROW) return rfail(r, "read the roles");
+    if (!outranked) return ERR_SUCC;
+    snprintf(why, sizeof why, "nobody %s a member of %s of their own rank or above, only of a lower rank", act,
+             group_id);
+    return refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "%s", why);
+}
+
 /* TIMGroupManager.h 1265-1266: the owner of a Work group removes; the owner or an admin of the
  * others. Nobody removes one of their own rank or above (an admin removes members, the owner
  * admins too). */
@@ -163,24 +185,8 @@ int registry_remove(struct registry *r, const char *param_json, const char *grou
         result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "only the owner removes members of the Work group %s",
                         group_id);
     }
-    if (result == ERR_SUCC && role < kTIMMemberRole_Admin) {
-        result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "only the owner or an admin removes members of %s", group_id);
-    }
+    if (result == ERR_SUCC) result = check_outranks(r, group_id, role, users, "removes");
     char *removed = NULL;
-    if (result == ERR_SUCC) {
-        sqlite3_stmt *st = bind_group(r, R_OUTRANKED, group_id);
-        sqlite3_bind_text(st, 2, users, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 3, role);
-        int rc = sqlite3_step(st);
-        bool outranked = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
-        stmt_done(st);
-        if (rc != SQLITE_ROW) result = rfail(r, "read the roles");
-        else if (outranked) {
-            result = refuse(r, ERR_SVR_GROUP_PERMISSION_DENY,
-                            "nobody removes a member of their own rank or above from %s (one leaves by quitting)",
-                            group_id);
-        }
-    }
     if (result == ERR_SUCC) result = query_with_users(r, R_INSIDERS, group_id, users, &removed, "read the members");
     bool any = removed != NULL && strcmp(removed, "[]") != 0;
     /* Those removed are told too: the recipients are read before they go. */
@@ -265,8 +271,8 @@ static int check_member_values(struct registry *r, const struct member_param *p)
     return ERR_SUCC;
 }
 
-/* TIMGroupManager.h 1180-1181: the owner or an admin changes roles and mutes; nobody acts on one of
- * their own rank or above; one's own name card is one's own to change. */
+/* TIMGroupManager.h 1180-1181: the owner or an admin changes roles and mutes (check_outranks); one's
+ * own name card is one's own to change. */
 static int check_member_permission(struct registry *r, const struct member_param *p, int role, int target_role,
                                    const char *user, const char *group_id) {
     if (role == kTIMMemberRole_None) return refuse(r, ERR_SVR_GROUP_PERMISSION_DENY, "not a member of %s", group_id);
@@ -274,11 +280,10 @@ static int check_member_permission(struct registry *r, const struct member_param
         return refuse(r, ERR_SVR_GROUP_INVALID_PARAMETERS, "the member to change is not a member of %s", group_id);
     }
     if (p->flag == kTIMGroupMemberModifyFlag_NameCard && strcmp(p->target, user) == 0) return ERR_SUCC;
-    if (role < kTIMMemberRole_Admin || target_role >= role) {
-        return refuse(r, ERR_SVR_GROUP_PERMISSION_DENY,
-                      "only the owner or an admin changes another member of %s, and only of a lower rank", group_id);
-    }
-    return ERR_SUCC;
+    char *target = json_array_of(p->target);
+    int result = target != NULL ? check_outranks(r, group_id, role, target, "changes") : ERR_OUT_OF_MEMORY;
+    free(target);
+    return result;
 }
 
 int registry_modify_member(struct registry *r, const char *param_json, const char *group_id, const char *user,

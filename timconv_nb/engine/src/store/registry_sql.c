@@ -1,6 +1,7 @@
 /* The group registry's SQL (another database than the stores', with its own schema): the schema
  * and every statement, by id (registry_internal.h). Every statement binds its parameters. */
 #include "store/registry_internal.h"
+#include "store/store.h"
 
 /* The columns version 2 added (TIMGroupModifyGroupInfo, TIMGroupModifyMemberInfo). */
 #define GROUP_COLUMNS_2                                                                             \
@@ -81,8 +82,20 @@ const char registry_schema_sql[] =
     " 'group_detail_info_visible', g.visible, 'group_detail_info_searchable', g.searchable,"              \
     " 'group_detail_info_is_shutup_all', json(CASE WHEN g.shutup_all THEN 'true' ELSE 'false' END))"
 
-/* The role flag of a GroupGetMemberInfoListParam ?1 (TIMGroupMemberRoleFlag, 0: every role). */
+/* The role flag of a GroupGetMemberInfoListParam ?1 (TIMGroupMemberRoleFlag, 0: every role; 1000
+ * and above a mark type, TIMGroupManager.h 1075). */
 #define ROLE_FLAG "coalesce(json_extract(?1, '$.group_get_members_info_list_param_option.group_member_get_info_option_role_flag'), 0)"
+
+/* A GroupMemberInfo (TIMGroupManager.h 10.1) of im_member row m at time `now` (its mute end, 0 when
+ * not muted then). */
+#define MEMBER_INFO(now)                                                                                      \
+    "json_object('group_member_info_identifier', m.user_id, 'group_member_info_group_id', m.group_id,"      \
+    " 'group_member_info_join_time', m.join_time, 'group_member_info_member_role', m.role,"                 \
+    " 'group_member_info_name_card', m.name_card,"                                                          \
+    " 'group_member_info_shutup_time', CASE WHEN m.shutup_until > " now " THEN m.shutup_until ELSE 0 END)"
+
+/* The nickname of member row m's profile (im_profile, registry_profiles.c; "" when none). */
+#define MEMBER_NICK_NAME "coalesce((SELECT nick_name FROM im_profile p WHERE p.user_id = m.user_id), '')"
 
 /* A group notice is a Message the members receive (TIMGroupManager.h 9.4 GroupTipsElem, TIMMessageManager.h
  * 7.11 GroupReportElem); it does not count as unread. */
@@ -201,16 +214,15 @@ const char *const reg_sql[R_COUNT] = {
     [R_MEMBER_LIST] =
         "SELECT json_object('group_get_member_info_list_result_next_seq', 0,"
         " 'group_get_member_info_list_result_info_array', (SELECT json_group_array(json(info)) FROM ("
-        "  SELECT json_object('group_member_info_identifier', user_id, 'group_member_info_group_id', group_id,"
-        "   'group_member_info_join_time', join_time, 'group_member_info_member_role', role,"
-        "   'group_member_info_name_card', name_card,"
-        "   'group_member_info_shutup_time', CASE WHEN shutup_until > ?2 THEN shutup_until ELSE 0 END) AS info"
-        "  FROM im_member WHERE group_id = json_extract(?1, '$.group_get_members_info_list_param_group_id')"
+        "  SELECT " MEMBER_INFO("?2") " AS info"
+        "  FROM im_member m WHERE m.group_id = json_extract(?1, '$.group_get_members_info_list_param_group_id')"
         "  AND (coalesce(json_array_length(?1, '$.group_get_members_info_list_param_identifier_array'), 0) = 0"
-        "   OR user_id IN (SELECT value FROM json_each(?1, '$.group_get_members_info_list_param_identifier_array')))"
-        "  AND (" ROLE_FLAG " = 0 OR (" ROLE_FLAG " & 1 AND role = 400) OR (" ROLE_FLAG " & 2 AND role = 300)"
-        "   OR (" ROLE_FLAG " & 4 AND role = 200))"
-        "  ORDER BY join_order)))",
+        "   OR m.user_id IN (SELECT value FROM json_each(?1, '$.group_get_members_info_list_param_identifier_array')))"
+        "  AND (" ROLE_FLAG " = 0 OR (" ROLE_FLAG " < 1000 AND ((" ROLE_FLAG " & 1 AND m.role = 400)"
+        "   OR (" ROLE_FLAG " & 2 AND m.role = 300) OR (" ROLE_FLAG " & 4 AND m.role = 200)))"
+        "   OR EXISTS (SELECT 1 FROM im_member_mark k WHERE k.group_id = m.group_id AND k.user_id = m.user_id"
+        "    AND k.mark_type = " ROLE_FLAG "))"
+        "  ORDER BY m.join_order)))",
     /* The parts of GroupModifyInfoParam ?1 (types checked) its rules read: the flag (as unsigned
      * 32 bits), the byte lengths of name, introduction, notification and face URL (-1: absent),
      * add option, approve option, max members, visible, searchable, mute all (-1: absent), the new
@@ -366,4 +378,31 @@ const char *const reg_sql[R_COUNT] = {
         "  WHERE (fields & 1 AND instr(lower(g.group_id), lower(k.value)) > 0)"
         "   OR (fields & 2 AND instr(lower(g.name), lower(k.value)) > 0))"
         " ORDER BY m.join_order)",
+    /* The members that GroupMemberSearchParam ?1 finds, as user ?2 sees them at time ?3
+     * (TIMGroupManager.h 7.2, 1123): in the groups of its group list (every group of ?2's when it
+     * has none) that ?2 is in, those whose id (field bit 1), nickname (2) or name card (8) holds one of
+     * its keywords, whatever the case; a friend remark (4) is the viewer's, and the local engine keeps
+     * no friends yet. A GroupSearchGroupMembersResult array, one per group with a member found, in
+     * the order ?2 joined them, its members in the order they joined, each with its nickname. */
+    [R_SEARCH_MEMBERS] =
+        "WITH fields AS (SELECT coalesce((SELECT sum(DISTINCT value) FROM"
+        "  json_each(?1, '$.group_search_member_params_field_list')), 0) AS f),"
+        " found AS (SELECT m.*, g.join_order AS group_order FROM im_member g JOIN im_member m ON m.group_id = g.group_id"
+        "  WHERE g.user_id = ?2 AND (coalesce(json_array_length(?1, '$.group_search_member_params_groupid_list'), 0) = 0"
+        "   OR g.group_id IN (SELECT value FROM json_each(?1, '$.group_search_member_params_groupid_list')))"
+        "  AND EXISTS (SELECT 1 FROM json_each(?1, '$.group_search_member_params_keyword_list') k, fields"
+        "   WHERE (f & 1 AND instr(lower(m.user_id), lower(k.value)) > 0)"
+        "   OR (f & 2 AND instr(lower(" MEMBER_NICK_NAME "), lower(k.value)) > 0)"
+        "   OR (f & 8 AND instr(lower(m.name_card), lower(k.value)) > 0)))"
+        " SELECT json_group_array(json(result)) FROM (SELECT json_object('group_search_member_result_groupid', group_id,"
+        "  'group_search_member_result_member_info_list', json_group_array(json(info))) AS result FROM ("
+        "  SELECT m.group_id, m.group_order, json_set(" MEMBER_INFO("?3") ", '$.group_member_info_nick_name', "
+        MEMBER_NICK_NAME ") AS info FROM found m ORDER BY m.group_order, m.join_order)"
+        "  GROUP BY group_id ORDER BY min(group_order))",
+    /* What group ?1's conversation shows (store_conv_faces_set): its name, else its id
+     * (TIMConversationManager.h 943), and its face. */
+    [R_GROUP_FACES] =
+        "SELECT json_array(json_object('" CONV_FACE_ID "', group_id, '" CONV_FACE_SHOW_NAME "',"
+        " CASE WHEN name <> '' THEN name ELSE group_id END, '" CONV_FACE_URL "', face_url)) FROM im_group"
+        " WHERE group_id = ?1",
 };

@@ -176,6 +176,10 @@ int json_check_msg_list_param(const char *json, struct msg_list_param *p) {
 
 int json_check_locator_array(const char *json) { return run_check(CHECK_LOCATOR_ARRAY, json, NULL, 0, NULL, 0); }
 
+int json_check_group_attributes(const char *json) { return run_check(CHECK_GROUP_ATTRIBUTES, json, NULL, 0, NULL, 0); }
+
+int json_check_group_counters(const char *json) { return run_check(CHECK_GROUP_COUNTERS, json, NULL, 0, NULL, 0); }
+
 int json_check_search_param(const char *json, struct search_param *p) {
     int64_t ints[7] = {0};
     char *texts[4] = {NULL, NULL, NULL, NULL};

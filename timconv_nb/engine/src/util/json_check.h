@@ -180,6 +180,11 @@ char *json_object_of(const char *key, const char *text);
  * of strings; *count its length, *ids the array (malloc'd). */
 int json_check_profile_list_param(const char *json, int64_t *count, char **ids);
 
+/* A GroupAttributes array (TIMGroupManager.h 10.11: keys and values strings) and a GroupCounter array
+ * (10.12: string keys, integer values); their limits are the registry's. */
+int json_check_group_attributes(const char *json);
+int json_check_group_counters(const char *json);
+
 /* A JSON object (a UserProfileItem, a TIMUserStatus: their members are checked when the call runs,
  * with the vendor's callback codes). */
 int json_check_object(const char *json);

@@ -331,4 +331,16 @@ const char *const check_sql[CHECK_COUNT] = {
         " AND NOT EXISTS (SELECT 1 FROM json_each(?1) l WHERE NOT" LOCAL_MESSAGE_OK("l.value") ")"
         " ELSE 0 END,"
         " CASE WHEN json_valid(?1) AND json_type(?1) = 'array' THEN json_array_length(?1) END",
+    /* A GroupAttributes array (TIMGroupManager.h 10.11): objects whose key and value are strings. */
+    [CHECK_GROUP_ATTRIBUTES] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1) WHERE type <> 'object'"
+        "  OR json_type(value, '$.group_attribute_key') IS NOT 'text' OR json_type(value, '$.group_attribute_value') IS NOT 'text')"
+        " ELSE 0 END",
+    /* A GroupCounter array (10.12): objects whose key is a string and value an integer (int64). */
+    [CHECK_GROUP_COUNTERS] =
+        "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'array'"
+        " AND NOT EXISTS (SELECT 1 FROM json_each(?1) WHERE type <> 'object'"
+        "  OR json_type(value, '$.group_counter_key') IS NOT 'text' OR json_type(value, '$.group_counter_value') IS NOT 'integer')"
+        " ELSE 0 END",
 };
