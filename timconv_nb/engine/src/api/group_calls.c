@@ -64,6 +64,7 @@ void tell_members(struct task *t, struct store *s, struct task_result *r, const 
         .seq = c->seq,
         .group_name = c->name,
         .group_type = c->type,
+        .group_face_url = c->face_url, /* a member the tip makes the conversation of sees the face too */
     };
     struct message_body body;
     if (json_prepare_message(c->notice, &body) != TIM_SUCC) {
