@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -85,6 +86,17 @@ def engine_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Pat
         return target
 
     return compiled
+
+
+def wait_until(predicate: Callable[[], Any], timeout: float = 10.0) -> Any:
+    """Asks predicate every 20 ms until it gives something true, and gives that (or, when the time
+    is up, its last answer): for state another thread or process makes, where no event says when."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.02)
 
 
 @dataclass

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RawEngine
+from conftest import RawEngine, wait_until
 from test_messages import Peer
-from test_widgets import wait_until
 from timconv_nb import Client, InvalidConversationError, MarkType, native
 from timconv_nb.errors import InvalidGroupError, InvalidParameterError
 from timconv_nb.frames import CONVERSATION_DTYPES

@@ -26,10 +26,9 @@ WAIT = 10.0  # seconds an event may take to arrive from another process (it come
 
 
 @pytest.fixture
-def alice(tmp_path: Path):
-    with Client(tmp_path / "data", library=engine_library_path()) as client:
-        client.login("alice")
-        yield client
+def alice(client: Client) -> Client:
+    """alice's client, logged in (conftest's ``client``)."""
+    return client
 
 
 def heard_changes(client: Client) -> queue.Queue:

@@ -21,10 +21,9 @@ INT64_MAX = 2**63 - 1
 
 
 @pytest.fixture
-def alice(tmp_path: Path):
-    with Client(tmp_path / "data", library=engine_library_path()) as client:
-        client.login("alice")
-        yield client
+def alice(client: Client) -> Client:
+    """alice's client, logged in (conftest's ``client``)."""
+    return client
 
 
 def heard_counters(client: Client) -> queue.Queue:

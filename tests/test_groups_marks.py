@@ -21,10 +21,9 @@ WAIT = 10.0
 
 
 @pytest.fixture
-def alice(tmp_path: Path):
-    with Client(tmp_path / "data", library=engine_library_path()) as client:
-        client.login("alice")
-        yield client
+def alice(client: Client) -> Client:
+    """alice's client, logged in (conftest's ``client``)."""
+    return client
 
 
 def live_group_with(client: Client, members: list[str]) -> Client:

@@ -5,11 +5,9 @@ searched, and the result's shape."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from conftest import engine_library_path
 from test_groups import as_user
 from timconv_nb import Client
 
@@ -17,10 +15,9 @@ ALL_FIELDS = [1, 2, 8]  # TIMGroupMemberSearchFieldKey: Identifier, NickName, Na
 
 
 @pytest.fixture
-def alice(tmp_path: Path):
-    with Client(tmp_path / "data", library=engine_library_path()) as client:
-        client.login("alice")
-        yield client
+def alice(client: Client) -> Client:
+    """alice's client, logged in (conftest's ``client``)."""
+    return client
 
 
 def search(client: Client, param: dict) -> tuple[int, str, object]:

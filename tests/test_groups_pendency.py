@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import engine_library_path
-from test_groups import as_user, wait_until
+from conftest import engine_library_path, wait_until
+from test_groups import as_user
 from timconv_nb import Client
 from timconv_nb.classroom import Classroom
 from timconv_nb.errors import GroupMembershipError, GroupPermissionError, InvalidParameterError
@@ -19,10 +19,9 @@ from timconv_nb.membership import GroupAddOption, GroupTipType, MemberRole
 
 
 @pytest.fixture
-def alice(tmp_path: Path):
-    with Client(tmp_path / "data", library=engine_library_path()) as client:
-        client.login("alice")
-        yield client
+def alice(client: Client) -> Client:
+    """alice's client, logged in (conftest's ``client``)."""
+    return client
 
 
 # TIMGroupManager.h 484: 如果群组设置为需要审核，申请后管理员和群主会受到申请入群系统消息，需要等待管理员或者群主审核.

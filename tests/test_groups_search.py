@@ -7,18 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import engine_library_path
-from test_groups import as_user, wait_until
+from conftest import engine_library_path, wait_until
+from test_groups import as_user
 from timconv_nb import Client
 from timconv_nb.classroom import Classroom
 from timconv_nb.errors import GroupNotFoundError, GroupPermissionError
 
 
 @pytest.fixture
-def alice(tmp_path: Path):
-    with Client(tmp_path / "data", library=engine_library_path()) as client:
-        client.login("alice")
-        yield client
+def alice(client: Client) -> Client:
+    """alice's client, logged in (conftest's ``client``)."""
+    return client
 
 
 def test_search_finds_the_users_groups_by_name_or_id(alice: Client) -> None:

@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import RawEngine, engine_library_path
+from conftest import RawEngine, engine_library_path, wait_until
 from timconv_nb import Client, ConvType
 from timconv_nb.classroom import Classroom
 
@@ -191,13 +190,6 @@ def test_iter_message_pages_pages_back_and_forth_and_new_messages_shift_nothing(
 
 # ---- finding messages: TIMMessageManager.h 1456-1528 ----
 
-def wait_until(predicate, timeout: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def test_find_messages_by_id_in_any_conversation_revoked_ones_included(client: Client) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from test_widgets import wait_until
+from conftest import wait_until
 from timconv_nb import CallTimeoutError, Client, InvalidParameterError, NotLoggedInError, Recorder, StorageError, native
 from timconv_nb.errors import InvalidConversationError
 from timconv_nb.frames import RECORD_DTYPES

@@ -40,20 +40,13 @@ def text_elems(text: str) -> list[dict]:
     return [{"elem_type": 0, "text_elem_content": text}]
 
 
-@pytest.fixture
-def alice_client(tmp_path: Path):
-    with Client(tmp_path / "data", library=engine_library_path()) as alice:
-        alice.login("alice")
-        yield alice
-
-
 # ---- a modification reaches every copy (1259-1262) ----
 
-def test_the_peers_modification_reaches_my_process_by_event_and_my_store(alice_client: Client) -> None:
+def test_the_peers_modification_reaches_my_process_by_event_and_my_store(client: Client) -> None:
     """1260: "自己和对端用户（C2C）...都会收到 TIMSetMsgUpdateCallback 设置的回调": bob modifies, in his
     own process, a message of the conversation; alice's process hears it through its update
     callback, her copy, her last message (event Update: it is the last) and her search follow."""
-    alice = alice_client
+    alice = client
     arrived, updated, conv_updates = Heard(alice, "message"), Heard(alice, "message_updated"), Heard(alice, "update")
     with Classroom(alice, ["bob"]) as peers:
         bob = peers["bob"]
@@ -73,10 +66,10 @@ def test_the_peers_modification_reaches_my_process_by_event_and_my_store(alice_c
     assert len(alice.search_messages(["at 6"])) == 1 and alice.search_messages(["at 5"]).empty  # FTS triggers
 
 
-def test_my_modification_reaches_the_peers_copy_and_my_own_callback(alice_client: Client) -> None:
+def test_my_modification_reaches_the_peers_copy_and_my_own_callback(client: Client) -> None:
     """1260: the modifier hears it too; any participant may modify (the vendor's guide: "会话内任意成员"),
     here alice modifies bob's message; bob's copy follows, its custom fields untouched."""
-    alice = alice_client
+    alice = client
     arrived, updated = Heard(alice, "message"), Heard(alice, "message_updated")
     with Classroom(alice, ["bob"]) as peers:
         bob = peers["bob"]
@@ -186,10 +179,10 @@ def test_a_modification_that_is_not_the_last_message_moves_no_conversation(clien
 
 # ---- local custom data (4.6) ----
 
-def test_local_custom_data_stays_on_this_device_and_across_logins(alice_client: Client) -> None:
+def test_local_custom_data_stays_on_this_device_and_across_logins(client: Client) -> None:
     """935, 2342-2345: "本地保存，不会发送到对端": the peer never sees it, not even when the message is
     modified afterwards; it is in the store, so a new login finds it."""
-    alice = alice_client
+    alice = client
     arrived, updated = Heard(alice, "message"), Heard(alice, "message_updated")
     with Classroom(alice, ["bob"]) as peers:
         bob = peers["bob"]

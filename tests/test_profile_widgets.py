@@ -5,12 +5,11 @@ another user in another process. What the front end draws of a face is tested in
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import engine_library_path
+from conftest import engine_library_path, wait_until
 from timconv_nb import Client
 from timconv_nb.classroom import Classroom
 from timconv_nb.profiles import AddPermission, Gender
@@ -20,13 +19,6 @@ from timconv_nb.widgets.profile_form import face_html
 XSS = "<img src=x onerror=alert(1)>"
 
 
-def wait_until(predicate, timeout: float = 10.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.02)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import engine_library_path
+from conftest import engine_library_path, wait_until
 from test_messages import sql_elsewhere
 from timconv_nb import Client
 from timconv_nb.classroom import Classroom
@@ -24,21 +24,12 @@ LIST = "TIMProfileGetUserProfileList"
 MODIFY = "TIMProfileModifySelfUserProfile"
 
 
-def wait_until(predicate, timeout: float = 10.0):
-    """Polls predicate until it returns something true (the value) or the time is up."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.02)
 
 
 @pytest.fixture
-def alice(tmp_path: Path):
-    with Client(tmp_path / "data", library=engine_library_path()) as client:
-        client.login("alice")
-        yield client
+def alice(client: Client) -> Client:
+    """alice's client, logged in (conftest's ``client``)."""
+    return client
 
 
 def raw_call(client: Client, function: str, *args) -> tuple[int, int, str, str]:

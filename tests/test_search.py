@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import random
-import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from conftest import RawEngine, engine_library_path
+from conftest import RawEngine, engine_library_path, wait_until
 from timconv_nb import Client, ConvType
 from timconv_nb.classroom import Classroom
 from timconv_nb.frames import SEARCH_DTYPES
@@ -20,13 +19,6 @@ from timconv_nb.frames import SEARCH_DTYPES
 START = 1_700_000_000
 
 
-def wait_until(predicate, timeout: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def texts(frame) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import engine_library_path
+from conftest import engine_library_path, wait_until
 from test_messages import Peer
 from timconv_nb import Client
 from timconv_nb.classroom import Classroom
@@ -21,14 +21,6 @@ from timconv_nb.profiles import UserStatusType
 ONLINE, OFFLINE, UNLOGINED = UserStatusType.ONLINE, UserStatusType.OFFLINE, UserStatusType.UNLOGINED
 
 
-def wait_until(predicate, timeout: float = 10.0):
-    """Polls predicate until it returns something true (the value) or the time is up."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.05)
 
 
 def status_of(client: Client, user: str) -> UserStatusType:
@@ -36,10 +28,9 @@ def status_of(client: Client, user: str) -> UserStatusType:
 
 
 @pytest.fixture
-def alice(tmp_path: Path):
-    with Client(tmp_path / "data", library=engine_library_path()) as client:
-        client.login("alice")
-        yield client
+def alice(client: Client) -> Client:
+    """alice's client, logged in (conftest's ``client``)."""
+    return client
 
 
 # ---- TIMManager.h 79-89 (the status types), 620 (one's own status: one's own id) ----

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONV_EVENT_FINISH, CONV_EVENT_START, RawEngine, engine_library_path
-from test_widgets import wait_until
+from conftest import CONV_EVENT_FINISH, CONV_EVENT_START, RawEngine, engine_library_path, wait_until
 from timconv_nb import (
     AT_ALL,
     CallTimeoutError,

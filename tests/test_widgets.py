@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
 
 import pytest
 
+from conftest import wait_until
 from timconv_nb import Client, MarkType
 from timconv_nb.membership import MemberRole
 from timconv_nb.widgets import (
@@ -24,13 +24,6 @@ from timconv_nb.widgets import (
 XSS = "<img src=x onerror=alert(1)>"
 
 
-def wait_until(condition, timeout: float = 3.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return condition()
 
 
 def classes(widget) -> set:
