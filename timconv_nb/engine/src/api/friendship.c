@@ -9,19 +9,10 @@
 #include "api/calls.h"
 #include "api/delivery.h"
 #include "api/friend_calls.h"
+#include "api/profile.h"
 #include "runtime/profile_news.h"
 
 /* ---- shared ---- */
-
-static int submit(const char *api, task_run_fn run, char *json, TIMCommCallback cb, const void *user_data) {
-    struct task *t = task_new(api, run, ARGS_PROFILE, cb, user_data);
-    if (t == NULL) {
-        free(json);
-        return TIM_ERR_PARAM;
-    }
-    t->args.profile.json = json;
-    return engine_submit(t, ADMIT_LOGGED_IN);
-}
 
 int submit_friend_object(const char *api, task_run_fn run, const char *json, const struct json_field *fields,
                          size_t count, bool id_first, TIMCommCallback cb, const void *user_data) {
@@ -33,7 +24,7 @@ int submit_friend_object(const char *api, task_run_fn run, const char *json, con
     free(id);
     if (code != TIM_SUCC) return code;
     char *copy = strdup(json);
-    return copy != NULL ? submit(api, run, copy, cb, user_data) : TIM_ERR_PARAM;
+    return copy != NULL ? submit_profile_call(api, run, copy, ERR_SUCC, NULL, cb, user_data) : TIM_ERR_PARAM;
 }
 
 int submit_friend_array(const char *api, task_run_fn run, const char *json, bool may_be_empty, TIMCommCallback cb,
@@ -47,7 +38,7 @@ int submit_friend_array(const char *api, task_run_fn run, const char *json, bool
     }
     if (code != TIM_SUCC) return code;
     char *copy = strdup(none ? "[]" : json);
-    return copy != NULL ? submit(api, run, copy, cb, user_data) : TIM_ERR_PARAM;
+    return copy != NULL ? submit_profile_call(api, run, copy, ERR_SUCC, NULL, cb, user_data) : TIM_ERR_PARAM;
 }
 
 void friend_call_done(struct task_result *r, struct store *s, struct registry *reg, int code) {
@@ -130,7 +121,8 @@ static const struct json_field check_fields[] = {
 
 int TIMFriendshipGetFriendProfileList(TIMCommCallback cb, const void *user_data) {
     int code = engine_precheck(true);
-    return code == TIM_SUCC ? submit("TIMFriendshipGetFriendProfileList", run_friend_list, NULL, cb, user_data) : code;
+    if (code != TIM_SUCC) return code;
+    return submit_profile_call("TIMFriendshipGetFriendProfileList", run_friend_list, NULL, ERR_SUCC, NULL, cb, user_data);
 }
 
 int TIMFriendshipGetFriendsInfo(const char *friend_id_list, TIMCommCallback cb, const void *user_data) {

@@ -70,8 +70,7 @@ static void run_unsubscribe_status(struct task *t, struct store *s, struct task_
     run_subscription(t, s, r, SUBSCRIPTION_STATUS, false);
 }
 
-/* Submits a profile call with its JSON parameter (taken; NULL allowed). */
-static int submit_profile_call(const char *api, task_run_fn run, char *json, int32_t answer_code,
+int submit_profile_call(const char *api, task_run_fn run, char *json, int32_t answer_code,
                                const char *answer_desc, TIMCommCallback cb, const void *user_data) {
     struct task *t = task_new(api, run, ARGS_PROFILE, cb, user_data);
     if (t == NULL) {

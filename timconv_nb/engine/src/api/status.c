@@ -42,24 +42,14 @@ static void run_set_self(struct task *t, struct store *s, struct task_result *r)
     task_result_note(r, LISTENER_USER_STATUS_CHANGED, 0, status);
 }
 
-/* Submits a status call with its JSON parameter (taken; NULL allowed). */
-static int submit_status_call(const char *api, task_run_fn run, char *json, TIMCommCallback cb, const void *user_data) {
-    struct task *t = task_new(api, run, ARGS_PROFILE, cb, user_data);
-    if (t == NULL) {
-        free(json);
-        return TIM_ERR_PARAM;
-    }
-    t->args.profile.json = json;
-    return engine_submit(t, ADMIT_LOGGED_IN);
-}
-
 int TIMGetUserStatus(const char *json_identifier_array, TIMCommCallback cb, const void *user_data) {
     int code = engine_precheck(true);
     int64_t count = 0;
     if (code == TIM_SUCC) code = check_id_array(json_identifier_array, &count);
     if (code != TIM_SUCC) return code;
     char *json = strdup(json_identifier_array);
-    return json != NULL ? submit_status_call("TIMGetUserStatus", run_get_statuses, json, cb, user_data) : TIM_ERR_PARAM;
+    if (json == NULL) return TIM_ERR_PARAM;
+    return submit_profile_call("TIMGetUserStatus", run_get_statuses, json, ERR_SUCC, NULL, cb, user_data);
 }
 
 int TIMSetSelfStatus(const char *json_current_user_status, TIMCommCallback cb, const void *user_data) {
@@ -68,7 +58,8 @@ int TIMSetSelfStatus(const char *json_current_user_status, TIMCommCallback cb, c
     if (code == TIM_SUCC) code = json_check_object(json_current_user_status);
     if (code != TIM_SUCC) return code;
     char *json = strdup(json_current_user_status);
-    return json != NULL ? submit_status_call("TIMSetSelfStatus", run_set_self, json, cb, user_data) : TIM_ERR_PARAM;
+    if (json == NULL) return TIM_ERR_PARAM;
+    return submit_profile_call("TIMSetSelfStatus", run_set_self, json, ERR_SUCC, NULL, cb, user_data);
 }
 
 int TIMSubscribeUserStatus(const char *json_identifier_array, TIMCommCallback cb, const void *user_data) {
